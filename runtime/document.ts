@@ -1,0 +1,148 @@
+import { PaygenError, type Issue } from './issues.js';
+import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
+import { runValidator, type CompiledValidator, type Masker } from './validation.js';
+import { UnrepresentableError, findUnrepresentable } from './write.js';
+import { decodeXml, DecodeError } from './xml/decode.js';
+import { XmlFatal } from './xml/fatal.js';
+import { LineIndex } from './xml/position.js';
+
+/**
+ * How one message is read, checked and written: generated once per message, used by the
+ * generic drivers below. The drivers own the order of the steps (decode → tokenize and read
+ * → validate facets → locate issues) so that every message behaves the same way.
+ */
+export interface MessageBinding<T> {
+  /** The catalogue name (for PaymentProcessing, the root element's name). */
+  readonly name: string;
+  /** Namespace and local name of the root element. */
+  readonly ns: string;
+  readonly local: string;
+  readonly read: (cx: ReadContext) => T;
+  readonly validator: CompiledValidator;
+  readonly write: (value: T, out: { s: string }) => void;
+  readonly mask?: Masker;
+}
+
+export type SafeParseResult<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+export interface BuildOptions {
+  /** Start with `<?xml version="1.0" encoding="utf-8"?>` (default true). */
+  xmlDeclaration?: boolean;
+}
+
+/** Reads a document that must be the message `binding`. */
+export function safeParseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: MessageBinding<T>): SafeParseResult<T> {
+  return safeParseAny(input, options, (cx) => {
+    const c = cx.c;
+    if (c.local !== binding.local || c.ns !== binding.ns) {
+      if (c.local === binding.local && cx.tolerant) return binding;
+      rootMismatch(cx, [binding]);
+      return undefined;
+    }
+    return binding;
+  });
+}
+
+/**
+ * Reads a document whose root selects the binding (`choose` returns undefined after raising an
+ * issue when the root is not acceptable). Shared by `parseX` and `parseMessage`.
+ */
+export function safeParseAny<T>(
+  input: string | Uint8Array,
+  options: ParseOptions | undefined,
+  choose: (cx: ReadContext) => MessageBinding<T> | undefined,
+): SafeParseResult<T> & { binding?: MessageBinding<T> } {
+  let text: string;
+  try {
+    text = decodeXml(input).text;
+  } catch (e) {
+    if (!(e instanceof DecodeError)) throw e;
+    const at = new LineIndex(e.textBefore).at(e.textBefore.length);
+    return { ok: false, issues: [{ code: 'encoding', path: '', line: at.line, column: at.column, message: e.message }], warnings: [] };
+  }
+  const cx = new ReadContext(text, options);
+  let binding: MessageBinding<T> | undefined;
+  let value: T | undefined;
+  try {
+    cx.prolog();
+    binding = choose(cx);
+    if (binding) {
+      if (cx.c.ns !== binding.ns) cx.warn(`root <${cx.c.local}> is ${cx.c.ns ? `in namespace ${cx.c.ns}` : 'in no namespace'}; read as if in ${binding.ns || 'no namespace'}`, cx.c.tagStart, '', binding.ns, cx.c.ns || '(no namespace)');
+      cx.enterRoot();
+      value = binding.read(cx);
+      cx.c.epilog();
+    }
+  } catch (e) {
+    if (!(e instanceof XmlFatal)) throw e;
+    const { line, column } = cx.locate(e.offset);
+    const issue: Issue = { code: e.code, path: '', line, column, message: e.message };
+    if (e.expected !== undefined) issue.expected = e.expected;
+    if (e.received !== undefined) issue.received = e.received;
+    cx.issues.push(issue);
+  }
+  if (cx.issues.length > 0 || !binding) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
+  const found = runValidator(binding.validator, value, binding.mask);
+  if (found.length > 0) return { ok: false, issues: locate(text, options, binding, found), warnings: cx.warnings, binding };
+  return { ok: true, value: value as T, warnings: cx.warnings, binding };
+}
+
+/** Raises the issue for a root element that is none of the expected ones. */
+export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; local: string }[]): void {
+  const c = cx.c;
+  const names = expected.map((b) => `<${b.local}>`).join(' | ');
+  const sameName = expected.find((b) => b.local === c.local);
+  if (sameName) {
+    cx.issue('wrong-namespace', `root <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${sameName.ns || 'no namespace'}`, c.tagStart, '', sameName.ns || '(no namespace)', c.ns || '(no namespace)');
+  } else {
+    cx.issue('unknown-root', `unknown root element <${c.local}>${c.ns ? ` in ${c.ns}` : ''}; expected ${names.length > 200 ? 'a message root of this schema' : names}`, c.tagStart, '', names, `<${c.local}>`);
+  }
+}
+
+/**
+ * Validation issues come without positions: read the document once more, this time recording
+ * where each value came from, and attach line and column (of the value, or of the nearest
+ * enclosing element for a missing one). Only done on failure, so the fast path records nothing.
+ */
+function locate<T>(text: string, options: ParseOptions | undefined, binding: MessageBinding<T>, issues: Issue[]): Issue[] {
+  const cx = new ReadContext(text, options, true);
+  cx.prolog();
+  cx.enterRoot();
+  binding.read(cx);
+  const positions = cx.positions!;
+  return issues.map((issue) => {
+    let p = issue.path;
+    for (;;) {
+      const off = positions.get(p);
+      if (off !== undefined) return { ...issue, ...cx.locate(off) };
+      if (p === '') return issue;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  });
+}
+
+export function parseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: MessageBinding<T>): T {
+  const r = safeParseWith(input, options, binding);
+  if (!r.ok) throw new PaygenError(r.issues, `<${binding.local}> document`);
+  return r.value;
+}
+
+export function validateWith<T>(value: T, binding: MessageBinding<T>): Issue[] {
+  return runValidator(binding.validator, value, binding.mask);
+}
+
+/** Writes a value as XML; refuses (throws PaygenError) a value the schema would reject. */
+export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: MessageBinding<T>): string {
+  const issues = validateWith(value, binding);
+  if (issues.length > 0) throw new PaygenError(issues, `${binding.name} value`);
+  const out = { s: options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>\n' };
+  try {
+    binding.write(value, out);
+  } catch (e) {
+    if (!(e instanceof UnrepresentableError)) throw e;
+    const path = findUnrepresentable(value) ?? '';
+    throw new PaygenError([{ code: 'unrepresentable-character', path, message: e.message, expected: 'XML 1.0 characters', received: `U+${e.value.charCodeAt(e.index).toString(16).toUpperCase().padStart(4, '0')}` }], `${binding.name} value`);
+  }
+  return out.s;
+}
+
+export { displayKey };

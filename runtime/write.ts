@@ -1,0 +1,63 @@
+import { findNonXmlChar } from './xml/chars.js';
+
+/**
+ * Escaping for the generated writers. Writers append escaped text straight to a string; these
+ * are the only places where a value becomes markup.
+ */
+
+/** A value that XML 1.0 cannot carry (a control character, U+FFFE/U+FFFF, a lone surrogate). */
+export class UnrepresentableError extends Error {
+  constructor(readonly value: string, readonly index: number) {
+    super(`U+${value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML 1.0`);
+    this.name = 'UnrepresentableError';
+  }
+}
+
+const TEXT_SPECIAL = /[&<>\r]|[^\t\n\x20-\ud7ff\ue000-\ufffd]/;
+
+/**
+ * Element text: `& < >` escaped (`>` always, so that `]]>` cannot appear), CR as `&#13;` so
+ * that it survives end-of-line normalisation on the way back in.
+ */
+export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
+  checkChars(s);
+  return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+}
+
+const ATTR_SPECIAL = /[&<>"\t\n\r]|[^\x20-\ud7ff\ue000-\ufffd]/;
+
+/** Attribute value in double quotes: TAB, LF and CR as character references, which attribute-value normalisation keeps. */
+export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
+  checkChars(s);
+  return s.replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]);
+}
+
+const ATTR_ESCAPES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
+
+function checkChars(s: string): void {
+  const bad = findNonXmlChar(s);
+  if (bad >= 0) throw new UnrepresentableError(s, bad);
+}
+
+/** Finds the JSON Pointer of the first string in `value` that XML cannot carry. */
+export function findUnrepresentable(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return findNonXmlChar(value) >= 0 ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = findUnrepresentable(value[i], `${path}/${i}`);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = findUnrepresentable(v, `${path}/${k}`);
+      if (p !== undefined) return p;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,29 @@
+/**
+ * Resource limits of the tokenizer. Payment messages are small and shallow; these defaults
+ * leave a wide margin over every documented message while bounding time and memory on
+ * hostile input. All are options of `parse*` (`{ limits: { maxDepth: 200 } }`).
+ */
+export interface XmlLimits {
+  /** Maximum element nesting depth (the root is depth 1). */
+  maxDepth: number;
+  /** Maximum attributes on one element, namespace declarations included. */
+  maxAttributes: number;
+  /** Maximum characters in one name (element, attribute, prefix). */
+  maxNameLength: number;
+  /** Maximum characters in one text node or attribute value, after decoding. */
+  maxTextLength: number;
+  /** Maximum characters in the whole document. */
+  maxDocumentLength: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<XmlLimits> = Object.freeze({
+  maxDepth: 64,
+  maxAttributes: 128,
+  maxNameLength: 1_000,
+  maxTextLength: 1_048_576,
+  maxDocumentLength: 16_777_216,
+});
+
+export function withLimits(overrides: Partial<XmlLimits> | undefined): XmlLimits {
+  return overrides ? { ...DEFAULT_LIMITS, ...overrides } : DEFAULT_LIMITS;
+}
