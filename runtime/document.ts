@@ -11,13 +11,19 @@ import { LineIndex } from './xml/position.js';
  * generic drivers below. The drivers own the order of the steps (decode → tokenize and read
  * → validate facets → locate issues) so that every message behaves the same way.
  */
-export interface MessageBinding<T> {
+export interface ReadBinding<T> {
   /** The catalogue name (for PaymentProcessing, the root element's name). */
   readonly name: string;
   /** Namespace and local name of the root element. */
   readonly ns: string;
   readonly local: string;
   readonly read: (cx: ReadContext) => T;
+  readonly validator: CompiledValidator;
+  readonly mask?: Masker;
+}
+
+export interface WriteBinding<T> {
+  readonly name: string;
   readonly validator: CompiledValidator;
   readonly write: (value: T, out: { s: string }) => void;
   readonly mask?: Masker;
@@ -31,7 +37,7 @@ export interface BuildOptions {
 }
 
 /** Reads a document that must be the message `binding`. */
-export function safeParseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: MessageBinding<T>): SafeParseResult<T> {
+export function safeParseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: ReadBinding<T>): SafeParseResult<T> {
   return safeParseAny(input, options, (cx) => {
     const c = cx.c;
     if (c.local !== binding.local || c.ns !== binding.ns) {
@@ -50,8 +56,8 @@ export function safeParseWith<T>(input: string | Uint8Array, options: ParseOptio
 export function safeParseAny<T>(
   input: string | Uint8Array,
   options: ParseOptions | undefined,
-  choose: (cx: ReadContext) => MessageBinding<T> | undefined,
-): SafeParseResult<T> & { binding?: MessageBinding<T> } {
+  choose: (cx: ReadContext) => ReadBinding<T> | undefined,
+): SafeParseResult<T> & { binding?: ReadBinding<T> } {
   let text: string;
   try {
     text = decodeXml(input).text;
@@ -61,7 +67,7 @@ export function safeParseAny<T>(
     return { ok: false, issues: [{ code: 'encoding', path: '', line: at.line, column: at.column, message: e.message }], warnings: [] };
   }
   const cx = new ReadContext(text, options);
-  let binding: MessageBinding<T> | undefined;
+  let binding: ReadBinding<T> | undefined;
   let value: T | undefined;
   try {
     cx.prolog();
@@ -86,6 +92,18 @@ export function safeParseAny<T>(
   return { ok: true, value: value as T, warnings: cx.warnings, binding };
 }
 
+/** The root element's expanded name, or undefined when the document cannot be read that far. */
+export function rootOf(input: string | Uint8Array, options?: ParseOptions): { ns: string; local: string } | undefined {
+  try {
+    const cx = new ReadContext(decodeXml(input).text, options);
+    cx.prolog();
+    return { ns: cx.c.ns, local: cx.c.local };
+  } catch (e) {
+    if (e instanceof XmlFatal || e instanceof DecodeError) return undefined;
+    throw e;
+  }
+}
+
 /** Raises the issue for a root element that is none of the expected ones. */
 export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; local: string }[]): void {
   const c = cx.c;
@@ -103,7 +121,7 @@ export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; l
  * where each value came from, and attach line and column (of the value, or of the nearest
  * enclosing element for a missing one). Only done on failure, so the fast path records nothing.
  */
-function locate<T>(text: string, options: ParseOptions | undefined, binding: MessageBinding<T>, issues: Issue[]): Issue[] {
+function locate<T>(text: string, options: ParseOptions | undefined, binding: ReadBinding<T>, issues: Issue[]): Issue[] {
   const cx = new ReadContext(text, options, true);
   cx.prolog();
   cx.enterRoot();
@@ -120,19 +138,15 @@ function locate<T>(text: string, options: ParseOptions | undefined, binding: Mes
   });
 }
 
-export function parseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: MessageBinding<T>): T {
+export function parseWith<T>(input: string | Uint8Array, options: ParseOptions | undefined, binding: ReadBinding<T>): T {
   const r = safeParseWith(input, options, binding);
   if (!r.ok) throw new PaygenError(r.issues, `<${binding.local}> document`);
   return r.value;
 }
 
-export function validateWith<T>(value: T, binding: MessageBinding<T>): Issue[] {
-  return runValidator(binding.validator, value, binding.mask);
-}
-
 /** Writes a value as XML; refuses (throws PaygenError) a value the schema would reject. */
-export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: MessageBinding<T>): string {
-  const issues = validateWith(value, binding);
+export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>): string {
+  const issues = runValidator(binding.validator, value, binding.mask);
   if (issues.length > 0) throw new PaygenError(issues, `${binding.name} value`);
   const out = { s: options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>\n' };
   try {

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { ConfigError, findConfig, readConfig, shownPath, type ResolvedSet } from '../generator/config.js';
+import { generateSet, leftovers, staleFiles, writeFiles } from '../generator/generate.js';
+import { CatalogError } from '../generator/model/catalog.js';
+import { CodeListError } from '../generator/model/code-lists.js';
+import { SchemaError } from '../generator/xsd/schema-error.js';
+import { parseArgs } from 'node:util';
+import { usage, UsageError, type Io } from './args.js';
+
+export const GENERATE_HELP = `Usage: paygen generate [--config FILE] [--schema NAME] [--check]
+
+Reads the schema sets of paygen.config.json (searched in the current folder and its
+parents) and writes, for each set, the TypeScript modules (types, parse, build, validate,
+arbitraries, codes, index) and the JSON Schema of every message.
+
+Options:
+  --config FILE   the configuration file (default: paygen.config.json)
+  --schema NAME   only this set (repeatable)
+  --check         write nothing; list the files that are stale or missing and exit 1 if any
+  -h, --help      this help
+
+Exit codes: 0 done (or up to date), 1 stale files (--check), 2 configuration or schema error.`;
+
+export function runGenerate(argv: string[], io: Io): number {
+  const { values } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: false, options: {
+    config: { type: 'string' },
+    schema: { type: 'string', multiple: true },
+    check: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  } }));
+  if (values.help) {
+    io.out(GENERATE_HELP);
+    return 0;
+  }
+  const file = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+  if (!file) throw new UsageError('no paygen.config.json found here or in a parent folder (or give --config FILE)');
+  let sets: ResolvedSet[];
+  try {
+    sets = readConfig(file);
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(io, e.message);
+    throw e;
+  }
+  if (values.schema) {
+    const unknown = values.schema.filter((n) => !sets.some((s) => s.name === n));
+    if (unknown.length > 0) throw new UsageError(`no set named ${unknown.join(', ')} in ${file} (sets: ${sets.map((s) => s.name).join(', ')})`);
+    sets = sets.filter((s) => values.schema!.includes(s.name));
+  }
+  let stale = 0;
+  for (const set of sets) {
+    let files;
+    try {
+      files = generateSet(set);
+    } catch (e) {
+      if (e instanceof SchemaError || e instanceof CatalogError || e instanceof CodeListError) return fail(io, `set '${set.name}': ${e.message}`);
+      throw e;
+    }
+    if (values.check) {
+      const bad = [...staleFiles(files), ...leftovers(set, files)];
+      for (const p of bad) io.out(`stale  ${shownPath(set, p)}`);
+      stale += bad.length;
+      if (bad.length === 0) io.out(`${set.name}: ${files.length} files up to date`);
+    } else {
+      const r = writeFiles(set, files);
+      for (const p of r.written) io.out(`wrote    ${shownPath(set, p)}`);
+      for (const p of r.removed) io.out(`removed  ${shownPath(set, p)}`);
+      io.out(`${set.name}: ${r.written.length} written, ${r.unchanged.length} unchanged${r.removed.length ? `, ${r.removed.length} removed` : ''}`);
+    }
+  }
+  if (values.check && stale > 0) {
+    io.err(`paygen generate --check: ${stale} file(s) are stale; run 'paygen generate' (npm run generate) and commit the result`);
+    return 1;
+  }
+  return 0;
+}
+
+function fail(io: Io, message: string): number {
+  io.err(`paygen generate: ${message}`);
+  return 2;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../generator/emit/templates.js';
+import { UsageError, type Io } from './args.js';
+import { runGenerate } from './generate.js';
+import { runValidate } from './validate.js';
+
+/**
+ * paygen: a thin CLI over the Node API. Exit codes: 0 success, 1 the check failed (invalid
+ * documents, stale files), 2 usage, configuration or I/O error.
+ */
+
+const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
+  generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: runGenerate },
+  validate: { summary: 'validate XML documents against the bundled schemas', run: runValidate },
+};
+
+function help(): string {
+  const lines = ['Usage: paygen <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', "Run 'paygen <command> --help' for a command's options.", 'Exit codes: 0 success, 1 check failed, 2 usage, configuration or I/O error.');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(help());
+    return cmd === undefined ? 2 : 0;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+    io.out(pkg.version);
+    return 0;
+  }
+  const c = COMMANDS[cmd];
+  if (!c) {
+    io.err(`paygen: unknown command '${cmd}'\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await c.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`paygen ${cmd}: ${e.message}\nRun 'paygen ${cmd} --help' for usage.`);
+      return 2;
+    }
+    throw e;
+  }
+}

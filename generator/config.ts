@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+
+/**
+ * paygen.config.json: the schema sets a project generates code for. The bundled PXP and
+ * Desjardins sets are configured the same way as a user's (see the repository's own
+ * paygen.config.json). Paths are relative to the config file. Its JSON Schema, for editors,
+ * is paygen.config.schema.json.
+ */
+export interface SetConfig {
+  /** Identifier of the set (`--schema NAME` in the CLI). */
+  name: string;
+  /** Entry XSD files; their includes and imports are followed. */
+  xsd: string[];
+  /** The message catalogue (messages.json). */
+  catalog: string;
+  /** Code lists (codes.json) to emit as named constants. */
+  codes?: string;
+  /** Output folder for the TypeScript modules. */
+  out: string;
+  /** Output folder for the JSON Schemas of the messages (default: `<out>/json`). */
+  jsonSchemaOut?: string;
+  /** Module specifier generated code imports the runtime from (default `paygen/runtime`). */
+  runtimeImport?: string;
+  /** A folder of Handlebars templates overriding paygen's own (same file names). */
+  templates?: string;
+}
+
+export interface PaygenConfig {
+  sets: SetConfig[];
+}
+
+/** A set with every path absolute, and the config folder for display. */
+export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'templates'>> {
+  codes?: string;
+  templates?: string;
+  /** Folder of the config file; paths are shown relative to it. */
+  root: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const CONFIG_FILE = 'paygen.config.json';
+
+/** Finds paygen.config.json in `cwd` or its parents. */
+export function findConfig(cwd = process.cwd()): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const f = resolve(dir, CONFIG_FILE);
+    if (existsSync(f)) return f;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function readConfig(file: string): ResolvedSet[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: ${(e as Error).message}`);
+  }
+  return resolveConfig(raw, dirname(resolve(file)), file);
+}
+
+export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): ResolvedSet[] {
+  const fail = (m: string): never => {
+    throw new ConfigError(`${shown}: ${m}`);
+  };
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as PaygenConfig).sets)) fail("expected an object with a 'sets' array");
+  const sets = (raw as PaygenConfig).sets;
+  if (sets.length === 0) fail("'sets' is empty");
+  const names = new Set<string>();
+  return sets.map((s, i) => {
+    const at = `sets[${i}]`;
+    if (typeof s !== 'object' || s === null) fail(`${at} must be an object`);
+    if (typeof s.name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(s.name)) fail(`${at}.name must be a lower-case identifier (letters, digits, '-')`);
+    if (names.has(s.name)) fail(`set '${s.name}' is configured twice`);
+    names.add(s.name);
+    if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
+    for (const k of ['catalog', 'out'] as const) if (typeof s[k] !== 'string') fail(`${at}.${k} must be a path`);
+    for (const k of ['codes', 'jsonSchemaOut', 'runtimeImport', 'templates'] as const) {
+      if (s[k] !== undefined && typeof s[k] !== 'string') fail(`${at}.${k} must be a string`);
+    }
+    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'out', 'jsonSchemaOut', 'runtimeImport', 'templates', '$comment']);
+    for (const k of Object.keys(s)) if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
+    const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
+    const out: ResolvedSet = {
+      name: s.name,
+      xsd: s.xsd.map(abs),
+      catalog: abs(s.catalog),
+      out: abs(s.out),
+      jsonSchemaOut: abs(s.jsonSchemaOut ?? `${s.out}/json`),
+      runtimeImport: s.runtimeImport ?? 'paygen/runtime',
+      root,
+    };
+    if (s.codes !== undefined) out.codes = abs(s.codes);
+    if (s.templates !== undefined) out.templates = abs(s.templates);
+    return out;
+  });
+}
+
+/** A path as shown in messages and headers: relative to the config folder, with '/'. */
+export function shownPath(set: ResolvedSet, path: string): string {
+  return relative(set.root, path).split('\\').join('/') || '.';
+}

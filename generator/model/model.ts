@@ -1,0 +1,184 @@
+/**
+ * The intermediate model: what the XSD reader produces and every back-end (emitters, diff)
+ * consumes. Plain data: no behaviour that knows a target language, no references to the XSD
+ * text. Components are keyed by expanded name `{namespace}local`; anonymous types get a key
+ * `{namespace}~context/path` from where they are declared, which no named type can collide with
+ * ('~' cannot start an NCName) and which stays stable when files are reformatted or reordered.
+ */
+
+export const XS = 'http://www.w3.org/2001/XMLSchema';
+export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+export interface QName {
+  ns: string;
+  local: string;
+}
+
+/** Where a component was declared, for messages. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface SchemaModel {
+  /** Simple types by key, built-ins included (keys `{XS}string` …). */
+  simpleTypes: Record<string, SimpleType>;
+  complexTypes: Record<string, ComplexType>;
+  /** Global element declarations. */
+  elements: Record<string, ElementDecl>;
+  /** Target namespaces of the schema documents read, sorted. */
+  namespaces: string[];
+  /** The schema documents read, relative to the first one's folder, sorted. */
+  files: string[];
+}
+
+export type WhiteSpaceFacet = 'preserve' | 'replace' | 'collapse';
+
+/**
+ * Effective constraining facets (XSD 1.0 Part 2 §4.3): those inherited along the derivation
+ * chain, narrowed by each restriction. `patterns` keeps one entry per derivation step: the
+ * patterns of one step are alternatives (ORed), the steps all apply (ANDed) — §4.3.4.3.
+ */
+export interface Facets {
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
+  patterns?: string[][];
+  enumeration?: string[];
+  whiteSpace?: WhiteSpaceFacet;
+  maxInclusive?: string;
+  maxExclusive?: string;
+  minInclusive?: string;
+  minExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
+}
+
+export interface SimpleType {
+  key: string;
+  /** Undefined for an anonymous type. */
+  name?: QName;
+  variety: 'atomic' | 'list' | 'union';
+  /** The type this one restricts (undefined for anySimpleType). */
+  base?: string;
+  /**
+   * Local name of the nearest built-in ancestor (itself, for a built-in): it fixes the
+   * lexical space and the TypeScript mapping (`decimal` → string, `int` → number …).
+   * For lists and unions it is 'anySimpleType'.
+   */
+  builtin: string;
+  facets: Facets;
+  /** List item type. */
+  itemType?: string;
+  /** Union member types. */
+  memberTypes?: string[];
+  doc?: string;
+  /** Marked sensitive in the schema (`paygen:sensitive`): values are masked in every report. */
+  sensitive?: boolean;
+  source?: SourceRef;
+}
+
+export interface ComplexType {
+  key: string;
+  name?: QName;
+  abstract: boolean;
+  mixed: boolean;
+  /** The complex type this one derives from (anyType is not recorded). */
+  base?: string;
+  derivation?: 'extension' | 'restriction';
+  /** Effective content, the base's included for an extension (Part 1 §3.4.2). */
+  content: Content;
+  /** Effective attribute uses in declaration order, the base's first. */
+  attributes: AttributeUse[];
+  anyAttribute?: Wildcard;
+  /** Derivations blocked for substitution via xsi:type (Part 1 §3.4.6). */
+  block: Array<'extension' | 'restriction'>;
+  doc?: string;
+  source?: SourceRef;
+}
+
+export type Content =
+  | { kind: 'empty' }
+  /** Text of a simple type (simpleContent). */
+  | { kind: 'simple'; type: string }
+  /** Element-only content. */
+  | { kind: 'elements'; particle: ModelGroup };
+
+export type Particle = ElementParticle | ModelGroup | WildcardParticle;
+
+export interface Occurs {
+  min: number;
+  /** Infinity for 'unbounded'. */
+  max: number;
+}
+
+export interface ModelGroup extends Occurs {
+  kind: 'sequence' | 'choice' | 'all';
+  particles: Particle[];
+  /** Set when the group came from `<xs:group ref>`. */
+  group?: string;
+}
+
+export interface ElementParticle extends Occurs {
+  kind: 'element';
+  name: QName;
+  type: string;
+  nillable: boolean;
+  default?: string;
+  fixed?: string;
+  /** The global element this particle refers to (`<xs:element ref>`). */
+  ref?: string;
+  doc?: string;
+  source?: SourceRef;
+}
+
+export interface WildcardParticle extends Occurs {
+  kind: 'any';
+  wildcard: Wildcard;
+}
+
+export interface Wildcard {
+  /** '##any', '##other', or a list of namespaces ('' for ##local). */
+  namespaces: '##any' | '##other' | string[];
+  /** For ##other: the namespace it excludes. */
+  otherThan?: string;
+  processContents: 'strict' | 'lax' | 'skip';
+}
+
+export interface AttributeUse {
+  name: QName;
+  type: string;
+  required: boolean;
+  default?: string;
+  fixed?: string;
+  ref?: string;
+  doc?: string;
+}
+
+export interface ElementDecl {
+  key: string;
+  name: QName;
+  type: string;
+  nillable: boolean;
+  abstract: boolean;
+  default?: string;
+  fixed?: string;
+  doc?: string;
+  source?: SourceRef;
+}
+
+export function qkey(ns: string, local: string): string {
+  return `{${ns}}${local}`;
+}
+
+export function splitKey(key: string): QName {
+  const i = key.indexOf('}');
+  return { ns: key.slice(1, i), local: key.slice(i + 1) };
+}
+
+/** Occurrence of a particle as it reads in a schema: `1`, `0..1`, `1..unbounded`. */
+export function occursText(o: Occurs): string {
+  const max = o.max === Infinity ? 'unbounded' : String(o.max);
+  return o.min === o.max ? String(o.min) : `${o.min}..${max}`;
+}

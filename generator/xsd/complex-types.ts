@@ -1,0 +1,160 @@
+import { ANY_TYPE } from '../model/builtins.js';
+import { splitKey, type ComplexType, type Content, type ModelGroup } from '../model/model.js';
+import { extendAttributes, readAttributes, restrictAttributes } from './attributes.js';
+import { restrictFacets } from './facets.js';
+import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
+import { readModelGroup, readParticle } from './particles.js';
+import type { Resolver } from './resolver.js';
+import { SchemaError } from './schema-error.js';
+import { derivationSet } from './schema-set.js';
+import { facetsOf, readSimpleType } from './simple-types.js';
+
+/**
+ * xs:complexType (XSD 1.0 Part 1 §3.4): plain content models, simpleContent extension and
+ * restriction (text with attributes), complexContent extension (the base's content followed by
+ * the new particles) and restriction (the content restated).
+ */
+export function readComplexType(r: Resolver, node: XNode, key: string, ctx: string): ComplexType {
+  const info = r.set.info(node);
+  const t: ComplexType = {
+    key,
+    abstract: node.attrs.abstract === 'true',
+    mixed: node.attrs.mixed === 'true',
+    content: { kind: 'empty' },
+    attributes: [],
+    block: node.attrs.block !== undefined ? derivationSet(node.attrs.block) : info.blockDefault,
+    source: sourceOf(node),
+  };
+  if (node.attrs.name !== undefined) t.name = splitKey(key);
+  const doc = documentation(node);
+  if (doc) t.doc = doc;
+  const parts = xsChildren(node);
+  const first = parts[0];
+  if (first?.local === 'simpleContent') readSimpleContent(r, t, first, ctx);
+  else if (first?.local === 'complexContent') readComplexContent(r, t, first, ctx);
+  else {
+    const attrs = readAttributes(r, node, ctx);
+    t.attributes = attrs.uses.filter((u) => !u.prohibited);
+    if (attrs.anyAttribute) t.anyAttribute = attrs.anyAttribute;
+    const group = first && ['sequence', 'choice', 'all', 'group'].includes(first.local) ? first : undefined;
+    if (group) t.content = elementContent(readParticle(r, group, ctx) as ModelGroup);
+  }
+  r.addComplex(t);
+  return t;
+}
+
+function elementContent(group: ModelGroup | undefined): Content {
+  return group ? { kind: 'elements', particle: group } : { kind: 'empty' };
+}
+
+function derivation(node: XNode): XNode {
+  const d = xsChildren(node)[0];
+  if (!d || (d.local !== 'extension' && d.local !== 'restriction')) {
+    throw new SchemaError(`xs:${node.local} must contain xs:extension or xs:restriction`, sourceOf(node));
+  }
+  if (d.attrs.base === undefined) throw new SchemaError(`xs:${d.local} needs a base`, sourceOf(d));
+  return d;
+}
+
+function readSimpleContent(r: Resolver, t: ComplexType, node: XNode, ctx: string): void {
+  const d = derivation(node);
+  const baseKey = r.set.qname(d, d.attrs.base);
+  const own = readAttributes(r, d, ctx);
+  if (d.local === 'extension') {
+    const isComplex = !r.simpleTypes[baseKey] && r.set.globals.complexType.has(baseKey);
+    if (isComplex) {
+      const base = r.complexType(baseKey, d);
+      if (base.content.kind !== 'simple') throw new SchemaError(`simpleContent extension needs a base with simple content; ${splitKey(baseKey).local} has ${base.content.kind} content`, sourceOf(d));
+      t.content = base.content;
+      t.attributes = extendAttributes(base.attributes, own.uses, d);
+      t.base = baseKey;
+      t.derivation = 'extension';
+      if (base.anyAttribute) t.anyAttribute = base.anyAttribute;
+    } else {
+      r.simpleType(baseKey, d);
+      t.content = { kind: 'simple', type: baseKey };
+      t.attributes = extendAttributes([], own.uses, d);
+    }
+  } else {
+    const base = r.complexType(baseKey, d);
+    if (base.content.kind !== 'simple') throw new SchemaError(`simpleContent restriction needs a base with simple content`, sourceOf(d));
+    const declared = facetsOf(d);
+    const nested = xsChildren(d).find((c) => c.local === 'simpleType');
+    let contentKey = base.content.type;
+    if (nested) {
+      contentKey = `${ctx}/$content-base`;
+      readSimpleType(r, nested, contentKey, contentKey);
+    }
+    if (declared.length > 0) {
+      const inner = r.simpleType(contentKey, d);
+      const key = `${ctx}/$content`;
+      r.addSimple({
+        key,
+        variety: inner.variety,
+        builtin: inner.builtin,
+        base: contentKey,
+        facets: restrictFacets(inner, declared, r.fixedFacets.get(contentKey) ?? new Set()),
+        ...(inner.itemType ? { itemType: inner.itemType } : {}),
+        ...(inner.memberTypes ? { memberTypes: inner.memberTypes } : {}),
+        source: sourceOf(d),
+      });
+      contentKey = key;
+    }
+    t.content = { kind: 'simple', type: contentKey };
+    t.attributes = restrictAttributes(base.attributes, own.uses, d);
+    t.base = baseKey;
+    t.derivation = 'restriction';
+  }
+  if (own.anyAttribute) t.anyAttribute = own.anyAttribute;
+}
+
+function readComplexContent(r: Resolver, t: ComplexType, node: XNode, ctx: string): void {
+  if (node.attrs.mixed !== undefined) t.mixed = node.attrs.mixed === 'true';
+  const d = derivation(node);
+  const baseKey = r.set.qname(d, d.attrs.base);
+  const groupNode = xsChildren(d).find((c) => ['sequence', 'choice', 'all', 'group'].includes(c.local));
+  const own = groupNode ? (readParticle(r, groupNode, ctx) as ModelGroup) : undefined;
+  const attrs = readAttributes(r, d, ctx);
+  if (baseKey === ANY_TYPE) {
+    // restriction (or extension) of the ur-type: a plain content model
+    t.content = elementContent(own);
+    t.attributes = attrs.uses.filter((u) => !u.prohibited);
+    if (attrs.anyAttribute) t.anyAttribute = attrs.anyAttribute;
+    return;
+  }
+  if (r.simpleTypes[baseKey] || r.set.globals.simpleType.has(baseKey)) {
+    throw new SchemaError(`complexContent cannot derive from the simple type ${splitKey(baseKey).local}; use simpleContent`, sourceOf(d));
+  }
+  const base = r.complexType(baseKey, d);
+  t.base = baseKey;
+  if (d.local === 'extension') {
+    if (base.content.kind === 'simple') throw new SchemaError(`complexContent extension of ${splitKey(baseKey).local}, which has simple content`, sourceOf(d));
+    t.derivation = 'extension';
+    t.content = extendContent(base.content, own, d);
+    t.attributes = extendAttributes(base.attributes, attrs.uses, d);
+    const any = attrs.anyAttribute ?? base.anyAttribute;
+    if (any) t.anyAttribute = any;
+  } else {
+    t.derivation = 'restriction';
+    t.content = elementContent(own);
+    t.attributes = restrictAttributes(base.attributes, attrs.uses, d);
+    if (attrs.anyAttribute) t.anyAttribute = attrs.anyAttribute;
+  }
+}
+
+/**
+ * Content of an extension (Part 1 §3.4.2, {content type} of complexContent extension): a
+ * sequence of the base's particle and the new one. Two plain (1..1) sequences are written as
+ * one sequence, which accepts exactly the same documents and keeps the model flat.
+ */
+function extendContent(base: Content, own: ModelGroup | undefined, at: XNode): Content {
+  if (!own || (own.particles.length === 0 && own.min >= 0)) return base;
+  if (base.kind !== 'elements') return { kind: 'elements', particle: own };
+  const b = base.particle;
+  if (b.kind === 'all' || own.kind === 'all') throw new SchemaError('an extension cannot add to or extend an xs:all group (XSD 1.0)', sourceOf(at));
+  const plain = (g: ModelGroup) => g.kind === 'sequence' && g.min === 1 && g.max === 1 && g.group === undefined;
+  const parts = [...(plain(b) ? b.particles : [b]), ...(plain(own) ? own.particles : [own])];
+  return { kind: 'elements', particle: { kind: 'sequence', min: 1, max: 1, particles: parts } };
+}
+
+export { readModelGroup };

@@ -1,0 +1,160 @@
+import { compareDecimal } from '../../runtime/lexical.js';
+import { primitiveOf } from '../model/builtins.js';
+import type { Facets, SimpleType, SourceRef, WhiteSpaceFacet } from '../model/model.js';
+import { SchemaError } from './schema-error.js';
+
+/**
+ * Restriction of a simple type by constraining facets (XSD 1.0 Part 2 §4.3): which facets apply
+ * to which types (§4.1.5), how a restriction step combines with the base's facets, and the
+ * "must not widen" rules of each facet (§4.3.x.4).
+ */
+
+export interface DeclaredFacet {
+  name: string;
+  value: string;
+  fixed: boolean;
+  source: SourceRef;
+}
+
+const LENGTHS = ['length', 'minLength', 'maxLength'];
+const RANGES = ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'];
+const DIGITS = ['totalDigits', 'fractionDigits'];
+const ALL_FACETS = new Set([...LENGTHS, ...RANGES, ...DIGITS, 'pattern', 'enumeration', 'whiteSpace']);
+
+export function isFacetName(name: string): boolean {
+  return ALL_FACETS.has(name);
+}
+
+function applicable(base: SimpleType): Set<string> {
+  if (base.variety === 'list') return new Set([...LENGTHS, 'pattern', 'enumeration', 'whiteSpace']);
+  if (base.variety === 'union') return new Set(['pattern', 'enumeration']);
+  const p = primitiveOf(base.builtin);
+  switch (p) {
+    case 'string':
+    case 'anyURI':
+    case 'QName':
+    case 'NOTATION':
+    case 'hexBinary':
+    case 'base64Binary':
+      return new Set([...LENGTHS, 'pattern', 'enumeration', 'whiteSpace']);
+    case 'boolean':
+      return new Set(['pattern', 'whiteSpace']);
+    case 'decimal':
+      return new Set([...DIGITS, ...RANGES, 'pattern', 'enumeration', 'whiteSpace']);
+    default:
+      return new Set([...RANGES, 'pattern', 'enumeration', 'whiteSpace']);
+  }
+}
+
+const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+const WS_ORDER: Record<WhiteSpaceFacet, number> = { preserve: 0, replace: 1, collapse: 2 };
+
+/**
+ * The effective facets of a restriction of `base` by `declared`. `fixedInBase` names the base's
+ * facets that were declared fixed="true".
+ */
+export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixedInBase: ReadonlySet<string>): Facets {
+  const ok = applicable(base);
+  const isDecimal = base.variety === 'atomic' && primitiveOf(base.builtin) === 'decimal';
+  const out: Facets = structuredClone(base.facets);
+  const patterns: string[] = [];
+  let enumeration: string[] | undefined;
+  const seen = new Map<string, DeclaredFacet>();
+  for (const f of declared) {
+    const fail = (msg: string): never => {
+      throw new SchemaError(msg, f.source);
+    };
+    if (!ok.has(f.name)) fail(`facet ${f.name} does not apply to ${describe(base)}`);
+    if (f.name !== 'pattern' && f.name !== 'enumeration') {
+      if (seen.has(f.name)) fail(`facet ${f.name} is given twice in one restriction`);
+      seen.set(f.name, f);
+    }
+    if (fixedInBase.has(f.name) && String((base.facets as Record<string, unknown>)[f.name]) !== f.value) {
+      fail(`facet ${f.name} is fixed in the base type and cannot be changed`);
+    }
+    switch (f.name) {
+      case 'pattern':
+        patterns.push(f.value);
+        break;
+      case 'enumeration':
+        (enumeration ??= []).push(f.value);
+        break;
+      case 'whiteSpace': {
+        const v = f.value as WhiteSpaceFacet;
+        if (!(v in WS_ORDER)) fail(`whiteSpace must be preserve, replace or collapse, not '${f.value}'`);
+        if (WS_ORDER[v] < WS_ORDER[base.facets.whiteSpace ?? 'collapse']) fail(`whiteSpace '${v}' would loosen the base's '${base.facets.whiteSpace}'`);
+        out.whiteSpace = v;
+        break;
+      }
+      case 'length':
+      case 'minLength':
+      case 'maxLength':
+      case 'totalDigits':
+      case 'fractionDigits': {
+        if (!/^[0-9]+$/.test(f.value)) fail(`${f.name} must be a non-negative integer, not '${f.value}'`);
+        const n = Number(f.value);
+        if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive');
+        const old = (base.facets as Record<string, number | undefined>)[f.name];
+        if (f.name === 'length' && old !== undefined && old !== n) fail(`length ${n} differs from the base's length ${old}`);
+        if ((f.name === 'minLength') && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old}`);
+        if ((f.name === 'maxLength' || f.name === 'totalDigits' || f.name === 'fractionDigits') && old !== undefined && n > old) fail(`${f.name} ${n} exceeds the base's ${old}`);
+        (out as Record<string, number>)[f.name] = n;
+        break;
+      }
+      default: {
+        // range facets
+        if (isDecimal && !DECIMAL.test(f.value)) fail(`${f.name} '${f.value}' is not a decimal`);
+        if (isDecimal) narrowRange(out, base.facets, f, fail);
+        (out as Record<string, string>)[f.name] = f.value;
+      }
+    }
+  }
+  if (seen.has('minInclusive') && seen.has('minExclusive')) throw new SchemaError('minInclusive and minExclusive cannot both be given in one restriction', seen.get('minExclusive')!.source);
+  if (seen.has('maxInclusive') && seen.has('maxExclusive')) throw new SchemaError('maxInclusive and maxExclusive cannot both be given in one restriction', seen.get('maxExclusive')!.source);
+  if (seen.has('length') && (seen.has('minLength') || seen.has('maxLength'))) throw new SchemaError('length cannot be combined with minLength or maxLength in one restriction', seen.get('length')!.source);
+  if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) {
+    throw new SchemaError(`minLength ${out.minLength} exceeds maxLength ${out.maxLength}`, (seen.get('minLength') ?? seen.get('maxLength'))!.source);
+  }
+  if (out.fractionDigits !== undefined && out.totalDigits !== undefined && out.fractionDigits > out.totalDigits) {
+    throw new SchemaError(`fractionDigits ${out.fractionDigits} exceeds totalDigits ${out.totalDigits}`, (seen.get('fractionDigits') ?? seen.get('totalDigits'))!.source);
+  }
+  if (patterns.length > 0) out.patterns = [...(out.patterns ?? []), patterns];
+  if (enumeration) {
+    if (base.facets.enumeration) {
+      const bad = enumeration.find((v) => !base.facets.enumeration!.includes(v));
+      if (bad !== undefined) {
+        const src = declared.find((f) => f.name === 'enumeration' && f.value === bad)!.source;
+        throw new SchemaError(`enumeration value '${bad}' is not among the base type's values`, src);
+      }
+    }
+    out.enumeration = enumeration;
+  }
+  return out;
+}
+
+function narrowRange(out: Facets, base: Facets, f: DeclaredFacet, fail: (m: string) => never): void {
+  const v = f.value;
+  const lower = f.name.startsWith('min');
+  const inc = base[lower ? 'minInclusive' : 'maxInclusive'];
+  const exc = base[lower ? 'minExclusive' : 'maxExclusive'];
+  const exclusive = f.name.endsWith('Exclusive');
+  if (inc !== undefined) {
+    const cmp = compareDecimal(v, inc);
+    if (lower ? cmp < 0 : cmp > 0) fail(`${f.name} ${v} is outside the base's ${lower ? 'minInclusive' : 'maxInclusive'} ${inc}`);
+  }
+  if (exc !== undefined) {
+    const cmp = compareDecimal(v, exc);
+    if (lower ? (exclusive ? cmp < 0 : cmp <= 0) : exclusive ? cmp > 0 : cmp >= 0) fail(`${f.name} ${v} is outside the base's ${lower ? 'minExclusive' : 'maxExclusive'} ${exc}`);
+  }
+  // the opposite bound must stay above/below
+  const oppInc = out[lower ? 'maxInclusive' : 'minInclusive'];
+  if (oppInc !== undefined) {
+    const cmp = compareDecimal(v, oppInc);
+    if (lower ? cmp > 0 : cmp < 0) fail(`${f.name} ${v} is beyond ${lower ? 'maxInclusive' : 'minInclusive'} ${oppInc}`);
+  }
+}
+
+function describe(t: SimpleType): string {
+  const name = t.name ? t.name.local : 'an anonymous type';
+  return t.variety === 'atomic' ? `${name} (derived from ${primitiveOf(t.builtin)})` : `${name} (a ${t.variety})`;
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LineIndex } from '../../runtime/xml/position.js';
+import { XS, type SourceRef } from '../model/model.js';
+import { SchemaError } from './schema-error.js';
+
+/**
+ * Reading one XSD file into namespace-resolved nodes. fast-xml-parser does the XML (its
+ * validator first, for well-formedness with a line and column); this module adds what it does
+ * not do: namespace scoping of prefixes (needed to resolve QName-valued attributes such as
+ * `type="tns:money"`) and source positions on every node.
+ */
+
+export interface XNode {
+  ns: string;
+  local: string;
+  /** Attributes by their raw name, namespace declarations excluded. */
+  attrs: Record<string, string>;
+  children: XNode[];
+  /** Concatenated character data directly inside the node. */
+  text: string;
+  /** In-scope prefix bindings ('' is the default namespace). */
+  scope: ReadonlyMap<string, string>;
+  offset: number;
+  doc: SchemaDoc;
+}
+
+export interface SchemaDoc {
+  /** Absolute path. */
+  file: string;
+  /** Path as shown in messages (relative to the working directory). */
+  shown: string;
+  root: XNode;
+  lines: LineIndex;
+}
+
+type FxpNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  captureMetaData: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new SchemaError(`cannot read schema file: ${(e as Error).message}`, { file: shown, line: 0, column: 0 });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = new LineIndex(text);
+  const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (check !== true) {
+    throw new SchemaError(`not well-formed XML: ${check.err.msg}`, { file: shown, line: check.err.line, column: check.err.col });
+  }
+  if (/<!DOCTYPE/.test(text)) {
+    throw new SchemaError('schema documents with a DOCTYPE are not supported', { file: shown, ...lines.at(text.indexOf('<!DOCTYPE')) });
+  }
+  const tree = parser.parse(text) as FxpNode[];
+  const doc = { file, shown, lines } as SchemaDoc;
+  const top = tree.find((n) => elementName(n) !== undefined);
+  if (!top) throw new SchemaError('no root element', { file: shown, line: 1, column: 1 });
+  doc.root = convert(top, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), doc);
+  if (doc.root.ns !== XS || doc.root.local !== 'schema') {
+    throw new SchemaError(`the root element must be xs:schema (in ${XS})`, sourceOf(doc.root));
+  }
+  return doc;
+}
+
+function elementName(n: FxpNode): string | undefined {
+  return Object.keys(n).find((k) => k !== ':@' && k !== '#text');
+}
+
+function convert(n: FxpNode, parentScope: ReadonlyMap<string, string>, doc: SchemaDoc): XNode {
+  const raw = elementName(n)!;
+  const attrsIn = (n[':@'] ?? {}) as Record<string, string>;
+  let scope = parentScope;
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrsIn)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), v);
+    } else attrs[k] = v;
+  }
+  const meta = (n as Record<string, unknown>)[META] as { startIndex?: number } | undefined;
+  const node: XNode = { ns: '', local: raw, attrs, children: [], text: '', scope, offset: meta?.startIndex ?? 0, doc };
+  const colon = raw.indexOf(':');
+  const prefix = colon < 0 ? '' : raw.slice(0, colon);
+  node.local = colon < 0 ? raw : raw.slice(colon + 1);
+  const ns = scope.get(prefix);
+  if (ns === undefined && prefix !== '') throw new SchemaError(`namespace prefix '${prefix}' is not declared`, sourceOf(node));
+  node.ns = ns ?? '';
+  for (const child of (n[raw] ?? []) as FxpNode[]) {
+    if ('#text' in child) node.text += String(child['#text']);
+    else if (elementName(child) !== undefined) node.children.push(convert(child, scope, doc));
+  }
+  return node;
+}
+
+export function sourceOf(node: XNode): SourceRef {
+  const { line, column } = node.doc.lines.at(node.offset);
+  return { file: node.doc.shown, line, column };
+}
+
+/** Children in the XSD namespace, annotations left out. */
+export function xsChildren(node: XNode): XNode[] {
+  return node.children.filter((c) => c.ns === XS && c.local !== 'annotation');
+}
+
+/** The text of `xs:annotation/xs:documentation`, white space collapsed. */
+export function documentation(node: XNode): string | undefined {
+  const parts: string[] = [];
+  for (const a of node.children) {
+    if (a.ns !== XS || a.local !== 'annotation') continue;
+    for (const d of a.children) if (d.ns === XS && d.local === 'documentation') parts.push(d.text.replace(/\s+/g, ' ').trim());
+  }
+  const text = parts.filter(Boolean).join(' ');
+  return text || undefined;
+}
+
+/** `xs:annotation/xs:appinfo` children (paygen's own markers live there). */
+export function appinfo(node: XNode): XNode[] {
+  const out: XNode[] = [];
+  for (const a of node.children) {
+    if (a.ns !== XS || a.local !== 'annotation') continue;
+    for (const d of a.children) if (d.ns === XS && d.local === 'appinfo') out.push(...d.children);
+  }
+  return out;
+}

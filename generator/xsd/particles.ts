@@ -1,0 +1,111 @@
+import { type ElementParticle, type ModelGroup, type Occurs, type Particle, type Wildcard } from '../model/model.js';
+import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
+import type { Resolver } from './resolver.js';
+import { SchemaError } from './schema-error.js';
+
+/**
+ * Model groups and particles (XSD 1.0 Part 1 §3.7–3.10): sequence, choice and all with their
+ * occurrence ranges, local and referenced elements, named groups (inlined where referenced:
+ * moving particles into a group is not a change of the content model), and wildcards.
+ */
+
+export function readOccurs(node: XNode): Occurs {
+  const minText = node.attrs.minOccurs ?? '1';
+  const maxText = node.attrs.maxOccurs ?? '1';
+  if (!/^[0-9]+$/.test(minText.trim())) throw new SchemaError(`minOccurs must be a non-negative integer, not '${minText}'`, sourceOf(node));
+  if (maxText.trim() !== 'unbounded' && !/^[0-9]+$/.test(maxText.trim())) throw new SchemaError(`maxOccurs must be a non-negative integer or 'unbounded', not '${maxText}'`, sourceOf(node));
+  const min = Number(minText);
+  const max = maxText.trim() === 'unbounded' ? Infinity : Number(maxText);
+  if (min > max) throw new SchemaError(`minOccurs ${min} exceeds maxOccurs ${max}`, sourceOf(node));
+  return { min, max };
+}
+
+/** Reads a compositor (sequence/choice/all) and its particles. */
+export function readModelGroup(r: Resolver, node: XNode, ctx: string, occurs: Occurs = readOccurs(node)): ModelGroup {
+  const kind = node.local as ModelGroup['kind'];
+  const particles: Particle[] = [];
+  for (const child of xsChildren(node)) {
+    const p = readParticle(r, child, ctx);
+    if (p) particles.push(p);
+  }
+  const group: ModelGroup = { kind, min: occurs.min, max: occurs.max, particles };
+  if (kind === 'all') checkAll(group, node);
+  return group;
+}
+
+function checkAll(group: ModelGroup, node: XNode): void {
+  if (group.max !== 1 || group.min > 1) throw new SchemaError('xs:all must have minOccurs 0 or 1 and maxOccurs 1', sourceOf(node));
+  for (const p of group.particles) {
+    if (p.kind !== 'element') throw new SchemaError('xs:all may contain only elements (XSD 1.0)', sourceOf(node));
+    if (p.max > 1) throw new SchemaError(`element '${p.name.local}' in xs:all must have maxOccurs 0 or 1`, sourceOf(node));
+  }
+}
+
+export function readParticle(r: Resolver, node: XNode, ctx: string): Particle | undefined {
+  switch (node.local) {
+    case 'element':
+      return readLocalElement(r, node, ctx);
+    case 'sequence':
+    case 'choice':
+    case 'all':
+      return readModelGroup(r, node, ctx);
+    case 'group':
+      return readGroupRef(r, node);
+    case 'any':
+      return { kind: 'any', ...readOccurs(node), wildcard: readWildcard(r, node) };
+    default:
+      throw new SchemaError(`xs:${node.local} is not allowed in a model group`, sourceOf(node));
+  }
+}
+
+function readGroupRef(r: Resolver, node: XNode): ModelGroup {
+  if (node.attrs.ref === undefined) throw new SchemaError('a local xs:group needs a ref', sourceOf(node));
+  const key = r.set.qname(node, node.attrs.ref);
+  const g = r.set.global('group', key, node);
+  const body = xsChildren(g.node);
+  if (body.length !== 1 || !['sequence', 'choice', 'all'].includes(body[0].local)) {
+    throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all', sourceOf(g.node));
+  }
+  const name = key.slice(key.indexOf('}') + 1);
+  const ctx = `${key.slice(0, key.indexOf('}') + 1)}~group:${name}`;
+  const occurs = readOccurs(node);
+  const inner = readModelGroup(r, body[0], ctx, { min: 1, max: 1 });
+  return { ...inner, min: occurs.min, max: occurs.max, group: key };
+}
+
+function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticle {
+  const occurs = readOccurs(node);
+  if (node.attrs.ref !== undefined) {
+    const key = r.set.qname(node, node.attrs.ref);
+    const decl = r.element(key, node);
+    const p: ElementParticle = { kind: 'element', name: decl.name, type: decl.type, nillable: decl.nillable, ...occurs, ref: key, source: sourceOf(node) };
+    if (decl.default !== undefined) p.default = decl.default;
+    if (decl.fixed !== undefined) p.fixed = decl.fixed;
+    if (decl.doc) p.doc = decl.doc;
+    return p;
+  }
+  const name = node.attrs.name;
+  if (!name) throw new SchemaError('a local xs:element needs a name or a ref', sourceOf(node));
+  const info = r.set.info(node);
+  const form = node.attrs.form ?? (info.elementQualified ? 'qualified' : 'unqualified');
+  const ns = form === 'qualified' ? info.tns : '';
+  const type = r.elementType(node, `${ctx}/${name}`);
+  const p: ElementParticle = { kind: 'element', name: { ns, local: name }, type, nillable: node.attrs.nillable === 'true', ...occurs, source: sourceOf(node) };
+  if (node.attrs.default !== undefined) p.default = node.attrs.default;
+  if (node.attrs.fixed !== undefined) p.fixed = node.attrs.fixed;
+  if (p.default !== undefined && p.fixed !== undefined) throw new SchemaError(`element '${name}' cannot have both default and fixed`, sourceOf(node));
+  const doc = documentation(node);
+  if (doc) p.doc = doc;
+  return p;
+}
+
+export function readWildcard(r: Resolver, node: XNode): Wildcard {
+  const tns = r.set.info(node).tns;
+  const raw = (node.attrs.namespace ?? '##any').trim();
+  const processContents = (node.attrs.processContents ?? 'strict') as Wildcard['processContents'];
+  if (!['strict', 'lax', 'skip'].includes(processContents)) throw new SchemaError(`processContents must be strict, lax or skip`, sourceOf(node));
+  if (raw === '##any') return { namespaces: '##any', processContents };
+  if (raw === '##other') return { namespaces: '##other', otherThan: tns, processContents };
+  const namespaces = raw.split(/\s+/).map((t) => (t === '##targetNamespace' ? tns : t === '##local' ? '' : t));
+  return { namespaces: [...new Set(namespaces)].sort(), processContents };
+}

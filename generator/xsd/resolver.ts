@@ -1,0 +1,146 @@
+import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../model/builtins.js';
+import { splitKey, type ComplexType, type ElementDecl, type SchemaModel, type SimpleType } from '../model/model.js';
+import { readComplexType } from './complex-types.js';
+import { documentation, sourceOf, type XNode } from './load.js';
+import { SchemaError } from './schema-error.js';
+import { SchemaSet } from './schema-set.js';
+import { readSimpleType } from './simple-types.js';
+
+/**
+ * Turns the indexed schema documents into the model: resolves every global declaration, and
+ * the anonymous types they contain, in an order independent of the files' layout. Derivation
+ * bases are resolved first (cycles are errors); element types are only required to exist, so
+ * that recursive content models work.
+ */
+export class Resolver {
+  readonly simpleTypes: Record<string, SimpleType> = builtinSimpleTypes();
+  readonly complexTypes: Record<string, ComplexType> = {};
+  readonly elements: Record<string, ElementDecl> = {};
+  /** Facets declared fixed="true", by type key (Part 2 §4.3: a derived type cannot change them). */
+  readonly fixedFacets = new Map<string, Set<string>>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(readonly set: SchemaSet) {}
+
+  /** The resolved simple type `key`, reading it if it is a named global one. */
+  simpleType(key: string, from: XNode): SimpleType {
+    const done = this.simpleTypes[key];
+    if (done) return done;
+    if (this.set.globals.complexType.has(key)) throw new SchemaError(`${splitKey(key).local} is a complex type; a simple type is needed here`, sourceOf(from));
+    const g = this.set.global('simpleType', key, from);
+    this.guard(key, g.node, () => readSimpleType(this, g.node, key, typeContext(key)));
+    return this.simpleTypes[key];
+  }
+
+  /** The resolved complex type `key`. */
+  complexType(key: string, from: XNode): ComplexType {
+    const done = this.complexTypes[key];
+    if (done) return done;
+    const g = this.set.global('complexType', key, from);
+    this.guard(key, g.node, () => readComplexType(this, g.node, key, typeContext(key)));
+    return this.complexTypes[key];
+  }
+
+  /** Resolves either kind of type; returns its key. */
+  anyType(key: string, from: XNode): string {
+    if (key === ANY_TYPE) return key;
+    if (this.simpleTypes[key] || this.set.globals.simpleType.has(key) || isBuiltinKey(key)) this.simpleType(key, from);
+    else this.complexType(key, from);
+    return key;
+  }
+
+  /** Checks that a referenced type exists without resolving it (element types may be recursive). */
+  typeExists(key: string, from: XNode): string {
+    if (key === ANY_TYPE || this.simpleTypes[key] || this.complexTypes[key]) return key;
+    if (this.set.globals.simpleType.has(key) || this.set.globals.complexType.has(key)) return key;
+    throw new SchemaError(`type ${splitKey(key).local}${splitKey(key).ns ? ` in ${splitKey(key).ns}` : ''} is not declared`, sourceOf(from));
+  }
+
+  /** Registers an anonymous type read in place. */
+  addSimple(t: SimpleType): void {
+    this.simpleTypes[t.key] = t;
+  }
+
+  addComplex(t: ComplexType): void {
+    this.complexTypes[t.key] = t;
+  }
+
+  element(key: string, from: XNode): ElementDecl {
+    const done = this.elements[key];
+    if (done) return done;
+    const g = this.set.global('element', key, from);
+    const node = g.node;
+    const name = splitKey(key);
+    const type = this.elementType(node, `{${name.ns}}~element:${name.local}`);
+    const decl: ElementDecl = {
+      key,
+      name,
+      type,
+      nillable: node.attrs.nillable === 'true',
+      abstract: node.attrs.abstract === 'true',
+      source: sourceOf(node),
+    };
+    if (node.attrs.default !== undefined) decl.default = node.attrs.default;
+    if (node.attrs.fixed !== undefined) decl.fixed = node.attrs.fixed;
+    if (node.attrs.substitutionGroup !== undefined) throw new SchemaError('substitution groups are not supported', sourceOf(node));
+    const doc = documentation(node);
+    if (doc) decl.doc = doc;
+    this.elements[key] = decl;
+    return decl;
+  }
+
+  /** The type of an element declaration: `type`, an anonymous child type (keyed `anonKey`), or anyType. */
+  elementType(node: XNode, anonKey: string): string {
+    const anon = node.children.find((c) => c.local === 'complexType' || c.local === 'simpleType');
+    if (node.attrs.type !== undefined) {
+      if (anon) throw new SchemaError(`element '${node.attrs.name}' has both a type attribute and an anonymous type`, sourceOf(node));
+      return this.typeExists(this.set.qname(node, node.attrs.type), node);
+    }
+    if (!anon) return ANY_TYPE;
+    if (anon.local === 'simpleType') readSimpleType(this, anon, anonKey, anonKey);
+    else readComplexType(this, anon, anonKey, anonKey);
+    return anonKey;
+  }
+
+  private guard(key: string, node: XNode, read: () => void): void {
+    if (this.inProgress.has(key)) throw new SchemaError(`type ${splitKey(key).local} is derived from itself`, sourceOf(node));
+    this.inProgress.add(key);
+    try {
+      read();
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** Resolves everything declared globally, then checks that every referenced type resolved. */
+  resolveAll(): SchemaModel {
+    for (const [key, g] of sorted(this.set.globals.simpleType)) this.simpleType(key, g.node);
+    for (const [key, g] of sorted(this.set.globals.complexType)) this.complexType(key, g.node);
+    for (const [key, g] of sorted(this.set.globals.element)) this.element(key, g.node);
+    return {
+      simpleTypes: sortRecord(this.simpleTypes),
+      complexTypes: sortRecord(this.complexTypes),
+      elements: sortRecord(this.elements),
+      namespaces: [...new Set(this.set.docs.map((d) => d.tns))].sort(),
+      files: this.set.files(),
+    };
+  }
+}
+
+/** Prefix of the keys of anonymous types declared inside the named type `key`. */
+function typeContext(key: string): string {
+  const { ns, local } = splitKey(key);
+  return `{${ns}}~type:${local}`;
+}
+
+function sorted<T>(m: Map<string, T>): Array<[string, T]> {
+  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function sortRecord<T>(r: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k];
+  return out;
+}
+
+export { ANY_SIMPLE_TYPE, ANY_TYPE };

@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { compareDecimal } from './lexical.js';
+import { findNonXmlChar } from './xml/chars.js';
+
+/**
+ * Building blocks of the generated fast-check arbitraries (`arbitraries.ts`). Kept out of the
+ * runtime's main entry: only tests, `paygen sample` and `paygen contract` load fast-check.
+ *
+ * Every arbitrary produces values in the typed form that the schema accepts and that survive
+ * build → parse unchanged (no empty optional arrays, text already whitespace-normalised).
+ */
+
+export type Part = fc.Arbitrary<Record<string, unknown>>;
+
+/** Arrays with no upper bound get at most this many items beyond their minimum. */
+export const EXTRA_ITEMS = 3;
+
+const merge = (parts: Array<Record<string, unknown>>): Record<string, unknown> => Object.assign({}, ...parts);
+
+export function one(name: string, arb: fc.Arbitrary<unknown>): Part {
+  return arb.map((v) => ({ [name]: v }));
+}
+
+export function maybe(name: string, arb: fc.Arbitrary<unknown>): Part {
+  return fc.oneof(fc.constant({}), one(name, arb));
+}
+
+export function many(name: string, arb: fc.Arbitrary<unknown>, min: number, max: number, optional: boolean): Part {
+  const maxLength = Math.min(max, Math.max(min, 1) + EXTRA_ITEMS);
+  const items = one(name, fc.array(arb, { minLength: Math.max(min, 1), maxLength }));
+  return optional || min === 0 ? fc.oneof(fc.constant({}), items) : items;
+}
+
+export function nullable<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
+  return fc.option(arb, { nil: null, freq: 4 });
+}
+
+export function seq(...parts: Part[]): Part {
+  return parts.length === 0 ? fc.constant({}) : fc.tuple(...parts).map(merge);
+}
+
+export function choice(...branches: Part[]): Part {
+  return fc.oneof(...branches);
+}
+
+/** A group with minOccurs 0: absent, or present by its own rule. */
+export function optionalGroup(part: Part): Part {
+  return fc.oneof(fc.constant({}), part);
+}
+
+export function tag(name: string, value: string): Part {
+  return fc.constant({ [name]: value });
+}
+
+export function obj<T>(part: Part): fc.Arbitrary<T> {
+  return part as unknown as fc.Arbitrary<T>;
+}
+
+// ── text ──────────────────────────────────────────────────────────────────────────
+
+export interface TextOptions {
+  /** Anchored patterns (flag u) the value must match. */
+  patterns?: readonly string[];
+  /** The pattern to generate from (the most derived facet pattern); others filter. */
+  generateFrom?: string;
+  minLength?: number;
+  maxLength?: number;
+  whiteSpace?: 'preserve' | 'replace' | 'collapse';
+}
+
+/** Characters for free text: mostly ASCII, some Latin-1, other scripts and astral characters. */
+const textChar: fc.Arbitrary<string> = fc.oneof(
+  { weight: 20, arbitrary: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) },
+  { weight: 4, arbitrary: fc.constant(' ') },
+  { weight: 3, arbitrary: fc.integer({ min: 0xa0, max: 0xff }).map((c) => String.fromCharCode(c)) },
+  { weight: 2, arbitrary: fc.constantFrom('€', 'Ω', 'ж', '中', '한', 'ش', '\u2028', '\ufeff') },
+  { weight: 1, arbitrary: fc.constantFrom('😀', '𝔘', '𐍈') },
+  { weight: 1, arbitrary: fc.constantFrom('\t', '\n', '\r') },
+);
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function normalise(s: string, ws: TextOptions['whiteSpace']): string {
+  if (ws === 'replace') return s.replace(/[\t\n\r]/g, ' ');
+  if (ws === 'collapse') return s.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '');
+  return s;
+}
+
+/** Removes `(?!…)` groups, giving a superset pattern fast-check can generate from. */
+function withoutLookaheads(p: string): string {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    if (p.startsWith('(?!', i) && p[i - 1] !== '\\') {
+      let depth = 0;
+      for (; i < p.length; i++) {
+        if (p[i] === '\\') { i++; continue; }
+        if (p[i] === '(') depth++;
+        else if (p[i] === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += p[i];
+  }
+  return out;
+}
+
+function accepts(o: TextOptions): (s: string) => boolean {
+  const res = (o.patterns ?? []).map((p) => new RegExp(p, 'u'));
+  return (s) => {
+    if (findNonXmlChar(s) >= 0) return false;
+    const n = codePoints(s);
+    if (o.minLength !== undefined && n < o.minLength) return false;
+    if (o.maxLength !== undefined && n > o.maxLength) return false;
+    return res.every((r) => r.test(s));
+  };
+}
+
+/** A string of a string-derived type. */
+export function text(o: TextOptions): fc.Arbitrary<string> {
+  const ok = accepts(o);
+  let base: fc.Arbitrary<string>;
+  if (o.generateFrom) {
+    base = fc.stringMatching(new RegExp(withoutLookaheads(o.generateFrom), 'u'), { size: 'small' });
+  } else {
+    const min = o.minLength ?? 0;
+    const max = Math.min(o.maxLength ?? min + 24, min + 40);
+    base = fc.string({ unit: textChar, minLength: min, maxLength: max }).map((s) => normalise(s, o.whiteSpace));
+    if (min > 0) base = base.map((s) => pad(s, min));
+  }
+  return base.filter(ok);
+}
+
+/** Makes a normalised string long enough again after white space was collapsed away. */
+function pad(s: string, min: number): string {
+  let out = s;
+  while (codePoints(out) < min) out += 'x';
+  return out;
+}
+
+/** Values of a type with an enumeration. */
+export function oneOfValues<T>(values: readonly T[]): fc.Arbitrary<T> {
+  return fc.constantFrom(...values);
+}
+
+export interface DecimalOptions {
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
+  patterns?: readonly string[];
+}
+
+/**
+ * Decimal lexical values inside the facets, generated as scaled integers (BigInt) so that no
+ * bound is ever approximated by a float. Integer types pass fractionDigits 0.
+ */
+export function decimal(o: DecimalOptions): fc.Arbitrary<string> {
+  const scale = o.fractionDigits ?? 4;
+  const total = o.totalDigits ?? 18;
+  const unit = 10n ** BigInt(scale);
+  const cap = 10n ** BigInt(Math.max(total, 1)) - 1n;
+  let lo = -cap;
+  let hi = cap;
+  const scaled = (v: string, up: boolean): bigint => scaleDecimal(v, scale, up);
+  if (o.minInclusive !== undefined) lo = max(lo, scaled(o.minInclusive, true));
+  if (o.minExclusive !== undefined) lo = max(lo, scaled(o.minExclusive, false) + 1n);
+  if (o.maxInclusive !== undefined) hi = min(hi, scaled(o.maxInclusive, false));
+  if (o.maxExclusive !== undefined) hi = min(hi, scaled(o.maxExclusive, true) - 1n);
+  if (lo > hi) throw new Error(`no decimal with ${scale} fraction digits satisfies ${JSON.stringify(o)}`);
+  const ok = accepts({ patterns: o.patterns ?? [] });
+  const near = (b: bigint) => fc.bigInt({ min: b - 3n < lo ? lo : b - 3n, max: b + 3n > hi ? hi : b + 3n });
+  const n = fc.oneof(
+    { weight: 6, arbitrary: fc.bigInt({ min: lo, max: hi }) },
+    { weight: 2, arbitrary: fc.bigInt({ min: lo > -1000n * unit ? lo : -1000n * unit, max: hi < 1000n * unit ? hi : 1000n * unit }).filter((x) => x >= lo && x <= hi) },
+    { weight: 1, arbitrary: near(lo) },
+    { weight: 1, arbitrary: near(hi) },
+  );
+  return fc.tuple(n, fc.nat(scale), fc.boolean()).map(([v, keep, plus]) => formatScaled(v, scale, keep, plus && v >= 0n && o.totalDigits === undefined)).filter((s) => ok(s) && inRange(s, o));
+}
+
+function inRange(s: string, o: DecimalOptions): boolean {
+  if (o.minInclusive !== undefined && compareDecimal(s, o.minInclusive) < 0) return false;
+  if (o.maxInclusive !== undefined && compareDecimal(s, o.maxInclusive) > 0) return false;
+  if (o.minExclusive !== undefined && compareDecimal(s, o.minExclusive) <= 0) return false;
+  if (o.maxExclusive !== undefined && compareDecimal(s, o.maxExclusive) >= 0) return false;
+  return true;
+}
+
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** A decimal lexical value times 10^scale, rounded towards +∞ (`up`) or −∞. */
+function scaleDecimal(v: string, scale: number, up: boolean): bigint {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?$/.exec(v.trim());
+  if (!m) throw new Error(`not a decimal: ${v}`);
+  const neg = m[1] === '-';
+  const frac = m[3] ?? '';
+  const kept = frac.slice(0, scale).padEnd(scale, '0');
+  let n = BigInt((m[2] || '0') + kept);
+  const dropped = /[1-9]/.test(frac.slice(scale));
+  if (neg) n = -n;
+  if (dropped) n += neg ? (up ? 0n : -1n) : up ? 1n : 0n;
+  return n;
+}
+
+/** Formats n / 10^scale with between its significant and `scale` fraction digits. */
+function formatScaled(n: bigint, scale: number, keepExtra: number, plus: boolean): string {
+  const neg = n < 0n;
+  const abs = (neg ? -n : n).toString().padStart(scale + 1, '0');
+  const int = abs.slice(0, abs.length - scale);
+  let frac = abs.slice(abs.length - scale).replace(/0+$/, '');
+  frac = frac.padEnd(Math.min(scale, frac.length + keepExtra), '0');
+  const sign = neg ? '-' : plus ? '+' : '';
+  return `${sign}${int}${frac ? '.' + frac : ''}`;
+}
+
+/** Integers of a number-typed XSD type; bounds beyond 32 bits (xs:unsignedInt) go through BigInt. */
+export function integer(minValue: number, maxValue: number): fc.Arbitrary<number> {
+  const inner = minValue >= -(2 ** 31) && maxValue <= 2 ** 31 - 1
+    ? fc.integer({ min: minValue, max: maxValue })
+    : fc.bigInt({ min: BigInt(minValue), max: BigInt(maxValue) }).map(Number);
+  return fc.oneof({ weight: 6, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(minValue, maxValue) });
+}
+
+// ── dates, times and other primitives ─────────────────────────────────────────────
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const ymd = fc
+  .record({ year: fc.integer({ min: 1, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .map(({ year, month, day }) => ({ year, month, day: Math.min(day, daysIn(year, month)) }));
+
+const timezone = fc.oneof(
+  fc.constant(''),
+  fc.constant('Z'),
+  fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 13 }), m: fc.constantFrom(0, 15, 30, 45) }).map(({ sign, h, m }) => `${sign}${pad2(h)}:${pad2(m)}`),
+);
+
+const clock = fc
+  .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }), frac: fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9]{1,7}$/)) })
+  .map(({ h, m, s, frac }) => `${pad2(h)}:${pad2(m)}:${pad2(s)}${frac ? '.' + frac : ''}`);
+
+const dateText = ymd.map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
+
+/** Text of a date/time primitive, filtered by the type's own patterns. */
+export function temporal(primitive: string, patterns: readonly string[] = []): fc.Arbitrary<string> {
+  const ok = accepts({ patterns });
+  let a: fc.Arbitrary<string>;
+  switch (primitive) {
+    case 'dateTime':
+      a = fc.tuple(dateText, clock, timezone).map(([d, t, z]) => `${d}T${t}${z}`);
+      break;
+    case 'date':
+      a = fc.tuple(dateText, timezone).map(([d, z]) => d + z);
+      break;
+    case 'time':
+      a = fc.tuple(clock, timezone).map(([t, z]) => t + z);
+      break;
+    case 'gYearMonth':
+      a = fc.tuple(ymd, timezone).map(([d, z]) => `${String(d.year).padStart(4, '0')}-${pad2(d.month)}${z}`);
+      break;
+    case 'gYear':
+      a = fc.tuple(ymd, timezone).map(([d, z]) => `${String(d.year).padStart(4, '0')}${z}`);
+      break;
+    case 'gMonthDay':
+      a = fc.tuple(ymd, timezone).map(([d, z]) => `--${pad2(d.month)}-${pad2(d.day)}${z}`);
+      break;
+    case 'gDay':
+      a = fc.tuple(ymd, timezone).map(([d, z]) => `---${pad2(d.day)}${z}`);
+      break;
+    case 'gMonth':
+      a = fc.tuple(ymd, timezone).map(([d, z]) => `--${pad2(d.month)}${z}`);
+      break;
+    case 'duration':
+      a = fc.record({ y: fc.nat(30), mo: fc.nat(11), d: fc.nat(40), h: fc.nat(23), s: fc.nat(59), neg: fc.boolean() }).map(({ y, mo, d, h, s, neg }) => `${neg ? '-' : ''}P${y}Y${mo}M${d}DT${h}H${s}S`);
+      break;
+    case 'float':
+    case 'double':
+      a = fc.oneof(fc.constantFrom('INF', '-INF', 'NaN', '0', '-0.0', '1.5E3'), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }).map((x) => String(x).replace('e+', 'E')));
+      break;
+    case 'hexBinary':
+      a = fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex').toUpperCase());
+      break;
+    case 'base64Binary':
+      a = fc.uint8Array({ maxLength: 24 }).map((b) => Buffer.from(b).toString('base64'));
+      break;
+    case 'boolean':
+      a = fc.constantFrom('true', 'false', '1', '0');
+      break;
+    default:
+      throw new Error(`no generator for xs:${primitive}`);
+  }
+  return a.filter(ok);
+}
