@@ -1,4 +1,4 @@
-import { PaygenError, type Issue } from './issues.js';
+import { PaygenError, type Issue, type IssueCode } from './issues.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
 import { runValidator, type CompiledValidator, type Masker } from './validation.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
@@ -69,6 +69,7 @@ export function safeParseAny<T>(
   const cx = new ReadContext(text, options);
   let binding: ReadBinding<T> | undefined;
   let value: T | undefined;
+  let fatal = false;
   try {
     cx.prolog();
     binding = choose(cx);
@@ -80,15 +81,20 @@ export function safeParseAny<T>(
     }
   } catch (e) {
     if (!(e instanceof XmlFatal)) throw e;
+    fatal = true;
     const { line, column } = cx.locate(e.offset);
     const issue: Issue = { code: e.code, path: '', line, column, message: e.message };
     if (e.expected !== undefined) issue.expected = e.expected;
     if (e.received !== undefined) issue.received = e.received;
     cx.issues.push(issue);
   }
-  if (cx.issues.length > 0 || !binding) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
-  const found = runValidator(binding.validator, value, binding.mask);
-  if (found.length > 0) return { ok: false, issues: locate(text, options, binding, found), warnings: cx.warnings, binding };
+  if (!binding || fatal) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
+  // Facets are checked on the value read; after structural issues, only issues about values
+  // the reader did not already report on are added (the structure is the reader's to judge).
+  let found = runValidator(binding.validator, value, binding.mask);
+  if (cx.issues.length > 0) found = found.filter((i) => !STRUCTURAL.has(i.code) && !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
+  const issues = [...cx.issues, ...(found.length > 0 ? locate(text, options, binding, found) : [])];
+  if (issues.length > 0) return { ok: false, issues, warnings: cx.warnings, binding };
   return { ok: true, value: value as T, warnings: cx.warnings, binding };
 }
 
@@ -103,6 +109,9 @@ export function rootOf(input: string | Uint8Array, options?: ParseOptions): { ns
     throw e;
   }
 }
+
+/** Validator issue codes about presence and shape, which the reader has already judged. */
+const STRUCTURAL = new Set<IssueCode>(['required', 'unknown-property', 'choice', 'missing-element', 'unexpected-element', 'invalid-xsi-type', 'type']);
 
 /** Raises the issue for a root element that is none of the expected ones. */
 export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; local: string }[]): void {
