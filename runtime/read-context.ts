@@ -199,9 +199,8 @@ export class ReadContext {
   attr<T>(ns: string, local: string, r: SimpleReader, prop: string): T | undefined {
     const k = this.c.attrIndex(ns, local);
     if (k < 0) return undefined;
-    const path = this.pointer(prop);
-    this.positions?.set(path, this.c.attrStart[k]);
-    return this.convert(this.c.attrValue[k], r, this.c.attrStart[k], path) as T;
+    this.positions?.set(this.pointer(prop), this.c.attrStart[k]);
+    return this.convert(this.c.attrValue[k], r, this.c.attrStart[k], prop) as T;
   }
 
   missingAttr(name: string, prop: string): void {
@@ -374,17 +373,19 @@ export class ReadContext {
     let text = c.readText();
     if (!c.atEndTag()) text += this.skipChildElements();
     c.finish();
-    const path = this.pointer(prop);
-    if (prop !== undefined) this.positions?.set(path, at);
+    if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
     if (text === '' && dflt !== undefined) text = dflt;
-    const value = this.convert(text, r, at, path) as T;
+    const value = this.convert(text, r, at, prop) as T;
     this.la = Tok.End;
     this.leave();
     return value;
   }
 
-  /** Text → typed value for simple type `r`; a lexical error is an issue (and the text is kept). */
-  convert(raw: string, r: SimpleReader, offset: number, path: string): unknown {
+  /**
+   * Text → typed value for simple type `r`; a lexical error is an issue (and the text is kept).
+   * `sub` is the value's path below the current element (computed only for an issue).
+   */
+  convert(raw: string, r: SimpleReader, offset: number, sub: string | undefined): unknown {
     const text = normalizeSpace(raw, r.ws);
     switch (r.kind) {
       case SimpleKind.Text:
@@ -392,7 +393,7 @@ export class ReadContext {
       case SimpleKind.Int: {
         const n = parseSmallInteger(text);
         if (n === undefined) {
-          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} (an integer)`, offset, path, r.label, text);
+          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} (an integer)`, offset, this.pointer(sub), r.label, text);
           return text;
         }
         return n;
@@ -400,7 +401,7 @@ export class ReadContext {
       case SimpleKind.Boolean: {
         const b = parseBoolean(text);
         if (b === undefined) {
-          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} ('true', 'false', '1' or '0')`, offset, path, r.label, text);
+          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} ('true', 'false', '1' or '0')`, offset, this.pointer(sub), r.label, text);
           return text;
         }
         return b;
@@ -408,7 +409,7 @@ export class ReadContext {
       case SimpleKind.List: {
         if (text === '') return [];
         const item = r.item!;
-        return text.split(' ').map((t, i) => this.convert(t, item, offset, `${path}/${i}`));
+        return text.split(' ').map((t, i) => this.convert(t, item, offset, sub === undefined ? String(i) : `${sub}/${i}`));
       }
     }
   }

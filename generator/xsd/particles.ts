@@ -26,6 +26,9 @@ export function readModelGroup(r: Resolver, node: XNode, ctx: string, occurs: Oc
   const particles: Particle[] = [];
   for (const child of xsChildren(node)) {
     const p = readParticle(r, child, ctx);
+    // Part 1 §3.8.6 (all group limited): in XSD 1.0 an all group, written in place or through a
+    // group ref, is only ever the whole content model of a complex type.
+    if (p?.kind === 'all') throw new SchemaError('xs:all must be the whole content model of a type, not nested in another group (XSD 1.0)', sourceOf(child));
     if (p) particles.push(p);
   }
   const group: ModelGroup = { kind, min: occurs.min, max: occurs.max, particles };
@@ -67,10 +70,38 @@ function readGroupRef(r: Resolver, node: XNode): ModelGroup {
     throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all', sourceOf(g.node));
   }
   const name = key.slice(key.indexOf('}') + 1);
+  // Part 1 §3.8.6 (circular groups disallowed): inlining a group that contains itself through
+  // model groups alone would never end. Through an element's type it is a recursive structure,
+  // which is allowed (Resolver.elementType stops there).
+  const self = selfReference(r, key, g.node, new Set([key]));
+  if (self) throw new SchemaError(`group ${name} contains itself`, sourceOf(self));
   const ctx = `${key.slice(0, key.indexOf('}') + 1)}~group:${name}`;
   const occurs = readOccurs(node);
   const inner = readModelGroup(r, body[0], ctx, { min: 1, max: 1 });
-  return { ...inner, min: occurs.min, max: occurs.max, group: key };
+  const group: ModelGroup = { ...inner, min: occurs.min, max: occurs.max, group: key };
+  // the ref's occurrence range replaces the definition's, so all's limits apply to it (§3.8.6)
+  if (group.kind === 'all') checkAll(group, node);
+  return group;
+}
+
+/** The `xs:group ref` to `target` reachable from `node` through model groups and group refs only. */
+function selfReference(r: Resolver, target: string, node: XNode, visited: Set<string>): XNode | undefined {
+  for (const c of xsChildren(node)) {
+    if (c.local === 'sequence' || c.local === 'choice' || c.local === 'all') {
+      const hit = selfReference(r, target, c, visited);
+      if (hit) return hit;
+    } else if (c.local === 'group' && c.attrs.ref !== undefined) {
+      const k = r.set.qname(c, c.attrs.ref);
+      if (k === target) return c;
+      const g = r.set.globals.group.get(k);
+      // an undeclared group, or another cycle, is reported when that ref is read
+      if (!g || visited.has(k)) continue;
+      visited.add(k);
+      const hit = selfReference(r, target, g.node, visited);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticle {

@@ -19,6 +19,8 @@ export class Resolver {
   /** Facets declared fixed="true", by type key (Part 2 §4.3: a derived type cannot change them). */
   readonly fixedFacets = new Map<string, Set<string>>();
   private readonly inProgress = new Set<string>();
+  /** Anonymous element types being read, with their xs:complexType/xs:simpleType node. */
+  private readonly anonymousInProgress = new Map<string, XNode>();
 
   constructor(readonly set: SchemaSet) {}
 
@@ -58,11 +60,31 @@ export class Resolver {
 
   /** Registers an anonymous type read in place. */
   addSimple(t: SimpleType): void {
+    this.checkNewKey(t);
     this.simpleTypes[t.key] = t;
   }
 
   addComplex(t: ComplexType): void {
+    this.checkNewKey(t);
     this.complexTypes[t.key] = t;
+  }
+
+  /**
+   * An anonymous type is read again each time its named group or attribute group is used, from
+   * the same declaration. Two different declarations with one key are two same-named local
+   * elements with anonymous types in one content model, which Part 1 §3.8.6 (element
+   * declarations consistent) forbids — or the same local name in two namespaces (form), which
+   * the keys cannot tell apart. Either way, one would silently replace the other.
+   */
+  private checkNewKey(t: SimpleType | ComplexType): void {
+    const prev = this.simpleTypes[t.key] ?? this.complexTypes[t.key];
+    const a = prev?.source;
+    const b = t.source;
+    if (!prev || (a && b && a.file === b.file && a.line === b.line && a.column === b.column)) return;
+    throw new SchemaError(
+      `another anonymous type is already keyed ${t.key}: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)`,
+      b,
+    );
   }
 
   element(key: string, from: XNode): ElementDecl {
@@ -70,23 +92,32 @@ export class Resolver {
     if (done) return done;
     const g = this.set.global('element', key, from);
     const node = g.node;
+    if (node.attrs.substitutionGroup !== undefined) throw new SchemaError('substitution groups are not supported', sourceOf(node));
     const name = splitKey(key);
-    const type = this.elementType(node, `{${name.ns}}~element:${name.local}`);
+    const anonKey = `{${name.ns}}~element:${name.local}`;
     const decl: ElementDecl = {
       key,
       name,
-      type,
+      type: this.elementTypeKey(node, anonKey),
       nillable: node.attrs.nillable === 'true',
       abstract: node.attrs.abstract === 'true',
       source: sourceOf(node),
     };
     if (node.attrs.default !== undefined) decl.default = node.attrs.default;
     if (node.attrs.fixed !== undefined) decl.fixed = node.attrs.fixed;
-    if (node.attrs.substitutionGroup !== undefined) throw new SchemaError('substitution groups are not supported', sourceOf(node));
     const doc = documentation(node);
     if (doc) decl.doc = doc;
+    // Registered before its anonymous type is read: that type may refer back to this element
+    // (`<xs:element ref>` in its own content, a recursive structure — Part 1 §3.3.2).
     this.elements[key] = decl;
+    this.elementType(node, anonKey);
     return decl;
+  }
+
+  /** The key elementType returns for `node`, without reading anything. */
+  private elementTypeKey(node: XNode, anonKey: string): string {
+    if (node.attrs.type !== undefined) return this.set.qname(node, node.attrs.type);
+    return node.children.some((c) => c.local === 'complexType' || c.local === 'simpleType') ? anonKey : ANY_TYPE;
   }
 
   /** The type of an element declaration: `type`, an anonymous child type (keyed `anonKey`), or anyType. */
@@ -97,8 +128,17 @@ export class Resolver {
       return this.typeExists(this.set.qname(node, node.attrs.type), node);
     }
     if (!anon) return ANY_TYPE;
-    if (anon.local === 'simpleType') readSimpleType(this, anon, anonKey, anonKey);
-    else readComplexType(this, anon, anonKey, anonKey);
+    // The same declaration met again while its anonymous type is being read: a named group used
+    // inside its own element's type (a recursive structure, Part 1 §3.8.6 allows it). The key is
+    // all the particle needs; the type is registered when the outer read ends.
+    if (this.anonymousInProgress.get(anonKey) === anon) return anonKey;
+    this.anonymousInProgress.set(anonKey, anon);
+    try {
+      if (anon.local === 'simpleType') readSimpleType(this, anon, anonKey, anonKey);
+      else readComplexType(this, anon, anonKey, anonKey);
+    } finally {
+      this.anonymousInProgress.delete(anonKey);
+    }
     return anonKey;
   }
 

@@ -209,7 +209,7 @@ export class XmlCursor {
     if (this.rootSeen && this.depth === 0) throw this.fatal('a second root element', start, 'end of input', this.describe(start));
     let i = start + 1;
     const nameEnd = this.scanQName(i);
-    const colon = this.colonIn(i, nameEnd);
+    const colon = this.lastColon;
     const rawName = s.slice(i, nameEnd);
     const prefix = colon < 0 ? '' : s.slice(i, colon);
     const local = colon < 0 ? rawName : s.slice(colon + 1, nameEnd);
@@ -228,7 +228,7 @@ export class XmlCursor {
       // an attribute
       const aStart = sp;
       const aEnd = this.scanQName(sp);
-      const aColon = this.colonIn(sp, aEnd);
+      const aColon = this.lastColon;
       const aPrefix = aColon < 0 ? '' : s.slice(sp, aColon);
       const aLocal = aColon < 0 ? s.slice(sp, aEnd) : s.slice(aColon + 1, aEnd);
       i = aEnd;
@@ -280,6 +280,8 @@ export class XmlCursor {
   }
 
   private attrCountTmp = 0;
+  /** Offset of the colon in the last name scanned, or -1. */
+  private lastColon = -1;
 
   /** Index of the attribute with this expanded name, or -1. */
   attrIndex(ns: string, local: string): number {
@@ -320,8 +322,11 @@ export class XmlCursor {
   private pop(): void {
     this.depth--;
     const mark = this.bindMark[this.depth];
-    this.bindPrefix.length = mark;
-    this.bindUri.length = mark;
+    // most elements declare nothing: avoid the (slow) length write then
+    if (this.bindPrefix.length !== mark) {
+      this.bindPrefix.length = mark;
+      this.bindUri.length = mark;
+    }
   }
 
   private endTag(): void {
@@ -348,10 +353,12 @@ export class XmlCursor {
     if (!isNameStartUnit(s.charCodeAt(i))) throw this.fatal('a name was expected', i, 'a name', this.describe(i));
     i++;
     let colons = 0;
+    this.lastColon = -1;
     for (;;) {
       const c = s.charCodeAt(i);
       if (c === 0x3a) {
         if (++colons > 1 || !isNameStartUnit(s.charCodeAt(i + 1))) throw this.fatal('malformed qualified name', i, 'prefix:localName', s.slice(start, i + 1));
+        this.lastColon = i;
         i++;
         continue;
       }
@@ -363,10 +370,6 @@ export class XmlCursor {
     return i;
   }
 
-  private colonIn(from: number, to: number): number {
-    const k = this.src.indexOf(':', from);
-    return k >= 0 && k < to ? k : -1;
-  }
 
   private checkSurrogate(i: number): void {
     const s = this.src;
