@@ -34,6 +34,20 @@ describe('generator guards', () => {
     expect({ code, out }).toMatchObject({ code: 0 });
   });
 
+  it("validate.ts is standalone: it imports paygen's runtime, never ajv", () => {
+    for (const set of sets) {
+      const code = generateSet(set).find((f) => f.path.endsWith('validate.ts'))!.content;
+      expect(code).not.toMatch(/from ['"]ajv|require\(/);
+      expect(code).toMatch(/^import \{[^}]*\} from "\.\.\/\.\.\/runtime\/index\.js";$/m);
+    }
+  });
+
+  it("the package's exports work from the repository root (import('paygen/pxp'))", () => {
+    const out = execFileSync(process.execPath, ['-e', "import('paygen/pxp').then((m) => console.log(Object.keys(m).join(',')))"], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim().split(',')).toEqual(expect.arrayContaining(['parseInitiatePaymentRequest', 'buildHandlePaymentStateChangedNotificationResponse', 'parseMessage', 'PaymentStates', 'PaygenError']));
+    expect(out).not.toContain('arbitrary');
+  });
+
   it('generated code passes tsc --noEmit under strict', () => {
     const files = sets.flatMap((s) => ['index.ts', 'arbitraries.ts'].map((f) => join(s.out, f)));
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
