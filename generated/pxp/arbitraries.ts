@@ -8,8 +8,10 @@ import type * as T from './types.js';
 const S_CodeID: fc.Arbitrary<T.CodeID> = integer(0, 2147483647);
 const S_Gender: fc.Arbitrary<T.Gender> = oneOfValues(["Male","Female"]);
 const S_Guid: fc.Arbitrary<T.Guid> = text({"patterns":["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$","maxLength":64});
+const S_HttpMethod: fc.Arbitrary<T.HttpMethod> = oneOfValues(["POST","GET"]);
 const S_IpAddress: fc.Arbitrary<T.IpAddress> = text({"patterns":["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"],"whiteSpace":"preserve","generateFrom":"^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"});
 const S_MoneyAmount: fc.Arbitrary<T.MoneyAmount> = decimal({"totalDigits":19,"fractionDigits":4,"patterns":[]});
+const S_PaymentDirection: fc.Arbitrary<T.PaymentDirection> = oneOfValues(["Deposit","Withdrawal"]);
 const S_StringID: fc.Arbitrary<T.StringID> = text({"patterns":["^(?:[A-Za-z0-9_.:@\\-]+)$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z0-9_.:@\\-]+)$","minLength":1,"maxLength":100});
 const S_ThreeLetterCode: fc.Arbitrary<T.ThreeLetterCode> = text({"patterns":["^(?:[A-Za-z]{3})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{3})$"});
 const S_TwoLetterCode: fc.Arbitrary<T.TwoLetterCode> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
@@ -23,11 +25,26 @@ const S_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"pres
 
 const tree = fc.letrec((tie) => ({
   Address: obj(seq(seq(maybe("street", nullable(S_xs_string)), maybe("houseName", nullable(S_xs_string)), maybe("houseNumber", nullable(S_xs_string)), maybe("houseNumberExtension", nullable(S_xs_string)), maybe("postalCode", nullable(S_xs_string)), maybe("city", nullable(S_xs_string)), maybe("state", nullable(S_xs_string)), maybe("countryCode2", nullable(S_TwoLetterCode)), maybe("telephoneNumber", nullable(S_xs_string))))),
+  DataField: obj(seq(seq(one("key", S_xs_string), one("value", S_xs_string)))),
+  DataFieldList: obj(seq(seq(many("dataField", tie("DataField"), 0, Infinity, true)))),
   DataList: obj(seq(seq(many("data", tie("KeyValueBasePair"), 0, Infinity, true)))),
   DetailList: obj(seq(seq(many("detail", tie("KeyValueBasePair"), 0, Infinity, true)))),
+  ExecutePaymentActionRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentID", S_Guid), one("actionID", S_CodeID), maybe("actionData", tie("DataList")), maybe("remark", S_xs_string)))),
+  ExecutePaymentActionResponse: obj(seq(seq(one("statusCode", S_xs_int), one("actionResults", tie("ResultList"))))),
+  GetNewManualPaymentDetailsRequest: obj(seq(seq(one("merchantID", S_StringID), one("paymentMethodID", S_CodeID), maybe("userID", nullable(S_xs_string)), maybe("username", nullable(S_xs_string)), maybe("email", nullable(S_xs_string)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("telephoneNumber", nullable(S_xs_string))))),
+  GetNewManualPaymentDetailsResponse: obj(seq(seq(maybe("result", tie("ManualPaymentDetails")), one("status", tie("ManualPaymentStatus"))))),
+  GetPaymentInputDataListRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("user", tie("User")), one("paymentMethodID", S_CodeID), maybe("purposeOfPayment", S_xs_string), maybe("amount", tie("PositiveMoney")), maybe("details", tie("DetailList"))))),
+  GetPaymentInputDataListResponse: obj(seq(seq(one("paymentInputDataList", tie("GetPaymentInputDataListResponsePaymentInputDataList"))))),
+  GetPaymentInputDataListResponsePaymentInputDataList: obj(seq(seq(many("paymentInputData", tie("DetailList"), 0, Infinity, true)))),
+  GetPaymentsRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("merchantTransactionID", S_StringID), maybe("isExecuted", nullable(S_xs_boolean))))),
+  GetPaymentsResponse: obj(seq(seq(one("payments", tie("PaymentList"))))),
+  GetRedirectDataRequest: obj(seq(seq(one("merchantID", S_StringID), one("redirectParameters", tie("RedirectParameters"))))),
+  GetRedirectDataResponse: obj(seq(seq(one("redirectData", tie("RedirectData"))))),
   HandlePaymentStateChangedNotificationRequest: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
   HandlePaymentStateChangedNotificationResponse: obj(seq(seq(one("resultCode", tie("IdNamePair")), maybe("resultMessage", S_xs_string)))),
   IdNamePair: obj(seq(seq(one("key", S_CodeID), one("value", S_xs_string)))),
+  InitiatePaymentFromReferenceRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("originalPaymentID", S_Guid), one("merchantTransactionID", S_StringID), one("paymentMethodID", S_CodeID), maybe("amount", tie("PositiveMoney")), maybe("specificPaymentData", tie("DataList"))))),
+  InitiatePaymentFromReferenceResponse: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
   InitiatePaymentRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("merchantTransactionID", S_StringID), one("paymentMethodID", S_CodeID), maybe("amount", tie("NonNegativeMoney")), maybe("shopFee", tie("PositiveMoney")), one("userID", S_StringID), maybe("userData", tie("UserData")), maybe("userIP", S_IpAddress), one("userSessionID", S_xs_string), one("creationTypeID", S_CodeID), maybe("paymentAccountID", S_xs_string), maybe("specificPaymentData", tie("DataList")), maybe("paymentAccount", tie("PaymentAccount"))))),
   InitiatePaymentResponse: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
   KeyBooleanValuePair: obj(seq(tag('$type', "keyBooleanValuePair"), seq(one("key", S_xs_string), one("value", S_xs_boolean)))),
@@ -35,25 +52,73 @@ const tree = fc.letrec((tie) => ({
   KeyDecimalValuePair: obj(seq(tag('$type', "keyDecimalValuePair"), seq(one("key", S_xs_string), one("value", S_xs_decimal)))),
   KeyIntValuePair: obj(seq(tag('$type', "keyIntValuePair"), seq(one("key", S_xs_string), one("value", S_xs_int)))),
   KeyStringValuePair: obj(seq(tag('$type', "keyStringValuePair"), seq(one("key", S_xs_string), one("value", S_xs_string)))),
+  ManualPaymentDetails: obj(seq(seq(one("userID", S_StringID), one("merchantTransactionID", S_StringID), one("userDetails", tie("UserData")), one("paymentDetails", tie("DetailList"))))),
+  ManualPaymentStatus: obj(seq(seq(one("code", S_xs_int), one("description", S_xs_string), one("details", S_xs_string)))),
   Money: obj(seq(one("currencyCode", S_ThreeLetterCode), one('value', S_MoneyAmount))),
   NonNegativeMoney: obj(seq(one("currencyCode", S_ThreeLetterCode), one('value', S_NonNegativeMoneyContent))),
   PaymentAccount: obj(seq(seq(one("specificPaymentAccountData", tie("PaymentAccountSpecificPaymentAccountData"))))),
   PaymentAccountReference: obj(seq(seq(one("paymentAccountID", S_xs_string)))),
   PaymentAccountSpecificPaymentAccountData: obj(seq(seq(many("data", tie("KeyValueBasePair"), 1, Infinity, false)))),
+  PaymentList: obj(seq(seq(many("payment", tie("PaymentWithStateFamily"), 0, Infinity, true)))),
+  PaymentMethodDetailsRedirectParameters: obj(seq(tag('$type', "paymentMethodDetailsRedirectParameters"), seq(one("shopID", S_StringID), one("httpMethod", S_HttpMethod), one("returnUrl", S_xs_string), maybe("languageCode", S_TwoLetterCode), one("currencyCode", S_ThreeLetterCode), one("countryCode", S_TwoLetterCode), maybe("creationTypeID", S_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", S_StringID), maybe("grossAmount", S_MoneyAmount), maybe("minPaymentLimitAmount", S_MoneyAmount), maybe("maxPaymentLimitAmount", S_MoneyAmount), maybe("expirationTimeSpanInSeconds", S_xs_int), one("successUrl", S_xs_string), one("pendingUrl", S_xs_string), one("errorUrl", S_xs_string), one("cancelUrl", S_xs_string), one("refusedUrl", S_xs_string), one("paymentMethodID", S_CodeID), maybe("isPaymentMethodChangeAllowed", S_xs_boolean)))),
+  PaymentMethodSelectionWithDetailsRedirectParameters: obj(seq(tag('$type', "paymentMethodSelectionWithDetailsRedirectParameters"), seq(one("shopID", S_StringID), one("httpMethod", S_HttpMethod), one("returnUrl", S_xs_string), maybe("languageCode", S_TwoLetterCode), one("currencyCode", S_ThreeLetterCode), one("countryCode", S_TwoLetterCode), maybe("creationTypeID", S_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", S_StringID), maybe("grossAmount", S_MoneyAmount), maybe("minPaymentLimitAmount", S_MoneyAmount), maybe("maxPaymentLimitAmount", S_MoneyAmount), maybe("expirationTimeSpanInSeconds", S_xs_int), one("successUrl", S_xs_string), one("pendingUrl", S_xs_string), one("errorUrl", S_xs_string), one("cancelUrl", S_xs_string), one("refusedUrl", S_xs_string), one("paymentDirection", S_PaymentDirection)))),
+  PaymentServiceException: obj(seq(seq(one("id", S_Guid), one("errorCode", S_CodeID), one("errorMessage", S_xs_string)))),
   PaymentState: obj(seq(seq(one("id", S_Guid), one("definition", tie("IdNamePair")), one("createdOn", S_xs_dateTime), maybe("description", S_xs_string), maybe("paymentStateDetails", nullable(tie("DetailList")))))),
   PaymentWithPaymentAccount: obj(seq(tag('$type', "paymentWithPaymentAccount"), seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", S_StringID), one("paymentID", S_Guid), one("userID", nullable(S_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", S_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(S_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList"))), maybe("paymentAccount", tie("PaymentAccountReference"))))),
   PaymentWithState: obj(seq(tag('$type', "paymentWithState"), seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", S_StringID), one("paymentID", S_Guid), one("userID", nullable(S_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", S_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(S_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList")))))),
   PositiveMoney: obj(seq(one("currencyCode", S_ThreeLetterCode), one('value', S_PositiveMoneyContent))),
-  UserData: obj(seq(seq(maybe("username", nullable(S_xs_string)), maybe("firstname", nullable(S_xs_string)), maybe("lastname", nullable(S_xs_string)), maybe("currencyCode", nullable(S_ThreeLetterCode)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("email", nullable(S_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(S_xs_dateTime)), maybe("gender", nullable(S_Gender)), maybe("identificationNumber", nullable(S_xs_string)), maybe("identificationNumberType", nullable(S_xs_string)), maybe("drivingLicenseNumber", nullable(S_xs_string)), maybe("drivingLicenseIssuingState", nullable(S_xs_string))))),
+  RedirectDataWithPost: obj(seq(tag('$type', "redirectDataWithPost"), seq(one("redirectUrl", S_xs_string), one("dataFields", tie("DataFieldList"))))),
+  ResultList: obj(seq(seq(many("result", tie("KeyValueBasePair"), 0, Infinity, true)))),
+  UnqualifiedPaymentServiceException: obj(seq(seq(one("id", S_Guid), one("errorCode", S_CodeID), one("errorMessage", S_xs_string)))),
+  User: obj(seq(seq(one("id", S_StringID), seq(maybe("username", nullable(S_xs_string)), maybe("firstname", nullable(S_xs_string)), maybe("lastname", nullable(S_xs_string)), maybe("currencyCode", nullable(S_ThreeLetterCode)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("email", nullable(S_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(S_xs_dateTime)), maybe("gender", nullable(S_Gender)), maybe("identificationNumber", nullable(S_xs_string)), maybe("identificationNumberType", nullable(S_xs_string)), maybe("drivingLicenseNumber", nullable(S_xs_string)), maybe("drivingLicenseIssuingState", nullable(S_xs_string)))))),
+  UserData: obj(seq(seq(seq(maybe("username", nullable(S_xs_string)), maybe("firstname", nullable(S_xs_string)), maybe("lastname", nullable(S_xs_string)), maybe("currencyCode", nullable(S_ThreeLetterCode)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("email", nullable(S_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(S_xs_dateTime)), maybe("gender", nullable(S_Gender)), maybe("identificationNumber", nullable(S_xs_string)), maybe("identificationNumberType", nullable(S_xs_string)), maybe("drivingLicenseNumber", nullable(S_xs_string)), maybe("drivingLicenseIssuingState", nullable(S_xs_string)))))),
   KeyValueBasePair: fc.oneof(tie("KeyBooleanValuePair"), tie("KeyDateTimeValuePair"), tie("KeyDecimalValuePair"), tie("KeyIntValuePair"), tie("KeyStringValuePair")),
   PaymentWithStateFamily: fc.oneof(tie("PaymentWithState"), tie("PaymentWithPaymentAccount")),
+  RedirectData: fc.oneof(tie("RedirectDataWithPost")),
+  RedirectParameters: fc.oneof(tie("PaymentMethodDetailsRedirectParameters"), tie("PaymentMethodSelectionWithDetailsRedirectParameters")),
 }));
 
 export const arbitraryAddress = tree.Address as fc.Arbitrary<T.Address>;
 
+export const arbitraryDataField = tree.DataField as fc.Arbitrary<T.DataField>;
+
+export const arbitraryDataFieldList = tree.DataFieldList as fc.Arbitrary<T.DataFieldList>;
+
 export const arbitraryDataList = tree.DataList as fc.Arbitrary<T.DataList>;
 
 export const arbitraryDetailList = tree.DetailList as fc.Arbitrary<T.DetailList>;
+
+/** Valid executePaymentActionRequest values. */
+export const arbitraryExecutePaymentActionRequest = tree.ExecutePaymentActionRequest as fc.Arbitrary<T.ExecutePaymentActionRequest>;
+
+/** Valid executePaymentActionResponse values. */
+export const arbitraryExecutePaymentActionResponse = tree.ExecutePaymentActionResponse as fc.Arbitrary<T.ExecutePaymentActionResponse>;
+
+/** Valid getNewManualPaymentDetailsRequest values. */
+export const arbitraryGetNewManualPaymentDetailsRequest = tree.GetNewManualPaymentDetailsRequest as fc.Arbitrary<T.GetNewManualPaymentDetailsRequest>;
+
+/** Valid getNewManualPaymentDetailsResponse values. */
+export const arbitraryGetNewManualPaymentDetailsResponse = tree.GetNewManualPaymentDetailsResponse as fc.Arbitrary<T.GetNewManualPaymentDetailsResponse>;
+
+/** Valid getPaymentInputDataListRequest values. */
+export const arbitraryGetPaymentInputDataListRequest = tree.GetPaymentInputDataListRequest as fc.Arbitrary<T.GetPaymentInputDataListRequest>;
+
+/** Valid getPaymentInputDataListResponse values. */
+export const arbitraryGetPaymentInputDataListResponse = tree.GetPaymentInputDataListResponse as fc.Arbitrary<T.GetPaymentInputDataListResponse>;
+
+export const arbitraryGetPaymentInputDataListResponsePaymentInputDataList = tree.GetPaymentInputDataListResponsePaymentInputDataList as fc.Arbitrary<T.GetPaymentInputDataListResponsePaymentInputDataList>;
+
+/** Valid getPaymentsRequest values. */
+export const arbitraryGetPaymentsRequest = tree.GetPaymentsRequest as fc.Arbitrary<T.GetPaymentsRequest>;
+
+/** Valid getPaymentsResponse values. */
+export const arbitraryGetPaymentsResponse = tree.GetPaymentsResponse as fc.Arbitrary<T.GetPaymentsResponse>;
+
+/** Valid getRedirectDataRequest values. */
+export const arbitraryGetRedirectDataRequest = tree.GetRedirectDataRequest as fc.Arbitrary<T.GetRedirectDataRequest>;
+
+/** Valid getRedirectDataResponse values. */
+export const arbitraryGetRedirectDataResponse = tree.GetRedirectDataResponse as fc.Arbitrary<T.GetRedirectDataResponse>;
 
 /** Valid handlePaymentStateChangedNotificationRequest values. */
 export const arbitraryHandlePaymentStateChangedNotificationRequest = tree.HandlePaymentStateChangedNotificationRequest as fc.Arbitrary<T.HandlePaymentStateChangedNotificationRequest>;
@@ -62,6 +127,12 @@ export const arbitraryHandlePaymentStateChangedNotificationRequest = tree.Handle
 export const arbitraryHandlePaymentStateChangedNotificationResponse = tree.HandlePaymentStateChangedNotificationResponse as fc.Arbitrary<T.HandlePaymentStateChangedNotificationResponse>;
 
 export const arbitraryIdNamePair = tree.IdNamePair as fc.Arbitrary<T.IdNamePair>;
+
+/** Valid initiatePaymentFromReferenceRequest values. */
+export const arbitraryInitiatePaymentFromReferenceRequest = tree.InitiatePaymentFromReferenceRequest as fc.Arbitrary<T.InitiatePaymentFromReferenceRequest>;
+
+/** Valid initiatePaymentFromReferenceResponse values. */
+export const arbitraryInitiatePaymentFromReferenceResponse = tree.InitiatePaymentFromReferenceResponse as fc.Arbitrary<T.InitiatePaymentFromReferenceResponse>;
 
 /** Valid initiatePaymentRequest values. */
 export const arbitraryInitiatePaymentRequest = tree.InitiatePaymentRequest as fc.Arbitrary<T.InitiatePaymentRequest>;
@@ -81,6 +152,10 @@ export const arbitraryKeyStringValuePair = tree.KeyStringValuePair as fc.Arbitra
 
 export const arbitraryKeyValueBasePair = tree.KeyValueBasePair as fc.Arbitrary<T.KeyValueBasePair>;
 
+export const arbitraryManualPaymentDetails = tree.ManualPaymentDetails as fc.Arbitrary<T.ManualPaymentDetails>;
+
+export const arbitraryManualPaymentStatus = tree.ManualPaymentStatus as fc.Arbitrary<T.ManualPaymentStatus>;
+
 export const arbitraryMoney = tree.Money as fc.Arbitrary<T.Money>;
 
 export const arbitraryNonNegativeMoney = tree.NonNegativeMoney as fc.Arbitrary<T.NonNegativeMoney>;
@@ -91,6 +166,18 @@ export const arbitraryPaymentAccountReference = tree.PaymentAccountReference as 
 
 export const arbitraryPaymentAccountSpecificPaymentAccountData = tree.PaymentAccountSpecificPaymentAccountData as fc.Arbitrary<T.PaymentAccountSpecificPaymentAccountData>;
 
+export const arbitraryPaymentList = tree.PaymentList as fc.Arbitrary<T.PaymentList>;
+
+export const arbitraryPaymentMethodDetailsRedirectParameters = tree.PaymentMethodDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodDetailsRedirectParameters>;
+
+export const arbitraryPaymentMethodSelectionWithDetailsRedirectParameters = tree.PaymentMethodSelectionWithDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodSelectionWithDetailsRedirectParameters>;
+
+/** Valid paymentServiceException values. */
+export const arbitraryPaymentServiceException = tree.PaymentServiceException as fc.Arbitrary<T.PaymentServiceException>;
+
+/** Valid paymentServiceExceptionUnqualified values. */
+export const arbitraryPaymentServiceExceptionUnqualified = tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>;
+
 export const arbitraryPaymentState = tree.PaymentState as fc.Arbitrary<T.PaymentState>;
 
 export const arbitraryPaymentWithPaymentAccount = tree.PaymentWithPaymentAccount as fc.Arbitrary<T.PaymentWithPaymentAccount>;
@@ -100,5 +187,17 @@ export const arbitraryPaymentWithState = tree.PaymentWithState as fc.Arbitrary<T
 export const arbitraryPaymentWithStateFamily = tree.PaymentWithStateFamily as fc.Arbitrary<T.PaymentWithStateFamily>;
 
 export const arbitraryPositiveMoney = tree.PositiveMoney as fc.Arbitrary<T.PositiveMoney>;
+
+export const arbitraryRedirectData = tree.RedirectData as fc.Arbitrary<T.RedirectData>;
+
+export const arbitraryRedirectDataWithPost = tree.RedirectDataWithPost as fc.Arbitrary<T.RedirectDataWithPost>;
+
+export const arbitraryRedirectParameters = tree.RedirectParameters as fc.Arbitrary<T.RedirectParameters>;
+
+export const arbitraryResultList = tree.ResultList as fc.Arbitrary<T.ResultList>;
+
+export const arbitraryUnqualifiedPaymentServiceException = tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>;
+
+export const arbitraryUser = tree.User as fc.Arbitrary<T.User>;
 
 export const arbitraryUserData = tree.UserData as fc.Arbitrary<T.UserData>;

@@ -2,6 +2,6 @@
 export type * from './types.js';
 export * from './parse.js';
 export * from './build.js';
-export { validateInitiatePaymentRequest, validateInitiatePaymentResponse, validateHandlePaymentStateChangedNotificationRequest, validateHandlePaymentStateChangedNotificationResponse } from './validate.js';
+export { validateInitiatePaymentRequest, validateInitiatePaymentResponse, validateInitiatePaymentFromReferenceRequest, validateInitiatePaymentFromReferenceResponse, validateExecutePaymentActionRequest, validateExecutePaymentActionResponse, validateGetPaymentsRequest, validateGetPaymentsResponse, validateGetRedirectDataRequest, validateGetRedirectDataResponse, validateGetPaymentInputDataListRequest, validateGetPaymentInputDataListResponse, validateHandlePaymentStateChangedNotificationRequest, validateHandlePaymentStateChangedNotificationResponse, validateGetNewManualPaymentDetailsRequest, validateGetNewManualPaymentDetailsResponse, validatePaymentServiceException, validatePaymentServiceExceptionUnqualified } from './validate.js';
 export * from './codes.js';
 export { PaygenError, type Issue, type ParseOptions, type BuildOptions, type SafeParseResult } from "../../runtime/index.js";

@@ -12,7 +12,7 @@ import {
   type SimpleReader,
 } from "../../runtime/index.js";
 import type * as T from './types.js';
-import { v_initiatePaymentRequest, v_initiatePaymentResponse, v_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse } from './validate.js';
+import { v_initiatePaymentRequest, v_initiatePaymentResponse, v_initiatePaymentFromReferenceRequest, v_initiatePaymentFromReferenceResponse, v_executePaymentActionRequest, v_executePaymentActionResponse, v_getPaymentsRequest, v_getPaymentsResponse, v_getRedirectDataRequest, v_getRedirectDataResponse, v_getPaymentInputDataListRequest, v_getPaymentInputDataListResponse, v_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse, v_getNewManualPaymentDetailsRequest, v_getNewManualPaymentDetailsResponse, v_paymentServiceException, v_paymentServiceExceptionUnqualified } from './validate.js';
 
 const NS0 = "";
 const NS1 = "http://www.cqrpayments.com/PaymentProcessing";
@@ -20,8 +20,10 @@ const NS1 = "http://www.cqrpayments.com/PaymentProcessing";
 const R_CodeID: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}codeID", label: "codeID", kind: 1, ws: 2 };
 const R_Gender: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}gender", label: "gender", kind: 0, ws: 0 };
 const R_Guid: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}guid", label: "guid", kind: 0, ws: 0 };
+const R_HttpMethod: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}httpMethod", label: "httpMethod", kind: 0, ws: 0 };
 const R_IpAddress: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}ipAddress", label: "ipAddress", kind: 0, ws: 0 };
 const R_MoneyAmount: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}moneyAmount", label: "moneyAmount", kind: 0, ws: 2 };
+const R_PaymentDirection: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}paymentDirection", label: "paymentDirection", kind: 0, ws: 0 };
 const R_StringID: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}stringID", label: "stringID", kind: 0, ws: 0 };
 const R_ThreeLetterCode: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}threeLetterCode", label: "threeLetterCode", kind: 0, ws: 0 };
 const R_TwoLetterCode: SimpleReader = { key: "{http://www.cqrpayments.com/PaymentProcessing}twoLetterCode", label: "twoLetterCode", kind: 0, ws: 0 };
@@ -72,6 +74,42 @@ function readAddress(cx: ReadContext): T.Address {
   return v;
 }
 
+/** A form field of the redirect: key/value without xsi:type (key "requestData"). */
+function readDataField(cx: ReadContext): T.DataField {
+  const v = {} as T.DataField;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}dataField");
+  cx.open();
+  if (cx.at(NS1, "key")) {
+    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  } else {
+    cx.missing("<key>", "key");
+  }
+  if (cx.at(NS1, "value")) {
+    v.value = cx.simple<string>("value", R_xs_string, false)!;
+  } else {
+    cx.missing("<value>", "value");
+  }
+  cx.close();
+  return v;
+}
+
+function readDataFieldList(cx: ReadContext): T.DataFieldList {
+  const v = {} as T.DataFieldList;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}dataFieldList");
+  cx.open();
+  {
+    const a: T.DataField[] = [];
+    while (cx.at(NS1, "dataField")) {
+      cx.enter("dataField/" + a.length);
+      const x = readDataField(cx);
+      a.push(x);
+    }
+    if (a.length > 0) v.dataField = a;
+  }
+  cx.close();
+  return v;
+}
+
 /** specificPaymentData, actionData: key/value items named "data". */
 function readDataList(cx: ReadContext): T.DataList {
   const v = {} as T.DataList;
@@ -103,6 +141,255 @@ function readDetailList(cx: ReadContext): T.DetailList {
       a.push(x);
     }
     if (a.length > 0) v.detail = a;
+  }
+  cx.close();
+  return v;
+}
+
+function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActionRequest {
+  const v = {} as T.ExecutePaymentActionRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:executePaymentActionRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "paymentID")) {
+    v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+  } else {
+    cx.missing("<paymentID>", "paymentID");
+  }
+  if (cx.at(NS1, "actionID")) {
+    v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
+  } else {
+    cx.missing("<actionID>", "actionID");
+  }
+  if (cx.at(NS1, "actionData")) {
+    cx.enter("actionData");
+    v.actionData = readDataList(cx);
+  }
+  if (cx.at(NS1, "remark")) {
+    v.remark = cx.simple<string>("remark", R_xs_string, false)!;
+  }
+  cx.close();
+  return v;
+}
+
+function readExecutePaymentActionResponse(cx: ReadContext): T.ExecutePaymentActionResponse {
+  const v = {} as T.ExecutePaymentActionResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:executePaymentActionResponse");
+  cx.open();
+  if (cx.at(NS1, "statusCode")) {
+    v.statusCode = cx.simple<number>("statusCode", R_xs_int, false)!;
+  } else {
+    cx.missing("<statusCode>", "statusCode");
+  }
+  if (cx.at(NS1, "actionResults")) {
+    cx.enter("actionResults");
+    v.actionResults = readResultList(cx);
+  } else {
+    cx.missing("<actionResults>", "actionResults");
+  }
+  cx.close();
+  return v;
+}
+
+function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualPaymentDetailsRequest {
+  const v = {} as T.GetNewManualPaymentDetailsRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getNewManualPaymentDetailsRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "paymentMethodID")) {
+    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+  } else {
+    cx.missing("<paymentMethodID>", "paymentMethodID");
+  }
+  if (cx.at(NS1, "userID")) {
+    v.userID = cx.simple<string>("userID", R_xs_string, true);
+  }
+  if (cx.at(NS1, "username")) {
+    v.username = cx.simple<string>("username", R_xs_string, true);
+  }
+  if (cx.at(NS1, "email")) {
+    v.email = cx.simple<string>("email", R_xs_string, true);
+  }
+  if (cx.at(NS1, "languageCode")) {
+    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+  }
+  if (cx.at(NS1, "telephoneNumber")) {
+    v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+  }
+  cx.close();
+  return v;
+}
+
+function readGetNewManualPaymentDetailsResponse(cx: ReadContext): T.GetNewManualPaymentDetailsResponse {
+  const v = {} as T.GetNewManualPaymentDetailsResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getNewManualPaymentDetailsResponse");
+  cx.open();
+  if (cx.at(NS1, "result")) {
+    cx.enter("result");
+    v.result = readManualPaymentDetails(cx);
+  }
+  if (cx.at(NS1, "status")) {
+    cx.enter("status");
+    v.status = readManualPaymentStatus(cx);
+  } else {
+    cx.missing("<status>", "status");
+  }
+  cx.close();
+  return v;
+}
+
+function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputDataListRequest {
+  const v = {} as T.GetPaymentInputDataListRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "user")) {
+    cx.enter("user");
+    v.user = readUser(cx);
+  } else {
+    cx.missing("<user>", "user");
+  }
+  if (cx.at(NS1, "paymentMethodID")) {
+    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+  } else {
+    cx.missing("<paymentMethodID>", "paymentMethodID");
+  }
+  if (cx.at(NS1, "purposeOfPayment")) {
+    v.purposeOfPayment = cx.simple<string>("purposeOfPayment", R_xs_string, false)!;
+  }
+  if (cx.at(NS1, "amount")) {
+    cx.enter("amount");
+    v.amount = readPositiveMoney(cx);
+  }
+  if (cx.at(NS1, "details")) {
+    cx.enter("details");
+    v.details = readDetailList(cx);
+  }
+  cx.close();
+  return v;
+}
+
+function readGetPaymentInputDataListResponse(cx: ReadContext): T.GetPaymentInputDataListResponse {
+  const v = {} as T.GetPaymentInputDataListResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListResponse");
+  cx.open();
+  if (cx.at(NS1, "paymentInputDataList")) {
+    cx.enter("paymentInputDataList");
+    v.paymentInputDataList = readGetPaymentInputDataListResponsePaymentInputDataList(cx);
+  } else {
+    cx.missing("<paymentInputDataList>", "paymentInputDataList");
+  }
+  cx.close();
+  return v;
+}
+
+function readGetPaymentInputDataListResponsePaymentInputDataList(cx: ReadContext): T.GetPaymentInputDataListResponsePaymentInputDataList {
+  const v = {} as T.GetPaymentInputDataListResponsePaymentInputDataList;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListResponse/paymentInputDataList");
+  cx.open();
+  {
+    const a: T.DetailList[] = [];
+    while (cx.at(NS1, "paymentInputData")) {
+      cx.enter("paymentInputData/" + a.length);
+      const x = readDetailList(cx);
+      a.push(x);
+    }
+    if (a.length > 0) v.paymentInputData = a;
+  }
+  cx.close();
+  return v;
+}
+
+function readGetPaymentsRequest(cx: ReadContext): T.GetPaymentsRequest {
+  const v = {} as T.GetPaymentsRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentsRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "merchantTransactionID")) {
+    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantTransactionID>", "merchantTransactionID");
+  }
+  if (cx.at(NS1, "isExecuted")) {
+    v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+  }
+  cx.close();
+  return v;
+}
+
+function readGetPaymentsResponse(cx: ReadContext): T.GetPaymentsResponse {
+  const v = {} as T.GetPaymentsResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentsResponse");
+  cx.open();
+  if (cx.at(NS1, "payments")) {
+    cx.enter("payments");
+    v.payments = readPaymentList(cx);
+  } else {
+    cx.missing("<payments>", "payments");
+  }
+  cx.close();
+  return v;
+}
+
+function readGetRedirectDataRequest(cx: ReadContext): T.GetRedirectDataRequest {
+  const v = {} as T.GetRedirectDataRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getRedirectDataRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "redirectParameters")) {
+    cx.enter("redirectParameters");
+    v.redirectParameters = readRedirectParameters(cx);
+  } else {
+    cx.missing("<redirectParameters>", "redirectParameters");
+  }
+  cx.close();
+  return v;
+}
+
+function readGetRedirectDataResponse(cx: ReadContext): T.GetRedirectDataResponse {
+  const v = {} as T.GetRedirectDataResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getRedirectDataResponse");
+  cx.open();
+  if (cx.at(NS1, "redirectData")) {
+    cx.enter("redirectData");
+    v.redirectData = readRedirectData(cx);
+  } else {
+    cx.missing("<redirectData>", "redirectData");
   }
   cx.close();
   return v;
@@ -153,6 +440,61 @@ function readIdNamePair(cx: ReadContext): T.IdNamePair {
     v.value = cx.simple<string>("value", R_xs_string, false)!;
   } else {
     cx.missing("<value>", "value");
+  }
+  cx.close();
+  return v;
+}
+
+function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePaymentFromReferenceRequest {
+  const v = {} as T.InitiatePaymentFromReferenceRequest;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentFromReferenceRequest");
+  cx.open();
+  if (cx.at(NS1, "merchantID")) {
+    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantID>", "merchantID");
+  }
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "originalPaymentID")) {
+    v.originalPaymentID = cx.simple<T.Guid>("originalPaymentID", R_Guid, false)!;
+  } else {
+    cx.missing("<originalPaymentID>", "originalPaymentID");
+  }
+  if (cx.at(NS1, "merchantTransactionID")) {
+    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantTransactionID>", "merchantTransactionID");
+  }
+  if (cx.at(NS1, "paymentMethodID")) {
+    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+  } else {
+    cx.missing("<paymentMethodID>", "paymentMethodID");
+  }
+  if (cx.at(NS1, "amount")) {
+    cx.enter("amount");
+    v.amount = readPositiveMoney(cx);
+  }
+  if (cx.at(NS1, "specificPaymentData")) {
+    cx.enter("specificPaymentData");
+    v.specificPaymentData = readDataList(cx);
+  }
+  cx.close();
+  return v;
+}
+
+function readInitiatePaymentFromReferenceResponse(cx: ReadContext): T.InitiatePaymentFromReferenceResponse {
+  const v = {} as T.InitiatePaymentFromReferenceResponse;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentFromReferenceResponse");
+  cx.open();
+  if (cx.at(NS1, "payment")) {
+    cx.enter("payment");
+    v.payment = readPaymentWithStateFamily(cx);
+  } else {
+    cx.missing("<payment>", "payment");
   }
   cx.close();
   return v;
@@ -336,6 +678,59 @@ function readKeyStringValuePair(cx: ReadContext): T.KeyStringValuePair {
   return v;
 }
 
+function readManualPaymentDetails(cx: ReadContext): T.ManualPaymentDetails {
+  const v = {} as T.ManualPaymentDetails;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}manualPaymentDetails");
+  cx.open();
+  if (cx.at(NS1, "userID")) {
+    v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+  } else {
+    cx.missing("<userID>", "userID");
+  }
+  if (cx.at(NS1, "merchantTransactionID")) {
+    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantTransactionID>", "merchantTransactionID");
+  }
+  if (cx.at(NS1, "userDetails")) {
+    cx.enter("userDetails");
+    v.userDetails = readUserData(cx);
+  } else {
+    cx.missing("<userDetails>", "userDetails");
+  }
+  if (cx.at(NS1, "paymentDetails")) {
+    cx.enter("paymentDetails");
+    v.paymentDetails = readDetailList(cx);
+  } else {
+    cx.missing("<paymentDetails>", "paymentDetails");
+  }
+  cx.close();
+  return v;
+}
+
+function readManualPaymentStatus(cx: ReadContext): T.ManualPaymentStatus {
+  const v = {} as T.ManualPaymentStatus;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}manualPaymentStatus");
+  cx.open();
+  if (cx.at(NS1, "code")) {
+    v.code = cx.simple<number>("code", R_xs_int, false)!;
+  } else {
+    cx.missing("<code>", "code");
+  }
+  if (cx.at(NS1, "description")) {
+    v.description = cx.simple<string>("description", R_xs_string, false)!;
+  } else {
+    cx.missing("<description>", "description");
+  }
+  if (cx.at(NS1, "details")) {
+    v.details = cx.simple<string>("details", R_xs_string, false)!;
+  } else {
+    cx.missing("<details>", "details");
+  }
+  cx.close();
+  return v;
+}
+
 /** Decimal text with a required ISO 4217 currencyCode: <amount currencyCode="CAD">110.0100</amount>. */
 function readMoney(cx: ReadContext): T.Money {
   const v = {} as T.Money;
@@ -396,6 +791,246 @@ function readPaymentAccountSpecificPaymentAccountData(cx: ReadContext): T.Paymen
     }
     if (a.length < 1) cx.missing("<data>", "data");
     v.data = a;
+  }
+  cx.close();
+  return v;
+}
+
+/** getPaymentsResponse/payments: one merchantTransactionID can have several payments (retries, refunds). */
+function readPaymentList(cx: ReadContext): T.PaymentList {
+  const v = {} as T.PaymentList;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentList");
+  cx.open();
+  {
+    const a: T.PaymentWithStateFamily[] = [];
+    while (cx.at(NS1, "payment")) {
+      cx.enter("payment/" + a.length);
+      const x = readPaymentWithStateFamily(cx);
+      a.push(x);
+    }
+    if (a.length > 0) v.payment = a;
+  }
+  cx.close();
+  return v;
+}
+
+/** The detail page of one payment method. */
+function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentMethodDetailsRedirectParameters {
+  const v = {} as T.PaymentMethodDetailsRedirectParameters;
+  v.$type = "paymentMethodDetailsRedirectParameters";
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters");
+  cx.open();
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "httpMethod")) {
+    v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+  } else {
+    cx.missing("<httpMethod>", "httpMethod");
+  }
+  if (cx.at(NS1, "returnUrl")) {
+    v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<returnUrl>", "returnUrl");
+  }
+  if (cx.at(NS1, "languageCode")) {
+    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+  }
+  if (cx.at(NS1, "currencyCode")) {
+    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+  } else {
+    cx.missing("<currencyCode>", "currencyCode");
+  }
+  if (cx.at(NS1, "countryCode")) {
+    v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+  } else {
+    cx.missing("<countryCode>", "countryCode");
+  }
+  if (cx.at(NS1, "creationTypeID")) {
+    v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+  }
+  if (cx.at(NS1, "additionalDetails")) {
+    cx.enter("additionalDetails");
+    v.additionalDetails = readDetailList(cx);
+  }
+  if (cx.at(NS1, "user")) {
+    cx.enter("user");
+    v.user = readUser(cx);
+  } else {
+    cx.missing("<user>", "user");
+  }
+  if (cx.at(NS1, "merchantTransactionID")) {
+    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantTransactionID>", "merchantTransactionID");
+  }
+  if (cx.at(NS1, "grossAmount")) {
+    v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "minPaymentLimitAmount")) {
+    v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "maxPaymentLimitAmount")) {
+    v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
+    v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+  }
+  if (cx.at(NS1, "successUrl")) {
+    v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<successUrl>", "successUrl");
+  }
+  if (cx.at(NS1, "pendingUrl")) {
+    v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<pendingUrl>", "pendingUrl");
+  }
+  if (cx.at(NS1, "errorUrl")) {
+    v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<errorUrl>", "errorUrl");
+  }
+  if (cx.at(NS1, "cancelUrl")) {
+    v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<cancelUrl>", "cancelUrl");
+  }
+  if (cx.at(NS1, "refusedUrl")) {
+    v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<refusedUrl>", "refusedUrl");
+  }
+  if (cx.at(NS1, "paymentMethodID")) {
+    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+  } else {
+    cx.missing("<paymentMethodID>", "paymentMethodID");
+  }
+  if (cx.at(NS1, "isPaymentMethodChangeAllowed")) {
+    v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", R_xs_boolean, false)!;
+  }
+  cx.close();
+  return v;
+}
+
+/** The method-selection page. */
+function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext): T.PaymentMethodSelectionWithDetailsRedirectParameters {
+  const v = {} as T.PaymentMethodSelectionWithDetailsRedirectParameters;
+  v.$type = "paymentMethodSelectionWithDetailsRedirectParameters";
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters");
+  cx.open();
+  if (cx.at(NS1, "shopID")) {
+    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  } else {
+    cx.missing("<shopID>", "shopID");
+  }
+  if (cx.at(NS1, "httpMethod")) {
+    v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+  } else {
+    cx.missing("<httpMethod>", "httpMethod");
+  }
+  if (cx.at(NS1, "returnUrl")) {
+    v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<returnUrl>", "returnUrl");
+  }
+  if (cx.at(NS1, "languageCode")) {
+    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+  }
+  if (cx.at(NS1, "currencyCode")) {
+    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+  } else {
+    cx.missing("<currencyCode>", "currencyCode");
+  }
+  if (cx.at(NS1, "countryCode")) {
+    v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+  } else {
+    cx.missing("<countryCode>", "countryCode");
+  }
+  if (cx.at(NS1, "creationTypeID")) {
+    v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+  }
+  if (cx.at(NS1, "additionalDetails")) {
+    cx.enter("additionalDetails");
+    v.additionalDetails = readDetailList(cx);
+  }
+  if (cx.at(NS1, "user")) {
+    cx.enter("user");
+    v.user = readUser(cx);
+  } else {
+    cx.missing("<user>", "user");
+  }
+  if (cx.at(NS1, "merchantTransactionID")) {
+    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+  } else {
+    cx.missing("<merchantTransactionID>", "merchantTransactionID");
+  }
+  if (cx.at(NS1, "grossAmount")) {
+    v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "minPaymentLimitAmount")) {
+    v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "maxPaymentLimitAmount")) {
+    v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+  }
+  if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
+    v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+  }
+  if (cx.at(NS1, "successUrl")) {
+    v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<successUrl>", "successUrl");
+  }
+  if (cx.at(NS1, "pendingUrl")) {
+    v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<pendingUrl>", "pendingUrl");
+  }
+  if (cx.at(NS1, "errorUrl")) {
+    v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<errorUrl>", "errorUrl");
+  }
+  if (cx.at(NS1, "cancelUrl")) {
+    v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<cancelUrl>", "cancelUrl");
+  }
+  if (cx.at(NS1, "refusedUrl")) {
+    v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<refusedUrl>", "refusedUrl");
+  }
+  if (cx.at(NS1, "paymentDirection")) {
+    v.paymentDirection = cx.simple<T.PaymentDirection>("paymentDirection", R_PaymentDirection, false)!;
+  } else {
+    cx.missing("<paymentDirection>", "paymentDirection");
+  }
+  cx.close();
+  return v;
+}
+
+function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException {
+  const v = {} as T.PaymentServiceException;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:paymentServiceException");
+  cx.open();
+  if (cx.at(NS1, "id")) {
+    v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+  } else {
+    cx.missing("<id>", "id");
+  }
+  if (cx.at(NS1, "errorCode")) {
+    v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+  } else {
+    cx.missing("<errorCode>", "errorCode");
+  }
+  if (cx.at(NS1, "errorMessage")) {
+    v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+  } else {
+    cx.missing("<errorMessage>", "errorMessage");
   }
   cx.close();
   return v;
@@ -615,7 +1250,122 @@ function readPositiveMoney(cx: ReadContext): T.PositiveMoney {
   return v;
 }
 
-/** The customer. Order from the seed request and the public merchant fixtures; the position of identificationNumberType and the driving-licence fields relative to identificationNumber has not been seen (reference §3). */
+function readRedirectDataWithPost(cx: ReadContext): T.RedirectDataWithPost {
+  const v = {} as T.RedirectDataWithPost;
+  v.$type = "redirectDataWithPost";
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost");
+  cx.open();
+  if (cx.at(NS1, "redirectUrl")) {
+    v.redirectUrl = cx.simple<string>("redirectUrl", R_xs_string, false)!;
+  } else {
+    cx.missing("<redirectUrl>", "redirectUrl");
+  }
+  if (cx.at(NS1, "dataFields")) {
+    cx.enter("dataFields");
+    v.dataFields = readDataFieldList(cx);
+  } else {
+    cx.missing("<dataFields>", "dataFields");
+  }
+  cx.close();
+  return v;
+}
+
+/** executePaymentActionResponse/actionResults: key/value items named "result". */
+function readResultList(cx: ReadContext): T.ResultList {
+  const v = {} as T.ResultList;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}resultList");
+  cx.open();
+  {
+    const a: T.KeyValueBasePair[] = [];
+    while (cx.at(NS1, "result")) {
+      cx.enter("result/" + a.length);
+      const x = readKeyValueBasePair(cx);
+      a.push(x);
+    }
+    if (a.length > 0) v.result = a;
+  }
+  cx.close();
+  return v;
+}
+
+function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedPaymentServiceException {
+  const v = {} as T.UnqualifiedPaymentServiceException;
+  cx.attrsDone(A0, "{}unqualifiedPaymentServiceException");
+  cx.open();
+  if (cx.at(NS0, "id")) {
+    v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+  } else {
+    cx.missing("<id>", "id");
+  }
+  if (cx.at(NS0, "errorCode")) {
+    v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+  } else {
+    cx.missing("<errorCode>", "errorCode");
+  }
+  if (cx.at(NS0, "errorMessage")) {
+    v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+  } else {
+    cx.missing("<errorMessage>", "errorMessage");
+  }
+  cx.close();
+  return v;
+}
+
+/** The customer with the merchant's user id first (redirectParameters, getPaymentInputDataList). */
+function readUser(cx: ReadContext): T.User {
+  const v = {} as T.User;
+  cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}user");
+  cx.open();
+  if (cx.at(NS1, "id")) {
+    v.id = cx.simple<T.StringID>("id", R_StringID, false)!;
+  } else {
+    cx.missing("<id>", "id");
+  }
+  if (cx.at(NS1, "username")) {
+    v.username = cx.simple<string>("username", R_xs_string, true);
+  }
+  if (cx.at(NS1, "firstname")) {
+    v.firstname = cx.simple<string>("firstname", R_xs_string, true);
+  }
+  if (cx.at(NS1, "lastname")) {
+    v.lastname = cx.simple<string>("lastname", R_xs_string, true);
+  }
+  if (cx.at(NS1, "currencyCode")) {
+    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
+  }
+  if (cx.at(NS1, "languageCode")) {
+    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+  }
+  if (cx.at(NS1, "email")) {
+    v.email = cx.simple<string>("email", R_xs_string, true);
+  }
+  if (cx.at(NS1, "address")) {
+    cx.enter("address");
+    v.address = cx.nil(true) ? null : readAddress(cx);
+  }
+  if (cx.at(NS1, "dateOfBirth")) {
+    v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
+  }
+  if (cx.at(NS1, "gender")) {
+    v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
+  }
+  if (cx.at(NS1, "identificationNumber")) {
+    v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
+  }
+  if (cx.at(NS1, "identificationNumberType")) {
+    v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
+  }
+  if (cx.at(NS1, "drivingLicenseNumber")) {
+    v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
+  }
+  if (cx.at(NS1, "drivingLicenseIssuingState")) {
+    v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+  }
+  cx.close();
+  return v;
+}
+
+/** The customer (initiatePaymentRequest/userData, getNewManualPaymentDetailsResponse/result/userDetails). */
 function readUserData(cx: ReadContext): T.UserData {
   const v = {} as T.UserData;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}userData");
@@ -685,6 +1435,23 @@ function readPaymentWithStateFamily(cx: ReadContext): T.PaymentWithStateFamily {
   }
 }
 
+/** Reads the xsi:type family of redirectData. */
+function readRedirectData(cx: ReadContext): T.RedirectData {
+  switch (cx.xsiType()) {
+    case "{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost": return readRedirectDataWithPost(cx);
+    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"]);
+  }
+}
+
+/** Reads the xsi:type family of redirectParameters. */
+function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
+  switch (cx.xsiType()) {
+    case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters": return readPaymentMethodDetailsRedirectParameters(cx);
+    case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters": return readPaymentMethodSelectionWithDetailsRedirectParameters(cx);
+    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"]);
+  }
+}
+
 const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: 'initiatePaymentRequest', ns: NS1, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, validator: v_initiatePaymentRequest };
 
 /** Starts a payment (POST …/PaymentService.svc/pox/initiatePayment). */
@@ -705,6 +1472,116 @@ export function parseInitiatePaymentResponse(xml: string | Uint8Array, options?:
 
 export function safeParseInitiatePaymentResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.InitiatePaymentResponse> {
   return safeParseWith(xml, options, B_initiatePaymentResponse);
+}
+
+const B_initiatePaymentFromReferenceRequest: ReadBinding<T.InitiatePaymentFromReferenceRequest> = { name: 'initiatePaymentFromReferenceRequest', ns: NS1, local: "initiatePaymentFromReferenceRequest", read: readInitiatePaymentFromReferenceRequest, validator: v_initiatePaymentFromReferenceRequest };
+
+/** A refund or repeat payment based on an earlier payment. */
+export function parseInitiatePaymentFromReferenceRequest(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceRequest {
+  return parseWith(xml, options, B_initiatePaymentFromReferenceRequest);
+}
+
+export function safeParseInitiatePaymentFromReferenceRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.InitiatePaymentFromReferenceRequest> {
+  return safeParseWith(xml, options, B_initiatePaymentFromReferenceRequest);
+}
+
+const B_initiatePaymentFromReferenceResponse: ReadBinding<T.InitiatePaymentFromReferenceResponse> = { name: 'initiatePaymentFromReferenceResponse', ns: NS1, local: "initiatePaymentFromReferenceResponse", read: readInitiatePaymentFromReferenceResponse, validator: v_initiatePaymentFromReferenceResponse };
+
+/** The new payment. */
+export function parseInitiatePaymentFromReferenceResponse(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceResponse {
+  return parseWith(xml, options, B_initiatePaymentFromReferenceResponse);
+}
+
+export function safeParseInitiatePaymentFromReferenceResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.InitiatePaymentFromReferenceResponse> {
+  return safeParseWith(xml, options, B_initiatePaymentFromReferenceResponse);
+}
+
+const B_executePaymentActionRequest: ReadBinding<T.ExecutePaymentActionRequest> = { name: 'executePaymentActionRequest', ns: NS1, local: "executePaymentActionRequest", read: readExecutePaymentActionRequest, validator: v_executePaymentActionRequest };
+
+/** An action (cancel, capture, 3-D Secure steps) on an existing payment. */
+export function parseExecutePaymentActionRequest(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionRequest {
+  return parseWith(xml, options, B_executePaymentActionRequest);
+}
+
+export function safeParseExecutePaymentActionRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.ExecutePaymentActionRequest> {
+  return safeParseWith(xml, options, B_executePaymentActionRequest);
+}
+
+const B_executePaymentActionResponse: ReadBinding<T.ExecutePaymentActionResponse> = { name: 'executePaymentActionResponse', ns: NS1, local: "executePaymentActionResponse", read: readExecutePaymentActionResponse, validator: v_executePaymentActionResponse };
+
+/** Whether the action was accepted, and the new state. */
+export function parseExecutePaymentActionResponse(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionResponse {
+  return parseWith(xml, options, B_executePaymentActionResponse);
+}
+
+export function safeParseExecutePaymentActionResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.ExecutePaymentActionResponse> {
+  return safeParseWith(xml, options, B_executePaymentActionResponse);
+}
+
+const B_getPaymentsRequest: ReadBinding<T.GetPaymentsRequest> = { name: 'getPaymentsRequest', ns: NS1, local: "getPaymentsRequest", read: readGetPaymentsRequest, validator: v_getPaymentsRequest };
+
+/** The payments of a merchant transaction. */
+export function parseGetPaymentsRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentsRequest {
+  return parseWith(xml, options, B_getPaymentsRequest);
+}
+
+export function safeParseGetPaymentsRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetPaymentsRequest> {
+  return safeParseWith(xml, options, B_getPaymentsRequest);
+}
+
+const B_getPaymentsResponse: ReadBinding<T.GetPaymentsResponse> = { name: 'getPaymentsResponse', ns: NS1, local: "getPaymentsResponse", read: readGetPaymentsResponse, validator: v_getPaymentsResponse };
+
+/** The payments found. */
+export function parseGetPaymentsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentsResponse {
+  return parseWith(xml, options, B_getPaymentsResponse);
+}
+
+export function safeParseGetPaymentsResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetPaymentsResponse> {
+  return safeParseWith(xml, options, B_getPaymentsResponse);
+}
+
+const B_getRedirectDataRequest: ReadBinding<T.GetRedirectDataRequest> = { name: 'getRedirectDataRequest', ns: NS1, local: "getRedirectDataRequest", read: readGetRedirectDataRequest, validator: v_getRedirectDataRequest };
+
+/** Prepares a hosted payment page (POST …/PaymentRedirectionService.svc/pox/getRedirectData). */
+export function parseGetRedirectDataRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetRedirectDataRequest {
+  return parseWith(xml, options, B_getRedirectDataRequest);
+}
+
+export function safeParseGetRedirectDataRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetRedirectDataRequest> {
+  return safeParseWith(xml, options, B_getRedirectDataRequest);
+}
+
+const B_getRedirectDataResponse: ReadBinding<T.GetRedirectDataResponse> = { name: 'getRedirectDataResponse', ns: NS1, local: "getRedirectDataResponse", read: readGetRedirectDataResponse, validator: v_getRedirectDataResponse };
+
+/** Where and how to send the customer. */
+export function parseGetRedirectDataResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetRedirectDataResponse {
+  return parseWith(xml, options, B_getRedirectDataResponse);
+}
+
+export function safeParseGetRedirectDataResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetRedirectDataResponse> {
+  return safeParseWith(xml, options, B_getRedirectDataResponse);
+}
+
+const B_getPaymentInputDataListRequest: ReadBinding<T.GetPaymentInputDataListRequest> = { name: 'getPaymentInputDataListRequest', ns: NS1, local: "getPaymentInputDataListRequest", read: readGetPaymentInputDataListRequest, validator: v_getPaymentInputDataListRequest };
+
+/** The input data a payment method needs. */
+export function parseGetPaymentInputDataListRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListRequest {
+  return parseWith(xml, options, B_getPaymentInputDataListRequest);
+}
+
+export function safeParseGetPaymentInputDataListRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetPaymentInputDataListRequest> {
+  return safeParseWith(xml, options, B_getPaymentInputDataListRequest);
+}
+
+const B_getPaymentInputDataListResponse: ReadBinding<T.GetPaymentInputDataListResponse> = { name: 'getPaymentInputDataListResponse', ns: NS1, local: "getPaymentInputDataListResponse", read: readGetPaymentInputDataListResponse, validator: v_getPaymentInputDataListResponse };
+
+/** The input data, as key/value lists. */
+export function parseGetPaymentInputDataListResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListResponse {
+  return parseWith(xml, options, B_getPaymentInputDataListResponse);
+}
+
+export function safeParseGetPaymentInputDataListResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetPaymentInputDataListResponse> {
+  return safeParseWith(xml, options, B_getPaymentInputDataListResponse);
 }
 
 const B_handlePaymentStateChangedNotificationRequest: ReadBinding<T.HandlePaymentStateChangedNotificationRequest> = { name: 'handlePaymentStateChangedNotificationRequest', ns: NS1, local: "handlePaymentStateChangedNotificationRequest", read: readHandlePaymentStateChangedNotificationRequest, validator: v_handlePaymentStateChangedNotificationRequest };
@@ -729,7 +1606,51 @@ export function safeParseHandlePaymentStateChangedNotificationResponse(xml: stri
   return safeParseWith(xml, options, B_handlePaymentStateChangedNotificationResponse);
 }
 
-const ROOTS: ReadonlyArray<ReadBinding<T.Messages[T.MessageName]>> = [B_initiatePaymentRequest, B_initiatePaymentResponse, B_handlePaymentStateChangedNotificationRequest, B_handlePaymentStateChangedNotificationResponse];
+const B_getNewManualPaymentDetailsRequest: ReadBinding<T.GetNewManualPaymentDetailsRequest> = { name: 'getNewManualPaymentDetailsRequest', ns: NS1, local: "getNewManualPaymentDetailsRequest", read: readGetNewManualPaymentDetailsRequest, validator: v_getNewManualPaymentDetailsRequest };
+
+/** Cash Deposit user verification, sent by PXP to the merchant's listener. */
+export function parseGetNewManualPaymentDetailsRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetNewManualPaymentDetailsRequest {
+  return parseWith(xml, options, B_getNewManualPaymentDetailsRequest);
+}
+
+export function safeParseGetNewManualPaymentDetailsRequest(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetNewManualPaymentDetailsRequest> {
+  return safeParseWith(xml, options, B_getNewManualPaymentDetailsRequest);
+}
+
+const B_getNewManualPaymentDetailsResponse: ReadBinding<T.GetNewManualPaymentDetailsResponse> = { name: 'getNewManualPaymentDetailsResponse', ns: NS1, local: "getNewManualPaymentDetailsResponse", read: readGetNewManualPaymentDetailsResponse, validator: v_getNewManualPaymentDetailsResponse };
+
+/** The user's details and limits, or UserNotFound. */
+export function parseGetNewManualPaymentDetailsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetNewManualPaymentDetailsResponse {
+  return parseWith(xml, options, B_getNewManualPaymentDetailsResponse);
+}
+
+export function safeParseGetNewManualPaymentDetailsResponse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.GetNewManualPaymentDetailsResponse> {
+  return safeParseWith(xml, options, B_getNewManualPaymentDetailsResponse);
+}
+
+const B_paymentServiceException: ReadBinding<T.PaymentServiceException> = { name: 'paymentServiceException', ns: NS1, local: "paymentServiceException", read: readPaymentServiceException, validator: v_paymentServiceException };
+
+/** An error sent by PXP in place of any response (qualified form). */
+export function parsePaymentServiceException(xml: string | Uint8Array, options?: ParseOptions): T.PaymentServiceException {
+  return parseWith(xml, options, B_paymentServiceException);
+}
+
+export function safeParsePaymentServiceException(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.PaymentServiceException> {
+  return safeParseWith(xml, options, B_paymentServiceException);
+}
+
+const B_paymentServiceExceptionUnqualified: ReadBinding<T.UnqualifiedPaymentServiceException> = { name: 'paymentServiceExceptionUnqualified', ns: NS0, local: "paymentServiceException", read: readUnqualifiedPaymentServiceException, validator: v_paymentServiceExceptionUnqualified };
+
+/** An error sent by PXP in place of any response, in no namespace (as the docs and the C# client show it). */
+export function parsePaymentServiceExceptionUnqualified(xml: string | Uint8Array, options?: ParseOptions): T.UnqualifiedPaymentServiceException {
+  return parseWith(xml, options, B_paymentServiceExceptionUnqualified);
+}
+
+export function safeParsePaymentServiceExceptionUnqualified(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.UnqualifiedPaymentServiceException> {
+  return safeParseWith(xml, options, B_paymentServiceExceptionUnqualified);
+}
+
+const ROOTS: ReadonlyArray<ReadBinding<T.Messages[T.MessageName]>> = [B_initiatePaymentRequest, B_initiatePaymentResponse, B_initiatePaymentFromReferenceRequest, B_initiatePaymentFromReferenceResponse, B_executePaymentActionRequest, B_executePaymentActionResponse, B_getPaymentsRequest, B_getPaymentsResponse, B_getRedirectDataRequest, B_getRedirectDataResponse, B_getPaymentInputDataListRequest, B_getPaymentInputDataListResponse, B_handlePaymentStateChangedNotificationRequest, B_handlePaymentStateChangedNotificationResponse, B_getNewManualPaymentDetailsRequest, B_getNewManualPaymentDetailsResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified];
 
 /** Reads any message of this schema set, recognised by its root element. */
 export function safeParseMessage(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.AnyMessage> {

@@ -260,7 +260,7 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"type":"object","xsdType":"userData","description":"The customer. Order from the seed request and the public merchant fixtures; the position of identificationNumberType and the driving-licence fields relative to identificationNumber has not been seen (reference §3).","properties":{"username":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"firstname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"lastname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"currencyCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/ThreeLetterCode"}},"languageCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/TwoLetterCode"}},"email":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"address":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Address"}},"dateOfBirth":{"if":{"type":"null"},"else":{"type":"string","pattern":"^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$","xsdType":"xs:dateTime"}},"gender":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Gender"}},"identificationNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"identificationNumberType":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseIssuingState":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}}},"additionalProperties":false};
+const schema43 = {"type":"object","xsdType":"userData","description":"The customer (initiatePaymentRequest/userData, getNewManualPaymentDetailsResponse/result/userDetails).","properties":{"username":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"firstname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"lastname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"currencyCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/ThreeLetterCode"}},"languageCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/TwoLetterCode"}},"email":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"address":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Address"}},"dateOfBirth":{"if":{"type":"null"},"else":{"type":"string","pattern":"^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$","xsdType":"xs:dateTime"}},"gender":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Gender"}},"identificationNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"identificationNumberType":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseIssuingState":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}}},"additionalProperties":false};
 const schema45 = {"type":"string","pattern":"^(?:[A-Za-z]{2})$","xsdType":"twoLetterCode","description":"ISO 3166-1 alpha-2 country or ISO 639-1 language code. Doc samples also use lower case (\"us\", \"en\")."};
 const schema48 = {"type":"string","enum":["Male","Female"],"xsdType":"gender"};
 const pattern13 = new RegExp("^(?:[A-Za-z]{2})$", "u");
@@ -4638,8 +4638,8 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema86 = {"$id":"urn:paygen:pxp:handlePaymentStateChangedNotificationRequest","$ref":"urn:paygen:pxp#/$defs/HandlePaymentStateChangedNotificationRequest"};
-const schema87 = {"type":"object","xsdType":"~element:handlePaymentStateChangedNotificationRequest","properties":{"payment":{"$ref":"#/$defs/PaymentWithStateFamily"}},"required":["payment"],"additionalProperties":false};
+const schema86 = {"$id":"urn:paygen:pxp:initiatePaymentFromReferenceRequest","$ref":"urn:paygen:pxp#/$defs/InitiatePaymentFromReferenceRequest"};
+const schema87 = {"type":"object","xsdType":"~element:initiatePaymentFromReferenceRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"shopID":{"$ref":"#/$defs/StringID"},"originalPaymentID":{"$ref":"#/$defs/Guid"},"merchantTransactionID":{"$ref":"#/$defs/StringID"},"paymentMethodID":{"$ref":"#/$defs/CodeID"},"amount":{"$ref":"#/$defs/PositiveMoney"},"specificPaymentData":{"$ref":"#/$defs/DataList"}},"required":["merchantID","shopID","originalPaymentID","merchantTransactionID","paymentMethodID"],"additionalProperties":false};
 
 const validate74: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -4652,8 +4652,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.payment === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment"},message:"must have required property '"+"payment"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4662,9 +4662,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(key0 === "payment")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4673,21 +4672,273 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.payment !== undefined){
-if(!(validate43(data.payment, {instancePath:instancePath+"/payment",parentData:data,parentDataProperty:"payment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(data.originalPaymentID === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "originalPaymentID"},message:"must have required property '"+"originalPaymentID"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
+}
+errors++;
+}
+if(data.merchantTransactionID === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantTransactionID"},message:"must have required property '"+"merchantTransactionID"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.paymentMethodID === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentMethodID"},message:"must have required property '"+"paymentMethodID"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "merchantID") || (key0 === "shopID")) || (key0 === "originalPaymentID")) || (key0 === "merchantTransactionID")) || (key0 === "paymentMethodID")) || (key0 === "amount")) || (key0 === "specificPaymentData"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err7 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err8 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err10 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err11 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err12 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.originalPaymentID !== undefined){
+let data2 = data.originalPaymentID;
+if(typeof data2 === "string"){
+if(func2(data2) > 64){
+const err14 = {instancePath:instancePath+"/originalPaymentID",schemaPath:"#/$defs/Guid/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern22.test(data2)){
+const err15 = {instancePath:instancePath+"/originalPaymentID",schemaPath:"#/$defs/Guid/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"},message:"must match pattern \""+"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"+"\"",schema:"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$",parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/originalPaymentID",schemaPath:"#/$defs/Guid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.merchantTransactionID !== undefined){
+let data3 = data.merchantTransactionID;
+if(typeof data3 === "string"){
+if(func2(data3) > 100){
+const err17 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err18 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err19 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.paymentMethodID !== undefined){
+let data4 = data.paymentMethodID;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err21 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 2147483647 || isNaN(data4)){
+const err22 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data4};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err23 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data.amount !== undefined){
+if(!(validate25(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.specificPaymentData !== undefined){
+if(!(validate31(data.specificPaymentData, {instancePath:instancePath+"/specificPaymentData",parentData:data,parentDataProperty:"specificPaymentData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -4697,7 +4948,7 @@ return errors === 0;
 validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const validate73: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
-/*# sourceURL="urn:paygen:pxp:handlePaymentStateChangedNotificationRequest" */;
+/*# sourceURL="urn:paygen:pxp:initiatePaymentFromReferenceRequest" */;
 let vErrors: any = null;
 let errors = 0;
 const evaluated0 = validate73.evaluated;
@@ -4716,10 +4967,66 @@ return errors === 0;
 }
 validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"$id":"urn:paygen:pxp:handlePaymentStateChangedNotificationResponse","$ref":"urn:paygen:pxp#/$defs/HandlePaymentStateChangedNotificationResponse"};
-const schema89 = {"type":"object","xsdType":"~element:handlePaymentStateChangedNotificationResponse","properties":{"resultCode":{"$ref":"#/$defs/IdNamePair"},"resultMessage":{"type":"string","xsdType":"xs:string"}},"required":["resultCode"],"additionalProperties":false};
+const schema93 = {"$id":"urn:paygen:pxp:initiatePaymentFromReferenceResponse","$ref":"urn:paygen:pxp#/$defs/InitiatePaymentFromReferenceResponse"};
+const schema94 = {"type":"object","xsdType":"~element:initiatePaymentFromReferenceResponse","properties":{"payment":{"$ref":"#/$defs/PaymentWithStateFamily"}},"required":["payment"],"additionalProperties":false};
+
+const validate79: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payment === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment"},message:"must have required property '"+"payment"+"'",schema:schema94.required,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "payment")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.payment !== undefined){
+if(!(validate43(data.payment, {instancePath:instancePath+"/payment",parentData:data,parentDataProperty:"payment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const validate78: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:initiatePaymentFromReferenceResponse" */;
 let vErrors: any = null;
 let errors = 0;
 const evaluated0 = validate78.evaluated;
@@ -4729,9 +5036,4131 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema95 = {"$id":"urn:paygen:pxp:executePaymentActionRequest","$ref":"urn:paygen:pxp#/$defs/ExecutePaymentActionRequest"};
+const schema96 = {"type":"object","xsdType":"~element:executePaymentActionRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"shopID":{"$ref":"#/$defs/StringID"},"paymentID":{"$ref":"#/$defs/Guid"},"actionID":{"$ref":"#/$defs/CodeID"},"actionData":{"$ref":"#/$defs/DataList"},"remark":{"type":"string","xsdType":"xs:string"}},"required":["merchantID","shopID","paymentID","actionID"],"additionalProperties":false};
+
+const validate83: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.paymentID === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentID"},message:"must have required property '"+"paymentID"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.actionID === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actionID"},message:"must have required property '"+"actionID"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "merchantID") || (key0 === "shopID")) || (key0 === "paymentID")) || (key0 === "actionID")) || (key0 === "actionData")) || (key0 === "remark"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err5 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err7 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err9 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err10 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err11 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.paymentID !== undefined){
+let data2 = data.paymentID;
+if(typeof data2 === "string"){
+if(func2(data2) > 64){
+const err13 = {instancePath:instancePath+"/paymentID",schemaPath:"#/$defs/Guid/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern22.test(data2)){
+const err14 = {instancePath:instancePath+"/paymentID",schemaPath:"#/$defs/Guid/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"},message:"must match pattern \""+"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"+"\"",schema:"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$",parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/paymentID",schemaPath:"#/$defs/Guid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.actionID !== undefined){
+let data3 = data.actionID;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err16 = {instancePath:instancePath+"/actionID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 2147483647 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/actionID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err18 = {instancePath:instancePath+"/actionID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.actionData !== undefined){
+if(!(validate31(data.actionData, {instancePath:instancePath+"/actionData",parentData:data,parentDataProperty:"actionData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.remark !== undefined){
+let data5 = data.remark;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/remark",schemaPath:"#/properties/remark/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.remark.type,parentSchema:schema96.properties.remark,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate82: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:executePaymentActionRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate82.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema101 = {"$id":"urn:paygen:pxp:executePaymentActionResponse","$ref":"urn:paygen:pxp#/$defs/ExecutePaymentActionResponse"};
+const schema102 = {"type":"object","xsdType":"~element:executePaymentActionResponse","properties":{"statusCode":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"xsdType":"xs:int","description":"0 = accepted."},"actionResults":{"$ref":"#/$defs/ResultList","description":"Key lastStateDefinition: the new state id, as text."}},"required":["statusCode","actionResults"],"additionalProperties":false};
+const schema103 = {"type":"object","xsdType":"resultList","description":"executePaymentActionResponse/actionResults: key/value items named \"result\".","properties":{"result":{"type":"array","items":{"$ref":"#/$defs/KeyValueBasePair"}}},"additionalProperties":false};
+
+const validate88: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate88.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "result")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+let data0 = data.result;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate32(data0[i0], {instancePath:instancePath+"/result/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.result.type,parentSchema:schema103.properties.result,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate87: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.statusCode === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statusCode"},message:"must have required property '"+"statusCode"+"'",schema:schema102.required,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.actionResults === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actionResults"},message:"must have required property '"+"actionResults"+"'",schema:schema102.required,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "statusCode") || (key0 === "actionResults"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.statusCode !== undefined){
+let data0 = data.statusCode;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/statusCode",schemaPath:"#/properties/statusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.statusCode.type,parentSchema:schema102.properties.statusCode,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 2147483647 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/statusCode",schemaPath:"#/properties/statusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema102.properties.statusCode,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0 < -2147483648 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/statusCode",schemaPath:"#/properties/statusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648",schema:-2147483648,parentSchema:schema102.properties.statusCode,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.actionResults !== undefined){
+if(!(validate88(data.actionResults, {instancePath:instancePath+"/actionResults",parentData:data,parentDataProperty:"actionResults",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate86: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:executePaymentActionResponse" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate86.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate87(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema104 = {"$id":"urn:paygen:pxp:getPaymentsRequest","$ref":"urn:paygen:pxp#/$defs/GetPaymentsRequest"};
+const schema105 = {"type":"object","xsdType":"~element:getPaymentsRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"shopID":{"$ref":"#/$defs/StringID"},"merchantTransactionID":{"$ref":"#/$defs/StringID"},"isExecuted":{"if":{"type":"null"},"else":{"type":"boolean","xsdType":"xs:boolean"},"description":"Filters for executed payments only."}},"required":["merchantID","shopID","merchantTransactionID"],"additionalProperties":false};
+
+const validate93: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema105.required,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema105.required,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.merchantTransactionID === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantTransactionID"},message:"must have required property '"+"merchantTransactionID"+"'",schema:schema105.required,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "merchantID") || (key0 === "shopID")) || (key0 === "merchantTransactionID")) || (key0 === "isExecuted"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err4 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err5 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err8 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err9 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err10 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.merchantTransactionID !== undefined){
+let data2 = data.merchantTransactionID;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err12 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err13 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern4.test(data2)){
+const err14 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.isExecuted !== undefined){
+let data3 = data.isExecuted;
+const _errs12 = errors;
+let valid4 = true;
+const _errs13 = errors;
+if(data3 !== null){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0: any = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs15 = errors;
+if(typeof data3 !== "boolean"){
+const err17 = {instancePath:instancePath+"/isExecuted",schemaPath:"#/properties/isExecuted/else/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema105.properties.isExecuted.else.type,parentSchema:schema105.properties.isExecuted.else,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0: any = _errs15 === errors;
+valid4 = _valid0;
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/isExecuted",schemaPath:"#/properties/isExecuted/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema105.properties.isExecuted.if,parentSchema:schema105.properties.isExecuted,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate92: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getPaymentsRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate92.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema109 = {"$id":"urn:paygen:pxp:getPaymentsResponse","$ref":"urn:paygen:pxp#/$defs/GetPaymentsResponse"};
+const schema110 = {"type":"object","xsdType":"~element:getPaymentsResponse","properties":{"payments":{"$ref":"#/$defs/PaymentList"}},"required":["payments"],"additionalProperties":false};
+const schema111 = {"type":"object","xsdType":"paymentList","description":"getPaymentsResponse/payments: one merchantTransactionID can have several payments (retries, refunds).","properties":{"payment":{"type":"array","items":{"$ref":"#/$defs/PaymentWithStateFamily"}}},"additionalProperties":false};
+
+const validate97: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate97.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "payment")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.payment !== undefined){
+let data0 = data.payment;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate43(data0[i0], {instancePath:instancePath+"/payment/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.properties.payment.type,parentSchema:schema111.properties.payment,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate96: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payments === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payments"},message:"must have required property '"+"payments"+"'",schema:schema110.required,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "payments")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.payments !== undefined){
+if(!(validate97(data.payments, {instancePath:instancePath+"/payments",parentData:data,parentDataProperty:"payments",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate95: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getPaymentsResponse" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate95.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema112 = {"$id":"urn:paygen:pxp:getRedirectDataRequest","$ref":"urn:paygen:pxp#/$defs/GetRedirectDataRequest"};
+const schema113 = {"type":"object","xsdType":"~element:getRedirectDataRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"redirectParameters":{"$ref":"#/$defs/RedirectParameters"}},"required":["merchantID","redirectParameters"],"additionalProperties":false};
+const schema115 = {"type":"object","oneOf":[{"$ref":"#/$defs/PaymentMethodDetailsRedirectParameters"},{"$ref":"#/$defs/PaymentMethodSelectionWithDetailsRedirectParameters"}],"discriminator":{"propertyName":"$type"}};
+const schema116 = {"type":"object","xsdType":"paymentMethodDetailsRedirectParameters","description":"The detail page of one payment method.","properties":{"$type":{"const":"paymentMethodDetailsRedirectParameters"},"shopID":{"$ref":"#/$defs/StringID"},"httpMethod":{"$ref":"#/$defs/HttpMethod"},"returnUrl":{"type":"string","xsdType":"xs:string"},"languageCode":{"$ref":"#/$defs/TwoLetterCode"},"currencyCode":{"$ref":"#/$defs/ThreeLetterCode"},"countryCode":{"$ref":"#/$defs/TwoLetterCode"},"creationTypeID":{"$ref":"#/$defs/CodeID"},"additionalDetails":{"$ref":"#/$defs/DetailList"},"user":{"$ref":"#/$defs/User"},"merchantTransactionID":{"$ref":"#/$defs/StringID"},"grossAmount":{"$ref":"#/$defs/MoneyAmount","description":"A bare decimal: the currency is the currencyCode element."},"minPaymentLimitAmount":{"$ref":"#/$defs/MoneyAmount"},"maxPaymentLimitAmount":{"$ref":"#/$defs/MoneyAmount"},"expirationTimeSpanInSeconds":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"xsdType":"xs:int"},"successUrl":{"type":"string","xsdType":"xs:string"},"pendingUrl":{"type":"string","xsdType":"xs:string"},"errorUrl":{"type":"string","xsdType":"xs:string"},"cancelUrl":{"type":"string","xsdType":"xs:string"},"refusedUrl":{"type":"string","xsdType":"xs:string"},"paymentMethodID":{"$ref":"#/$defs/CodeID"},"isPaymentMethodChangeAllowed":{"type":"boolean","xsdType":"xs:boolean"}},"required":["$type","shopID","httpMethod","returnUrl","currencyCode","countryCode","user","merchantTransactionID","successUrl","pendingUrl","errorUrl","cancelUrl","refusedUrl","paymentMethodID"],"additionalProperties":false};
+const schema118 = {"type":"string","enum":["POST","GET"],"xsdType":"httpMethod"};
+const schema123 = {"type":"object","xsdType":"user","description":"The customer with the merchant's user id first (redirectParameters, getPaymentInputDataList).","properties":{"id":{"$ref":"#/$defs/StringID"},"username":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"firstname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"lastname":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"currencyCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/ThreeLetterCode"}},"languageCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/TwoLetterCode"}},"email":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"address":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Address"}},"dateOfBirth":{"if":{"type":"null"},"else":{"type":"string","pattern":"^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$","xsdType":"xs:dateTime"}},"gender":{"if":{"type":"null"},"else":{"$ref":"#/$defs/Gender"}},"identificationNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"identificationNumberType":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"drivingLicenseIssuingState":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}}},"required":["id"],"additionalProperties":false};
+
+const validate106: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate106.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema123.required,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema123.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+let data1 = data.username;
+const _errs6 = errors;
+let valid2 = true;
+const _errs7 = errors;
+if(data1 !== null){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0: any = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs9 = errors;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.username.else.type,parentSchema:schema123.properties.username.else,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0: any = _errs9 === errors;
+valid2 = _valid0;
+}
+if(!valid2){
+const err8 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.username.if,parentSchema:schema123.properties.username,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.firstname !== undefined){
+let data2 = data.firstname;
+const _errs12 = errors;
+let valid3 = true;
+const _errs13 = errors;
+if(data2 !== null){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1: any = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid1){
+const _errs15 = errors;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.firstname.else.type,parentSchema:schema123.properties.firstname.else,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1: any = _errs15 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err11 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.firstname.if,parentSchema:schema123.properties.firstname,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.lastname !== undefined){
+let data3 = data.lastname;
+const _errs18 = errors;
+let valid4 = true;
+const _errs19 = errors;
+if(data3 !== null){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid2: any = _errs19 === errors;
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid2){
+const _errs21 = errors;
+if(typeof data3 !== "string"){
+const err13 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.lastname.else.type,parentSchema:schema123.properties.lastname.else,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid2: any = _errs21 === errors;
+valid4 = _valid2;
+}
+if(!valid4){
+const err14 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.lastname.if,parentSchema:schema123.properties.lastname,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.currencyCode !== undefined){
+let data4 = data.currencyCode;
+const _errs24 = errors;
+let valid5 = true;
+const _errs25 = errors;
+if(data4 !== null){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid3: any = _errs25 === errors;
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid3){
+const _errs27 = errors;
+if(typeof data4 === "string"){
+if(!pattern7.test(data4)){
+const err16 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{3})$"},message:"must match pattern \""+"^(?:[A-Za-z]{3})$"+"\"",schema:"^(?:[A-Za-z]{3})$",parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid3: any = _errs27 === errors;
+valid5 = _valid3;
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/properties/currencyCode/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.currencyCode.if,parentSchema:schema123.properties.currencyCode,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.languageCode !== undefined){
+let data5 = data.languageCode;
+const _errs31 = errors;
+let valid7 = true;
+const _errs32 = errors;
+if(data5 !== null){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid4: any = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid4){
+const _errs34 = errors;
+if(typeof data5 === "string"){
+if(!pattern13.test(data5)){
+const err20 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid4: any = _errs34 === errors;
+valid7 = _valid4;
+}
+if(!valid7){
+const err22 = {instancePath:instancePath+"/languageCode",schemaPath:"#/properties/languageCode/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.languageCode.if,parentSchema:schema123.properties.languageCode,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+let data6 = data.email;
+const _errs38 = errors;
+let valid9 = true;
+const _errs39 = errors;
+if(data6 !== null){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid5: any = _errs39 === errors;
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid5){
+const _errs41 = errors;
+if(typeof data6 !== "string"){
+const err24 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.email.else.type,parentSchema:schema123.properties.email.else,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid5: any = _errs41 === errors;
+valid9 = _valid5;
+}
+if(!valid9){
+const err25 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.email.if,parentSchema:schema123.properties.email,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+let data7 = data.address;
+const _errs44 = errors;
+let valid10 = true;
+const _errs45 = errors;
+if(data7 !== null){
+const err26 = {};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid6: any = _errs45 === errors;
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid6){
+const _errs47 = errors;
+if(!(validate28(data7, {instancePath:instancePath+"/address",parentData:data,parentDataProperty:"address",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var _valid6: any = _errs47 === errors;
+valid10 = _valid6;
+}
+if(!valid10){
+const err27 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.address.if,parentSchema:schema123.properties.address,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.dateOfBirth !== undefined){
+let data8 = data.dateOfBirth;
+const _errs49 = errors;
+let valid11 = true;
+const _errs50 = errors;
+if(data8 !== null){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid7: any = _errs50 === errors;
+errors = _errs49;
+if(vErrors !== null){
+if(_errs49){
+vErrors.length = _errs49;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid7){
+const _errs52 = errors;
+if(typeof data8 === "string"){
+if(!pattern15.test(data8)){
+const err29 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/properties/dateOfBirth/else/pattern",keyword:"pattern",params:{pattern: "^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"},message:"must match pattern \""+"^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"+"\"",schema:"^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",parentSchema:schema123.properties.dateOfBirth.else,data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/properties/dateOfBirth/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.dateOfBirth.else.type,parentSchema:schema123.properties.dateOfBirth.else,data:data8};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid7: any = _errs52 === errors;
+valid11 = _valid7;
+}
+if(!valid11){
+const err31 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/properties/dateOfBirth/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.dateOfBirth.if,parentSchema:schema123.properties.dateOfBirth,data:data8};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.gender !== undefined){
+let data9 = data.gender;
+const _errs55 = errors;
+let valid12 = true;
+const _errs56 = errors;
+if(data9 !== null){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid8: any = _errs56 === errors;
+errors = _errs55;
+if(vErrors !== null){
+if(_errs55){
+vErrors.length = _errs55;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid8){
+const _errs58 = errors;
+if(typeof data9 !== "string"){
+const err33 = {instancePath:instancePath+"/gender",schemaPath:"#/$defs/Gender/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!((data9 === "Male") || (data9 === "Female"))){
+const err34 = {instancePath:instancePath+"/gender",schemaPath:"#/$defs/Gender/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid8: any = _errs58 === errors;
+valid12 = _valid8;
+}
+if(!valid12){
+const err35 = {instancePath:instancePath+"/gender",schemaPath:"#/properties/gender/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.gender.if,parentSchema:schema123.properties.gender,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.identificationNumber !== undefined){
+let data10 = data.identificationNumber;
+const _errs62 = errors;
+let valid14 = true;
+const _errs63 = errors;
+if(data10 !== null){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid9: any = _errs63 === errors;
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid9){
+const _errs65 = errors;
+if(typeof data10 !== "string"){
+const err37 = {instancePath:instancePath+"/identificationNumber",schemaPath:"#/properties/identificationNumber/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.identificationNumber.else.type,parentSchema:schema123.properties.identificationNumber.else,data:data10};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid9: any = _errs65 === errors;
+valid14 = _valid9;
+}
+if(!valid14){
+const err38 = {instancePath:instancePath+"/identificationNumber",schemaPath:"#/properties/identificationNumber/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.identificationNumber.if,parentSchema:schema123.properties.identificationNumber,data:data10};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.identificationNumberType !== undefined){
+let data11 = data.identificationNumberType;
+const _errs68 = errors;
+let valid15 = true;
+const _errs69 = errors;
+if(data11 !== null){
+const err39 = {};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid10: any = _errs69 === errors;
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid10){
+const _errs71 = errors;
+if(typeof data11 !== "string"){
+const err40 = {instancePath:instancePath+"/identificationNumberType",schemaPath:"#/properties/identificationNumberType/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.identificationNumberType.else.type,parentSchema:schema123.properties.identificationNumberType.else,data:data11};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid10: any = _errs71 === errors;
+valid15 = _valid10;
+}
+if(!valid15){
+const err41 = {instancePath:instancePath+"/identificationNumberType",schemaPath:"#/properties/identificationNumberType/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.identificationNumberType.if,parentSchema:schema123.properties.identificationNumberType,data:data11};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.drivingLicenseNumber !== undefined){
+let data12 = data.drivingLicenseNumber;
+const _errs74 = errors;
+let valid16 = true;
+const _errs75 = errors;
+if(data12 !== null){
+const err42 = {};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid11: any = _errs75 === errors;
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid11){
+const _errs77 = errors;
+if(typeof data12 !== "string"){
+const err43 = {instancePath:instancePath+"/drivingLicenseNumber",schemaPath:"#/properties/drivingLicenseNumber/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.drivingLicenseNumber.else.type,parentSchema:schema123.properties.drivingLicenseNumber.else,data:data12};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid11: any = _errs77 === errors;
+valid16 = _valid11;
+}
+if(!valid16){
+const err44 = {instancePath:instancePath+"/drivingLicenseNumber",schemaPath:"#/properties/drivingLicenseNumber/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.drivingLicenseNumber.if,parentSchema:schema123.properties.drivingLicenseNumber,data:data12};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.drivingLicenseIssuingState !== undefined){
+let data13 = data.drivingLicenseIssuingState;
+const _errs80 = errors;
+let valid17 = true;
+const _errs81 = errors;
+if(data13 !== null){
+const err45 = {};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid12: any = _errs81 === errors;
+errors = _errs80;
+if(vErrors !== null){
+if(_errs80){
+vErrors.length = _errs80;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid12){
+const _errs83 = errors;
+if(typeof data13 !== "string"){
+const err46 = {instancePath:instancePath+"/drivingLicenseIssuingState",schemaPath:"#/properties/drivingLicenseIssuingState/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.drivingLicenseIssuingState.else.type,parentSchema:schema123.properties.drivingLicenseIssuingState.else,data:data13};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid12: any = _errs83 === errors;
+valid17 = _valid12;
+}
+if(!valid17){
+const err47 = {instancePath:instancePath+"/drivingLicenseIssuingState",schemaPath:"#/properties/drivingLicenseIssuingState/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema123.properties.drivingLicenseIssuingState.if,parentSchema:schema123.properties.drivingLicenseIssuingState,data:data13};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate104: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate104.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.$type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$type"},message:"must have required property '"+"$type"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.httpMethod === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.returnUrl === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "returnUrl"},message:"must have required property '"+"returnUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.currencyCode === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currencyCode"},message:"must have required property '"+"currencyCode"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.countryCode === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "countryCode"},message:"must have required property '"+"countryCode"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.user === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.merchantTransactionID === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantTransactionID"},message:"must have required property '"+"merchantTransactionID"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.successUrl === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "successUrl"},message:"must have required property '"+"successUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.pendingUrl === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pendingUrl"},message:"must have required property '"+"pendingUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.errorUrl === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorUrl"},message:"must have required property '"+"errorUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.cancelUrl === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cancelUrl"},message:"must have required property '"+"cancelUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.refusedUrl === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "refusedUrl"},message:"must have required property '"+"refusedUrl"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.paymentMethodID === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentMethodID"},message:"must have required property '"+"paymentMethodID"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema116.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.$type !== undefined){
+let data0 = data.$type;
+if("paymentMethodDetailsRedirectParameters" !== data0){
+const err15 = {instancePath:instancePath+"/$type",schemaPath:"#/properties/%24type/const",keyword:"const",params:{allowedValue: "paymentMethodDetailsRedirectParameters"},message:"must be equal to constant",schema:"paymentMethodDetailsRedirectParameters",parentSchema:schema116.properties.$type,data:data0};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err16 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err17 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err18 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.httpMethod !== undefined){
+let data2 = data.httpMethod;
+if(typeof data2 !== "string"){
+const err20 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data2};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data2 === "POST") || (data2 === "GET"))){
+const err21 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values",schema:schema118.enum,parentSchema:schema118,data:data2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.returnUrl !== undefined){
+let data3 = data.returnUrl;
+if(typeof data3 !== "string"){
+const err22 = {instancePath:instancePath+"/returnUrl",schemaPath:"#/properties/returnUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.returnUrl.type,parentSchema:schema116.properties.returnUrl,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.languageCode !== undefined){
+let data4 = data.languageCode;
+if(typeof data4 === "string"){
+if(!pattern13.test(data4)){
+const err23 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.currencyCode !== undefined){
+let data5 = data.currencyCode;
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
+const err25 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{3})$"},message:"must match pattern \""+"^(?:[A-Za-z]{3})$"+"\"",schema:"^(?:[A-Za-z]{3})$",parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.countryCode !== undefined){
+let data6 = data.countryCode;
+if(typeof data6 === "string"){
+if(!pattern13.test(data6)){
+const err27 = {instancePath:instancePath+"/countryCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data6};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/countryCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data6};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.creationTypeID !== undefined){
+let data7 = data.creationTypeID;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err29 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2147483647 || isNaN(data7)){
+const err30 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err31 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data.additionalDetails !== undefined){
+if(!(validate54(data.additionalDetails, {instancePath:instancePath+"/additionalDetails",parentData:data,parentDataProperty:"additionalDetails",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.user !== undefined){
+if(!(validate106(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.merchantTransactionID !== undefined){
+let data10 = data.merchantTransactionID;
+if(typeof data10 === "string"){
+if(func2(data10) > 100){
+const err32 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func2(data10) < 1){
+const err33 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern4.test(data10)){
+const err34 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.grossAmount !== undefined){
+let data11 = data.grossAmount;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err36 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+const facet0 = func8(data11, {"totalDigits":19,"fractionDigits":4});
+if(facet0 !== undefined){
+const err37 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet0, limit: {"totalDigits":19,"fractionDigits":4}[facet0]},message:"violates "+facet0,schema:schema73.xsdDecimal,parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.minPaymentLimitAmount !== undefined){
+let data12 = data.minPaymentLimitAmount;
+if(typeof data12 === "string"){
+if(!pattern8.test(data12)){
+const err39 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const facet1 = func8(data12, {"totalDigits":19,"fractionDigits":4});
+if(facet1 !== undefined){
+const err40 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet1, limit: {"totalDigits":19,"fractionDigits":4}[facet1]},message:"violates "+facet1,schema:schema73.xsdDecimal,parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.maxPaymentLimitAmount !== undefined){
+let data13 = data.maxPaymentLimitAmount;
+if(typeof data13 === "string"){
+if(!pattern8.test(data13)){
+const err42 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+const facet2 = func8(data13, {"totalDigits":19,"fractionDigits":4});
+if(facet2 !== undefined){
+const err43 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet2, limit: {"totalDigits":19,"fractionDigits":4}[facet2]},message:"violates "+facet2,schema:schema73.xsdDecimal,parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.expirationTimeSpanInSeconds !== undefined){
+let data14 = data.expirationTimeSpanInSeconds;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err45 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.expirationTimeSpanInSeconds.type,parentSchema:schema116.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 2147483647 || isNaN(data14)){
+const err46 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema116.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data14 < -2147483648 || isNaN(data14)){
+const err47 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648",schema:-2147483648,parentSchema:schema116.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data.successUrl !== undefined){
+let data15 = data.successUrl;
+if(typeof data15 !== "string"){
+const err48 = {instancePath:instancePath+"/successUrl",schemaPath:"#/properties/successUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.successUrl.type,parentSchema:schema116.properties.successUrl,data:data15};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.pendingUrl !== undefined){
+let data16 = data.pendingUrl;
+if(typeof data16 !== "string"){
+const err49 = {instancePath:instancePath+"/pendingUrl",schemaPath:"#/properties/pendingUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.pendingUrl.type,parentSchema:schema116.properties.pendingUrl,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.errorUrl !== undefined){
+let data17 = data.errorUrl;
+if(typeof data17 !== "string"){
+const err50 = {instancePath:instancePath+"/errorUrl",schemaPath:"#/properties/errorUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.errorUrl.type,parentSchema:schema116.properties.errorUrl,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.cancelUrl !== undefined){
+let data18 = data.cancelUrl;
+if(typeof data18 !== "string"){
+const err51 = {instancePath:instancePath+"/cancelUrl",schemaPath:"#/properties/cancelUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.cancelUrl.type,parentSchema:schema116.properties.cancelUrl,data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.refusedUrl !== undefined){
+let data19 = data.refusedUrl;
+if(typeof data19 !== "string"){
+const err52 = {instancePath:instancePath+"/refusedUrl",schemaPath:"#/properties/refusedUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.refusedUrl.type,parentSchema:schema116.properties.refusedUrl,data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.paymentMethodID !== undefined){
+let data20 = data.paymentMethodID;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err53 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 2147483647 || isNaN(data20)){
+const err54 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err55 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+if(data.isPaymentMethodChangeAllowed !== undefined){
+let data21 = data.isPaymentMethodChangeAllowed;
+if(typeof data21 !== "boolean"){
+const err56 = {instancePath:instancePath+"/isPaymentMethodChangeAllowed",schemaPath:"#/properties/isPaymentMethodChangeAllowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.isPaymentMethodChangeAllowed.type,parentSchema:schema116.properties.isPaymentMethodChangeAllowed,data:data21};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema133 = {"type":"object","xsdType":"paymentMethodSelectionWithDetailsRedirectParameters","description":"The method-selection page.","properties":{"$type":{"const":"paymentMethodSelectionWithDetailsRedirectParameters"},"shopID":{"$ref":"#/$defs/StringID"},"httpMethod":{"$ref":"#/$defs/HttpMethod"},"returnUrl":{"type":"string","xsdType":"xs:string"},"languageCode":{"$ref":"#/$defs/TwoLetterCode"},"currencyCode":{"$ref":"#/$defs/ThreeLetterCode"},"countryCode":{"$ref":"#/$defs/TwoLetterCode"},"creationTypeID":{"$ref":"#/$defs/CodeID"},"additionalDetails":{"$ref":"#/$defs/DetailList"},"user":{"$ref":"#/$defs/User"},"merchantTransactionID":{"$ref":"#/$defs/StringID"},"grossAmount":{"$ref":"#/$defs/MoneyAmount","description":"A bare decimal: the currency is the currencyCode element."},"minPaymentLimitAmount":{"$ref":"#/$defs/MoneyAmount"},"maxPaymentLimitAmount":{"$ref":"#/$defs/MoneyAmount"},"expirationTimeSpanInSeconds":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"xsdType":"xs:int"},"successUrl":{"type":"string","xsdType":"xs:string"},"pendingUrl":{"type":"string","xsdType":"xs:string"},"errorUrl":{"type":"string","xsdType":"xs:string"},"cancelUrl":{"type":"string","xsdType":"xs:string"},"refusedUrl":{"type":"string","xsdType":"xs:string"},"paymentDirection":{"$ref":"#/$defs/PaymentDirection"}},"required":["$type","shopID","httpMethod","returnUrl","currencyCode","countryCode","user","merchantTransactionID","successUrl","pendingUrl","errorUrl","cancelUrl","refusedUrl","paymentDirection"],"additionalProperties":false};
+const schema144 = {"type":"string","enum":["Deposit","Withdrawal"],"xsdType":"paymentDirection"};
+
+const validate109: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate109.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.$type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$type"},message:"must have required property '"+"$type"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.httpMethod === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.returnUrl === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "returnUrl"},message:"must have required property '"+"returnUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.currencyCode === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currencyCode"},message:"must have required property '"+"currencyCode"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.countryCode === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "countryCode"},message:"must have required property '"+"countryCode"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.user === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.merchantTransactionID === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantTransactionID"},message:"must have required property '"+"merchantTransactionID"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.successUrl === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "successUrl"},message:"must have required property '"+"successUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.pendingUrl === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pendingUrl"},message:"must have required property '"+"pendingUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.errorUrl === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorUrl"},message:"must have required property '"+"errorUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.cancelUrl === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cancelUrl"},message:"must have required property '"+"cancelUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.refusedUrl === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "refusedUrl"},message:"must have required property '"+"refusedUrl"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.paymentDirection === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentDirection"},message:"must have required property '"+"paymentDirection"+"'",schema:schema133.required,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema133.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.$type !== undefined){
+let data0 = data.$type;
+if("paymentMethodSelectionWithDetailsRedirectParameters" !== data0){
+const err15 = {instancePath:instancePath+"/$type",schemaPath:"#/properties/%24type/const",keyword:"const",params:{allowedValue: "paymentMethodSelectionWithDetailsRedirectParameters"},message:"must be equal to constant",schema:"paymentMethodSelectionWithDetailsRedirectParameters",parentSchema:schema133.properties.$type,data:data0};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err16 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err17 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err18 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.httpMethod !== undefined){
+let data2 = data.httpMethod;
+if(typeof data2 !== "string"){
+const err20 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data2};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data2 === "POST") || (data2 === "GET"))){
+const err21 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values",schema:schema118.enum,parentSchema:schema118,data:data2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.returnUrl !== undefined){
+let data3 = data.returnUrl;
+if(typeof data3 !== "string"){
+const err22 = {instancePath:instancePath+"/returnUrl",schemaPath:"#/properties/returnUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.returnUrl.type,parentSchema:schema133.properties.returnUrl,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.languageCode !== undefined){
+let data4 = data.languageCode;
+if(typeof data4 === "string"){
+if(!pattern13.test(data4)){
+const err23 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.currencyCode !== undefined){
+let data5 = data.currencyCode;
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
+const err25 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{3})$"},message:"must match pattern \""+"^(?:[A-Za-z]{3})$"+"\"",schema:"^(?:[A-Za-z]{3})$",parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/currencyCode",schemaPath:"#/$defs/ThreeLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.countryCode !== undefined){
+let data6 = data.countryCode;
+if(typeof data6 === "string"){
+if(!pattern13.test(data6)){
+const err27 = {instancePath:instancePath+"/countryCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data6};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/countryCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data6};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.creationTypeID !== undefined){
+let data7 = data.creationTypeID;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err29 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2147483647 || isNaN(data7)){
+const err30 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err31 = {instancePath:instancePath+"/creationTypeID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data7};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data.additionalDetails !== undefined){
+if(!(validate54(data.additionalDetails, {instancePath:instancePath+"/additionalDetails",parentData:data,parentDataProperty:"additionalDetails",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.user !== undefined){
+if(!(validate106(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.merchantTransactionID !== undefined){
+let data10 = data.merchantTransactionID;
+if(typeof data10 === "string"){
+if(func2(data10) > 100){
+const err32 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func2(data10) < 1){
+const err33 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern4.test(data10)){
+const err34 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.grossAmount !== undefined){
+let data11 = data.grossAmount;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err36 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+const facet0 = func8(data11, {"totalDigits":19,"fractionDigits":4});
+if(facet0 !== undefined){
+const err37 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet0, limit: {"totalDigits":19,"fractionDigits":4}[facet0]},message:"violates "+facet0,schema:schema73.xsdDecimal,parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/grossAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data11};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.minPaymentLimitAmount !== undefined){
+let data12 = data.minPaymentLimitAmount;
+if(typeof data12 === "string"){
+if(!pattern8.test(data12)){
+const err39 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const facet1 = func8(data12, {"totalDigits":19,"fractionDigits":4});
+if(facet1 !== undefined){
+const err40 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet1, limit: {"totalDigits":19,"fractionDigits":4}[facet1]},message:"violates "+facet1,schema:schema73.xsdDecimal,parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/minPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data12};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.maxPaymentLimitAmount !== undefined){
+let data13 = data.maxPaymentLimitAmount;
+if(typeof data13 === "string"){
+if(!pattern8.test(data13)){
+const err42 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/pattern",keyword:"pattern",params:{pattern: "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"},message:"must match pattern \""+"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"+"\"",schema:"^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$",parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+const facet2 = func8(data13, {"totalDigits":19,"fractionDigits":4});
+if(facet2 !== undefined){
+const err43 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/xsdDecimal",keyword:"xsdDecimal",params:{facet: facet2, limit: {"totalDigits":19,"fractionDigits":4}[facet2]},message:"violates "+facet2,schema:schema73.xsdDecimal,parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/maxPaymentLimitAmount",schemaPath:"#/$defs/MoneyAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data13};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.expirationTimeSpanInSeconds !== undefined){
+let data14 = data.expirationTimeSpanInSeconds;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err45 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema133.properties.expirationTimeSpanInSeconds.type,parentSchema:schema133.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 2147483647 || isNaN(data14)){
+const err46 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema133.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data14 < -2147483648 || isNaN(data14)){
+const err47 = {instancePath:instancePath+"/expirationTimeSpanInSeconds",schemaPath:"#/properties/expirationTimeSpanInSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648",schema:-2147483648,parentSchema:schema133.properties.expirationTimeSpanInSeconds,data:data14};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data.successUrl !== undefined){
+let data15 = data.successUrl;
+if(typeof data15 !== "string"){
+const err48 = {instancePath:instancePath+"/successUrl",schemaPath:"#/properties/successUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.successUrl.type,parentSchema:schema133.properties.successUrl,data:data15};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.pendingUrl !== undefined){
+let data16 = data.pendingUrl;
+if(typeof data16 !== "string"){
+const err49 = {instancePath:instancePath+"/pendingUrl",schemaPath:"#/properties/pendingUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.pendingUrl.type,parentSchema:schema133.properties.pendingUrl,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.errorUrl !== undefined){
+let data17 = data.errorUrl;
+if(typeof data17 !== "string"){
+const err50 = {instancePath:instancePath+"/errorUrl",schemaPath:"#/properties/errorUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.errorUrl.type,parentSchema:schema133.properties.errorUrl,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.cancelUrl !== undefined){
+let data18 = data.cancelUrl;
+if(typeof data18 !== "string"){
+const err51 = {instancePath:instancePath+"/cancelUrl",schemaPath:"#/properties/cancelUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.cancelUrl.type,parentSchema:schema133.properties.cancelUrl,data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.refusedUrl !== undefined){
+let data19 = data.refusedUrl;
+if(typeof data19 !== "string"){
+const err52 = {instancePath:instancePath+"/refusedUrl",schemaPath:"#/properties/refusedUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.refusedUrl.type,parentSchema:schema133.properties.refusedUrl,data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.paymentDirection !== undefined){
+let data20 = data.paymentDirection;
+if(typeof data20 !== "string"){
+const err53 = {instancePath:instancePath+"/paymentDirection",schemaPath:"#/$defs/PaymentDirection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema144.type,parentSchema:schema144,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!((data20 === "Deposit") || (data20 === "Withdrawal"))){
+const err54 = {instancePath:instancePath+"/paymentDirection",schemaPath:"#/$defs/PaymentDirection/enum",keyword:"enum",params:{allowedValues: schema144.enum},message:"must be equal to one of the allowed values",schema:schema144.enum,parentSchema:schema144,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate103: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate103.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.$type;
+if(typeof tag0 == "string"){
+if(tag0 === "paymentMethodDetailsRedirectParameters"){
+if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+var props0: any = true;
+}
+else if(tag0 === "paymentMethodSelectionWithDetailsRedirectParameters"){
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "$type", tagValue: tag0},message:"value of tag \"$type\" must be in oneOf",schema:schema115.discriminator,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "$type", tagValue: tag0},message:"tag \"$type\" must be string",schema:schema115.discriminator,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate103.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate103.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const validate102: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate102.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.redirectParameters === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "redirectParameters"},message:"must have required property '"+"redirectParameters"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "merchantID") || (key0 === "redirectParameters"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err3 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.redirectParameters !== undefined){
+if(!(validate103(data.redirectParameters, {instancePath:instancePath+"/redirectParameters",parentData:data,parentDataProperty:"redirectParameters",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate101: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getRedirectDataRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate101.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate102(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+errors = vErrors.length;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema145 = {"$id":"urn:paygen:pxp:getRedirectDataResponse","$ref":"urn:paygen:pxp#/$defs/GetRedirectDataResponse"};
+const schema146 = {"type":"object","xsdType":"~element:getRedirectDataResponse","properties":{"redirectData":{"$ref":"#/$defs/RedirectData"}},"required":["redirectData"],"additionalProperties":false};
+const schema147 = {"type":"object","oneOf":[{"$ref":"#/$defs/RedirectDataWithPost"}],"discriminator":{"propertyName":"$type"}};
+const schema148 = {"type":"object","xsdType":"redirectDataWithPost","properties":{"$type":{"const":"redirectDataWithPost"},"redirectUrl":{"type":"string","xsdType":"xs:string"},"dataFields":{"$ref":"#/$defs/DataFieldList"}},"required":["$type","redirectUrl","dataFields"],"additionalProperties":false};
+const schema149 = {"type":"object","xsdType":"dataFieldList","properties":{"dataField":{"type":"array","items":{"$ref":"#/$defs/DataField"}}},"additionalProperties":false};
+const schema150 = {"type":"object","xsdType":"dataField","description":"A form field of the redirect: key/value without xsi:type (key \"requestData\").","properties":{"key":{"type":"string","xsdType":"xs:string"},"value":{"type":"string","xsdType":"xs:string"}},"required":["key","value"],"additionalProperties":false};
+
+const validate120: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate120.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "dataField")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.dataField !== undefined){
+let data0 = data.dataField;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.key === undefined){
+const err1 = {instancePath:instancePath+"/dataField/" + i0,schemaPath:"#/$defs/DataField/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema150.required,parentSchema:schema150,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data1.value === undefined){
+const err2 = {instancePath:instancePath+"/dataField/" + i0,schemaPath:"#/$defs/DataField/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema150.required,parentSchema:schema150,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "key") || (key1 === "value"))){
+const err3 = {instancePath:instancePath+"/dataField/" + i0,schemaPath:"#/$defs/DataField/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1.key !== undefined){
+let data2 = data1.key;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/dataField/" + i0+"/key",schemaPath:"#/$defs/DataField/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema150.properties.key.type,parentSchema:schema150.properties.key,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1.value !== undefined){
+let data3 = data1.value;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/dataField/" + i0+"/value",schemaPath:"#/$defs/DataField/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema150.properties.value.type,parentSchema:schema150.properties.value,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/dataField/" + i0,schemaPath:"#/$defs/DataField/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/dataField",schemaPath:"#/properties/dataField/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.dataField.type,parentSchema:schema149.properties.dataField,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.type,parentSchema:schema149,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate120.errors = vErrors;
+return errors === 0;
+}
+validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate119: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate119.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.$type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$type"},message:"must have required property '"+"$type"+"'",schema:schema148.required,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.redirectUrl === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "redirectUrl"},message:"must have required property '"+"redirectUrl"+"'",schema:schema148.required,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.dataFields === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataFields"},message:"must have required property '"+"dataFields"+"'",schema:schema148.required,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "$type") || (key0 === "redirectUrl")) || (key0 === "dataFields"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.$type !== undefined){
+let data0 = data.$type;
+if("redirectDataWithPost" !== data0){
+const err4 = {instancePath:instancePath+"/$type",schemaPath:"#/properties/%24type/const",keyword:"const",params:{allowedValue: "redirectDataWithPost"},message:"must be equal to constant",schema:"redirectDataWithPost",parentSchema:schema148.properties.$type,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.redirectUrl !== undefined){
+let data1 = data.redirectUrl;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/redirectUrl",schemaPath:"#/properties/redirectUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema148.properties.redirectUrl.type,parentSchema:schema148.properties.redirectUrl,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.dataFields !== undefined){
+if(!(validate120(data.dataFields, {instancePath:instancePath+"/dataFields",parentData:data,parentDataProperty:"dataFields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate119.errors = vErrors;
+return errors === 0;
+}
+validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate118: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.$type;
+if(typeof tag0 == "string"){
+if(tag0 === "redirectDataWithPost"){
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+var props0: any = true;
+}
+else {
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "$type", tagValue: tag0},message:"value of tag \"$type\" must be in oneOf",schema:schema147.discriminator,parentSchema:schema147,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "$type", tagValue: tag0},message:"tag \"$type\" must be string",schema:schema147.discriminator,parentSchema:schema147,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate118.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate118.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const validate117: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate117.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.redirectData === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "redirectData"},message:"must have required property '"+"redirectData"+"'",schema:schema146.required,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "redirectData")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.redirectData !== undefined){
+if(!(validate118(data.redirectData, {instancePath:instancePath+"/redirectData",parentData:data,parentDataProperty:"redirectData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate116: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getRedirectDataResponse" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate116.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate117(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+errors = vErrors.length;
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema151 = {"$id":"urn:paygen:pxp:getPaymentInputDataListRequest","$ref":"urn:paygen:pxp#/$defs/GetPaymentInputDataListRequest"};
+const schema152 = {"type":"object","xsdType":"~element:getPaymentInputDataListRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"shopID":{"$ref":"#/$defs/StringID"},"user":{"$ref":"#/$defs/User"},"paymentMethodID":{"$ref":"#/$defs/CodeID"},"purposeOfPayment":{"type":"string","xsdType":"xs:string"},"amount":{"$ref":"#/$defs/PositiveMoney"},"details":{"$ref":"#/$defs/DetailList"}},"required":["merchantID","shopID","user","paymentMethodID"],"additionalProperties":false};
+
+const validate126: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate126.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema152.required,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.shopID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shopID"},message:"must have required property '"+"shopID"+"'",schema:schema152.required,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.user === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema152.required,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paymentMethodID === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentMethodID"},message:"must have required property '"+"paymentMethodID"+"'",schema:schema152.required,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "merchantID") || (key0 === "shopID")) || (key0 === "user")) || (key0 === "paymentMethodID")) || (key0 === "purposeOfPayment")) || (key0 === "amount")) || (key0 === "details"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err5 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err7 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.shopID !== undefined){
+let data1 = data.shopID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err9 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err10 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err11 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/shopID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+if(!(validate106(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.paymentMethodID !== undefined){
+let data3 = data.paymentMethodID;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err13 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 2147483647 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.purposeOfPayment !== undefined){
+let data4 = data.purposeOfPayment;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/purposeOfPayment",schemaPath:"#/properties/purposeOfPayment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.purposeOfPayment.type,parentSchema:schema152.properties.purposeOfPayment,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.amount !== undefined){
+if(!(validate25(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.details !== undefined){
+if(!(validate54(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate126.errors = vErrors;
+return errors === 0;
+}
+validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate125: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getPaymentInputDataListRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate125.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate126(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+errors = vErrors.length;
+}
+validate125.errors = vErrors;
+return errors === 0;
+}
+validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema156 = {"$id":"urn:paygen:pxp:getPaymentInputDataListResponse","$ref":"urn:paygen:pxp#/$defs/GetPaymentInputDataListResponse"};
+const schema157 = {"type":"object","xsdType":"~element:getPaymentInputDataListResponse","properties":{"paymentInputDataList":{"$ref":"#/$defs/GetPaymentInputDataListResponsePaymentInputDataList"}},"required":["paymentInputDataList"],"additionalProperties":false};
+const schema158 = {"type":"object","xsdType":"~element:getPaymentInputDataListResponse/paymentInputDataList","properties":{"paymentInputData":{"type":"array","items":{"$ref":"#/$defs/DetailList"}}},"additionalProperties":false};
+
+const validate133: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate133.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "paymentInputData")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema158,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.paymentInputData !== undefined){
+let data0 = data.paymentInputData;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate54(data0[i0], {instancePath:instancePath+"/paymentInputData/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/paymentInputData",schemaPath:"#/properties/paymentInputData/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema158.properties.paymentInputData.type,parentSchema:schema158.properties.paymentInputData,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate133.errors = vErrors;
+return errors === 0;
+}
+validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate132: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate132.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.paymentInputDataList === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentInputDataList"},message:"must have required property '"+"paymentInputDataList"+"'",schema:schema157.required,parentSchema:schema157,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "paymentInputDataList")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema157,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.paymentInputDataList !== undefined){
+if(!(validate133(data.paymentInputDataList, {instancePath:instancePath+"/paymentInputDataList",parentData:data,parentDataProperty:"paymentInputDataList",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.type,parentSchema:schema157,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate131: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getPaymentInputDataListResponse" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate131.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+validate131.errors = vErrors;
+return errors === 0;
+}
+validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema159 = {"$id":"urn:paygen:pxp:handlePaymentStateChangedNotificationRequest","$ref":"urn:paygen:pxp#/$defs/HandlePaymentStateChangedNotificationRequest"};
+const schema160 = {"type":"object","xsdType":"~element:handlePaymentStateChangedNotificationRequest","properties":{"payment":{"$ref":"#/$defs/PaymentWithStateFamily"}},"required":["payment"],"additionalProperties":false};
+
+const validate138: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate138.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payment === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment"},message:"must have required property '"+"payment"+"'",schema:schema160.required,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "payment")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.payment !== undefined){
+if(!(validate43(data.payment, {instancePath:instancePath+"/payment",parentData:data,parentDataProperty:"payment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.type,parentSchema:schema160,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate138.errors = vErrors;
+return errors === 0;
+}
+validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate137: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:handlePaymentStateChangedNotificationRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate137.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate138(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+errors = vErrors.length;
+}
+validate137.errors = vErrors;
+return errors === 0;
+}
+validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema161 = {"$id":"urn:paygen:pxp:handlePaymentStateChangedNotificationResponse","$ref":"urn:paygen:pxp#/$defs/HandlePaymentStateChangedNotificationResponse"};
+const schema162 = {"type":"object","xsdType":"~element:handlePaymentStateChangedNotificationResponse","properties":{"resultCode":{"$ref":"#/$defs/IdNamePair"},"resultMessage":{"type":"string","xsdType":"xs:string"}},"required":["resultCode"],"additionalProperties":false};
+
+const validate142: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate142.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resultCode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resultCode"},message:"must have required property '"+"resultCode"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resultCode"},message:"must have required property '"+"resultCode"+"'",schema:schema162.required,parentSchema:schema162,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4742,7 +9171,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "resultCode") || (key0 === "resultMessage"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema162,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4761,7 +9190,7 @@ errors = vErrors.length;
 if(data.resultMessage !== undefined){
 let data1 = data.resultMessage;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/resultMessage",schemaPath:"#/properties/resultMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.resultMessage.type,parentSchema:schema89.properties.resultMessage,data:data1};
+const err2 = {instancePath:instancePath+"/resultMessage",schemaPath:"#/properties/resultMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.properties.resultMessage.type,parentSchema:schema162.properties.resultMessage,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4773,7 +9202,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.type,parentSchema:schema162,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4782,35 +9211,1207 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate142.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const validate77: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+const validate141: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 /*# sourceURL="urn:paygen:pxp:handlePaymentStateChangedNotificationResponse" */;
 let vErrors: any = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
 errors = vErrors.length;
 }
-validate77.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema163 = {"$id":"urn:paygen:pxp:getNewManualPaymentDetailsRequest","$ref":"urn:paygen:pxp#/$defs/GetNewManualPaymentDetailsRequest"};
+const schema164 = {"type":"object","xsdType":"~element:getNewManualPaymentDetailsRequest","properties":{"merchantID":{"$ref":"#/$defs/StringID"},"paymentMethodID":{"$ref":"#/$defs/CodeID"},"userID":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"username":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"email":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}},"languageCode":{"if":{"type":"null"},"else":{"$ref":"#/$defs/TwoLetterCode"}},"telephoneNumber":{"if":{"type":"null"},"else":{"type":"string","xsdType":"xs:string"}}},"required":["merchantID","paymentMethodID"],"additionalProperties":false};
+
+const validate146: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate146.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.merchantID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantID"},message:"must have required property '"+"merchantID"+"'",schema:schema164.required,parentSchema:schema164,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.paymentMethodID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentMethodID"},message:"must have required property '"+"paymentMethodID"+"'",schema:schema164.required,parentSchema:schema164,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "merchantID") || (key0 === "paymentMethodID")) || (key0 === "userID")) || (key0 === "username")) || (key0 === "email")) || (key0 === "languageCode")) || (key0 === "telephoneNumber"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema164,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.merchantID !== undefined){
+let data0 = data.merchantID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err3 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/merchantID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.paymentMethodID !== undefined){
+let data1 = data.paymentMethodID;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/paymentMethodID",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.userID !== undefined){
+let data2 = data.userID;
+const _errs9 = errors;
+let valid3 = true;
+const _errs10 = errors;
+if(data2 !== null){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0: any = _errs10 === errors;
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs12 = errors;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/userID",schemaPath:"#/properties/userID/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema164.properties.userID.else.type,parentSchema:schema164.properties.userID.else,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0: any = _errs12 === errors;
+valid3 = _valid0;
+}
+if(!valid3){
+const err12 = {instancePath:instancePath+"/userID",schemaPath:"#/properties/userID/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema164.properties.userID.if,parentSchema:schema164.properties.userID,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+let data3 = data.username;
+const _errs15 = errors;
+let valid4 = true;
+const _errs16 = errors;
+if(data3 !== null){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid1: any = _errs16 === errors;
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid1){
+const _errs18 = errors;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema164.properties.username.else.type,parentSchema:schema164.properties.username.else,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid1: any = _errs18 === errors;
+valid4 = _valid1;
+}
+if(!valid4){
+const err15 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema164.properties.username.if,parentSchema:schema164.properties.username,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+let data4 = data.email;
+const _errs21 = errors;
+let valid5 = true;
+const _errs22 = errors;
+if(data4 !== null){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid2: any = _errs22 === errors;
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid2){
+const _errs24 = errors;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema164.properties.email.else.type,parentSchema:schema164.properties.email.else,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid2: any = _errs24 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema164.properties.email.if,parentSchema:schema164.properties.email,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.languageCode !== undefined){
+let data5 = data.languageCode;
+const _errs27 = errors;
+let valid6 = true;
+const _errs28 = errors;
+if(data5 !== null){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid3: any = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid3){
+const _errs30 = errors;
+if(typeof data5 === "string"){
+if(!pattern13.test(data5)){
+const err20 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{2})$"},message:"must match pattern \""+"^(?:[A-Za-z]{2})$"+"\"",schema:"^(?:[A-Za-z]{2})$",parentSchema:schema45,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/languageCode",schemaPath:"#/$defs/TwoLetterCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid3: any = _errs30 === errors;
+valid6 = _valid3;
+}
+if(!valid6){
+const err22 = {instancePath:instancePath+"/languageCode",schemaPath:"#/properties/languageCode/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema164.properties.languageCode.if,parentSchema:schema164.properties.languageCode,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.telephoneNumber !== undefined){
+let data6 = data.telephoneNumber;
+const _errs34 = errors;
+let valid8 = true;
+const _errs35 = errors;
+if(data6 !== null){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid4: any = _errs35 === errors;
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid4){
+const _errs37 = errors;
+if(typeof data6 !== "string"){
+const err24 = {instancePath:instancePath+"/telephoneNumber",schemaPath:"#/properties/telephoneNumber/else/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema164.properties.telephoneNumber.else.type,parentSchema:schema164.properties.telephoneNumber.else,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid4: any = _errs37 === errors;
+valid8 = _valid4;
+}
+if(!valid8){
+const err25 = {instancePath:instancePath+"/telephoneNumber",schemaPath:"#/properties/telephoneNumber/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema164.properties.telephoneNumber.if,parentSchema:schema164.properties.telephoneNumber,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema164.type,parentSchema:schema164,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate146.errors = vErrors;
+return errors === 0;
+}
+validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate145: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getNewManualPaymentDetailsRequest" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate145.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate146(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+errors = vErrors.length;
+}
+validate145.errors = vErrors;
+return errors === 0;
+}
+validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema168 = {"$id":"urn:paygen:pxp:getNewManualPaymentDetailsResponse","$ref":"urn:paygen:pxp#/$defs/GetNewManualPaymentDetailsResponse"};
+const schema169 = {"type":"object","xsdType":"~element:getNewManualPaymentDetailsResponse","properties":{"result":{"$ref":"#/$defs/ManualPaymentDetails"},"status":{"$ref":"#/$defs/ManualPaymentStatus"}},"required":["status"],"additionalProperties":false};
+const schema173 = {"type":"object","xsdType":"manualPaymentStatus","properties":{"code":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"xsdType":"xs:int","description":"0 Success, 2 UserNotFound."},"description":{"type":"string","xsdType":"xs:string"},"details":{"type":"string","xsdType":"xs:string","description":"The reason, e.g. \"Unable to locate User\"; may be empty."}},"required":["code","description","details"],"additionalProperties":false};
+const schema170 = {"type":"object","xsdType":"manualPaymentDetails","properties":{"userID":{"$ref":"#/$defs/StringID"},"merchantTransactionID":{"$ref":"#/$defs/StringID","description":"Generated by the merchant."},"userDetails":{"$ref":"#/$defs/UserData"},"paymentDetails":{"$ref":"#/$defs/DetailList","description":"MinLimit and MaxLimit (keyDecimalValuePair), LimitCurrency (keyStringValuePair)."}},"required":["userID","merchantTransactionID","userDetails","paymentDetails"],"additionalProperties":false};
+
+const validate150: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate150.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.userID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userID"},message:"must have required property '"+"userID"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.merchantTransactionID === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merchantTransactionID"},message:"must have required property '"+"merchantTransactionID"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.userDetails === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userDetails"},message:"must have required property '"+"userDetails"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paymentDetails === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paymentDetails"},message:"must have required property '"+"paymentDetails"+"'",schema:schema170.required,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "userID") || (key0 === "merchantTransactionID")) || (key0 === "userDetails")) || (key0 === "paymentDetails"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.userID !== undefined){
+let data0 = data.userID;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err5 = {instancePath:instancePath+"/userID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err6 = {instancePath:instancePath+"/userID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err7 = {instancePath:instancePath+"/userID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/userID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.merchantTransactionID !== undefined){
+let data1 = data.merchantTransactionID;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err9 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err10 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern4.test(data1)){
+const err11 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_.:@\\-]+)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_.:@\\-]+)$"+"\"",schema:"^(?:[A-Za-z0-9_.:@\\-]+)$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/merchantTransactionID",schemaPath:"#/$defs/StringID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.userDetails !== undefined){
+if(!(validate27(data.userDetails, {instancePath:instancePath+"/userDetails",parentData:data,parentDataProperty:"userDetails",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data.paymentDetails !== undefined){
+if(!(validate54(data.paymentDetails, {instancePath:instancePath+"/paymentDetails",parentData:data,parentDataProperty:"paymentDetails",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.type,parentSchema:schema170,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate150.errors = vErrors;
+return errors === 0;
+}
+validate150.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate149: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate149.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema169.required,parentSchema:schema169,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "result") || (key0 === "status"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema169,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.result !== undefined){
+if(!(validate150(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+errors = vErrors.length;
+}
+}
+if(data.status !== undefined){
+let data1 = data.status;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.code === undefined){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ManualPaymentStatus/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema173.required,parentSchema:schema173,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.description === undefined){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ManualPaymentStatus/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema173.required,parentSchema:schema173,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.details === undefined){
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ManualPaymentStatus/required",keyword:"required",params:{missingProperty: "details"},message:"must have required property '"+"details"+"'",schema:schema173.required,parentSchema:schema173,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(((key1 === "code") || (key1 === "description")) || (key1 === "details"))){
+const err5 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ManualPaymentStatus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema173,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.code !== undefined){
+let data2 = data1.code;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/status/code",schemaPath:"#/$defs/ManualPaymentStatus/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema173.properties.code.type,parentSchema:schema173.properties.code,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/status/code",schemaPath:"#/$defs/ManualPaymentStatus/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema173.properties.code,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2 < -2147483648 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/status/code",schemaPath:"#/$defs/ManualPaymentStatus/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648",schema:-2147483648,parentSchema:schema173.properties.code,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data1.description !== undefined){
+let data3 = data1.description;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/status/description",schemaPath:"#/$defs/ManualPaymentStatus/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema173.properties.description.type,parentSchema:schema173.properties.description,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.details !== undefined){
+let data4 = data1.details;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/status/details",schemaPath:"#/$defs/ManualPaymentStatus/properties/details/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema173.properties.details.type,parentSchema:schema173.properties.details,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ManualPaymentStatus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema173.type,parentSchema:schema173,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema169.type,parentSchema:schema169,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate149.errors = vErrors;
+return errors === 0;
+}
+validate149.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate148: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:getNewManualPaymentDetailsResponse" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate148.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate149(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+errors = vErrors.length;
+}
+validate148.errors = vErrors;
+return errors === 0;
+}
+validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema174 = {"$id":"urn:paygen:pxp:paymentServiceException","$ref":"urn:paygen:pxp#/$defs/PaymentServiceException"};
+const schema175 = {"type":"object","xsdType":"~element:paymentServiceException","properties":{"id":{"$ref":"#/$defs/Guid"},"errorCode":{"$ref":"#/$defs/CodeID"},"errorMessage":{"type":"string","xsdType":"xs:string","description":"May span lines; for errorCode 800 it holds the XSD validator's text."}},"required":["id","errorCode","errorMessage"],"additionalProperties":false};
+
+const validate156: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate156.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errorCode === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorCode"},message:"must have required property '"+"errorCode"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.errorMessage === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorMessage"},message:"must have required property '"+"errorMessage"+"'",schema:schema175.required,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "errorCode")) || (key0 === "errorMessage"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern22.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"},message:"must match pattern \""+"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"+"\"",schema:"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$",parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.errorCode !== undefined){
+let data1 = data.errorCode;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.errorMessage !== undefined){
+let data2 = data.errorMessage;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema175.properties.errorMessage.type,parentSchema:schema175.properties.errorMessage,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema175.type,parentSchema:schema175,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate156.errors = vErrors;
+return errors === 0;
+}
+validate156.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate155: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:paymentServiceException" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate155.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate156(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+errors = vErrors.length;
+}
+validate155.errors = vErrors;
+return errors === 0;
+}
+validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema178 = {"$id":"urn:paygen:pxp:paymentServiceExceptionUnqualified","$ref":"urn:paygen:pxp#/$defs/UnqualifiedPaymentServiceException"};
+const schema179 = {"type":"object","xsdType":"unqualifiedPaymentServiceException","properties":{"id":{"$ref":"#/$defs/Guid"},"errorCode":{"$ref":"#/$defs/CodeID"},"errorMessage":{"type":"string","xsdType":"xs:string"}},"required":["id","errorCode","errorMessage"],"additionalProperties":false};
+
+const validate159: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate159.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema179.required,parentSchema:schema179,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errorCode === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorCode"},message:"must have required property '"+"errorCode"+"'",schema:schema179.required,parentSchema:schema179,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.errorMessage === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errorMessage"},message:"must have required property '"+"errorMessage"+"'",schema:schema179.required,parentSchema:schema179,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "errorCode")) || (key0 === "errorMessage"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema179,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern22.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"},message:"must match pattern \""+"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"+"\"",schema:"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$",parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Guid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.errorCode !== undefined){
+let data1 = data.errorCode;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/errorCode",schemaPath:"#/$defs/CodeID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.errorMessage !== undefined){
+let data2 = data.errorMessage;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema179.properties.errorMessage.type,parentSchema:schema179.properties.errorMessage,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema179.type,parentSchema:schema179,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate159.errors = vErrors;
+return errors === 0;
+}
+validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const validate158: any = function (data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
+/*# sourceURL="urn:paygen:pxp:paymentServiceExceptionUnqualified" */;
+let vErrors: any = null;
+let errors = 0;
+const evaluated0 = validate158.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate159(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
+errors = vErrors.length;
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v_initiatePaymentRequest: CompiledValidator = validate20;
 export const v_initiatePaymentResponse: CompiledValidator = validate41;
-export const v_handlePaymentStateChangedNotificationRequest: CompiledValidator = validate73;
-export const v_handlePaymentStateChangedNotificationResponse: CompiledValidator = validate77;
+export const v_initiatePaymentFromReferenceRequest: CompiledValidator = validate73;
+export const v_initiatePaymentFromReferenceResponse: CompiledValidator = validate78;
+export const v_executePaymentActionRequest: CompiledValidator = validate82;
+export const v_executePaymentActionResponse: CompiledValidator = validate86;
+export const v_getPaymentsRequest: CompiledValidator = validate92;
+export const v_getPaymentsResponse: CompiledValidator = validate95;
+export const v_getRedirectDataRequest: CompiledValidator = validate101;
+export const v_getRedirectDataResponse: CompiledValidator = validate116;
+export const v_getPaymentInputDataListRequest: CompiledValidator = validate125;
+export const v_getPaymentInputDataListResponse: CompiledValidator = validate131;
+export const v_handlePaymentStateChangedNotificationRequest: CompiledValidator = validate137;
+export const v_handlePaymentStateChangedNotificationResponse: CompiledValidator = validate141;
+export const v_getNewManualPaymentDetailsRequest: CompiledValidator = validate145;
+export const v_getNewManualPaymentDetailsResponse: CompiledValidator = validate148;
+export const v_paymentServiceException: CompiledValidator = validate155;
+export const v_paymentServiceExceptionUnqualified: CompiledValidator = validate158;
 
 /** Checks a initiatePaymentRequest value against the schema; returns every issue (none when valid). */
 export function validateInitiatePaymentRequest(value: unknown): Issue[] {
@@ -4822,6 +10423,56 @@ export function validateInitiatePaymentResponse(value: unknown): Issue[] {
   return runValidator(v_initiatePaymentResponse, value);
 }
 
+/** Checks a initiatePaymentFromReferenceRequest value against the schema; returns every issue (none when valid). */
+export function validateInitiatePaymentFromReferenceRequest(value: unknown): Issue[] {
+  return runValidator(v_initiatePaymentFromReferenceRequest, value);
+}
+
+/** Checks a initiatePaymentFromReferenceResponse value against the schema; returns every issue (none when valid). */
+export function validateInitiatePaymentFromReferenceResponse(value: unknown): Issue[] {
+  return runValidator(v_initiatePaymentFromReferenceResponse, value);
+}
+
+/** Checks a executePaymentActionRequest value against the schema; returns every issue (none when valid). */
+export function validateExecutePaymentActionRequest(value: unknown): Issue[] {
+  return runValidator(v_executePaymentActionRequest, value);
+}
+
+/** Checks a executePaymentActionResponse value against the schema; returns every issue (none when valid). */
+export function validateExecutePaymentActionResponse(value: unknown): Issue[] {
+  return runValidator(v_executePaymentActionResponse, value);
+}
+
+/** Checks a getPaymentsRequest value against the schema; returns every issue (none when valid). */
+export function validateGetPaymentsRequest(value: unknown): Issue[] {
+  return runValidator(v_getPaymentsRequest, value);
+}
+
+/** Checks a getPaymentsResponse value against the schema; returns every issue (none when valid). */
+export function validateGetPaymentsResponse(value: unknown): Issue[] {
+  return runValidator(v_getPaymentsResponse, value);
+}
+
+/** Checks a getRedirectDataRequest value against the schema; returns every issue (none when valid). */
+export function validateGetRedirectDataRequest(value: unknown): Issue[] {
+  return runValidator(v_getRedirectDataRequest, value);
+}
+
+/** Checks a getRedirectDataResponse value against the schema; returns every issue (none when valid). */
+export function validateGetRedirectDataResponse(value: unknown): Issue[] {
+  return runValidator(v_getRedirectDataResponse, value);
+}
+
+/** Checks a getPaymentInputDataListRequest value against the schema; returns every issue (none when valid). */
+export function validateGetPaymentInputDataListRequest(value: unknown): Issue[] {
+  return runValidator(v_getPaymentInputDataListRequest, value);
+}
+
+/** Checks a getPaymentInputDataListResponse value against the schema; returns every issue (none when valid). */
+export function validateGetPaymentInputDataListResponse(value: unknown): Issue[] {
+  return runValidator(v_getPaymentInputDataListResponse, value);
+}
+
 /** Checks a handlePaymentStateChangedNotificationRequest value against the schema; returns every issue (none when valid). */
 export function validateHandlePaymentStateChangedNotificationRequest(value: unknown): Issue[] {
   return runValidator(v_handlePaymentStateChangedNotificationRequest, value);
@@ -4830,4 +10481,24 @@ export function validateHandlePaymentStateChangedNotificationRequest(value: unkn
 /** Checks a handlePaymentStateChangedNotificationResponse value against the schema; returns every issue (none when valid). */
 export function validateHandlePaymentStateChangedNotificationResponse(value: unknown): Issue[] {
   return runValidator(v_handlePaymentStateChangedNotificationResponse, value);
+}
+
+/** Checks a getNewManualPaymentDetailsRequest value against the schema; returns every issue (none when valid). */
+export function validateGetNewManualPaymentDetailsRequest(value: unknown): Issue[] {
+  return runValidator(v_getNewManualPaymentDetailsRequest, value);
+}
+
+/** Checks a getNewManualPaymentDetailsResponse value against the schema; returns every issue (none when valid). */
+export function validateGetNewManualPaymentDetailsResponse(value: unknown): Issue[] {
+  return runValidator(v_getNewManualPaymentDetailsResponse, value);
+}
+
+/** Checks a paymentServiceException value against the schema; returns every issue (none when valid). */
+export function validatePaymentServiceException(value: unknown): Issue[] {
+  return runValidator(v_paymentServiceException, value);
+}
+
+/** Checks a paymentServiceExceptionUnqualified value against the schema; returns every issue (none when valid). */
+export function validatePaymentServiceExceptionUnqualified(value: unknown): Issue[] {
+  return runValidator(v_paymentServiceExceptionUnqualified, value);
 }

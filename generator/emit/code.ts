@@ -33,9 +33,10 @@ export function readerName(ts: TypedSchema, t: PropType): string {
   return `read${ts.complex.get(t.key)!.tsName}`;
 }
 
-export function writerName(ts: TypedSchema, t: PropType): string {
-  if (t.kind === 'family') return `write${ts.family.get(t.key)!.tsName}`;
-  return `write${ts.complex.get(t.key)!.tsName}`;
+/** The writer of a type in a writer group (`suffix` distinguishes groups with other namespace plans). */
+export function writerName(ts: TypedSchema, t: PropType, suffix = ''): string {
+  if (t.kind === 'family') return `write${ts.family.get(t.key)!.tsName}${suffix}`;
+  return `write${ts.complex.get(t.key)!.tsName}${suffix}`;
 }
 
 /** JSDoc block for a documentation string, or '' (keeps `*\/` from closing it early). */
@@ -47,7 +48,7 @@ export function jsdoc(doc: string | undefined, indent = ''): string {
 
 /** Constant names for namespaces, in a stable order. */
 export function namespaceConsts(ts: TypedSchema): Map<string, string> {
-  const all = new Set<string>([...ts.namespaces.prefixes.keys()]);
+  const all = new Set<string>(ts.writerGroups.flatMap((g) => [...g.plan.prefixes.keys()]));
   for (const c of ts.complexTypes) for (const p of c.props) all.add(p.xml.ns);
   for (const m of ts.messages) all.add(m.root.ns);
   const out = new Map<string, string>();

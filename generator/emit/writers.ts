@@ -1,6 +1,6 @@
 import { XSI } from '../model/model.js';
 import { propAccess } from '../mapping/names.js';
-import { tagName, type TypedComplex, type TypedItem, type TypedProp, type TypedSchema } from '../mapping/typed-model.js';
+import { tagName, type TypedComplex, type TypedItem, type TypedProp, type TypedSchema, type WriterGroup } from '../mapping/typed-model.js';
 import { jsdoc, lit, valueTsType, writerName } from './code.js';
 
 /**
@@ -15,47 +15,60 @@ export interface WriterView {
 }
 
 export function writerView(ts: TypedSchema): WriterView {
-  const g = new WriterGen(ts);
-  const functions: WriterView['functions'] = ts.complexTypes.map((c) => ({ doc: jsdoc(c.doc), name: writerName(ts, { kind: 'complex', key: c.key }), type: `T.${c.tsName}`, lines: g.complex(c) }));
-  for (const f of ts.families) {
-    const lines = ['switch (v.$type) {'];
-    for (const m of f.members) {
-      const c = ts.complex.get(m)!;
-      const xsiType = ` xsi:type="${tagName(ts.namespaces, c.xsiName)}"`;
-      lines.push(`  case ${lit(c.typeTag)}: return ${writerName(ts, { kind: 'complex', key: m })}(o, v, tag, extra + ${lit(xsiType)});`);
+  const functions: WriterView['functions'] = [];
+  const messages: WriterView['messages'] = [];
+  for (const group of ts.writerGroups) {
+    const g = new WriterGen(ts, group);
+    for (const c of ts.complexTypes) {
+      if (group.complex.has(c.key)) functions.push({ doc: jsdoc(c.doc), name: writerName(ts, { kind: 'complex', key: c.key }, group.suffix), type: `T.${c.tsName}`, lines: g.complex(c) });
     }
-    lines.push('}');
-    functions.push({ doc: '', name: writerName(ts, { kind: 'family', key: f.key }), type: `T.${f.tsName}`, lines });
+    for (const f of ts.families) {
+      if (!group.families.has(f.key)) continue;
+      const lines = ['switch (v.$type) {'];
+      for (const m of f.members) {
+        const c = ts.complex.get(m)!;
+        const xsiType = ` xsi:type="${tagName(group.plan, c.xsiName)}"`;
+        lines.push(`  case ${lit(c.typeTag)}: return ${writerName(ts, { kind: 'complex', key: m }, group.suffix)}(o, v, tag, extra + ${lit(xsiType)});`);
+      }
+      lines.push('}');
+      functions.push({ doc: '', name: writerName(ts, { kind: 'family', key: f.key }, group.suffix), type: `T.${f.tsName}`, lines });
+    }
+    for (const m of ts.messages) {
+      if (!group.messages.includes(m.name)) continue;
+      messages.push({
+        doc: jsdoc(m.doc),
+        name: m.name,
+        pascal: m.pascal,
+        type: valueTsType(ts, m.type),
+        binding: `W_${m.name}`,
+        writer: writerName(ts, m.type, group.suffix),
+        tag: lit(tagName(group.plan, m.root)),
+        declarations: lit(declarations(group)),
+        validator: `v_${m.name}`,
+      });
+    }
   }
-  return {
-    functions,
-    messages: ts.messages.map((m) => ({
-      doc: jsdoc(m.doc),
-      name: m.name,
-      pascal: m.pascal,
-      type: valueTsType(ts, m.type),
-      binding: `W_${m.name}`,
-      writer: writerName(ts, m.type),
-      tag: lit(tagName(ts.namespaces, m.root)),
-      declarations: lit(declarations(ts)),
-      validator: `v_${m.name}`,
-    })),
-  };
+  const order = new Map(ts.messages.map((m, i) => [m.name, i]));
+  messages.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+  return { functions, messages };
 }
 
-/** Namespace declarations written on every root element. */
-function declarations(ts: TypedSchema): string {
+/** Namespace declarations written on the root element of a group's messages. */
+function declarations(group: WriterGroup): string {
   let out = '';
-  for (const [ns, prefix] of [...ts.namespaces.prefixes].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+  for (const [ns, prefix] of [...group.plan.prefixes].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
     if (prefix === '' && ns === '') continue;
     out += prefix === '' ? ` xmlns="${ns}"` : ` xmlns:${prefix}="${ns}"`;
   }
-  if (ts.usesXsi) out += ` xmlns:xsi="${XSI}"`;
+  if (group.usesXsi) out += ` xmlns:xsi="${XSI}"`;
   return out;
 }
 
 class WriterGen {
-  constructor(private readonly ts: TypedSchema) {}
+  constructor(
+    private readonly ts: TypedSchema,
+    private readonly group: WriterGroup,
+  ) {}
 
   complex(c: TypedComplex): string[] {
     const attrs = c.attributes.map((a) => this.attribute(a));
@@ -69,7 +82,7 @@ class WriterGen {
 
   private attribute(a: TypedProp): string {
     const v = propAccess('v', a.name);
-    const write = `s += ${lit(` ${tagName(this.ts.namespaces, a.xml)}="`)} + ${this.attrText(a, v)} + '"';`;
+    const write = `s += ${lit(` ${tagName(this.group.plan, a.xml)}="`)} + ${this.attrText(a, v)} + '"';`;
     return a.optional ? `if (${v} !== undefined) ${write}` : write;
   }
 
@@ -108,10 +121,10 @@ class WriterGen {
 
   /** Writes one occurrence of element `p` whose value is `v`. */
   private one(p: TypedProp, v: string): string[] {
-    const tag = tagName(this.ts.namespaces, p.xml);
+    const tag = tagName(this.group.plan, p.xml);
     const write = p.type.kind === 'simple'
       ? [`o.s += ${lit(`<${tag}>`)} + ${this.text(p, v)} + ${lit(`</${tag}>`)};`]
-      : [`${writerName(this.ts, p.type)}(o, ${v}, ${lit(tag)}, '');`];
+      : [`${writerName(this.ts, p.type, this.group.suffix)}(o, ${v}, ${lit(tag)}, '');`];
     if (!p.nullable) return write;
     return [`if (${v} === null) o.s += ${lit(`<${tag} xsi:nil="true"/>`)};`, 'else {', ...indent(write), '}'];
   }

@@ -19,8 +19,22 @@ export interface TypedSchema {
   complex: Map<string, TypedComplex>;
   simple: Map<string, TypedSimple>;
   family: Map<string, TypedFamily>;
-  namespaces: NamespacePlan;
-  /** Some message may carry xsi:type or xsi:nil. */
+  /**
+   * How messages are written, grouped by namespace plan: most sets have one group; a message
+   * that reaches an element in no namespace needs another (its types get their own writers).
+   */
+  writerGroups: WriterGroup[];
+}
+
+export interface WriterGroup {
+  plan: NamespacePlan;
+  /** Suffix of this group's writer names ('' for the first group). */
+  suffix: string;
+  messages: string[];
+  /** Complex types and families written by the group's messages. */
+  complex: Set<string>;
+  families: Set<string>;
+  /** Some message of the group may carry xsi:type or xsi:nil. */
   usesXsi: boolean;
 }
 

@@ -6,7 +6,7 @@ import { mapElementContent } from './content-mapping.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, camel, pascal, uniqueNames } from './names.js';
 import { mapSimple } from './simple-mapping.js';
-import type { NamespacePlan, PropType, TypedComplex, TypedFamily, TypedMessage, TypedProp, TypedSchema, TypedSimple } from './typed-model.js';
+import type { NamespacePlan, PropType, TypedComplex, TypedFamily, TypedMessage, TypedProp, TypedSchema, TypedSimple, WriterGroup } from './typed-model.js';
 
 /**
  * Computes the typed form of the messages of a catalogue: the types reachable from their roots,
@@ -66,7 +66,6 @@ export function typedSchema(name: string, model: SchemaModel, catalog: Catalog):
   });
 
   const complexTypes = [...complex.values()].sort((a, b) => (a.tsName < b.tsName ? -1 : 1));
-  const usesXsi = families.length > 0 || complexTypes.some((c) => c.props.some((p) => p.nullable));
   return {
     name,
     model,
@@ -79,9 +78,28 @@ export function typedSchema(name: string, model: SchemaModel, catalog: Catalog):
     complex,
     simple,
     family: new Map(families.map((f) => [f.key, f])),
-    namespaces: namespacePlan(catalog, reach.namespaces),
-    usesXsi,
+    writerGroups: writerGroups(model, catalog, subtypes, complex),
   };
+}
+
+/** Groups the messages by the namespace plan their writers need. */
+function writerGroups(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex, complex: Map<string, TypedComplex>): WriterGroup[] {
+  const groups = new Map<string, WriterGroup>();
+  for (const m of catalog.messages) {
+    const r = reachable(model, { ...catalog, messages: [m] }, subtypes);
+    const plan = namespacePlan(catalog, r.namespaces, rootNamespace(catalog, m));
+    const id = JSON.stringify([plan.defaultNs, [...plan.prefixes]]);
+    let g = groups.get(id);
+    if (!g) {
+      g = { plan, suffix: groups.size === 0 ? '' : `_${groups.size}`, messages: [], complex: new Set(), families: new Set(), usesXsi: false };
+      groups.set(id, g);
+    }
+    g.messages.push(m.name);
+    for (const k of r.complex) g.complex.add(k);
+    for (const k of r.families) g.families.add(k);
+    g.usesXsi ||= r.families.size > 0 || [...r.complex].some((k) => complex.get(k)!.props.some((p) => p.nullable));
+  }
+  return [...groups.values()];
 }
 
 function mapComplex(t: ComplexType, tsName: string, typeTag: string | undefined, typeOf: (p: { type: string }) => PropType): TypedComplex {
@@ -174,7 +192,10 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     r.complex.add(key);
     const t = model.complexTypes[key];
     if (t.name) r.namespaces.add(t.name.ns);
-    for (const a of t.attributes) visitSimple(a.type);
+    for (const a of t.attributes) {
+      if (a.name.ns) r.namespaces.add(a.name.ns);
+      visitSimple(a.type);
+    }
     if (t.content.kind === 'simple') visitSimple(t.content.type);
     if (t.content.kind === 'elements') walk(t.content.particle);
   };
@@ -196,14 +217,15 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
 }
 
 /**
- * Writers put the catalogue's namespace in the default namespace (as real senders do, and so
- * that xsi:type values stay unprefixed); other namespaces get ns1, ns2 … When some element is
- * in no namespace, no default namespace can be used, and every namespace gets a prefix.
+ * Writers put the root's namespace in the default namespace (as real senders do, and so that
+ * xsi:type values stay unprefixed); other namespaces get ns1, ns2 … When some element or type of
+ * the message is in no namespace, no default namespace can be used, and every namespace gets a
+ * prefix (the catalogue's is 'tns').
  */
-function namespacePlan(catalog: Catalog, used: Set<string>): NamespacePlan {
+function namespacePlan(catalog: Catalog, used: Set<string>, rootNs: string): NamespacePlan {
   const prefixes = new Map<string, string>();
   const hasNone = used.has('');
-  const defaultNs = hasNone ? '' : catalog.namespace;
+  const defaultNs = hasNone ? '' : rootNs;
   if (hasNone) prefixes.set('', '');
   else prefixes.set(defaultNs, '');
   let i = 1;

@@ -27,6 +27,8 @@ export interface Catalog {
   namespace: string;
   title?: string;
   messages: CatalogMessage[];
+  /** Messages the provider may send in place of any response (PXP's paymentServiceException). */
+  faults: string[];
 }
 
 export class CatalogError extends Error {
@@ -70,7 +72,9 @@ export function readCatalog(file: string, shown = file): Catalog {
   for (const m of messages) {
     if (m.answers !== undefined && !names.has(m.answers)) fail(`message '${m.name}' answers '${m.answers}', which is not in the catalogue`);
   }
-  return { namespace: c.namespace as string, ...(typeof c.title === 'string' ? { title: c.title } : {}), messages };
+  const faults = c.faults === undefined ? [] : c.faults;
+  if (!Array.isArray(faults) || faults.some((f) => typeof f !== 'string' || !names.has(f))) fail("'faults' must list names of messages in the catalogue");
+  return { namespace: c.namespace as string, ...(typeof c.title === 'string' ? { title: c.title } : {}), messages, faults: faults as string[] };
 }
 
 export function rootNamespace(catalog: Catalog, m: CatalogMessage): string {

@@ -8,26 +8,22 @@ import { describe, expect, it } from 'vitest';
 import * as arb from '../../generated/pxp/arbitraries.js';
 import * as pxp from '../../generated/pxp/index.js';
 import { libxmlValidate, xsdBundle } from '../helpers/libxml.js';
+import { messageApis } from '../helpers/messages.js';
 import { PXP_XSD } from '../helpers/paths.js';
 
 const RUNS = Number(process.env.PAYGEN_RUNS ?? 200);
 const SEED = process.env.PAYGEN_SEED !== undefined ? Number(process.env.PAYGEN_SEED) : undefined;
 
-const MESSAGES = [
-  { name: 'initiatePaymentRequest', arbitrary: arb.arbitraryInitiatePaymentRequest, build: pxp.buildInitiatePaymentRequest, parse: pxp.safeParseInitiatePaymentRequest },
-  { name: 'initiatePaymentResponse', arbitrary: arb.arbitraryInitiatePaymentResponse, build: pxp.buildInitiatePaymentResponse, parse: pxp.safeParseInitiatePaymentResponse },
-  { name: 'handlePaymentStateChangedNotificationRequest', arbitrary: arb.arbitraryHandlePaymentStateChangedNotificationRequest, build: pxp.buildHandlePaymentStateChangedNotificationRequest, parse: pxp.safeParseHandlePaymentStateChangedNotificationRequest },
-  { name: 'handlePaymentStateChangedNotificationResponse', arbitrary: arb.arbitraryHandlePaymentStateChangedNotificationResponse, build: pxp.buildHandlePaymentStateChangedNotificationResponse, parse: pxp.safeParseHandlePaymentStateChangedNotificationResponse },
-] as Array<{ name: string; arbitrary: fc.Arbitrary<unknown>; build: (v: never) => string; parse: (x: string) => pxp.SafeParseResult<unknown> }>;
+const MESSAGES = messageApis('pxp', pxp, arb);
 
 const xsd = xsdBundle(PXP_XSD);
 
-describe.each(MESSAGES)('$name', ({ arbitrary, build, parse }) => {
+describe.each(MESSAGES)('$name', ({ arbitrary, build, safeParse: parse }) => {
   it(`parse(build(v)) deep-equals v, and libxml2 accepts build(v) (${RUNS} runs)`, async () => {
     const built: string[] = [];
     const details = fc.check(
       fc.property(arbitrary, (v) => {
-        const xml = build(v as never);
+        const xml = build(v);
         built.push(xml);
         const back = parse(xml);
         if (!back.ok) throw new Error(`build produced XML paygen rejects: ${JSON.stringify(back.issues)}\n${xml}`);
@@ -36,7 +32,7 @@ describe.each(MESSAGES)('$name', ({ arbitrary, build, parse }) => {
       { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
     if (details.failed) {
-      const xml = details.counterexample ? build(details.counterexample[0] as never) : '(no counterexample)';
+      const xml = details.counterexample ? build(details.counterexample[0]) : '(no counterexample)';
       throw new Error(`property failed; replay with PAYGEN_SEED=${details.seed}\n${String(details.errorInstance)}\nsmallest failing value as XML:\n${xml}`);
     }
     const verdicts = await libxmlValidate(xsd, built);
