@@ -98,6 +98,25 @@ export function safeParseAny<T>(
   return { ok: true, value: value as T, warnings: cx.warnings, binding };
 }
 
+/**
+ * Reads a document that must be one of `bindings`, recognised by its root element (exactly, or
+ * by local name when tolerant); returns which message it is and its value.
+ */
+export function safeParseAmong(
+  input: string | Uint8Array,
+  options: ParseOptions | undefined,
+  bindings: ReadonlyArray<ReadBinding<unknown>>,
+): SafeParseResult<{ message: string; value: unknown }> {
+  const r = safeParseAny(input, options, (cx) => {
+    const c = cx.c;
+    const found = bindings.find((b) => b.local === c.local && b.ns === c.ns) ?? (cx.tolerant ? bindings.find((b) => b.local === c.local) : undefined);
+    if (!found) rootMismatch(cx, bindings);
+    return found;
+  });
+  if (!r.ok) return { ok: false, issues: r.issues, warnings: r.warnings };
+  return { ok: true, value: { message: r.binding!.name, value: r.value }, warnings: r.warnings };
+}
+
 /** The root element's expanded name, or undefined when the document cannot be read that far. */
 export function rootOf(input: string | Uint8Array, options?: ParseOptions): { ns: string; local: string } | undefined {
   try {

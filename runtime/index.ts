@@ -5,7 +5,7 @@
 export { PaygenError, quote, type Issue, type IssueCode } from './issues.js';
 export { ReadContext, SimpleKind, displayKey, type ParseMode, type ParseOptions, type SimpleReader } from './read-context.js';
 export { WhiteSpace, compareDecimal, decimalDigits, normalizeSpace, parseBoolean } from './lexical.js';
-export { buildWith, parseWith, rootMismatch, rootOf, safeParseAny, safeParseWith, type BuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
+export { buildWith, parseWith, rootMismatch, rootOf, safeParseAmong, safeParseAny, safeParseWith, type BuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
 export { checkDecimalFacets, issuesFromErrors, runValidator, ucs2length, type CompiledValidator, type DecimalFacets, type Masker, type ValidatorError } from './validation.js';
 export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';

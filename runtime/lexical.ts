@@ -54,7 +54,9 @@ export function parseSmallInteger(text: string): number | undefined {
   if (!INTEGER_LEXICAL.test(text)) return undefined;
   const digits = text.replace(/^[+-]?0*/, '');
   if (digits.length > 15) return text.startsWith('-') ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
-  return Number(text);
+  // '+ 0' turns -0 into 0: the value space of xs:integer has no negative zero (Part 2 §3.3.13),
+  // and '-0' read as -0 made the typed value differ (Object.is, deep equality) from '0'.
+  return Number(text) + 0;
 }
 
 /** xs:boolean: 'true' | 'false' | '1' | '0' (Part 2 §3.2.2). */

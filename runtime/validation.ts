@@ -103,11 +103,11 @@ function issueOf(e: ValidatorError, mask: Masker | undefined): Issue {
   switch (e.keyword) {
     case 'required': {
       const name = String(p.missingProperty);
-      return make('required', `missing required property '${name}'`, `${e.instancePath}/${name}`, `'${name}'`, 'nothing');
+      return make('required', `missing required property '${name}'`, `${e.instancePath}/${pointerSegment(name)}`, `'${name}'`, 'nothing');
     }
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
-      return make('unknown-property', `property '${name}' is not part of this type`, `${e.instancePath}/${name}`, 'no such property', `'${name}'`);
+      return make('unknown-property', `property '${name}' is not part of this type`, `${e.instancePath}/${pointerSegment(name)}`, 'no such property', `'${name}'`);
     }
     case 'type':
       return make('type', `expected ${String(p.type)}${of}, found ${describeType(e.data)}`, e.instancePath, String(p.type), describeType(e.data));
@@ -139,7 +139,7 @@ function issueOf(e: ValidatorError, mask: Masker | undefined): Issue {
     case 'discriminator': {
       const tag = String(p.tag);
       const found = p.tagValue === undefined ? 'nothing' : JSON.stringify(p.tagValue);
-      return make('invalid-xsi-type', `'${tag}' must name one of the types allowed here, found ${found}`, `${e.instancePath}/${tag}`, 'a type of this family', found);
+      return make('invalid-xsi-type', `'${tag}' must name one of the types allowed here, found ${found}`, `${e.instancePath}/${pointerSegment(tag)}`, 'a type of this family', found);
     }
     default:
       return make('invalid-value', `${e.message ?? 'is not valid'}${of}`, e.instancePath);
@@ -164,6 +164,15 @@ function decimalIssue(
   };
   const code: IssueCode = facet === 'totalDigits' || facet === 'fractionDigits' ? 'digits' : 'range';
   return make(code, `${value} violates ${facet}${of}: must be ${words[facet] ?? limit}`, e.instancePath, words[facet] ?? limit, value);
+}
+
+/**
+ * A property name as one JSON Pointer segment (RFC 6901 §3: '~' → '~0', '/' → '~1'), as ajv
+ * writes `instancePath`. Names come from the data for additionalProperties, so 'a/b' made the
+ * path '/a/b', which points somewhere else.
+ */
+function pointerSegment(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function describeType(v: unknown): string {

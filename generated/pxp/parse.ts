@@ -3,8 +3,7 @@ import {
   PaygenError,
   ReadContext,
   parseWith,
-  rootMismatch,
-  safeParseAny,
+  safeParseAmong,
   safeParseWith,
   type ParseOptions,
   type ReadBinding,
@@ -1650,27 +1649,43 @@ export function safeParsePaymentServiceExceptionUnqualified(xml: string | Uint8A
   return safeParseWith(xml, options, B_paymentServiceExceptionUnqualified);
 }
 
-const ROOTS: ReadonlyArray<ReadBinding<T.Messages[T.MessageName]>> = [B_initiatePaymentRequest, B_initiatePaymentResponse, B_initiatePaymentFromReferenceRequest, B_initiatePaymentFromReferenceResponse, B_executePaymentActionRequest, B_executePaymentActionResponse, B_getPaymentsRequest, B_getPaymentsResponse, B_getRedirectDataRequest, B_getRedirectDataResponse, B_getPaymentInputDataListRequest, B_getPaymentInputDataListResponse, B_handlePaymentStateChangedNotificationRequest, B_handlePaymentStateChangedNotificationResponse, B_getNewManualPaymentDetailsRequest, B_getNewManualPaymentDetailsResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified];
+const ROOTS: ReadonlyArray<ReadBinding<unknown>> = [B_initiatePaymentRequest, B_initiatePaymentResponse, B_initiatePaymentFromReferenceRequest, B_initiatePaymentFromReferenceResponse, B_executePaymentActionRequest, B_executePaymentActionResponse, B_getPaymentsRequest, B_getPaymentsResponse, B_getRedirectDataRequest, B_getRedirectDataResponse, B_getPaymentInputDataListRequest, B_getPaymentInputDataListResponse, B_handlePaymentStateChangedNotificationRequest, B_handlePaymentStateChangedNotificationResponse, B_getNewManualPaymentDetailsRequest, B_getNewManualPaymentDetailsResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified];
 
 /** Reads any message of this schema set, recognised by its root element. */
 export function safeParseMessage(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.AnyMessage> {
-  const r = safeParseAny(xml, options, (cx) => {
-    const c = cx.c;
-    const exact = ROOTS.find((b) => b.local === c.local && b.ns === c.ns);
-    if (exact) return exact;
-    const byName = cx.tolerant ? ROOTS.find((b) => b.local === c.local) : undefined;
-    if (byName) return byName;
-    rootMismatch(cx, ROOTS);
-    return undefined;
-  });
-  if (!r.ok) return { ok: false, issues: r.issues, warnings: r.warnings };
-  return { ok: true, value: { message: r.binding!.name, value: r.value } as T.AnyMessage, warnings: r.warnings };
+  return safeParseAmong(xml, options, ROOTS) as SafeParseResult<T.AnyMessage>;
 }
 
 /** Reads any message of this schema set; throws PaygenError when it is not valid. */
 export function parseMessage(xml: string | Uint8Array, options?: ParseOptions): T.AnyMessage {
   const r = safeParseMessage(xml, options);
   if (!r.ok) throw new PaygenError(r.issues, 'message');
+  return r.value;
+}
+
+/** For each method, the messages that can answer it: its response, and the provider's faults. */
+const RESPONSES: { readonly [M in keyof T.Responses]: ReadonlyArray<ReadBinding<unknown>> } = {
+  initiatePayment: [B_initiatePaymentResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  initiatePaymentFromReference: [B_initiatePaymentFromReferenceResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  executePaymentAction: [B_executePaymentActionResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  getPayments: [B_getPaymentsResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  getRedirectData: [B_getRedirectDataResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  getPaymentInputDataList: [B_getPaymentInputDataListResponse, B_paymentServiceException, B_paymentServiceExceptionUnqualified],
+  handlePaymentStateChangedNotification: [B_handlePaymentStateChangedNotificationResponse],
+  getNewManualPaymentDetails: [B_getNewManualPaymentDetailsResponse],
+};
+
+/** Reads the answer to a call of `method`: its response, or a fault the provider sent instead. */
+export function safeParseResponse<M extends keyof T.Responses>(method: M, xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.Responses[M]> {
+  const candidates = RESPONSES[method];
+  if (!candidates) throw new TypeError(`unknown method '${String(method)}'`);
+  return safeParseAmong(xml, options, candidates) as SafeParseResult<T.Responses[M]>;
+}
+
+/** Reads the answer to a call of `method`; throws PaygenError when it is neither the response nor a fault. */
+export function parseResponse<M extends keyof T.Responses>(method: M, xml: string | Uint8Array, options?: ParseOptions): T.Responses[M] {
+  const r = safeParseResponse(method, xml, options);
+  if (!r.ok) throw new PaygenError(r.issues, `${String(method)} response`);
   return r.value;
 }
 

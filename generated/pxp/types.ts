@@ -481,3 +481,15 @@ export type MessageName = keyof Messages;
 
 /** A message recognised by its root element: its name and its value. */
 export type AnyMessage = { [K in MessageName]: { message: K; value: Messages[K] } }[MessageName];
+
+/** What can answer a call of each method: its response, or one of the provider's faults. */
+export interface Responses {
+  initiatePayment: { message: "initiatePaymentResponse"; value: Messages["initiatePaymentResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  initiatePaymentFromReference: { message: "initiatePaymentFromReferenceResponse"; value: Messages["initiatePaymentFromReferenceResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  executePaymentAction: { message: "executePaymentActionResponse"; value: Messages["executePaymentActionResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  getPayments: { message: "getPaymentsResponse"; value: Messages["getPaymentsResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  getRedirectData: { message: "getRedirectDataResponse"; value: Messages["getRedirectDataResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  getPaymentInputDataList: { message: "getPaymentInputDataListResponse"; value: Messages["getPaymentInputDataListResponse"] } | { message: "paymentServiceException"; value: Messages["paymentServiceException"] } | { message: "paymentServiceExceptionUnqualified"; value: Messages["paymentServiceExceptionUnqualified"] };
+  handlePaymentStateChangedNotification: { message: "handlePaymentStateChangedNotificationResponse"; value: Messages["handlePaymentStateChangedNotificationResponse"] };
+  getNewManualPaymentDetails: { message: "getNewManualPaymentDetailsResponse"; value: Messages["getNewManualPaymentDetailsResponse"] };
+}

@@ -60,3 +60,16 @@ export function namespaceConsts(ts: TypedSchema): Map<string, string> {
 export function keyLiteral(ns: string, local: string): string {
   return lit(`{${ns}}${local}`);
 }
+
+/** Each method of the catalogue with the messages that can answer it (the response, and the faults when the provider answers). */
+export function methodAnswers(ts: TypedSchema): Array<{ method: string; messages: string[] }> {
+  const out: Array<{ method: string; messages: string[] }> = [];
+  for (const m of ts.catalog.messages) {
+    if (m.answers === undefined) continue;
+    const request = ts.catalog.messages.find((r) => r.name === m.answers)!;
+    const method = request.method ?? m.method ?? request.name;
+    const faults = m.direction === 'provider-to-merchant' ? ts.catalog.faults : [];
+    out.push({ method, messages: [m.name, ...faults.filter((f) => f !== m.name)] });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { emptiable, firstNames, propsUnder } from '../mapping/content-mapping.js';
-import { propAccess } from '../mapping/names.js';
+import { propAccess, propKey } from '../mapping/names.js';
 import type { TypedComplex, TypedElementItem, TypedGroup, TypedItem, TypedSchema, TypedSimple } from '../mapping/typed-model.js';
-import { jsdoc, keyLiteral, lit, namespaceConsts, propTsType, readerName, valueTsType } from './code.js';
+import { jsdoc, keyLiteral, lit, methodAnswers, namespaceConsts, propTsType, readerName, valueTsType } from './code.js';
 
 /**
  * parse.ts (DESIGN.md: emit/readers): one recursive-descent reader per complex type, following
@@ -15,6 +15,7 @@ export interface ReaderView {
   attributeLists: Array<{ name: string; literal: string }>;
   functions: Array<{ doc: string; name: string; returns: string; lines: string[] }>;
   messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; reader: string; validator: string }>;
+  methods: Array<{ key: string; bindings: string }>;
 }
 
 const WS: Record<TypedSimple['ws'], string> = { preserve: '0', replace: '1', collapse: '2' };
@@ -53,6 +54,7 @@ export function readerView(ts: TypedSchema): ReaderView {
       reader: readerName(ts, m.type),
       validator: `v_${m.name}`,
     })),
+    methods: methodAnswers(ts).map((a) => ({ key: propKey(a.method), bindings: a.messages.map((m) => `B_${m}`).join(', ') })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { propKey } from '../mapping/names.js';
 import type { TypedSchema } from '../mapping/typed-model.js';
-import { jsdoc, lit, propTsType, valueTsType } from './code.js';
+import { jsdoc, lit, methodAnswers, propTsType, valueTsType } from './code.js';
 
 /**
  * types.ts (DESIGN.md: emit/types): zero-runtime TypeScript types of the typed form — an alias
@@ -12,6 +12,7 @@ export interface TypesView {
   interfaces: Array<{ doc: string; name: string; props: Array<{ doc: string; key: string; optional: string; type: string }> }>;
   unions: Array<{ doc: string; name: string; members: string }>;
   messages: Array<{ name: string; key: string; type: string }>;
+  methods: Array<{ key: string; union: string }>;
 }
 
 export function typesView(ts: TypedSchema): TypesView {
@@ -38,6 +39,10 @@ export function typesView(ts: TypedSchema): TypesView {
       members: f.members.map((m) => ts.complex.get(m)!.tsName).join(' | '),
     })),
     messages: ts.messages.map((m) => ({ name: m.name, key: propKey(m.name), type: valueTsType(ts, m.type, '') })),
+    methods: methodAnswers(ts).map((a) => ({
+      key: propKey(a.method),
+      union: a.messages.map((name) => `{ message: ${lit(name)}; value: Messages[${lit(name)}] }`).join(' | '),
+    })),
   };
 }
 

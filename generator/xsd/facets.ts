@@ -1,4 +1,4 @@
-import { compareDecimal } from '../../runtime/lexical.js';
+import { compareDecimal, decimalDigits } from '../../runtime/lexical.js';
 import { primitiveOf } from '../model/builtins.js';
 import type { Facets, SimpleType, SourceRef, WhiteSpaceFacet } from '../model/model.js';
 import { SchemaError } from './schema-error.js';
@@ -104,7 +104,18 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       default: {
         // range facets
         if (isDecimal && !DECIMAL.test(f.value)) fail(`${f.name} '${f.value}' is not a decimal`);
-        if (isDecimal) narrowRange(out, base.facets, f, fail);
+        if (isDecimal) {
+          // §4.3.7.1–§4.3.10.1: the bound is a value of the base type, so it has no more digits
+          // than the base allows (an xs:int bound cannot be 1.5)
+          const digits = decimalDigits(f.value);
+          if (base.facets.fractionDigits !== undefined && digits.fraction > base.facets.fractionDigits) {
+            fail(`${f.name} ${f.value} is not a value of the base type (fractionDigits ${base.facets.fractionDigits})`);
+          }
+          if (base.facets.totalDigits !== undefined && digits.total > base.facets.totalDigits) {
+            fail(`${f.name} ${f.value} is not a value of the base type (totalDigits ${base.facets.totalDigits})`);
+          }
+          narrowRange(out, base.facets, f, fail);
+        }
         (out as Record<string, string>)[f.name] = f.value;
       }
     }
@@ -115,6 +126,14 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
   if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) {
     throw new SchemaError(`minLength ${out.minLength} exceeds maxLength ${out.maxLength}`, (seen.get('minLength') ?? seen.get('maxLength'))!.source);
   }
+  // §4.3.1.4 (length and minLength or maxLength): given in different derivation steps they may
+  // all apply, but only as minLength <= length <= maxLength
+  const lengthAt = (seen.get('length') ?? seen.get('minLength') ?? seen.get('maxLength'))?.source;
+  if (lengthAt && out.length !== undefined) {
+    if (out.minLength !== undefined && out.minLength > out.length) throw new SchemaError(`minLength ${out.minLength} exceeds length ${out.length}`, lengthAt);
+    if (out.maxLength !== undefined && out.maxLength < out.length) throw new SchemaError(`length ${out.length} exceeds maxLength ${out.maxLength}`, lengthAt);
+  }
+  if (isDecimal) checkRangeOrder(out, seen);
   if (out.fractionDigits !== undefined && out.totalDigits !== undefined && out.fractionDigits > out.totalDigits) {
     throw new SchemaError(`fractionDigits ${out.fractionDigits} exceeds totalDigits ${out.totalDigits}`, (seen.get('fractionDigits') ?? seen.get('totalDigits'))!.source);
   }
@@ -151,6 +170,28 @@ function narrowRange(out: Facets, base: Facets, f: DeclaredFacet, fail: (m: stri
   if (oppInc !== undefined) {
     const cmp = compareDecimal(v, oppInc);
     if (lower ? cmp > 0 : cmp < 0) fail(`${f.name} ${v} is beyond ${lower ? 'maxInclusive' : 'minInclusive'} ${oppInc}`);
+  }
+}
+
+/**
+ * The lower bound must stay below the upper one, whichever steps declared them: §4.3.10.4
+ * (minInclusive <= maxInclusive, minInclusive < maxExclusive) and §4.3.9.4 (minExclusive <=
+ * maxExclusive, minExclusive < maxInclusive). Checked when this step declared one of the pair.
+ */
+function checkRangeOrder(out: Facets, seen: ReadonlyMap<string, DeclaredFacet>): void {
+  const pairs = [
+    ['minInclusive', 'maxInclusive', false],
+    ['minInclusive', 'maxExclusive', true],
+    ['minExclusive', 'maxExclusive', false],
+    ['minExclusive', 'maxInclusive', true],
+  ] as const;
+  for (const [lower, upper, strict] of pairs) {
+    const lo = out[lower];
+    const hi = out[upper];
+    const at = seen.get(lower) ?? seen.get(upper);
+    if (lo === undefined || hi === undefined || !at) continue;
+    const cmp = compareDecimal(lo, hi);
+    if (strict ? cmp >= 0 : cmp > 0) throw new SchemaError(`${lower} ${lo} must be ${strict ? 'below' : 'at most'} ${upper} ${hi}`, at.source);
   }
 }
 

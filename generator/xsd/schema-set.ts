@@ -153,6 +153,13 @@ export class SchemaSet {
       const at = sourceOf(existing.node);
       throw new SchemaError(`${kind} '${name}' is declared twice (first at ${at.file}:${at.line})`, sourceOf(node));
     }
+    // Part 1 §2.5: simple and complex type definitions share one symbol space
+    const otherKind = kind === 'simpleType' ? 'complexType' : kind === 'complexType' ? 'simpleType' : undefined;
+    const clash = otherKind && this.globals[otherKind].get(key);
+    if (clash) {
+      const at = sourceOf(clash.node);
+      throw new SchemaError(`${kind} '${name}' has the name of the ${otherKind} at ${at.file}:${at.line} (type definitions share one symbol space)`, sourceOf(node));
+    }
     this.globals[kind].set(key, { node, info });
   }
 }

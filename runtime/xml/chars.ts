@@ -32,13 +32,17 @@ function isWideNameChar(c: number): boolean {
   return isWideNameStart(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || (c >= 0x203f && c <= 0x2040);
 }
 
-/** True when the code unit may start an NCName. High surrogates are accepted here and checked by the caller. */
+/**
+ * True when the code unit may start an NCName. High surrogates are accepted here and checked by
+ * the caller; only D800–DB7F, whose pairs are U+10000–U+EFFFF: §2.3 NameStartChar stops at
+ * #xEFFFF, and planes 15–16 (DB80–DBFF) are Chars but not name characters.
+ */
 export function isNameStartUnit(c: number): boolean {
-  return c < 128 ? ASCII_NAME[c] === 1 : isWideNameStart(c) || (c >= 0xd800 && c <= 0xdbff);
+  return c < 128 ? ASCII_NAME[c] === 1 : isWideNameStart(c) || (c >= 0xd800 && c <= 0xdb7f);
 }
 
 export function isNameUnit(c: number): boolean {
-  return c < 128 ? ASCII_NAME[c] !== 0 : isWideNameChar(c) || (c >= 0xd800 && c <= 0xdfff);
+  return c < 128 ? ASCII_NAME[c] !== 0 : isWideNameChar(c) || (c >= 0xd800 && c <= 0xdb7f) || (c >= 0xdc00 && c <= 0xdfff);
 }
 
 /** S ::= (#x20 | #x9 | #xD | #xA)+ */

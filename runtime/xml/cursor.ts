@@ -158,16 +158,20 @@ export class XmlCursor {
   readText(): string {
     if (this.empty) return '';
     const s = this.src;
+    // maxTextLength bounds the value handed to the reader (limits.ts: "after decoding"), however
+    // comments, PIs and CDATA sections split it; it is reported where the text began.
+    const start = this.pos;
     let out = '';
     for (;;) {
       out += this.charData(true);
+      this.checkTextLength(out.length, start);
       const i = this.pos;
       if (i >= s.length) throw this.unclosed();
       // at '<'
       const d = s.charCodeAt(i + 1);
       if (d === 0x21) {
         if (s.startsWith('<!--', i)) { this.comment(); continue; }
-        if (s.startsWith('<![CDATA[', i)) { out += this.cdata(); this.checkTextLength(out.length, i); continue; }
+        if (s.startsWith('<![CDATA[', i)) { out += this.cdata(); this.checkTextLength(out.length, start); continue; }
         throw this.fatal('invalid markup', i, "'<!--' or '<![CDATA['", this.describe(i));
       }
       if (d === 0x3f) { this.pi(); continue; }
@@ -213,6 +217,9 @@ export class XmlCursor {
     const rawName = s.slice(i, nameEnd);
     const prefix = colon < 0 ? '' : s.slice(i, colon);
     const local = colon < 0 ? rawName : s.slice(colon + 1, nameEnd);
+    // Namespaces in XML 1.0 §3 (NSC: Reserved Prefixes and Namespace Names): "Element names
+    // MUST NOT have the prefix xmlns." Without this check <xmlns:a/> was read in the xmlns namespace.
+    if (prefix === 'xmlns') throw this.fatal("the prefix 'xmlns' must not be used on an element", i, 'another prefix', 'xmlns');
     i = nameEnd;
     const mark = this.bindPrefix.length;
     let n = 0;
@@ -350,7 +357,11 @@ export class XmlCursor {
   private scanQName(i: number): number {
     const s = this.src;
     const start = i;
-    if (!isNameStartUnit(s.charCodeAt(i))) throw this.fatal('a name was expected', i, 'a name', this.describe(i));
+    const first = s.charCodeAt(i);
+    if (!isNameStartUnit(first)) throw this.fatal('a name was expected', i, 'a name', this.describe(i));
+    // isNameStartUnit lets a high surrogate through; like every other one it must start a pair
+    // (XML 1.0 §2.2 Char). The loop below checks the later units only, so <\uD800a/> got through.
+    if (first >= 0xd800 && first <= 0xdbff) this.checkSurrogate(i);
     i++;
     let colons = 0;
     this.lastColon = -1;
@@ -392,6 +403,8 @@ export class XmlCursor {
     // Fast path: no references, no white space to normalise, no suspicious characters.
     while (c !== q && c >= 0x20 && c !== 0x26 && c !== 0x3c && c < 0xd800) c = s.charCodeAt(++i);
     if (c === q) {
+      // maxTextLength bounds every attribute value (limits.ts); the fast path skipped the check.
+      this.checkTextLength(i - start, start);
       this.pos = i + 1;
       return s.slice(start, i);
     }
@@ -436,6 +449,9 @@ export class XmlCursor {
     const start = i;
     let out = '';
     let run = i;
+    // Raw characters that decoding removed (references, CR LF → LF): maxTextLength counts
+    // characters after decoding (limits.ts), so `&amp;` is one character, not five.
+    let removed = 0;
     for (;;) {
       const c = s.charCodeAt(i);
       if (c === 0x3c || i >= s.length) break;
@@ -444,12 +460,13 @@ export class XmlCursor {
         if (keep) out += s.slice(run, i);
         const r = this.reference(i);
         if (keep) out += r;
+        removed += this.pos - i - r.length;
         i = run = this.pos;
         continue;
       }
       if (c === 0x0d) {
         if (keep) out += s.slice(run, i) + '\n';
-        i += s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+        if (s.charCodeAt(i + 1) === 0x0a) { removed++; i += 2; } else i++;
         run = i;
         continue;
       }
@@ -460,7 +477,7 @@ export class XmlCursor {
       i++;
     }
     if (keep) out += s.slice(run, i);
-    if (i - start > this.limits.maxTextLength) this.checkTextLength(i - start, start);
+    if (i - start - removed > this.limits.maxTextLength) this.checkTextLength(i - start - removed, start);
     this.pos = i;
     return out;
   }
@@ -485,7 +502,9 @@ export class XmlCursor {
   private reference(i: number): string {
     const s = this.src;
     const semi = s.indexOf(';', i + 1);
-    if (semi < 0 || semi - i > 12) throw this.fatal("'&' must start a reference such as '&amp;'", i, "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'", this.describe(i));
+    // Entity names are bounded (only five exist), but CharRef (XML 1.0 §4.1) allows any number of
+    // digits, leading zeros included: &#x0000000000041; is 'A', and was rejected by the bound.
+    if (semi < 0 || (semi - i > 12 && s.charCodeAt(i + 1) !== 0x23)) throw this.fatal("'&' must start a reference such as '&amp;'", i, "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'", this.describe(i));
     const body = s.slice(i + 1, semi);
     this.pos = semi + 1;
     switch (body) {

@@ -53,6 +53,23 @@ const LATIN9_TABLE: Uint16Array = (() => {
   return t;
 })();
 
+/**
+ * windows-1252 by table too, so that the declared encoding is honoured (XML 1.0 §4.3.3). WHATWG
+ * Encoding, index-windows-1252: 0x80–0x9F below, the rest is Latin-1; the five unassigned bytes
+ * map to U+0081, U+008D, U+008F, U+0090, U+009D. Node 20's TextDecoder('windows-1252') decodes
+ * as Latin-1, so 0x80 came out as U+0080 instead of '€'.
+ */
+const CP1252_TABLE: Uint16Array = (() => {
+  const high = [
+    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+    0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  ];
+  const t = new Uint16Array(256);
+  for (let i = 0; i < 256; i++) t[i] = i;
+  for (let k = 0; k < 32; k++) t[0x80 + k] = high[k];
+  return t;
+})();
+
 const DECL = /^<\?xml[\x20\t\r\n]+version[\x20\t\r\n]*=[\x20\t\r\n]*(?:"[^"]*"|'[^']*')[\x20\t\r\n]+encoding[\x20\t\r\n]*=[\x20\t\r\n]*(?:"([A-Za-z][A-Za-z0-9._-]*)"|'([A-Za-z][A-Za-z0-9._-]*)')/;
 
 /** The encoding label of an XML declaration at the start of `head`, if there is one. */
@@ -122,7 +139,7 @@ function checkAgrees(declared: string | undefined, allowed: string[], what: stri
 
 function singleByte(b: Uint8Array, enc: EncodingName): string {
   if (enc === 'UTF-8') return utf8(b, 0);
-  if (enc === 'windows-1252') return new TextDecoder('windows-1252').decode(b);
+  if (enc === 'windows-1252') return byTable(b, CP1252_TABLE);
   if (enc === 'US-ASCII') {
     for (let i = 0; i < b.length; i++) {
       if (b[i] > 0x7f) throw new DecodeError(`byte 0x${b[i].toString(16)} is not US-ASCII, which the XML declaration promises`, latin1(b.subarray(0, i)));
@@ -130,10 +147,14 @@ function singleByte(b: Uint8Array, enc: EncodingName): string {
     return latin1(b);
   }
   if (enc === 'ISO-8859-1') return latin1(b);
+  return byTable(b, LATIN9_TABLE);
+}
+
+function byTable(b: Uint8Array, table: Uint16Array): string {
   let out = '';
   for (let i = 0; i < b.length; i += 8192) {
     const chunk = b.subarray(i, i + 8192);
-    out += String.fromCharCode.apply(null, Array.from(chunk, (x) => LATIN9_TABLE[x]));
+    out += String.fromCharCode.apply(null, Array.from(chunk, (x) => table[x]));
   }
   return out;
 }
