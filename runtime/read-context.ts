@@ -61,6 +61,8 @@ export class ReadContext {
   private lines: LineIndex | undefined;
   /** The start tag a namespace accommodation was last reported for (each is reported once). */
   private warnedTag = -1;
+  /** The start tag whose xsi:nil `nil()` has already judged. */
+  private nilCheckedAt = -1;
   /** Set while re-reading a document to locate validation issues: JSON Pointer → offset. */
   readonly positions: Map<string, number> | undefined;
 
@@ -99,7 +101,8 @@ export class ReadContext {
 
   private tolerateUnboundPrefix(prefix: string, at: number): string | undefined {
     if (prefix !== 'xsi') return undefined;
-    this.warn("the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace", at, this.pointer(), 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', 'no declaration');
+    // called while the start tag is read, before the element is entered: name it in the path
+    this.warn("the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace", at, this.pointer(this.c.local), 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', 'no declaration');
     return XSI_NS;
   }
 
@@ -240,7 +243,8 @@ export class ReadContext {
           this.issue('invalid-xsi-type', `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), typeKey ? `no xsi:type, or ${displayKey(typeKey)}` : 'no xsi:type', c.attrValue[k]);
         }
       } else if (local === 'nil') {
-        if (!nillableHandled) this.nilValue(k, false);
+        // nil() may have judged this attribute already (a nillable complex element)
+        if (!nillableHandled && this.nilCheckedAt !== c.tagStart) this.nilValue(k, false);
       } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') {
         this.issue('unexpected-attribute', `'xsi:${local}' is not an XML Schema instance attribute`, c.attrStart[k], this.pointer(), 'xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation', `xsi:${local}`);
       }
@@ -303,7 +307,9 @@ export class ReadContext {
   nil(nillable: boolean): boolean {
     if (!this.c.xsiSeen) return false;
     const k = this.c.attrIndex(XSI_NS, 'nil');
-    if (k < 0 || !this.nilValue(k, nillable)) return false;
+    if (k < 0) return false;
+    this.nilCheckedAt = this.c.tagStart;
+    if (!this.nilValue(k, nillable)) return false;
     if (!nillable) return false;
     this.emptyNilContent();
     return true;
@@ -394,6 +400,11 @@ export class ReadContext {
         const n = parseSmallInteger(text);
         if (n === undefined) {
           this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} (an integer)`, offset, this.pointer(sub), r.label, text);
+          return text;
+        }
+        // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
+        if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
+          this.issue('range', `${quote(text)} is out of range for ${r.label}`, offset, this.pointer(sub), `a value of ${r.label}`, text);
           return text;
         }
         return n;
