@@ -3,7 +3,7 @@
  * (the error type, options, the tokenizer limits). Small and free of dependencies.
  */
 export { PaygenError, quote, type Issue, type IssueCode } from './issues.js';
-export { ReadContext, SimpleKind, displayKey, type ParseMode, type ParseOptions, type SimpleReader } from './read-context.js';
+export { ReadContext, SimpleKind, displayKey, type ParseMode, type ParseOptions, type SimpleReader, type SlotTable } from './read-context.js';
 export { WhiteSpace, compareDecimal, decimalDigits, normalizeSpace, parseBoolean } from './lexical.js';
 export { buildWith, parseWith, rootMismatch, rootOf, safeParseAmong, safeParseAny, safeParseWith, type BuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
 export { checkDecimalFacets, issuesFromErrors, runValidator, ucs2length, type CompiledValidator, type DecimalFacets, type Masker, type ValidatorError } from './validation.js';

@@ -196,6 +196,42 @@ export class ReadContext {
     this.la = t;
   }
 
+  // ── tolerant reading ──────────────────────────────────────────────────────────────
+
+  /**
+   * Tolerant mode: the index in `t` of the next child (matched by local name), skipping and
+   * reporting unknown elements; -1 at the end of the element.
+   */
+  slot(t: SlotTable): number {
+    const c = this.c;
+    while (this.la === Tok.Start) {
+      const k = t.local.indexOf(c.local);
+      if (k >= 0) {
+        if (c.ns !== t.ns[k]) this.toleratedNamespace(t.ns[k]);
+        return k;
+      }
+      this.warn(`unknown element <${c.local}> in <${this.names[this.names.length - 1]}> was skipped`, c.tagStart, this.pointer(c.local), t.local.map((l) => `<${l}>`).join(', '), `<${c.local}>`);
+      c.skipContent();
+      this.advance();
+    }
+    return -1;
+  }
+
+  /** Tolerant mode: reports a child that the schema puts before the one read last; returns the new last index. */
+  inOrder(last: number, k: number, t: SlotTable): number {
+    if (k >= last) return k;
+    this.warn(`<${t.local[k]}> is out of sequence order: the schema puts it before <${t.local[last]}>`, this.c.tagStart, this.pointer(t.local[k]), `<${t.local[k]}> before <${t.local[last]}>`, `<${t.local[k]}> after <${t.local[last]}>`);
+    return last;
+  }
+
+  /** Tolerant mode: an element that may occur only so often occurs again (an issue: which value would be meant?). */
+  repeated(): void {
+    const c = this.c;
+    this.issue('unexpected-element', `<${c.local}> occurs more often than the schema allows in <${this.names[this.names.length - 1]}>`, c.tagStart, this.pointer(c.local), `at most the allowed occurrences of <${c.local}>`, `another <${c.local}>`);
+    c.skipContent();
+    this.advance();
+  }
+
   // ── attributes ────────────────────────────────────────────────────────────────────
 
   /** Reads the attribute `{ns}local` of the entered element as `prop`, or undefined. */
@@ -424,6 +460,12 @@ export class ReadContext {
       }
     }
   }
+}
+
+/** The children of a complex type for tolerant reading: namespaces and local names, in schema order. */
+export interface SlotTable {
+  readonly ns: readonly string[];
+  readonly local: readonly string[];
 }
 
 /** `{ns}local` → `local` (types in messages are named by their local name). */

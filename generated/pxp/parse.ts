@@ -36,38 +36,153 @@ const R_xs_string: SimpleReader = { key: "{http://www.w3.org/2001/XMLSchema}stri
 
 const A0 = [] as const;
 const A1 = ["currencyCode"] as const;
+const S0 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["street", "houseName", "houseNumber", "houseNumberExtension", "postalCode", "city", "state", "countryCode2", "telephoneNumber"] };
+const S1 = { ns: [NS1, NS1], local: ["key", "value"] };
+const S2 = { ns: [NS1], local: ["dataField"] };
+const S3 = { ns: [NS1], local: ["data"] };
+const S4 = { ns: [NS1], local: ["detail"] };
+const S5 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "paymentID", "actionID", "actionData", "remark"] };
+const S6 = { ns: [NS1, NS1], local: ["statusCode", "actionResults"] };
+const S7 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "paymentMethodID", "userID", "username", "email", "languageCode", "telephoneNumber"] };
+const S8 = { ns: [NS1, NS1], local: ["result", "status"] };
+const S9 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "user", "paymentMethodID", "purposeOfPayment", "amount", "details"] };
+const S10 = { ns: [NS1], local: ["paymentInputDataList"] };
+const S11 = { ns: [NS1], local: ["paymentInputData"] };
+const S12 = { ns: [NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "merchantTransactionID", "isExecuted"] };
+const S13 = { ns: [NS1], local: ["payments"] };
+const S14 = { ns: [NS1, NS1], local: ["merchantID", "redirectParameters"] };
+const S15 = { ns: [NS1], local: ["redirectData"] };
+const S16 = { ns: [NS1], local: ["payment"] };
+const S17 = { ns: [NS1, NS1], local: ["resultCode", "resultMessage"] };
+const S18 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "originalPaymentID", "merchantTransactionID", "paymentMethodID", "amount", "specificPaymentData"] };
+const S19 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "merchantTransactionID", "paymentMethodID", "amount", "shopFee", "userID", "userData", "userIP", "userSessionID", "creationTypeID", "paymentAccountID", "specificPaymentData", "paymentAccount"] };
+const S20 = { ns: [NS1, NS1, NS1, NS1], local: ["userID", "merchantTransactionID", "userDetails", "paymentDetails"] };
+const S21 = { ns: [NS1, NS1, NS1], local: ["code", "description", "details"] };
+const S22 = { ns: [NS1], local: ["specificPaymentAccountData"] };
+const S23 = { ns: [NS1], local: ["paymentAccountID"] };
+const S24 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["shopID", "httpMethod", "returnUrl", "languageCode", "currencyCode", "countryCode", "creationTypeID", "additionalDetails", "user", "merchantTransactionID", "grossAmount", "minPaymentLimitAmount", "maxPaymentLimitAmount", "expirationTimeSpanInSeconds", "successUrl", "pendingUrl", "errorUrl", "cancelUrl", "refusedUrl", "paymentMethodID", "isPaymentMethodChangeAllowed"] };
+const S25 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["shopID", "httpMethod", "returnUrl", "languageCode", "currencyCode", "countryCode", "creationTypeID", "additionalDetails", "user", "merchantTransactionID", "grossAmount", "minPaymentLimitAmount", "maxPaymentLimitAmount", "expirationTimeSpanInSeconds", "successUrl", "pendingUrl", "errorUrl", "cancelUrl", "refusedUrl", "paymentDirection"] };
+const S26 = { ns: [NS1, NS1, NS1], local: ["id", "errorCode", "errorMessage"] };
+const S27 = { ns: [NS1, NS1, NS1, NS1, NS1], local: ["id", "definition", "createdOn", "description", "paymentStateDetails"] };
+const S28 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "paymentMethod", "merchantTransactionID", "paymentID", "userID", "paymentProvider", "amount", "shopFee", "creationType", "userIP", "state", "isExecuted", "baseAmount", "paymentDetails", "paymentAccount"] };
+const S29 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["merchantID", "shopID", "paymentMethod", "merchantTransactionID", "paymentID", "userID", "paymentProvider", "amount", "shopFee", "creationType", "userIP", "state", "isExecuted", "baseAmount", "paymentDetails"] };
+const S30 = { ns: [NS1, NS1], local: ["redirectUrl", "dataFields"] };
+const S31 = { ns: [NS1], local: ["result"] };
+const S32 = { ns: [NS0, NS0, NS0], local: ["id", "errorCode", "errorMessage"] };
+const S33 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["id", "username", "firstname", "lastname", "currencyCode", "languageCode", "email", "address", "dateOfBirth", "gender", "identificationNumber", "identificationNumberType", "drivingLicenseNumber", "drivingLicenseIssuingState"] };
+const S34 = { ns: [NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1, NS1], local: ["username", "firstname", "lastname", "currencyCode", "languageCode", "email", "address", "dateOfBirth", "gender", "identificationNumber", "identificationNumberType", "drivingLicenseNumber", "drivingLicenseIssuingState"] };
 
 /** Order from the public C# client's Request.UserData.Address, confirmed by the seed request, which sends all nine elements. */
 function readAddress(cx: ReadContext): T.Address {
   const v = {} as T.Address;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}address");
   cx.open();
-  if (cx.at(NS1, "street")) {
-    v.street = cx.simple<string>("street", R_xs_string, true);
-  }
-  if (cx.at(NS1, "houseName")) {
-    v.houseName = cx.simple<string>("houseName", R_xs_string, true);
-  }
-  if (cx.at(NS1, "houseNumber")) {
-    v.houseNumber = cx.simple<string>("houseNumber", R_xs_string, true);
-  }
-  if (cx.at(NS1, "houseNumberExtension")) {
-    v.houseNumberExtension = cx.simple<string>("houseNumberExtension", R_xs_string, true);
-  }
-  if (cx.at(NS1, "postalCode")) {
-    v.postalCode = cx.simple<string>("postalCode", R_xs_string, true);
-  }
-  if (cx.at(NS1, "city")) {
-    v.city = cx.simple<string>("city", R_xs_string, true);
-  }
-  if (cx.at(NS1, "state")) {
-    v.state = cx.simple<string>("state", R_xs_string, true);
-  }
-  if (cx.at(NS1, "countryCode2")) {
-    v.countryCode2 = cx.simple<T.TwoLetterCode>("countryCode2", R_TwoLetterCode, true);
-  }
-  if (cx.at(NS1, "telephoneNumber")) {
-    v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S0); k >= 0; k = cx.slot(S0)) {
+      last = cx.inOrder(last, k, S0);
+      switch (k) {
+        case 0: {
+          if (v.street !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.street = cx.simple<string>("street", R_xs_string, true);
+          break;
+        }
+        case 1: {
+          if (v.houseName !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.houseName = cx.simple<string>("houseName", R_xs_string, true);
+          break;
+        }
+        case 2: {
+          if (v.houseNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.houseNumber = cx.simple<string>("houseNumber", R_xs_string, true);
+          break;
+        }
+        case 3: {
+          if (v.houseNumberExtension !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.houseNumberExtension = cx.simple<string>("houseNumberExtension", R_xs_string, true);
+          break;
+        }
+        case 4: {
+          if (v.postalCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.postalCode = cx.simple<string>("postalCode", R_xs_string, true);
+          break;
+        }
+        case 5: {
+          if (v.city !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.city = cx.simple<string>("city", R_xs_string, true);
+          break;
+        }
+        case 6: {
+          if (v.state !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.state = cx.simple<string>("state", R_xs_string, true);
+          break;
+        }
+        case 7: {
+          if (v.countryCode2 !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.countryCode2 = cx.simple<T.TwoLetterCode>("countryCode2", R_TwoLetterCode, true);
+          break;
+        }
+        case 8: {
+          if (v.telephoneNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+          break;
+        }
+      }
+    }
+  } else {
+    if (cx.at(NS1, "street")) {
+      v.street = cx.simple<string>("street", R_xs_string, true);
+    }
+    if (cx.at(NS1, "houseName")) {
+      v.houseName = cx.simple<string>("houseName", R_xs_string, true);
+    }
+    if (cx.at(NS1, "houseNumber")) {
+      v.houseNumber = cx.simple<string>("houseNumber", R_xs_string, true);
+    }
+    if (cx.at(NS1, "houseNumberExtension")) {
+      v.houseNumberExtension = cx.simple<string>("houseNumberExtension", R_xs_string, true);
+    }
+    if (cx.at(NS1, "postalCode")) {
+      v.postalCode = cx.simple<string>("postalCode", R_xs_string, true);
+    }
+    if (cx.at(NS1, "city")) {
+      v.city = cx.simple<string>("city", R_xs_string, true);
+    }
+    if (cx.at(NS1, "state")) {
+      v.state = cx.simple<string>("state", R_xs_string, true);
+    }
+    if (cx.at(NS1, "countryCode2")) {
+      v.countryCode2 = cx.simple<T.TwoLetterCode>("countryCode2", R_TwoLetterCode, true);
+    }
+    if (cx.at(NS1, "telephoneNumber")) {
+      v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+    }
   }
   cx.close();
   return v;
@@ -78,15 +193,39 @@ function readDataField(cx: ReadContext): T.DataField {
   const v = {} as T.DataField;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}dataField");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<string>("value", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<string>("value", R_xs_string, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<string>("value", R_xs_string, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -96,14 +235,29 @@ function readDataFieldList(cx: ReadContext): T.DataFieldList {
   const v = {} as T.DataFieldList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}dataFieldList");
   cx.open();
-  {
-    const a: T.DataField[] = [];
-    while (cx.at(NS1, "dataField")) {
-      cx.enter("dataField/" + a.length);
-      const x = readDataField(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S2); k >= 0; k = cx.slot(S2)) {
+      last = cx.inOrder(last, k, S2);
+      switch (k) {
+        case 0: {
+          const a = (v.dataField ??= []);
+          cx.enter("dataField/" + a.length);
+          const x = readDataField(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.dataField = a;
+  } else {
+    {
+      const a: T.DataField[] = [];
+      while (cx.at(NS1, "dataField")) {
+        cx.enter("dataField/" + a.length);
+        const x = readDataField(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.dataField = a;
+    }
   }
   cx.close();
   return v;
@@ -114,14 +268,29 @@ function readDataList(cx: ReadContext): T.DataList {
   const v = {} as T.DataList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}dataList");
   cx.open();
-  {
-    const a: T.KeyValueBasePair[] = [];
-    while (cx.at(NS1, "data")) {
-      cx.enter("data/" + a.length);
-      const x = readKeyValueBasePair(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S3); k >= 0; k = cx.slot(S3)) {
+      last = cx.inOrder(last, k, S3);
+      switch (k) {
+        case 0: {
+          const a = (v.data ??= []);
+          cx.enter("data/" + a.length);
+          const x = readKeyValueBasePair(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.data = a;
+  } else {
+    {
+      const a: T.KeyValueBasePair[] = [];
+      while (cx.at(NS1, "data")) {
+        cx.enter("data/" + a.length);
+        const x = readKeyValueBasePair(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.data = a;
+    }
   }
   cx.close();
   return v;
@@ -132,14 +301,29 @@ function readDetailList(cx: ReadContext): T.DetailList {
   const v = {} as T.DetailList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}detailList");
   cx.open();
-  {
-    const a: T.KeyValueBasePair[] = [];
-    while (cx.at(NS1, "detail")) {
-      cx.enter("detail/" + a.length);
-      const x = readKeyValueBasePair(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S4); k >= 0; k = cx.slot(S4)) {
+      last = cx.inOrder(last, k, S4);
+      switch (k) {
+        case 0: {
+          const a = (v.detail ??= []);
+          cx.enter("detail/" + a.length);
+          const x = readKeyValueBasePair(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.detail = a;
+  } else {
+    {
+      const a: T.KeyValueBasePair[] = [];
+      while (cx.at(NS1, "detail")) {
+        cx.enter("detail/" + a.length);
+        const x = readKeyValueBasePair(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.detail = a;
+    }
   }
   cx.close();
   return v;
@@ -149,32 +333,89 @@ function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActio
   const v = {} as T.ExecutePaymentActionRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:executePaymentActionRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S5); k >= 0; k = cx.slot(S5)) {
+      last = cx.inOrder(last, k, S5);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.paymentID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+          break;
+        }
+        case 3: {
+          if (v.actionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.actionData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("actionData");
+          v.actionData = readDataList(cx);
+          break;
+        }
+        case 5: {
+          if (v.remark !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.remark = cx.simple<string>("remark", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "paymentID")) {
-    v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
-  } else {
-    cx.missing("<paymentID>", "paymentID");
-  }
-  if (cx.at(NS1, "actionID")) {
-    v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
-  } else {
-    cx.missing("<actionID>", "actionID");
-  }
-  if (cx.at(NS1, "actionData")) {
-    cx.enter("actionData");
-    v.actionData = readDataList(cx);
-  }
-  if (cx.at(NS1, "remark")) {
-    v.remark = cx.simple<string>("remark", R_xs_string, false)!;
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "paymentID")) {
+      v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+    } else {
+      cx.missing("<paymentID>", "paymentID");
+    }
+    if (cx.at(NS1, "actionID")) {
+      v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
+    } else {
+      cx.missing("<actionID>", "actionID");
+    }
+    if (cx.at(NS1, "actionData")) {
+      cx.enter("actionData");
+      v.actionData = readDataList(cx);
+    }
+    if (cx.at(NS1, "remark")) {
+      v.remark = cx.simple<string>("remark", R_xs_string, false)!;
+    }
   }
   cx.close();
   return v;
@@ -184,16 +425,41 @@ function readExecutePaymentActionResponse(cx: ReadContext): T.ExecutePaymentActi
   const v = {} as T.ExecutePaymentActionResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:executePaymentActionResponse");
   cx.open();
-  if (cx.at(NS1, "statusCode")) {
-    v.statusCode = cx.simple<number>("statusCode", R_xs_int, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S6); k >= 0; k = cx.slot(S6)) {
+      last = cx.inOrder(last, k, S6);
+      switch (k) {
+        case 0: {
+          if (v.statusCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.statusCode = cx.simple<number>("statusCode", R_xs_int, false)!;
+          break;
+        }
+        case 1: {
+          if (v.actionResults !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("actionResults");
+          v.actionResults = readResultList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<statusCode>", "statusCode");
-  }
-  if (cx.at(NS1, "actionResults")) {
-    cx.enter("actionResults");
-    v.actionResults = readResultList(cx);
-  } else {
-    cx.missing("<actionResults>", "actionResults");
+    if (cx.at(NS1, "statusCode")) {
+      v.statusCode = cx.simple<number>("statusCode", R_xs_int, false)!;
+    } else {
+      cx.missing("<statusCode>", "statusCode");
+    }
+    if (cx.at(NS1, "actionResults")) {
+      cx.enter("actionResults");
+      v.actionResults = readResultList(cx);
+    } else {
+      cx.missing("<actionResults>", "actionResults");
+    }
   }
   cx.close();
   return v;
@@ -203,30 +469,94 @@ function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualP
   const v = {} as T.GetNewManualPaymentDetailsRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getNewManualPaymentDetailsRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S7); k >= 0; k = cx.slot(S7)) {
+      last = cx.inOrder(last, k, S7);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.paymentMethodID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.userID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userID = cx.simple<string>("userID", R_xs_string, true);
+          break;
+        }
+        case 3: {
+          if (v.username !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.username = cx.simple<string>("username", R_xs_string, true);
+          break;
+        }
+        case 4: {
+          if (v.email !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.email = cx.simple<string>("email", R_xs_string, true);
+          break;
+        }
+        case 5: {
+          if (v.languageCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+          break;
+        }
+        case 6: {
+          if (v.telephoneNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "paymentMethodID")) {
-    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
-  } else {
-    cx.missing("<paymentMethodID>", "paymentMethodID");
-  }
-  if (cx.at(NS1, "userID")) {
-    v.userID = cx.simple<string>("userID", R_xs_string, true);
-  }
-  if (cx.at(NS1, "username")) {
-    v.username = cx.simple<string>("username", R_xs_string, true);
-  }
-  if (cx.at(NS1, "email")) {
-    v.email = cx.simple<string>("email", R_xs_string, true);
-  }
-  if (cx.at(NS1, "languageCode")) {
-    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
-  }
-  if (cx.at(NS1, "telephoneNumber")) {
-    v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "paymentMethodID")) {
+      v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+    } else {
+      cx.missing("<paymentMethodID>", "paymentMethodID");
+    }
+    if (cx.at(NS1, "userID")) {
+      v.userID = cx.simple<string>("userID", R_xs_string, true);
+    }
+    if (cx.at(NS1, "username")) {
+      v.username = cx.simple<string>("username", R_xs_string, true);
+    }
+    if (cx.at(NS1, "email")) {
+      v.email = cx.simple<string>("email", R_xs_string, true);
+    }
+    if (cx.at(NS1, "languageCode")) {
+      v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+    }
+    if (cx.at(NS1, "telephoneNumber")) {
+      v.telephoneNumber = cx.simple<string>("telephoneNumber", R_xs_string, true);
+    }
   }
   cx.close();
   return v;
@@ -236,15 +566,41 @@ function readGetNewManualPaymentDetailsResponse(cx: ReadContext): T.GetNewManual
   const v = {} as T.GetNewManualPaymentDetailsResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getNewManualPaymentDetailsResponse");
   cx.open();
-  if (cx.at(NS1, "result")) {
-    cx.enter("result");
-    v.result = readManualPaymentDetails(cx);
-  }
-  if (cx.at(NS1, "status")) {
-    cx.enter("status");
-    v.status = readManualPaymentStatus(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S8); k >= 0; k = cx.slot(S8)) {
+      last = cx.inOrder(last, k, S8);
+      switch (k) {
+        case 0: {
+          if (v.result !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("result");
+          v.result = readManualPaymentDetails(cx);
+          break;
+        }
+        case 1: {
+          if (v.status !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("status");
+          v.status = readManualPaymentStatus(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<status>", "status");
+    if (cx.at(NS1, "result")) {
+      cx.enter("result");
+      v.result = readManualPaymentDetails(cx);
+    }
+    if (cx.at(NS1, "status")) {
+      cx.enter("status");
+      v.status = readManualPaymentStatus(cx);
+    } else {
+      cx.missing("<status>", "status");
+    }
   }
   cx.close();
   return v;
@@ -254,37 +610,104 @@ function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputD
   const v = {} as T.GetPaymentInputDataListRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S9); k >= 0; k = cx.slot(S9)) {
+      last = cx.inOrder(last, k, S9);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.user !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("user");
+          v.user = readUser(cx);
+          break;
+        }
+        case 3: {
+          if (v.paymentMethodID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.purposeOfPayment !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.purposeOfPayment = cx.simple<string>("purposeOfPayment", R_xs_string, false)!;
+          break;
+        }
+        case 5: {
+          if (v.amount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("amount");
+          v.amount = readPositiveMoney(cx);
+          break;
+        }
+        case 6: {
+          if (v.details !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("details");
+          v.details = readDetailList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "user")) {
-    cx.enter("user");
-    v.user = readUser(cx);
-  } else {
-    cx.missing("<user>", "user");
-  }
-  if (cx.at(NS1, "paymentMethodID")) {
-    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
-  } else {
-    cx.missing("<paymentMethodID>", "paymentMethodID");
-  }
-  if (cx.at(NS1, "purposeOfPayment")) {
-    v.purposeOfPayment = cx.simple<string>("purposeOfPayment", R_xs_string, false)!;
-  }
-  if (cx.at(NS1, "amount")) {
-    cx.enter("amount");
-    v.amount = readPositiveMoney(cx);
-  }
-  if (cx.at(NS1, "details")) {
-    cx.enter("details");
-    v.details = readDetailList(cx);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "user")) {
+      cx.enter("user");
+      v.user = readUser(cx);
+    } else {
+      cx.missing("<user>", "user");
+    }
+    if (cx.at(NS1, "paymentMethodID")) {
+      v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+    } else {
+      cx.missing("<paymentMethodID>", "paymentMethodID");
+    }
+    if (cx.at(NS1, "purposeOfPayment")) {
+      v.purposeOfPayment = cx.simple<string>("purposeOfPayment", R_xs_string, false)!;
+    }
+    if (cx.at(NS1, "amount")) {
+      cx.enter("amount");
+      v.amount = readPositiveMoney(cx);
+    }
+    if (cx.at(NS1, "details")) {
+      cx.enter("details");
+      v.details = readDetailList(cx);
+    }
   }
   cx.close();
   return v;
@@ -294,11 +717,28 @@ function readGetPaymentInputDataListResponse(cx: ReadContext): T.GetPaymentInput
   const v = {} as T.GetPaymentInputDataListResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListResponse");
   cx.open();
-  if (cx.at(NS1, "paymentInputDataList")) {
-    cx.enter("paymentInputDataList");
-    v.paymentInputDataList = readGetPaymentInputDataListResponsePaymentInputDataList(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S10); k >= 0; k = cx.slot(S10)) {
+      last = cx.inOrder(last, k, S10);
+      switch (k) {
+        case 0: {
+          if (v.paymentInputDataList !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentInputDataList");
+          v.paymentInputDataList = readGetPaymentInputDataListResponsePaymentInputDataList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<paymentInputDataList>", "paymentInputDataList");
+    if (cx.at(NS1, "paymentInputDataList")) {
+      cx.enter("paymentInputDataList");
+      v.paymentInputDataList = readGetPaymentInputDataListResponsePaymentInputDataList(cx);
+    } else {
+      cx.missing("<paymentInputDataList>", "paymentInputDataList");
+    }
   }
   cx.close();
   return v;
@@ -308,14 +748,29 @@ function readGetPaymentInputDataListResponsePaymentInputDataList(cx: ReadContext
   const v = {} as T.GetPaymentInputDataListResponsePaymentInputDataList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentInputDataListResponse/paymentInputDataList");
   cx.open();
-  {
-    const a: T.DetailList[] = [];
-    while (cx.at(NS1, "paymentInputData")) {
-      cx.enter("paymentInputData/" + a.length);
-      const x = readDetailList(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S11); k >= 0; k = cx.slot(S11)) {
+      last = cx.inOrder(last, k, S11);
+      switch (k) {
+        case 0: {
+          const a = (v.paymentInputData ??= []);
+          cx.enter("paymentInputData/" + a.length);
+          const x = readDetailList(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.paymentInputData = a;
+  } else {
+    {
+      const a: T.DetailList[] = [];
+      while (cx.at(NS1, "paymentInputData")) {
+        cx.enter("paymentInputData/" + a.length);
+        const x = readDetailList(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.paymentInputData = a;
+    }
   }
   cx.close();
   return v;
@@ -325,23 +780,63 @@ function readGetPaymentsRequest(cx: ReadContext): T.GetPaymentsRequest {
   const v = {} as T.GetPaymentsRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentsRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S12); k >= 0; k = cx.slot(S12)) {
+      last = cx.inOrder(last, k, S12);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 3: {
+          if (v.isExecuted !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "isExecuted")) {
-    v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "isExecuted")) {
+      v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+    }
   }
   cx.close();
   return v;
@@ -351,11 +846,28 @@ function readGetPaymentsResponse(cx: ReadContext): T.GetPaymentsResponse {
   const v = {} as T.GetPaymentsResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getPaymentsResponse");
   cx.open();
-  if (cx.at(NS1, "payments")) {
-    cx.enter("payments");
-    v.payments = readPaymentList(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S13); k >= 0; k = cx.slot(S13)) {
+      last = cx.inOrder(last, k, S13);
+      switch (k) {
+        case 0: {
+          if (v.payments !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("payments");
+          v.payments = readPaymentList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<payments>", "payments");
+    if (cx.at(NS1, "payments")) {
+      cx.enter("payments");
+      v.payments = readPaymentList(cx);
+    } else {
+      cx.missing("<payments>", "payments");
+    }
   }
   cx.close();
   return v;
@@ -365,16 +877,41 @@ function readGetRedirectDataRequest(cx: ReadContext): T.GetRedirectDataRequest {
   const v = {} as T.GetRedirectDataRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getRedirectDataRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S14); k >= 0; k = cx.slot(S14)) {
+      last = cx.inOrder(last, k, S14);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.redirectParameters !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("redirectParameters");
+          v.redirectParameters = readRedirectParameters(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "redirectParameters")) {
-    cx.enter("redirectParameters");
-    v.redirectParameters = readRedirectParameters(cx);
-  } else {
-    cx.missing("<redirectParameters>", "redirectParameters");
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "redirectParameters")) {
+      cx.enter("redirectParameters");
+      v.redirectParameters = readRedirectParameters(cx);
+    } else {
+      cx.missing("<redirectParameters>", "redirectParameters");
+    }
   }
   cx.close();
   return v;
@@ -384,11 +921,28 @@ function readGetRedirectDataResponse(cx: ReadContext): T.GetRedirectDataResponse
   const v = {} as T.GetRedirectDataResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:getRedirectDataResponse");
   cx.open();
-  if (cx.at(NS1, "redirectData")) {
-    cx.enter("redirectData");
-    v.redirectData = readRedirectData(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S15); k >= 0; k = cx.slot(S15)) {
+      last = cx.inOrder(last, k, S15);
+      switch (k) {
+        case 0: {
+          if (v.redirectData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("redirectData");
+          v.redirectData = readRedirectData(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<redirectData>", "redirectData");
+    if (cx.at(NS1, "redirectData")) {
+      cx.enter("redirectData");
+      v.redirectData = readRedirectData(cx);
+    } else {
+      cx.missing("<redirectData>", "redirectData");
+    }
   }
   cx.close();
   return v;
@@ -398,11 +952,28 @@ function readHandlePaymentStateChangedNotificationRequest(cx: ReadContext): T.Ha
   const v = {} as T.HandlePaymentStateChangedNotificationRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:handlePaymentStateChangedNotificationRequest");
   cx.open();
-  if (cx.at(NS1, "payment")) {
-    cx.enter("payment");
-    v.payment = readPaymentWithStateFamily(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S16); k >= 0; k = cx.slot(S16)) {
+      last = cx.inOrder(last, k, S16);
+      switch (k) {
+        case 0: {
+          if (v.payment !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("payment");
+          v.payment = readPaymentWithStateFamily(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<payment>", "payment");
+    if (cx.at(NS1, "payment")) {
+      cx.enter("payment");
+      v.payment = readPaymentWithStateFamily(cx);
+    } else {
+      cx.missing("<payment>", "payment");
+    }
   }
   cx.close();
   return v;
@@ -412,14 +983,39 @@ function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.H
   const v = {} as T.HandlePaymentStateChangedNotificationResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:handlePaymentStateChangedNotificationResponse");
   cx.open();
-  if (cx.at(NS1, "resultCode")) {
-    cx.enter("resultCode");
-    v.resultCode = readIdNamePair(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S17); k >= 0; k = cx.slot(S17)) {
+      last = cx.inOrder(last, k, S17);
+      switch (k) {
+        case 0: {
+          if (v.resultCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("resultCode");
+          v.resultCode = readIdNamePair(cx);
+          break;
+        }
+        case 1: {
+          if (v.resultMessage !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.resultMessage = cx.simple<string>("resultMessage", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<resultCode>", "resultCode");
-  }
-  if (cx.at(NS1, "resultMessage")) {
-    v.resultMessage = cx.simple<string>("resultMessage", R_xs_string, false)!;
+    if (cx.at(NS1, "resultCode")) {
+      cx.enter("resultCode");
+      v.resultCode = readIdNamePair(cx);
+    } else {
+      cx.missing("<resultCode>", "resultCode");
+    }
+    if (cx.at(NS1, "resultMessage")) {
+      v.resultMessage = cx.simple<string>("resultMessage", R_xs_string, false)!;
+    }
   }
   cx.close();
   return v;
@@ -430,15 +1026,39 @@ function readIdNamePair(cx: ReadContext): T.IdNamePair {
   const v = {} as T.IdNamePair;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}idNamePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<T.CodeID>("key", R_CodeID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<T.CodeID>("key", R_CodeID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<string>("value", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<string>("value", R_xs_string, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<T.CodeID>("key", R_CodeID, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<string>("value", R_xs_string, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -448,38 +1068,104 @@ function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePay
   const v = {} as T.InitiatePaymentFromReferenceRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentFromReferenceRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S18); k >= 0; k = cx.slot(S18)) {
+      last = cx.inOrder(last, k, S18);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.originalPaymentID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.originalPaymentID = cx.simple<T.Guid>("originalPaymentID", R_Guid, false)!;
+          break;
+        }
+        case 3: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.paymentMethodID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          break;
+        }
+        case 5: {
+          if (v.amount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("amount");
+          v.amount = readPositiveMoney(cx);
+          break;
+        }
+        case 6: {
+          if (v.specificPaymentData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("specificPaymentData");
+          v.specificPaymentData = readDataList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "originalPaymentID")) {
-    v.originalPaymentID = cx.simple<T.Guid>("originalPaymentID", R_Guid, false)!;
-  } else {
-    cx.missing("<originalPaymentID>", "originalPaymentID");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "paymentMethodID")) {
-    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
-  } else {
-    cx.missing("<paymentMethodID>", "paymentMethodID");
-  }
-  if (cx.at(NS1, "amount")) {
-    cx.enter("amount");
-    v.amount = readPositiveMoney(cx);
-  }
-  if (cx.at(NS1, "specificPaymentData")) {
-    cx.enter("specificPaymentData");
-    v.specificPaymentData = readDataList(cx);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "originalPaymentID")) {
+      v.originalPaymentID = cx.simple<T.Guid>("originalPaymentID", R_Guid, false)!;
+    } else {
+      cx.missing("<originalPaymentID>", "originalPaymentID");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "paymentMethodID")) {
+      v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+    } else {
+      cx.missing("<paymentMethodID>", "paymentMethodID");
+    }
+    if (cx.at(NS1, "amount")) {
+      cx.enter("amount");
+      v.amount = readPositiveMoney(cx);
+    }
+    if (cx.at(NS1, "specificPaymentData")) {
+      cx.enter("specificPaymentData");
+      v.specificPaymentData = readDataList(cx);
+    }
   }
   cx.close();
   return v;
@@ -489,11 +1175,28 @@ function readInitiatePaymentFromReferenceResponse(cx: ReadContext): T.InitiatePa
   const v = {} as T.InitiatePaymentFromReferenceResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentFromReferenceResponse");
   cx.open();
-  if (cx.at(NS1, "payment")) {
-    cx.enter("payment");
-    v.payment = readPaymentWithStateFamily(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S16); k >= 0; k = cx.slot(S16)) {
+      last = cx.inOrder(last, k, S16);
+      switch (k) {
+        case 0: {
+          if (v.payment !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("payment");
+          v.payment = readPaymentWithStateFamily(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<payment>", "payment");
+    if (cx.at(NS1, "payment")) {
+      cx.enter("payment");
+      v.payment = readPaymentWithStateFamily(cx);
+    } else {
+      cx.missing("<payment>", "payment");
+    }
   }
   cx.close();
   return v;
@@ -503,66 +1206,191 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
   const v = {} as T.InitiatePaymentRequest;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentRequest");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S19); k >= 0; k = cx.slot(S19)) {
+      last = cx.inOrder(last, k, S19);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 3: {
+          if (v.paymentMethodID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.amount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("amount");
+          v.amount = readNonNegativeMoney(cx);
+          break;
+        }
+        case 5: {
+          if (v.shopFee !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("shopFee");
+          v.shopFee = readPositiveMoney(cx);
+          break;
+        }
+        case 6: {
+          if (v.userID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+          break;
+        }
+        case 7: {
+          if (v.userData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("userData");
+          v.userData = readUserData(cx);
+          break;
+        }
+        case 8: {
+          if (v.userIP !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+          break;
+        }
+        case 9: {
+          if (v.userSessionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userSessionID = cx.simple<string>("userSessionID", R_xs_string, false)!;
+          break;
+        }
+        case 10: {
+          if (v.creationTypeID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          break;
+        }
+        case 11: {
+          if (v.paymentAccountID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
+          break;
+        }
+        case 12: {
+          if (v.specificPaymentData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("specificPaymentData");
+          v.specificPaymentData = readDataList(cx);
+          break;
+        }
+        case 13: {
+          if (v.paymentAccount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentAccount");
+          v.paymentAccount = readPaymentAccount(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "paymentMethodID")) {
-    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
-  } else {
-    cx.missing("<paymentMethodID>", "paymentMethodID");
-  }
-  if (cx.at(NS1, "amount")) {
-    cx.enter("amount");
-    v.amount = readNonNegativeMoney(cx);
-  }
-  if (cx.at(NS1, "shopFee")) {
-    cx.enter("shopFee");
-    v.shopFee = readPositiveMoney(cx);
-  }
-  if (cx.at(NS1, "userID")) {
-    v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
-  } else {
-    cx.missing("<userID>", "userID");
-  }
-  if (cx.at(NS1, "userData")) {
-    cx.enter("userData");
-    v.userData = readUserData(cx);
-  }
-  if (cx.at(NS1, "userIP")) {
-    v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
-  }
-  if (cx.at(NS1, "userSessionID")) {
-    v.userSessionID = cx.simple<string>("userSessionID", R_xs_string, false)!;
-  } else {
-    cx.missing("<userSessionID>", "userSessionID");
-  }
-  if (cx.at(NS1, "creationTypeID")) {
-    v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
-  } else {
-    cx.missing("<creationTypeID>", "creationTypeID");
-  }
-  if (cx.at(NS1, "paymentAccountID")) {
-    v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
-  }
-  if (cx.at(NS1, "specificPaymentData")) {
-    cx.enter("specificPaymentData");
-    v.specificPaymentData = readDataList(cx);
-  }
-  if (cx.at(NS1, "paymentAccount")) {
-    cx.enter("paymentAccount");
-    v.paymentAccount = readPaymentAccount(cx);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "paymentMethodID")) {
+      v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+    } else {
+      cx.missing("<paymentMethodID>", "paymentMethodID");
+    }
+    if (cx.at(NS1, "amount")) {
+      cx.enter("amount");
+      v.amount = readNonNegativeMoney(cx);
+    }
+    if (cx.at(NS1, "shopFee")) {
+      cx.enter("shopFee");
+      v.shopFee = readPositiveMoney(cx);
+    }
+    if (cx.at(NS1, "userID")) {
+      v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+    } else {
+      cx.missing("<userID>", "userID");
+    }
+    if (cx.at(NS1, "userData")) {
+      cx.enter("userData");
+      v.userData = readUserData(cx);
+    }
+    if (cx.at(NS1, "userIP")) {
+      v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+    }
+    if (cx.at(NS1, "userSessionID")) {
+      v.userSessionID = cx.simple<string>("userSessionID", R_xs_string, false)!;
+    } else {
+      cx.missing("<userSessionID>", "userSessionID");
+    }
+    if (cx.at(NS1, "creationTypeID")) {
+      v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+    } else {
+      cx.missing("<creationTypeID>", "creationTypeID");
+    }
+    if (cx.at(NS1, "paymentAccountID")) {
+      v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
+    }
+    if (cx.at(NS1, "specificPaymentData")) {
+      cx.enter("specificPaymentData");
+      v.specificPaymentData = readDataList(cx);
+    }
+    if (cx.at(NS1, "paymentAccount")) {
+      cx.enter("paymentAccount");
+      v.paymentAccount = readPaymentAccount(cx);
+    }
   }
   cx.close();
   return v;
@@ -572,11 +1400,28 @@ function readInitiatePaymentResponse(cx: ReadContext): T.InitiatePaymentResponse
   const v = {} as T.InitiatePaymentResponse;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:initiatePaymentResponse");
   cx.open();
-  if (cx.at(NS1, "payment")) {
-    cx.enter("payment");
-    v.payment = readPaymentWithStateFamily(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S16); k >= 0; k = cx.slot(S16)) {
+      last = cx.inOrder(last, k, S16);
+      switch (k) {
+        case 0: {
+          if (v.payment !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("payment");
+          v.payment = readPaymentWithStateFamily(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<payment>", "payment");
+    if (cx.at(NS1, "payment")) {
+      cx.enter("payment");
+      v.payment = readPaymentWithStateFamily(cx);
+    } else {
+      cx.missing("<payment>", "payment");
+    }
   }
   cx.close();
   return v;
@@ -587,15 +1432,39 @@ function readKeyBooleanValuePair(cx: ReadContext): T.KeyBooleanValuePair {
   v.$type = "keyBooleanValuePair";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}keyBooleanValuePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<boolean>("value", R_xs_boolean, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<boolean>("value", R_xs_boolean, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<boolean>("value", R_xs_boolean, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -606,15 +1475,39 @@ function readKeyDateTimeValuePair(cx: ReadContext): T.KeyDateTimeValuePair {
   v.$type = "keyDateTimeValuePair";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}keyDateTimeValuePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<string>("value", R_xs_dateTime, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<string>("value", R_xs_dateTime, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<string>("value", R_xs_dateTime, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -625,15 +1518,39 @@ function readKeyDecimalValuePair(cx: ReadContext): T.KeyDecimalValuePair {
   v.$type = "keyDecimalValuePair";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<string>("value", R_xs_decimal, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<string>("value", R_xs_decimal, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<string>("value", R_xs_decimal, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -644,15 +1561,39 @@ function readKeyIntValuePair(cx: ReadContext): T.KeyIntValuePair {
   v.$type = "keyIntValuePair";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}keyIntValuePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<number>("value", R_xs_int, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<number>("value", R_xs_int, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<number>("value", R_xs_int, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -663,15 +1604,39 @@ function readKeyStringValuePair(cx: ReadContext): T.KeyStringValuePair {
   v.$type = "keyStringValuePair";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}keyStringValuePair");
   cx.open();
-  if (cx.at(NS1, "key")) {
-    v.key = cx.simple<string>("key", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S1); k >= 0; k = cx.slot(S1)) {
+      last = cx.inOrder(last, k, S1);
+      switch (k) {
+        case 0: {
+          if (v.key !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.key = cx.simple<string>("key", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.value !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.value = cx.simple<string>("value", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<key>", "key");
-  }
-  if (cx.at(NS1, "value")) {
-    v.value = cx.simple<string>("value", R_xs_string, false)!;
-  } else {
-    cx.missing("<value>", "value");
+    if (cx.at(NS1, "key")) {
+      v.key = cx.simple<string>("key", R_xs_string, false)!;
+    } else {
+      cx.missing("<key>", "key");
+    }
+    if (cx.at(NS1, "value")) {
+      v.value = cx.simple<string>("value", R_xs_string, false)!;
+    } else {
+      cx.missing("<value>", "value");
+    }
   }
   cx.close();
   return v;
@@ -681,27 +1646,69 @@ function readManualPaymentDetails(cx: ReadContext): T.ManualPaymentDetails {
   const v = {} as T.ManualPaymentDetails;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}manualPaymentDetails");
   cx.open();
-  if (cx.at(NS1, "userID")) {
-    v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S20); k >= 0; k = cx.slot(S20)) {
+      last = cx.inOrder(last, k, S20);
+      switch (k) {
+        case 0: {
+          if (v.userID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.userDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("userDetails");
+          v.userDetails = readUserData(cx);
+          break;
+        }
+        case 3: {
+          if (v.paymentDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentDetails");
+          v.paymentDetails = readDetailList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<userID>", "userID");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "userDetails")) {
-    cx.enter("userDetails");
-    v.userDetails = readUserData(cx);
-  } else {
-    cx.missing("<userDetails>", "userDetails");
-  }
-  if (cx.at(NS1, "paymentDetails")) {
-    cx.enter("paymentDetails");
-    v.paymentDetails = readDetailList(cx);
-  } else {
-    cx.missing("<paymentDetails>", "paymentDetails");
+    if (cx.at(NS1, "userID")) {
+      v.userID = cx.simple<T.StringID>("userID", R_StringID, false)!;
+    } else {
+      cx.missing("<userID>", "userID");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "userDetails")) {
+      cx.enter("userDetails");
+      v.userDetails = readUserData(cx);
+    } else {
+      cx.missing("<userDetails>", "userDetails");
+    }
+    if (cx.at(NS1, "paymentDetails")) {
+      cx.enter("paymentDetails");
+      v.paymentDetails = readDetailList(cx);
+    } else {
+      cx.missing("<paymentDetails>", "paymentDetails");
+    }
   }
   cx.close();
   return v;
@@ -711,20 +1718,52 @@ function readManualPaymentStatus(cx: ReadContext): T.ManualPaymentStatus {
   const v = {} as T.ManualPaymentStatus;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}manualPaymentStatus");
   cx.open();
-  if (cx.at(NS1, "code")) {
-    v.code = cx.simple<number>("code", R_xs_int, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S21); k >= 0; k = cx.slot(S21)) {
+      last = cx.inOrder(last, k, S21);
+      switch (k) {
+        case 0: {
+          if (v.code !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.code = cx.simple<number>("code", R_xs_int, false)!;
+          break;
+        }
+        case 1: {
+          if (v.description !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.description = cx.simple<string>("description", R_xs_string, false)!;
+          break;
+        }
+        case 2: {
+          if (v.details !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.details = cx.simple<string>("details", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<code>", "code");
-  }
-  if (cx.at(NS1, "description")) {
-    v.description = cx.simple<string>("description", R_xs_string, false)!;
-  } else {
-    cx.missing("<description>", "description");
-  }
-  if (cx.at(NS1, "details")) {
-    v.details = cx.simple<string>("details", R_xs_string, false)!;
-  } else {
-    cx.missing("<details>", "details");
+    if (cx.at(NS1, "code")) {
+      v.code = cx.simple<number>("code", R_xs_int, false)!;
+    } else {
+      cx.missing("<code>", "code");
+    }
+    if (cx.at(NS1, "description")) {
+      v.description = cx.simple<string>("description", R_xs_string, false)!;
+    } else {
+      cx.missing("<description>", "description");
+    }
+    if (cx.at(NS1, "details")) {
+      v.details = cx.simple<string>("details", R_xs_string, false)!;
+    } else {
+      cx.missing("<details>", "details");
+    }
   }
   cx.close();
   return v;
@@ -754,11 +1793,28 @@ function readPaymentAccount(cx: ReadContext): T.PaymentAccount {
   const v = {} as T.PaymentAccount;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentAccount");
   cx.open();
-  if (cx.at(NS1, "specificPaymentAccountData")) {
-    cx.enter("specificPaymentAccountData");
-    v.specificPaymentAccountData = readPaymentAccountSpecificPaymentAccountData(cx);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S22); k >= 0; k = cx.slot(S22)) {
+      last = cx.inOrder(last, k, S22);
+      switch (k) {
+        case 0: {
+          if (v.specificPaymentAccountData !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("specificPaymentAccountData");
+          v.specificPaymentAccountData = readPaymentAccountSpecificPaymentAccountData(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<specificPaymentAccountData>", "specificPaymentAccountData");
+    if (cx.at(NS1, "specificPaymentAccountData")) {
+      cx.enter("specificPaymentAccountData");
+      v.specificPaymentAccountData = readPaymentAccountSpecificPaymentAccountData(cx);
+    } else {
+      cx.missing("<specificPaymentAccountData>", "specificPaymentAccountData");
+    }
   }
   cx.close();
   return v;
@@ -768,10 +1824,26 @@ function readPaymentAccountReference(cx: ReadContext): T.PaymentAccountReference
   const v = {} as T.PaymentAccountReference;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentAccountReference");
   cx.open();
-  if (cx.at(NS1, "paymentAccountID")) {
-    v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S23); k >= 0; k = cx.slot(S23)) {
+      last = cx.inOrder(last, k, S23);
+      switch (k) {
+        case 0: {
+          if (v.paymentAccountID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<paymentAccountID>", "paymentAccountID");
+    if (cx.at(NS1, "paymentAccountID")) {
+      v.paymentAccountID = cx.simple<string>("paymentAccountID", R_xs_string, false)!;
+    } else {
+      cx.missing("<paymentAccountID>", "paymentAccountID");
+    }
   }
   cx.close();
   return v;
@@ -781,15 +1853,30 @@ function readPaymentAccountSpecificPaymentAccountData(cx: ReadContext): T.Paymen
   const v = {} as T.PaymentAccountSpecificPaymentAccountData;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~type:paymentAccount/specificPaymentAccountData");
   cx.open();
-  {
-    const a: T.KeyValueBasePair[] = [];
-    while (cx.at(NS1, "data")) {
-      cx.enter("data/" + a.length);
-      const x = readKeyValueBasePair(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S3); k >= 0; k = cx.slot(S3)) {
+      last = cx.inOrder(last, k, S3);
+      switch (k) {
+        case 0: {
+          const a = (v.data ??= []);
+          cx.enter("data/" + a.length);
+          const x = readKeyValueBasePair(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length < 1) cx.missing("<data>", "data");
-    v.data = a;
+  } else {
+    {
+      const a: T.KeyValueBasePair[] = [];
+      while (cx.at(NS1, "data")) {
+        cx.enter("data/" + a.length);
+        const x = readKeyValueBasePair(cx);
+        a.push(x);
+      }
+      if (a.length < 1) cx.missing("<data>", "data");
+      v.data = a;
+    }
   }
   cx.close();
   return v;
@@ -800,14 +1887,29 @@ function readPaymentList(cx: ReadContext): T.PaymentList {
   const v = {} as T.PaymentList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentList");
   cx.open();
-  {
-    const a: T.PaymentWithStateFamily[] = [];
-    while (cx.at(NS1, "payment")) {
-      cx.enter("payment/" + a.length);
-      const x = readPaymentWithStateFamily(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S16); k >= 0; k = cx.slot(S16)) {
+      last = cx.inOrder(last, k, S16);
+      switch (k) {
+        case 0: {
+          const a = (v.payment ??= []);
+          cx.enter("payment/" + a.length);
+          const x = readPaymentWithStateFamily(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.payment = a;
+  } else {
+    {
+      const a: T.PaymentWithStateFamily[] = [];
+      while (cx.at(NS1, "payment")) {
+        cx.enter("payment/" + a.length);
+        const x = readPaymentWithStateFamily(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.payment = a;
+    }
   }
   cx.close();
   return v;
@@ -819,96 +1921,274 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
   v.$type = "paymentMethodDetailsRedirectParameters";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters");
   cx.open();
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S24); k >= 0; k = cx.slot(S24)) {
+      last = cx.inOrder(last, k, S24);
+      switch (k) {
+        case 0: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.httpMethod !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+          break;
+        }
+        case 2: {
+          if (v.returnUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+          break;
+        }
+        case 3: {
+          if (v.languageCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+          break;
+        }
+        case 4: {
+          if (v.currencyCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+          break;
+        }
+        case 5: {
+          if (v.countryCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+          break;
+        }
+        case 6: {
+          if (v.creationTypeID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          break;
+        }
+        case 7: {
+          if (v.additionalDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("additionalDetails");
+          v.additionalDetails = readDetailList(cx);
+          break;
+        }
+        case 8: {
+          if (v.user !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("user");
+          v.user = readUser(cx);
+          break;
+        }
+        case 9: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 10: {
+          if (v.grossAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 11: {
+          if (v.minPaymentLimitAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 12: {
+          if (v.maxPaymentLimitAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 13: {
+          if (v.expirationTimeSpanInSeconds !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+          break;
+        }
+        case 14: {
+          if (v.successUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+          break;
+        }
+        case 15: {
+          if (v.pendingUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+          break;
+        }
+        case 16: {
+          if (v.errorUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+          break;
+        }
+        case 17: {
+          if (v.cancelUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+          break;
+        }
+        case 18: {
+          if (v.refusedUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+          break;
+        }
+        case 19: {
+          if (v.paymentMethodID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          break;
+        }
+        case 20: {
+          if (v.isPaymentMethodChangeAllowed !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", R_xs_boolean, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "httpMethod")) {
-    v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
-  } else {
-    cx.missing("<httpMethod>", "httpMethod");
-  }
-  if (cx.at(NS1, "returnUrl")) {
-    v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<returnUrl>", "returnUrl");
-  }
-  if (cx.at(NS1, "languageCode")) {
-    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
-  }
-  if (cx.at(NS1, "currencyCode")) {
-    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
-  } else {
-    cx.missing("<currencyCode>", "currencyCode");
-  }
-  if (cx.at(NS1, "countryCode")) {
-    v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
-  } else {
-    cx.missing("<countryCode>", "countryCode");
-  }
-  if (cx.at(NS1, "creationTypeID")) {
-    v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
-  }
-  if (cx.at(NS1, "additionalDetails")) {
-    cx.enter("additionalDetails");
-    v.additionalDetails = readDetailList(cx);
-  }
-  if (cx.at(NS1, "user")) {
-    cx.enter("user");
-    v.user = readUser(cx);
-  } else {
-    cx.missing("<user>", "user");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "grossAmount")) {
-    v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "minPaymentLimitAmount")) {
-    v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "maxPaymentLimitAmount")) {
-    v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
-    v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
-  }
-  if (cx.at(NS1, "successUrl")) {
-    v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<successUrl>", "successUrl");
-  }
-  if (cx.at(NS1, "pendingUrl")) {
-    v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<pendingUrl>", "pendingUrl");
-  }
-  if (cx.at(NS1, "errorUrl")) {
-    v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<errorUrl>", "errorUrl");
-  }
-  if (cx.at(NS1, "cancelUrl")) {
-    v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<cancelUrl>", "cancelUrl");
-  }
-  if (cx.at(NS1, "refusedUrl")) {
-    v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<refusedUrl>", "refusedUrl");
-  }
-  if (cx.at(NS1, "paymentMethodID")) {
-    v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
-  } else {
-    cx.missing("<paymentMethodID>", "paymentMethodID");
-  }
-  if (cx.at(NS1, "isPaymentMethodChangeAllowed")) {
-    v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", R_xs_boolean, false)!;
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "httpMethod")) {
+      v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+    } else {
+      cx.missing("<httpMethod>", "httpMethod");
+    }
+    if (cx.at(NS1, "returnUrl")) {
+      v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<returnUrl>", "returnUrl");
+    }
+    if (cx.at(NS1, "languageCode")) {
+      v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+    }
+    if (cx.at(NS1, "currencyCode")) {
+      v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+    } else {
+      cx.missing("<currencyCode>", "currencyCode");
+    }
+    if (cx.at(NS1, "countryCode")) {
+      v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+    } else {
+      cx.missing("<countryCode>", "countryCode");
+    }
+    if (cx.at(NS1, "creationTypeID")) {
+      v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+    }
+    if (cx.at(NS1, "additionalDetails")) {
+      cx.enter("additionalDetails");
+      v.additionalDetails = readDetailList(cx);
+    }
+    if (cx.at(NS1, "user")) {
+      cx.enter("user");
+      v.user = readUser(cx);
+    } else {
+      cx.missing("<user>", "user");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "grossAmount")) {
+      v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "minPaymentLimitAmount")) {
+      v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "maxPaymentLimitAmount")) {
+      v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
+      v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+    }
+    if (cx.at(NS1, "successUrl")) {
+      v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<successUrl>", "successUrl");
+    }
+    if (cx.at(NS1, "pendingUrl")) {
+      v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<pendingUrl>", "pendingUrl");
+    }
+    if (cx.at(NS1, "errorUrl")) {
+      v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<errorUrl>", "errorUrl");
+    }
+    if (cx.at(NS1, "cancelUrl")) {
+      v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<cancelUrl>", "cancelUrl");
+    }
+    if (cx.at(NS1, "refusedUrl")) {
+      v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<refusedUrl>", "refusedUrl");
+    }
+    if (cx.at(NS1, "paymentMethodID")) {
+      v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+    } else {
+      cx.missing("<paymentMethodID>", "paymentMethodID");
+    }
+    if (cx.at(NS1, "isPaymentMethodChangeAllowed")) {
+      v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", R_xs_boolean, false)!;
+    }
   }
   cx.close();
   return v;
@@ -920,93 +2200,263 @@ function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext
   v.$type = "paymentMethodSelectionWithDetailsRedirectParameters";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters");
   cx.open();
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S25); k >= 0; k = cx.slot(S25)) {
+      last = cx.inOrder(last, k, S25);
+      switch (k) {
+        case 0: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.httpMethod !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+          break;
+        }
+        case 2: {
+          if (v.returnUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+          break;
+        }
+        case 3: {
+          if (v.languageCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+          break;
+        }
+        case 4: {
+          if (v.currencyCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+          break;
+        }
+        case 5: {
+          if (v.countryCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+          break;
+        }
+        case 6: {
+          if (v.creationTypeID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          break;
+        }
+        case 7: {
+          if (v.additionalDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("additionalDetails");
+          v.additionalDetails = readDetailList(cx);
+          break;
+        }
+        case 8: {
+          if (v.user !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("user");
+          v.user = readUser(cx);
+          break;
+        }
+        case 9: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 10: {
+          if (v.grossAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 11: {
+          if (v.minPaymentLimitAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 12: {
+          if (v.maxPaymentLimitAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+          break;
+        }
+        case 13: {
+          if (v.expirationTimeSpanInSeconds !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+          break;
+        }
+        case 14: {
+          if (v.successUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+          break;
+        }
+        case 15: {
+          if (v.pendingUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+          break;
+        }
+        case 16: {
+          if (v.errorUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+          break;
+        }
+        case 17: {
+          if (v.cancelUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+          break;
+        }
+        case 18: {
+          if (v.refusedUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+          break;
+        }
+        case 19: {
+          if (v.paymentDirection !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentDirection = cx.simple<T.PaymentDirection>("paymentDirection", R_PaymentDirection, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "httpMethod")) {
-    v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
-  } else {
-    cx.missing("<httpMethod>", "httpMethod");
-  }
-  if (cx.at(NS1, "returnUrl")) {
-    v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<returnUrl>", "returnUrl");
-  }
-  if (cx.at(NS1, "languageCode")) {
-    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
-  }
-  if (cx.at(NS1, "currencyCode")) {
-    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
-  } else {
-    cx.missing("<currencyCode>", "currencyCode");
-  }
-  if (cx.at(NS1, "countryCode")) {
-    v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
-  } else {
-    cx.missing("<countryCode>", "countryCode");
-  }
-  if (cx.at(NS1, "creationTypeID")) {
-    v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
-  }
-  if (cx.at(NS1, "additionalDetails")) {
-    cx.enter("additionalDetails");
-    v.additionalDetails = readDetailList(cx);
-  }
-  if (cx.at(NS1, "user")) {
-    cx.enter("user");
-    v.user = readUser(cx);
-  } else {
-    cx.missing("<user>", "user");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "grossAmount")) {
-    v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "minPaymentLimitAmount")) {
-    v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "maxPaymentLimitAmount")) {
-    v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
-  }
-  if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
-    v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
-  }
-  if (cx.at(NS1, "successUrl")) {
-    v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<successUrl>", "successUrl");
-  }
-  if (cx.at(NS1, "pendingUrl")) {
-    v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<pendingUrl>", "pendingUrl");
-  }
-  if (cx.at(NS1, "errorUrl")) {
-    v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<errorUrl>", "errorUrl");
-  }
-  if (cx.at(NS1, "cancelUrl")) {
-    v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<cancelUrl>", "cancelUrl");
-  }
-  if (cx.at(NS1, "refusedUrl")) {
-    v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
-  } else {
-    cx.missing("<refusedUrl>", "refusedUrl");
-  }
-  if (cx.at(NS1, "paymentDirection")) {
-    v.paymentDirection = cx.simple<T.PaymentDirection>("paymentDirection", R_PaymentDirection, false)!;
-  } else {
-    cx.missing("<paymentDirection>", "paymentDirection");
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "httpMethod")) {
+      v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", R_HttpMethod, false)!;
+    } else {
+      cx.missing("<httpMethod>", "httpMethod");
+    }
+    if (cx.at(NS1, "returnUrl")) {
+      v.returnUrl = cx.simple<string>("returnUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<returnUrl>", "returnUrl");
+    }
+    if (cx.at(NS1, "languageCode")) {
+      v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, false)!;
+    }
+    if (cx.at(NS1, "currencyCode")) {
+      v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, false)!;
+    } else {
+      cx.missing("<currencyCode>", "currencyCode");
+    }
+    if (cx.at(NS1, "countryCode")) {
+      v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", R_TwoLetterCode, false)!;
+    } else {
+      cx.missing("<countryCode>", "countryCode");
+    }
+    if (cx.at(NS1, "creationTypeID")) {
+      v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+    }
+    if (cx.at(NS1, "additionalDetails")) {
+      cx.enter("additionalDetails");
+      v.additionalDetails = readDetailList(cx);
+    }
+    if (cx.at(NS1, "user")) {
+      cx.enter("user");
+      v.user = readUser(cx);
+    } else {
+      cx.missing("<user>", "user");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "grossAmount")) {
+      v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "minPaymentLimitAmount")) {
+      v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "maxPaymentLimitAmount")) {
+      v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", R_MoneyAmount, false)!;
+    }
+    if (cx.at(NS1, "expirationTimeSpanInSeconds")) {
+      v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", R_xs_int, false)!;
+    }
+    if (cx.at(NS1, "successUrl")) {
+      v.successUrl = cx.simple<string>("successUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<successUrl>", "successUrl");
+    }
+    if (cx.at(NS1, "pendingUrl")) {
+      v.pendingUrl = cx.simple<string>("pendingUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<pendingUrl>", "pendingUrl");
+    }
+    if (cx.at(NS1, "errorUrl")) {
+      v.errorUrl = cx.simple<string>("errorUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<errorUrl>", "errorUrl");
+    }
+    if (cx.at(NS1, "cancelUrl")) {
+      v.cancelUrl = cx.simple<string>("cancelUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<cancelUrl>", "cancelUrl");
+    }
+    if (cx.at(NS1, "refusedUrl")) {
+      v.refusedUrl = cx.simple<string>("refusedUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<refusedUrl>", "refusedUrl");
+    }
+    if (cx.at(NS1, "paymentDirection")) {
+      v.paymentDirection = cx.simple<T.PaymentDirection>("paymentDirection", R_PaymentDirection, false)!;
+    } else {
+      cx.missing("<paymentDirection>", "paymentDirection");
+    }
   }
   cx.close();
   return v;
@@ -1016,20 +2466,52 @@ function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException
   const v = {} as T.PaymentServiceException;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}~element:paymentServiceException");
   cx.open();
-  if (cx.at(NS1, "id")) {
-    v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S26); k >= 0; k = cx.slot(S26)) {
+      last = cx.inOrder(last, k, S26);
+      switch (k) {
+        case 0: {
+          if (v.id !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+          break;
+        }
+        case 1: {
+          if (v.errorCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.errorMessage !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<id>", "id");
-  }
-  if (cx.at(NS1, "errorCode")) {
-    v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
-  } else {
-    cx.missing("<errorCode>", "errorCode");
-  }
-  if (cx.at(NS1, "errorMessage")) {
-    v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
-  } else {
-    cx.missing("<errorMessage>", "errorMessage");
+    if (cx.at(NS1, "id")) {
+      v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+    } else {
+      cx.missing("<id>", "id");
+    }
+    if (cx.at(NS1, "errorCode")) {
+      v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+    } else {
+      cx.missing("<errorCode>", "errorCode");
+    }
+    if (cx.at(NS1, "errorMessage")) {
+      v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+    } else {
+      cx.missing("<errorMessage>", "errorMessage");
+    }
   }
   cx.close();
   return v;
@@ -1039,28 +2521,78 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
   const v = {} as T.PaymentState;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentState");
   cx.open();
-  if (cx.at(NS1, "id")) {
-    v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S27); k >= 0; k = cx.slot(S27)) {
+      last = cx.inOrder(last, k, S27);
+      switch (k) {
+        case 0: {
+          if (v.id !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+          break;
+        }
+        case 1: {
+          if (v.definition !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("definition");
+          v.definition = readIdNamePair(cx);
+          break;
+        }
+        case 2: {
+          if (v.createdOn !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.createdOn = cx.simple<string>("createdOn", R_xs_dateTime, false)!;
+          break;
+        }
+        case 3: {
+          if (v.description !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.description = cx.simple<string>("description", R_xs_string, false)!;
+          break;
+        }
+        case 4: {
+          if (v.paymentStateDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentStateDetails");
+          v.paymentStateDetails = cx.nil(true) ? null : readDetailList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<id>", "id");
-  }
-  if (cx.at(NS1, "definition")) {
-    cx.enter("definition");
-    v.definition = readIdNamePair(cx);
-  } else {
-    cx.missing("<definition>", "definition");
-  }
-  if (cx.at(NS1, "createdOn")) {
-    v.createdOn = cx.simple<string>("createdOn", R_xs_dateTime, false)!;
-  } else {
-    cx.missing("<createdOn>", "createdOn");
-  }
-  if (cx.at(NS1, "description")) {
-    v.description = cx.simple<string>("description", R_xs_string, false)!;
-  }
-  if (cx.at(NS1, "paymentStateDetails")) {
-    cx.enter("paymentStateDetails");
-    v.paymentStateDetails = cx.nil(true) ? null : readDetailList(cx);
+    if (cx.at(NS1, "id")) {
+      v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+    } else {
+      cx.missing("<id>", "id");
+    }
+    if (cx.at(NS1, "definition")) {
+      cx.enter("definition");
+      v.definition = readIdNamePair(cx);
+    } else {
+      cx.missing("<definition>", "definition");
+    }
+    if (cx.at(NS1, "createdOn")) {
+      v.createdOn = cx.simple<string>("createdOn", R_xs_dateTime, false)!;
+    } else {
+      cx.missing("<createdOn>", "createdOn");
+    }
+    if (cx.at(NS1, "description")) {
+      v.description = cx.simple<string>("description", R_xs_string, false)!;
+    }
+    if (cx.at(NS1, "paymentStateDetails")) {
+      cx.enter("paymentStateDetails");
+      v.paymentStateDetails = cx.nil(true) ? null : readDetailList(cx);
+    }
   }
   cx.close();
   return v;
@@ -1072,84 +2604,229 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
   v.$type = "paymentWithPaymentAccount";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentWithPaymentAccount");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S28); k >= 0; k = cx.slot(S28)) {
+      last = cx.inOrder(last, k, S28);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.paymentMethod !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentMethod");
+          v.paymentMethod = readIdNamePair(cx);
+          break;
+        }
+        case 3: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.paymentID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+          break;
+        }
+        case 5: {
+          if (v.userID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
+          break;
+        }
+        case 6: {
+          if (v.paymentProvider !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentProvider");
+          v.paymentProvider = readIdNamePair(cx);
+          break;
+        }
+        case 7: {
+          if (v.amount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("amount");
+          v.amount = readMoney(cx);
+          break;
+        }
+        case 8: {
+          if (v.shopFee !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("shopFee");
+          v.shopFee = readMoney(cx);
+          break;
+        }
+        case 9: {
+          if (v.creationType !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("creationType");
+          v.creationType = readIdNamePair(cx);
+          break;
+        }
+        case 10: {
+          if (v.userIP !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+          break;
+        }
+        case 11: {
+          if (v.state !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("state");
+          v.state = readPaymentState(cx);
+          break;
+        }
+        case 12: {
+          if (v.isExecuted !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+          break;
+        }
+        case 13: {
+          if (v.baseAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("baseAmount");
+          v.baseAmount = readMoney(cx);
+          break;
+        }
+        case 14: {
+          if (v.paymentDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentDetails");
+          v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
+          break;
+        }
+        case 15: {
+          if (v.paymentAccount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentAccount");
+          v.paymentAccount = readPaymentAccountReference(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "paymentMethod")) {
-    cx.enter("paymentMethod");
-    v.paymentMethod = readIdNamePair(cx);
-  } else {
-    cx.missing("<paymentMethod>", "paymentMethod");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "paymentID")) {
-    v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
-  } else {
-    cx.missing("<paymentID>", "paymentID");
-  }
-  if (cx.at(NS1, "userID")) {
-    v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
-  } else {
-    cx.missing("<userID>", "userID");
-  }
-  if (cx.at(NS1, "paymentProvider")) {
-    cx.enter("paymentProvider");
-    v.paymentProvider = readIdNamePair(cx);
-  }
-  if (cx.at(NS1, "amount")) {
-    cx.enter("amount");
-    v.amount = readMoney(cx);
-  } else {
-    cx.missing("<amount>", "amount");
-  }
-  if (cx.at(NS1, "shopFee")) {
-    cx.enter("shopFee");
-    v.shopFee = readMoney(cx);
-  }
-  if (cx.at(NS1, "creationType")) {
-    cx.enter("creationType");
-    v.creationType = readIdNamePair(cx);
-  } else {
-    cx.missing("<creationType>", "creationType");
-  }
-  if (cx.at(NS1, "userIP")) {
-    v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
-  }
-  if (cx.at(NS1, "state")) {
-    cx.enter("state");
-    v.state = readPaymentState(cx);
-  } else {
-    cx.missing("<state>", "state");
-  }
-  if (cx.at(NS1, "isExecuted")) {
-    v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
-  } else {
-    cx.missing("<isExecuted>", "isExecuted");
-  }
-  if (cx.at(NS1, "baseAmount")) {
-    cx.enter("baseAmount");
-    v.baseAmount = readMoney(cx);
-  } else {
-    cx.missing("<baseAmount>", "baseAmount");
-  }
-  if (cx.at(NS1, "paymentDetails")) {
-    cx.enter("paymentDetails");
-    v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
-  }
-  if (cx.at(NS1, "paymentAccount")) {
-    cx.enter("paymentAccount");
-    v.paymentAccount = readPaymentAccountReference(cx);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "paymentMethod")) {
+      cx.enter("paymentMethod");
+      v.paymentMethod = readIdNamePair(cx);
+    } else {
+      cx.missing("<paymentMethod>", "paymentMethod");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "paymentID")) {
+      v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+    } else {
+      cx.missing("<paymentID>", "paymentID");
+    }
+    if (cx.at(NS1, "userID")) {
+      v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
+    } else {
+      cx.missing("<userID>", "userID");
+    }
+    if (cx.at(NS1, "paymentProvider")) {
+      cx.enter("paymentProvider");
+      v.paymentProvider = readIdNamePair(cx);
+    }
+    if (cx.at(NS1, "amount")) {
+      cx.enter("amount");
+      v.amount = readMoney(cx);
+    } else {
+      cx.missing("<amount>", "amount");
+    }
+    if (cx.at(NS1, "shopFee")) {
+      cx.enter("shopFee");
+      v.shopFee = readMoney(cx);
+    }
+    if (cx.at(NS1, "creationType")) {
+      cx.enter("creationType");
+      v.creationType = readIdNamePair(cx);
+    } else {
+      cx.missing("<creationType>", "creationType");
+    }
+    if (cx.at(NS1, "userIP")) {
+      v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+    }
+    if (cx.at(NS1, "state")) {
+      cx.enter("state");
+      v.state = readPaymentState(cx);
+    } else {
+      cx.missing("<state>", "state");
+    }
+    if (cx.at(NS1, "isExecuted")) {
+      v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+    } else {
+      cx.missing("<isExecuted>", "isExecuted");
+    }
+    if (cx.at(NS1, "baseAmount")) {
+      cx.enter("baseAmount");
+      v.baseAmount = readMoney(cx);
+    } else {
+      cx.missing("<baseAmount>", "baseAmount");
+    }
+    if (cx.at(NS1, "paymentDetails")) {
+      cx.enter("paymentDetails");
+      v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
+    }
+    if (cx.at(NS1, "paymentAccount")) {
+      cx.enter("paymentAccount");
+      v.paymentAccount = readPaymentAccountReference(cx);
+    }
   }
   cx.close();
   return v;
@@ -1161,80 +2838,216 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
   v.$type = "paymentWithState";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}paymentWithState");
   cx.open();
-  if (cx.at(NS1, "merchantID")) {
-    v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S29); k >= 0; k = cx.slot(S29)) {
+      last = cx.inOrder(last, k, S29);
+      switch (k) {
+        case 0: {
+          if (v.merchantID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.shopID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.paymentMethod !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentMethod");
+          v.paymentMethod = readIdNamePair(cx);
+          break;
+        }
+        case 3: {
+          if (v.merchantTransactionID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+          break;
+        }
+        case 4: {
+          if (v.paymentID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+          break;
+        }
+        case 5: {
+          if (v.userID !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
+          break;
+        }
+        case 6: {
+          if (v.paymentProvider !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentProvider");
+          v.paymentProvider = readIdNamePair(cx);
+          break;
+        }
+        case 7: {
+          if (v.amount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("amount");
+          v.amount = readMoney(cx);
+          break;
+        }
+        case 8: {
+          if (v.shopFee !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("shopFee");
+          v.shopFee = readMoney(cx);
+          break;
+        }
+        case 9: {
+          if (v.creationType !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("creationType");
+          v.creationType = readIdNamePair(cx);
+          break;
+        }
+        case 10: {
+          if (v.userIP !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+          break;
+        }
+        case 11: {
+          if (v.state !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("state");
+          v.state = readPaymentState(cx);
+          break;
+        }
+        case 12: {
+          if (v.isExecuted !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+          break;
+        }
+        case 13: {
+          if (v.baseAmount !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("baseAmount");
+          v.baseAmount = readMoney(cx);
+          break;
+        }
+        case 14: {
+          if (v.paymentDetails !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("paymentDetails");
+          v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<merchantID>", "merchantID");
-  }
-  if (cx.at(NS1, "shopID")) {
-    v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
-  } else {
-    cx.missing("<shopID>", "shopID");
-  }
-  if (cx.at(NS1, "paymentMethod")) {
-    cx.enter("paymentMethod");
-    v.paymentMethod = readIdNamePair(cx);
-  } else {
-    cx.missing("<paymentMethod>", "paymentMethod");
-  }
-  if (cx.at(NS1, "merchantTransactionID")) {
-    v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
-  } else {
-    cx.missing("<merchantTransactionID>", "merchantTransactionID");
-  }
-  if (cx.at(NS1, "paymentID")) {
-    v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
-  } else {
-    cx.missing("<paymentID>", "paymentID");
-  }
-  if (cx.at(NS1, "userID")) {
-    v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
-  } else {
-    cx.missing("<userID>", "userID");
-  }
-  if (cx.at(NS1, "paymentProvider")) {
-    cx.enter("paymentProvider");
-    v.paymentProvider = readIdNamePair(cx);
-  }
-  if (cx.at(NS1, "amount")) {
-    cx.enter("amount");
-    v.amount = readMoney(cx);
-  } else {
-    cx.missing("<amount>", "amount");
-  }
-  if (cx.at(NS1, "shopFee")) {
-    cx.enter("shopFee");
-    v.shopFee = readMoney(cx);
-  }
-  if (cx.at(NS1, "creationType")) {
-    cx.enter("creationType");
-    v.creationType = readIdNamePair(cx);
-  } else {
-    cx.missing("<creationType>", "creationType");
-  }
-  if (cx.at(NS1, "userIP")) {
-    v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
-  }
-  if (cx.at(NS1, "state")) {
-    cx.enter("state");
-    v.state = readPaymentState(cx);
-  } else {
-    cx.missing("<state>", "state");
-  }
-  if (cx.at(NS1, "isExecuted")) {
-    v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
-  } else {
-    cx.missing("<isExecuted>", "isExecuted");
-  }
-  if (cx.at(NS1, "baseAmount")) {
-    cx.enter("baseAmount");
-    v.baseAmount = readMoney(cx);
-  } else {
-    cx.missing("<baseAmount>", "baseAmount");
-  }
-  if (cx.at(NS1, "paymentDetails")) {
-    cx.enter("paymentDetails");
-    v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
+    if (cx.at(NS1, "merchantID")) {
+      v.merchantID = cx.simple<T.StringID>("merchantID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantID>", "merchantID");
+    }
+    if (cx.at(NS1, "shopID")) {
+      v.shopID = cx.simple<T.StringID>("shopID", R_StringID, false)!;
+    } else {
+      cx.missing("<shopID>", "shopID");
+    }
+    if (cx.at(NS1, "paymentMethod")) {
+      cx.enter("paymentMethod");
+      v.paymentMethod = readIdNamePair(cx);
+    } else {
+      cx.missing("<paymentMethod>", "paymentMethod");
+    }
+    if (cx.at(NS1, "merchantTransactionID")) {
+      v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", R_StringID, false)!;
+    } else {
+      cx.missing("<merchantTransactionID>", "merchantTransactionID");
+    }
+    if (cx.at(NS1, "paymentID")) {
+      v.paymentID = cx.simple<T.Guid>("paymentID", R_Guid, false)!;
+    } else {
+      cx.missing("<paymentID>", "paymentID");
+    }
+    if (cx.at(NS1, "userID")) {
+      v.userID = cx.simple<T.StringID>("userID", R_StringID, true);
+    } else {
+      cx.missing("<userID>", "userID");
+    }
+    if (cx.at(NS1, "paymentProvider")) {
+      cx.enter("paymentProvider");
+      v.paymentProvider = readIdNamePair(cx);
+    }
+    if (cx.at(NS1, "amount")) {
+      cx.enter("amount");
+      v.amount = readMoney(cx);
+    } else {
+      cx.missing("<amount>", "amount");
+    }
+    if (cx.at(NS1, "shopFee")) {
+      cx.enter("shopFee");
+      v.shopFee = readMoney(cx);
+    }
+    if (cx.at(NS1, "creationType")) {
+      cx.enter("creationType");
+      v.creationType = readIdNamePair(cx);
+    } else {
+      cx.missing("<creationType>", "creationType");
+    }
+    if (cx.at(NS1, "userIP")) {
+      v.userIP = cx.simple<T.IpAddress>("userIP", R_IpAddress, false)!;
+    }
+    if (cx.at(NS1, "state")) {
+      cx.enter("state");
+      v.state = readPaymentState(cx);
+    } else {
+      cx.missing("<state>", "state");
+    }
+    if (cx.at(NS1, "isExecuted")) {
+      v.isExecuted = cx.simple<boolean>("isExecuted", R_xs_boolean, true);
+    } else {
+      cx.missing("<isExecuted>", "isExecuted");
+    }
+    if (cx.at(NS1, "baseAmount")) {
+      cx.enter("baseAmount");
+      v.baseAmount = readMoney(cx);
+    } else {
+      cx.missing("<baseAmount>", "baseAmount");
+    }
+    if (cx.at(NS1, "paymentDetails")) {
+      cx.enter("paymentDetails");
+      v.paymentDetails = cx.nil(true) ? null : readDetailList(cx);
+    }
   }
   cx.close();
   return v;
@@ -1254,16 +3067,41 @@ function readRedirectDataWithPost(cx: ReadContext): T.RedirectDataWithPost {
   v.$type = "redirectDataWithPost";
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost");
   cx.open();
-  if (cx.at(NS1, "redirectUrl")) {
-    v.redirectUrl = cx.simple<string>("redirectUrl", R_xs_string, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S30); k >= 0; k = cx.slot(S30)) {
+      last = cx.inOrder(last, k, S30);
+      switch (k) {
+        case 0: {
+          if (v.redirectUrl !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.redirectUrl = cx.simple<string>("redirectUrl", R_xs_string, false)!;
+          break;
+        }
+        case 1: {
+          if (v.dataFields !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("dataFields");
+          v.dataFields = readDataFieldList(cx);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<redirectUrl>", "redirectUrl");
-  }
-  if (cx.at(NS1, "dataFields")) {
-    cx.enter("dataFields");
-    v.dataFields = readDataFieldList(cx);
-  } else {
-    cx.missing("<dataFields>", "dataFields");
+    if (cx.at(NS1, "redirectUrl")) {
+      v.redirectUrl = cx.simple<string>("redirectUrl", R_xs_string, false)!;
+    } else {
+      cx.missing("<redirectUrl>", "redirectUrl");
+    }
+    if (cx.at(NS1, "dataFields")) {
+      cx.enter("dataFields");
+      v.dataFields = readDataFieldList(cx);
+    } else {
+      cx.missing("<dataFields>", "dataFields");
+    }
   }
   cx.close();
   return v;
@@ -1274,14 +3112,29 @@ function readResultList(cx: ReadContext): T.ResultList {
   const v = {} as T.ResultList;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}resultList");
   cx.open();
-  {
-    const a: T.KeyValueBasePair[] = [];
-    while (cx.at(NS1, "result")) {
-      cx.enter("result/" + a.length);
-      const x = readKeyValueBasePair(cx);
-      a.push(x);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S31); k >= 0; k = cx.slot(S31)) {
+      last = cx.inOrder(last, k, S31);
+      switch (k) {
+        case 0: {
+          const a = (v.result ??= []);
+          cx.enter("result/" + a.length);
+          const x = readKeyValueBasePair(cx);
+          a.push(x);
+          break;
+        }
+      }
     }
-    if (a.length > 0) v.result = a;
+  } else {
+    {
+      const a: T.KeyValueBasePair[] = [];
+      while (cx.at(NS1, "result")) {
+        cx.enter("result/" + a.length);
+        const x = readKeyValueBasePair(cx);
+        a.push(x);
+      }
+      if (a.length > 0) v.result = a;
+    }
   }
   cx.close();
   return v;
@@ -1291,20 +3144,52 @@ function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedP
   const v = {} as T.UnqualifiedPaymentServiceException;
   cx.attrsDone(A0, "{}unqualifiedPaymentServiceException");
   cx.open();
-  if (cx.at(NS0, "id")) {
-    v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S32); k >= 0; k = cx.slot(S32)) {
+      last = cx.inOrder(last, k, S32);
+      switch (k) {
+        case 0: {
+          if (v.id !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+          break;
+        }
+        case 1: {
+          if (v.errorCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+          break;
+        }
+        case 2: {
+          if (v.errorMessage !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<id>", "id");
-  }
-  if (cx.at(NS0, "errorCode")) {
-    v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
-  } else {
-    cx.missing("<errorCode>", "errorCode");
-  }
-  if (cx.at(NS0, "errorMessage")) {
-    v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
-  } else {
-    cx.missing("<errorMessage>", "errorMessage");
+    if (cx.at(NS0, "id")) {
+      v.id = cx.simple<T.Guid>("id", R_Guid, false)!;
+    } else {
+      cx.missing("<id>", "id");
+    }
+    if (cx.at(NS0, "errorCode")) {
+      v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+    } else {
+      cx.missing("<errorCode>", "errorCode");
+    }
+    if (cx.at(NS0, "errorMessage")) {
+      v.errorMessage = cx.simple<string>("errorMessage", R_xs_string, false)!;
+    } else {
+      cx.missing("<errorMessage>", "errorMessage");
+    }
   }
   cx.close();
   return v;
@@ -1315,50 +3200,171 @@ function readUser(cx: ReadContext): T.User {
   const v = {} as T.User;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}user");
   cx.open();
-  if (cx.at(NS1, "id")) {
-    v.id = cx.simple<T.StringID>("id", R_StringID, false)!;
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S33); k >= 0; k = cx.slot(S33)) {
+      last = cx.inOrder(last, k, S33);
+      switch (k) {
+        case 0: {
+          if (v.id !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.id = cx.simple<T.StringID>("id", R_StringID, false)!;
+          break;
+        }
+        case 1: {
+          if (v.username !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.username = cx.simple<string>("username", R_xs_string, true);
+          break;
+        }
+        case 2: {
+          if (v.firstname !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.firstname = cx.simple<string>("firstname", R_xs_string, true);
+          break;
+        }
+        case 3: {
+          if (v.lastname !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.lastname = cx.simple<string>("lastname", R_xs_string, true);
+          break;
+        }
+        case 4: {
+          if (v.currencyCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
+          break;
+        }
+        case 5: {
+          if (v.languageCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+          break;
+        }
+        case 6: {
+          if (v.email !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.email = cx.simple<string>("email", R_xs_string, true);
+          break;
+        }
+        case 7: {
+          if (v.address !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("address");
+          v.address = cx.nil(true) ? null : readAddress(cx);
+          break;
+        }
+        case 8: {
+          if (v.dateOfBirth !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
+          break;
+        }
+        case 9: {
+          if (v.gender !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
+          break;
+        }
+        case 10: {
+          if (v.identificationNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
+          break;
+        }
+        case 11: {
+          if (v.identificationNumberType !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
+          break;
+        }
+        case 12: {
+          if (v.drivingLicenseNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
+          break;
+        }
+        case 13: {
+          if (v.drivingLicenseIssuingState !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+          break;
+        }
+      }
+    }
   } else {
-    cx.missing("<id>", "id");
-  }
-  if (cx.at(NS1, "username")) {
-    v.username = cx.simple<string>("username", R_xs_string, true);
-  }
-  if (cx.at(NS1, "firstname")) {
-    v.firstname = cx.simple<string>("firstname", R_xs_string, true);
-  }
-  if (cx.at(NS1, "lastname")) {
-    v.lastname = cx.simple<string>("lastname", R_xs_string, true);
-  }
-  if (cx.at(NS1, "currencyCode")) {
-    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
-  }
-  if (cx.at(NS1, "languageCode")) {
-    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
-  }
-  if (cx.at(NS1, "email")) {
-    v.email = cx.simple<string>("email", R_xs_string, true);
-  }
-  if (cx.at(NS1, "address")) {
-    cx.enter("address");
-    v.address = cx.nil(true) ? null : readAddress(cx);
-  }
-  if (cx.at(NS1, "dateOfBirth")) {
-    v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
-  }
-  if (cx.at(NS1, "gender")) {
-    v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
-  }
-  if (cx.at(NS1, "identificationNumber")) {
-    v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
-  }
-  if (cx.at(NS1, "identificationNumberType")) {
-    v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
-  }
-  if (cx.at(NS1, "drivingLicenseNumber")) {
-    v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
-  }
-  if (cx.at(NS1, "drivingLicenseIssuingState")) {
-    v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+    if (cx.at(NS1, "id")) {
+      v.id = cx.simple<T.StringID>("id", R_StringID, false)!;
+    } else {
+      cx.missing("<id>", "id");
+    }
+    if (cx.at(NS1, "username")) {
+      v.username = cx.simple<string>("username", R_xs_string, true);
+    }
+    if (cx.at(NS1, "firstname")) {
+      v.firstname = cx.simple<string>("firstname", R_xs_string, true);
+    }
+    if (cx.at(NS1, "lastname")) {
+      v.lastname = cx.simple<string>("lastname", R_xs_string, true);
+    }
+    if (cx.at(NS1, "currencyCode")) {
+      v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
+    }
+    if (cx.at(NS1, "languageCode")) {
+      v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+    }
+    if (cx.at(NS1, "email")) {
+      v.email = cx.simple<string>("email", R_xs_string, true);
+    }
+    if (cx.at(NS1, "address")) {
+      cx.enter("address");
+      v.address = cx.nil(true) ? null : readAddress(cx);
+    }
+    if (cx.at(NS1, "dateOfBirth")) {
+      v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
+    }
+    if (cx.at(NS1, "gender")) {
+      v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
+    }
+    if (cx.at(NS1, "identificationNumber")) {
+      v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
+    }
+    if (cx.at(NS1, "identificationNumberType")) {
+      v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
+    }
+    if (cx.at(NS1, "drivingLicenseNumber")) {
+      v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
+    }
+    if (cx.at(NS1, "drivingLicenseIssuingState")) {
+      v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+    }
   }
   cx.close();
   return v;
@@ -1369,45 +3375,158 @@ function readUserData(cx: ReadContext): T.UserData {
   const v = {} as T.UserData;
   cx.attrsDone(A0, "{http://www.cqrpayments.com/PaymentProcessing}userData");
   cx.open();
-  if (cx.at(NS1, "username")) {
-    v.username = cx.simple<string>("username", R_xs_string, true);
-  }
-  if (cx.at(NS1, "firstname")) {
-    v.firstname = cx.simple<string>("firstname", R_xs_string, true);
-  }
-  if (cx.at(NS1, "lastname")) {
-    v.lastname = cx.simple<string>("lastname", R_xs_string, true);
-  }
-  if (cx.at(NS1, "currencyCode")) {
-    v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
-  }
-  if (cx.at(NS1, "languageCode")) {
-    v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
-  }
-  if (cx.at(NS1, "email")) {
-    v.email = cx.simple<string>("email", R_xs_string, true);
-  }
-  if (cx.at(NS1, "address")) {
-    cx.enter("address");
-    v.address = cx.nil(true) ? null : readAddress(cx);
-  }
-  if (cx.at(NS1, "dateOfBirth")) {
-    v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
-  }
-  if (cx.at(NS1, "gender")) {
-    v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
-  }
-  if (cx.at(NS1, "identificationNumber")) {
-    v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
-  }
-  if (cx.at(NS1, "identificationNumberType")) {
-    v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
-  }
-  if (cx.at(NS1, "drivingLicenseNumber")) {
-    v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
-  }
-  if (cx.at(NS1, "drivingLicenseIssuingState")) {
-    v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+  if (cx.tolerant) {
+    for (let last = -1, k = cx.slot(S34); k >= 0; k = cx.slot(S34)) {
+      last = cx.inOrder(last, k, S34);
+      switch (k) {
+        case 0: {
+          if (v.username !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.username = cx.simple<string>("username", R_xs_string, true);
+          break;
+        }
+        case 1: {
+          if (v.firstname !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.firstname = cx.simple<string>("firstname", R_xs_string, true);
+          break;
+        }
+        case 2: {
+          if (v.lastname !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.lastname = cx.simple<string>("lastname", R_xs_string, true);
+          break;
+        }
+        case 3: {
+          if (v.currencyCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
+          break;
+        }
+        case 4: {
+          if (v.languageCode !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+          break;
+        }
+        case 5: {
+          if (v.email !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.email = cx.simple<string>("email", R_xs_string, true);
+          break;
+        }
+        case 6: {
+          if (v.address !== undefined) {
+            cx.repeated();
+            break;
+          }
+          cx.enter("address");
+          v.address = cx.nil(true) ? null : readAddress(cx);
+          break;
+        }
+        case 7: {
+          if (v.dateOfBirth !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
+          break;
+        }
+        case 8: {
+          if (v.gender !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
+          break;
+        }
+        case 9: {
+          if (v.identificationNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
+          break;
+        }
+        case 10: {
+          if (v.identificationNumberType !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
+          break;
+        }
+        case 11: {
+          if (v.drivingLicenseNumber !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
+          break;
+        }
+        case 12: {
+          if (v.drivingLicenseIssuingState !== undefined) {
+            cx.repeated();
+            break;
+          }
+          v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+          break;
+        }
+      }
+    }
+  } else {
+    if (cx.at(NS1, "username")) {
+      v.username = cx.simple<string>("username", R_xs_string, true);
+    }
+    if (cx.at(NS1, "firstname")) {
+      v.firstname = cx.simple<string>("firstname", R_xs_string, true);
+    }
+    if (cx.at(NS1, "lastname")) {
+      v.lastname = cx.simple<string>("lastname", R_xs_string, true);
+    }
+    if (cx.at(NS1, "currencyCode")) {
+      v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", R_ThreeLetterCode, true);
+    }
+    if (cx.at(NS1, "languageCode")) {
+      v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", R_TwoLetterCode, true);
+    }
+    if (cx.at(NS1, "email")) {
+      v.email = cx.simple<string>("email", R_xs_string, true);
+    }
+    if (cx.at(NS1, "address")) {
+      cx.enter("address");
+      v.address = cx.nil(true) ? null : readAddress(cx);
+    }
+    if (cx.at(NS1, "dateOfBirth")) {
+      v.dateOfBirth = cx.simple<string>("dateOfBirth", R_xs_dateTime, true);
+    }
+    if (cx.at(NS1, "gender")) {
+      v.gender = cx.simple<T.Gender>("gender", R_Gender, true);
+    }
+    if (cx.at(NS1, "identificationNumber")) {
+      v.identificationNumber = cx.simple<string>("identificationNumber", R_xs_string, true);
+    }
+    if (cx.at(NS1, "identificationNumberType")) {
+      v.identificationNumberType = cx.simple<string>("identificationNumberType", R_xs_string, true);
+    }
+    if (cx.at(NS1, "drivingLicenseNumber")) {
+      v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", R_xs_string, true);
+    }
+    if (cx.at(NS1, "drivingLicenseIssuingState")) {
+      v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", R_xs_string, true);
+    }
   }
   cx.close();
   return v;

@@ -1,6 +1,6 @@
 import { emptiable, firstNames, propsUnder } from '../mapping/content-mapping.js';
 import { propAccess, propKey } from '../mapping/names.js';
-import type { TypedComplex, TypedElementItem, TypedGroup, TypedItem, TypedSchema, TypedSimple } from '../mapping/typed-model.js';
+import type { TypedComplex, TypedElementItem, TypedGroup, TypedItem, TypedProp, TypedSchema, TypedSimple } from '../mapping/typed-model.js';
 import { jsdoc, keyLiteral, lit, methodAnswers, namespaceConsts, propTsType, readerName, valueTsType } from './code.js';
 
 /**
@@ -41,7 +41,7 @@ export function readerView(ts: TypedSchema): ReaderView {
   return {
     namespaces: [...ns].map(([uri, name]) => ({ name, uri: lit(uri) })),
     simpleReaders: ts.simpleTypes.map((s) => ({ name: s.readerName, literal: simpleReaderLiteral(ts, s) })),
-    attributeLists: g.attributeLists(),
+    attributeLists: [...g.attributeLists(), ...g.slotTableList()],
     functions,
     messages: ts.messages.map((m) => ({
       doc: jsdoc(m.doc),
@@ -66,6 +66,7 @@ function simpleReaderLiteral(ts: TypedSchema, s: TypedSimple): string {
 
 class ReaderGen {
   private readonly attrLists = new Map<string, string>();
+  private readonly slotTables = new Map<string, string>();
 
   constructor(
     private readonly ts: TypedSchema,
@@ -103,11 +104,54 @@ class ReaderGen {
       out.push(`v.value = cx.text<${valueTsType(this.ts, p.type)}>(${this.ts.simple.get(p.type.key)!.readerName}, 'value');`);
     } else {
       out.push('cx.open();');
-      if (c.content.kind === 'elements') out.push(...this.group(c.content.group));
+      if (c.content.kind === 'elements') {
+        out.push('if (cx.tolerant) {', ...indent(this.tolerant(c)), '} else {', ...indent(this.group(c.content.group)), '}');
+      }
       out.push('cx.close();');
     }
     out.push('return v;');
     return out;
+  }
+
+  /**
+   * Tolerant reading (DESIGN.md, strict and tolerant reading): children in any order, matched by
+   * local name, each into its property; an element out of schema order and an unknown element
+   * are warnings; presence and choice rules are left to the validator, which runs next.
+   */
+  private tolerant(c: TypedComplex): string[] {
+    const items = c.props.filter((p) => p.source === 'element');
+    const table = this.slotTable(items);
+    const out = [`for (let last = -1, k = cx.slot(${table}); k >= 0; k = cx.slot(${table})) {`, `  last = cx.inOrder(last, k, ${table});`, '  switch (k) {'];
+    items.forEach((p, k) => {
+      const target = propAccess('v', p.name);
+      const item: TypedElementItem = { kind: 'element', prop: p, min: p.minItems, max: p.maxItems, particle: undefined as never };
+      out.push(`    case ${k}: {`);
+      if (p.array) {
+        out.push(`      const a = (${target} ??= []);`);
+        if (p.maxItems !== Infinity) out.push(`      if (a.length >= ${p.maxItems}) {`, '        cx.repeated();', '        break;', '      }');
+        out.push(...this.read(item, 'const x', `${lit(p.name + '/')} + a.length`).map((l) => `      ${l}`), '      a.push(x);');
+      } else {
+        out.push(`      if (${target} !== undefined) {`, '        cx.repeated();', '        break;', '      }');
+        out.push(...this.read(item, target, lit(p.name)).map((l) => `      ${l}`));
+      }
+      out.push('      break;', '    }');
+    });
+    out.push('  }', '}');
+    return out;
+  }
+
+  private slotTable(items: TypedProp[]): string {
+    const literal = `{ ns: [${items.map((p) => this.ns(p.xml.ns)).join(', ')}], local: [${items.map((p) => lit(p.xml.local)).join(', ')}] }`;
+    let name = this.slotTables.get(literal);
+    if (!name) {
+      name = `S${this.slotTables.size}`;
+      this.slotTables.set(literal, name);
+    }
+    return name;
+  }
+
+  slotTableList(): Array<{ name: string; literal: string }> {
+    return [...this.slotTables].map(([literal, name]) => ({ name, literal }));
   }
 
   private at(item: TypedItem): string {
