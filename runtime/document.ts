@@ -74,8 +74,7 @@ export function safeParseAny<T>(
     cx.prolog();
     binding = choose(cx);
     if (binding) {
-      if (cx.c.ns !== binding.ns) cx.warn(`root <${cx.c.local}> is ${cx.c.ns ? `in namespace ${cx.c.ns}` : 'in no namespace'}; read as if in ${binding.ns || 'no namespace'}`, cx.c.tagStart, '', binding.ns, cx.c.ns || '(no namespace)');
-      cx.enterRoot();
+      cx.enterRoot(binding.ns);
       value = binding.read(cx);
       cx.c.epilog();
     }
@@ -152,7 +151,7 @@ export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; l
 function locate<T>(text: string, options: ParseOptions | undefined, binding: ReadBinding<T>, issues: Issue[]): Issue[] {
   const cx = new ReadContext(text, options, true);
   cx.prolog();
-  cx.enterRoot();
+  cx.enterRoot(binding.ns);
   binding.read(cx);
   const positions = cx.positions!;
   return issues.map((issue) => {

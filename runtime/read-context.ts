@@ -61,6 +61,9 @@ export class ReadContext {
   private lines: LineIndex | undefined;
   /** The start tag a namespace accommodation was last reported for (each is reported once). */
   private warnedTag = -1;
+  /** Per level, the namespace shift tolerated for the element at that level ('' for none). */
+  private readonly shifts: string[] = [];
+  private nextShift = '';
   /** The start tag whose xsi:nil `nil()` has already judged. */
   private nilCheckedAt = -1;
   /** Set while re-reading a document to locate validation issues: JSON Pointer → offset. */
@@ -113,10 +116,16 @@ export class ReadContext {
     this.c.prolog();
   }
 
-  /** Claims the root element (already read by `prolog`). */
-  enterRoot(): void {
+  /**
+   * Claims the root element (already read by `prolog`). `expectedNs` is the namespace of the
+   * message it was taken for; in tolerant mode a root in another namespace is reported here.
+   */
+  enterRoot(expectedNs = this.c.ns): void {
+    this.nextShift = '';
+    if (this.c.ns !== expectedNs) this.toleratedNamespace(expectedNs, 'root');
     this.level = 1;
     this.names.push(this.c.local);
+    this.shifts[1] = this.nextShift;
     this.positions?.set('', this.c.tagStart);
   }
 
@@ -125,14 +134,26 @@ export class ReadContext {
   /** True when the lookahead is a start tag of this element (and the content has not failed). */
   at(ns: string, local: string): boolean {
     if (this.la !== Tok.Start || this.c.local !== local || this.failedLevel === this.level) return false;
-    if (this.c.ns === ns) return true;
+    if (this.c.ns === ns) {
+      this.nextShift = '';
+      return true;
+    }
     return this.tolerant && this.toleratedNamespace(ns);
   }
 
-  private toleratedNamespace(expected: string): boolean {
-    if (this.warnedTag === this.c.tagStart) return true;
-    this.warnedTag = this.c.tagStart;
-    this.warn(`element <${this.c.local}> is ${this.c.ns ? `in namespace ${this.c.ns}` : 'in no namespace'}; read as if in ${expected || 'no namespace'}`, this.c.tagStart, this.pointer(this.c.local), expected || '(no namespace)', this.c.ns || '(no namespace)');
+  /**
+   * Tolerant mode: accepts the lookahead element although it is in another namespace. A subtree
+   * moved into another namespace is reported once, at its top: a child with the same shift as
+   * its parent is not reported again.
+   */
+  private toleratedNamespace(expected: string, what = 'element'): boolean {
+    const c = this.c;
+    const shift = `${c.ns}\n${expected}`;
+    this.nextShift = shift;
+    if (this.warnedTag === c.tagStart || this.shifts[this.level] === shift) return true;
+    this.warnedTag = c.tagStart;
+    const where = c.ns ? `in namespace ${c.ns}` : 'in no namespace';
+    this.warn(`${what} <${c.local}> is ${where}; read as if in ${expected || 'no namespace'}, with the elements below it that share this namespace`, c.tagStart, what === 'root' ? '' : this.pointer(c.local), expected || '(no namespace)', c.ns || '(no namespace)');
     return true;
   }
 
@@ -141,6 +162,7 @@ export class ReadContext {
     this.path.push(prop);
     this.names.push(this.c.local);
     this.level++;
+    this.shifts[this.level] = this.nextShift;
     this.positions?.set(this.pointer(), this.c.tagStart);
   }
 
@@ -208,6 +230,7 @@ export class ReadContext {
       const k = t.local.indexOf(c.local);
       if (k >= 0) {
         if (c.ns !== t.ns[k]) this.toleratedNamespace(t.ns[k]);
+        else this.nextShift = '';
         return k;
       }
       this.warn(`unknown element <${c.local}> in <${this.names[this.names.length - 1]}> was skipped`, c.tagStart, this.pointer(c.local), t.local.map((l) => `<${l}>`).join(', '), `<${c.local}>`);
