@@ -11,6 +11,9 @@ import { validatorCode } from './emit/validators.js';
 import { writerView } from './emit/writers.js';
 import { typedSchema } from './mapping/typed.js';
 import { readCatalog } from './model/catalog.js';
+import type { CodeList } from './model/code-lists.js';
+import type { TypedSchema } from './mapping/typed-model.js';
+import { SchemaError } from './xsd/schema-error.js';
 import { readSchema } from './xsd/read-schema.js';
 
 /**
@@ -38,6 +41,7 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
   const validator = validatorCode(ts, schemas);
   const validatorNames = ts.messages.map((m) => `v_${m.name}`).join(', ');
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
+  checkCodeListRefs(ts, codes ?? []);
   const out = (name: string): string => join(set.out, name);
 
   const files: GeneratedFile[] = [
@@ -66,6 +70,18 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
     files.push({ path: join(set.jsonSchemaOut, `${m.name}.schema.json`), content: `${JSON.stringify(messageSchema(ts, schemas, m), null, 2)}\n` });
   }
   return files;
+}
+
+/** Every `paygen:codeList` annotation must name a list of the set's codes.json. */
+function checkCodeListRefs(ts: TypedSchema, lists: CodeList[]): void {
+  const known = new Set(lists.map((l) => l.name));
+  for (const c of ts.complexTypes) {
+    for (const p of c.props) {
+      if (p.codeList && !known.has(p.codeList.list)) {
+        throw new SchemaError(`element '${p.name}' of ${c.xsiName.local} refers to code list '${p.codeList.list}', which the set's codes file does not define`, c.model.source);
+      }
+    }
+  }
 }
 
 export interface WriteResult {

@@ -94,9 +94,9 @@ export class ReadContext {
     this.issues.push(issue);
   }
 
-  warn(message: string, offset: number, path: string, expected?: string, received?: string): void {
+  warn(message: string, offset: number, path: string, expected?: string, received?: string, code: IssueCode = 'tolerated'): void {
     const { line, column } = this.locate(offset);
-    const w: Issue = { code: 'tolerated', path, line, column, message };
+    const w: Issue = { code, path, line, column, message };
     if (expected !== undefined) w.expected = expected;
     if (received !== undefined) w.received = received;
     this.warnings.push(w);
@@ -216,6 +216,22 @@ export class ReadContext {
       t = this.c.next();
     }
     this.la = t;
+  }
+
+  // ── open code lists ───────────────────────────────────────────────────────────────
+
+  /** Offset of the lookahead start tag, to point a later warning at the element. */
+  here(): number {
+    return this.c.tagStart;
+  }
+
+  /**
+   * A value of an open code list (payment method, state …): an id the list does not know is
+   * valid — the provider extends its lists — and is reported as a warning so that it is seen.
+   */
+  code(lookup: (id: number) => string | undefined, list: string, id: unknown, at: number, sub: string): void {
+    if (typeof id !== 'number' || lookup(id) !== undefined) return;
+    this.warn(`${list} ${id} is not in the documented list; accepted, as the list is open`, at, this.pointer(sub), `a documented ${list}`, String(id), 'unknown-code');
   }
 
   // ── tolerant reading ──────────────────────────────────────────────────────────────

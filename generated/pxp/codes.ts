@@ -104,3 +104,262 @@ export const PaymentStateInteracOnlineFinal: ReadonlySet<number> = new Set([4, 2
 export function isInteracOnlineFinalPaymentState(id: number): boolean {
   return PaymentStateInteracOnlineFinal.has(id);
 }
+
+/** Payment methods (paymentMethodID, paymentMethod/key), from the reference §5.4. Method 343 is used for two products (Gigadat InteracDeposit and Paybilt Interac eTransfer Deposit). An open list: ids not listed here are valid and must be handled. */
+export const PaymentMethods = Object.freeze({
+  /** ECMC Deposit (Mastercard); credit/debit state: 13 / 27. */
+  ECMCDeposit: 1,
+  /** VISA Deposit; credit/debit state: 13 / 27. */
+  VISADeposit: 2,
+  /** Diners Deposit; credit/debit state: 13 / 27. */
+  DinersDeposit: 3,
+  /** Neteller Withdrawal. */
+  NetellerWithdrawal: 5,
+  /** VISA Withdrawal. */
+  VISAWithdrawal: 12,
+  /** Diners Withdrawal. */
+  DinersWithdrawal: 14,
+  /** Skrill Withdrawal. */
+  SkrillWithdrawal: 16,
+  /** Offline Bank Transfer Deposit. */
+  OfflineBankTransferDeposit: 23,
+  /** Bank Transfer Withdrawal. */
+  BankTransferWithdrawal: 24,
+  /** Webmoney Withdrawal. */
+  WebmoneyWithdrawal: 35,
+  /** ECMC Withdrawal. */
+  ECMCWithdrawal: 38,
+  /** Postepay Deposit; credit/debit state: 13 / 27. */
+  PostepayDeposit: 47,
+  /** PayPal Withdrawal. */
+  PayPalWithdrawal: 64,
+  /** Maestro Deposit; credit/debit state: 13 / 27. */
+  MaestroDeposit: 73,
+  /** Used by a public PHP client for a refund via initiatePaymentFromReference (name unknown; paygen calls it RefundFromReference). */
+  RefundFromReference: 88,
+  /** AMEX Deposit; credit/debit state: 13. */
+  AMEXDeposit: 113,
+  /** PostePayWithdrawal. */
+  PostePayWithdrawal: 129,
+  /** Ticket Premium Deposit. */
+  TicketPremiumDeposit: 145,
+  /** MaestroWithdrawal. */
+  MaestroWithdrawal: 147,
+  /** TSI Direct Deposit. */
+  TSIDirectDeposit: 150,
+  /** Przelewy24 Deposit. */
+  Przelewy24Deposit: 151,
+  /** Poli Deposit. */
+  PoliDeposit: 160,
+  /** VISA Debit Deposit. */
+  VISADebitDeposit: 167,
+  /** Mastercard Debit Deposit. */
+  MastercardDebitDeposit: 168,
+  /** CashWithdrawal; credit/debit state: WithdrawnToUser (519). */
+  CashWithdrawal: 174,
+  /** CashDeposit; credit/debit state: DepositedByUser (525). */
+  CashDeposit: 177,
+  /** JCB Deposit; credit/debit state: 13. */
+  JCBDeposit: 187,
+  /** PayByInvoiceDeposit. */
+  PayByInvoiceDeposit: 235,
+  /** EnterCash Deposit. */
+  EnterCashDeposit: 242,
+  /** VIPPreferredDeposit. */
+  VIPPreferredDeposit: 252,
+  /** VIPPreferredWithdrawal; credit/debit state: 20. */
+  VIPPreferredWithdrawal: 253,
+  /** iPayDeposit (Ozow); credit/debit state: 29. */
+  IPayDeposit: 297,
+  /** Voucher Redirect Deposit (Aircash Abon); credit/debit state: 29. */
+  VoucherRedirectDeposit: 299,
+  /** Mastercard PreAuthorisation. */
+  MastercardPreAuthorisation: 304,
+  /** InteracDeposit (Gigadat, discontinued) and "Interac eTransfer Deposit" (Paybilt); credit/debit state: 29. */
+  InteracDeposit: 343,
+  /** Interac Online Deposit (Pay.Per; backend-to-backend only, the redirect integration is "not supported at this moment"); credit/debit state: 29. */
+  InteracOnlineDeposit: 434,
+  /** Aircash Pay deposit; credit/debit state: (AIR only). */
+  AircashPayDeposit: 441,
+  /** Aircash Withdrawal; credit/debit state: 20. */
+  AircashWithdrawal: 442,
+  /** Aircash Voucher Deposit (Abon direct); credit/debit state: 29. */
+  AircashVoucherDeposit: 443,
+  /** Aircash Marketplace; credit/debit state: (AIR only). */
+  AircashMarketplace: 444,
+} as const);
+
+export type PaymentMethodName = keyof typeof PaymentMethods;
+
+const PaymentMethodsById: ReadonlyMap<number, string> = new Map([[1, "ECMCDeposit"], [2, "VISADeposit"], [3, "DinersDeposit"], [5, "NetellerWithdrawal"], [12, "VISAWithdrawal"], [14, "DinersWithdrawal"], [16, "SkrillWithdrawal"], [23, "OfflineBankTransferDeposit"], [24, "BankTransferWithdrawal"], [35, "WebmoneyWithdrawal"], [38, "ECMCWithdrawal"], [47, "PostepayDeposit"], [64, "PayPalWithdrawal"], [73, "MaestroDeposit"], [88, "RefundFromReference"], [113, "AMEXDeposit"], [129, "PostePayWithdrawal"], [145, "TicketPremiumDeposit"], [147, "MaestroWithdrawal"], [150, "TSIDirectDeposit"], [151, "Przelewy24Deposit"], [160, "PoliDeposit"], [167, "VISADebitDeposit"], [168, "MastercardDebitDeposit"], [174, "CashWithdrawal"], [177, "CashDeposit"], [187, "JCBDeposit"], [235, "PayByInvoiceDeposit"], [242, "EnterCashDeposit"], [252, "VIPPreferredDeposit"], [253, "VIPPreferredWithdrawal"], [297, "IPayDeposit"], [299, "VoucherRedirectDeposit"], [304, "MastercardPreAuthorisation"], [343, "InteracDeposit"], [434, "InteracOnlineDeposit"], [441, "AircashPayDeposit"], [442, "AircashWithdrawal"], [443, "AircashVoucherDeposit"], [444, "AircashMarketplace"]]);
+const PaymentMethodsByName: ReadonlyMap<string, number> = new Map([...PaymentMethodsById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function paymentMethodName(id: number): string | undefined {
+  return PaymentMethodsById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function paymentMethodId(name: string): number | undefined {
+  return PaymentMethodsByName.get(name);
+}
+
+/** Payment providers (paymentProvider/key), from the reference §5.8. An open list: ids not listed here are valid and must be handled. */
+export const PaymentProviders = Object.freeze({
+  CQRUK: 92,
+  /** Used on CashWithdrawal. */
+  Kalixa: 123,
+  /** PayPer: Interac Online, and Paybilt (still reported as PayPer). The seed samples spell it Payper. */
+  Payper: 204,
+  Aircash: 209,
+} as const);
+
+export type PaymentProviderName = keyof typeof PaymentProviders;
+
+const PaymentProvidersById: ReadonlyMap<number, string> = new Map([[92, "CQRUK"], [123, "Kalixa"], [204, "Payper"], [209, "Aircash"]]);
+const PaymentProvidersByName: ReadonlyMap<string, number> = new Map([...PaymentProvidersById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function paymentProviderName(id: number): string | undefined {
+  return PaymentProvidersById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function paymentProviderId(name: string): number | undefined {
+  return PaymentProvidersByName.get(name);
+}
+
+/** Creation types (creationTypeID, creationType/key), from the reference §5.2: the union of the creation-types page, the notification reference table and a public merchant backend; the lists disagree, so the field stays an open integer. An open list: ids not listed here are valid and must be handled. */
+export const CreationTypes = Object.freeze({
+  User: 1,
+  MerchantOperator: 2,
+  /** Deprecated for Visa/Mastercard in favour of 10/11. */
+  Api: 3,
+  EcomRecurring: 4,
+  MotoEcom: 5,
+  Provider: 6,
+  MotoRecurring: 7,
+  EcomInstallment: 8,
+  MotoInstallment: 9,
+  MerchantInitiatedWithStoredAccount: 10,
+  UserInitiatedWithStoredAccount: 11,
+  /** Only in newer versions of the page. */
+  POS: 12,
+} as const);
+
+export type CreationTypeName = keyof typeof CreationTypes;
+
+const CreationTypesById: ReadonlyMap<number, string> = new Map([[1, "User"], [2, "MerchantOperator"], [3, "Api"], [4, "EcomRecurring"], [5, "MotoEcom"], [6, "Provider"], [7, "MotoRecurring"], [8, "EcomInstallment"], [9, "MotoInstallment"], [10, "MerchantInitiatedWithStoredAccount"], [11, "UserInitiatedWithStoredAccount"], [12, "POS"]]);
+const CreationTypesByName: ReadonlyMap<string, number> = new Map([...CreationTypesById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function creationTypeName(id: number): string | undefined {
+  return CreationTypesById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function creationTypeId(name: string): number | undefined {
+  return CreationTypesByName.get(name);
+}
+
+/** Actions of executePaymentActionRequest/actionID, from the reference §5.3. An open list: ids not listed here are valid and must be handled. */
+export const PaymentActions = Object.freeze({
+  /** Leads to state 113 Cancelled. */
+  Cancel: 1,
+  /** Capture Payment. */
+  Capture: 2,
+  /** Reject a merchant-pending Aircash payment (reported second-hand). */
+  AircashReject: 8,
+  /** actionData PaRes, MD; success when lastStateDefinition is 304 or 291. */
+  HandleThreeDSecureAuthenticationResponse: 90,
+  /** Labelled so by a public PHP client (unverified). */
+  PendingToBeCaptured: 105,
+  /** actionData PaRes, MD, CardVerificationCode; success = 13. */
+  AuthorizeAfterThreeDSecure: 120,
+  PartiallyCapture: 154,
+  /** Leads to 413 CaptureRequestReceived or 306 PendingToBeCaptured. */
+  InitiateCapturing: 205,
+  /** Approve (execute) a merchant-pending Aircash payment (reported second-hand). */
+  AircashApprove: 95030,
+} as const);
+
+export type PaymentActionName = keyof typeof PaymentActions;
+
+const PaymentActionsById: ReadonlyMap<number, string> = new Map([[1, "Cancel"], [2, "Capture"], [8, "AircashReject"], [90, "HandleThreeDSecureAuthenticationResponse"], [105, "PendingToBeCaptured"], [120, "AuthorizeAfterThreeDSecure"], [154, "PartiallyCapture"], [205, "InitiateCapturing"], [95030, "AircashApprove"]]);
+const PaymentActionsByName: ReadonlyMap<string, number> = new Map([...PaymentActionsById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function paymentActionName(id: number): string | undefined {
+  return PaymentActionsById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function paymentActionId(name: string): number | undefined {
+  return PaymentActionsByName.get(name);
+}
+
+/** handlePaymentStateChangedNotificationResponse/resultCode/key, from the reference §5.5. Any result but 0 makes PXP retry. An open list: ids not listed here are valid and must be handled. */
+export const NotificationResultCodes = Object.freeze({
+  /** Accepted: stop retrying. */
+  ProcessedSuccessfully: 0,
+  UnknownState: 2,
+  RefusedByRiskManagement: 3,
+  ErrorProcessingEvent: 10,
+  BlockedByMerchant: 15,
+} as const);
+
+export type NotificationResultCodeName = keyof typeof NotificationResultCodes;
+
+const NotificationResultCodesById: ReadonlyMap<number, string> = new Map([[0, "ProcessedSuccessfully"], [2, "UnknownState"], [3, "RefusedByRiskManagement"], [10, "ErrorProcessingEvent"], [15, "BlockedByMerchant"]]);
+const NotificationResultCodesByName: ReadonlyMap<string, number> = new Map([...NotificationResultCodesById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function notificationResultCodeName(id: number): string | undefined {
+  return NotificationResultCodesById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function notificationResultCodeId(name: string): number | undefined {
+  return NotificationResultCodesByName.get(name);
+}
+
+/** paymentServiceException/errorCode, from the reference §5.6 (the visible docs list stops after 302). An open list: ids not listed here are valid and must be handled. */
+export const ErrorCodes = Object.freeze({
+  GeneralValidationError: 100,
+  MerchantNotFound: 201,
+  ShopNotFound: 202,
+  /** "The specified use was not found" in the docs. */
+  UserNotFound: 203,
+  CountryNotFound: 204,
+  CurrencyNotFound: 205,
+  LanguageNotFound: 206,
+  PaymentMethodNotFound: 207,
+  PaymentAccountNotFound: 208,
+  PaymentNotFound: 209,
+  PaymentLimitNotFound: 210,
+  PaymentRecurrenceNotFound: 211,
+  VANNotFound: 212,
+  PaymentBatchTypeNotFound: 213,
+  UserAlreadyRegistered: 301,
+  /** "user …" (the text is cut off in the docs). */
+  UserError302: 302,
+  /** The action is not allowed for the payment. */
+  ActionNotAllowed: 700,
+  /** errorMessage holds the validator text, e.g. an invalid child element. */
+  XsdValidationError: 800,
+} as const);
+
+export type ErrorCodeName = keyof typeof ErrorCodes;
+
+const ErrorCodesById: ReadonlyMap<number, string> = new Map([[100, "GeneralValidationError"], [201, "MerchantNotFound"], [202, "ShopNotFound"], [203, "UserNotFound"], [204, "CountryNotFound"], [205, "CurrencyNotFound"], [206, "LanguageNotFound"], [207, "PaymentMethodNotFound"], [208, "PaymentAccountNotFound"], [209, "PaymentNotFound"], [210, "PaymentLimitNotFound"], [211, "PaymentRecurrenceNotFound"], [212, "VANNotFound"], [213, "PaymentBatchTypeNotFound"], [301, "UserAlreadyRegistered"], [302, "UserError302"], [700, "ActionNotAllowed"], [800, "XsdValidationError"]]);
+const ErrorCodesByName: ReadonlyMap<string, number> = new Map([...ErrorCodesById].reverse().map(([id, name]) => [name, id]));
+
+/** The documented name of an id, or undefined for an id the list does not know yet. */
+export function errorCodeName(id: number): string | undefined {
+  return ErrorCodesById.get(id);
+}
+
+/** The id of a documented name (the first one, where the provider lists a name twice). */
+export function errorCodeId(name: string): number | undefined {
+  return ErrorCodesByName.get(name);
+}

@@ -12,6 +12,7 @@ import {
 } from "../../runtime/index.js";
 import type * as T from './types.js';
 import { v_initiatePaymentRequest, v_initiatePaymentResponse, v_initiatePaymentFromReferenceRequest, v_initiatePaymentFromReferenceResponse, v_executePaymentActionRequest, v_executePaymentActionResponse, v_getPaymentsRequest, v_getPaymentsResponse, v_getRedirectDataRequest, v_getRedirectDataResponse, v_getPaymentInputDataListRequest, v_getPaymentInputDataListResponse, v_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse, v_getNewManualPaymentDetailsRequest, v_getNewManualPaymentDetailsResponse, v_paymentServiceException, v_paymentServiceExceptionUnqualified } from './validate.js';
+import { creationTypeName, errorCodeName, notificationResultCodeName, paymentActionName, paymentMethodName, paymentProviderName, paymentStateName } from './codes.js';
 
 const NS0 = "";
 const NS1 = "http://www.cqrpayments.com/PaymentProcessing";
@@ -366,7 +367,9 @@ function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActio
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
+          cx.code(paymentActionName, "payment action", v.actionID, at, "actionID");
           break;
         }
         case 4: {
@@ -405,7 +408,9 @@ function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActio
       cx.missing("<paymentID>", "paymentID");
     }
     if (cx.at(NS1, "actionID")) {
+      const at = cx.here();
       v.actionID = cx.simple<T.CodeID>("actionID", R_CodeID, false)!;
+      cx.code(paymentActionName, "payment action", v.actionID, at, "actionID");
     } else {
       cx.missing("<actionID>", "actionID");
     }
@@ -486,7 +491,9 @@ function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualP
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
           break;
         }
         case 2: {
@@ -538,7 +545,9 @@ function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualP
       cx.missing("<merchantID>", "merchantID");
     }
     if (cx.at(NS1, "paymentMethodID")) {
+      const at = cx.here();
       v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+      cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
     } else {
       cx.missing("<paymentMethodID>", "paymentMethodID");
     }
@@ -644,7 +653,9 @@ function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputD
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
           break;
         }
         case 4: {
@@ -693,7 +704,9 @@ function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputD
       cx.missing("<user>", "user");
     }
     if (cx.at(NS1, "paymentMethodID")) {
+      const at = cx.here();
       v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+      cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
     } else {
       cx.missing("<paymentMethodID>", "paymentMethodID");
     }
@@ -992,8 +1005,10 @@ function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.H
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("resultCode");
           v.resultCode = readIdNamePair(cx);
+          cx.code(notificationResultCodeName, "notification result code", v.resultCode.key, at, "resultCode" + "/key");
           break;
         }
         case 1: {
@@ -1008,8 +1023,10 @@ function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.H
     }
   } else {
     if (cx.at(NS1, "resultCode")) {
+      const at = cx.here();
       cx.enter("resultCode");
       v.resultCode = readIdNamePair(cx);
+      cx.code(notificationResultCodeName, "notification result code", v.resultCode.key, at, "resultCode" + "/key");
     } else {
       cx.missing("<resultCode>", "resultCode");
     }
@@ -1109,7 +1126,9 @@ function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePay
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
           break;
         }
         case 5: {
@@ -1154,7 +1173,9 @@ function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePay
       cx.missing("<merchantTransactionID>", "merchantTransactionID");
     }
     if (cx.at(NS1, "paymentMethodID")) {
+      const at = cx.here();
       v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+      cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
     } else {
       cx.missing("<paymentMethodID>", "paymentMethodID");
     }
@@ -1239,7 +1260,9 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
           break;
         }
         case 4: {
@@ -1298,7 +1321,9 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
           break;
         }
         case 11: {
@@ -1346,7 +1371,9 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
       cx.missing("<merchantTransactionID>", "merchantTransactionID");
     }
     if (cx.at(NS1, "paymentMethodID")) {
+      const at = cx.here();
       v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+      cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
     } else {
       cx.missing("<paymentMethodID>", "paymentMethodID");
     }
@@ -1376,7 +1403,9 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
       cx.missing("<userSessionID>", "userSessionID");
     }
     if (cx.at(NS1, "creationTypeID")) {
+      const at = cx.here();
       v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+      cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
     } else {
       cx.missing("<creationTypeID>", "creationTypeID");
     }
@@ -1978,7 +2007,9 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
           break;
         }
         case 7: {
@@ -2084,7 +2115,9 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+          cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
           break;
         }
         case 20: {
@@ -2127,7 +2160,9 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
       cx.missing("<countryCode>", "countryCode");
     }
     if (cx.at(NS1, "creationTypeID")) {
+      const at = cx.here();
       v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+      cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
     }
     if (cx.at(NS1, "additionalDetails")) {
       cx.enter("additionalDetails");
@@ -2182,7 +2217,9 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
       cx.missing("<refusedUrl>", "refusedUrl");
     }
     if (cx.at(NS1, "paymentMethodID")) {
+      const at = cx.here();
       v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", R_CodeID, false)!;
+      cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
     } else {
       cx.missing("<paymentMethodID>", "paymentMethodID");
     }
@@ -2257,7 +2294,9 @@ function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+          cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
           break;
         }
         case 7: {
@@ -2398,7 +2437,9 @@ function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext
       cx.missing("<countryCode>", "countryCode");
     }
     if (cx.at(NS1, "creationTypeID")) {
+      const at = cx.here();
       v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", R_CodeID, false)!;
+      cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
     }
     if (cx.at(NS1, "additionalDetails")) {
       cx.enter("additionalDetails");
@@ -2483,7 +2524,9 @@ function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+          cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
           break;
         }
         case 2: {
@@ -2503,7 +2546,9 @@ function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException
       cx.missing("<id>", "id");
     }
     if (cx.at(NS1, "errorCode")) {
+      const at = cx.here();
       v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+      cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
     } else {
       cx.missing("<errorCode>", "errorCode");
     }
@@ -2538,8 +2583,10 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("definition");
           v.definition = readIdNamePair(cx);
+          cx.code(paymentStateName, "payment state", v.definition.key, at, "definition" + "/key");
           break;
         }
         case 2: {
@@ -2576,8 +2623,10 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
       cx.missing("<id>", "id");
     }
     if (cx.at(NS1, "definition")) {
+      const at = cx.here();
       cx.enter("definition");
       v.definition = readIdNamePair(cx);
+      cx.code(paymentStateName, "payment state", v.definition.key, at, "definition" + "/key");
     } else {
       cx.missing("<definition>", "definition");
     }
@@ -2629,8 +2678,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("paymentMethod");
           v.paymentMethod = readIdNamePair(cx);
+          cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod" + "/key");
           break;
         }
         case 3: {
@@ -2662,8 +2713,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("paymentProvider");
           v.paymentProvider = readIdNamePair(cx);
+          cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider" + "/key");
           break;
         }
         case 7: {
@@ -2689,8 +2742,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("creationType");
           v.creationType = readIdNamePair(cx);
+          cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType" + "/key");
           break;
         }
         case 10: {
@@ -2759,8 +2814,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
       cx.missing("<shopID>", "shopID");
     }
     if (cx.at(NS1, "paymentMethod")) {
+      const at = cx.here();
       cx.enter("paymentMethod");
       v.paymentMethod = readIdNamePair(cx);
+      cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod" + "/key");
     } else {
       cx.missing("<paymentMethod>", "paymentMethod");
     }
@@ -2780,8 +2837,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
       cx.missing("<userID>", "userID");
     }
     if (cx.at(NS1, "paymentProvider")) {
+      const at = cx.here();
       cx.enter("paymentProvider");
       v.paymentProvider = readIdNamePair(cx);
+      cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider" + "/key");
     }
     if (cx.at(NS1, "amount")) {
       cx.enter("amount");
@@ -2794,8 +2853,10 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
       v.shopFee = readMoney(cx);
     }
     if (cx.at(NS1, "creationType")) {
+      const at = cx.here();
       cx.enter("creationType");
       v.creationType = readIdNamePair(cx);
+      cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType" + "/key");
     } else {
       cx.missing("<creationType>", "creationType");
     }
@@ -2863,8 +2924,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("paymentMethod");
           v.paymentMethod = readIdNamePair(cx);
+          cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod" + "/key");
           break;
         }
         case 3: {
@@ -2896,8 +2959,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("paymentProvider");
           v.paymentProvider = readIdNamePair(cx);
+          cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider" + "/key");
           break;
         }
         case 7: {
@@ -2923,8 +2988,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
             cx.repeated();
             break;
           }
+          const at = cx.here();
           cx.enter("creationType");
           v.creationType = readIdNamePair(cx);
+          cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType" + "/key");
           break;
         }
         case 10: {
@@ -2984,8 +3051,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
       cx.missing("<shopID>", "shopID");
     }
     if (cx.at(NS1, "paymentMethod")) {
+      const at = cx.here();
       cx.enter("paymentMethod");
       v.paymentMethod = readIdNamePair(cx);
+      cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod" + "/key");
     } else {
       cx.missing("<paymentMethod>", "paymentMethod");
     }
@@ -3005,8 +3074,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
       cx.missing("<userID>", "userID");
     }
     if (cx.at(NS1, "paymentProvider")) {
+      const at = cx.here();
       cx.enter("paymentProvider");
       v.paymentProvider = readIdNamePair(cx);
+      cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider" + "/key");
     }
     if (cx.at(NS1, "amount")) {
       cx.enter("amount");
@@ -3019,8 +3090,10 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
       v.shopFee = readMoney(cx);
     }
     if (cx.at(NS1, "creationType")) {
+      const at = cx.here();
       cx.enter("creationType");
       v.creationType = readIdNamePair(cx);
+      cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType" + "/key");
     } else {
       cx.missing("<creationType>", "creationType");
     }
@@ -3161,7 +3234,9 @@ function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedP
             cx.repeated();
             break;
           }
+          const at = cx.here();
           v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+          cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
           break;
         }
         case 2: {
@@ -3181,7 +3256,9 @@ function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedP
       cx.missing("<id>", "id");
     }
     if (cx.at(NS0, "errorCode")) {
+      const at = cx.here();
       v.errorCode = cx.simple<T.CodeID>("errorCode", R_CodeID, false)!;
+      cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
     } else {
       cx.missing("<errorCode>", "errorCode");
     }

@@ -16,6 +16,7 @@ export interface ReaderView {
   functions: Array<{ doc: string; name: string; returns: string; lines: string[] }>;
   messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; reader: string; validator: string }>;
   methods: Array<{ key: string; bindings: string }>;
+  codeLists: string;
 }
 
 const WS: Record<TypedSimple['ws'], string> = { preserve: '0', replace: '1', collapse: '2' };
@@ -55,6 +56,7 @@ export function readerView(ts: TypedSchema): ReaderView {
       validator: `v_${m.name}`,
     })),
     methods: methodAnswers(ts).map((a) => ({ key: propKey(a.method), bindings: a.messages.map((m) => `B_${m}`).join(', ') })),
+    codeLists: g.codeListImports().join(', '),
   };
 }
 
@@ -67,6 +69,7 @@ function simpleReaderLiteral(ts: TypedSchema, s: TypedSimple): string {
 class ReaderGen {
   private readonly attrLists = new Map<string, string>();
   private readonly slotTables = new Map<string, string>();
+  private readonly codeLists = new Set<string>();
 
   constructor(
     private readonly ts: TypedSchema,
@@ -218,15 +221,32 @@ class ReaderGen {
   /** Statements that read the element at the lookahead into `target` (path segment `seg`). */
   private read(i: TypedElementItem, target: string, seg: string): string[] {
     const p = i.prop;
+    const out: string[] = [];
+    if (p.codeList) out.push('const at = cx.here();');
     if (p.type.kind === 'simple') {
       const s = this.ts.simple.get(p.type.key)!;
       const dflt = p.default ?? p.fixed;
       const args = [seg, s.readerName, String(p.nullable), ...(dflt !== undefined ? [lit(dflt)] : [])].join(', ');
       const cast = p.nullable ? '' : '!';
-      return [`${target} = cx.simple<${valueTsType(this.ts, p.type)}>(${args})${cast};`];
+      out.push(`${target} = cx.simple<${valueTsType(this.ts, p.type)}>(${args})${cast};`);
+    } else {
+      const call = `${readerName(this.ts, p.type)}(cx)`;
+      out.push(`cx.enter(${seg});`, `${target} = ${p.nullable ? `cx.nil(true) ? null : ${call}` : call};`);
     }
-    const call = `${readerName(this.ts, p.type)}(cx)`;
-    return [`cx.enter(${seg});`, `${target} = ${p.nullable ? `cx.nil(true) ? null : ${call}` : call};`];
+    if (p.codeList) {
+      const value = target.replace(/^const /, '');
+      const { list, field } = p.codeList;
+      const id = field ? `${value}${p.nullable ? '?.' : '.'}${field}` : value;
+      const sub = field ? `${seg} + ${lit('/' + field)}` : seg;
+      out.push(`cx.code(${list}Name, ${lit(words(list))}, ${id}, at, ${sub});`);
+      this.codeLists.add(`${list}Name`);
+    }
+    return out;
+  }
+
+  /** The code-list lookups the readers use (imported from codes.ts). */
+  codeListImports(): string[] {
+    return [...this.codeLists].sort();
   }
 
   private element(i: TypedElementItem): string[] {
@@ -253,6 +273,11 @@ class ReaderGen {
     out.push(i.min >= 1 ? `  ${target} = a;` : `  if (a.length > 0) ${target} = a;`, '}');
     return out;
   }
+}
+
+/** 'paymentMethod' → 'payment method', for messages. */
+function words(camel: string): string {
+  return camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function indent(lines: string[]): string[] {

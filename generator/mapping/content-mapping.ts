@@ -58,6 +58,8 @@ export function mapElementContent(t: ComplexType, group: ModelGroup, typeOf: (p:
     };
     if (p.default !== undefined) prop.default = p.default;
     if (p.fixed !== undefined) prop.fixed = p.fixed;
+    if (p.codeList) prop.codeList = p.codeList;
+    if (p.sensitive) prop.sensitive = true;
     if (p.doc) prop.doc = p.doc;
     props.push(prop);
     return { kind: 'element', prop, min, max, particle: p };

@@ -1,5 +1,5 @@
 import type { Catalog, Direction } from '../model/catalog.js';
-import type { ComplexType, ElementParticle, QName, SchemaModel, SimpleType, SourceRef } from '../model/model.js';
+import type { ComplexType, ElementParticle, QName, SchemaModel, SimpleType } from '../model/model.js';
 import type { SubtypeIndex } from './families.js';
 
 /**
@@ -69,7 +69,10 @@ export interface TypedProp {
   default?: string;
   fixed?: string;
   doc?: string;
-  source_?: SourceRef;
+  /** The value (or its child `field`) is an id of this code list. */
+  codeList?: { list: string; field?: string };
+  /** Masked in every report. */
+  sensitive?: boolean;
 }
 
 /** A content model over properties (XSD particles, repeated single-element groups folded). */

@@ -94,6 +94,8 @@ export interface ComplexType {
   anyAttribute?: Wildcard;
   /** Derivations blocked for substitution via xsi:type (Part 1 §3.4.6). */
   block: Array<'extension' | 'restriction'>;
+  /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive (inherited). */
+  sensitiveKeys?: string[];
   doc?: string;
   source?: SourceRef;
 }
@@ -120,7 +122,7 @@ export interface ModelGroup extends Occurs {
   group?: string;
 }
 
-export interface ElementParticle extends Occurs {
+export interface ElementParticle extends Occurs, ElementMarks {
   kind: 'element';
   name: QName;
   type: string;
@@ -131,6 +133,14 @@ export interface ElementParticle extends Occurs {
   ref?: string;
   doc?: string;
   source?: SourceRef;
+}
+
+/** paygen's annotations on an element declaration (generator/xsd/markers.ts). */
+export interface ElementMarks {
+  /** Its values are masked in every report. */
+  sensitive?: boolean;
+  /** Its value (or the value of its child `field`) is an id of this code list. */
+  codeList?: { list: string; field?: string };
 }
 
 export interface WildcardParticle extends Occurs {
@@ -156,7 +166,7 @@ export interface AttributeUse {
   doc?: string;
 }
 
-export interface ElementDecl {
+export interface ElementDecl extends ElementMarks {
   key: string;
   name: QName;
   type: string;

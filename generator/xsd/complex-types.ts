@@ -3,6 +3,7 @@ import { splitKey, type ComplexType, type Content, type ModelGroup } from '../mo
 import { extendAttributes, readAttributes, restrictAttributes } from './attributes.js';
 import { restrictFacets } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
+import { sensitiveKeys } from './markers.js';
 import { readModelGroup, readParticle } from './particles.js';
 import type { Resolver } from './resolver.js';
 import { SchemaError } from './schema-error.js';
@@ -28,6 +29,7 @@ export function readComplexType(r: Resolver, node: XNode, key: string, ctx: stri
   if (node.attrs.name !== undefined) t.name = splitKey(key);
   const doc = documentation(node);
   if (doc) t.doc = doc;
+  const keys = sensitiveKeys(node);
   const parts = xsChildren(node);
   const first = parts[0];
   if (first?.local === 'simpleContent') readSimpleContent(r, t, first, ctx);
@@ -39,6 +41,9 @@ export function readComplexType(r: Resolver, node: XNode, key: string, ctx: stri
     const group = first && ['sequence', 'choice', 'all', 'group'].includes(first.local) ? first : undefined;
     if (group) t.content = elementContent(readParticle(r, group, ctx) as ModelGroup);
   }
+  // the sensitive keys of a key/value type hold for the types derived from it
+  const inherited = t.base ? r.complexTypes[t.base]?.sensitiveKeys : undefined;
+  if (keys || inherited) t.sensitiveKeys = [...new Set([...(inherited ?? []), ...(keys ?? [])])].sort();
   r.addComplex(t);
   return t;
 }

@@ -1,5 +1,6 @@
 import { type ElementParticle, type ModelGroup, type Occurs, type Particle, type Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
+import { elementMarkers } from './markers.js';
 import type { Resolver } from './resolver.js';
 import { SchemaError } from './schema-error.js';
 
@@ -113,6 +114,8 @@ function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticl
     if (decl.default !== undefined) p.default = decl.default;
     if (decl.fixed !== undefined) p.fixed = decl.fixed;
     if (decl.doc) p.doc = decl.doc;
+    if (decl.sensitive) p.sensitive = true;
+    if (decl.codeList) p.codeList = decl.codeList;
     return p;
   }
   const name = node.attrs.name;
@@ -127,6 +130,7 @@ function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticl
   if (p.default !== undefined && p.fixed !== undefined) throw new SchemaError(`element '${name}' cannot have both default and fixed`, sourceOf(node));
   const doc = documentation(node);
   if (doc) p.doc = doc;
+  Object.assign(p, elementMarkers(node));
   return p;
 }
 

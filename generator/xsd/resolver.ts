@@ -2,6 +2,7 @@ import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../
 import { splitKey, type ComplexType, type ElementDecl, type SchemaModel, type SimpleType } from '../model/model.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
+import { elementMarkers } from './markers.js';
 import { SchemaError } from './schema-error.js';
 import { SchemaSet } from './schema-set.js';
 import { readSimpleType } from './simple-types.js';
@@ -107,6 +108,7 @@ export class Resolver {
     if (node.attrs.fixed !== undefined) decl.fixed = node.attrs.fixed;
     const doc = documentation(node);
     if (doc) decl.doc = doc;
+    Object.assign(decl, elementMarkers(node));
     // Registered before its anonymous type is read: that type may refer back to this element
     // (`<xs:element ref>` in its own content, a recursive structure — Part 1 §3.3.2).
     this.elements[key] = decl;

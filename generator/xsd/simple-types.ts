@@ -1,7 +1,7 @@
 import { XS, splitKey, type SimpleType } from '../model/model.js';
 import { isFacetName, restrictFacets, type DeclaredFacet } from './facets.js';
-import { appinfo, documentation, sourceOf, xsChildren, type XNode } from './load.js';
-import { PAYGEN_NS } from './markers.js';
+import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
+import { isSensitive } from './markers.js';
 import type { Resolver } from './resolver.js';
 import { SchemaError } from './schema-error.js';
 
@@ -20,7 +20,7 @@ export function readSimpleType(r: Resolver, node: XNode, key: string, ctx: strin
   if (named) t.name = splitKey(key);
   const doc = documentation(node);
   if (doc) t.doc = doc;
-  if (appinfo(node).some((n) => n.ns === PAYGEN_NS && n.local === 'sensitive')) t.sensitive = true;
+  if (isSensitive(node)) t.sensitive = true;
 
   if (body.local === 'restriction') {
     const nested = xsChildren(body).find((c) => c.local === 'simpleType');
