@@ -12,7 +12,8 @@ import { writerView } from './emit/writers.js';
 import { typedSchema } from './mapping/typed.js';
 import { readCatalog } from './model/catalog.js';
 import type { CodeList } from './model/code-lists.js';
-import type { TypedSchema } from './mapping/typed-model.js';
+import type { TypedMessage, TypedSchema } from './mapping/typed-model.js';
+import { sensitivityMap } from './mapping/sensitivity.js';
 import { SchemaError } from './xsd/schema-error.js';
 import { readSchema } from './xsd/read-schema.js';
 
@@ -39,15 +40,17 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
   const runtime = JSON.stringify(set.runtimeImport);
   const schemas = jsonSchemaSet(ts);
   const validator = validatorCode(ts, schemas);
-  const validatorNames = ts.messages.map((m) => `v_${m.name}`).join(', ');
+  const sensitive = sensitivityMap(ts);
+  const hasSecrets = (name: string): boolean => secretsType(ts, sensitive, ts.messages.find((m) => m.name === name)!) !== '';
+  const validatorNames = ts.messages.map((m) => [`v_${m.name}`, ...(secretsType(ts, sensitive, m) ? [`secrets_${m.name}`] : [])].join(', ')).join(', ');
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
   checkCodeListRefs(ts, codes ?? []);
   const out = (name: string): string => join(set.out, name);
 
   const files: GeneratedFile[] = [
     { path: out('types.ts'), content: templates.render('types.ts.hbs', { header, ...typesView(ts) }) },
-    { path: out('parse.ts'), content: templates.render('parse.ts.hbs', { header, runtime, validators: validatorNames, ...readerView(ts) }) },
-    { path: out('build.ts'), content: templates.render('build.ts.hbs', { header, runtime, validators: validatorNames, ...writerView(ts) }) },
+    { path: out('parse.ts'), content: templates.render('parse.ts.hbs', { header, runtime, validators: validatorNames, ...readerView(ts, hasSecrets) }) },
+    { path: out('build.ts'), content: templates.render('build.ts.hbs', { header, runtime, validators: validatorNames, ...writerView(ts, hasSecrets) }) },
     {
       path: out('validate.ts'),
       content: templates.render('validate.ts.hbs', {
@@ -56,7 +59,8 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
         set: set.name,
         imports: validator.imports.join(', '),
         body: validator.body,
-        messages: ts.messages.map((m) => ({ name: m.name, pascal: m.pascal, validator: `v_${m.name}` })),
+        sensitive: JSON.stringify(sensitive, null, 2),
+        messages: ts.messages.map((m) => ({ name: m.name, pascal: m.pascal, validator: `v_${m.name}`, secretsType: secretsType(ts, sensitive, m) })),
       }),
     },
     { path: out('arbitraries.ts'), content: templates.render('arbitraries.ts.hbs', { header, ...arbitrariesView(ts, set.runtimeImport) }) },
@@ -70,6 +74,12 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
     files.push({ path: join(set.jsonSchemaOut, `${m.name}.schema.json`), content: `${JSON.stringify(messageSchema(ts, schemas, m), null, 2)}\n` });
   }
   return files;
+}
+
+/** The sensitivity-map entry of a message's root type (as a literal), or '' when it holds nothing sensitive. */
+function secretsType(ts: TypedSchema, map: Record<string, unknown>, m: TypedMessage): string {
+  const name = m.type.kind === 'family' ? ts.family.get(m.type.key)!.tsName : ts.complex.get(m.type.key)!.tsName;
+  return map[name] ? JSON.stringify(name) : '';
 }
 
 /** Every `paygen:codeList` annotation must name a list of the set's codes.json. */

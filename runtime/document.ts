@@ -1,6 +1,7 @@
 import { PaygenError, type Issue, type IssueCode } from './issues.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
-import { runValidator, type CompiledValidator, type Masker } from './validation.js';
+import { maskIssues } from './sensitive.js';
+import { runValidator, type CompiledValidator } from './validation.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
 import { decodeXml, DecodeError } from './xml/decode.js';
 import { XmlFatal } from './xml/fatal.js';
@@ -19,14 +20,15 @@ export interface ReadBinding<T> {
   readonly local: string;
   readonly read: (cx: ReadContext) => T;
   readonly validator: CompiledValidator;
-  readonly mask?: Masker;
+  /** The sensitive values of a (possibly partial) value, to mask in issues. */
+  readonly secrets?: (value: unknown) => string[];
 }
 
 export interface WriteBinding<T> {
   readonly name: string;
   readonly validator: CompiledValidator;
   readonly write: (value: T, out: { s: string }) => void;
-  readonly mask?: Masker;
+  readonly secrets?: (value: unknown) => string[];
 }
 
 export type SafeParseResult<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
@@ -88,13 +90,15 @@ export function safeParseAny<T>(
     cx.issues.push(issue);
   }
   if (!binding || fatal) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
+  const secrets = binding.secrets?.(value) ?? [];
   // Facets are checked on the value read; after structural issues, only issues about values
   // the reader did not already report on are added (the structure is the reader's to judge).
-  let found = runValidator(binding.validator, value, binding.mask);
+  let found = runValidator(binding.validator, value);
   if (cx.issues.length > 0) found = found.filter((i) => !STRUCTURAL.has(i.code) && !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
   const issues = [...cx.issues, ...(found.length > 0 ? locate(text, options, binding, found) : [])];
-  if (issues.length > 0) return { ok: false, issues, warnings: cx.warnings, binding };
-  return { ok: true, value: value as T, warnings: cx.warnings, binding };
+  const warnings = maskIssues(cx.warnings, secrets);
+  if (issues.length > 0) return { ok: false, issues: maskIssues(issues, secrets), warnings, binding };
+  return { ok: true, value: value as T, warnings, binding };
 }
 
 /**
@@ -173,8 +177,8 @@ export function parseWith<T>(input: string | Uint8Array, options: ParseOptions |
 
 /** Writes a value as XML; refuses (throws PaygenError) a value the schema would reject. */
 export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>): string {
-  const issues = runValidator(binding.validator, value, binding.mask);
-  if (issues.length > 0) throw new PaygenError(issues, `${binding.name} value`);
+  const issues = runValidator(binding.validator, value);
+  if (issues.length > 0) throw new PaygenError(maskIssues(issues, binding.secrets?.(value) ?? []), `${binding.name} value`);
   const out = { s: options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>\n' };
   try {
     binding.write(value, out);

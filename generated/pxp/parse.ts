@@ -11,7 +11,7 @@ import {
   type SimpleReader,
 } from "../../runtime/index.js";
 import type * as T from './types.js';
-import { v_initiatePaymentRequest, v_initiatePaymentResponse, v_initiatePaymentFromReferenceRequest, v_initiatePaymentFromReferenceResponse, v_executePaymentActionRequest, v_executePaymentActionResponse, v_getPaymentsRequest, v_getPaymentsResponse, v_getRedirectDataRequest, v_getRedirectDataResponse, v_getPaymentInputDataListRequest, v_getPaymentInputDataListResponse, v_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse, v_getNewManualPaymentDetailsRequest, v_getNewManualPaymentDetailsResponse, v_paymentServiceException, v_paymentServiceExceptionUnqualified } from './validate.js';
+import { v_initiatePaymentRequest, secrets_initiatePaymentRequest, v_initiatePaymentResponse, secrets_initiatePaymentResponse, v_initiatePaymentFromReferenceRequest, secrets_initiatePaymentFromReferenceRequest, v_initiatePaymentFromReferenceResponse, secrets_initiatePaymentFromReferenceResponse, v_executePaymentActionRequest, secrets_executePaymentActionRequest, v_executePaymentActionResponse, secrets_executePaymentActionResponse, v_getPaymentsRequest, v_getPaymentsResponse, secrets_getPaymentsResponse, v_getRedirectDataRequest, secrets_getRedirectDataRequest, v_getRedirectDataResponse, v_getPaymentInputDataListRequest, secrets_getPaymentInputDataListRequest, v_getPaymentInputDataListResponse, secrets_getPaymentInputDataListResponse, v_handlePaymentStateChangedNotificationRequest, secrets_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse, v_getNewManualPaymentDetailsRequest, v_getNewManualPaymentDetailsResponse, secrets_getNewManualPaymentDetailsResponse, v_paymentServiceException, v_paymentServiceExceptionUnqualified } from './validate.js';
 import { creationTypeName, errorCodeName, notificationResultCodeName, paymentActionName, paymentMethodName, paymentProviderName, paymentStateName } from './codes.js';
 
 const NS0 = "";
@@ -3647,7 +3647,7 @@ function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
   }
 }
 
-const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: 'initiatePaymentRequest', ns: NS1, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, validator: v_initiatePaymentRequest };
+const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: 'initiatePaymentRequest', ns: NS1, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, validator: v_initiatePaymentRequest, secrets: secrets_initiatePaymentRequest };
 
 /** Starts a payment (POST …/PaymentService.svc/pox/initiatePayment). */
 export function parseInitiatePaymentRequest(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentRequest {
@@ -3658,7 +3658,7 @@ export function safeParseInitiatePaymentRequest(xml: string | Uint8Array, option
   return safeParseWith(xml, options, B_initiatePaymentRequest);
 }
 
-const B_initiatePaymentResponse: ReadBinding<T.InitiatePaymentResponse> = { name: 'initiatePaymentResponse', ns: NS1, local: "initiatePaymentResponse", read: readInitiatePaymentResponse, validator: v_initiatePaymentResponse };
+const B_initiatePaymentResponse: ReadBinding<T.InitiatePaymentResponse> = { name: 'initiatePaymentResponse', ns: NS1, local: "initiatePaymentResponse", read: readInitiatePaymentResponse, validator: v_initiatePaymentResponse, secrets: secrets_initiatePaymentResponse };
 
 /** The payment as created; its outcome is in payment/state. */
 export function parseInitiatePaymentResponse(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentResponse {
@@ -3669,7 +3669,7 @@ export function safeParseInitiatePaymentResponse(xml: string | Uint8Array, optio
   return safeParseWith(xml, options, B_initiatePaymentResponse);
 }
 
-const B_initiatePaymentFromReferenceRequest: ReadBinding<T.InitiatePaymentFromReferenceRequest> = { name: 'initiatePaymentFromReferenceRequest', ns: NS1, local: "initiatePaymentFromReferenceRequest", read: readInitiatePaymentFromReferenceRequest, validator: v_initiatePaymentFromReferenceRequest };
+const B_initiatePaymentFromReferenceRequest: ReadBinding<T.InitiatePaymentFromReferenceRequest> = { name: 'initiatePaymentFromReferenceRequest', ns: NS1, local: "initiatePaymentFromReferenceRequest", read: readInitiatePaymentFromReferenceRequest, validator: v_initiatePaymentFromReferenceRequest, secrets: secrets_initiatePaymentFromReferenceRequest };
 
 /** A refund or repeat payment based on an earlier payment. */
 export function parseInitiatePaymentFromReferenceRequest(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceRequest {
@@ -3680,7 +3680,7 @@ export function safeParseInitiatePaymentFromReferenceRequest(xml: string | Uint8
   return safeParseWith(xml, options, B_initiatePaymentFromReferenceRequest);
 }
 
-const B_initiatePaymentFromReferenceResponse: ReadBinding<T.InitiatePaymentFromReferenceResponse> = { name: 'initiatePaymentFromReferenceResponse', ns: NS1, local: "initiatePaymentFromReferenceResponse", read: readInitiatePaymentFromReferenceResponse, validator: v_initiatePaymentFromReferenceResponse };
+const B_initiatePaymentFromReferenceResponse: ReadBinding<T.InitiatePaymentFromReferenceResponse> = { name: 'initiatePaymentFromReferenceResponse', ns: NS1, local: "initiatePaymentFromReferenceResponse", read: readInitiatePaymentFromReferenceResponse, validator: v_initiatePaymentFromReferenceResponse, secrets: secrets_initiatePaymentFromReferenceResponse };
 
 /** The new payment. */
 export function parseInitiatePaymentFromReferenceResponse(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceResponse {
@@ -3691,7 +3691,7 @@ export function safeParseInitiatePaymentFromReferenceResponse(xml: string | Uint
   return safeParseWith(xml, options, B_initiatePaymentFromReferenceResponse);
 }
 
-const B_executePaymentActionRequest: ReadBinding<T.ExecutePaymentActionRequest> = { name: 'executePaymentActionRequest', ns: NS1, local: "executePaymentActionRequest", read: readExecutePaymentActionRequest, validator: v_executePaymentActionRequest };
+const B_executePaymentActionRequest: ReadBinding<T.ExecutePaymentActionRequest> = { name: 'executePaymentActionRequest', ns: NS1, local: "executePaymentActionRequest", read: readExecutePaymentActionRequest, validator: v_executePaymentActionRequest, secrets: secrets_executePaymentActionRequest };
 
 /** An action (cancel, capture, 3-D Secure steps) on an existing payment. */
 export function parseExecutePaymentActionRequest(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionRequest {
@@ -3702,7 +3702,7 @@ export function safeParseExecutePaymentActionRequest(xml: string | Uint8Array, o
   return safeParseWith(xml, options, B_executePaymentActionRequest);
 }
 
-const B_executePaymentActionResponse: ReadBinding<T.ExecutePaymentActionResponse> = { name: 'executePaymentActionResponse', ns: NS1, local: "executePaymentActionResponse", read: readExecutePaymentActionResponse, validator: v_executePaymentActionResponse };
+const B_executePaymentActionResponse: ReadBinding<T.ExecutePaymentActionResponse> = { name: 'executePaymentActionResponse', ns: NS1, local: "executePaymentActionResponse", read: readExecutePaymentActionResponse, validator: v_executePaymentActionResponse, secrets: secrets_executePaymentActionResponse };
 
 /** Whether the action was accepted, and the new state. */
 export function parseExecutePaymentActionResponse(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionResponse {
@@ -3724,7 +3724,7 @@ export function safeParseGetPaymentsRequest(xml: string | Uint8Array, options?: 
   return safeParseWith(xml, options, B_getPaymentsRequest);
 }
 
-const B_getPaymentsResponse: ReadBinding<T.GetPaymentsResponse> = { name: 'getPaymentsResponse', ns: NS1, local: "getPaymentsResponse", read: readGetPaymentsResponse, validator: v_getPaymentsResponse };
+const B_getPaymentsResponse: ReadBinding<T.GetPaymentsResponse> = { name: 'getPaymentsResponse', ns: NS1, local: "getPaymentsResponse", read: readGetPaymentsResponse, validator: v_getPaymentsResponse, secrets: secrets_getPaymentsResponse };
 
 /** The payments found. */
 export function parseGetPaymentsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentsResponse {
@@ -3735,7 +3735,7 @@ export function safeParseGetPaymentsResponse(xml: string | Uint8Array, options?:
   return safeParseWith(xml, options, B_getPaymentsResponse);
 }
 
-const B_getRedirectDataRequest: ReadBinding<T.GetRedirectDataRequest> = { name: 'getRedirectDataRequest', ns: NS1, local: "getRedirectDataRequest", read: readGetRedirectDataRequest, validator: v_getRedirectDataRequest };
+const B_getRedirectDataRequest: ReadBinding<T.GetRedirectDataRequest> = { name: 'getRedirectDataRequest', ns: NS1, local: "getRedirectDataRequest", read: readGetRedirectDataRequest, validator: v_getRedirectDataRequest, secrets: secrets_getRedirectDataRequest };
 
 /** Prepares a hosted payment page (POST …/PaymentRedirectionService.svc/pox/getRedirectData). */
 export function parseGetRedirectDataRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetRedirectDataRequest {
@@ -3757,7 +3757,7 @@ export function safeParseGetRedirectDataResponse(xml: string | Uint8Array, optio
   return safeParseWith(xml, options, B_getRedirectDataResponse);
 }
 
-const B_getPaymentInputDataListRequest: ReadBinding<T.GetPaymentInputDataListRequest> = { name: 'getPaymentInputDataListRequest', ns: NS1, local: "getPaymentInputDataListRequest", read: readGetPaymentInputDataListRequest, validator: v_getPaymentInputDataListRequest };
+const B_getPaymentInputDataListRequest: ReadBinding<T.GetPaymentInputDataListRequest> = { name: 'getPaymentInputDataListRequest', ns: NS1, local: "getPaymentInputDataListRequest", read: readGetPaymentInputDataListRequest, validator: v_getPaymentInputDataListRequest, secrets: secrets_getPaymentInputDataListRequest };
 
 /** The input data a payment method needs. */
 export function parseGetPaymentInputDataListRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListRequest {
@@ -3768,7 +3768,7 @@ export function safeParseGetPaymentInputDataListRequest(xml: string | Uint8Array
   return safeParseWith(xml, options, B_getPaymentInputDataListRequest);
 }
 
-const B_getPaymentInputDataListResponse: ReadBinding<T.GetPaymentInputDataListResponse> = { name: 'getPaymentInputDataListResponse', ns: NS1, local: "getPaymentInputDataListResponse", read: readGetPaymentInputDataListResponse, validator: v_getPaymentInputDataListResponse };
+const B_getPaymentInputDataListResponse: ReadBinding<T.GetPaymentInputDataListResponse> = { name: 'getPaymentInputDataListResponse', ns: NS1, local: "getPaymentInputDataListResponse", read: readGetPaymentInputDataListResponse, validator: v_getPaymentInputDataListResponse, secrets: secrets_getPaymentInputDataListResponse };
 
 /** The input data, as key/value lists. */
 export function parseGetPaymentInputDataListResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListResponse {
@@ -3779,7 +3779,7 @@ export function safeParseGetPaymentInputDataListResponse(xml: string | Uint8Arra
   return safeParseWith(xml, options, B_getPaymentInputDataListResponse);
 }
 
-const B_handlePaymentStateChangedNotificationRequest: ReadBinding<T.HandlePaymentStateChangedNotificationRequest> = { name: 'handlePaymentStateChangedNotificationRequest', ns: NS1, local: "handlePaymentStateChangedNotificationRequest", read: readHandlePaymentStateChangedNotificationRequest, validator: v_handlePaymentStateChangedNotificationRequest };
+const B_handlePaymentStateChangedNotificationRequest: ReadBinding<T.HandlePaymentStateChangedNotificationRequest> = { name: 'handlePaymentStateChangedNotificationRequest', ns: NS1, local: "handlePaymentStateChangedNotificationRequest", read: readHandlePaymentStateChangedNotificationRequest, validator: v_handlePaymentStateChangedNotificationRequest, secrets: secrets_handlePaymentStateChangedNotificationRequest };
 
 /** Posted by PXP to the merchant's listener when a payment changes state. */
 export function parseHandlePaymentStateChangedNotificationRequest(xml: string | Uint8Array, options?: ParseOptions): T.HandlePaymentStateChangedNotificationRequest {
@@ -3812,7 +3812,7 @@ export function safeParseGetNewManualPaymentDetailsRequest(xml: string | Uint8Ar
   return safeParseWith(xml, options, B_getNewManualPaymentDetailsRequest);
 }
 
-const B_getNewManualPaymentDetailsResponse: ReadBinding<T.GetNewManualPaymentDetailsResponse> = { name: 'getNewManualPaymentDetailsResponse', ns: NS1, local: "getNewManualPaymentDetailsResponse", read: readGetNewManualPaymentDetailsResponse, validator: v_getNewManualPaymentDetailsResponse };
+const B_getNewManualPaymentDetailsResponse: ReadBinding<T.GetNewManualPaymentDetailsResponse> = { name: 'getNewManualPaymentDetailsResponse', ns: NS1, local: "getNewManualPaymentDetailsResponse", read: readGetNewManualPaymentDetailsResponse, validator: v_getNewManualPaymentDetailsResponse, secrets: secrets_getNewManualPaymentDetailsResponse };
 
 /** The user's details and limits, or UserNotFound. */
 export function parseGetNewManualPaymentDetailsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetNewManualPaymentDetailsResponse {

@@ -14,7 +14,7 @@ export interface ReaderView {
   simpleReaders: Array<{ name: string; literal: string }>;
   attributeLists: Array<{ name: string; literal: string }>;
   functions: Array<{ doc: string; name: string; returns: string; lines: string[] }>;
-  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; reader: string; validator: string }>;
+  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; reader: string; validator: string; secrets: string }>;
   methods: Array<{ key: string; bindings: string }>;
   codeLists: string;
 }
@@ -22,7 +22,7 @@ export interface ReaderView {
 const WS: Record<TypedSimple['ws'], string> = { preserve: '0', replace: '1', collapse: '2' };
 const KIND: Record<TypedSimple['kind'], string> = { text: '0', int: '1', boolean: '2', list: '3' };
 
-export function readerView(ts: TypedSchema): ReaderView {
+export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boolean): ReaderView {
   const ns = namespaceConsts(ts);
   const nsName = (uri: string): string => ns.get(uri)!;
   const g = new ReaderGen(ts, nsName);
@@ -54,6 +54,7 @@ export function readerView(ts: TypedSchema): ReaderView {
       local: lit(m.root.local),
       reader: readerName(ts, m.type),
       validator: `v_${m.name}`,
+      secrets: hasSecrets(m.name) ? `, secrets: secrets_${m.name}` : '',
     })),
     methods: methodAnswers(ts).map((a) => ({ key: propKey(a.method), bindings: a.messages.map((m) => `B_${m}`).join(', ') })),
     codeLists: g.codeListImports().join(', '),

@@ -11,10 +11,10 @@ import { jsdoc, lit, valueTsType, writerName } from './code.js';
 
 export interface WriterView {
   functions: Array<{ doc: string; name: string; type: string; lines: string[] }>;
-  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; writer: string; tag: string; declarations: string; validator: string }>;
+  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; writer: string; tag: string; declarations: string; validator: string; secrets: string }>;
 }
 
-export function writerView(ts: TypedSchema): WriterView {
+export function writerView(ts: TypedSchema, hasSecrets: (message: string) => boolean): WriterView {
   const functions: WriterView['functions'] = [];
   const messages: WriterView['messages'] = [];
   for (const group of ts.writerGroups) {
@@ -45,6 +45,7 @@ export function writerView(ts: TypedSchema): WriterView {
         tag: lit(tagName(group.plan, m.root)),
         declarations: lit(declarations(group)),
         validator: `v_${m.name}`,
+        secrets: hasSecrets(m.name) ? `, secrets: secrets_${m.name}` : '',
       });
     }
   }
