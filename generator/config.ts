@@ -16,6 +16,8 @@ export interface SetConfig {
   catalog: string;
   /** Code lists (codes.json) to emit as named constants. */
   codes?: string;
+  /** Payment-method profiles (profiles.json): rules beyond the XSD. */
+  profiles?: string;
   /** Output folder for the TypeScript modules. */
   out: string;
   /** Output folder for the JSON Schemas of the messages (default: `<out>/json`). */
@@ -31,8 +33,9 @@ export interface PaygenConfig {
 }
 
 /** A set with every path absolute, and the config folder for display. */
-export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'templates'>> {
+export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'templates' | 'profiles'>> {
   codes?: string;
+  profiles?: string;
   templates?: string;
   /** Folder of the config file; paths are shown relative to it. */
   root: string;
@@ -85,10 +88,10 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     names.add(s.name);
     if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
     for (const k of ['catalog', 'out'] as const) if (typeof s[k] !== 'string') fail(`${at}.${k} must be a path`);
-    for (const k of ['codes', 'jsonSchemaOut', 'runtimeImport', 'templates'] as const) {
+    for (const k of ['codes', 'profiles', 'jsonSchemaOut', 'runtimeImport', 'templates'] as const) {
       if (s[k] !== undefined && typeof s[k] !== 'string') fail(`${at}.${k} must be a string`);
     }
-    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'out', 'jsonSchemaOut', 'runtimeImport', 'templates', '$comment']);
+    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'out', 'jsonSchemaOut', 'runtimeImport', 'templates', '$comment']);
     for (const k of Object.keys(s)) if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
     const out: ResolvedSet = {
@@ -101,6 +104,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
       root,
     };
     if (s.codes !== undefined) out.codes = abs(s.codes);
+    if (s.profiles !== undefined) out.profiles = abs(s.profiles);
     if (s.templates !== undefined) out.templates = abs(s.templates);
     return out;
   });

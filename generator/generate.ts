@@ -12,6 +12,8 @@ import { writerView } from './emit/writers.js';
 import { typedSchema } from './mapping/typed.js';
 import { readCatalog } from './model/catalog.js';
 import type { CodeList } from './model/code-lists.js';
+import { readProfiles, type Profile } from './model/profiles.js';
+import { checkProfilePaths } from './mapping/profile-paths.js';
 import type { TypedMessage, TypedSchema } from './mapping/typed-model.js';
 import { sensitivityMap } from './mapping/sensitivity.js';
 import { SchemaError } from './xsd/schema-error.js';
@@ -42,7 +44,9 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
   const validator = validatorCode(ts, schemas);
   const sensitive = sensitivityMap(ts);
   const hasSecrets = (name: string): boolean => secretsType(ts, sensitive, ts.messages.find((m) => m.name === name)!) !== '';
-  const validatorNames = ts.messages.map((m) => [`v_${m.name}`, ...(secretsType(ts, sensitive, m) ? [`secrets_${m.name}`] : [])].join(', ')).join(', ');
+  const validatorNames = ts.messages.map((m) => [`check_${m.name}`, ...(secretsType(ts, sensitive, m) ? [`secrets_${m.name}`] : [])].join(', ')).join(', ');
+  const profiles = set.profiles ? readProfiles(set.profiles, shownPath(set, set.profiles)) : [];
+  checkProfilePaths(ts, profiles, shownPath(set, set.profiles ?? ''));
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
   checkCodeListRefs(ts, codes ?? []);
   const out = (name: string): string => join(set.out, name);
@@ -60,10 +64,10 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
         imports: validator.imports.join(', '),
         body: validator.body,
         sensitive: JSON.stringify(sensitive, null, 2),
-        messages: ts.messages.map((m) => ({ name: m.name, pascal: m.pascal, validator: `v_${m.name}`, secretsType: secretsType(ts, sensitive, m) })),
+        messages: ts.messages.map((m) => ({ name: m.name, pascal: m.pascal, validator: `v_${m.name}`, secretsType: secretsType(ts, sensitive, m), profiles: profilesLiteral(profiles, m.name) })),
       }),
     },
-    { path: out('arbitraries.ts'), content: templates.render('arbitraries.ts.hbs', { header, ...arbitrariesView(ts, set.runtimeImport) }) },
+    { path: out('arbitraries.ts'), content: templates.render('arbitraries.ts.hbs', { header, ...arbitrariesView(ts, set.runtimeImport, new Set(profiles.map((p) => p.when.message))) }) },
     {
       path: out('index.ts'),
       content: templates.render('index.ts.hbs', { header, runtime, codes: codes !== undefined, validateExports: ts.messages.map((m) => `validate${m.pascal}`).join(', ') }),
@@ -74,6 +78,12 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
     files.push({ path: join(set.jsonSchemaOut, `${m.name}.schema.json`), content: `${JSON.stringify(messageSchema(ts, schemas, m), null, 2)}\n` });
   }
   return files;
+}
+
+/** The profiles of one message as a literal, or '' when it has none. */
+function profilesLiteral(profiles: Profile[], message: string): string {
+  const mine = profiles.filter((p) => p.when.message === message).map(({ name, title, when: { path, equals }, rules }) => ({ name, title, when: { path, equals }, rules }));
+  return mine.length > 0 ? JSON.stringify(mine, null, 2) : '';
 }
 
 /** The sensitivity-map entry of a message's root type (as a literal), or '' when it holds nothing sensitive. */

@@ -1,7 +1,6 @@
 import { PaygenError, type Issue, type IssueCode } from './issues.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
 import { maskIssues } from './sensitive.js';
-import { runValidator, type CompiledValidator } from './validation.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
 import { decodeXml, DecodeError } from './xml/decode.js';
 import { XmlFatal } from './xml/fatal.js';
@@ -19,14 +18,15 @@ export interface ReadBinding<T> {
   readonly ns: string;
   readonly local: string;
   readonly read: (cx: ReadContext) => T;
-  readonly validator: CompiledValidator;
+  /** Every issue of a value: the schema's constraints and the payment-method profiles (unmasked). */
+  readonly check: (value: unknown) => Issue[];
   /** The sensitive values of a (possibly partial) value, to mask in issues. */
   readonly secrets?: (value: unknown) => string[];
 }
 
 export interface WriteBinding<T> {
   readonly name: string;
-  readonly validator: CompiledValidator;
+  readonly check: (value: unknown) => Issue[];
   readonly write: (value: T, out: { s: string }) => void;
   readonly secrets?: (value: unknown) => string[];
 }
@@ -93,7 +93,7 @@ export function safeParseAny<T>(
   const secrets = binding.secrets?.(value) ?? [];
   // Facets are checked on the value read; after structural issues, only issues about values
   // the reader did not already report on are added (the structure is the reader's to judge).
-  let found = runValidator(binding.validator, value);
+  let found = binding.check(value);
   if (cx.issues.length > 0) found = found.filter((i) => !STRUCTURAL.has(i.code) && !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
   const issues = [...cx.issues, ...(found.length > 0 ? locate(text, options, binding, found) : [])];
   const warnings = maskIssues(cx.warnings, secrets);
@@ -177,7 +177,7 @@ export function parseWith<T>(input: string | Uint8Array, options: ParseOptions |
 
 /** Writes a value as XML; refuses (throws PaygenError) a value the schema would reject. */
 export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>): string {
-  const issues = runValidator(binding.validator, value);
+  const issues = binding.check(value);
   if (issues.length > 0) throw new PaygenError(maskIssues(issues, binding.secrets?.(value) ?? []), `${binding.name} value`);
   const out = { s: options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>\n' };
   try {

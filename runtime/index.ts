@@ -8,6 +8,7 @@ export { WhiteSpace, compareDecimal, decimalDigits, normalizeSpace, parseBoolean
 export { buildWith, parseWith, rootMismatch, rootOf, safeParseAmong, safeParseAny, safeParseWith, type BuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
 export { checkDecimalFacets, issuesFromErrors, runValidator, ucs2length, type CompiledValidator, type DecimalFacets, type Masker, type ValidatorError } from './validation.js';
 export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
+export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { DEFAULT_LIMITS, type XmlLimits } from './xml/limits.js';

@@ -36,6 +36,8 @@ export type IssueCode =
   | 'required'
   | 'unknown-property'
   | 'choice'
+  // payment-method profiles (rules the provider's documents state beyond the XSD)
+  | 'profile'
   // writing
   | 'unrepresentable-character'
   // warnings

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from "../../runtime/arbitraries.js";
 import type * as T from './types.js';
+import { profileIssues_initiatePaymentRequest } from './validate.js';
 
 const S_CodeID: fc.Arbitrary<T.CodeID> = integer(0, 2147483647);
 const S_Gender: fc.Arbitrary<T.Gender> = oneOfValues(["Male","Female"]);
@@ -78,126 +79,126 @@ const tree = fc.letrec((tie) => ({
   RedirectParameters: fc.oneof(tie("PaymentMethodDetailsRedirectParameters"), tie("PaymentMethodSelectionWithDetailsRedirectParameters")),
 }));
 
-export const arbitraryAddress = tree.Address as fc.Arbitrary<T.Address>;
+export const arbitraryAddress = (tree.Address as fc.Arbitrary<T.Address>);
 
-export const arbitraryDataField = tree.DataField as fc.Arbitrary<T.DataField>;
+export const arbitraryDataField = (tree.DataField as fc.Arbitrary<T.DataField>);
 
-export const arbitraryDataFieldList = tree.DataFieldList as fc.Arbitrary<T.DataFieldList>;
+export const arbitraryDataFieldList = (tree.DataFieldList as fc.Arbitrary<T.DataFieldList>);
 
-export const arbitraryDataList = tree.DataList as fc.Arbitrary<T.DataList>;
+export const arbitraryDataList = (tree.DataList as fc.Arbitrary<T.DataList>);
 
-export const arbitraryDetailList = tree.DetailList as fc.Arbitrary<T.DetailList>;
+export const arbitraryDetailList = (tree.DetailList as fc.Arbitrary<T.DetailList>);
 
 /** Valid executePaymentActionRequest values. */
-export const arbitraryExecutePaymentActionRequest = tree.ExecutePaymentActionRequest as fc.Arbitrary<T.ExecutePaymentActionRequest>;
+export const arbitraryExecutePaymentActionRequest = (tree.ExecutePaymentActionRequest as fc.Arbitrary<T.ExecutePaymentActionRequest>);
 
 /** Valid executePaymentActionResponse values. */
-export const arbitraryExecutePaymentActionResponse = tree.ExecutePaymentActionResponse as fc.Arbitrary<T.ExecutePaymentActionResponse>;
+export const arbitraryExecutePaymentActionResponse = (tree.ExecutePaymentActionResponse as fc.Arbitrary<T.ExecutePaymentActionResponse>);
 
 /** Valid getNewManualPaymentDetailsRequest values. */
-export const arbitraryGetNewManualPaymentDetailsRequest = tree.GetNewManualPaymentDetailsRequest as fc.Arbitrary<T.GetNewManualPaymentDetailsRequest>;
+export const arbitraryGetNewManualPaymentDetailsRequest = (tree.GetNewManualPaymentDetailsRequest as fc.Arbitrary<T.GetNewManualPaymentDetailsRequest>);
 
 /** Valid getNewManualPaymentDetailsResponse values. */
-export const arbitraryGetNewManualPaymentDetailsResponse = tree.GetNewManualPaymentDetailsResponse as fc.Arbitrary<T.GetNewManualPaymentDetailsResponse>;
+export const arbitraryGetNewManualPaymentDetailsResponse = (tree.GetNewManualPaymentDetailsResponse as fc.Arbitrary<T.GetNewManualPaymentDetailsResponse>);
 
 /** Valid getPaymentInputDataListRequest values. */
-export const arbitraryGetPaymentInputDataListRequest = tree.GetPaymentInputDataListRequest as fc.Arbitrary<T.GetPaymentInputDataListRequest>;
+export const arbitraryGetPaymentInputDataListRequest = (tree.GetPaymentInputDataListRequest as fc.Arbitrary<T.GetPaymentInputDataListRequest>);
 
 /** Valid getPaymentInputDataListResponse values. */
-export const arbitraryGetPaymentInputDataListResponse = tree.GetPaymentInputDataListResponse as fc.Arbitrary<T.GetPaymentInputDataListResponse>;
+export const arbitraryGetPaymentInputDataListResponse = (tree.GetPaymentInputDataListResponse as fc.Arbitrary<T.GetPaymentInputDataListResponse>);
 
-export const arbitraryGetPaymentInputDataListResponsePaymentInputDataList = tree.GetPaymentInputDataListResponsePaymentInputDataList as fc.Arbitrary<T.GetPaymentInputDataListResponsePaymentInputDataList>;
+export const arbitraryGetPaymentInputDataListResponsePaymentInputDataList = (tree.GetPaymentInputDataListResponsePaymentInputDataList as fc.Arbitrary<T.GetPaymentInputDataListResponsePaymentInputDataList>);
 
 /** Valid getPaymentsRequest values. */
-export const arbitraryGetPaymentsRequest = tree.GetPaymentsRequest as fc.Arbitrary<T.GetPaymentsRequest>;
+export const arbitraryGetPaymentsRequest = (tree.GetPaymentsRequest as fc.Arbitrary<T.GetPaymentsRequest>);
 
 /** Valid getPaymentsResponse values. */
-export const arbitraryGetPaymentsResponse = tree.GetPaymentsResponse as fc.Arbitrary<T.GetPaymentsResponse>;
+export const arbitraryGetPaymentsResponse = (tree.GetPaymentsResponse as fc.Arbitrary<T.GetPaymentsResponse>);
 
 /** Valid getRedirectDataRequest values. */
-export const arbitraryGetRedirectDataRequest = tree.GetRedirectDataRequest as fc.Arbitrary<T.GetRedirectDataRequest>;
+export const arbitraryGetRedirectDataRequest = (tree.GetRedirectDataRequest as fc.Arbitrary<T.GetRedirectDataRequest>);
 
 /** Valid getRedirectDataResponse values. */
-export const arbitraryGetRedirectDataResponse = tree.GetRedirectDataResponse as fc.Arbitrary<T.GetRedirectDataResponse>;
+export const arbitraryGetRedirectDataResponse = (tree.GetRedirectDataResponse as fc.Arbitrary<T.GetRedirectDataResponse>);
 
 /** Valid handlePaymentStateChangedNotificationRequest values. */
-export const arbitraryHandlePaymentStateChangedNotificationRequest = tree.HandlePaymentStateChangedNotificationRequest as fc.Arbitrary<T.HandlePaymentStateChangedNotificationRequest>;
+export const arbitraryHandlePaymentStateChangedNotificationRequest = (tree.HandlePaymentStateChangedNotificationRequest as fc.Arbitrary<T.HandlePaymentStateChangedNotificationRequest>);
 
 /** Valid handlePaymentStateChangedNotificationResponse values. */
-export const arbitraryHandlePaymentStateChangedNotificationResponse = tree.HandlePaymentStateChangedNotificationResponse as fc.Arbitrary<T.HandlePaymentStateChangedNotificationResponse>;
+export const arbitraryHandlePaymentStateChangedNotificationResponse = (tree.HandlePaymentStateChangedNotificationResponse as fc.Arbitrary<T.HandlePaymentStateChangedNotificationResponse>);
 
-export const arbitraryIdNamePair = tree.IdNamePair as fc.Arbitrary<T.IdNamePair>;
+export const arbitraryIdNamePair = (tree.IdNamePair as fc.Arbitrary<T.IdNamePair>);
 
 /** Valid initiatePaymentFromReferenceRequest values. */
-export const arbitraryInitiatePaymentFromReferenceRequest = tree.InitiatePaymentFromReferenceRequest as fc.Arbitrary<T.InitiatePaymentFromReferenceRequest>;
+export const arbitraryInitiatePaymentFromReferenceRequest = (tree.InitiatePaymentFromReferenceRequest as fc.Arbitrary<T.InitiatePaymentFromReferenceRequest>);
 
 /** Valid initiatePaymentFromReferenceResponse values. */
-export const arbitraryInitiatePaymentFromReferenceResponse = tree.InitiatePaymentFromReferenceResponse as fc.Arbitrary<T.InitiatePaymentFromReferenceResponse>;
+export const arbitraryInitiatePaymentFromReferenceResponse = (tree.InitiatePaymentFromReferenceResponse as fc.Arbitrary<T.InitiatePaymentFromReferenceResponse>);
 
-/** Valid initiatePaymentRequest values. */
-export const arbitraryInitiatePaymentRequest = tree.InitiatePaymentRequest as fc.Arbitrary<T.InitiatePaymentRequest>;
+/** Valid initiatePaymentRequest values (payment-method profiles included). */
+export const arbitraryInitiatePaymentRequest = (tree.InitiatePaymentRequest as fc.Arbitrary<T.InitiatePaymentRequest>).filter((v) => profileIssues_initiatePaymentRequest(v).length === 0);
 
 /** Valid initiatePaymentResponse values. */
-export const arbitraryInitiatePaymentResponse = tree.InitiatePaymentResponse as fc.Arbitrary<T.InitiatePaymentResponse>;
+export const arbitraryInitiatePaymentResponse = (tree.InitiatePaymentResponse as fc.Arbitrary<T.InitiatePaymentResponse>);
 
-export const arbitraryKeyBooleanValuePair = tree.KeyBooleanValuePair as fc.Arbitrary<T.KeyBooleanValuePair>;
+export const arbitraryKeyBooleanValuePair = (tree.KeyBooleanValuePair as fc.Arbitrary<T.KeyBooleanValuePair>);
 
-export const arbitraryKeyDateTimeValuePair = tree.KeyDateTimeValuePair as fc.Arbitrary<T.KeyDateTimeValuePair>;
+export const arbitraryKeyDateTimeValuePair = (tree.KeyDateTimeValuePair as fc.Arbitrary<T.KeyDateTimeValuePair>);
 
-export const arbitraryKeyDecimalValuePair = tree.KeyDecimalValuePair as fc.Arbitrary<T.KeyDecimalValuePair>;
+export const arbitraryKeyDecimalValuePair = (tree.KeyDecimalValuePair as fc.Arbitrary<T.KeyDecimalValuePair>);
 
-export const arbitraryKeyIntValuePair = tree.KeyIntValuePair as fc.Arbitrary<T.KeyIntValuePair>;
+export const arbitraryKeyIntValuePair = (tree.KeyIntValuePair as fc.Arbitrary<T.KeyIntValuePair>);
 
-export const arbitraryKeyStringValuePair = tree.KeyStringValuePair as fc.Arbitrary<T.KeyStringValuePair>;
+export const arbitraryKeyStringValuePair = (tree.KeyStringValuePair as fc.Arbitrary<T.KeyStringValuePair>);
 
-export const arbitraryKeyValueBasePair = tree.KeyValueBasePair as fc.Arbitrary<T.KeyValueBasePair>;
+export const arbitraryKeyValueBasePair = (tree.KeyValueBasePair as fc.Arbitrary<T.KeyValueBasePair>);
 
-export const arbitraryManualPaymentDetails = tree.ManualPaymentDetails as fc.Arbitrary<T.ManualPaymentDetails>;
+export const arbitraryManualPaymentDetails = (tree.ManualPaymentDetails as fc.Arbitrary<T.ManualPaymentDetails>);
 
-export const arbitraryManualPaymentStatus = tree.ManualPaymentStatus as fc.Arbitrary<T.ManualPaymentStatus>;
+export const arbitraryManualPaymentStatus = (tree.ManualPaymentStatus as fc.Arbitrary<T.ManualPaymentStatus>);
 
-export const arbitraryMoney = tree.Money as fc.Arbitrary<T.Money>;
+export const arbitraryMoney = (tree.Money as fc.Arbitrary<T.Money>);
 
-export const arbitraryNonNegativeMoney = tree.NonNegativeMoney as fc.Arbitrary<T.NonNegativeMoney>;
+export const arbitraryNonNegativeMoney = (tree.NonNegativeMoney as fc.Arbitrary<T.NonNegativeMoney>);
 
-export const arbitraryPaymentAccount = tree.PaymentAccount as fc.Arbitrary<T.PaymentAccount>;
+export const arbitraryPaymentAccount = (tree.PaymentAccount as fc.Arbitrary<T.PaymentAccount>);
 
-export const arbitraryPaymentAccountReference = tree.PaymentAccountReference as fc.Arbitrary<T.PaymentAccountReference>;
+export const arbitraryPaymentAccountReference = (tree.PaymentAccountReference as fc.Arbitrary<T.PaymentAccountReference>);
 
-export const arbitraryPaymentAccountSpecificPaymentAccountData = tree.PaymentAccountSpecificPaymentAccountData as fc.Arbitrary<T.PaymentAccountSpecificPaymentAccountData>;
+export const arbitraryPaymentAccountSpecificPaymentAccountData = (tree.PaymentAccountSpecificPaymentAccountData as fc.Arbitrary<T.PaymentAccountSpecificPaymentAccountData>);
 
-export const arbitraryPaymentList = tree.PaymentList as fc.Arbitrary<T.PaymentList>;
+export const arbitraryPaymentList = (tree.PaymentList as fc.Arbitrary<T.PaymentList>);
 
-export const arbitraryPaymentMethodDetailsRedirectParameters = tree.PaymentMethodDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodDetailsRedirectParameters>;
+export const arbitraryPaymentMethodDetailsRedirectParameters = (tree.PaymentMethodDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodDetailsRedirectParameters>);
 
-export const arbitraryPaymentMethodSelectionWithDetailsRedirectParameters = tree.PaymentMethodSelectionWithDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodSelectionWithDetailsRedirectParameters>;
+export const arbitraryPaymentMethodSelectionWithDetailsRedirectParameters = (tree.PaymentMethodSelectionWithDetailsRedirectParameters as fc.Arbitrary<T.PaymentMethodSelectionWithDetailsRedirectParameters>);
 
 /** Valid paymentServiceException values. */
-export const arbitraryPaymentServiceException = tree.PaymentServiceException as fc.Arbitrary<T.PaymentServiceException>;
+export const arbitraryPaymentServiceException = (tree.PaymentServiceException as fc.Arbitrary<T.PaymentServiceException>);
 
 /** Valid paymentServiceExceptionUnqualified values. */
-export const arbitraryPaymentServiceExceptionUnqualified = tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>;
+export const arbitraryPaymentServiceExceptionUnqualified = (tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>);
 
-export const arbitraryPaymentState = tree.PaymentState as fc.Arbitrary<T.PaymentState>;
+export const arbitraryPaymentState = (tree.PaymentState as fc.Arbitrary<T.PaymentState>);
 
-export const arbitraryPaymentWithPaymentAccount = tree.PaymentWithPaymentAccount as fc.Arbitrary<T.PaymentWithPaymentAccount>;
+export const arbitraryPaymentWithPaymentAccount = (tree.PaymentWithPaymentAccount as fc.Arbitrary<T.PaymentWithPaymentAccount>);
 
-export const arbitraryPaymentWithState = tree.PaymentWithState as fc.Arbitrary<T.PaymentWithState>;
+export const arbitraryPaymentWithState = (tree.PaymentWithState as fc.Arbitrary<T.PaymentWithState>);
 
-export const arbitraryPaymentWithStateFamily = tree.PaymentWithStateFamily as fc.Arbitrary<T.PaymentWithStateFamily>;
+export const arbitraryPaymentWithStateFamily = (tree.PaymentWithStateFamily as fc.Arbitrary<T.PaymentWithStateFamily>);
 
-export const arbitraryPositiveMoney = tree.PositiveMoney as fc.Arbitrary<T.PositiveMoney>;
+export const arbitraryPositiveMoney = (tree.PositiveMoney as fc.Arbitrary<T.PositiveMoney>);
 
-export const arbitraryRedirectData = tree.RedirectData as fc.Arbitrary<T.RedirectData>;
+export const arbitraryRedirectData = (tree.RedirectData as fc.Arbitrary<T.RedirectData>);
 
-export const arbitraryRedirectDataWithPost = tree.RedirectDataWithPost as fc.Arbitrary<T.RedirectDataWithPost>;
+export const arbitraryRedirectDataWithPost = (tree.RedirectDataWithPost as fc.Arbitrary<T.RedirectDataWithPost>);
 
-export const arbitraryRedirectParameters = tree.RedirectParameters as fc.Arbitrary<T.RedirectParameters>;
+export const arbitraryRedirectParameters = (tree.RedirectParameters as fc.Arbitrary<T.RedirectParameters>);
 
-export const arbitraryResultList = tree.ResultList as fc.Arbitrary<T.ResultList>;
+export const arbitraryResultList = (tree.ResultList as fc.Arbitrary<T.ResultList>);
 
-export const arbitraryUnqualifiedPaymentServiceException = tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>;
+export const arbitraryUnqualifiedPaymentServiceException = (tree.UnqualifiedPaymentServiceException as fc.Arbitrary<T.UnqualifiedPaymentServiceException>);
 
-export const arbitraryUser = tree.User as fc.Arbitrary<T.User>;
+export const arbitraryUser = (tree.User as fc.Arbitrary<T.User>);
 
-export const arbitraryUserData = tree.UserData as fc.Arbitrary<T.UserData>;
+export const arbitraryUserData = (tree.UserData as fc.Arbitrary<T.UserData>);

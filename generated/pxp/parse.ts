@@ -11,7 +11,7 @@ import {
   type SimpleReader,
 } from "../../runtime/index.js";
 import type * as T from './types.js';
-import { v_initiatePaymentRequest, secrets_initiatePaymentRequest, v_initiatePaymentResponse, secrets_initiatePaymentResponse, v_initiatePaymentFromReferenceRequest, secrets_initiatePaymentFromReferenceRequest, v_initiatePaymentFromReferenceResponse, secrets_initiatePaymentFromReferenceResponse, v_executePaymentActionRequest, secrets_executePaymentActionRequest, v_executePaymentActionResponse, secrets_executePaymentActionResponse, v_getPaymentsRequest, v_getPaymentsResponse, secrets_getPaymentsResponse, v_getRedirectDataRequest, secrets_getRedirectDataRequest, v_getRedirectDataResponse, v_getPaymentInputDataListRequest, secrets_getPaymentInputDataListRequest, v_getPaymentInputDataListResponse, secrets_getPaymentInputDataListResponse, v_handlePaymentStateChangedNotificationRequest, secrets_handlePaymentStateChangedNotificationRequest, v_handlePaymentStateChangedNotificationResponse, v_getNewManualPaymentDetailsRequest, v_getNewManualPaymentDetailsResponse, secrets_getNewManualPaymentDetailsResponse, v_paymentServiceException, v_paymentServiceExceptionUnqualified } from './validate.js';
+import { check_initiatePaymentRequest, secrets_initiatePaymentRequest, check_initiatePaymentResponse, secrets_initiatePaymentResponse, check_initiatePaymentFromReferenceRequest, secrets_initiatePaymentFromReferenceRequest, check_initiatePaymentFromReferenceResponse, secrets_initiatePaymentFromReferenceResponse, check_executePaymentActionRequest, secrets_executePaymentActionRequest, check_executePaymentActionResponse, secrets_executePaymentActionResponse, check_getPaymentsRequest, check_getPaymentsResponse, secrets_getPaymentsResponse, check_getRedirectDataRequest, secrets_getRedirectDataRequest, check_getRedirectDataResponse, check_getPaymentInputDataListRequest, secrets_getPaymentInputDataListRequest, check_getPaymentInputDataListResponse, secrets_getPaymentInputDataListResponse, check_handlePaymentStateChangedNotificationRequest, secrets_handlePaymentStateChangedNotificationRequest, check_handlePaymentStateChangedNotificationResponse, check_getNewManualPaymentDetailsRequest, check_getNewManualPaymentDetailsResponse, secrets_getNewManualPaymentDetailsResponse, check_paymentServiceException, check_paymentServiceExceptionUnqualified } from './validate.js';
 import { creationTypeName, errorCodeName, notificationResultCodeName, paymentActionName, paymentMethodName, paymentProviderName, paymentStateName } from './codes.js';
 
 const NS0 = "";
@@ -3647,7 +3647,7 @@ function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
   }
 }
 
-const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: 'initiatePaymentRequest', ns: NS1, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, validator: v_initiatePaymentRequest, secrets: secrets_initiatePaymentRequest };
+const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: 'initiatePaymentRequest', ns: NS1, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, check: check_initiatePaymentRequest, secrets: secrets_initiatePaymentRequest };
 
 /** Starts a payment (POST …/PaymentService.svc/pox/initiatePayment). */
 export function parseInitiatePaymentRequest(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentRequest {
@@ -3658,7 +3658,7 @@ export function safeParseInitiatePaymentRequest(xml: string | Uint8Array, option
   return safeParseWith(xml, options, B_initiatePaymentRequest);
 }
 
-const B_initiatePaymentResponse: ReadBinding<T.InitiatePaymentResponse> = { name: 'initiatePaymentResponse', ns: NS1, local: "initiatePaymentResponse", read: readInitiatePaymentResponse, validator: v_initiatePaymentResponse, secrets: secrets_initiatePaymentResponse };
+const B_initiatePaymentResponse: ReadBinding<T.InitiatePaymentResponse> = { name: 'initiatePaymentResponse', ns: NS1, local: "initiatePaymentResponse", read: readInitiatePaymentResponse, check: check_initiatePaymentResponse, secrets: secrets_initiatePaymentResponse };
 
 /** The payment as created; its outcome is in payment/state. */
 export function parseInitiatePaymentResponse(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentResponse {
@@ -3669,7 +3669,7 @@ export function safeParseInitiatePaymentResponse(xml: string | Uint8Array, optio
   return safeParseWith(xml, options, B_initiatePaymentResponse);
 }
 
-const B_initiatePaymentFromReferenceRequest: ReadBinding<T.InitiatePaymentFromReferenceRequest> = { name: 'initiatePaymentFromReferenceRequest', ns: NS1, local: "initiatePaymentFromReferenceRequest", read: readInitiatePaymentFromReferenceRequest, validator: v_initiatePaymentFromReferenceRequest, secrets: secrets_initiatePaymentFromReferenceRequest };
+const B_initiatePaymentFromReferenceRequest: ReadBinding<T.InitiatePaymentFromReferenceRequest> = { name: 'initiatePaymentFromReferenceRequest', ns: NS1, local: "initiatePaymentFromReferenceRequest", read: readInitiatePaymentFromReferenceRequest, check: check_initiatePaymentFromReferenceRequest, secrets: secrets_initiatePaymentFromReferenceRequest };
 
 /** A refund or repeat payment based on an earlier payment. */
 export function parseInitiatePaymentFromReferenceRequest(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceRequest {
@@ -3680,7 +3680,7 @@ export function safeParseInitiatePaymentFromReferenceRequest(xml: string | Uint8
   return safeParseWith(xml, options, B_initiatePaymentFromReferenceRequest);
 }
 
-const B_initiatePaymentFromReferenceResponse: ReadBinding<T.InitiatePaymentFromReferenceResponse> = { name: 'initiatePaymentFromReferenceResponse', ns: NS1, local: "initiatePaymentFromReferenceResponse", read: readInitiatePaymentFromReferenceResponse, validator: v_initiatePaymentFromReferenceResponse, secrets: secrets_initiatePaymentFromReferenceResponse };
+const B_initiatePaymentFromReferenceResponse: ReadBinding<T.InitiatePaymentFromReferenceResponse> = { name: 'initiatePaymentFromReferenceResponse', ns: NS1, local: "initiatePaymentFromReferenceResponse", read: readInitiatePaymentFromReferenceResponse, check: check_initiatePaymentFromReferenceResponse, secrets: secrets_initiatePaymentFromReferenceResponse };
 
 /** The new payment. */
 export function parseInitiatePaymentFromReferenceResponse(xml: string | Uint8Array, options?: ParseOptions): T.InitiatePaymentFromReferenceResponse {
@@ -3691,7 +3691,7 @@ export function safeParseInitiatePaymentFromReferenceResponse(xml: string | Uint
   return safeParseWith(xml, options, B_initiatePaymentFromReferenceResponse);
 }
 
-const B_executePaymentActionRequest: ReadBinding<T.ExecutePaymentActionRequest> = { name: 'executePaymentActionRequest', ns: NS1, local: "executePaymentActionRequest", read: readExecutePaymentActionRequest, validator: v_executePaymentActionRequest, secrets: secrets_executePaymentActionRequest };
+const B_executePaymentActionRequest: ReadBinding<T.ExecutePaymentActionRequest> = { name: 'executePaymentActionRequest', ns: NS1, local: "executePaymentActionRequest", read: readExecutePaymentActionRequest, check: check_executePaymentActionRequest, secrets: secrets_executePaymentActionRequest };
 
 /** An action (cancel, capture, 3-D Secure steps) on an existing payment. */
 export function parseExecutePaymentActionRequest(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionRequest {
@@ -3702,7 +3702,7 @@ export function safeParseExecutePaymentActionRequest(xml: string | Uint8Array, o
   return safeParseWith(xml, options, B_executePaymentActionRequest);
 }
 
-const B_executePaymentActionResponse: ReadBinding<T.ExecutePaymentActionResponse> = { name: 'executePaymentActionResponse', ns: NS1, local: "executePaymentActionResponse", read: readExecutePaymentActionResponse, validator: v_executePaymentActionResponse, secrets: secrets_executePaymentActionResponse };
+const B_executePaymentActionResponse: ReadBinding<T.ExecutePaymentActionResponse> = { name: 'executePaymentActionResponse', ns: NS1, local: "executePaymentActionResponse", read: readExecutePaymentActionResponse, check: check_executePaymentActionResponse, secrets: secrets_executePaymentActionResponse };
 
 /** Whether the action was accepted, and the new state. */
 export function parseExecutePaymentActionResponse(xml: string | Uint8Array, options?: ParseOptions): T.ExecutePaymentActionResponse {
@@ -3713,7 +3713,7 @@ export function safeParseExecutePaymentActionResponse(xml: string | Uint8Array, 
   return safeParseWith(xml, options, B_executePaymentActionResponse);
 }
 
-const B_getPaymentsRequest: ReadBinding<T.GetPaymentsRequest> = { name: 'getPaymentsRequest', ns: NS1, local: "getPaymentsRequest", read: readGetPaymentsRequest, validator: v_getPaymentsRequest };
+const B_getPaymentsRequest: ReadBinding<T.GetPaymentsRequest> = { name: 'getPaymentsRequest', ns: NS1, local: "getPaymentsRequest", read: readGetPaymentsRequest, check: check_getPaymentsRequest };
 
 /** The payments of a merchant transaction. */
 export function parseGetPaymentsRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentsRequest {
@@ -3724,7 +3724,7 @@ export function safeParseGetPaymentsRequest(xml: string | Uint8Array, options?: 
   return safeParseWith(xml, options, B_getPaymentsRequest);
 }
 
-const B_getPaymentsResponse: ReadBinding<T.GetPaymentsResponse> = { name: 'getPaymentsResponse', ns: NS1, local: "getPaymentsResponse", read: readGetPaymentsResponse, validator: v_getPaymentsResponse, secrets: secrets_getPaymentsResponse };
+const B_getPaymentsResponse: ReadBinding<T.GetPaymentsResponse> = { name: 'getPaymentsResponse', ns: NS1, local: "getPaymentsResponse", read: readGetPaymentsResponse, check: check_getPaymentsResponse, secrets: secrets_getPaymentsResponse };
 
 /** The payments found. */
 export function parseGetPaymentsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentsResponse {
@@ -3735,7 +3735,7 @@ export function safeParseGetPaymentsResponse(xml: string | Uint8Array, options?:
   return safeParseWith(xml, options, B_getPaymentsResponse);
 }
 
-const B_getRedirectDataRequest: ReadBinding<T.GetRedirectDataRequest> = { name: 'getRedirectDataRequest', ns: NS1, local: "getRedirectDataRequest", read: readGetRedirectDataRequest, validator: v_getRedirectDataRequest, secrets: secrets_getRedirectDataRequest };
+const B_getRedirectDataRequest: ReadBinding<T.GetRedirectDataRequest> = { name: 'getRedirectDataRequest', ns: NS1, local: "getRedirectDataRequest", read: readGetRedirectDataRequest, check: check_getRedirectDataRequest, secrets: secrets_getRedirectDataRequest };
 
 /** Prepares a hosted payment page (POST …/PaymentRedirectionService.svc/pox/getRedirectData). */
 export function parseGetRedirectDataRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetRedirectDataRequest {
@@ -3746,7 +3746,7 @@ export function safeParseGetRedirectDataRequest(xml: string | Uint8Array, option
   return safeParseWith(xml, options, B_getRedirectDataRequest);
 }
 
-const B_getRedirectDataResponse: ReadBinding<T.GetRedirectDataResponse> = { name: 'getRedirectDataResponse', ns: NS1, local: "getRedirectDataResponse", read: readGetRedirectDataResponse, validator: v_getRedirectDataResponse };
+const B_getRedirectDataResponse: ReadBinding<T.GetRedirectDataResponse> = { name: 'getRedirectDataResponse', ns: NS1, local: "getRedirectDataResponse", read: readGetRedirectDataResponse, check: check_getRedirectDataResponse };
 
 /** Where and how to send the customer. */
 export function parseGetRedirectDataResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetRedirectDataResponse {
@@ -3757,7 +3757,7 @@ export function safeParseGetRedirectDataResponse(xml: string | Uint8Array, optio
   return safeParseWith(xml, options, B_getRedirectDataResponse);
 }
 
-const B_getPaymentInputDataListRequest: ReadBinding<T.GetPaymentInputDataListRequest> = { name: 'getPaymentInputDataListRequest', ns: NS1, local: "getPaymentInputDataListRequest", read: readGetPaymentInputDataListRequest, validator: v_getPaymentInputDataListRequest, secrets: secrets_getPaymentInputDataListRequest };
+const B_getPaymentInputDataListRequest: ReadBinding<T.GetPaymentInputDataListRequest> = { name: 'getPaymentInputDataListRequest', ns: NS1, local: "getPaymentInputDataListRequest", read: readGetPaymentInputDataListRequest, check: check_getPaymentInputDataListRequest, secrets: secrets_getPaymentInputDataListRequest };
 
 /** The input data a payment method needs. */
 export function parseGetPaymentInputDataListRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListRequest {
@@ -3768,7 +3768,7 @@ export function safeParseGetPaymentInputDataListRequest(xml: string | Uint8Array
   return safeParseWith(xml, options, B_getPaymentInputDataListRequest);
 }
 
-const B_getPaymentInputDataListResponse: ReadBinding<T.GetPaymentInputDataListResponse> = { name: 'getPaymentInputDataListResponse', ns: NS1, local: "getPaymentInputDataListResponse", read: readGetPaymentInputDataListResponse, validator: v_getPaymentInputDataListResponse, secrets: secrets_getPaymentInputDataListResponse };
+const B_getPaymentInputDataListResponse: ReadBinding<T.GetPaymentInputDataListResponse> = { name: 'getPaymentInputDataListResponse', ns: NS1, local: "getPaymentInputDataListResponse", read: readGetPaymentInputDataListResponse, check: check_getPaymentInputDataListResponse, secrets: secrets_getPaymentInputDataListResponse };
 
 /** The input data, as key/value lists. */
 export function parseGetPaymentInputDataListResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetPaymentInputDataListResponse {
@@ -3779,7 +3779,7 @@ export function safeParseGetPaymentInputDataListResponse(xml: string | Uint8Arra
   return safeParseWith(xml, options, B_getPaymentInputDataListResponse);
 }
 
-const B_handlePaymentStateChangedNotificationRequest: ReadBinding<T.HandlePaymentStateChangedNotificationRequest> = { name: 'handlePaymentStateChangedNotificationRequest', ns: NS1, local: "handlePaymentStateChangedNotificationRequest", read: readHandlePaymentStateChangedNotificationRequest, validator: v_handlePaymentStateChangedNotificationRequest, secrets: secrets_handlePaymentStateChangedNotificationRequest };
+const B_handlePaymentStateChangedNotificationRequest: ReadBinding<T.HandlePaymentStateChangedNotificationRequest> = { name: 'handlePaymentStateChangedNotificationRequest', ns: NS1, local: "handlePaymentStateChangedNotificationRequest", read: readHandlePaymentStateChangedNotificationRequest, check: check_handlePaymentStateChangedNotificationRequest, secrets: secrets_handlePaymentStateChangedNotificationRequest };
 
 /** Posted by PXP to the merchant's listener when a payment changes state. */
 export function parseHandlePaymentStateChangedNotificationRequest(xml: string | Uint8Array, options?: ParseOptions): T.HandlePaymentStateChangedNotificationRequest {
@@ -3790,7 +3790,7 @@ export function safeParseHandlePaymentStateChangedNotificationRequest(xml: strin
   return safeParseWith(xml, options, B_handlePaymentStateChangedNotificationRequest);
 }
 
-const B_handlePaymentStateChangedNotificationResponse: ReadBinding<T.HandlePaymentStateChangedNotificationResponse> = { name: 'handlePaymentStateChangedNotificationResponse', ns: NS1, local: "handlePaymentStateChangedNotificationResponse", read: readHandlePaymentStateChangedNotificationResponse, validator: v_handlePaymentStateChangedNotificationResponse };
+const B_handlePaymentStateChangedNotificationResponse: ReadBinding<T.HandlePaymentStateChangedNotificationResponse> = { name: 'handlePaymentStateChangedNotificationResponse', ns: NS1, local: "handlePaymentStateChangedNotificationResponse", read: readHandlePaymentStateChangedNotificationResponse, check: check_handlePaymentStateChangedNotificationResponse };
 
 /** The merchant's acknowledgement; resultCode 0 (ProcessedSuccessfully) stops the retries. */
 export function parseHandlePaymentStateChangedNotificationResponse(xml: string | Uint8Array, options?: ParseOptions): T.HandlePaymentStateChangedNotificationResponse {
@@ -3801,7 +3801,7 @@ export function safeParseHandlePaymentStateChangedNotificationResponse(xml: stri
   return safeParseWith(xml, options, B_handlePaymentStateChangedNotificationResponse);
 }
 
-const B_getNewManualPaymentDetailsRequest: ReadBinding<T.GetNewManualPaymentDetailsRequest> = { name: 'getNewManualPaymentDetailsRequest', ns: NS1, local: "getNewManualPaymentDetailsRequest", read: readGetNewManualPaymentDetailsRequest, validator: v_getNewManualPaymentDetailsRequest };
+const B_getNewManualPaymentDetailsRequest: ReadBinding<T.GetNewManualPaymentDetailsRequest> = { name: 'getNewManualPaymentDetailsRequest', ns: NS1, local: "getNewManualPaymentDetailsRequest", read: readGetNewManualPaymentDetailsRequest, check: check_getNewManualPaymentDetailsRequest };
 
 /** Cash Deposit user verification, sent by PXP to the merchant's listener. */
 export function parseGetNewManualPaymentDetailsRequest(xml: string | Uint8Array, options?: ParseOptions): T.GetNewManualPaymentDetailsRequest {
@@ -3812,7 +3812,7 @@ export function safeParseGetNewManualPaymentDetailsRequest(xml: string | Uint8Ar
   return safeParseWith(xml, options, B_getNewManualPaymentDetailsRequest);
 }
 
-const B_getNewManualPaymentDetailsResponse: ReadBinding<T.GetNewManualPaymentDetailsResponse> = { name: 'getNewManualPaymentDetailsResponse', ns: NS1, local: "getNewManualPaymentDetailsResponse", read: readGetNewManualPaymentDetailsResponse, validator: v_getNewManualPaymentDetailsResponse, secrets: secrets_getNewManualPaymentDetailsResponse };
+const B_getNewManualPaymentDetailsResponse: ReadBinding<T.GetNewManualPaymentDetailsResponse> = { name: 'getNewManualPaymentDetailsResponse', ns: NS1, local: "getNewManualPaymentDetailsResponse", read: readGetNewManualPaymentDetailsResponse, check: check_getNewManualPaymentDetailsResponse, secrets: secrets_getNewManualPaymentDetailsResponse };
 
 /** The user's details and limits, or UserNotFound. */
 export function parseGetNewManualPaymentDetailsResponse(xml: string | Uint8Array, options?: ParseOptions): T.GetNewManualPaymentDetailsResponse {
@@ -3823,7 +3823,7 @@ export function safeParseGetNewManualPaymentDetailsResponse(xml: string | Uint8A
   return safeParseWith(xml, options, B_getNewManualPaymentDetailsResponse);
 }
 
-const B_paymentServiceException: ReadBinding<T.PaymentServiceException> = { name: 'paymentServiceException', ns: NS1, local: "paymentServiceException", read: readPaymentServiceException, validator: v_paymentServiceException };
+const B_paymentServiceException: ReadBinding<T.PaymentServiceException> = { name: 'paymentServiceException', ns: NS1, local: "paymentServiceException", read: readPaymentServiceException, check: check_paymentServiceException };
 
 /** An error sent by PXP in place of any response (qualified form). */
 export function parsePaymentServiceException(xml: string | Uint8Array, options?: ParseOptions): T.PaymentServiceException {
@@ -3834,7 +3834,7 @@ export function safeParsePaymentServiceException(xml: string | Uint8Array, optio
   return safeParseWith(xml, options, B_paymentServiceException);
 }
 
-const B_paymentServiceExceptionUnqualified: ReadBinding<T.UnqualifiedPaymentServiceException> = { name: 'paymentServiceExceptionUnqualified', ns: NS0, local: "paymentServiceException", read: readUnqualifiedPaymentServiceException, validator: v_paymentServiceExceptionUnqualified };
+const B_paymentServiceExceptionUnqualified: ReadBinding<T.UnqualifiedPaymentServiceException> = { name: 'paymentServiceExceptionUnqualified', ns: NS0, local: "paymentServiceException", read: readUnqualifiedPaymentServiceException, check: check_paymentServiceExceptionUnqualified };
 
 /** An error sent by PXP in place of any response, in no namespace (as the docs and the C# client show it). */
 export function parsePaymentServiceExceptionUnqualified(xml: string | Uint8Array, options?: ParseOptions): T.UnqualifiedPaymentServiceException {

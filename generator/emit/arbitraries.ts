@@ -9,23 +9,29 @@ import { lit, valueTsType } from './code.js';
  */
 export interface ArbitrariesView {
   runtimeArbitraries: string;
+  profileImports: string;
   simple: Array<{ name: string; type: string; expr: string }>;
   tree: Array<{ key: string; expr: string }>;
-  exports: Array<{ name: string; type: string; key: string; doc: string }>;
+  exports: Array<{ name: string; type: string; key: string; doc: string; filter: string }>;
 }
 
-export function arbitrariesView(ts: TypedSchema, runtimeImport: string): ArbitrariesView {
+export function arbitrariesView(ts: TypedSchema, runtimeImport: string, profiled: ReadonlySet<string> = new Set()): ArbitrariesView {
   const g = new ArbGen(ts);
   const exports: ArbitrariesView['exports'] = [];
-  for (const c of ts.complexTypes) exports.push({ name: `arbitrary${c.tsName}`, type: `T.${c.tsName}`, key: c.tsName, doc: '' });
-  for (const f of ts.families) exports.push({ name: `arbitrary${f.tsName}`, type: `T.${f.tsName}`, key: f.tsName, doc: '' });
+  for (const c of ts.complexTypes) exports.push({ name: `arbitrary${c.tsName}`, type: `T.${c.tsName}`, key: c.tsName, doc: '', filter: '' });
+  for (const f of ts.families) exports.push({ name: `arbitrary${f.tsName}`, type: `T.${f.tsName}`, key: f.tsName, doc: '', filter: '' });
   for (const m of ts.messages) {
     const key = m.type.kind === 'family' ? ts.family.get(m.type.key)!.tsName : ts.complex.get(m.type.key)!.tsName;
-    if (`arbitrary${m.pascal}` !== `arbitrary${key}`) exports.push({ name: `arbitrary${m.pascal}`, type: valueTsType(ts, m.type), key, doc: `/** Valid ${m.name} values. */\n` });
-    else exports.find((e) => e.key === key)!.doc = `/** Valid ${m.name} values. */\n`;
+    // values of a message with payment-method profiles must satisfy them too
+    const filter = profiled.has(m.name) ? `.filter((v) => profileIssues_${m.name}(v).length === 0)` : '';
+    const doc = `/** Valid ${m.name} values${filter ? ' (payment-method profiles included)' : ''}. */\n`;
+    const same = exports.find((e) => e.name === `arbitrary${m.pascal}`);
+    if (same) Object.assign(same, { doc, filter });
+    else exports.push({ name: `arbitrary${m.pascal}`, type: valueTsType(ts, m.type), key, doc, filter });
   }
   return {
     runtimeArbitraries: lit(arbitrariesImport(runtimeImport)),
+    profileImports: [...profiled].sort().map((n) => `profileIssues_${n}`).join(', '),
     simple: ts.simpleTypes.map((s) => ({ name: simpleName(s), type: s.tsName ? `T.${s.tsName}` : valueTsType(ts, { kind: 'simple', key: s.key }), expr: g.simple(s) })),
     tree: [
       ...ts.complexTypes.map((c) => ({ key: c.tsName, expr: g.complex(c) })),

@@ -53,7 +53,7 @@ export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boo
       ns: nsName(m.root.ns),
       local: lit(m.root.local),
       reader: readerName(ts, m.type),
-      validator: `v_${m.name}`,
+      validator: `check_${m.name}`,
       secrets: hasSecrets(m.name) ? `, secrets: secrets_${m.name}` : '',
     })),
     methods: methodAnswers(ts).map((a) => ({ key: propKey(a.method), bindings: a.messages.map((m) => `B_${m}`).join(', ') })),

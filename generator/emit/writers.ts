@@ -44,7 +44,7 @@ export function writerView(ts: TypedSchema, hasSecrets: (message: string) => boo
         writer: writerName(ts, m.type, group.suffix),
         tag: lit(tagName(group.plan, m.root)),
         declarations: lit(declarations(group)),
-        validator: `v_${m.name}`,
+        validator: `check_${m.name}`,
         secrets: hasSecrets(m.name) ? `, secrets: secrets_${m.name}` : '',
       });
     }
