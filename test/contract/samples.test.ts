@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as pxp from '../../generated/pxp/index.js';
 import { FIXTURES } from '../helpers/paths.js';
-import { xmlTree } from '../helpers/xml-tree.js';
+import { xmlTree } from '../../contract/xml-tree.js';
 
 const dir = join(FIXTURES, 'pxp');
 const read = (f: string) => readFileSync(join(dir, f));

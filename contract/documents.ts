@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import type { TypedMessage } from '../generator/mapping/typed-model.js';
+import { parseDom, type DElement } from './dom.js';
+import type { ContractSet, MessageUnderTest } from './set.js';
+import { sitesOf, type Site } from './sites.js';
+
+/** A valid document of a message, with its DOM and the sites a mutation can change. */
+export interface SampleDoc {
+  message: MessageUnderTest;
+  typed: TypedMessage;
+  xml: string;
+  dom: DElement;
+  sites: Site[];
+}
+
+/** `count` valid documents of each message, from its arbitrary with `seed` (reproducible). */
+export function sampleDocuments(set: ContractSet, count: number, seed: number): SampleDoc[] {
+  const out: SampleDoc[] = [];
+  set.messages.forEach((m, i) => {
+    const typed = set.typed.messages.find((t) => t.name === m.name)!;
+    for (const v of fc.sample(m.arbitrary, { numRuns: count, seed: seed + i })) {
+      const xml = m.build(v);
+      const dom = parseDom(xml);
+      out.push({ message: m, typed, xml, dom, sites: sitesOf(dom, set.typed, typed) });
+    }
+  });
+  return out;
+}
+
+/** A deterministic pseudo-random choice (mulberry32), so that a seed replays the same mutations. */
+export function chooser(seed: number): <T>(items: readonly T[]) => T | undefined {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (items) => (items.length === 0 ? undefined : items[Math.floor(next() * items.length)]);
+}

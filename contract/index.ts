@@ -1,0 +1,29 @@
+import { facetsPhase } from './phases/facets.js';
+import { filesPhase } from './phases/files.js';
+import { fuzzPhase } from './phases/fuzz.js';
+import { mutationsPhase } from './phases/mutations.js';
+import { samplesPhase } from './phases/samples.js';
+import { loadBundledSet, type ContractSet } from './set.js';
+import { PHASES, type CaseResult, type ContractOptions } from './types.js';
+
+/**
+ * The contract suite: phases 1–4 on the given schema sets, then the files under `paths`.
+ * Reproducible: every random choice derives from `seed`.
+ */
+export async function runContract(sets: readonly ContractSet[], options: ContractOptions = {}, cwd = process.cwd()): Promise<CaseResult[]> {
+  const phases = options.phases ?? PHASES;
+  const seed = options.seed ?? 42;
+  const runs = options.runs ?? 200;
+  const results: CaseResult[] = [];
+  for (const set of sets) {
+    if (phases.includes('samples')) results.push(...(await samplesPhase(set)));
+    if (phases.includes('facets')) results.push(...(await facetsPhase(set, seed)));
+    if (phases.includes('fuzz')) results.push(...(await fuzzPhase(set, runs, seed)));
+    if (phases.includes('mutations')) results.push(...(await mutationsPhase(set, seed)));
+  }
+  if (options.paths && options.paths.length > 0) results.push(...filesPhase(sets, options.paths, cwd, options.tolerant ?? false));
+  return results;
+}
+
+export { loadBundledSet, BUNDLED_SETS, type ContractSet } from './set.js';
+export { PHASES, type CaseResult, type ContractOptions, type Phase } from './types.js';

@@ -1,0 +1,84 @@
+import { maskCardNumbers } from '../../runtime/index.js';
+import { boundaries } from '../boundaries.js';
+import { clone, getAttr, serialize, setAttr, setText, textOf, type DElement } from '../dom.js';
+import { sampleDocuments, type SampleDoc } from '../documents.js';
+import { libxmlValidate } from '../oracle.js';
+import type { ContractSet } from '../set.js';
+import type { Site } from '../sites.js';
+import type { CaseResult } from '../types.js';
+
+/**
+ * Phase 2, facet boundaries: for every simple type the messages use, the values just inside and
+ * just outside each of its facets (and lexical probes of its primitive), placed into a valid
+ * document where that type occurs. paygen and libxml2 must give the same verdict on each.
+ */
+export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseResult[]> {
+  const t0 = performance.now();
+  const docs = sampleDocuments(set, 12, seed);
+  const where = new Map<string, { doc: SampleDoc; index: number; value: string }>();
+  for (const doc of docs) {
+    doc.sites.forEach((s, index) => {
+      if (!s.simple || where.has(s.simple.key) || isNil(s)) return;
+      where.set(s.simple.key, { doc, index, value: valueAt(s) });
+    });
+  }
+  const cases: Array<{ type: string; facet: string; value: string; xml: string; paygen: boolean; doc: SampleDoc }> = [];
+  for (const s of set.typed.simpleTypes) {
+    const at = where.get(s.key);
+    if (!at) continue;
+    for (const b of boundaries(s, at.value)) {
+      const dom = clone(at.doc.dom);
+      applyValue(dom, at.doc, at.index, b.value);
+      const xml = serialize(dom);
+      cases.push({ type: s.label, facet: b.facet, value: b.value, xml, paygen: at.doc.message.safeParse(xml).ok, doc: at.doc });
+    }
+  }
+  const verdicts = await libxmlValidate(set.xsd, cases.map((c) => c.xml));
+  const byType = new Map<string, CaseResult>();
+  cases.forEach((c, i) => {
+    const name = `${c.type}: ${c.facet}`;
+    let r = byType.get(name);
+    if (!r) byType.set(name, (r = { set: set.name, phase: 'facets', name, ok: true, seed, count: 0, durationMs: 0 }));
+    r.count!++;
+    if (verdicts[i].valid !== c.paygen && r.ok) {
+      r.ok = false;
+      r.message = `${JSON.stringify(c.value)} in ${c.doc.message.name}: paygen ${c.paygen ? 'accepts' : 'rejects'} it, libxml2 ${verdicts[i].valid ? 'accepts' : `rejects it (${verdicts[i].errors[0] ?? ''})`}`;
+      r.xml = maskCardNumbers(c.xml);
+    }
+  });
+  const results = [...byType.values()];
+  const uncovered = set.typed.simpleTypes.filter((s) => !where.has(s.key) && s.model.variety === 'atomic').map((s) => s.label);
+  results.push({ set: set.name, phase: 'facets', name: 'coverage', ok: true, message: uncovered.length ? `no sampled document holds a value of: ${uncovered.join(', ')}` : 'every simple type was covered', count: where.size, durationMs: 0 });
+  const each = (performance.now() - t0) / Math.max(results.length, 1);
+  for (const r of results) r.durationMs = each;
+  return results;
+}
+
+function isNil(s: Site): boolean {
+  return s.attr === undefined && getAttr(s.el, 'xsi:nil') === 'true';
+}
+
+function valueAt(s: Site): string {
+  if (s.attr !== undefined && s.attr !== '#text') return getAttr(s.el, s.attr) ?? '';
+  return textOf(s.el);
+}
+
+/** Puts `value` at site `index` of `doc` into `dom` (a clone of doc.dom). */
+export function applyValue(dom: DElement, doc: SampleDoc, index: number, value: string): void {
+  const site = doc.sites[index];
+  const el = find(doc.dom, dom, site.el)!;
+  if (site.attr !== undefined && site.attr !== '#text') setAttr(el, site.attr, value);
+  else setText(el, value);
+}
+
+/** The node of `copy` at the position `node` has in `original`. */
+export function find(original: DElement, copy: DElement, node: DElement): DElement | undefined {
+  if (original === node) return copy;
+  for (let i = 0; i < original.children.length; i++) {
+    const o = original.children[i];
+    if (o.kind !== 'element') continue;
+    const hit = find(o, copy.children[i] as DElement, node);
+    if (hit) return hit;
+  }
+  return undefined;
+}

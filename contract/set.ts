@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type fc from 'fast-check';
+import { readConfig, type ResolvedSet } from '../generator/config.js';
+import { packageRoot } from '../generator/emit/templates.js';
+import { pascal } from '../generator/mapping/names.js';
+import { typedSchema } from '../generator/mapping/typed.js';
+import type { TypedSchema } from '../generator/mapping/typed-model.js';
+import { readCatalog } from '../generator/model/catalog.js';
+import { readSchema } from '../generator/xsd/read-schema.js';
+import type { Issue, ParseOptions, SafeParseResult } from '../runtime/index.js';
+import { xsdBundle, type XsdBundle } from './oracle.js';
+
+/**
+ * A schema set as the contract suite sees it: its generated functions (looked up by message
+ * name), its typed form (to know what each element of a document is), the XSD for libxml2, and
+ * its documented samples with their expected outcomes when the repository has them.
+ */
+export interface MessageUnderTest {
+  name: string;
+  safeParse: (xml: string | Uint8Array, options?: ParseOptions) => SafeParseResult<unknown>;
+  build: (value: unknown) => string;
+  validate: (value: unknown) => Issue[];
+  arbitrary: fc.Arbitrary<unknown>;
+}
+
+export interface Expectation {
+  outcome: 'strict' | 'tolerant' | 'rejected';
+  message?: string;
+  why?: string;
+  issues?: Array<{ code: string; path: string; line?: number; column?: number }>;
+  strictIssues?: Array<{ code: string; path: string; line?: number; column?: number }>;
+  warnings?: Array<{ code: string; path: string; line?: number; column?: number }>;
+}
+
+export interface ContractSet {
+  name: string;
+  typed: TypedSchema;
+  xsd: XsdBundle;
+  messages: MessageUnderTest[];
+  safeParseMessage: (xml: string | Uint8Array, options?: ParseOptions) => SafeParseResult<{ message: string; value: unknown }>;
+  fixtures?: { dir: string; expectations: Record<string, Expectation> };
+}
+
+/** Loaders of the generated modules of the bundled sets (paths are the same from sources and dist/). */
+const MODULES: Record<string, () => Promise<[Record<string, unknown>, Record<string, unknown>]>> = {
+  pxp: async () => [await import('../generated/pxp/index.js'), await import('../generated/pxp/arbitraries.js')] as [Record<string, unknown>, Record<string, unknown>],
+};
+
+export const BUNDLED_SETS = Object.keys(MODULES);
+
+export async function loadBundledSet(name: string): Promise<ContractSet> {
+  const load = MODULES[name];
+  if (!load) throw new Error(`no bundled schema set '${name}' (bundled: ${BUNDLED_SETS.join(', ')})`);
+  const root = packageRoot();
+  const config = readConfig(join(root, 'paygen.config.json')).find((s) => s.name === name)!;
+  const [mod, arbs] = await load();
+  return contractSet(config, mod, arbs, root);
+}
+
+function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
+  const model = readSchema(config.xsd, config.root);
+  const catalog = readCatalog(config.catalog);
+  const typed = typedSchema(config.name, model, catalog);
+  const fn = <T>(o: Record<string, unknown>, k: string): T => {
+    if (o[k] === undefined) throw new Error(`the generated module of '${config.name}' has no ${k}`);
+    return o[k] as T;
+  };
+  const messages = catalog.messages.map((m) => {
+    const P = pascal(m.name);
+    return { name: m.name, safeParse: fn(mod, `safeParse${P}`), build: fn(mod, `build${P}`), validate: fn(mod, `validate${P}`), arbitrary: fn(arbs, `arbitrary${P}`) } as MessageUnderTest;
+  });
+  const dir = join(root, 'test', 'fixtures', config.name);
+  const expectationsFile = join(dir, 'expectations.json');
+  const set: ContractSet = { name: config.name, typed, xsd: xsdBundle(config.xsd[0]), messages, safeParseMessage: fn(mod, 'safeParseMessage') };
+  if (existsSync(expectationsFile)) set.fixtures = { dir, expectations: JSON.parse(readFileSync(expectationsFile, 'utf8')) as Record<string, Expectation> };
+  return set;
+}
