@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../generator/emit/templates.js';
 import { UsageError, type Io } from './args.js';
+import { runContractCommand } from './contract.js';
 import { runGenerate } from './generate.js';
+import { runSample } from './sample.js';
 import { runValidate } from './validate.js';
 
 /**
@@ -13,6 +15,8 @@ import { runValidate } from './validate.js';
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
   generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: runGenerate },
   validate: { summary: 'validate XML documents against the bundled schemas', run: runValidate },
+  contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },
+  sample: { summary: 'print valid random instances of a message', run: runSample },
 };
 
 function help(): string {

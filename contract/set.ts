@@ -9,6 +9,7 @@ import type { TypedSchema } from '../generator/mapping/typed-model.js';
 import { readCatalog } from '../generator/model/catalog.js';
 import { readSchema } from '../generator/xsd/read-schema.js';
 import type { Issue, ParseOptions, SafeParseResult } from '../runtime/index.js';
+import { BUNDLED_MODULES, BUNDLED_SETS } from './bundled.js';
 import { xsdBundle, type XsdBundle } from './oracle.js';
 
 /**
@@ -42,20 +43,14 @@ export interface ContractSet {
   fixtures?: { dir: string; expectations: Record<string, Expectation> };
 }
 
-/** Loaders of the generated modules of the bundled sets (paths are the same from sources and dist/). */
-const MODULES: Record<string, () => Promise<[Record<string, unknown>, Record<string, unknown>]>> = {
-  pxp: async () => [await import('../generated/pxp/index.js'), await import('../generated/pxp/arbitraries.js')] as [Record<string, unknown>, Record<string, unknown>],
-};
-
-export const BUNDLED_SETS = Object.keys(MODULES);
+export { BUNDLED_SETS };
 
 export async function loadBundledSet(name: string): Promise<ContractSet> {
-  const load = MODULES[name];
+  const load = BUNDLED_MODULES[name];
   if (!load) throw new Error(`no bundled schema set '${name}' (bundled: ${BUNDLED_SETS.join(', ')})`);
   const root = packageRoot();
   const config = readConfig(join(root, 'paygen.config.json')).find((s) => s.name === name)!;
-  const [mod, arbs] = await load();
-  return contractSet(config, mod, arbs, root);
+  return contractSet(config, await load.index(), await load.arbitraries(), root);
 }
 
 function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
@@ -73,6 +68,9 @@ function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Re
   const dir = join(root, 'test', 'fixtures', config.name);
   const expectationsFile = join(dir, 'expectations.json');
   const set: ContractSet = { name: config.name, typed, xsd: xsdBundle(config.xsd[0]), messages, safeParseMessage: fn(mod, 'safeParseMessage') };
-  if (existsSync(expectationsFile)) set.fixtures = { dir, expectations: JSON.parse(readFileSync(expectationsFile, 'utf8')) as Record<string, Expectation> };
+  if (existsSync(expectationsFile)) {
+    const all = JSON.parse(readFileSync(expectationsFile, 'utf8')) as Record<string, Expectation>;
+    set.fixtures = { dir, expectations: Object.fromEntries(Object.entries(all).filter(([k]) => k.endsWith('.xml'))) };
+  }
   return set;
 }

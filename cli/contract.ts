@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runContract } from '../contract/index.js';
+import { jsonReport, junitReport, textReport, totals } from '../contract/report.js';
+import { BUNDLED_SETS, loadBundledSet } from '../contract/set.js';
+import { PHASES, type Phase } from '../contract/types.js';
+import { usage, UsageError, type Io } from './args.js';
+
+export const CONTRACT_HELP = `Usage: paygen contract [--schema NAME] [--phase PHASE]... [--runs N] [--seed S]
+                       [--report text|json|junit] [--output FILE] [--tolerant] [PATH...]
+
+Runs the contract suite on the bundled schema sets (${BUNDLED_SETS.join(', ')}), then validates every
+XML file under the given paths (captured traffic, fixtures):
+  samples     every documented sample has its recorded outcome
+  facets      values just inside and just outside every facet: paygen and libxml2 agree
+  fuzz        for arbitrary values v: parse(build(v)) = v and libxml2 accepts build(v)
+  mutations   broken documents (a required element dropped, a sequence swapped, a facet
+              broken, an unknown xsi:type, a nil that is not allowed): both reject them
+With PATH arguments and no --phase, only the files are checked.
+
+Options:
+  --schema NAME    a bundled set (default: all)
+  --phase PHASE    samples, facets, fuzz or mutations (repeatable; default: all four)
+  --runs N         fuzzing runs per message (default 200)
+  --seed S         seed of every random choice; a failure prints the seed that replays it
+  --report FORMAT  text (default), json, or junit (for CI systems)
+  --output FILE    write the report to FILE instead of standard output
+  --tolerant       read the files in tolerant mode
+  -h, --help       this help
+
+Exit codes: 0 everything passed, 1 a check failed, 2 usage or I/O error.`;
+
+export async function runContractCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
+    schema: { type: 'string', multiple: true },
+    phase: { type: 'string', multiple: true },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    report: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    tolerant: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  } }));
+  if (values.help) {
+    io.out(CONTRACT_HELP);
+    return 0;
+  }
+  const sets = values.schema ?? BUNDLED_SETS;
+  for (const s of sets) if (!BUNDLED_SETS.includes(s)) throw new UsageError(`unknown schema set '${s}' (bundled: ${BUNDLED_SETS.join(', ')})`);
+  for (const p of values.phase ?? []) if (!PHASES.includes(p as Phase)) throw new UsageError(`unknown phase '${p}' (phases: ${PHASES.join(', ')})`);
+  const runs = integer(values.runs, 'runs', 200);
+  const seed = integer(values.seed, 'seed', 20261122);
+  if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
+  const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);
+  const loaded = await Promise.all(sets.map((s) => loadBundledSet(s)));
+  const results = await runContract(loaded, { phases, runs, seed, paths: positionals, tolerant: values.tolerant }, io.cwd);
+  const ctx = { seed, runs };
+  const report = values.report === 'json' ? jsonReport(results, ctx) : values.report === 'junit' ? junitReport(results, ctx) : textReport(results, ctx);
+  if (values.output) {
+    try {
+      writeFileSync(resolve(io.cwd, values.output), report + '\n');
+    } catch (e) {
+      io.err(`paygen contract: cannot write ${values.output}: ${(e as Error).message}`);
+      return 2;
+    }
+    const t = totals(results);
+    io.out(`${t.passed} passed, ${t.failed} failed (report in ${values.output})`);
+  } else io.out(report);
+  if (results.some((r) => r.phase === 'files' && r.message?.startsWith('cannot read'))) return 2;
+  return results.some((r) => !r.ok) ? 1 : 0;
+}
+
+function integer(v: string | undefined, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!/^[0-9]+$/.test(v)) throw new UsageError(`--${name} must be a non-negative integer, not '${v}'`);
+  return Number(v);
+}
