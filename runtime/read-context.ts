@@ -64,6 +64,8 @@ export class ReadContext {
   /** Per level, the namespace shift tolerated for the element at that level ('' for none). */
   private readonly shifts: string[] = [];
   private nextShift = '';
+  /** The start tag whose xsi:type `xsiType()` accepted in tolerant mode. */
+  private xsiTolerated = -1;
   /** The start tag whose xsi:nil `nil()` has already judged. */
   private nilCheckedAt = -1;
   /** Set while re-reading a document to locate validation issues: JSON Pointer → offset. */
@@ -314,7 +316,7 @@ export class ReadContext {
       const local = c.attrLocal[k];
       if (local === 'type') {
         const t = this.xsiTypeAt(k);
-        if (t !== undefined && t !== typeKey) {
+        if (t !== undefined && t !== typeKey && this.xsiTolerated !== c.tagStart) {
           this.issue('invalid-xsi-type', `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), typeKey ? `no xsi:type, or ${displayKey(typeKey)}` : 'no xsi:type', c.attrValue[k]);
         }
       } else if (local === 'nil') {
@@ -326,11 +328,26 @@ export class ReadContext {
     }
   }
 
-  /** Expanded name `{ns}local` of the entered element's xsi:type, or undefined when absent. */
-  xsiType(): string | undefined {
+  /**
+   * Expanded name `{ns}local` of the entered element's xsi:type, or undefined when absent. In
+   * tolerant mode a name in the wrong namespace (an unprefixed value in a document without the
+   * default namespace) is taken as the allowed type with the same local name, with a warning.
+   */
+  xsiType(allowed?: readonly string[]): string | undefined {
     if (!this.c.xsiSeen) return undefined;
     const k = this.c.attrIndex(XSI_NS, 'type');
-    return k < 0 ? undefined : this.xsiTypeAt(k);
+    if (k < 0) return undefined;
+    const t = this.xsiTypeAt(k);
+    if (!this.tolerant || !allowed || t === undefined || t === '' || allowed.includes(t)) return t;
+    const same = allowed.find((a) => displayKey(a) === displayKey(t));
+    if (same) {
+      // the element itself was moved out of that namespace: the same accommodation, already reported
+      const shift = `${t.slice(1, t.indexOf('}'))}\n${same.slice(1, same.indexOf('}'))}`;
+      if (this.shifts[this.level] !== shift) this.warn(`xsi:type ${quote(this.c.attrValue[k])} names a type in ${t.slice(1, t.indexOf('}')) || 'no namespace'}; read as ${displayKey(same)} of ${same.slice(1, same.indexOf('}'))}`, this.c.attrStart[k], this.pointer(), same, t);
+      this.xsiTolerated = this.c.tagStart;
+      return same;
+    }
+    return t;
   }
 
   private xsiTypeAt(k: number): string | undefined {

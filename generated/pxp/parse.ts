@@ -3611,7 +3611,7 @@ function readUserData(cx: ReadContext): T.UserData {
 
 /** Reads the xsi:type family of keyValueBasePair. */
 function readKeyValueBasePair(cx: ReadContext): T.KeyValueBasePair {
-  switch (cx.xsiType()) {
+  switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}keyBooleanValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDateTimeValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyIntValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyStringValuePair"])) {
     case "{http://www.cqrpayments.com/PaymentProcessing}keyBooleanValuePair": return readKeyBooleanValuePair(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}keyDateTimeValuePair": return readKeyDateTimeValuePair(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair": return readKeyDecimalValuePair(cx);
@@ -3623,7 +3623,7 @@ function readKeyValueBasePair(cx: ReadContext): T.KeyValueBasePair {
 
 /** Reads the xsi:type family of paymentWithState. */
 function readPaymentWithStateFamily(cx: ReadContext): T.PaymentWithStateFamily {
-  switch (cx.xsiType()) {
+  switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentWithState","{http://www.cqrpayments.com/PaymentProcessing}paymentWithPaymentAccount"])) {
     case undefined: case "{http://www.cqrpayments.com/PaymentProcessing}paymentWithState": return readPaymentWithState(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}paymentWithPaymentAccount": return readPaymentWithPaymentAccount(cx);
     default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentWithState","{http://www.cqrpayments.com/PaymentProcessing}paymentWithPaymentAccount"]);
@@ -3632,7 +3632,7 @@ function readPaymentWithStateFamily(cx: ReadContext): T.PaymentWithStateFamily {
 
 /** Reads the xsi:type family of redirectData. */
 function readRedirectData(cx: ReadContext): T.RedirectData {
-  switch (cx.xsiType()) {
+  switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"])) {
     case "{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost": return readRedirectDataWithPost(cx);
     default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"]);
   }
@@ -3640,7 +3640,7 @@ function readRedirectData(cx: ReadContext): T.RedirectData {
 
 /** Reads the xsi:type family of redirectParameters. */
 function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
-  switch (cx.xsiType()) {
+  switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"])) {
     case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters": return readPaymentMethodDetailsRedirectParameters(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters": return readPaymentMethodSelectionWithDetailsRedirectParameters(cx);
     default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"]);

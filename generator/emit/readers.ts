@@ -29,14 +29,15 @@ export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boo
   const functions: ReaderView['functions'] = [];
   for (const c of ts.complexTypes) functions.push({ doc: jsdoc(c.doc), name: readerName(ts, { kind: 'complex', key: c.key }), returns: `T.${c.tsName}`, lines: g.complex(c) });
   for (const f of ts.families) {
-    const lines = ['switch (cx.xsiType()) {'];
+    const allowed = lit(f.members.map((m) => `{${ts.complex.get(m)!.xsiName.ns}}${ts.complex.get(m)!.xsiName.local}`));
+    const lines = [`switch (cx.xsiType(${allowed})) {`];
     const base = ts.model.complexTypes[f.key];
     for (const m of f.members) {
       const c = ts.complex.get(m)!;
       const undef = m === f.key && !base.abstract ? 'case undefined: ' : '';
       lines.push(`  ${undef}case ${keyLiteral(c.xsiName.ns, c.xsiName.local)}: return ${readerName(ts, { kind: 'complex', key: m })}(cx);`);
     }
-    lines.push(`  default: return cx.badXsiType(${lit(f.members.map((m) => `{${ts.complex.get(m)!.xsiName.ns}}${ts.complex.get(m)!.xsiName.local}`))});`, '}');
+    lines.push(`  default: return cx.badXsiType(${allowed});`, '}');
     functions.push({ doc: jsdoc(`Reads the xsi:type family of ${base.name?.local}.`), name: readerName(ts, { kind: 'family', key: f.key }), returns: `T.${f.tsName}`, lines });
   }
   return {
