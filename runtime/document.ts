@@ -90,12 +90,14 @@ export function safeParseAny<T>(
     cx.issues.push(issue);
   }
   if (!binding || fatal) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
-  const secrets = binding.secrets?.(value) ?? [];
   // Facets are checked on the value read; after structural issues, only issues about values
   // the reader did not already report on are added (the structure is the reader's to judge).
   let found = binding.check(value);
   if (cx.issues.length > 0) found = found.filter((i) => !STRUCTURAL.has(i.code) && !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
   const issues = [...cx.issues, ...(found.length > 0 ? locate(text, options, binding, found) : [])];
+  if (issues.length === 0 && cx.warnings.length === 0) return { ok: true, value: value as T, warnings: cx.warnings, binding };
+  // only what is reported needs masking: the secrets are looked for then, not on the fast path
+  const secrets = binding.secrets?.(value) ?? [];
   const warnings = maskIssues(cx.warnings, secrets);
   if (issues.length > 0) return { ok: false, issues: maskIssues(issues, secrets), warnings, binding };
   return { ok: true, value: value as T, warnings, binding };

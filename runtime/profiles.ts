@@ -19,13 +19,28 @@ export interface ProfileCheck {
   }>;
 }
 
+/** JSON Pointers split once: profile checks run on every parse and build of their message. */
+const splitPointers = new Map<string, string[]>();
+function segments(pointer: string): string[] {
+  let segs = splitPointers.get(pointer);
+  if (!segs) splitPointers.set(pointer, (segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))));
+  return segs;
+}
+
 function at(value: unknown, pointer: string): unknown {
   let cur = value;
-  for (const seg of pointer.split('/').slice(1)) {
+  for (const seg of segments(pointer)) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+    cur = (cur as Record<string, unknown>)[seg];
   }
   return cur;
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
 }
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
@@ -45,7 +60,7 @@ export function checkProfiles(value: unknown, profiles: readonly ProfileCheck[])
         if (!hit || !present(hit.value)) issues.push(make(`${r.path} must hold the key '${r.key}' with a value`, `a pair with key '${r.key}'`, hit ? 'the key without a value' : 'no such key'));
       } else if (!present(v)) {
         issues.push(make(`${r.path} is required`, 'a value', v === null ? 'nil' : v === '' ? 'an empty value' : 'nothing'));
-      } else if (r.pattern !== undefined && !new RegExp(r.pattern, 'u').test(String(v))) {
+      } else if (r.pattern !== undefined && !compiled(r.pattern).test(String(v))) {
         issues.push(make(`${r.path} has the wrong format`, `text matching ${r.pattern}`, String(v)));
       }
     }
