@@ -5,6 +5,7 @@
  */
 export const BUNDLED_MODULES: Record<string, { index: () => Promise<Record<string, unknown>>; arbitraries: () => Promise<Record<string, unknown>> }> = {
   pxp: { index: () => import('../generated/pxp/index.js'), arbitraries: () => import('../generated/pxp/arbitraries.js') },
+  desjardins: { index: () => import('../generated/desjardins/index.js'), arbitraries: () => import('../generated/desjardins/arbitraries.js') },
 };
 
 export const BUNDLED_SETS = Object.keys(BUNDLED_MODULES);

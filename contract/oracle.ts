@@ -28,19 +28,40 @@ export function xsdBundle(mainFile: string): XsdBundle {
 
 const BATCH = 400;
 
+/**
+ * Documents are handed to libxml2 as text, which it reads as UTF-8; this build of it has no other
+ * encodings (no iconv). A declaration naming another encoding described the bytes the text was
+ * decoded from, so it is rewritten to UTF-8.
+ */
+function asUtf8(text: string): string {
+  return text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
 export async function libxmlValidate(xsd: XsdBundle, docs: readonly string[]): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (let start = 0; start < docs.length; start += BATCH) {
     const batch = docs.slice(start, start + BATCH);
     const names = batch.map((_, i) => `doc${start + i}.xml`);
     const r = await validateXML({
-      xml: batch.map((contents, i) => ({ fileName: names[i], contents })),
+      xml: batch.map((contents, i) => ({ fileName: names[i], contents: asUtf8(contents) })),
       schema: [xsd.main],
       preload: xsd.preload,
       maxMemoryPages: 16 * 1024,
     });
     const lines = r.rawOutput.split('\n');
     for (const n of names) out.push({ valid: lines.includes(`${n} validates`), errors: lines.filter((l) => l.startsWith(`${n}:`)).map((l) => l.slice(n.length + 1)) });
+  }
+  return out;
+}
+
+/** Documents of several messages, each validated against its own schema (a set of several XSDs); verdicts in order. */
+export async function libxmlValidateEach(items: ReadonlyArray<{ xsd: XsdBundle; xml: string }>): Promise<Verdict[]> {
+  const out: Verdict[] = new Array(items.length);
+  const groups = new Map<XsdBundle, number[]>();
+  items.forEach((it, i) => groups.set(it.xsd, [...(groups.get(it.xsd) ?? []), i]));
+  for (const [xsd, indexes] of groups) {
+    const verdicts = await libxmlValidate(xsd, indexes.map((i) => items[i].xml));
+    indexes.forEach((i, k) => (out[i] = verdicts[k]));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type fc from 'fast-check';
 import { readConfig, type ResolvedSet } from '../generator/config.js';
 import { packageRoot } from '../generator/emit/templates.js';
@@ -7,7 +7,7 @@ import { pascal } from '../generator/mapping/names.js';
 import { typedSchema } from '../generator/mapping/typed.js';
 import type { TypedSchema } from '../generator/mapping/typed-model.js';
 import { readCatalog } from '../generator/model/catalog.js';
-import { readSchema } from '../generator/xsd/read-schema.js';
+import { readSetModel } from '../generator/xsd/read-schema.js';
 import type { Issue, ParseOptions, SafeParseResult } from '../runtime/index.js';
 import { BUNDLED_MODULES, BUNDLED_SETS } from './bundled.js';
 import { xsdBundle, type XsdBundle } from './oracle.js';
@@ -37,7 +37,8 @@ export interface Expectation {
 export interface ContractSet {
   name: string;
   typed: TypedSchema;
-  xsd: XsdBundle;
+  /** The XSD libxml2 validates a message against (its own schema, in a set of several). */
+  xsdOf: (message: string | undefined) => XsdBundle;
   messages: MessageUnderTest[];
   safeParseMessage: (xml: string | Uint8Array, options?: ParseOptions) => SafeParseResult<{ message: string; value: unknown }>;
   fixtures?: { dir: string; expectations: Record<string, Expectation> };
@@ -54,8 +55,8 @@ export async function loadBundledSet(name: string): Promise<ContractSet> {
 }
 
 function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
-  const model = readSchema(config.xsd, config.root);
   const catalog = readCatalog(config.catalog);
+  const model = readSetModel(config.xsd, catalog, config.root);
   const typed = typedSchema(config.name, model, catalog);
   const fn = <T>(o: Record<string, unknown>, k: string): T => {
     if (o[k] === undefined) throw new Error(`the generated module of '${config.name}' has no ${k}`);
@@ -67,7 +68,13 @@ function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Re
   });
   const dir = join(root, 'test', 'fixtures', config.name);
   const expectationsFile = join(dir, 'expectations.json');
-  const set: ContractSet = { name: config.name, typed, xsd: xsdBundle(config.xsd[0]), messages, safeParseMessage: fn(mod, 'safeParseMessage') };
+  const bundles = new Map(config.xsd.map((f) => [basename(f), xsdBundle(f)]));
+  const main = bundles.get(basename(config.xsd[0]))!;
+  const xsdOf = (message: string | undefined): XsdBundle => {
+    const schema = catalog.messages.find((m) => m.name === message)?.schema;
+    return (schema && bundles.get(schema)) || main;
+  };
+  const set: ContractSet = { name: config.name, typed, xsdOf, messages, safeParseMessage: fn(mod, 'safeParseMessage') };
   if (existsSync(expectationsFile)) {
     const all = JSON.parse(readFileSync(expectationsFile, 'utf8')) as Record<string, Expectation>;
     set.fixtures = { dir, expectations: Object.fromEntries(Object.entries(all).filter(([k]) => k.endsWith('.xml'))) };

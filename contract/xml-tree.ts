@@ -29,6 +29,15 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
+/**
+ * Children stably sorted by name: the order of differently named children is then ignored (it
+ * is fixed by a sequence anyway, and free in an xs:all group), the order of same-named ones kept.
+ */
+export function unordered(t: XTree): XTree {
+  const children = t.children.map(unordered).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...t, children };
+}
+
 export function xmlTree(xml: string): XTree {
   const nodes = parser.parse(xml) as Node[];
   const root = nodes.find((n) => elementName(n) !== undefined);

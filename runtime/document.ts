@@ -1,10 +1,13 @@
 import { PaygenError, type Issue, type IssueCode } from './issues.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
+import { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
 import { maskIssues } from './sensitive.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
 import { decodeXml, DecodeError } from './xml/decode.js';
 import { XmlFatal } from './xml/fatal.js';
 import { LineIndex } from './xml/position.js';
+import { withLimits } from './xml/limits.js';
+import { hasPath } from './identify.js';
 
 /**
  * How one message is read, checked and written: generated once per message, used by the
@@ -17,6 +20,8 @@ export interface ReadBinding<T> {
   /** Namespace and local name of the root element. */
   readonly ns: string;
   readonly local: string;
+  /** For messages that share a root: the path below the root that identifies this one. */
+  readonly identify?: readonly string[];
   readonly read: (cx: ReadContext) => T;
   /** Every issue of a value: the schema's constraints and the payment-method profiles (unmasked). */
   readonly check: (value: unknown) => Issue[];
@@ -34,8 +39,13 @@ export interface WriteBinding<T> {
 export type SafeParseResult<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 export interface BuildOptions {
-  /** Start with `<?xml version="1.0" encoding="utf-8"?>` (default true). */
+  /** Start with an XML declaration (default true). */
   xmlDeclaration?: boolean;
+}
+
+export interface BytesBuildOptions extends BuildOptions {
+  /** The encoding of the bytes, declared in the XML declaration (default UTF-8). */
+  encoding?: WritableEncoding;
 }
 
 /** Reads a document that must be the message `binding`. */
@@ -114,9 +124,25 @@ export function safeParseAmong(
 ): SafeParseResult<{ message: string; value: unknown }> {
   const r = safeParseAny(input, options, (cx) => {
     const c = cx.c;
-    const found = bindings.find((b) => b.local === c.local && b.ns === c.ns) ?? (cx.tolerant ? bindings.find((b) => b.local === c.local) : undefined);
-    if (!found) rootMismatch(cx, bindings);
-    return found;
+    let found = bindings.filter((b) => b.local === c.local && b.ns === c.ns);
+    if (found.length === 0 && cx.tolerant) found = bindings.filter((b) => b.local === c.local);
+    if (found.length === 0) {
+      rootMismatch(cx, bindings);
+      return undefined;
+    }
+    if (found.length === 1 || found.every((b) => !b.identify)) return found[0];
+    // several messages share this root: the one whose identifying path the document has
+    const limits = withLimits(options?.limits);
+    let unknown: ReadBinding<unknown> | undefined;
+    for (const b of found) {
+      const has = hasPath(cx.source, b.identify ?? [], limits, c.tagStart);
+      if (has) return b;
+      if (has === undefined) unknown ??= b;
+    }
+    if (unknown) return unknown;
+    const list = found.map((b) => `${b.name} (${[b.local, ...(b.identify ?? [])].join('/')})`).join(', ');
+    cx.issue('unknown-message', `this <${c.local}> is none of the messages with that root: ${list}`, c.tagStart, '', list, `<${c.local}> without any of these paths`);
+    return undefined;
   });
   if (!r.ok) return { ok: false, issues: r.issues, warnings: r.warnings };
   return { ok: true, value: { message: r.binding!.name, value: r.value }, warnings: r.warnings };
@@ -179,9 +205,36 @@ export function parseWith<T>(input: string | Uint8Array, options: ParseOptions |
 
 /** Writes a value as XML; refuses (throws PaygenError) a value the schema would reject. */
 export function buildWith<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>): string {
+  return write(value, options, binding, 'utf-8');
+}
+
+/**
+ * Writes a value as XML bytes in `options.encoding` (UTF-8 by default) with the matching
+ * declaration. A character the encoding cannot hold becomes a character reference; one that
+ * would have to be in markup (an element name) is refused.
+ */
+export function buildBytesWith<T>(value: T, options: BytesBuildOptions | undefined, binding: WriteBinding<T>): Uint8Array {
+  const enc = options?.encoding ?? 'UTF-8';
+  const xml = referenceUnencodable(write(value, options, binding, enc), enc);
+  if (xml.includes('&#x') && options?.encoding) {
+    // references are legal in text and attribute values only: check the document still reads
+    const check = new ReadContext(xml, undefined);
+    try {
+      check.prolog();
+      check.c.skipContent();
+      check.c.epilog();
+    } catch (e) {
+      if (!(e instanceof XmlFatal)) throw e;
+      throw new PaygenError([{ code: 'unrepresentable-character', path: '', message: `a name of the document cannot be written in ${enc}`, expected: enc, received: 'a character outside it in a name' }], `${binding.name} value`);
+    }
+  }
+  return encodeText(xml, enc);
+}
+
+function write<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>, encoding: string): string {
   const issues = binding.check(value);
   if (issues.length > 0) throw new PaygenError(maskIssues(issues, binding.secrets?.(value) ?? []), `${binding.name} value`);
-  const out = { s: options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>\n' };
+  const out = { s: options?.xmlDeclaration === false ? '' : `<?xml version="1.0" encoding="${encoding}"?>\n` };
   try {
     binding.write(value, out);
   } catch (e) {

@@ -14,6 +14,7 @@ export type IssueCode =
   | 'limit-exceeded'
   // the document against the schema's structure
   | 'unknown-root'
+  | 'unknown-message'
   | 'wrong-namespace'
   | 'missing-element'
   | 'unexpected-element'

@@ -113,9 +113,20 @@ export class ReadContext {
 
   // ── the root ──────────────────────────────────────────────────────────────────────
 
-  /** Reads the prolog and the root start tag. */
+  /**
+   * Reads the prolog and the root start tag. Tolerant mode skips what comes before the first '<'
+   * (a status line or junk some callback handlers receive; one Desjardins client strips it too).
+   */
   prolog(): void {
-    this.c.prolog();
+    const c = this.c;
+    if (this.tolerant) {
+      const first = c.src.indexOf('<');
+      if (first > 0 && c.src.slice(0, first).trim() !== '') {
+        this.warn(`${first} characters before the first '<' were skipped`, 0, '', "'<'", quote(c.src.slice(0, first)));
+        c.pos = first;
+      }
+    }
+    c.prolog();
   }
 
   /**

@@ -2,7 +2,7 @@ import { maskCardNumbers } from '../../runtime/index.js';
 import { boundaries } from '../boundaries.js';
 import { clone, getAttr, serialize, setAttr, setText, textOf, type DElement } from '../dom.js';
 import { sampleDocuments, type SampleDoc } from '../documents.js';
-import { libxmlValidate } from '../oracle.js';
+import { libxmlValidateEach } from '../oracle.js';
 import type { ContractSet } from '../set.js';
 import type { Site } from '../sites.js';
 import type { CaseResult } from '../types.js';
@@ -22,7 +22,7 @@ export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseR
       where.set(s.simple.key, { doc, index, value: valueAt(s) });
     });
   }
-  const cases: Array<{ type: string; facet: string; value: string; xml: string; paygen: boolean; doc: SampleDoc }> = [];
+  const cases: Array<{ type: string; facet: string; value: string; message: string; xml: string; paygen: boolean; doc: SampleDoc }> = [];
   for (const s of set.typed.simpleTypes) {
     const at = where.get(s.key);
     if (!at) continue;
@@ -30,10 +30,10 @@ export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseR
       const dom = clone(at.doc.dom);
       applyValue(dom, at.doc, at.index, b.value);
       const xml = serialize(dom);
-      cases.push({ type: s.label, facet: b.facet, value: b.value, xml, paygen: at.doc.message.safeParse(xml).ok, doc: at.doc });
+      cases.push({ type: s.label, facet: b.facet, value: b.value, message: at.doc.message.name, xml, paygen: at.doc.message.safeParse(xml).ok, doc: at.doc });
     }
   }
-  const verdicts = await libxmlValidate(set.xsd, cases.map((c) => c.xml));
+  const verdicts = await libxmlValidateEach(cases.map((c) => ({ xsd: set.xsdOf(c.message), xml: c.xml })));
   const byType = new Map<string, CaseResult>();
   cases.forEach((c, i) => {
     const name = `${c.type}: ${c.facet}`;

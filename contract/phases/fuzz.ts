@@ -30,7 +30,7 @@ export async function fuzzPhase(set: ContractSet, runs: number, seed: number): P
       result.message = `${String(details.errorInstance)} (replay with --seed ${details.seed})`;
       if (details.counterexample) result.xml = maskCardNumbers(m.build(details.counterexample[0]));
     } else {
-      const verdicts = await libxmlValidate(set.xsd, built);
+      const verdicts = await libxmlValidate(set.xsdOf(m.name), built);
       const rejected = verdicts.map((v, i) => ({ v, xml: built[i] })).filter((x) => !x.v.valid);
       if (rejected.length > 0) {
         const smallest = rejected.reduce((a, b) => (b.xml.length < a.xml.length ? b : a));

@@ -2,7 +2,7 @@ import { maskCardNumbers } from '../../runtime/index.js';
 import { boundaries } from '../boundaries.js';
 import { childElements, clone, getAttr, localName, serialize, setAttr, type DElement } from '../dom.js';
 import { chooser, sampleDocuments, type SampleDoc } from '../documents.js';
-import { libxmlValidate } from '../oracle.js';
+import { libxmlValidateEach } from '../oracle.js';
 import type { ContractSet } from '../set.js';
 import type { Site } from '../sites.js';
 import type { CaseResult } from '../types.js';
@@ -87,7 +87,7 @@ export async function mutationsPhase(set: ContractSet, seed: number): Promise<Ca
   const t0 = performance.now();
   const pick = chooser(seed);
   const docs = sampleDocuments(set, 6, seed);
-  const cases: Array<{ name: string; xml: string; paygen: boolean }> = [];
+  const cases: Array<{ name: string; message: string; xml: string; paygen: boolean }> = [];
   for (const doc of docs) {
     for (const m of MUTATIONS) {
       const at = pick(m.sites(doc));
@@ -95,10 +95,10 @@ export async function mutationsPhase(set: ContractSet, seed: number): Promise<Ca
       const dom = clone(doc.dom);
       m.apply(dom, doc, at, pick);
       const xml = serialize(dom);
-      cases.push({ name: `${doc.message.name}: ${m.kind}`, xml, paygen: doc.message.safeParse(xml).ok });
+      cases.push({ name: `${doc.message.name}: ${m.kind}`, message: doc.message.name, xml, paygen: doc.message.safeParse(xml).ok });
     }
   }
-  const verdicts = await libxmlValidate(set.xsd, cases.map((c) => c.xml));
+  const verdicts = await libxmlValidateEach(cases.map((c) => ({ xsd: set.xsdOf(c.message), xml: c.xml })));
   const byName = new Map<string, CaseResult>();
   cases.forEach((c, i) => {
     let r = byName.get(c.name);

@@ -3,5 +3,6 @@ export type * from './types.js';
 export * from './parse.js';
 export * from './build.js';
 export { validateInitiatePaymentRequest, validateInitiatePaymentResponse, validateInitiatePaymentFromReferenceRequest, validateInitiatePaymentFromReferenceResponse, validateExecutePaymentActionRequest, validateExecutePaymentActionResponse, validateGetPaymentsRequest, validateGetPaymentsResponse, validateGetRedirectDataRequest, validateGetRedirectDataResponse, validateGetPaymentInputDataListRequest, validateGetPaymentInputDataListResponse, validateHandlePaymentStateChangedNotificationRequest, validateHandlePaymentStateChangedNotificationResponse, validateGetNewManualPaymentDetailsRequest, validateGetNewManualPaymentDetailsResponse, validatePaymentServiceException, validatePaymentServiceExceptionUnqualified } from './validate.js';
+export * from './catalog.js';
 export * from './codes.js';
-export { PaygenError, type Issue, type ParseOptions, type BuildOptions, type SafeParseResult } from "../../runtime/index.js";
+export { PaygenError, type Issue, type ParseOptions, type BuildOptions, type BytesBuildOptions, type SafeParseResult } from "../../runtime/index.js";

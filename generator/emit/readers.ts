@@ -14,7 +14,7 @@ export interface ReaderView {
   simpleReaders: Array<{ name: string; literal: string }>;
   attributeLists: Array<{ name: string; literal: string }>;
   functions: Array<{ doc: string; name: string; returns: string; lines: string[] }>;
-  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; reader: string; validator: string; secrets: string }>;
+  messages: Array<{ doc: string; name: string; pascal: string; type: string; binding: string; ns: string; local: string; identify: string; reader: string; validator: string; secrets: string }>;
   methods: Array<{ key: string; bindings: string }>;
   codeLists: string;
 }
@@ -53,6 +53,7 @@ export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boo
       binding: `B_${m.name}`,
       ns: nsName(m.root.ns),
       local: lit(m.root.local),
+      identify: m.identifiedBy ? `, identify: ${lit(m.identifiedBy.split('/').slice(1))}` : '',
       reader: readerName(ts, m.type),
       validator: `check_${m.name}`,
       secrets: hasSecrets(m.name) ? `, secrets: secrets_${m.name}` : '',

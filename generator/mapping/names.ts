@@ -15,7 +15,7 @@ export function pascal(name: string): string {
 export function baseTypeName(key: string): string {
   const { local } = splitKey(key);
   if (!local.startsWith('~')) return pascal(local);
-  const path = local.slice(1).replace(/^(element|type|group|attributeGroup|attribute):/, '');
+  const path = local.slice(1).replace(/^(element|type|group|attributeGroup|attribute|schema|schema-element):/, '');
   return path
     .split('/')
     .map((seg) => pascal(seg.replace(/^[@$]/, '')))

@@ -48,6 +48,8 @@ export interface TypedMessage {
   direction: Direction;
   method?: string;
   answers?: string;
+  /** The path identifying the message among those sharing its root. */
+  identifiedBy?: string;
   doc?: string;
 }
 

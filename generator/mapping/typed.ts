@@ -1,4 +1,4 @@
-import { rootNamespace, type Catalog } from '../model/catalog.js';
+import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type ComplexType, type ElementParticle, type SchemaModel } from '../model/model.js';
 import { SchemaError } from '../xsd/schema-error.js';
@@ -57,10 +57,11 @@ export function typedSchema(name: string, model: SchemaModel, catalog: Catalog):
   }
 
   const messages: TypedMessage[] = catalog.messages.map((m) => {
-    const decl = model.elements[qkey(rootNamespace(catalog, m), m.root)];
+    const decl = model.elements[rootKey(model, catalog, m)];
     const msg: TypedMessage = { name: m.name, pascal: pascal(m.name), root: decl.name, type: typeOf(decl), direction: m.direction };
     if (m.method) msg.method = m.method;
     if (m.answers) msg.answers = m.answers;
+    if (m.identifiedBy) msg.identifiedBy = m.identifiedBy;
     if (m.description ?? decl.doc) msg.doc = m.description ?? decl.doc;
     return msg;
   });
@@ -80,6 +81,15 @@ export function typedSchema(name: string, model: SchemaModel, catalog: Catalog):
     family: new Map(families.map((f) => [f.key, f])),
     writerGroups: writerGroups(model, catalog, subtypes, complex),
   };
+}
+
+/** The model key of a message's root element (through its schema's scope in a set of several schemas). */
+export function rootKey(model: SchemaModel, catalog: Catalog, m: CatalogMessage): string {
+  const key = qkey(rootNamespace(catalog, m), m.root);
+  if (m.schema === undefined) return key;
+  const scope = model.scopes?.[m.schema];
+  if (!scope) throw new SchemaError(`message '${m.name}': schema ${m.schema} is not among the set's XSD files (${Object.keys(model.scopes ?? {}).join(', ')})`);
+  return scope[key] ?? key;
 }
 
 /** Groups the messages by the namespace plan their writers need. */
@@ -206,9 +216,9 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     } else if (p.kind !== 'any') p.particles.forEach(walk);
   };
   for (const m of catalog.messages) {
-    const key = qkey(rootNamespace(catalog, m), m.root);
+    const key = rootKey(model, catalog, m);
     const decl = model.elements[key];
-    if (!decl) throw new SchemaError(`message '${m.name}': no global element <${m.root}> in ${rootNamespace(catalog, m) || 'no namespace'}`);
+    if (!decl) throw new SchemaError(`message '${m.name}': no global element <${m.root}> in ${rootNamespace(catalog, m) || 'no namespace'}${m.schema ? ` in ${m.schema}` : ''}`);
     if (!model.complexTypes[decl.type]) throw new SchemaError(`message '${m.name}': the root element <${m.root}> must have a complex type`, decl.source);
     r.namespaces.add(decl.name.ns);
     visitType(decl.type);

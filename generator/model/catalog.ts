@@ -20,6 +20,33 @@ export interface CatalogMessage {
   /** The request this message is the response to. */
   answers?: string;
   description?: string;
+  /** For a set of several schemas: the schema file (in the catalogue's folder) that declares the root. */
+  schema?: string;
+  /**
+   * When several messages share a root element, the path that identifies this one: element
+   * names from the root, the last step possibly an attribute (`response/merchant/transaction/@approved`).
+   */
+  identifiedBy?: string;
+}
+
+/** One step of a message flow: who sends which message(s), on which connection, answering which step. */
+export interface FlowStep {
+  step: number;
+  from: 'merchant' | 'provider';
+  /** The messages that can be sent at this step (a response or an error, say). */
+  messages: string[];
+  /** The HTTP connection the step travels on, and the sender's role on it. */
+  connection: string;
+  role: 'request' | 'response';
+  /** The step this one answers (a response travels on that step's connection). */
+  answers?: number;
+  description: string;
+}
+
+export interface Flow {
+  name: string;
+  description: string;
+  steps: FlowStep[];
 }
 
 export interface Catalog {
@@ -29,6 +56,8 @@ export interface Catalog {
   messages: CatalogMessage[];
   /** Messages the provider may send in place of any response (PXP's paymentServiceException). */
   faults: string[];
+  /** The message flow, where the API is one (Desjardins' 8-step purchase). */
+  flow?: Flow;
 }
 
 export class CatalogError extends Error {
@@ -64,7 +93,7 @@ export function readCatalog(file: string, shown = file): Catalog {
     if (!DIRECTIONS.includes(msg.direction as Direction)) fail(`messages[${i}].direction must be one of ${DIRECTIONS.join(', ')}`);
     if (names.has(msg.name as string)) fail(`message '${String(msg.name)}' is listed twice`);
     names.add(msg.name as string);
-    for (const k of ['rootNamespace', 'method', 'answers', 'description'] as const) {
+    for (const k of ['rootNamespace', 'method', 'answers', 'description', 'schema', 'identifiedBy'] as const) {
       if (msg[k] !== undefined && typeof msg[k] !== 'string') fail(`messages[${i}].${k} must be a string`);
     }
     return msg as unknown as CatalogMessage;
@@ -74,7 +103,41 @@ export function readCatalog(file: string, shown = file): Catalog {
   }
   const faults = c.faults === undefined ? [] : c.faults;
   if (!Array.isArray(faults) || faults.some((f) => typeof f !== 'string' || !names.has(f))) fail("'faults' must list names of messages in the catalogue");
-  return { namespace: c.namespace as string, ...(typeof c.title === 'string' ? { title: c.title } : {}), messages, faults: faults as string[] };
+  const bySchema = messages.some((m) => m.schema !== undefined);
+  if (bySchema && messages.some((m) => m.schema === undefined)) fail("either every message names its 'schema' or none does");
+  for (const m of messages) {
+    if (m.identifiedBy !== undefined && !/^[A-Za-z_][\w.-]*(\/[A-Za-z_][\w.-]*)*(\/@[A-Za-z_][\w.-]*)?$/.test(m.identifiedBy)) fail(`message '${m.name}': identifiedBy must be a path such as request/merchant/login`);
+    if (m.identifiedBy !== undefined && m.identifiedBy.split('/')[0] !== m.root) fail(`message '${m.name}': identifiedBy must start with the root element '${m.root}'`);
+  }
+  for (const m of messages) {
+    const shared = messages.filter((o) => o.root === m.root && (o.rootNamespace ?? c.namespace) === (m.rootNamespace ?? c.namespace));
+    if (shared.length > 1 && m.identifiedBy === undefined) fail(`message '${m.name}' shares its root <${m.root}> with ${shared.filter((o) => o !== m).map((o) => `'${o.name}'`).join(', ')}: it needs identifiedBy`);
+  }
+  const out: Catalog = { namespace: c.namespace as string, ...(typeof c.title === 'string' ? { title: c.title } : {}), messages, faults: faults as string[] };
+  if (c.flow !== undefined) out.flow = readFlow(c.flow, messages, fail);
+  return out;
+}
+
+function readFlow(raw: unknown, messages: CatalogMessage[], fail: (m: string) => never): Flow {
+  const f = raw as Flow;
+  if (typeof f !== 'object' || f === null || typeof f.name !== 'string' || typeof f.description !== 'string' || !Array.isArray(f.steps)) fail("'flow' needs a name, a description and steps");
+  const numbers = new Set<number>();
+  for (const s of f.steps) {
+    if (!Number.isInteger(s.step) || numbers.has(s.step)) fail(`flow step ${String(s.step)}: steps need distinct integer numbers`);
+    numbers.add(s.step);
+    if (s.from !== 'merchant' && s.from !== 'provider') fail(`flow step ${s.step}: 'from' must be merchant or provider`);
+    if (s.role !== 'request' && s.role !== 'response') fail(`flow step ${s.step}: 'role' must be request or response`);
+    if (typeof s.connection !== 'string' || typeof s.description !== 'string') fail(`flow step ${s.step}: needs a connection and a description`);
+    if (!Array.isArray(s.messages) || s.messages.length === 0) fail(`flow step ${s.step}: needs messages`);
+    for (const name of s.messages) {
+      const m = messages.find((x) => x.name === name);
+      if (!m) fail(`flow step ${s.step}: message '${name}' is not in the catalogue`);
+      const direction: Direction = s.from === 'merchant' ? 'merchant-to-provider' : 'provider-to-merchant';
+      if (m!.direction !== direction) fail(`flow step ${s.step}: '${name}' is ${m!.direction}, but the step is sent by the ${s.from}`);
+    }
+  }
+  for (const s of f.steps) if (s.answers !== undefined && !numbers.has(s.answers)) fail(`flow step ${s.step} answers step ${s.answers}, which does not exist`);
+  return f;
 }
 
 export function rootNamespace(catalog: Catalog, m: CatalogMessage): string {

@@ -31,6 +31,11 @@ export interface SchemaModel {
   namespaces: string[];
   /** The schema documents read, relative to the first one's folder, sorted. */
   files: string[];
+  /**
+   * For a set of several independent schemas (generator/xsd/merge.ts): per schema file, its own
+   * global element keys → their keys in this model.
+   */
+  scopes?: Record<string, Record<string, string>>;
 }
 
 export type WhiteSpaceFacet = 'preserve' | 'replace' | 'collapse';

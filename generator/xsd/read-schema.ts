@@ -1,4 +1,7 @@
+import { basename } from 'node:path';
+import type { Catalog } from '../model/catalog.js';
 import type { SchemaModel } from '../model/model.js';
+import { mergeModels } from './merge.js';
 import { Resolver } from './resolver.js';
 import { SchemaSet } from './schema-set.js';
 
@@ -8,6 +11,28 @@ import { SchemaSet } from './schema-set.js';
  */
 export function readSchema(files: readonly string[], cwd = process.cwd()): SchemaModel {
   return new Resolver(new SchemaSet(files, cwd)).resolveAll();
+}
+
+/**
+ * Reads several independent schemas of one set (one model each, merged: see merge.ts). The
+ * catalogue names the schema of each message by its file name.
+ */
+export function readSchemas(files: readonly string[], cwd = process.cwd()): SchemaModel {
+  const parts = files.map((file) => {
+    const name = basename(file);
+    return { file: name, scope: camel(name.replace(/\.xsd$/i, '')), model: readSchema([file], cwd) };
+  });
+  return mergeModels(parts);
+}
+
+/** The model of a set: one model of all its files, or, when the catalogue names a schema per message, one per file, merged. */
+export function readSetModel(files: readonly string[], catalog: Catalog, cwd = process.cwd()): SchemaModel {
+  return catalog.messages.some((m) => m.schema !== undefined) ? readSchemas(files, cwd) : readSchema(files, cwd);
+}
+
+function camel(name: string): string {
+  const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return parts.map((p, i) => (i === 0 ? p[0].toLowerCase() + p.slice(1) : p[0].toUpperCase() + p.slice(1))).join('');
 }
 
 export { SchemaError } from './schema-error.js';

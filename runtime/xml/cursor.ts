@@ -73,7 +73,8 @@ export class XmlCursor {
   /** Reads the XML declaration and prolog, and the root start tag. */
   prolog(): void {
     const s = this.src;
-    if (s.startsWith('<?xml') && (isSpace(s.charCodeAt(5)) || s.startsWith('?>', 5))) this.xmlDecl();
+    const p = this.pos;
+    if (s.startsWith('<?xml', p) && (isSpace(s.charCodeAt(p + 5)) || s.startsWith('?>', p + 5))) this.xmlDecl();
     for (;;) {
       this.skipSpace();
       if (this.pos >= s.length) throw this.fatal('no root element', this.pos, 'a root element', 'end of input');
@@ -576,12 +577,13 @@ export class XmlCursor {
   /** XMLDecl ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>' (§2.8) */
   private xmlDecl(): void {
     const s = this.src;
-    const end = s.indexOf('?>');
-    if (end < 0) throw this.fatal('unclosed XML declaration', 0, "'?>'", 'end of input');
-    const body = s.slice(5, end);
+    const start = this.pos;
+    const end = s.indexOf('?>', start);
+    if (end < 0) throw this.fatal('unclosed XML declaration', start, "'?>'", 'end of input');
+    const body = s.slice(start + 5, end);
     const m = /^[\x20\t\r\n]+version[\x20\t\r\n]*=[\x20\t\r\n]*("1\.[0-9]+"|'1\.[0-9]+')((?:[\x20\t\r\n]+encoding[\x20\t\r\n]*=[\x20\t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?)((?:[\x20\t\r\n]+standalone[\x20\t\r\n]*=[\x20\t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?)[\x20\t\r\n]*$/.exec(body);
     if (!m) {
-      throw this.fatal('malformed XML declaration', 0, `<?xml version="1.0" encoding="…" standalone="yes|no"?>`, s.slice(0, Math.min(end + 2, 80)));
+      throw this.fatal('malformed XML declaration', start, `<?xml version="1.0" encoding="…" standalone="yes|no"?>`, s.slice(start, Math.min(end + 2, start + 80)));
     }
     this.pos = end + 2;
   }

@@ -12,8 +12,10 @@ const SEED = Number(process.env.PAYGEN_SEED ?? 20261122);
 const RUNS = Number(process.env.PAYGEN_RUNS ?? 200);
 
 let set: ContractSet;
+let desjardins: ContractSet;
 beforeAll(async () => {
   set = await loadBundledSet('pxp');
+  desjardins = await loadBundledSet('desjardins');
 });
 
 function failures(results: CaseResult[]): string[] {
@@ -53,6 +55,16 @@ describe('pxp contract phase 4: negative mutations', () => {
     const r = await phase('mutations');
     const kinds = new Set(r.map((c) => c.name.split(': ')[1]));
     expect([...kinds].sort()).toEqual(['an unknown xsi:type', 'break a facet', 'drop a required element', 'swap two elements of a sequence', 'xsi:nil where not nillable']);
+    expect(failures(r)).toEqual([]);
+  });
+});
+
+describe('desjardins contract, every phase', () => {
+  it('samples, facets, fuzzing and mutations pass, and libxml2 agrees (each message against its own XSD)', async () => {
+    const r = await runContract([desjardins], { seed: SEED, runs: RUNS });
+    expect(new Set(r.map((c) => c.phase))).toEqual(new Set(['samples', 'facets', 'fuzz', 'mutations']));
+    expect(r.filter((c) => c.phase === 'samples')).toHaveLength(10);
+    expect(r.filter((c) => c.phase === 'fuzz')).toHaveLength(8);
     expect(failures(r)).toEqual([]);
   });
 });
