@@ -1,4 +1,6 @@
 /** `paygen validate`: per-file reports, JSON lines, exit codes 0 / 1 / 2, --help. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/paygen.js';
@@ -40,8 +42,17 @@ describe('paygen validate', () => {
     expect(Object.keys((lines[1].issues as object[])[0])).toEqual(expect.arrayContaining(['code', 'path', 'line', 'column', 'message']));
   });
 
+  it('recognises the set of each document from its root (PXP and Desjardins side by side)', async () => {
+    const r = await paygen('validate', '--json', GOOD, join(FIXTURES, 'desjardins', 'login-response.xml'));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').map((l) => JSON.parse(l) as { schema: string; message: string }).map((x) => `${x.schema}:${x.message}`)).toEqual(['pxp:initiatePaymentRequest', 'desjardins:loginResponse']);
+  });
+
   it('reports a document of no known schema set as an unknown root', async () => {
-    const r = await paygen('validate', '--json', join(FIXTURES, 'desjardins', 'login-response.xml'));
+    const dir = mkdtempSync(join(tmpdir(), 'paygen-validate-'));
+    writeFileSync(join(dir, 'hello.xml'), '<hello xmlns="urn:example"/>');
+    const r = await paygen('validate', '--json', join(dir, 'hello.xml'));
+    rmSync(dir, { recursive: true });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, issues: [{ code: 'unknown-root', line: 1, column: 1 }] });
   });
