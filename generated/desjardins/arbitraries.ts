@@ -44,7 +44,7 @@ const tree = fc.letrec((tie) => ({
   LoginResponseMerchant: obj(seq(one("id", S_MerchantId), one("key", S_Key32), seq(one("login", tie("LoginResponseMerchantLogin"))))),
   LoginResponseMerchantLogin: obj(seq(seq(one("trx", tie("LoginResponseMerchantLoginTrx"))))),
   LoginResponseMerchantLoginTrx: obj(seq(one("id", S_TransactionId), one("key", S_Key32))),
-  Parameter: obj(seq(one("name", S_xs_string), one('value', S_xs_string))),
+  Parameter: obj(seq(one("name", S_xs_string), one("value", S_xs_string))),
   PurchaseRequest: obj(seq(seq(one("merchant", tie("PurchaseRequestMerchant"))))),
   PurchaseRequestMerchant: obj(seq(one("id", S_MerchantId), one("key", S_Key32), seq(one("transactions", tie("PurchaseRequestMerchantTransactions"))))),
   PurchaseRequestMerchantTransactions: obj(seq(seq(one("transaction", tie("PurchaseRequestMerchantTransactionsTransaction"))))),

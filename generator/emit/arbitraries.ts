@@ -1,5 +1,6 @@
-import { textConstraints } from '../mapping/text-constraints.js';
-import type { PropType, TypedComplex, TypedItem, TypedProp, TypedSchema, TypedSimple } from '../mapping/typed-model.js';
+import type { PartPlan, SimplePlan, TreePlan, ValuePlan } from '../../runtime/arbitrary-plan.js';
+import { arbitraryPlans, simpleName } from '../mapping/arbitrary-plan.js';
+import type { TypedSchema } from '../mapping/typed-model.js';
 import { lit, valueTsType } from './code.js';
 
 /**
@@ -16,7 +17,8 @@ export interface ArbitrariesView {
 }
 
 export function arbitrariesView(ts: TypedSchema, runtimeImport: string, profiled: ReadonlySet<string> = new Set()): ArbitrariesView {
-  const g = new ArbGen(ts);
+  const plans = arbitraryPlans(ts);
+  const byName = new Map(ts.simpleTypes.map((s) => [simpleName(s), s]));
   const exports: ArbitrariesView['exports'] = [];
   for (const c of ts.complexTypes) exports.push({ name: `arbitrary${c.tsName}`, type: `T.${c.tsName}`, key: c.tsName, doc: '', filter: '' });
   for (const f of ts.families) exports.push({ name: `arbitrary${f.tsName}`, type: `T.${f.tsName}`, key: f.tsName, doc: '', filter: '' });
@@ -32,11 +34,11 @@ export function arbitrariesView(ts: TypedSchema, runtimeImport: string, profiled
   return {
     runtimeArbitraries: lit(arbitrariesImport(runtimeImport)),
     profileImports: [...profiled].sort().map((n) => `profileIssues_${n}`).join(', '),
-    simple: ts.simpleTypes.map((s) => ({ name: simpleName(s), type: s.tsName ? `T.${s.tsName}` : valueTsType(ts, { kind: 'simple', key: s.key }), expr: g.simple(s) })),
-    tree: [
-      ...ts.complexTypes.map((c) => ({ key: c.tsName, expr: g.complex(c) })),
-      ...ts.families.map((f) => ({ key: f.tsName, expr: `fc.oneof(${f.members.map((m) => `tie(${lit(ts.complex.get(m)!.tsName)})`).join(', ')})` })),
-    ],
+    simple: plans.simple.map(({ name, plan }) => {
+      const s = byName.get(name)!;
+      return { name, type: s.tsName ? `T.${s.tsName}` : valueTsType(ts, { kind: 'simple', key: s.key }), expr: renderSimple(plan) };
+    }),
+    tree: plans.tree.map(({ name, plan }) => ({ key: name, expr: renderTree(plan) })),
     exports: exports.sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }
@@ -46,103 +48,55 @@ export function arbitrariesImport(runtimeImport: string): string {
   return runtimeImport.endsWith('/index.js') ? runtimeImport.replace(/\/index\.js$/, '/arbitraries.js') : `${runtimeImport}/arbitraries`;
 }
 
-function simpleName(s: TypedSimple): string {
-  return s.readerName.replace(/^R_/, 'S_');
-}
-
-class ArbGen {
-  constructor(private readonly ts: TypedSchema) {}
-
-  simple(s: TypedSimple): string {
-    const t = s.model;
-    if (s.kind === 'list') {
-      const f = t.facets;
-      const min = f.length ?? f.minLength ?? 0;
-      const max = f.length ?? f.maxLength ?? min + 4;
-      return `fc.array(${simpleName(this.ts.simple.get(s.item!)!)}, { minLength: ${min}, maxLength: ${max} })`;
-    }
-    if (s.kind === 'boolean') return 'fc.boolean()';
-    if (s.kind === 'int') {
-      const f = t.facets;
-      if (f.enumeration) return `oneOfValues([${[...new Set(f.enumeration.map((v) => Number(v.trim())))].join(', ')}])`;
-      let lo = Math.max(num(f.minInclusive, -(2 ** 31)), f.minExclusive !== undefined ? Number(f.minExclusive) + 1 : -Infinity);
-      let hi = Math.min(num(f.maxInclusive, 2 ** 32), f.maxExclusive !== undefined ? Number(f.maxExclusive) - 1 : Infinity);
-      if (f.totalDigits !== undefined) {
-        lo = Math.max(lo, -(10 ** f.totalDigits - 1));
-        hi = Math.min(hi, 10 ** f.totalDigits - 1);
-      }
-      return `integer(${lo}, ${hi})`;
-    }
-    return this.text(s);
-  }
-
-  /** An arbitrary of the type's text (for text kinds, and for union members of any kind). */
-  private text(s: TypedSimple): string {
-    const t = s.model;
-    if (t.variety === 'union') {
-      const members = t.memberTypes!.map((k) => {
-        const m = this.ts.simple.get(k)!;
-        return m.kind === 'int' ? `${simpleName(m)}.map(String)` : m.kind === 'boolean' ? `temporal('boolean')` : simpleName(m);
-      });
-      const own = (t.facets.patterns ?? []).length > 0 || t.facets.enumeration ? textConstraints({ ...t, variety: 'atomic', builtin: 'string' }) : undefined;
+/** The code of a simple type's arbitrary. */
+function renderSimple(p: SimplePlan): string {
+  switch (p.k) {
+    case 'list':
+      return `fc.array(${p.item}, { minLength: ${p.min}, maxLength: ${p.max} })`;
+    case 'boolean':
+      return 'fc.boolean()';
+    case 'oneOfValues':
+      return `oneOfValues(${lit(p.values)})`;
+    case 'integer':
+      return `integer(${p.min}, ${p.max})`;
+    case 'decimal':
+      return `decimal(${lit(p.options)})`;
+    case 'text':
+      return `text(${lit(p.options)})`;
+    case 'temporal':
+      return `temporal(${lit(p.primitive)}, ${lit(p.patterns)})`;
+    case 'union': {
+      const members = p.members.map((m) => (m.as === 'booleanText' ? `temporal('boolean')` : m.as === 'string' ? `${m.name}.map(String)` : m.name));
       const oneof = `fc.oneof(${members.join(', ')})`;
-      if (t.facets.enumeration) return `oneOfValues(${lit(t.facets.enumeration)})`;
-      return own ? `${oneof}.filter((x) => ${lit(own.facetPatterns)}.every((p) => new RegExp(p, 'u').test(x)))` : oneof;
+      return p.patterns ? `${oneof}.filter((x) => ${lit(p.patterns)}.every((p) => new RegExp(p, 'u').test(String(x))))` : oneof;
     }
-    const c = textConstraints(t);
-    if (c.enumeration) return `oneOfValues(${lit(c.enumeration)})`;
-    if (c.primitive === 'decimal') return `decimal(${lit({ ...(c.decimal ?? {}), ...(t.facets.fractionDigits === 0 ? { fractionDigits: 0 } : {}), patterns: c.facetPatterns })})`;
-    if (c.primitive === 'string' || c.primitive === 'anyURI') {
-      const o: Record<string, unknown> = { patterns: c.patterns, whiteSpace: c.whiteSpace };
-      if (c.facetPatterns.length > 0) o.generateFrom = c.facetPatterns[c.facetPatterns.length - 1];
-      if (c.minLength !== undefined) o.minLength = c.minLength;
-      if (c.maxLength !== undefined) o.maxLength = c.maxLength;
-      return `text(${lit(o)})`;
-    }
-    return `temporal(${lit(c.primitive)}, ${lit(c.patterns)})`;
-  }
-
-  complex(c: TypedComplex): string {
-    const parts: string[] = [];
-    if (c.typeTag) parts.push(`tag('$type', ${lit(c.typeTag)})`);
-    for (const a of c.attributes) parts.push(this.single(a, a.optional));
-    if (c.content.kind === 'simple') parts.push(`one('value', ${this.value(c.content.prop)})`);
-    if (c.content.kind === 'elements') parts.push(this.item(c.content.group));
-    return `obj(seq(${parts.join(', ')}))`;
-  }
-
-  private item(i: TypedItem): string {
-    if (i.kind === 'element') {
-      const p = i.prop;
-      if (p.array) return `many(${lit(p.name)}, ${this.value(p)}, ${p.minItems}, ${p.maxItems === Infinity ? 'Infinity' : p.maxItems}, ${p.optional})`;
-      return this.single(p, i.min === 0);
-    }
-    const inner = i.items.map((x) => this.item(x));
-    const body = i.kind === 'choice' ? `choice(${inner.join(', ')})` : `seq(${inner.join(', ')})`;
-    return i.min === 0 ? `optionalGroup(${body})` : body;
-  }
-
-  private single(p: TypedProp, optional: boolean): string {
-    return `${optional ? 'maybe' : 'one'}(${lit(p.name)}, ${this.value(p)})`;
-  }
-
-  /** Arbitrary of one value of the property (nullable included, array excluded). */
-  private value(p: TypedProp): string {
-    let a = this.of(p.type);
-    if (p.fixed !== undefined && p.type.kind === 'simple') {
-      const s = this.ts.simple.get(p.type.key)!;
-      a = `fc.constant(${s.kind === 'int' ? Number(p.fixed) : s.kind === 'boolean' ? p.fixed === 'true' || p.fixed === '1' : lit(p.fixed)})`;
-    }
-    return p.nullable ? `nullable(${a})` : a;
-  }
-
-  private of(t: PropType): string {
-    if (t.kind === 'simple') return simpleName(this.ts.simple.get(t.key)!);
-    const name = t.kind === 'family' ? this.ts.family.get(t.key)!.tsName : this.ts.complex.get(t.key)!.tsName;
-    return `tie(${lit(name)})`;
   }
 }
 
-function num(v: string | undefined, dflt: number): number {
-  return v === undefined ? dflt : Number(v);
+function renderValue(v: ValuePlan): string {
+  if (v.k === 'simple') return v.name;
+  if (v.k === 'tie') return `tie(${lit(v.name)})`;
+  if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
+  return `nullable(${renderValue(v.of)})`;
+}
+
+function renderPart(p: PartPlan): string {
+  switch (p.k) {
+    case 'tag':
+      return `tag(${lit(p.name)}, ${lit(p.value)})`;
+    case 'one':
+    case 'maybe':
+      return `${p.k}(${lit(p.name)}, ${renderValue(p.of)})`;
+    case 'many':
+      return `many(${lit(p.name)}, ${renderValue(p.of)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
+    case 'seq':
+    case 'choice':
+      return `${p.k}(${p.parts.map(renderPart).join(', ')})`;
+    case 'optionalGroup':
+      return `optionalGroup(${renderPart(p.part)})`;
+  }
+}
+
+function renderTree(t: TreePlan): string {
+  return t.k === 'obj' ? `obj(${renderPart(t.part)})` : `fc.oneof(${t.members.map((m) => `tie(${lit(m)})`).join(', ')})`;
 }
