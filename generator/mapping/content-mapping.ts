@@ -59,6 +59,7 @@ export function mapElementContent(t: ComplexType, group: ModelGroup, typeOf: (p:
     if (p.default !== undefined) prop.default = p.default;
     if (p.fixed !== undefined) prop.fixed = p.fixed;
     if (p.codeList) prop.codeList = p.codeList;
+    if (p.source) prop.at = p.source;
     if (p.sensitive) prop.sensitive = true;
     if (p.doc) prop.doc = p.doc;
     props.push(prop);

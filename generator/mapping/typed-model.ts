@@ -1,5 +1,5 @@
 import type { Catalog, Direction } from '../model/catalog.js';
-import type { ComplexType, ElementParticle, QName, SchemaModel, SimpleType } from '../model/model.js';
+import type { ComplexType, ElementParticle, QName, SchemaModel, SimpleType, SourceRef } from '../model/model.js';
 import type { SubtypeIndex } from './families.js';
 
 /**
@@ -75,6 +75,8 @@ export interface TypedProp {
   codeList?: { list: string; field?: string };
   /** Masked in every report. */
   sensitive?: boolean;
+  /** Where the element was declared in the schema. */
+  at?: SourceRef;
 }
 
 /** A content model over properties (XSD particles, repeated single-element groups folded). */

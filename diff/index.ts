@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { arbitraryPlans } from '../generator/mapping/arbitrary-plan.js';
+import type { SourceRef } from '../generator/model/model.js';
+import { libxmlValidate, xsdBundle } from '../contract/oracle.js';
+import { interpretPlans } from '../runtime/arbitrary-plan.js';
+import { maskCardNumbers } from '../runtime/index.js';
+import { compareSides, type RawChange } from './compare.js';
+import { applyIgnores, type IgnoreLine } from './ignore.js';
+import type { Side } from './load.js';
+import { LEVEL_ORDER, RULE, levelFor, maxLevel, type Category, type Direction, type Effect, type Level } from './rules.js';
+import { writeInstance } from './write-instance.js';
+
+/**
+ * paygen diff: classified changes between two versions of a schema set, judged per message and
+ * direction, grouped across messages, with known changes ignored, and — optionally — a
+ * generative cross-check that looks for what the rules missed.
+ */
+export interface AffectedMessage {
+  name: string;
+  direction: Direction;
+  level: Level;
+}
+
+export interface Change {
+  rule: string;
+  category: Category;
+  effect: Effect;
+  level: Level;
+  location: string;
+  path: string;
+  message: string;
+  old?: string;
+  new?: string;
+  messages: AffectedMessage[];
+  source?: SourceRef;
+}
+
+export interface MissedChange {
+  message: string;
+  direction: Direction;
+  /** Which way instances went: generated from the old schema, checked against the new, or the reverse. */
+  from: 'old' | 'new';
+  /** libxml2's reason. */
+  error: string;
+  /** The smallest failing instance (card numbers masked). */
+  instance: string;
+  failed: number;
+  of: number;
+}
+
+export interface DiffReport {
+  old: string;
+  new: string;
+  summary: Record<Level, number>;
+  changes: Change[];
+  missed: MissedChange[];
+  ignored: Array<Change & { reason: string }>;
+  unusedIgnores: IgnoreLine[];
+  generative: boolean;
+}
+
+export interface DiffOptions {
+  ignores?: IgnoreLine[];
+  /** Run the generative cross-check. */
+  generative?: boolean;
+  runs?: number;
+  seed?: number;
+}
+
+export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Promise<DiffReport> {
+  const grouped = new Map<string, Change>();
+  for (const mc of compareSides(o, n)) {
+    // judged by the version that has the message (the new one when both do)
+    const direction = (mc.side === 'old' ? o : n).directions.get(mc.message) ?? 'unknown';
+    for (const c of mc.changes) add(grouped, c, mc.message, direction);
+  }
+  const all = [...grouped.values()].sort(byLevelThenRule);
+  const { kept, ignored, unused } = applyIgnores(all, options.ignores ?? []);
+  const missed = options.generative ? await crossCheck(o, n, kept, options.runs ?? 50, options.seed ?? 20261122) : [];
+  const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
+  for (const c of kept) summary[c.level]++;
+  summary.breaking += missed.length;
+  return { old: o.label, new: n.label, summary, changes: kept, missed, ignored, unusedIgnores: unused, generative: options.generative ?? false };
+}
+
+function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction): void {
+  const rule = RULE[c.rule];
+  const level = levelFor(rule, direction);
+  const key = `${c.rule}\u0000${c.location}`;
+  let g = grouped.get(key);
+  if (!g) {
+    g = { rule: c.rule, category: rule.category, effect: rule.effect, level, location: c.location, path: c.path, message: c.message, messages: [] };
+    if (c.old !== undefined) g.old = c.old;
+    if (c.new !== undefined) g.new = c.new;
+    if (c.source) g.source = c.source;
+    grouped.set(key, g);
+  }
+  if (!g.messages.some((m) => m.name === message)) g.messages.push({ name: message, direction, level });
+  g.level = maxLevel(g.messages.map((m) => m.level));
+}
+
+function byLevelThenRule(a: Change, b: Change): number {
+  return LEVEL_ORDER[b.level] - LEVEL_ORDER[a.level] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.location < b.location ? -1 : 1);
+}
+
+/**
+ * Instances of the old schema must stay valid under the new one for messages the merchant sends;
+ * instances of the new schema must have been valid under the old one for messages it receives
+ * (its parser was generated from the old). A failure where the rules found nothing breaking for
+ * the message is a missed change.
+ */
+async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, seed: number): Promise<MissedChange[]> {
+  const arbs = new Map<Side, Record<string, fc.Arbitrary<unknown>>>();
+  const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, interpretPlans(arbitraryPlans(s.typed))).get(s)!;
+  const breaking = new Set(changes.flatMap((c) => c.messages.filter((m) => m.level === 'breaking').map((m) => m.name)));
+  const missed: MissedChange[] = [];
+  for (const nm of n.typed.messages) {
+    const om = o.typed.messages.find((m) => m.name === nm.name);
+    if (!om || om.root.local !== nm.root.local || om.root.ns !== nm.root.ns || breaking.has(nm.name)) continue;
+    const direction = n.directions.get(nm.name) ?? 'unknown';
+    const ways: Array<'old' | 'new'> = direction === 'merchant-to-provider' ? ['old'] : direction === 'provider-to-merchant' ? ['new'] : ['old', 'new'];
+    for (const from of ways) {
+      const [src, dst, msg] = from === 'old' ? [o, n, om] : [n, o, nm];
+      const root = msg.type.kind === 'family' ? src.typed.family.get(msg.type.key)!.tsName : src.typed.complex.get(msg.type.key)!.tsName;
+      const docs = fc.sample(arbOf(src)[root], { numRuns: runs, seed }).map((v) => writeInstance(src.typed, msg, v));
+      const verdicts = await libxmlValidate(xsdBundle(dst.xsdOf(nm.name)), docs);
+      const failing = verdicts.map((v, i) => ({ v, doc: docs[i] })).filter((x) => !x.v.valid);
+      if (failing.length === 0) continue;
+      const smallest = failing.reduce((a, b) => (b.doc.length < a.doc.length ? b : a));
+      missed.push({ message: nm.name, direction, from, error: smallest.v.errors[0] ?? 'invalid', instance: maskCardNumbers(smallest.doc), failed: failing.length, of: docs.length });
+    }
+  }
+  return missed;
+}
+
+export { loadSide, SideError, type Side } from './load.js';
+export { parseIgnores, IgnoreError, type IgnoreLine } from './ignore.js';
+export { RULES, type Level } from './rules.js';

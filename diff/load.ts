@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { rootKey, typedSchema } from '../generator/mapping/typed.js';
+import type { TypedSchema } from '../generator/mapping/typed-model.js';
+import { readCatalog, type Catalog } from '../generator/model/catalog.js';
+import { readSetModel } from '../generator/xsd/read-schema.js';
+import { SchemaError } from '../generator/xsd/schema-error.js';
+import { readSchema } from '../generator/xsd/read-schema.js';
+import type { Direction } from './rules.js';
+
+/**
+ * One side of a diff: an XSD file, a schema folder (with its messages.json), or a git revision
+ * of either (`git:REV:path`, materialised into a temporary folder). Both sides go through the
+ * same XSD reader into the model; the diff compares models, never text.
+ */
+export interface Side {
+  /** How the side was given. */
+  label: string;
+  /** Folder the schema files are in. */
+  dir: string;
+  xsd: string[];
+  catalog: Catalog;
+  typed: TypedSchema;
+  /** Direction of each message; 'unknown' when the side has no catalogue. */
+  directions: Map<string, Direction>;
+  /** The XSD a message is validated against (its own file in a set of several). */
+  xsdOf: (message: string) => string;
+}
+
+export class SideError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SideError';
+  }
+}
+
+export function loadSide(spec: string, cwd: string): Side {
+  const path = spec.startsWith('git:') ? materialise(spec, cwd) : resolve(cwd, spec);
+  if (!existsSync(path)) throw new SideError(`${spec}: no such file or folder`);
+  const dir = statSync(path).isDirectory() ? path : dirname(path);
+  const catalogFile = join(dir, 'messages.json');
+  let catalog: Catalog | undefined = existsSync(catalogFile) ? readCatalog(catalogFile, relative(cwd, catalogFile)) : undefined;
+  let xsd: string[];
+  if (catalog?.messages.some((m) => m.schema)) xsd = [...new Set(catalog.messages.map((m) => join(dir, m.schema!)))];
+  else xsd = statSync(path).isDirectory() ? readdirSync(dir).filter((f) => f.endsWith('.xsd')).sort().map((f) => join(dir, f)) : [path];
+  if (xsd.length === 0) throw new SideError(`${spec}: no .xsd file`);
+  const directions = new Map<string, Direction>();
+  if (!catalog) {
+    catalog = catalogOfElements(xsd, cwd);
+    for (const m of catalog.messages) directions.set(m.name, 'unknown');
+  } else for (const m of catalog.messages) directions.set(m.name, m.direction);
+  const model = readSetModel(xsd, catalog, cwd);
+  const typed = typedSchema('diff', model, catalog);
+  // libxml2 validates a message against the file that declares its root element
+  const schemaOf = new Map(
+    catalog.messages.map((m) => {
+      const decl = model.elements[rootKey(model, catalog!, m)];
+      return [m.name, m.schema ? join(dir, m.schema) : decl?.source ? resolve(cwd, decl.source.file) : xsd[0]];
+    }),
+  );
+  return { label: spec, dir, xsd, catalog, typed, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0] };
+}
+
+/** Without a catalogue, every global element with a complex type is taken as a message of unknown direction. */
+function catalogOfElements(xsd: string[], cwd: string): Catalog {
+  const model = readSchema(xsd, cwd);
+  const names = new Map<string, number>();
+  const messages = Object.values(model.elements)
+    .filter((e) => model.complexTypes[e.type])
+    .map((e) => {
+      const n = (names.get(e.name.local) ?? 0) + 1;
+      names.set(e.name.local, n);
+      return { name: n === 1 ? e.name.local : `${e.name.local}${n}`, root: e.name.local, rootNamespace: e.name.ns, direction: 'merchant-to-provider' as const };
+    });
+  if (messages.length === 0) throw new SchemaError('the schema declares no global element with a complex type, and there is no messages.json to say which elements are messages');
+  return { namespace: messages[0].rootNamespace, messages, faults: [] };
+}
+
+/** `git:REV:path` → a temporary folder holding that file, or that folder's files, at REV. */
+function materialise(spec: string, cwd: string): string {
+  const m = /^git:([^:]+):(.*)$/.exec(spec);
+  if (!m) throw new SideError(`${spec}: expected git:REV:path`);
+  const [, rev, raw] = m;
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      throw new SideError(`${spec}: git ${args.join(' ')} failed: ${(err.stderr ?? err.message).trim()}`);
+    }
+  };
+  const top = git('rev-parse', '--show-toplevel').trim();
+  const path = relative(top, resolve(cwd, raw)).split('\\').join('/');
+  const out = mkdtempSync(join(tmpdir(), 'paygen-diff-'));
+  const type = git('cat-file', '-t', `${rev}:${path}`).trim();
+  const files = type === 'tree' ? git('ls-tree', '-r', '--name-only', `${rev}:${path}`).split('\n').filter(Boolean) : [basename(path)];
+  for (const f of files) {
+    const target = join(out, f);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, execFileSync('git', ['show', `${rev}:${type === 'tree' ? `${path}/${f}` : path}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+  }
+  return type === 'tree' ? out : join(out, basename(path));
+}
