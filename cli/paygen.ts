@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../generator/emit/templates.js';
 import { UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
+import { runDiff } from './diff.js';
 import { runGenerate } from './generate.js';
 import { runSample } from './sample.js';
 import { runValidate } from './validate.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) 
   validate: { summary: 'validate XML documents against the bundled schemas', run: runValidate },
   contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },
   sample: { summary: 'print valid random instances of a message', run: runSample },
+  diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: runDiff },
 };
 
 function help(): string {

@@ -1,6 +1,6 @@
 import { compareDecimal } from '../runtime/lexical.js';
 import { primitiveOf } from '../generator/model/builtins.js';
-import { splitKey, type SourceRef } from '../generator/model/model.js';
+import { splitKey, XS, type SourceRef } from '../generator/model/model.js';
 import type { PropType, TypedComplex, TypedMessage, TypedProp, TypedSchema, TypedSimple } from '../generator/mapping/typed-model.js';
 import type { Side } from './load.js';
 
@@ -108,8 +108,11 @@ class Comparer {
     const nAbstract = this.n.model.complexTypes[nt.key]?.abstract ?? false;
     if (oAbstract !== nAbstract) this.add({ rule: nAbstract ? 'abstract-added' : 'abstract-removed', location: `type ${typeLabel(nt.key)}`, path, message: `type ${typeLabel(nt.key)} ${nAbstract ? 'became' : 'is no longer'} abstract` });
     if (om.size > 1 || nm.size > 1) {
-      for (const name of om.keys()) if (!nm.has(name)) this.add({ rule: 'xsi-subtype-removed', location: `type ${typeLabel(ot.key)} xsi:type ${name}`, path, message: `xsi:type ${name} is no longer allowed at ${path}`, old: name });
-      for (const name of nm.keys()) if (!om.has(name)) this.add({ rule: 'xsi-subtype-added', location: `type ${typeLabel(nt.key)} xsi:type ${name}`, path, message: `xsi:type ${name} is now allowed at ${path}`, new: name });
+      // a type that became (or stopped being) abstract leaves (or joins) its own family: abstract-* says it
+      const self = typeLabel(nt.key);
+      const byAbstract = (name: string) => oAbstract !== nAbstract && name === self;
+      for (const name of om.keys()) if (!nm.has(name) && !byAbstract(name)) this.add({ rule: 'xsi-subtype-removed', location: `type ${typeLabel(ot.key)} xsi:type ${name}`, path, message: `xsi:type ${name} is no longer allowed at ${path}`, old: name });
+      for (const name of nm.keys()) if (!om.has(name) && !byAbstract(name)) this.add({ rule: 'xsi-subtype-added', location: `type ${typeLabel(nt.key)} xsi:type ${name}`, path, message: `xsi:type ${name} is now allowed at ${path}`, new: name });
     }
     for (const [name, oc] of om) {
       const nc = nm.get(name);
@@ -179,16 +182,20 @@ class Comparer {
   /** Compares one element or attribute present on both sides. */
   private prop(a: TypedProp, b: TypedProp, oo: Occ, no: Occ, path: string, loc: string): void {
     const what = a.source === 'attribute' ? 'attribute' : 'element';
-    if (no.min > oo.min) this.add({ rule: 'min-occurs-increased', location: loc, path, message: `${what} ${a.xml.local} must occur at least ${no.min} time(s), was ${oo.min}`, old: String(oo.min), new: String(no.min) });
-    if (no.min < oo.min) this.add({ rule: 'min-occurs-decreased', location: loc, path, message: `${what} ${a.xml.local} may occur ${no.min} time(s), was at least ${oo.min}`, old: String(oo.min), new: String(no.min) });
-    if (no.max > oo.max) this.add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
-    if (no.max < oo.max) this.add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
-    if (a.nullable !== b.nullable) this.add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `element ${a.xml.local} ${b.nullable ? 'became' : 'is no longer'} nillable` });
+    const at = sourceOf(b);
+    const add = (c: RawChange) => this.add({ ...at, ...c });
+    if (no.min > oo.min) add({ rule: 'min-occurs-increased', location: loc, path, message: `${what} ${a.xml.local} must occur at least ${no.min} time(s), was ${oo.min}`, old: String(oo.min), new: String(no.min) });
+    if (no.min < oo.min) add({ rule: 'min-occurs-decreased', location: loc, path, message: `${what} ${a.xml.local} may occur ${no.min} time(s), was at least ${oo.min}`, old: String(oo.min), new: String(no.min) });
+    if (no.max > oo.max) add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    if (no.max < oo.max) add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    // maxOccurs across 1 turns a value into an array in the generated types (and back)
+    if (a.array !== b.array) add({ rule: 'typescript-type-changed', location: loc, path, message: `${what} ${a.xml.local} is ${b.array ? 'now an array' : 'no longer an array'} in the generated types`, old: a.array ? 'array' : 'single', new: b.array ? 'array' : 'single' });
+    if (a.nullable !== b.nullable) add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `element ${a.xml.local} ${b.nullable ? 'became' : 'is no longer'} nillable` });
     if (a.fixed !== b.fixed) {
       const rule = a.fixed === undefined ? 'fixed-added' : b.fixed === undefined ? 'fixed-removed' : 'fixed-changed';
-      this.add({ rule, location: loc, path, message: `the fixed value of ${what} ${a.xml.local} changed`, ...(a.fixed !== undefined ? { old: a.fixed } : {}), ...(b.fixed !== undefined ? { new: b.fixed } : {}) });
+      add({ rule, location: loc, path, message: `the fixed value of ${what} ${a.xml.local} changed`, ...(a.fixed !== undefined ? { old: a.fixed } : {}), ...(b.fixed !== undefined ? { new: b.fixed } : {}) });
     }
-    if (a.default !== b.default) this.add({ rule: 'default-changed', location: loc, path, message: `the default value of ${what} ${a.xml.local} changed`, ...(a.default !== undefined ? { old: a.default } : {}), ...(b.default !== undefined ? { new: b.default } : {}) });
+    if (a.default !== b.default) add({ rule: 'default-changed', location: loc, path, message: `the default value of ${what} ${a.xml.local} changed`, ...(a.default !== undefined ? { old: a.default } : {}), ...(b.default !== undefined ? { new: b.default } : {}) });
     this.type(a.type, b.type, path, loc, sourceOf(b).source);
   }
 
@@ -198,10 +205,13 @@ class Comparer {
     this.seen.add(key);
     const o = this.o.simple.get(ok)!;
     const n = this.n.simple.get(nk)!;
-    const label = n.model.name ? typeLabel(nk) : loc;
+    // a user's named type is the place of the change; a built-in one is not (xs:string is everywhere)
+    const named = (t: TypedSimple) => t.model.name !== undefined && t.model.name.ns !== XS;
+    const label = named(n) ? typeLabel(nk) : loc;
     const src = n.model.source ?? source;
     const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
-    if (o.model.name && n.model.name && o.model.name.local !== n.model.name.local) this.add({ rule: 'type-renamed', location: `type ${o.model.name.local}`, path, message: `type ${o.model.name.local} is now called ${n.model.name.local}`, old: o.model.name.local, new: n.model.name.local });
+    const [oName, nName] = [o.model.name?.local, n.model.name?.local];
+    if (named(o) && named(n) && oName !== nName) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName });
     if (o.kind !== n.kind) add('typescript-type-changed', `the TypeScript type of ${label} is now ${n.tsType}, was ${o.tsType}`, { old: o.tsType, new: n.tsType, location: ' typescript' });
     if (o.model.variety !== n.model.variety || primitiveOf(o.model.builtin) !== primitiveOf(n.model.builtin)) {
       add('type-changed', `${label} is now ${describeType(n)}, was ${describeType(o)}`, { old: describeType(o), new: describeType(n) });

@@ -12,6 +12,7 @@ import { RULE } from './rules.js';
  * do not pile up.
  */
 export interface IgnoreLine {
+  file: string;
   line: number;
   rule: string;
   location: string;
@@ -44,7 +45,7 @@ export function parseIgnores(file: string): IgnoreLine[] {
     const rule = space < 0 ? head : head.slice(0, space);
     const location = space < 0 ? '*' : head.slice(space + 1).trim();
     if (rule !== '*' && !RULE[rule]) throw new IgnoreError(`${file}:${i + 1}: unknown rule '${rule}' (paygen diff --rules lists them)`);
-    out.push({ line: i + 1, rule, location, reason: line.slice(sep + 4).trim(), text: line });
+    out.push({ file, line: i + 1, rule, location, reason: line.slice(sep + 4).trim(), text: line });
   });
   return out;
 }

@@ -51,6 +51,7 @@ export interface MissedChange {
 export interface DiffReport {
   old: string;
   new: string;
+  /** Counts of changes by level; missed changes count as breaking, unused ignore lines as warnings. */
   summary: Record<Level, number>;
   changes: Change[];
   missed: MissedChange[];
@@ -72,7 +73,9 @@ export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Pr
   for (const mc of compareSides(o, n)) {
     // judged by the version that has the message (the new one when both do)
     const direction = (mc.side === 'old' ? o : n).directions.get(mc.message) ?? 'unknown';
-    for (const c of mc.changes) add(grouped, c, mc.message, direction);
+    // sources point into the new side, except for what only the old one has
+    const side = mc.side === 'old' ? o : n;
+    for (const c of mc.changes) add(grouped, c, mc.message, direction, side.display);
   }
   const all = [...grouped.values()].sort(byLevelThenRule);
   const { kept, ignored, unused } = applyIgnores(all, options.ignores ?? []);
@@ -80,10 +83,12 @@ export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Pr
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
   for (const c of kept) summary[c.level]++;
   summary.breaking += missed.length;
+  // a stale acceptance is worth a warning: it may hide the next change at the same place
+  summary.warning += unused.length;
   return { old: o.label, new: n.label, summary, changes: kept, missed, ignored, unusedIgnores: unused, generative: options.generative ?? false };
 }
 
-function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction): void {
+function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction, display: (file: string) => string): void {
   const rule = RULE[c.rule];
   const level = levelFor(rule, direction);
   const key = `${c.rule}\u0000${c.location}`;
@@ -92,7 +97,7 @@ function add(grouped: Map<string, Change>, c: RawChange, message: string, direct
     g = { rule: c.rule, category: rule.category, effect: rule.effect, level, location: c.location, path: c.path, message: c.message, messages: [] };
     if (c.old !== undefined) g.old = c.old;
     if (c.new !== undefined) g.new = c.new;
-    if (c.source) g.source = c.source;
+    if (c.source) g.source = { ...c.source, file: display(c.source.file) };
     grouped.set(key, g);
   }
   if (!g.messages.some((m) => m.name === message)) g.messages.push({ name: message, direction, level });

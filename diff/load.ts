@@ -27,6 +27,8 @@ export interface Side {
   directions: Map<string, Direction>;
   /** The XSD a message is validated against (its own file in a set of several). */
   xsdOf: (message: string) => string;
+  /** A schema file's name as the user knows it (a git side's temporary copy → its path in the repository). */
+  display: (file: string) => string;
 }
 
 export class SideError extends Error {
@@ -37,7 +39,8 @@ export class SideError extends Error {
 }
 
 export function loadSide(spec: string, cwd: string): Side {
-  const path = spec.startsWith('git:') ? materialise(spec, cwd) : resolve(cwd, spec);
+  const git = spec.startsWith('git:') ? materialise(spec, cwd) : undefined;
+  const path = git?.path ?? resolve(cwd, spec);
   if (!existsSync(path)) throw new SideError(`${spec}: no such file or folder`);
   const dir = statSync(path).isDirectory() ? path : dirname(path);
   const catalogFile = join(dir, 'messages.json');
@@ -60,7 +63,11 @@ export function loadSide(spec: string, cwd: string): Side {
       return [m.name, m.schema ? join(dir, m.schema) : decl?.source ? resolve(cwd, decl.source.file) : xsd[0]];
     }),
   );
-  return { label: spec, dir, xsd, catalog, typed, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0] };
+  const display = (file: string): string => {
+    const abs = resolve(cwd, file);
+    return git && abs.startsWith(git.root) ? relative(cwd, join(git.origin, relative(git.root, abs))) || file : file;
+  };
+  return { label: spec, dir, xsd, catalog, typed, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0], display };
 }
 
 /** Without a catalogue, every global element with a complex type is taken as a message of unknown direction. */
@@ -78,8 +85,11 @@ function catalogOfElements(xsd: string[], cwd: string): Catalog {
   return { namespace: messages[0].rootNamespace, messages, faults: [] };
 }
 
-/** `git:REV:path` → a temporary folder holding that file, or that folder's files, at REV. */
-function materialise(spec: string, cwd: string): string {
+/**
+ * `git:REV:path` → a temporary folder holding that file, or that folder's files, at REV
+ * (`root`), and the folder they came from in the work tree (`origin`).
+ */
+function materialise(spec: string, cwd: string): { path: string; root: string; origin: string } {
   const m = /^git:([^:]+):(.*)$/.exec(spec);
   if (!m) throw new SideError(`${spec}: expected git:REV:path`);
   const [, rev, raw] = m;
@@ -101,5 +111,6 @@ function materialise(spec: string, cwd: string): string {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, execFileSync('git', ['show', `${rev}:${type === 'tree' ? `${path}/${f}` : path}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
   }
-  return type === 'tree' ? out : join(out, basename(path));
+  const origin = join(top, type === 'tree' ? path : dirname(path));
+  return { path: type === 'tree' ? out : join(out, basename(path)), root: out, origin };
 }

@@ -21,6 +21,8 @@ export interface Rule {
   effect: Effect;
   /** A fixed level (source rules, and wire rules whose effect is not about validity). */
   level?: Level;
+  /** Levels that the effect table would get wrong for this rule, by direction. */
+  levels?: { send: Level; receive: Level };
   description: string;
 }
 
@@ -28,7 +30,8 @@ const wire = (id: string, effect: Effect, description: string, level?: Level): R
 const source = (id: string, level: Level, description: string): Rule => ({ id, category: 'source', effect: 'neutral', level, description });
 
 export const RULES: readonly Rule[] = [
-  wire('message-added', 'looser', 'A message was added to the catalogue.'),
+  // a new message to receive is not a broken contract, but an endpoint that cannot parse it will fail
+  { ...wire('message-added', 'looser', 'A message was added to the catalogue (a new message to receive needs a handler).'), levels: { send: 'info', receive: 'warning' } },
   wire('message-removed', 'removed', 'A message was removed from the catalogue.'),
   wire('root-renamed', 'incompatible', "A message's root element has another name."),
   wire('namespace-changed', 'incompatible', 'An element keeps its name but moves to another namespace.'),
@@ -80,6 +83,11 @@ export const LEVEL_ORDER: Record<Level, number> = { info: 0, warning: 1, breakin
 /** The level of a change of `rule` for a message going in `direction` (unknown: the worse of both). */
 export function levelFor(rule: Rule, direction: Direction): Level {
   if (rule.level) return rule.level;
+  if (rule.levels) {
+    if (direction === 'merchant-to-provider') return rule.levels.send;
+    if (direction === 'provider-to-merchant') return rule.levels.receive;
+    return maxLevel([rule.levels.send, rule.levels.receive]);
+  }
   const effect = rule.effect as Exclude<Effect, 'neutral'>;
   if (direction === 'merchant-to-provider') return BY_EFFECT.send[effect];
   if (direction === 'provider-to-merchant') return BY_EFFECT.receive[effect];

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { diffSides, IgnoreError, loadSide, parseIgnores, SideError, type IgnoreLine } from '../diff/index.js';
+import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, type Format } from '../diff/report.js';
+import { CatalogError } from '../generator/model/catalog.js';
+import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
+import { SchemaError } from '../generator/xsd/schema-error.js';
+import { usage, UsageError, type Io } from './args.js';
+
+export const DIFF_HELP = `Usage: paygen diff [options] OLD NEW
+       paygen diff --rules
+
+Compares two versions of a schema set and classifies every change by what it breaks: what the
+merchant sends must not get stricter, what it receives must not get looser or lose anything.
+The comparison is between models, not text: reformatting, reordering global declarations and
+moving a type between files are not changes.
+
+OLD and NEW are each an XSD file, a schema folder (with its messages.json, which gives each
+message's direction), or a git revision of either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
+Without a messages.json every global element of complex type is a message of unknown
+direction, judged as both sent and received.
+
+Options:
+  --format FORMAT    text (default), json (schema: schemas/diff-report.schema.json),
+                     markdown (a pull-request comment), junit, github (workflow annotations)
+  --fail-on LEVEL    breaking (default), warning, info or never: exit 1 when a change at
+                     this level or above is found
+  --ignore FILE      accepted changes, one per line: RULE LOCATION -- REASON ('*' matches any
+                     text; the reason is required); a line that matches no change is reported
+                     as a warning
+  --generative       also validate generated instances: of the old schema against the new one
+                     for messages the merchant sends, of the new against the old for messages
+                     it receives; a failure the rules did not predict is a missed change
+  --runs N           instances per message and direction for --generative (default 50)
+  --seed N           seed of --generative (default 20261122)
+  --rules            list the rule catalogue and exit
+  -h, --help         this help
+
+Exit codes: 0 nothing at the --fail-on level, 1 something is, 2 usage, schema or I/O error.`;
+
+export async function runDiff(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
+    format: { type: 'string', default: 'text' },
+    'fail-on': { type: 'string', default: 'breaking' },
+    ignore: { type: 'string' },
+    generative: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '20261122' },
+    rules: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  } }));
+  if (values.help) {
+    io.out(DIFF_HELP);
+    return 0;
+  }
+  if (values.rules) {
+    io.out(rulesText());
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${FORMATS.join(', ')})`);
+  const failOn = values['fail-on'] as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`unknown --fail-on level '${values['fail-on']}' (one of ${FAIL_ON.join(', ')})`);
+  const runs = positiveInt(values.runs, '--runs');
+  const seed = positiveInt(values.seed, '--seed');
+  if (positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
+  try {
+    const ignores: IgnoreLine[] = values.ignore !== undefined ? parseIgnores(values.ignore) : [];
+    const o = loadSide(positionals[0], io.cwd);
+    const n = loadSide(positionals[1], io.cwd);
+    const report = await diffSides(o, n, { ignores, generative: values.generative, runs, seed });
+    io.out(formatReport(report, format, failOn));
+    return reportFails(report, failOn) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof SideError || e instanceof IgnoreError || e instanceof SchemaError || e instanceof CatalogError || e instanceof XsdRegexError) {
+      io.err(`paygen diff: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function positiveInt(text: string, option: string): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`${option} expects a positive integer, got '${text}'`);
+  return Number(text);
+}
