@@ -1,6 +1,6 @@
 import { compareDecimal } from '../runtime/lexical.js';
 import { primitiveOf } from '../generator/model/builtins.js';
-import { splitKey, XS, type SourceRef } from '../generator/model/model.js';
+import { splitKey, XS, type SimpleType, type SourceRef } from '../generator/model/model.js';
 import type { PropType, TypedComplex, TypedMessage, TypedProp, TypedSchema, TypedSimple } from '../generator/mapping/typed-model.js';
 import type { Side } from './load.js';
 
@@ -101,7 +101,8 @@ class Comparer {
     if (ot.kind === 'simple') return this.simple(ot.key, nt.key, path, loc, source);
     const oldName = this.o.model.complexTypes[ot.key]?.name?.local;
     const newName = this.n.model.complexTypes[nt.key]?.name?.local;
-    if (oldName && newName && oldName !== newName) this.add({ rule: 'type-renamed', location: `type ${oldName}`, path, message: `type ${oldName} is now called ${newName}`, old: oldName, new: newName });
+    const declared = this.n.model.complexTypes[nt.key]?.source;
+    if (oldName && newName && oldName !== newName) this.add({ rule: 'type-renamed', location: `type ${oldName}`, path, message: `type ${oldName} is now called ${newName}`, old: oldName, new: newName, ...(declared ? { source: declared } : {}) });
     const om = this.members(this.o, ot);
     const nm = this.members(this.n, nt);
     const oAbstract = this.o.model.complexTypes[ot.key]?.abstract ?? false;
@@ -184,8 +185,8 @@ class Comparer {
     const what = a.source === 'attribute' ? 'attribute' : 'element';
     const at = sourceOf(b);
     const add = (c: RawChange) => this.add({ ...at, ...c });
-    if (no.min > oo.min) add({ rule: 'min-occurs-increased', location: loc, path, message: `${what} ${a.xml.local} must occur at least ${no.min} time(s), was ${oo.min}`, old: String(oo.min), new: String(no.min) });
-    if (no.min < oo.min) add({ rule: 'min-occurs-decreased', location: loc, path, message: `${what} ${a.xml.local} may occur ${no.min} time(s), was at least ${oo.min}`, old: String(oo.min), new: String(no.min) });
+    const counted = (min: number) => (min === 0 ? 'optional' : min === 1 ? 'required' : `required ${min} times`);
+    if (no.min !== oo.min) add({ rule: no.min > oo.min ? 'min-occurs-increased' : 'min-occurs-decreased', location: loc, path, message: `${what} ${a.xml.local} is now ${counted(no.min)}, was ${counted(oo.min)}`, old: String(oo.min), new: String(no.min) });
     if (no.max > oo.max) add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
     if (no.max < oo.max) add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.xml.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
     // maxOccurs across 1 turns a value into an array in the generated types (and back)
@@ -205,13 +206,11 @@ class Comparer {
     this.seen.add(key);
     const o = this.o.simple.get(ok)!;
     const n = this.n.simple.get(nk)!;
-    // a user's named type is the place of the change; a built-in one is not (xs:string is everywhere)
-    const named = (t: TypedSimple) => t.model.name !== undefined && t.model.name.ns !== XS;
-    const label = named(n) ? typeLabel(nk) : loc;
+    const label = userNamed(n.model) ? typeLabel(nk) : loc;
     const src = n.model.source ?? source;
     const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
     const [oName, nName] = [o.model.name?.local, n.model.name?.local];
-    if (named(o) && named(n) && oName !== nName) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName });
+    if (userNamed(o.model) && userNamed(n.model) && oName !== nName) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName, ...(src ? { source: src } : {}) });
     if (o.kind !== n.kind) add('typescript-type-changed', `the TypeScript type of ${label} is now ${n.tsType}, was ${o.tsType}`, { old: o.tsType, new: n.tsType, location: ' typescript' });
     if (o.model.variety !== n.model.variety || primitiveOf(o.model.builtin) !== primitiveOf(n.model.builtin)) {
       add('type-changed', `${label} is now ${describeType(n)}, was ${describeType(o)}`, { old: describeType(o), new: describeType(n) });
@@ -219,28 +218,44 @@ class Comparer {
     }
     if (o.model.variety === 'list') return this.simple(o.item!, n.item!, path, `${loc} item`, source);
     if (o.model.variety === 'union') return; // member changes are left to the generative cross-check
-    this.facets(o, n, add);
+    this.facets(o.model, n.model, path, loc, source);
   }
 
-  private facets(o: TypedSimple, n: TypedSimple, add: (rule: string, message: string, extra?: Partial<RawChange>) => void): void {
-    const of = o.model.facets;
-    const nf = n.model.facets;
-    const decimal = primitiveOf(n.model.builtin) === 'decimal';
+  /**
+   * Compares effective facets. A facet that both versions inherit unchanged from a named base
+   * type is compared there, once, and reported at the base (moneyAmount fractionDigits), not at
+   * every type derived from it.
+   */
+  private facets(o: SimpleType, n: SimpleType, path: string, loc: string, source?: SourceRef): void {
+    const ob = o.base !== undefined ? this.o.model.simpleTypes[o.base] : undefined;
+    const nb = n.base !== undefined ? this.n.model.simpleTypes[n.base] : undefined;
+    const viaBase = ob !== undefined && nb !== undefined && userNamed(ob) && userNamed(nb);
+    if (viaBase && !this.seen.has(`facets ${ob.key}|${nb.key}`)) {
+      this.seen.add(`facets ${ob.key}|${nb.key}`);
+      this.facets(ob, nb, path, typeLabel(nb.key), source);
+    }
+    const inherited = (pick: (f: SimpleType['facets']) => unknown) => viaBase && same(pick(o.facets), pick(ob.facets)) && same(pick(n.facets), pick(nb.facets));
+    const label = userNamed(n) ? typeLabel(n.key) : loc;
+    const src = n.source ?? source;
+    const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
+    const of = o.facets;
+    const nf = n.facets;
+    const decimal = primitiveOf(n.builtin) === 'decimal';
     const facet = (name: string, rule: 'facet-narrowed' | 'facet-widened' | 'facet-changed', oldV: unknown, newV: unknown) =>
       add(rule, `${name} ${rule === 'facet-narrowed' ? 'narrowed' : rule === 'facet-widened' ? 'widened' : 'changed'}: ${show(oldV)} → ${show(newV)}`, { location: ` ${name}`, old: show(oldV), new: show(newV) });
     // lengths and digits: a smaller upper bound (or a larger lower bound) narrows
     for (const [name, upper] of [['minLength', false], ['maxLength', true], ['totalDigits', true], ['fractionDigits', true]] as const) {
       const a = of[name];
       const b = nf[name];
-      if (a === b) continue;
+      if (a === b || inherited((f) => f[name])) continue;
       const narrower = a === undefined || (b !== undefined && (upper ? b < a : b > a));
       facet(name, narrower ? 'facet-narrowed' : 'facet-widened', a, b);
     }
-    if (of.length !== nf.length) facet('length', of.length === undefined ? 'facet-narrowed' : nf.length === undefined ? 'facet-widened' : 'facet-changed', of.length, nf.length);
+    if (of.length !== nf.length && !inherited((f) => f.length)) facet('length', of.length === undefined ? 'facet-narrowed' : nf.length === undefined ? 'facet-widened' : 'facet-changed', of.length, nf.length);
     for (const side of ['min', 'max'] as const) {
       const a = bound(of, side);
       const b = bound(nf, side);
-      if (!a && !b) continue;
+      if ((!a && !b) || inherited((f) => bound(f, side))) continue;
       if (a && b && a.value === b.value && a.inclusive === b.inclusive) continue;
       const name = `${side}${(b ?? a)!.inclusive ? 'Inclusive' : 'Exclusive'}`;
       if (!a || !b) {
@@ -257,14 +272,18 @@ class Comparer {
     }
     const ows = WS[of.whiteSpace ?? 'collapse'];
     const nws = WS[nf.whiteSpace ?? 'collapse'];
-    if (ows !== nws) facet('whiteSpace', nws > ows ? 'facet-widened' : 'facet-narrowed', of.whiteSpace, nf.whiteSpace);
+    if (ows !== nws && !inherited((f) => f.whiteSpace)) facet('whiteSpace', nws > ows ? 'facet-widened' : 'facet-narrowed', of.whiteSpace, nf.whiteSpace);
+    const patterns = !inherited((f) => f.patterns);
     const op = new Set((of.patterns ?? []).map((s) => JSON.stringify(s)));
     const np = new Set((nf.patterns ?? []).map((s) => JSON.stringify(s)));
     const lost = [...op].filter((p) => !np.has(p));
     const gained = [...np].filter((p) => !op.has(p));
-    if (lost.length > 0 && gained.length > 0) add('pattern-changed', `a pattern changed: ${lost.map(unstep).join(' ')} → ${gained.map(unstep).join(' ')}`, { location: ' pattern', old: lost.map(unstep).join(' '), new: gained.map(unstep).join(' ') });
+    if (!patterns) {
+      // compared at the base
+    } else if (lost.length > 0 && gained.length > 0) add('pattern-changed', `a pattern changed: ${lost.map(unstep).join(' ')} → ${gained.map(unstep).join(' ')}`, { location: ' pattern', old: lost.map(unstep).join(' '), new: gained.map(unstep).join(' ') });
     else if (gained.length > 0) facet('pattern', 'facet-narrowed', undefined, gained.map(unstep).join(' '));
     else if (lost.length > 0) facet('pattern', 'facet-widened', lost.map(unstep).join(' '), undefined);
+    if (inherited((f) => f.enumeration)) return;
     if (of.enumeration && !nf.enumeration) facet('enumeration', 'facet-widened', of.enumeration.join(' | '), undefined);
     else if (!of.enumeration && nf.enumeration) facet('enumeration', 'facet-narrowed', undefined, nf.enumeration.join(' | '));
     else if (of.enumeration && nf.enumeration) {
@@ -274,11 +293,20 @@ class Comparer {
   }
 }
 
+/** A type declared by the schema (not xs:string and the other built-ins, which are everywhere). */
+function userNamed(t: SimpleType): boolean {
+  return t.name !== undefined && t.name.ns !== XS;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function occ(p: TypedProp): Occ {
   return { min: p.optional ? 0 : p.array ? Math.max(p.minItems, 1) : 1, max: p.array ? p.maxItems : 1 };
 }
 
-function bound(f: TypedSimple['model']['facets'], side: 'min' | 'max'): { value: string; inclusive: boolean } | undefined {
+function bound(f: SimpleType['facets'], side: 'min' | 'max'): { value: string; inclusive: boolean } | undefined {
   const inc = side === 'min' ? f.minInclusive : f.maxInclusive;
   const exc = side === 'min' ? f.minExclusive : f.maxExclusive;
   if (inc !== undefined && exc !== undefined) {

@@ -54,13 +54,13 @@ function glob(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
-export function applyIgnores<C extends { rule: string; location: string }>(changes: C[], ignores: IgnoreLine[]): { kept: C[]; ignored: Array<C & { reason: string }>; unused: IgnoreLine[] } {
+export function applyIgnores<C extends { rule: string; location: string; alsoAt?: string[] }>(changes: C[], ignores: IgnoreLine[]): { kept: C[]; ignored: Array<C & { reason: string }>; unused: IgnoreLine[] } {
   const used = new Set<IgnoreLine>();
   const kept: C[] = [];
   const ignored: Array<C & { reason: string }> = [];
   const matchers = ignores.map((i) => ({ i, re: glob(i.location) }));
   for (const c of changes) {
-    const hit = matchers.find(({ i, re }) => (i.rule === '*' || i.rule === c.rule) && re.test(c.location));
+    const hit = matchers.find(({ i, re }) => (i.rule === '*' || i.rule === c.rule) && [c.location, ...(c.alsoAt ?? [])].some((l) => re.test(l)));
     if (hit) {
       used.add(hit.i);
       ignored.push({ ...c, reason: hit.i.reason });

@@ -27,6 +27,8 @@ export interface Change {
   effect: Effect;
   level: Level;
   location: string;
+  /** Other places the same declaration shows (an element of a group used by several types). */
+  alsoAt?: string[];
   path: string;
   message: string;
   old?: string;
@@ -91,8 +93,10 @@ export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Pr
 function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction, display: (file: string) => string): void {
   const rule = RULE[c.rule];
   const level = levelFor(rule, direction);
-  const key = `${c.rule}\u0000${c.location}`;
+  // one declaration, one change: an element of a group shows in every type that uses the group
+  const key = c.source ? `${c.rule}\u0000${c.source.file}:${c.source.line}:${c.source.column}\u0000${c.old}\u0000${c.new}` : `${c.rule}\u0000${c.location}`;
   let g = grouped.get(key);
+  if (g && g.location !== c.location && !g.alsoAt?.includes(c.location)) g.alsoAt = [...(g.alsoAt ?? []), c.location];
   if (!g) {
     g = { rule: c.rule, category: rule.category, effect: rule.effect, level, location: c.location, path: c.path, message: c.message, messages: [] };
     if (c.old !== undefined) g.old = c.old;

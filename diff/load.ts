@@ -105,12 +105,15 @@ function materialise(spec: string, cwd: string): { path: string; root: string; o
   const path = relative(top, resolve(cwd, raw)).split('\\').join('/');
   const out = mkdtempSync(join(tmpdir(), 'paygen-diff-'));
   const type = git('cat-file', '-t', `${rev}:${path}`).trim();
-  const files = type === 'tree' ? git('ls-tree', '-r', '--name-only', `${rev}:${path}`).split('\n').filter(Boolean) : [basename(path)];
+  // a file comes with the folder's catalogue, as it does from the work tree
+  const folder = type === 'tree' ? path : dirname(path);
+  const siblings = type === 'tree' ? [] : git('ls-tree', '--name-only', `${rev}:${folder === '.' ? '' : folder}`).split('\n');
+  const files = type === 'tree' ? git('ls-tree', '-r', '--name-only', `${rev}:${path}`).split('\n').filter(Boolean) : [basename(path), ...(siblings.includes('messages.json') ? ['messages.json'] : [])];
   for (const f of files) {
     const target = join(out, f);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, execFileSync('git', ['show', `${rev}:${type === 'tree' ? `${path}/${f}` : path}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+    writeFileSync(target, execFileSync('git', ['show', `${rev}:${folder === '.' ? f : `${folder}/${f}`}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
   }
-  const origin = join(top, type === 'tree' ? path : dirname(path));
+  const origin = join(top, folder);
   return { path: type === 'tree' ? out : join(out, basename(path)), root: out, origin };
 }

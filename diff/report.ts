@@ -85,7 +85,7 @@ export function textReport(r: DiffReport): string {
   const out = [`paygen diff ${r.old} → ${r.new}`, ''];
   if (r.changes.length === 0 && r.missed.length === 0) out.push('No change.', '');
   for (const c of r.changes) {
-    out.push(`${c.level.toUpperCase().padEnd(9)} ${c.rule}  ${c.location}`);
+    out.push(`${c.level.toUpperCase().padEnd(9)} ${c.rule}  ${c.location}${c.alsoAt ? ` (also ${c.alsoAt.join(', ')})` : ''}`);
     out.push(`          ${maskCardNumbers(c.message)}`);
     out.push(`          ${[where(c) && `at ${where(c)}`, `e.g. ${c.path}`].filter(Boolean).join(' · ')}`);
     out.push(...affectedGroups(c).map((g) => `          ${g}`), '');
