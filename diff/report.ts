@@ -30,7 +30,12 @@ export function reportFails(r: DiffReport, failOn: FailOn): boolean {
   return (['breaking', 'warning', 'info'] as const).some((l) => r.summary[l] > 0 && fails(l, failOn));
 }
 
+/** The report in `format`; card numbers (in enumeration values, instances, reasons) are masked throughout. */
 export function formatReport(r: DiffReport, format: Format, failOn: FailOn): string {
+  return maskCardNumbers(formatted(r, format, failOn));
+}
+
+function formatted(r: DiffReport, format: Format, failOn: FailOn): string {
   switch (format) {
     case 'text':
       return textReport(r);
@@ -81,12 +86,12 @@ function ignoreRef(i: IgnoreLine): string {
   return `${i.file}:${i.line}`;
 }
 
-export function textReport(r: DiffReport): string {
+function textReport(r: DiffReport): string {
   const out = [`paygen diff ${r.old} → ${r.new}`, ''];
   if (r.changes.length === 0 && r.missed.length === 0) out.push('No change.', '');
   for (const c of r.changes) {
     out.push(`${c.level.toUpperCase().padEnd(9)} ${c.rule}  ${c.location}${c.alsoAt ? ` (also ${c.alsoAt.join(', ')})` : ''}`);
-    out.push(`          ${maskCardNumbers(c.message)}`);
+    out.push(`          ${c.message}`);
     out.push(`          ${[where(c) && `at ${where(c)}`, `e.g. ${c.path}`].filter(Boolean).join(' · ')}`);
     out.push(...affectedGroups(c).map((g) => `          ${g}`), '');
   }
@@ -96,7 +101,7 @@ export function textReport(r: DiffReport): string {
       out.push('Missed by the rules, found by the generative cross-check:');
       for (const m of r.missed) {
         out.push(`BREAKING  ${m.message} (${DIRECTION[m.direction]}): ${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one`);
-        out.push(`          ${maskCardNumbers(m.error)}`);
+        out.push(`          ${m.error}`);
         out.push(...m.instance.split('\n').map((l) => `          | ${l}`), '');
       }
     }
@@ -115,22 +120,18 @@ export function textReport(r: DiffReport): string {
   return out.join('\n');
 }
 
-export function jsonReport(r: DiffReport): string {
-  return JSON.stringify({ format: JSON_FORMAT, ...r, changes: r.changes.map(maskChange), ignored: r.ignored.map(maskChange) }, null, 2);
-}
-
-function maskChange<C extends Change>(c: C): C {
-  return { ...c, message: maskCardNumbers(c.message) };
+function jsonReport(r: DiffReport): string {
+  return JSON.stringify({ format: JSON_FORMAT, ...r }, null, 2);
 }
 
 /** Markdown table cells: pipes and line breaks would end the cell. */
 function cell(s: string): string {
-  return maskCardNumbers(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 const ICON: Record<Level, string> = { breaking: '🔴 breaking', warning: '🟠 warning', info: '🔵 info' };
 
-export function markdownReport(r: DiffReport): string {
+function markdownReport(r: DiffReport): string {
   const out = [`### paygen diff: ${totalsLine(r)}`, '', `\`${cell(r.old)}\` → \`${cell(r.new)}\``, ''];
   if (r.changes.length === 0) out.push('No change found by the rules.', '');
   else {
@@ -161,7 +162,7 @@ export function markdownReport(r: DiffReport): string {
   return out.join('\n');
 }
 
-export function junitReport(r: DiffReport, failOn: FailOn): string {
+function junitReport(r: DiffReport, failOn: FailOn): string {
   const failures = r.changes.filter((c) => fails(c.level, failOn)).length + r.missed.length + (fails('warning', failOn) ? r.unusedIgnores.length : 0);
   const tests = r.changes.length + r.missed.length + r.unusedIgnores.length + r.ignored.length;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="paygen diff" tests="${tests}" failures="${failures}" time="0">`];
@@ -169,9 +170,9 @@ export function junitReport(r: DiffReport, failOn: FailOn): string {
   for (const c of r.changes) {
     const head = `    <testcase classname="paygen.diff.${c.rule}" name="${escapeAttr(c.location)}" time="0"`;
     if (!fails(c.level, failOn)) out.push(`${head}/>`);
-    else out.push(`${head}>`, `      <failure type="${c.level}" message="${escapeAttr(maskCardNumbers(c.message))}">${escapeText(maskCardNumbers([`${c.level} ${c.rule} ${c.location}`, c.message + values(c), where(c) && `at ${where(c)}`, `e.g. ${c.path}`, affects(c)].filter(Boolean).join('\n')))}</failure>`, '    </testcase>');
+    else out.push(`${head}>`, `      <failure type="${c.level}" message="${escapeAttr(c.message)}">${escapeText([`${c.level} ${c.rule} ${c.location}`, c.message + values(c), where(c) && `at ${where(c)}`, `e.g. ${c.path}`, affects(c)].filter(Boolean).join('\n'))}</failure>`, '    </testcase>');
   }
-  for (const m of r.missed) out.push(`    <testcase classname="paygen.diff.generative" name="${escapeAttr(m.message)}" time="0">`, `      <failure type="breaking" message="${escapeAttr(maskCardNumbers(m.error))}">${escapeText(missedText(m))}</failure>`, '    </testcase>');
+  for (const m of r.missed) out.push(`    <testcase classname="paygen.diff.generative" name="${escapeAttr(m.message)}" time="0">`, `      <failure type="breaking" message="${escapeAttr(m.error)}">${escapeText(missedText(m))}</failure>`, '    </testcase>');
   for (const c of r.ignored) out.push(`    <testcase classname="paygen.diff.${c.rule}" name="${escapeAttr(c.location)}" time="0">`, `      <skipped message="${escapeAttr(c.reason)}"/>`, '    </testcase>');
   for (const i of r.unusedIgnores) {
     const head = `    <testcase classname="paygen.diff.ignore" name="${escapeAttr(ignoreRef(i))}" time="0"`;
@@ -183,12 +184,12 @@ export function junitReport(r: DiffReport, failOn: FailOn): string {
 }
 
 function missedText(m: MissedChange): string {
-  return maskCardNumbers(`${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one\n${m.error}\n${m.instance}`);
+  return `${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one\n${m.error}\n${m.instance}`;
 }
 
 /** GitHub workflow commands: `::error file=…,line=…,title=…::message`, escaped as the runner expects. */
-export function githubReport(r: DiffReport): string {
-  const data = (s: string) => maskCardNumbers(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+function githubReport(r: DiffReport): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const command: Record<Level, string> = { breaking: 'error', warning: 'warning', info: 'notice' };
   const line = (level: Level, title: string, message: string, at?: { file: string; line: number; column?: number }) => {
