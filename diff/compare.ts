@@ -142,7 +142,7 @@ class Comparer {
     }
     for (const b of n.attributes) {
       if (o.attributes.some((x) => x.xml.local === b.xml.local && x.xml.ns === b.xml.ns)) continue;
-      this.add({ rule: b.optional ? 'attribute-added-optional' : 'attribute-added-required', location: `${owner}/@${b.xml.local}`, path: `${path}/@${b.xml.local}`, message: `${b.optional ? 'optional' : 'required'} attribute ${b.xml.local} was added to ${owner}` });
+      this.add({ rule: b.optional ? 'attribute-added-optional' : 'attribute-added-required', location: `${owner}/@${b.xml.local}`, path: `${path}/@${b.xml.local}`, message: `${b.optional ? 'optional' : 'required'} attribute ${b.xml.local} was added to ${owner}`, ...sourceOf(b) });
     }
     if (o.content.kind !== n.content.kind) {
       this.add({ rule: 'type-changed', location: owner, path, message: `the content of ${owner} changed from ${o.content.kind} to ${n.content.kind}` });

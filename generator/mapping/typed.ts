@@ -131,6 +131,7 @@ function mapComplex(t: ComplexType, tsName: string, typeTag: string | undefined,
     if (a.default !== undefined) p.default = a.default;
     if (a.fixed !== undefined) p.fixed = a.fixed;
     if (a.doc) p.doc = a.doc;
+    if (a.source) p.at = a.source;
     return p;
   });
   const out: TypedComplex = {

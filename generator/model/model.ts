@@ -169,6 +169,8 @@ export interface AttributeUse {
   fixed?: string;
   ref?: string;
   doc?: string;
+  /** Where the attribute is declared (or referenced). */
+  source?: SourceRef;
 }
 
 export interface ElementDecl extends ElementMarks {

@@ -70,6 +70,7 @@ function readAttribute(r: Resolver, node: XNode, ctx: string): AttributeEntry {
   }
   if (node.attrs.default !== undefined) entry.default = node.attrs.default;
   if (node.attrs.fixed !== undefined) entry.fixed = node.attrs.fixed;
+  entry.source = sourceOf(node);
   if (entry.default !== undefined && entry.fixed !== undefined) throw new SchemaError('an attribute cannot have both default and fixed', sourceOf(node));
   if (entry.default !== undefined && entry.required) throw new SchemaError('a required attribute cannot have a default', sourceOf(node));
   if (use === 'prohibited') entry.prohibited = true;
