@@ -70,6 +70,11 @@ export function safeParseAny<T>(
   options: ParseOptions | undefined,
   choose: (cx: ReadContext) => ReadBinding<T> | undefined,
 ): SafeParseResult<T> & { binding?: ReadBinding<T> } {
+  // bytes that cannot fit the character limit (4 bytes or fewer per character) are not decoded at all
+  const max = withLimits(options?.limits).maxDocumentLength;
+  if (typeof input !== 'string' && input.byteLength > 4 * max) {
+    return { ok: false, issues: [{ code: 'limit-exceeded', path: '', message: `document is ${input.byteLength} bytes, over the limit of ${max} characters`, expected: `at most ${max} characters`, received: `${input.byteLength} bytes` }], warnings: [] };
+  }
   let text: string;
   try {
     text = decodeXml(input).text;
@@ -78,7 +83,15 @@ export function safeParseAny<T>(
     const at = new LineIndex(e.textBefore).at(e.textBefore.length);
     return { ok: false, issues: [{ code: 'encoding', path: '', line: at.line, column: at.column, message: e.message }], warnings: [] };
   }
-  const cx = new ReadContext(text, options);
+  let cx: ReadContext;
+  try {
+    cx = new ReadContext(text, options);
+  } catch (e) {
+    // the only refusal before reading: a document over the size limit
+    if (!(e instanceof XmlFatal)) throw e;
+    const { line, column } = new LineIndex(text).at(e.offset);
+    return { ok: false, issues: [{ code: e.code, path: '', line, column, message: e.message }], warnings: [] };
+  }
   let binding: ReadBinding<T> | undefined;
   let value: T | undefined;
   let fatal = false;

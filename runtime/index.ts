@@ -12,5 +12,5 @@ export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
-export { DEFAULT_LIMITS, type XmlLimits } from './xml/limits.js';
+export { DEFAULT_LIMITS, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 export { XSI_NS } from './xml/cursor.js';

@@ -2,7 +2,7 @@ import { quote, type Issue, type IssueCode } from './issues.js';
 import { normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
 import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
-import { withLimits, type XmlLimits } from './xml/limits.js';
+import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
 
 export type ParseMode = 'strict' | 'tolerant';
@@ -13,6 +13,8 @@ export interface ParseOptions {
   mode?: ParseMode;
   /** Tokenizer limits (depth, attribute count, sizes); see `DEFAULT_LIMITS`. */
   limits?: Partial<XmlLimits>;
+  /** 'reject' (default) or 'ignore-external'; see `DoctypePolicy`. */
+  doctype?: DoctypePolicy;
 }
 
 /** How the text of one simple type becomes its typed value; generated once per simple type. */
@@ -68,12 +70,14 @@ export class ReadContext {
   private xsiTolerated = -1;
   /** The start tag whose xsi:nil `nil()` has already judged. */
   private nilCheckedAt = -1;
+  /** The start tag whose local name `at()` last matched in another namespace, and the namespace it wanted. */
+  private nsExpected: { tag: number; ns: string } | undefined;
   /** Set while re-reading a document to locate validation issues: JSON Pointer → offset. */
   readonly positions: Map<string, number> | undefined;
 
   constructor(readonly source: string, options: ParseOptions | undefined, track = false) {
     this.tolerant = options?.mode === 'tolerant';
-    this.c = new XmlCursor(source, withLimits(options?.limits), this.tolerant ? (p, at) => this.tolerateUnboundPrefix(p, at) : undefined);
+    this.c = new XmlCursor(source, withLimits(options?.limits), this.tolerant ? (p, at) => this.tolerateUnboundPrefix(p, at) : undefined, options?.doctype);
     this.positions = track ? new Map() : undefined;
   }
 
@@ -151,7 +155,9 @@ export class ReadContext {
       this.nextShift = '';
       return true;
     }
-    return this.tolerant && this.toleratedNamespace(ns);
+    if (this.tolerant) return this.toleratedNamespace(ns);
+    this.nsExpected = { tag: this.c.tagStart, ns };
+    return false;
   }
 
   /**
@@ -208,6 +214,12 @@ export class ReadContext {
     const c = this.c;
     const found = this.la === Tok.Start ? `<${c.local}>` : `the end of <${this.names[this.names.length - 1]}>`;
     const offset = this.la === Tok.Start ? c.tagStart : c.endStart;
+    if (this.la === Tok.Start && this.nsExpected?.tag === c.tagStart) {
+      // the right name in the wrong namespace (a prefix bound elsewhere, a default namespace undone)
+      const want = this.nsExpected.ns;
+      this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${want || 'no namespace'}`, offset, this.pointer(prop), want || '(no namespace)', c.ns || '(no namespace)');
+      return;
+    }
     this.issue('missing-element', `expected element ${expected}, found ${found}`, offset, this.pointer(prop), expected, found);
   }
 
@@ -379,13 +391,18 @@ export class ReadContext {
     return `{${ns}}${local}`;
   }
 
-  /** Reports an xsi:type that names no type allowed here, and skips the element. */
-  badXsiType(allowed: readonly string[]): never {
+  /**
+   * Reports an xsi:type that names no type allowed here (or one of the family's `abstract`
+   * types, which no element may have), and skips the element.
+   */
+  badXsiType(allowed: readonly string[], abstract: readonly string[] = []): never {
     const c = this.c;
     const k = c.attrIndex(XSI_NS, 'type');
     const raw = k >= 0 ? c.attrValue[k] : '';
     if (k < 0) {
       this.issue('abstract-type', `<${c.local}> has an abstract type and needs an xsi:type`, c.tagStart, this.pointer(), `xsi:type = ${allowed.map(displayKey).join(' | ')}`, 'no xsi:type');
+    } else if (abstract.includes(this.xsiTypeAt(k) ?? '')) {
+      this.issue('abstract-type', `xsi:type ${quote(raw)} names an abstract type; <${c.local}> needs one of its concrete types`, c.attrStart[k], this.pointer(), allowed.map(displayKey).join(' | '), raw);
     } else if (this.issues.length === 0 || this.issues[this.issues.length - 1].code !== 'invalid-xsi-type') {
       this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), allowed.map(displayKey).join(' | '), raw);
     }

@@ -3617,7 +3617,7 @@ function readKeyValueBasePair(cx: ReadContext): T.KeyValueBasePair {
     case "{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair": return readKeyDecimalValuePair(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}keyIntValuePair": return readKeyIntValuePair(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}keyStringValuePair": return readKeyStringValuePair(cx);
-    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}keyBooleanValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDateTimeValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyIntValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyStringValuePair"]);
+    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}keyBooleanValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDateTimeValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyDecimalValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyIntValuePair","{http://www.cqrpayments.com/PaymentProcessing}keyStringValuePair"], ["{http://www.cqrpayments.com/PaymentProcessing}keyValueBasePair"]);
   }
 }
 
@@ -3634,7 +3634,7 @@ function readPaymentWithStateFamily(cx: ReadContext): T.PaymentWithStateFamily {
 function readRedirectData(cx: ReadContext): T.RedirectData {
   switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"])) {
     case "{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost": return readRedirectDataWithPost(cx);
-    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"]);
+    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}redirectDataWithPost"], ["{http://www.cqrpayments.com/PaymentProcessing}redirectData"]);
   }
 }
 
@@ -3643,7 +3643,7 @@ function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
   switch (cx.xsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"])) {
     case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters": return readPaymentMethodDetailsRedirectParameters(cx);
     case "{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters": return readPaymentMethodSelectionWithDetailsRedirectParameters(cx);
-    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"]);
+    default: return cx.badXsiType(["{http://www.cqrpayments.com/PaymentProcessing}paymentMethodDetailsRedirectParameters","{http://www.cqrpayments.com/PaymentProcessing}paymentMethodSelectionWithDetailsRedirectParameters"], ["{http://www.cqrpayments.com/PaymentProcessing}redirectParameters"]);
   }
 }
 

@@ -22,6 +22,16 @@ export interface ReaderView {
 const WS: Record<TypedSimple['ws'], string> = { preserve: '0', replace: '1', collapse: '2' };
 const KIND: Record<TypedSimple['kind'], string> = { text: '0', int: '1', boolean: '2', list: '3' };
 
+/** The abstract types of a family (its base, or types between it and the members), as `{ns}local`: named by xsi:type, they get an issue of their own. */
+function abstractInFamily(ts: TypedSchema, base: string): string[] {
+  const types = ts.model.complexTypes;
+  const derives = (k: string | undefined): boolean => k !== undefined && (k === base || derives(types[k]?.base));
+  return Object.values(types)
+    .filter((t) => t.abstract && t.name && derives(t.key))
+    .map((t) => `{${t.name!.ns}}${t.name!.local}`)
+    .sort();
+}
+
 export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boolean): ReaderView {
   const ns = namespaceConsts(ts);
   const nsName = (uri: string): string => ns.get(uri)!;
@@ -37,7 +47,8 @@ export function readerView(ts: TypedSchema, hasSecrets: (message: string) => boo
       const undef = m === f.key && !base.abstract ? 'case undefined: ' : '';
       lines.push(`  ${undef}case ${keyLiteral(c.xsiName.ns, c.xsiName.local)}: return ${readerName(ts, { kind: 'complex', key: m })}(cx);`);
     }
-    lines.push(`  default: return cx.badXsiType(${allowed});`, '}');
+    const abstract = abstractInFamily(ts, f.key);
+    lines.push(`  default: return cx.badXsiType(${allowed}${abstract.length > 0 ? `, ${lit(abstract)}` : ''});`, '}');
     functions.push({ doc: jsdoc(`Reads the xsi:type family of ${base.name?.local}.`), name: readerName(ts, { kind: 'family', key: f.key }), returns: `T.${f.tsName}`, lines });
   }
   return {

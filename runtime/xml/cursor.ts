@@ -1,6 +1,6 @@
 import { isNameStartUnit, isNameUnit, isSpace, isXmlCodePoint } from './chars.js';
 import { XmlFatal } from './fatal.js';
-import type { XmlLimits } from './limits.js';
+import type { DoctypePolicy, XmlLimits } from './limits.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -58,10 +58,13 @@ export class XmlCursor {
   private readonly bindMark: number[] = [];
   private rootSeen = false;
 
+  private doctypeSeen = false;
+
   constructor(
     readonly src: string,
     private readonly limits: XmlLimits,
     private readonly onUnboundPrefix?: UnboundPrefixHook,
+    private readonly doctype: DoctypePolicy = 'reject',
   ) {
     if (src.length > limits.maxDocumentLength) {
       throw new XmlFatal('limit-exceeded', `document is ${src.length} characters, over the limit of ${limits.maxDocumentLength}`, limits.maxDocumentLength);
@@ -83,9 +86,8 @@ export class XmlCursor {
       if (c === 0x3f) this.pi();
       else if (c === 0x21) {
         if (s.startsWith('<!--', this.pos)) this.comment();
-        else if (s.startsWith('<!DOCTYPE', this.pos)) {
-          throw new XmlFatal('doctype', 'a DOCTYPE declaration is not accepted (DTDs and entity declarations are disabled)', this.pos, 'no DOCTYPE', '<!DOCTYPE');
-        } else throw this.fatal('invalid markup in the prolog', this.pos, "'<!--' or an element", this.describe(this.pos));
+        else if (s.startsWith('<!DOCTYPE', this.pos)) this.doctypeDecl();
+        else throw this.fatal('invalid markup in the prolog', this.pos, "'<!--' or an element", this.describe(this.pos));
       } else break;
     }
     this.startTag();
@@ -588,6 +590,60 @@ export class XmlCursor {
     this.pos = end + 2;
   }
 
+  /**
+   * doctypedecl ::= '<!DOCTYPE' S Name (S ExternalID)? S? ('[' intSubset ']' S?)? '>' (§2.8).
+   * Rejected unless the policy is 'ignore-external', and even then an internal subset is: its
+   * entity declarations and attribute defaults would change the document (and entities are how
+   * "billion laughs" works). The external DTD is never fetched, as non-validating parsers may do.
+   */
+  private doctypeDecl(): void {
+    const s = this.src;
+    const start = this.pos;
+    if (this.doctype !== 'ignore-external') {
+      throw new XmlFatal('doctype', 'a DOCTYPE declaration is not accepted (DTDs and entity declarations are disabled)', start, 'no DOCTYPE', '<!DOCTYPE');
+    }
+    if (this.doctypeSeen) throw new XmlFatal('doctype', 'a second DOCTYPE declaration', start, 'one DOCTYPE at most', '<!DOCTYPE');
+    this.doctypeSeen = true;
+    let i = start + 9;
+    if (!isSpace(s.charCodeAt(i))) throw this.fatal("'<!DOCTYPE' must be followed by white space", i, 'white space', this.describe(i));
+    this.pos = i;
+    this.skipSpace();
+    i = this.scanQName(this.pos);
+    this.pos = i;
+    this.skipSpace();
+    if (this.pos > i && (s.startsWith('SYSTEM', this.pos) || s.startsWith('PUBLIC', this.pos))) {
+      const pub = s.startsWith('PUBLIC', this.pos);
+      this.pos += 6;
+      if (pub) this.literal(true);
+      this.literal(false);
+      this.skipSpace();
+    }
+    if (s.charCodeAt(this.pos) === 0x5b) {
+      throw new XmlFatal('doctype', 'a DOCTYPE with an internal subset is not accepted (entity declarations and attribute defaults would change the document)', this.pos, "'>'", "'['");
+    }
+    if (s.charCodeAt(this.pos) !== 0x3e) throw this.fatal('malformed DOCTYPE declaration', this.pos, "SYSTEM, PUBLIC or '>'", this.describe(this.pos));
+    this.pos++;
+  }
+
+  /** S SystemLiteral, or S PubidLiteral (§2.3), from `pos`. */
+  private literal(pubid: boolean): void {
+    const s = this.src;
+    if (!isSpace(s.charCodeAt(this.pos))) throw this.fatal('white space expected before a literal', this.pos, 'white space', this.describe(this.pos));
+    this.skipSpace();
+    const q = s.charCodeAt(this.pos);
+    if (q !== 0x22 && q !== 0x27) throw this.fatal(pubid ? 'a public identifier in quotes was expected' : 'a system identifier in quotes was expected', this.pos, 'a quoted literal', this.describe(this.pos));
+    const end = s.indexOf(String.fromCharCode(q), this.pos + 1);
+    if (end < 0) throw this.fatal('unclosed literal', this.pos, 'a closing quote', 'end of input');
+    for (let k = this.pos + 1; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (pubid ? !PUBID.test(s[k]) : (c < 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) || c >= 0xd800) {
+        if (pubid) throw this.fatal('character not allowed in a public identifier', k, 'a PubidChar', this.describe(k));
+        this.checkChar(k);
+      }
+    }
+    this.pos = end + 1;
+  }
+
   private skipSpace(): void {
     const s = this.src;
     let i = this.pos;
@@ -610,6 +666,8 @@ export class XmlCursor {
     return new XmlFatal('not-well-formed', message, offset, expected, received);
   }
 }
+
+const PUBID = /^[\x20\x0d\x0aa-zA-Z0-9\-'()+,./:=?;!*#@$_%]$/;
 
 function isAllSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;

@@ -27,3 +27,11 @@ export const DEFAULT_LIMITS: Readonly<XmlLimits> = Object.freeze({
 export function withLimits(overrides: Partial<XmlLimits> | undefined): XmlLimits {
   return overrides ? { ...DEFAULT_LIMITS, ...overrides } : DEFAULT_LIMITS;
 }
+
+/**
+ * What the tokenizer does with a DOCTYPE declaration. 'reject' (the default): any DOCTYPE is an
+ * issue. 'ignore-external': `<!DOCTYPE root SYSTEM "…">` is accepted and the external DTD is
+ * never fetched; an internal subset (`[ … ]`) is still rejected, since its entity declarations
+ * and attribute defaults would change what the document says.
+ */
+export type DoctypePolicy = 'reject' | 'ignore-external';
