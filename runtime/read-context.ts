@@ -524,7 +524,7 @@ export class ReadContext {
         }
         // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
         if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
-          this.issue('range', `${quote(text)} is out of range for ${r.label}`, offset, this.pointer(sub), `a value of ${r.label}`, text);
+          this.issue('range', `${quote(text)} is out of range for ${r.label}: more digits than any 32-bit integer`, offset, this.pointer(sub), `a value of ${r.label} (at most 10 digits)`, text);
           return text;
         }
         return n;
