@@ -225,6 +225,7 @@ export class XmlCursor {
     if (prefix === 'xmlns') throw this.fatal("the prefix 'xmlns' must not be used on an element", i, 'another prefix', 'xmlns');
     i = nameEnd;
     const mark = this.bindPrefix.length;
+    this.declaredMark = -1;
     let n = 0;
     for (;;) {
       const c0 = s.charCodeAt(i);
@@ -276,20 +277,28 @@ export class XmlCursor {
     this.attrCountTmp = 0;
     this.attrCount = count;
     let xsi = false;
+    // WFC Unique Att Spec and NS §6.3, by expanded name: pairwise for the few attributes of real
+    // tags, with a set beyond that so that a tag with thousands stays linear
+    const seen = count > 16 ? new Set<string>() : undefined;
     for (let k = 0; k < count; k++) {
       const p = this.attrPrefix[k];
       const ns = (this.attrNs[k] = p === '' ? '' : this.resolve(p, this.attrStart[k], false));
       if (ns === XSI_NS) xsi = true;
-      for (let j = 0; j < k; j++) {
-        if (this.attrLocal[j] === this.attrLocal[k] && (this.attrNs[j] === this.attrNs[k] || this.attrPrefix[j] === p)) {
-          throw this.fatal(`attribute '${p ? p + ':' : ''}${this.attrLocal[k]}' appears twice on <${rawName}>`, this.attrStart[k], 'unique attribute names', 'a repeated attribute');
-        }
-      }
+      let twice = false;
+      if (seen) {
+        const key = `${ns}\u0000${this.attrLocal[k]}`;
+        twice = seen.has(key);
+        seen.add(key);
+      } else for (let j = 0; j < k && !twice; j++) twice = this.attrLocal[j] === this.attrLocal[k] && this.attrNs[j] === ns;
+      if (twice) throw this.fatal(`attribute '${p ? p + ':' : ''}${this.attrLocal[k]}' appears twice on <${rawName}>`, this.attrStart[k], 'unique attribute names', 'a repeated attribute');
     }
     this.xsiSeen = xsi;
   }
 
   private attrCountTmp = 0;
+  /** The prefixes declared by the tag whose bindings start at `declaredMark` (tags with many declarations only). */
+  private declared = new Set<string>();
+  private declaredMark = -1;
   /** Offset of the colon in the last name scanned, or -1. */
   private lastColon = -1;
 
@@ -314,9 +323,18 @@ export class XmlCursor {
     if (prefix === 'xml' ? uri !== XML_NS : uri === XML_NS) throw this.fatal(`the prefix 'xml' and the namespace ${XML_NS} belong only to each other`, at, XML_NS, uri);
     if (uri === XMLNS_NS) throw this.fatal(`the namespace ${XMLNS_NS} must not be declared`, at, 'another namespace', uri);
     if (prefix !== '' && uri === '') throw this.fatal(`prefix '${prefix}' cannot be undeclared in XML 1.0`, at, 'a namespace name', "''");
-    for (let k = mark; k < this.bindPrefix.length; k++) {
-      if (this.bindPrefix[k] === prefix) throw this.fatal(`namespace prefix '${prefix || '(default)'}' is declared twice on one element`, at, 'one declaration', 'two');
+    let twice = false;
+    if (this.bindPrefix.length - mark < 16) for (let k = mark; k < this.bindPrefix.length && !twice; k++) twice = this.bindPrefix[k] === prefix;
+    else {
+      // a tag with many declarations: a set of this tag's prefixes, built once
+      if (this.declaredMark !== mark) {
+        this.declaredMark = mark;
+        this.declared = new Set(this.bindPrefix.slice(mark));
+      }
+      twice = this.declared.has(prefix);
+      this.declared.add(prefix);
     }
+    if (twice) throw this.fatal(`namespace prefix '${prefix || '(default)'}' is declared twice on one element`, at, 'one declaration', 'two');
     this.bindPrefix.push(prefix);
     this.bindUri.push(uri);
   }

@@ -4,24 +4,10 @@
  * expected — and never an exception other than PaygenError from parseX, never a wrong value.
  * Time linear in the input size and memory bounded by the limits: see linear.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as pxp from '../../generated/pxp/index.js';
 import { DEFAULT_LIMITS, type ParseOptions } from '../../runtime/index.js';
-import { FIXTURES } from '../helpers/paths.js';
-
-export const SEED = readFileSync(join(FIXTURES, 'pxp', 'seed-handlePaymentStateChangedNotificationRequest-DepositedByProvider.xml'), 'utf8');
-const DECL = '<?xml version="1.0" encoding="utf-8"?>';
-const BODY = SEED.slice(DECL.length);
-const ROOT_OPEN = '<handlePaymentStateChangedNotificationRequest xmlns="http://www.cqrpayments.com/PaymentProcessing">';
-
-/** The seed with `search` (which must occur) replaced. */
-export function edit(search: string | RegExp, replace: string | ((m: string) => string), text = SEED): string {
-  const out = typeof replace === 'string' ? text.replace(search, replace) : text.replace(search, replace);
-  if (out === text) throw new Error(`${String(search)} not found`);
-  return out;
-}
+import { BODY, DECL, edit, ROOT_OPEN, SEED } from './seed.js';
 
 /** 1-based line and column of `marker` in `text` (its last occurrence with `last`). */
 function at(text: string, marker: string, last = false): { line: number; column: number } {
