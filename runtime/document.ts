@@ -112,7 +112,8 @@ export function safeParseAny<T>(
     if (e.received !== undefined) issue.received = e.received;
     cx.issues.push(issue);
   }
-  if (!binding || fatal) return { ok: false, issues: cx.issues, warnings: cx.warnings, binding };
+  // nothing was read to say what is sensitive: what looks like a card number is masked
+  if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []), binding };
   // Facets are checked on the value read; after structural issues, only issues about values
   // the reader did not already report on are added (the structure is the reader's to judge).
   let found = binding.check(value);

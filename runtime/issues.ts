@@ -78,8 +78,15 @@ function summarise(issues: readonly Issue[], what: string): string {
   return `invalid ${what}: ${first.message}${where}${at}${more}`;
 }
 
+export const QUOTE_MAX = 64;
+
 /** Quote a value for a message, shortened so that one hostile value cannot flood a log. */
-export function quote(value: string, max = 64): string {
+export function quote(value: string, max = QUOTE_MAX): string {
   const shown = value.length > max ? `${value.slice(0, max)}…(${value.length} chars)` : value;
-  return `'${shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+  return `'${escapeControls(shown)}'`;
+}
+
+/** Control characters as `\uXXXX`, so that a message stays on one line and shows what was there. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,4 @@
-import type { Issue } from './issues.js';
+import { escapeControls, QUOTE_MAX, type Issue } from './issues.js';
 
 /**
  * Card data never appears unmasked in an issue, a warning or a report. The schema marks what is
@@ -49,11 +49,33 @@ export function maskSecret(s: string): string {
   return s.length >= 8 ? `${'*'.repeat(s.length - 4)}${s.slice(-4)}` : '*'.repeat(s.length);
 }
 
-/** Replaces every occurrence of a secret in the issues' texts. Secrets shorter than 3 characters are left. */
+/**
+ * The ways a secret can show in a message: as it is, white space collapsed (the value of a
+ * collapsing type), with control characters escaped and cut to the first QUOTE_MAX characters
+ * (as `quote` shows it), and every run of 6 or more digits in it (a card number inside a longer
+ * value, or shown some other way).
+ */
+function shownForms(secret: string): string[] {
+  const forms = new Set<string>();
+  for (const v of [secret, secret.replace(/[\t\n\r ]+/g, ' ').trim()]) {
+    forms.add(v);
+    forms.add(escapeControls(v));
+    if (v.length > QUOTE_MAX) forms.add(escapeControls(v.slice(0, QUOTE_MAX)));
+  }
+  for (const run of secret.match(/[0-9]{6,}/g) ?? []) forms.add(run);
+  return [...forms].filter((f) => f.length >= 3);
+}
+
+/**
+ * Replaces every occurrence of a secret, in any form a message may show it, in the issues'
+ * texts; then masks what still looks like a card number (13–19 Luhn-valid digits), which
+ * catches card data outside the fields the schema marks (an error about a malformed document,
+ * whose value was never read). Secrets shorter than 3 characters are left.
+ */
 export function maskIssues(issues: Issue[], secrets: readonly string[]): Issue[] {
-  const list = [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return issues;
-  const mask = (text: string): string => list.reduce((t, s) => t.split(s).join(maskSecret(s)), text);
+  if (issues.length === 0) return issues;
+  const list = [...new Set(secrets.flatMap(shownForms))].sort((a, b) => b.length - a.length);
+  const mask = (text: string): string => maskCardNumbers(list.reduce((t, s) => t.split(s).join(maskSecret(s)), text));
   return issues.map((i) => {
     const out: Issue = { ...i, message: mask(i.message) };
     if (i.expected !== undefined) out.expected = mask(i.expected);
