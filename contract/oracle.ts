@@ -65,3 +65,57 @@ export async function libxmlValidateEach(items: ReadonlyArray<{ xsd: XsdBundle; 
   }
   return out;
 }
+
+/** libxml2's verdict on bytes: well-formed (undefined when it cannot tell), and schema-valid. */
+export interface ByteVerdict {
+  wellFormed: boolean | undefined;
+  valid: boolean;
+  errors: string[];
+}
+
+/**
+ * Single-byte encodings libxml2 lacks without iconv, read by it as ISO-8859-1 instead: every byte
+ * is a character in all of them, and the characters they differ on (€, Š, and C1 controls in
+ * Latin-1) are all legal XML characters, so well-formedness is the same.
+ */
+const LATIN = /^(<\?xml[^>]*?encoding\s*=\s*)(["'])(ISO-8859-15|ISO_8859-15|latin-9|windows-1252|cp1252)\2/i;
+
+function forLibxml(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  const m = LATIN.exec(head);
+  if (!m) return bytes;
+  const swapped = Buffer.from(`${m[1]}${m[2]}ISO-8859-1${m[2]}`, 'latin1');
+  return Buffer.concat([swapped, bytes.subarray(m[0].length)]);
+}
+
+/**
+ * Documents as bytes (encodings, byte order marks and broken sequences reach libxml2 as they
+ * are): whether each is well-formed — no parser, namespace or encoding error; undefined for an
+ * encoding this libxml2 build does not have — and whether it is valid against `xsd`.
+ */
+export async function libxmlCheckBytes(xsd: XsdBundle, docs: readonly Uint8Array[]): Promise<ByteVerdict[]> {
+  const out: ByteVerdict[] = [];
+  for (let start = 0; start < docs.length; start += BATCH) {
+    const batch = docs.slice(start, start + BATCH);
+    const names = batch.map((_, i) => `doc${start + i}.xml`);
+    const r = await validateXML({
+      xml: batch.map((contents, i) => ({ fileName: names[i], contents: forLibxml(contents) })),
+      schema: [xsd.main],
+      preload: xsd.preload,
+      maxMemoryPages: 16 * 1024,
+    });
+    const lines = r.rawOutput.split('\n');
+    const byName = new Map<string, string[]>(names.map((n) => [n, []]));
+    for (const l of lines) {
+      const colon = l.indexOf(':');
+      byName.get(l.slice(0, colon))?.push(l.slice(colon + 1));
+    }
+    for (const n of names) {
+      const errors = byName.get(n)!;
+      const fatal = errors.some((e) => / (parser|namespace|I\/O) error : /.test(e));
+      const unknownEncoding = errors.some((e) => /Unsupported encoding|unknown encoding/i.test(e));
+      out.push({ wellFormed: unknownEncoding ? undefined : !fatal, valid: lines.includes(`${n} validates`), errors });
+    }
+  }
+  return out;
+}

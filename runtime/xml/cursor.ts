@@ -1,6 +1,8 @@
 import { isNameStartUnit, isNameUnit, isSpace, isXmlCodePoint } from './chars.js';
 import { XmlFatal } from './fatal.js';
 import type { DoctypePolicy, XmlLimits } from './limits.js';
+import { isUriReference } from './uri.js';
+import { quote } from '../issues.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -323,6 +325,7 @@ export class XmlCursor {
     if (prefix === 'xml' ? uri !== XML_NS : uri === XML_NS) throw this.fatal(`the prefix 'xml' and the namespace ${XML_NS} belong only to each other`, at, XML_NS, uri);
     if (uri === XMLNS_NS) throw this.fatal(`the namespace ${XMLNS_NS} must not be declared`, at, 'another namespace', uri);
     if (prefix !== '' && uri === '') throw this.fatal(`prefix '${prefix}' cannot be undeclared in XML 1.0`, at, 'a namespace name', "''");
+    if (uri !== '' && !isUriReference(uri)) throw this.fatal(`the namespace name of ${prefix ? `prefix '${prefix}'` : 'the default namespace'} is not a URI reference`, at, 'a URI reference (RFC 3986)', quote(uri));
     let twice = false;
     if (this.bindPrefix.length - mark < 16) for (let k = mark; k < this.bindPrefix.length && !twice; k++) twice = this.bindPrefix[k] === prefix;
     else {
