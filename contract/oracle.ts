@@ -37,21 +37,31 @@ function asUtf8(text: string): string {
   return text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
-export async function libxmlValidate(xsd: XsdBundle, docs: readonly string[]): Promise<Verdict[]> {
+/**
+ * Runs libxml2 on documents in batches (one call for BATCH of them); for each document, whether
+ * it validates and the error lines about it, without its file name.
+ */
+async function inBatches(xsd: XsdBundle, docs: ReadonlyArray<string | Uint8Array>): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (let start = 0; start < docs.length; start += BATCH) {
     const batch = docs.slice(start, start + BATCH);
     const names = batch.map((_, i) => `doc${start + i}.xml`);
     const r = await validateXML({
-      xml: batch.map((contents, i) => ({ fileName: names[i], contents: asUtf8(contents) })),
+      xml: batch.map((contents, i) => ({ fileName: names[i], contents })),
       schema: [xsd.main],
       preload: xsd.preload,
       maxMemoryPages: 16 * 1024,
     });
     const lines = r.rawOutput.split('\n');
-    for (const n of names) out.push({ valid: lines.includes(`${n} validates`), errors: lines.filter((l) => l.startsWith(`${n}:`)).map((l) => l.slice(n.length + 1)) });
+    const errors = new Map<string, string[]>(names.map((n) => [n, []]));
+    for (const l of lines) errors.get(l.slice(0, l.indexOf(':')))?.push(l.slice(l.indexOf(':') + 1));
+    for (const n of names) out.push({ valid: lines.includes(`${n} validates`), errors: errors.get(n)! });
   }
   return out;
+}
+
+export async function libxmlValidate(xsd: XsdBundle, docs: readonly string[]): Promise<Verdict[]> {
+  return inBatches(xsd, docs.map(asUtf8));
 }
 
 /** Documents of several messages, each validated against its own schema (a set of several XSDs); verdicts in order. */
@@ -94,28 +104,9 @@ function forLibxml(bytes: Uint8Array): Uint8Array {
  * encoding this libxml2 build does not have — and whether it is valid against `xsd`.
  */
 export async function libxmlCheckBytes(xsd: XsdBundle, docs: readonly Uint8Array[]): Promise<ByteVerdict[]> {
-  const out: ByteVerdict[] = [];
-  for (let start = 0; start < docs.length; start += BATCH) {
-    const batch = docs.slice(start, start + BATCH);
-    const names = batch.map((_, i) => `doc${start + i}.xml`);
-    const r = await validateXML({
-      xml: batch.map((contents, i) => ({ fileName: names[i], contents: forLibxml(contents) })),
-      schema: [xsd.main],
-      preload: xsd.preload,
-      maxMemoryPages: 16 * 1024,
-    });
-    const lines = r.rawOutput.split('\n');
-    const byName = new Map<string, string[]>(names.map((n) => [n, []]));
-    for (const l of lines) {
-      const colon = l.indexOf(':');
-      byName.get(l.slice(0, colon))?.push(l.slice(colon + 1));
-    }
-    for (const n of names) {
-      const errors = byName.get(n)!;
-      const fatal = errors.some((e) => / (parser|namespace|I\/O) error : /.test(e));
-      const unknownEncoding = errors.some((e) => /Unsupported encoding|unknown encoding/i.test(e));
-      out.push({ wellFormed: unknownEncoding ? undefined : !fatal, valid: lines.includes(`${n} validates`), errors });
-    }
-  }
-  return out;
+  return (await inBatches(xsd, docs.map(forLibxml))).map(({ valid, errors }) => {
+    const fatal = errors.some((e) => / (parser|namespace|I\/O) error : /.test(e));
+    const unknownEncoding = errors.some((e) => /Unsupported encoding|unknown encoding/i.test(e));
+    return { wellFormed: unknownEncoding ? undefined : !fatal, valid, errors };
+  });
 }
