@@ -61,7 +61,9 @@ export function median(xs: readonly number[]): number {
 
 /** Calls per second of `a` and of `b`, each measured for about `ms` (plus warm-up), interleaved. */
 export function comparePair(a: () => unknown, b: () => unknown, ms: number): PairRates {
-  const warm = Math.max(50, ms / 10);
+  // long enough for the optimising compiler to reach the generated readers and writers (many
+  // functions, called once per element): 50 ms left paygen half-warm and cost it a third
+  const warm = Math.max(300, ms / 5);
   const perA = warmUp(a, warm);
   const perB = warmUp(b, warm);
   const longest = Math.max(perA, perB) * 1000;

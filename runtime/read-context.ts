@@ -38,6 +38,9 @@ export const enum SimpleKind {
   List = 3,
 }
 
+/** xsi:type values already found to be QNames: documents repeat the same few in every item. */
+const QNAMES = new Set<string>();
+
 /**
  * The state a generated reader works on: a tokenizer positioned in the document, the JSON
  * Pointer of the value being read, and the issues found so far. Generated code follows the
@@ -379,7 +382,7 @@ export class ReadContext {
     const colon = raw.indexOf(':');
     const prefix = colon < 0 ? '' : raw.slice(0, colon);
     const local = colon < 0 ? raw : raw.slice(colon + 1);
-    if ((prefix !== '' && !isNCName(prefix)) || !isNCName(local)) {
+    if (!QNAMES.has(raw) && ((prefix !== '' && !isNCName(prefix)) || !isNCName(local))) {
       this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} is not a qualified name`, c.attrStart[k], this.pointer(), 'a QName', raw);
       return '';
     }
@@ -388,6 +391,7 @@ export class ReadContext {
       this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} uses the undeclared prefix '${prefix}'`, c.attrStart[k], this.pointer(), `a declaration of '${prefix}'`, raw);
       return '';
     }
+    if (QNAMES.size < 256) QNAMES.add(raw);
     return `{${ns}}${local}`;
   }
 
