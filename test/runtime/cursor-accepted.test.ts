@@ -98,7 +98,7 @@ describe('accepted: namespaces (Namespaces in XML 1.0 §5, §6)', () => {
       want: el('a', '', [], { '{urn:1}b': '1', '{urn:2}b': '2', b: '3' }),
     },
     { name: "'p:xmlns' is an ordinary attribute", xml: `<a xmlns:p="${U}" p:xmlns="v"/>`, want: el('a', '', [], { [`{${U}}xmlns`]: 'v' }) },
-    { name: 'names with digits, dot, hyphen, underscore and non-ASCII letters', xml: '<_a.b-c1 xmlns:é="urn:é"><é:ü·x/></_a.b-c1>', want: el('_a.b-c1', '', [el('{urn:é}ü·x')]) },
+    { name: 'names with digits, dot, hyphen, underscore and non-ASCII letters', xml: '<_a.b-c1 xmlns:é="urn:e"><é:ü·x/></_a.b-c1>', want: el('_a.b-c1', '', [el('{urn:e}ü·x')]) },
     { name: 'astral name characters (#x10000-#xEFFFF)', xml: '<a\u{10000}\u{EFFFF}/>', want: el('a\u{10000}\u{EFFFF}') },
   ];
   for (const c of cases) it(c.name, () => expect(readTree(c.xml)).toEqual(c.want));
