@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { diffSides, IgnoreError, loadSide, parseIgnores, SideError, type IgnoreLine } from '../diff/index.js';
+import { resolve } from 'node:path';
+import { diffSides, IgnoreError, loadSide, parseIgnores, removeTemporaryFiles, SideError, type IgnoreLine } from '../diff/index.js';
 import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, type Format } from '../diff/report.js';
 import { CatalogError } from '../generator/model/catalog.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
@@ -60,11 +61,14 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${FORMATS.join(', ')})`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`unknown --fail-on level '${values['fail-on']}' (one of ${FAIL_ON.join(', ')})`);
-  const runs = positiveInt(values.runs, '--runs');
-  const seed = positiveInt(values.seed, '--seed');
+  if (!values.generative && argv.some((a) => a === '--runs' || a === '--seed' || a.startsWith('--runs=') || a.startsWith('--seed='))) {
+    throw new UsageError('--runs and --seed apply to --generative only');
+  }
+  const runs = integer(values.runs, '--runs', 1);
+  const seed = integer(values.seed, '--seed', 0);
   if (positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
   try {
-    const ignores: IgnoreLine[] = values.ignore !== undefined ? parseIgnores(values.ignore) : [];
+    const ignores: IgnoreLine[] = values.ignore !== undefined ? parseIgnores(resolve(io.cwd, values.ignore)) : [];
     const o = loadSide(positionals[0], io.cwd);
     const n = loadSide(positionals[1], io.cwd);
     const report = await diffSides(o, n, { ignores, generative: values.generative, runs, seed });
@@ -76,10 +80,12 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     throw e;
+  } finally {
+    removeTemporaryFiles();
   }
 }
 
-function positiveInt(text: string, option: string): number {
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`${option} expects a positive integer, got '${text}'`);
+function integer(text: string, option: string, min: number): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${option} expects an integer of at least ${min}, got '${text}'`);
   return Number(text);
 }

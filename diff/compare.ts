@@ -50,6 +50,8 @@ export function compareSides(o: Side, n: Side): MessageChanges[] {
     }
     const c = new Comparer(o.typed, n.typed);
     if (nm.name !== m.name) c.add({ rule: 'message-renamed', location: `message ${m.name}`, path: `/${m.root.local}`, message: `message ${m.name} is now called ${nm.name}`, old: m.name, new: nm.name });
+    const [od, nd] = [o.directions.get(m.name), n.directions.get(nm.name)];
+    if (od && nd && od !== 'unknown' && nd !== 'unknown' && od !== nd) c.add({ rule: 'direction-changed', location: `message ${nm.name}`, path: `/${nm.root.local}`, message: `message ${nm.name} goes ${nd}, was ${od}`, old: od, new: nd });
     c.message(m, nm);
     out.push({ message: nm.name, side: 'both', changes: c.changes });
   }
@@ -102,7 +104,7 @@ class Comparer {
     const oldName = this.o.model.complexTypes[ot.key]?.name?.local;
     const newName = this.n.model.complexTypes[nt.key]?.name?.local;
     const declared = this.n.model.complexTypes[nt.key]?.source;
-    if (oldName && newName && oldName !== newName) this.add({ rule: 'type-renamed', location: `type ${oldName}`, path, message: `type ${oldName} is now called ${newName}`, old: oldName, new: newName, ...(declared ? { source: declared } : {}) });
+    if (oldName && newName && oldName !== newName && this.renamed(oldName, newName)) this.add({ rule: 'type-renamed', location: `type ${oldName}`, path, message: `type ${oldName} is now called ${newName}`, old: oldName, new: newName, ...(declared ? { source: declared } : {}) });
     const om = this.members(this.o, ot);
     const nm = this.members(this.n, nt);
     const oAbstract = this.o.model.complexTypes[ot.key]?.abstract ?? false;
@@ -121,6 +123,12 @@ class Comparer {
     }
     // a declared type that gained or lost its xsi:type family keeps its own content
     if (om.size === 1 && nm.size === 1 && !nm.has([...om.keys()][0])) this.complex([...om.values()][0], [...nm.values()][0], path);
+  }
+
+  /** A rename, not a switch to another type: the old name is gone from the new schema and the new one was not in the old. */
+  private renamed(oldName: string, newName: string): boolean {
+    const names = (m: TypedSchema['model']) => [...Object.values(m.complexTypes), ...Object.values(m.simpleTypes)].map((t) => t.name?.local);
+    return !names(this.n.model).includes(oldName) && !names(this.o.model).includes(newName);
   }
 
   /** The concrete types an element of `t` may have, by xsi:type name. */
@@ -201,7 +209,8 @@ class Comparer {
   }
 
   private simple(ok: string, nk: string, path: string, loc: string, source?: SourceRef): void {
-    const key = `${ok}|${nk}`;
+    // a pair of the schema's named types is compared once; built-ins and anonymous types at every place
+    const key = userNamed(this.o.simple.get(ok)!.model) && userNamed(this.n.simple.get(nk)!.model) ? `${ok}|${nk}` : `${ok}|${nk}|${loc}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const o = this.o.simple.get(ok)!;
@@ -210,7 +219,7 @@ class Comparer {
     const src = n.model.source ?? source;
     const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
     const [oName, nName] = [o.model.name?.local, n.model.name?.local];
-    if (userNamed(o.model) && userNamed(n.model) && oName !== nName) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName, ...(src ? { source: src } : {}) });
+    if (userNamed(o.model) && userNamed(n.model) && oName !== nName && this.renamed(oName!, nName!)) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName, ...(src ? { source: src } : {}) });
     if (o.kind !== n.kind) add('typescript-type-changed', `the TypeScript type of ${label} is now ${n.tsType}, was ${o.tsType}`, { old: o.tsType, new: n.tsType, location: ' typescript' });
     if (o.model.variety !== n.model.variety || primitiveOf(o.model.builtin) !== primitiveOf(n.model.builtin)) {
       add('type-changed', `${label} is now ${describeType(n)}, was ${describeType(o)}`, { old: describeType(o), new: describeType(n) });
@@ -266,7 +275,9 @@ class Comparer {
         facet(name, 'facet-changed', a.value, b.value);
         continue;
       }
-      const cmp = compareDecimal(b.value, a.value) || (a.inclusive === b.inclusive ? 0 : b.inclusive ? -1 : 1);
+      // at the same value, an inclusive bound accepts one value more: lower for a minimum, higher for a maximum
+      const tie = a.inclusive === b.inclusive ? 0 : (b.inclusive ? -1 : 1) * (side === 'min' ? 1 : -1);
+      const cmp = compareDecimal(b.value, a.value) || tie;
       const narrower = side === 'min' ? cmp > 0 : cmp < 0;
       facet(name, narrower ? 'facet-narrowed' : 'facet-widened', a.value, b.value);
     }

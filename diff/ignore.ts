@@ -41,7 +41,7 @@ export function parseIgnores(file: string): IgnoreLine[] {
     const sep = line.indexOf(' -- ');
     if (sep < 0 || line.slice(sep + 4).trim() === '') throw new IgnoreError(`${file}:${i + 1}: each accepted change needs a reason: RULE LOCATION -- REASON`);
     const head = line.slice(0, sep).trim();
-    const space = head.indexOf(' ');
+    const space = head.search(/\s/);
     const rule = space < 0 ? head : head.slice(0, space);
     const location = space < 0 ? '*' : head.slice(space + 1).trim();
     if (rule !== '*' && !RULE[rule]) throw new IgnoreError(`${file}:${i + 1}: unknown rule '${rule}' (paygen diff --rules lists them)`);

@@ -60,6 +60,8 @@ export interface DiffReport {
   ignored: Array<Change & { reason: string }>;
   unusedIgnores: IgnoreLine[];
   generative: boolean;
+  /** The messages the generative cross-check looked at: those in both versions, same root, no breaking change found. */
+  crossChecked: string[];
 }
 
 export interface DiffOptions {
@@ -82,20 +84,21 @@ export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Pr
   const all = [...grouped.values()].sort(byLevelThenRule);
   const { kept, ignored, unused } = applyIgnores(all, options.ignores ?? []);
   // the rules predicted an ignored change too: the cross-check looks only where none was found
-  const missed = options.generative ? await crossCheck(o, n, all, options.runs ?? 50, options.seed ?? 20261122) : [];
+  const { missed, checked } = options.generative ? await crossCheck(o, n, all, options.runs ?? 50, options.seed ?? 20261122) : { missed: [], checked: [] };
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
   for (const c of kept) summary[c.level]++;
   summary.breaking += missed.length;
   // a stale acceptance is worth a warning: it may hide the next change at the same place
   summary.warning += unused.length;
-  return { old: o.label, new: n.label, summary, changes: kept, missed, ignored, unusedIgnores: unused, generative: options.generative ?? false };
+  return { old: o.label, new: n.label, summary, changes: kept, missed, crossChecked: checked, ignored, unusedIgnores: unused, generative: options.generative ?? false };
 }
 
 function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction, display: (file: string) => string): void {
   const rule = RULE[c.rule];
   const level = levelFor(rule, direction);
   // one declaration, one change: an element of a group shows in every type that uses the group
-  const key = c.source ? `${c.rule}\u0000${c.source.file}:${c.source.line}:${c.source.column}\u0000${c.old}\u0000${c.new}` : `${c.rule}\u0000${c.location}`;
+  // (the last word of the location tells apart two facets of one type declared at one place)
+  const key = c.source ? `${c.rule}\u0000${c.source.file}:${c.source.line}:${c.source.column}\u0000${c.location.split(/[ /]/).pop()}\u0000${c.old}\u0000${c.new}` : `${c.rule}\u0000${c.location}`;
   let g = grouped.get(key);
   if (g && g.location !== c.location && !g.alsoAt?.includes(c.location)) g.alsoAt = [...(g.alsoAt ?? []), c.location];
   if (!g) {
@@ -119,14 +122,16 @@ function byLevelThenRule(a: Change, b: Change): number {
  * (its parser was generated from the old). A failure where the rules found nothing breaking for
  * the message is a missed change.
  */
-async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, seed: number): Promise<MissedChange[]> {
+async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, seed: number): Promise<{ missed: MissedChange[]; checked: string[] }> {
   const arbs = new Map<Side, Record<string, fc.Arbitrary<unknown>>>();
   const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, interpretPlans(arbitraryPlans(s.typed))).get(s)!;
   const breaking = new Set(changes.flatMap((c) => c.messages.filter((m) => m.level === 'breaking').map((m) => m.name)));
   const missed: MissedChange[] = [];
+  const checked: string[] = [];
   for (const nm of n.typed.messages) {
     const om = o.typed.messages.find((m) => m.name === nm.name);
     if (!om || om.root.local !== nm.root.local || om.root.ns !== nm.root.ns || breaking.has(nm.name)) continue;
+    checked.push(nm.name);
     const direction = n.directions.get(nm.name) ?? 'unknown';
     const ways: Array<'old' | 'new'> = direction === 'merchant-to-provider' ? ['old'] : direction === 'provider-to-merchant' ? ['new'] : ['old', 'new'];
     for (const from of ways) {
@@ -140,9 +145,9 @@ async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, see
       missed.push({ message: nm.name, direction, from, error: smallest.v.errors[0] ?? 'invalid', instance: maskCardNumbers(smallest.doc), failed: failing.length, of: docs.length });
     }
   }
-  return missed;
+  return { missed, checked };
 }
 
-export { loadSide, SideError, type Side } from './load.js';
+export { loadSide, removeTemporaryFiles, SideError, type Side } from './load.js';
 export { parseIgnores, IgnoreError, type IgnoreLine } from './ignore.js';
 export { RULES, type Level } from './rules.js';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { rootKey, typedSchema } from '../generator/mapping/typed.js';
@@ -93,27 +93,36 @@ function materialise(spec: string, cwd: string): { path: string; root: string; o
   const m = /^git:([^:]+):(.*)$/.exec(spec);
   if (!m) throw new SideError(`${spec}: expected git:REV:path`);
   const [, rev, raw] = m;
-  const git = (...args: string[]): string => {
+  const git = (args: string[], at = cwd): Buffer => {
     try {
-      return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      return execFileSync('git', args, { cwd: at, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     } catch (e) {
-      const err = e as { stderr?: string; message: string };
-      throw new SideError(`${spec}: git ${args.join(' ')} failed: ${(err.stderr ?? err.message).trim()}`);
+      const err = e as { stderr?: Buffer; message: string };
+      throw new SideError(`${spec}: git ${args.join(' ')} failed: ${(err.stderr?.toString('utf8') || err.message).trim()}`);
     }
   };
-  const top = git('rev-parse', '--show-toplevel').trim();
+  const top = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
   const path = relative(top, resolve(cwd, raw)).split('\\').join('/');
+  const type = git(['cat-file', '-t', `${rev}:${path}`]).toString('utf8').trim();
+  // a file comes with its whole folder (what it includes and imports, the catalogue), as it
+  // does from the work tree; -z: names as they are, not quoted
+  const folder = type === 'tree' ? path : dirname(path) === '.' ? '' : dirname(path);
+  const files = git(['ls-tree', '-r', '-z', '--name-only', `${rev}:${folder}`]).toString('utf8').split('\0').filter(Boolean);
   const out = mkdtempSync(join(tmpdir(), 'paygen-diff-'));
-  const type = git('cat-file', '-t', `${rev}:${path}`).trim();
-  // a file comes with the folder's catalogue, as it does from the work tree
-  const folder = type === 'tree' ? path : dirname(path);
-  const siblings = type === 'tree' ? [] : git('ls-tree', '--name-only', `${rev}:${folder === '.' ? '' : folder}`).split('\n');
-  const files = type === 'tree' ? git('ls-tree', '-r', '--name-only', `${rev}:${path}`).split('\n').filter(Boolean) : [basename(path), ...(siblings.includes('messages.json') ? ['messages.json'] : [])];
+  TEMPORARY.push(out);
   for (const f of files) {
     const target = join(out, f);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, execFileSync('git', ['show', `${rev}:${folder === '.' ? f : `${folder}/${f}`}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+    writeFileSync(target, git(['show', `${rev}:${folder ? `${folder}/${f}` : f}`], top));
   }
   const origin = join(top, folder);
   return { path: type === 'tree' ? out : join(out, basename(path)), root: out, origin };
+}
+
+/** Folders that git sides were materialised into, removed by `removeTemporaryFiles`. */
+const TEMPORARY: string[] = [];
+
+/** Removes the temporary copies of git sides (call when the diff, cross-check included, is done). */
+export function removeTemporaryFiles(): void {
+  for (const dir of TEMPORARY.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -56,6 +56,13 @@ const DIRECTION: Record<Direction, string> = {
   unknown: 'direction unknown',
 };
 
+function crossCheckLine(r: DiffReport): string {
+  const n = r.crossChecked.length;
+  return n === 0
+    ? 'Generative cross-check: nothing to check (every message common to both versions has a breaking change).'
+    : `Generative cross-check: ${n} message${n === 1 ? '' : 's'} without a breaking change checked, no change missed by the rules.`;
+}
+
 function totalsLine(r: DiffReport): string {
   return `${r.summary.breaking} breaking, ${r.summary.warning} warning, ${r.summary.info} info`;
 }
@@ -88,7 +95,7 @@ function ignoreRef(i: IgnoreLine): string {
 
 function textReport(r: DiffReport): string {
   const out = [`paygen diff ${r.old} → ${r.new}`, ''];
-  if (r.changes.length === 0 && r.missed.length === 0) out.push('No change.', '');
+  if (r.changes.length === 0 && r.missed.length === 0) out.push(r.ignored.length > 0 ? `No change but the ${r.ignored.length} ignored.` : 'No change.', '');
   for (const c of r.changes) {
     out.push(`${c.level.toUpperCase().padEnd(9)} ${c.rule}  ${c.location}${c.alsoAt ? ` (also ${c.alsoAt.join(', ')})` : ''}`);
     out.push(`          ${c.message}`);
@@ -96,7 +103,7 @@ function textReport(r: DiffReport): string {
     out.push(...affectedGroups(c).map((g) => `          ${g}`), '');
   }
   if (r.generative) {
-    if (r.missed.length === 0) out.push('Generative cross-check: no change missed by the rules.', '');
+    if (r.missed.length === 0) out.push(crossCheckLine(r), '');
     else {
       out.push('Missed by the rules, found by the generative cross-check:');
       for (const m of r.missed) {
@@ -148,7 +155,7 @@ function markdownReport(r: DiffReport): string {
       out.push(`- **${m.message}** (${DIRECTION[m.direction]}): ${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one — ${cell(m.error)}`);
       out.push('', '  <details><summary>smallest failing instance</summary>', '', '  ```xml', ...m.instance.split('\n').map((l) => `  ${l}`), '  ```', '', '  </details>', '');
     }
-  } else if (r.generative) out.push('Generative cross-check: no change missed by the rules.', '');
+  } else if (r.generative) out.push(crossCheckLine(r), '');
   if (r.ignored.length > 0) {
     out.push(`<details><summary>Ignored (${r.ignored.length})</summary>`, '');
     for (const c of r.ignored) out.push(`- \`${c.rule}\` \`${cell(c.location)}\` — ${cell(c.reason)}`);

@@ -34,6 +34,7 @@ export const RULES: readonly Rule[] = [
   { ...wire('message-added', 'looser', 'A message was added to the catalogue (a new message to receive needs a handler).'), levels: { send: 'info', receive: 'warning' } },
   wire('message-removed', 'removed', 'A message was removed from the catalogue.'),
   wire('root-renamed', 'incompatible', "A message's root element has another name."),
+  wire('direction-changed', 'incompatible', 'A message changed direction: the side that sent it now receives it, and every other change to it is judged the other way.'),
   wire('namespace-changed', 'incompatible', 'An element keeps its name but moves to another namespace.'),
   wire('element-added-required', 'incompatible', 'A required element was added: documents without it become invalid, documents with it are new.'),
   wire('element-added-optional', 'looser', 'An optional element was added: documents with it are new.'),

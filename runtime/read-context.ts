@@ -220,7 +220,7 @@ export class ReadContext {
     if (this.la === Tok.Start && this.nsExpected?.tag === c.tagStart) {
       // the right name in the wrong namespace (a prefix bound elsewhere, a default namespace undone)
       const want = this.nsExpected.ns;
-      this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${want || 'no namespace'}`, offset, this.pointer(prop), want || '(no namespace)', c.ns || '(no namespace)');
+      this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${want || 'no namespace'}`, offset, this.pointer(c.local), want || '(no namespace)', c.ns || '(no namespace)');
       return;
     }
     this.issue('missing-element', `expected element ${expected}, found ${found}`, offset, this.pointer(prop), expected, found);

@@ -89,7 +89,8 @@ export function maskIssues(issues: Issue[], secrets: readonly string[]): Issue[]
  * reports): digit runs that look like card numbers (13–19 digits, Luhn-valid) keep their last 4.
  */
 export function maskCardNumbers(text: string): string {
-  return text.replace(/\b\d{13,19}\b/g, (d) => (luhn(d) ? maskSecret(d) : d));
+  // not \b: a card number glued to letters (PAN4111…, <x4111…>) must be found too
+  return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (d) => (luhn(d) ? maskSecret(d) : d));
 }
 
 function luhn(digits: string): boolean {

@@ -24,8 +24,15 @@ export const DEFAULT_LIMITS: Readonly<XmlLimits> = Object.freeze({
   maxDocumentLength: 16_777_216,
 });
 
+/** The defaults with the caller's overrides; an override left undefined keeps the default (it must never switch a limit off). */
 export function withLimits(overrides: Partial<XmlLimits> | undefined): XmlLimits {
-  return overrides ? { ...DEFAULT_LIMITS, ...overrides } : DEFAULT_LIMITS;
+  if (!overrides) return DEFAULT_LIMITS;
+  const out: XmlLimits = { ...DEFAULT_LIMITS };
+  for (const k of Object.keys(DEFAULT_LIMITS) as Array<keyof XmlLimits>) {
+    const v = overrides[k];
+    if (typeof v === 'number' && !Number.isNaN(v)) out[k] = v;
+  }
+  return out;
 }
 
 /**

@@ -106,7 +106,7 @@ describe('paygen diff', () => {
 
   it('the JSON schema rejects a report with an unknown level', () => {
     const validate = new Ajv2020().compile(JSON.parse(readFileSync(join(ROOT, 'schemas/diff-report.schema.json'), 'utf8')) as object);
-    const base = { format: 'paygen-diff/1', old: 'a', new: 'b', summary: { breaking: 0, warning: 0, info: 0 }, missed: [], ignored: [], unusedIgnores: [], generative: false };
+    const base = { format: 'paygen-diff/1', old: 'a', new: 'b', summary: { breaking: 0, warning: 0, info: 0 }, missed: [], crossChecked: [], ignored: [], unusedIgnores: [], generative: false };
     const change = { rule: 'facet-narrowed', category: 'wire', effect: 'stricter', level: 'breaking', location: 'S maxLength', path: '/req/a', message: 'm', messages: [{ name: 'req', direction: 'merchant-to-provider', level: 'breaking' }] };
     expect(validate({ ...base, changes: [change] })).toBe(true);
     expect(validate({ ...base, changes: [{ ...change, level: 'fatal' }] })).toBe(false);
@@ -167,7 +167,8 @@ describe('paygen diff', () => {
       [['diff', p.old], /expected two schemas, OLD and NEW; got 1/],
       [['diff', p.old, p.new, '--format', 'html'], /unknown format 'html'/],
       [['diff', p.old, p.new, '--fail-on', 'sometimes'], /unknown --fail-on level 'sometimes'/],
-      [['diff', p.old, p.new, '--runs', '0'], /--runs expects a positive integer, got '0'/],
+      [['diff', p.old, p.new, '--generative', '--runs', '0'], /--runs expects an integer of at least 1, got '0'/],
+      [['diff', p.old, p.new, '--seed', '3'], /--runs and --seed apply to --generative only/],
       [['diff', p.old, p.new, '--colour'], /Unknown option '--colour'/],
       [['diff', p.old, '/no/such/schema'], /\/no\/such\/schema: no such file or folder/],
       [['diff', p.old, p.new, '--ignore', '/no/such/ignore'], /cannot read \/no\/such\/ignore: ENOENT/],

@@ -68,4 +68,11 @@ describe('masking of card data', () => {
     expect(maskSecret('737')).toBe('***');
     expect(maskCardNumbers(`pan ${PAN} and 1234567890123 and order 12345678901234`)).toBe('pan ************0990 and 1234567890123 and order 12345678901234');
   });
+
+  it('a card number glued to letters is masked too, even in an issue about a document never read', () => {
+    expect(maskCardNumbers(`PAN${PAN}EXP pan_${PAN}`)).toBe('PAN************0990EXP pan_************0990');
+    const r = pxp.safeParseMessage(`<x${PAN}/>`);
+    expect(JSON.stringify(r)).not.toContain(PAN);
+    expect(r.ok || r.issues[0].message).toContain('************0990');
+  });
 });

@@ -112,6 +112,26 @@ describe('git revisions as sides', () => {
     expect(r.changes[0].messages.map((m) => [m.name, m.direction, m.level])).toEqual([['req', 'unknown', 'breaking'], ['res', 'unknown', 'breaking']]);
   });
 
+  it('a git file side brings the files it includes, under a folder name git would quote', async () => {
+    const main = `<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+  <xs:include schemaLocation="part.xsd"/>
+  <xs:element name="req" type="T"/>
+</xs:schema>`;
+    const part = (max: number) => `<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+${T(max)}
+</xs:schema>`;
+    const dir = folder({ 'my schémas/main.xsd': main, 'my schémas/part.xsd': part(10) }, null);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'v1');
+    writeFileSync(join(dir, 'my schémas/part.xsd'), part(5));
+    const r = await diffSides(loadSide('git:HEAD:my schémas/main.xsd', dir), loadSide('my schémas/main.xsd', dir));
+    expect(r.changes.map((c) => [c.rule, c.location])).toEqual([['facet-narrowed', 'S maxLength']]);
+    expect(r.changes[0].source?.file).toBe(join('my schémas', 'part.xsd'));
+  });
+
   it('a revision or path that does not exist is a clear error', () => {
     const dir = repo();
     expect(() => loadSide('git:nope:schemas', dir)).toThrow(SideError);

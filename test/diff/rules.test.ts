@@ -15,6 +15,8 @@ interface Parts {
   extra?: string;
   compositor?: string;
   tAttrs?: string;
+  /** The name of simple type S. */
+  sName?: string;
 }
 
 const A = '<xs:element name="a" type="S"/>';
@@ -25,7 +27,7 @@ const S = '<xs:restriction base="xs:string"><xs:maxLength value="10"/></xs:restr
 function body(p: Parts = {}): string {
   const c = p.compositor ?? 'sequence';
   return `  <xs:complexType name="T"${p.tAttrs ?? ''}><xs:${c}>${p.content ?? A + B}</xs:${c}>${p.attrs ?? V}</xs:complexType>
-  <xs:simpleType name="S">${p.s ?? S}</xs:simpleType>
+  <xs:simpleType name="${p.sName ?? 'S'}">${p.s ?? S}</xs:simpleType>
 ${p.extra ?? ''}`;
 }
 
@@ -52,6 +54,7 @@ const CASES: Case[] = [
   { rule: 'message-added', name: 'a message to receive', before: { extra: X }, after: { extra: X }, catalogAfter: [...BASE_CATALOG, { name: 'x', root: 'x', direction: 'provider-to-merchant' }], expect: { x: 'warning' } },
   { rule: 'message-removed', name: 'a message removed', before: { extra: X }, after: { extra: X }, catalogBefore: [...BASE_CATALOG, { name: 'x', root: 'x', direction: 'provider-to-merchant' }], expect: { x: 'breaking' } },
   { rule: 'message-renamed', name: 'same root, another catalogue name', before: {}, after: {}, catalogAfter: [BASE_CATALOG[0], { ...BASE_CATALOG[1], name: 'result' }], expect: { result: 'breaking' } },
+  { rule: 'direction-changed', name: 'a received message is now sent', before: {}, after: {}, catalogAfter: [BASE_CATALOG[0], { ...BASE_CATALOG[1], direction: 'merchant-to-provider' }], expect: { res: 'breaking' } },
   { rule: 'root-renamed', name: 'another root element', before: {}, after: { extra: '<xs:element name="result" type="T"/>' }, catalogAfter: [BASE_CATALOG[0], { ...BASE_CATALOG[1], root: 'result' }], expect: { res: 'breaking' } },
   { rule: 'namespace-changed', name: 'a local element becomes unqualified', before: {}, after: { content: '<xs:element name="a" type="S" form="unqualified"/>' + B }, expect: both('breaking', 'breaking') },
   { rule: 'element-added-required', name: 'required element c', before: {}, after: { content: A + B + '<xs:element name="c" type="xs:string"/>' }, expect: both('breaking', 'breaking') },
@@ -85,6 +88,8 @@ const CASES: Case[] = [
   { rule: 'facet-narrowed', name: 'minInclusive 0 → 0.01', before: { s: dec('<xs:minInclusive value="0"/>') }, after: { s: dec('<xs:minInclusive value="0.01"/>') }, expect: both('breaking', 'info') },
   { rule: 'facet-narrowed', name: 'minInclusive 0 → minExclusive 0', before: { s: dec('<xs:minInclusive value="0"/>') }, after: { s: dec('<xs:minExclusive value="0"/>') }, expect: both('breaking', 'info') },
   { rule: 'facet-widened', name: 'maxInclusive 100 → 1000', before: { s: dec('<xs:maxInclusive value="100"/>') }, after: { s: dec('<xs:maxInclusive value="1000"/>') }, expect: both('info', 'breaking') },
+  { rule: 'facet-widened', name: 'maxExclusive 10 → maxInclusive 10', before: { s: dec('<xs:maxExclusive value="10"/>') }, after: { s: dec('<xs:maxInclusive value="10"/>') }, expect: both('info', 'breaking') },
+  { rule: 'facet-narrowed', name: 'maxInclusive 10 → maxExclusive 10', before: { s: dec('<xs:maxInclusive value="10"/>') }, after: { s: dec('<xs:maxExclusive value="10"/>') }, expect: both('breaking', 'info') },
   { rule: 'facet-narrowed', name: 'maxExclusive added', before: { s: dec('') }, after: { s: dec('<xs:maxExclusive value="1000000"/>') }, expect: both('breaking', 'info') },
   { rule: 'facet-widened', name: 'whiteSpace preserve → collapse', before: { s: str('<xs:whiteSpace value="preserve"/>') }, after: { s: str('<xs:whiteSpace value="collapse"/>') }, expect: both('info', 'breaking') },
   { rule: 'facet-narrowed', name: 'whiteSpace collapse → replace', before: { s: '<xs:restriction base="xs:token"/>' }, after: { s: str('<xs:whiteSpace value="replace"/>') }, expect: both('breaking', 'info') },
@@ -102,7 +107,7 @@ const CASES: Case[] = [
   { rule: 'fixed-removed', name: 'v no longer fixed', before: { attrs: '<xs:attribute name="v" type="xs:string" fixed="1"/>' }, after: {}, expect: both('info', 'breaking') },
   { rule: 'fixed-changed', name: 'v fixed 1 → 2', before: { attrs: '<xs:attribute name="v" type="xs:string" fixed="1"/>' }, after: { attrs: '<xs:attribute name="v" type="xs:string" fixed="2"/>' }, expect: both('breaking', 'breaking') },
   { rule: 'default-changed', name: 'v defaults to 1', before: {}, after: { attrs: '<xs:attribute name="v" type="xs:string" default="1"/>' }, expect: both('warning', 'warning') },
-  { rule: 'type-renamed', name: 'simple type S → S2, same restriction', before: {}, after: { content: '<xs:element name="a" type="S2"/>' + B, extra: `<xs:simpleType name="S2">${S}</xs:simpleType>` }, expect: both('warning', 'warning') },
+  { rule: 'type-renamed', name: 'simple type S → S2, same restriction', before: {}, after: { content: '<xs:element name="a" type="S2"/>' + B, sName: 'S2' }, expect: both('warning', 'warning') },
   { rule: 'type-renamed', name: 'complex type of a renamed', before: { content: '<xs:element name="a" type="C"/>', extra: '<xs:complexType name="C"><xs:sequence><xs:element name="z" type="xs:string"/></xs:sequence></xs:complexType>' }, after: { content: '<xs:element name="a" type="D"/>', extra: '<xs:complexType name="D"><xs:sequence><xs:element name="z" type="xs:string"/></xs:sequence></xs:complexType>' }, expect: both('warning', 'warning') },
   { rule: 'typescript-type-changed', name: 'xs:int → xs:long (number → string)', before: { s: '<xs:restriction base="xs:int"/>' }, after: { s: '<xs:restriction base="xs:long"/>' }, expect: both('breaking', 'breaking') },
   { rule: 'typescript-type-changed', name: 'b becomes an array', before: {}, after: { content: A + '<xs:element name="b" type="xs:string" minOccurs="0" maxOccurs="2"/>' }, expect: both('breaking', 'breaking') },
@@ -137,6 +142,24 @@ describe('the diff rule catalogue, one minimal schema pair per rule', () => {
 
   it('finds nothing between a schema and itself', async () => {
     expect(await changesOf({ rule: '', name: '', before: { extra: sub('T1') }, after: { extra: sub('T1') }, expect: {} })).toEqual([]);
+  });
+
+  it('reports a type change of every element of a built-in type, not only the first', async () => {
+    const t = (type: string) => xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="${type}"/><xs:element name="b" type="${type}"/></xs:sequence></xs:complexType>`);
+    const r = await diffSides(sideOf({ 's.xsd': t('xs:string') }), sideOf({ 's.xsd': t('xs:int') }));
+    expect(r.changes.filter((c) => c.rule === 'type-changed').map((c) => c.location)).toEqual(['T/a', 'T/b']);
+  });
+
+  it('an element switching to another existing type is no rename', async () => {
+    const s2 = `<xs:simpleType name="S2">${S}</xs:simpleType><xs:element name="other" type="S"/>`;
+    const r = await diffSides(sideOf({ 's.xsd': xsd(body({ extra: s2 })) }), sideOf({ 's.xsd': xsd(body({ extra: s2, content: '<xs:element name="a" type="S2"/>' + B })) }));
+    expect(r.changes.map((c) => c.rule)).toEqual([]);
+  });
+
+  it('keeps two facets of one type apart even with the same values', async () => {
+    const s = (f: string, m: string) => xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:decimal"><xs:fractionDigits value="${f}"/><xs:maxInclusive value="${m}"/></xs:restriction></xs:simpleType>`);
+    const r = await diffSides(sideOf({ 's.xsd': s('4', '4') }), sideOf({ 's.xsd': s('2', '2') }));
+    expect(r.changes.map((c) => c.location).sort()).toEqual(['S fractionDigits', 'S maxInclusive']);
   });
 
   it('reports a narrowed facet once, naming every message it affects with its own level', async () => {

@@ -148,6 +148,16 @@ describe('hostile-looking input that is valid', () => {
     expect(r.payment.amount.value).toBe('+110.0100');
   });
 
+  it('the wrong-namespace issue has the path of the element in the wrong namespace', () => {
+    const r = pxp.safeParseMessage(edit('<paymentID>', '<paymentID xmlns="urn:x">').replace('</paymentID>', '</paymentID>'));
+    expect(r.ok || r.issues[0]).toMatchObject({ code: 'wrong-namespace', path: '/payment/paymentID' });
+  });
+
+  it('a limit given as undefined keeps its default, it does not switch the limit off', () => {
+    const r = pxp.safeParseMessage(SEED + ' '.repeat(DEFAULT_LIMITS.maxDocumentLength), { limits: { maxDocumentLength: undefined, maxDepth: undefined } });
+    expect(r.ok || r.issues[0].code).toBe('limit-exceeded');
+  });
+
   it('a second DOCTYPE is refused even when external ones are allowed', () => {
     const r = pxp.safeParseMessage(edit(DECL, `${DECL}<!DOCTYPE a SYSTEM "a"><!DOCTYPE b SYSTEM "b">`), { doctype: 'ignore-external' });
     expect(r.ok || r.issues[0]).toMatchObject({ code: 'doctype', message: 'a second DOCTYPE declaration', line: 1, column: 62 });
