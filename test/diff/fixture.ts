@@ -1,8 +1,9 @@
 /** Minimal schema sets for diff tests: one XSD and a catalogue in a temporary folder. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSide, type Side } from '../../diff/index.js';
+import { afterAll } from 'vitest';
+import { loadSide, removeTemporaryFiles, type Side } from '../../diff/index.js';
 
 export interface CatalogMessage {
   name: string;
@@ -29,6 +30,7 @@ ${body}
 /** Writes `files` (name → text) and, unless `catalog` is null, a messages.json; returns the folder. */
 export function folder(files: Record<string, string>, catalog: CatalogMessage[] | null = BASE_CATALOG): string {
   const dir = mkdtempSync(join(tmpdir(), 'paygen-diff-test-'));
+  CREATED.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -40,3 +42,11 @@ export function folder(files: Record<string, string>, catalog: CatalogMessage[] 
 export function sideOf(files: Record<string, string>, catalog: CatalogMessage[] | null = BASE_CATALOG): Side {
   return loadSide(folder(files, catalog), process.cwd());
 }
+
+const CREATED: string[] = [];
+
+// every test file that makes folders (or git sides) leaves nothing behind in the temporary folder
+afterAll(() => {
+  for (const dir of CREATED.splice(0)) rmSync(dir, { recursive: true, force: true });
+  removeTemporaryFiles();
+});
