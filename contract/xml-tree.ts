@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { childElements, parseDom, textOf, type DElement } from './dom.js';
 
 /**
  * A namespace-resolved view of a document made by fast-xml-parser (a second, generic XML
@@ -14,20 +14,6 @@ export interface XTree {
 }
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: false as unknown as string,
-});
-
-type Node = Record<string, unknown>;
 
 /**
  * Children stably sorted by name: the order of differently named children is then ignored (it
@@ -39,14 +25,7 @@ export function unordered(t: XTree): XTree {
 }
 
 export function xmlTree(xml: string): XTree {
-  const nodes = parser.parse(xml) as Node[];
-  const root = nodes.find((n) => elementName(n) !== undefined);
-  if (!root) throw new Error('no root element');
-  return convert(root, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
-}
-
-function elementName(n: Node): string | undefined {
-  return Object.keys(n).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
+  return resolved(parseDom(xml), new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 }
 
 function resolve(qname: string, scope: Map<string, string>, useDefault: boolean): string {
@@ -57,25 +36,20 @@ function resolve(qname: string, scope: Map<string, string>, useDefault: boolean)
   return `{${ns}}${local}`;
 }
 
-function convert(n: Node, parent: Map<string, string>): XTree {
-  const raw = elementName(n)!;
-  const attrsIn = (n[':@'] ?? {}) as Record<string, string>;
+/** The document read by the contract suite's DOM, with names resolved in their namespace scope. */
+function resolved(e: DElement, parent: Map<string, string>): XTree {
   const scope = new Map(parent);
-  for (const [k, v] of Object.entries(attrsIn)) {
+  for (const [k, v] of e.attrs) {
     if (k === 'xmlns') scope.set('', v);
     else if (k.startsWith('xmlns:')) scope.set(k.slice(6), v);
   }
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrsIn)) {
+  for (const [k, v] of e.attrs) {
     if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
     const name = resolve(k, scope, false);
     attrs[name] = name === `{${XSI}}type` ? resolve(v, scope, true) : v;
   }
-  const out: XTree = { name: resolve(raw, scope, true), attrs, text: '', children: [] };
-  for (const c of (n[raw] ?? []) as Node[]) {
-    if ('#text' in c) out.text += String(c['#text']);
-    else if (elementName(c) !== undefined) out.children.push(convert(c, scope));
-  }
-  if (out.children.length > 0 && out.text.trim() === '') out.text = '';
-  return out;
+  const children = childElements(e).map((c) => resolved(c, scope));
+  const text = textOf(e);
+  return { name: resolve(e.name, scope, true), attrs, text: children.length > 0 && text.trim() === '' ? '' : text, children };
 }

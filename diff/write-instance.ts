@@ -1,5 +1,5 @@
-import { XSI } from '../generator/model/model.js';
-import { tagName, type NamespacePlan, type TypedComplex, type TypedItem, type TypedMessage, type TypedProp, type TypedSchema, type WriterGroup } from '../generator/mapping/typed-model.js';
+import { declarations } from '../generator/emit/writers.js';
+import { tagName, type NamespacePlan, type TypedComplex, type TypedItem, type TypedMessage, type TypedProp, type TypedSchema } from '../generator/mapping/typed-model.js';
 import { escapeAttr, escapeText } from '../runtime/index.js';
 
 /**
@@ -12,16 +12,6 @@ export function writeInstance(ts: TypedSchema, message: TypedMessage, value: unk
   const group = ts.writerGroups.find((g) => g.messages.includes(message.name))!;
   const w = new InstanceWriter(ts, group.plan);
   return `<?xml version="1.0" encoding="utf-8"?>\n${w.element(message.root, message.type, value as Record<string, unknown>, declarations(group))}`;
-}
-
-function declarations(group: WriterGroup): string {
-  let out = '';
-  for (const [ns, prefix] of [...group.plan.prefixes].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
-    if (prefix === '' && ns === '') continue;
-    out += prefix === '' ? ` xmlns="${ns}"` : ` xmlns:${prefix}="${ns}"`;
-  }
-  if (group.usesXsi) out += ` xmlns:xsi="${XSI}"`;
-  return out;
 }
 
 type Obj = Record<string, unknown>;

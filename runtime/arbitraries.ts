@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compareDecimal } from './lexical.js';
+import type { DecimalFacets } from './validation.js';
 import { findNonXmlChar } from './xml/chars.js';
 
 /**
@@ -146,13 +147,7 @@ export function oneOfValues<T>(values: readonly T[]): fc.Arbitrary<T> {
   return fc.constantFrom(...values);
 }
 
-export interface DecimalOptions {
-  minInclusive?: string;
-  maxInclusive?: string;
-  minExclusive?: string;
-  maxExclusive?: string;
-  totalDigits?: number;
-  fractionDigits?: number;
+export interface DecimalOptions extends DecimalFacets {
   patterns?: readonly string[];
 }
 

@@ -55,7 +55,7 @@ export function writerView(ts: TypedSchema, hasSecrets: (message: string) => boo
 }
 
 /** Namespace declarations written on the root element of a group's messages. */
-function declarations(group: WriterGroup): string {
+export function declarations(group: WriterGroup): string {
   let out = '';
   for (const [ns, prefix] of [...group.plan.prefixes].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
     if (prefix === '' && ns === '') continue;

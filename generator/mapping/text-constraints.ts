@@ -1,5 +1,6 @@
 import { primitiveOf } from '../model/builtins.js';
 import type { SimpleType } from '../model/model.js';
+import type { DecimalFacets } from '../../runtime/validation.js';
 import { SchemaError } from '../xsd/schema-error.js';
 import { COLLAPSED, REPLACED, primitivePattern } from './lexical-patterns.js';
 import { xsdPatternToJs } from './xsd-regex.js';
@@ -24,14 +25,8 @@ export interface TextConstraints {
   whiteSpace: 'preserve' | 'replace' | 'collapse';
 }
 
-export interface DecimalConstraints {
-  minInclusive?: string;
-  maxInclusive?: string;
-  minExclusive?: string;
-  maxExclusive?: string;
-  totalDigits?: number;
-  fractionDigits?: number;
-}
+/** The decimal facets the run-time check (`checkDecimalFacets`) takes. */
+export type DecimalConstraints = DecimalFacets;
 
 export function textConstraints(t: SimpleType): TextConstraints {
   const f = t.facets;
