@@ -53,7 +53,7 @@ export function timeGenerate(root: string, runs: number): GenerateTiming[] {
       catalog: s.catalog,
       ...(s.codes ? { codes: s.codes } : {}),
       ...(s.profiles ? { profiles: s.profiles } : {}),
-      ...(s.templates ? { templates: s.templates } : {}),
+      ...(s.banner ? { banner: s.banner } : {}),
       out: join(out, s.name),
       jsonSchemaOut: join(out, s.name, 'json'),
       runtimeImport: s.runtimeImport,

@@ -10,7 +10,7 @@
  * (default 5) is the number of `paygen generate` runs per scope.
  */
 import { cpus } from 'node:os';
-import { packageRoot } from '../generator/emit/templates.js';
+import { packageRoot } from '../generator/package-root.js';
 import { generatedCorpus, CORPUS_SEED } from './corpus.js';
 import { totalBytes, type BenchDoc } from './doc.js';
 import { timeGenerate, type GenerateTiming } from './generate-time.js';

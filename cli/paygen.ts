@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../generator/emit/templates.js';
+import { packageRoot } from '../generator/package-root.js';
 import { UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';

@@ -1,6 +1,4 @@
-import { primitiveOf } from '../generator/model/builtins.js';
-import type { TypedSimple } from '../generator/mapping/typed-model.js';
-import { textConstraints } from '../generator/mapping/text-constraints.js';
+import type { FacetsPlan, SimpleTypePlan } from '../runtime/plan.js';
 
 /**
  * Facet boundaries of a simple type (contract phase 2): for each facet, the values just inside
@@ -15,14 +13,20 @@ export interface Boundary {
   expect: 'invalid' | 'either';
 }
 
-export function boundaries(s: TypedSimple, sample: string): Boundary[] {
-  const t = s.model;
-  if (t.variety !== 'atomic') return [];
-  const c = textConstraints(t);
+export function boundaries(s: SimpleTypePlan, sample: string): Boundary[] {
+  if (s.variety !== 'atomic') return [];
+  const f = s.facets;
+  const unit = f.lengthUnit === 'octets' ? 2 : 1;
+  const c = {
+    minLength: (f.length ?? f.minLength) === undefined ? undefined : (f.length ?? f.minLength)! * unit,
+    maxLength: (f.length ?? f.maxLength) === undefined ? undefined : (f.length ?? f.maxLength)! * unit,
+    enumeration: f.enumeration,
+    facetPatterns: f.patterns ?? [],
+  };
   const out: Boundary[] = [];
   const add = (facet: string, value: string, expect: Boundary['expect']) => out.push({ facet, value, expect });
-  const unit = [...sample][0] ?? 'a';
-  const ofLength = (n: number) => (n <= 0 ? '' : [...sample].slice(0, n).join('').padEnd(n, unit));
+  const pad = [...sample][0] ?? 'a';
+  const ofLength = (n: number) => (n <= 0 ? '' : [...sample].slice(0, n).join('').padEnd(n, pad));
 
   if (c.minLength !== undefined || c.maxLength !== undefined) {
     if (c.minLength !== undefined) {
@@ -46,16 +50,16 @@ export function boundaries(s: TypedSimple, sample: string): Boundary[] {
     add('pattern', `${sample}#`, 'either');
     add('pattern', `#${sample}`, 'either');
   }
-  const primitive = primitiveOf(t.builtin);
-  const integer = t.facets.fractionDigits === 0 || s.kind === 'int';
-  if (primitive === 'decimal') decimalBoundaries(t.facets, integer, add);
+  const primitive = s.primitive;
+  const integer = f.fractionDigits === 0 || s.kind === 'int';
+  if (primitive === 'decimal') decimalBoundaries(f, integer, add);
   for (const [value, expect] of lexicalProbes(primitive, integer)) add('lexical', value, expect);
   return dedupe(out);
 }
 
 type Add = (facet: string, value: string, expect: Boundary['expect']) => void;
 
-function decimalBoundaries(f: TypedSimple['model']['facets'], integer: boolean, add: Add): void {
+function decimalBoundaries(f: FacetsPlan, integer: boolean, add: Add): void {
   const fd = f.fractionDigits ?? (integer ? 0 : 2);
   const ulp = fd === 0 ? '1' : `0.${'0'.repeat(fd - 1)}1`;
   if (f.minInclusive !== undefined) {

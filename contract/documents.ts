@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { TypedMessage } from '../generator/mapping/typed-model.js';
+import type { MessagePlan } from '../runtime/plan.js';
 import { parseDom, type DElement } from './dom.js';
 import type { ContractSet, MessageUnderTest } from './set.js';
 import { sitesOf, type Site } from './sites.js';
@@ -7,7 +7,7 @@ import { sitesOf, type Site } from './sites.js';
 /** A valid document of a message, with its DOM and the sites a mutation can change. */
 export interface SampleDoc {
   message: MessageUnderTest;
-  typed: TypedMessage;
+  typed: MessagePlan;
   xml: string;
   dom: DElement;
   sites: Site[];
@@ -17,11 +17,11 @@ export interface SampleDoc {
 export function sampleDocuments(set: ContractSet, count: number, seed: number): SampleDoc[] {
   const out: SampleDoc[] = [];
   set.messages.forEach((m, i) => {
-    const typed = set.typed.messages.find((t) => t.name === m.name)!;
+    const typed = set.plan.messages.find((t) => t.name === m.name)!;
     for (const v of fc.sample(m.arbitrary, { numRuns: count, seed: seed + i })) {
       const xml = m.build(v);
       const dom = parseDom(xml);
-      out.push({ message: m, typed, xml, dom, sites: sitesOf(dom, set.typed, typed) });
+      out.push({ message: m, typed, xml, dom, sites: sitesOf(dom, set.plan, typed) });
     }
   });
   return out;

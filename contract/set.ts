@@ -2,20 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type fc from 'fast-check';
 import { readConfig, type ResolvedSet } from '../generator/config.js';
-import { packageRoot } from '../generator/emit/templates.js';
-import { pascal } from '../generator/mapping/names.js';
-import { typedSchema } from '../generator/mapping/typed.js';
-import type { TypedSchema } from '../generator/mapping/typed-model.js';
-import { readCatalog } from '../generator/model/catalog.js';
-import { readSetModel } from '../generator/xsd/read-schema.js';
-import type { Issue, ParseOptions, SafeParseResult } from '../runtime/index.js';
+import { loadSet } from '../generator/generate.js';
+import { packageRoot } from '../generator/package-root.js';
+import { interpret, type Issue, type ParseOptions, type Plan, type SafeParseResult } from '../runtime/index.js';
+import { arbitraryPlans } from '../runtime/arbitrary-plan.js';
+import { interpretPlans } from '../runtime/arbitrary-interpret.js';
 import { BUNDLED_MODULES, BUNDLED_SETS } from './bundled.js';
 import { xsdBundle, type XsdBundle } from './oracle.js';
 
 /**
- * A schema set as the contract suite sees it: its generated functions (looked up by message
- * name), its typed form (to know what each element of a document is), the XSD for libxml2, and
- * its documented samples with their expected outcomes when the repository has them.
+ * A schema set as the contract suite sees it: its functions per message — the generated ones
+ * (looked up by message name) or the interpreter's — its typed plan (to know what each element of
+ * a document is), the XSD for libxml2, and its documented samples with their expected outcomes
+ * when the repository has them.
  */
 export interface MessageUnderTest {
   name: string;
@@ -36,7 +35,9 @@ export interface Expectation {
 
 export interface ContractSet {
   name: string;
-  typed: TypedSchema;
+  plan: Plan;
+  /** 'generated' (the set's generated modules) or 'interpreted' (the plan, run by the interpreter). */
+  engine: 'generated' | 'interpreted';
   /** The XSD libxml2 validates a message against (its own schema, in a set of several). */
   xsdOf: (message: string | undefined) => XsdBundle;
   messages: MessageUnderTest[];
@@ -46,35 +47,51 @@ export interface ContractSet {
 
 export { BUNDLED_SETS };
 
-export async function loadBundledSet(name: string): Promise<ContractSet> {
+/** A bundled set, run by its generated code (the default) or by the interpreter from its plan. */
+export async function loadBundledSet(name: string, engine: ContractSet['engine'] = 'generated'): Promise<ContractSet> {
   const load = BUNDLED_MODULES[name];
   if (!load) throw new Error(`no bundled schema set '${name}' (bundled: ${BUNDLED_SETS.join(', ')})`);
   const root = packageRoot();
   const config = readConfig(join(root, 'paygen.config.json')).find((s) => s.name === name)!;
-  return contractSet(config, await load.index(), await load.arbitraries(), root);
+  if (engine === 'interpreted') return interpretedContractSet(config, root);
+  return generatedContractSet(config, await load.index(), await load.arbitraries(), root);
 }
 
-function contractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
-  const catalog = readCatalog(config.catalog);
-  const model = readSetModel(config.xsd, catalog, config.root);
-  const typed = typedSchema(config.name, model, catalog);
+function generatedContractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
+  const { plan } = loadSet(config);
   const fn = <T>(o: Record<string, unknown>, k: string): T => {
     if (o[k] === undefined) throw new Error(`the generated module of '${config.name}' has no ${k}`);
     return o[k] as T;
   };
-  const messages = catalog.messages.map((m) => {
-    const P = pascal(m.name);
+  const messages = plan.messages.map((m) => {
+    const P = m.pascal;
     return { name: m.name, safeParse: fn(mod, `safeParse${P}`), build: fn(mod, `build${P}`), validate: fn(mod, `validate${P}`), arbitrary: fn(arbs, `arbitrary${P}`) } as MessageUnderTest;
   });
-  const dir = join(root, 'test', 'fixtures', config.name);
-  const expectationsFile = join(dir, 'expectations.json');
+  return withFixtures(config, root, { name: config.name, plan, engine: 'generated', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: fn(mod, 'safeParseMessage') });
+}
+
+/** A configured set run by the interpreter from its plan: no generated code involved. */
+export function interpretedContractSet(config: ResolvedSet, root: string): ContractSet {
+  const { plan } = loadSet(config);
+  const set = interpret(plan);
+  const arbs = interpretPlans(arbitraryPlans(plan));
+  const messages = set.messages.map((m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.plan.type.id] }));
+  return withFixtures(config, root, { name: config.name, plan, engine: 'interpreted', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: (xml, o) => set.safeParseMessage(xml, o) });
+}
+
+/** The XSD libxml2 validates a message against: its own schema file, in a set of several. */
+function xsdLookup(config: ResolvedSet, plan: Plan): (message: string | undefined) => XsdBundle {
   const bundles = new Map(config.xsd.map((f) => [basename(f), xsdBundle(f)]));
   const main = bundles.get(basename(config.xsd[0]))!;
-  const xsdOf = (message: string | undefined): XsdBundle => {
-    const schema = catalog.messages.find((m) => m.name === message)?.schema;
+  return (message) => {
+    const schema = plan.messages.find((m) => m.name === message)?.schema;
     return (schema && bundles.get(schema)) || main;
   };
-  const set: ContractSet = { name: config.name, typed, xsdOf, messages, safeParseMessage: fn(mod, 'safeParseMessage') };
+}
+
+function withFixtures(config: ResolvedSet, root: string, set: ContractSet): ContractSet {
+  const dir = join(root, 'test', 'fixtures', config.name);
+  const expectationsFile = join(dir, 'expectations.json');
   if (existsSync(expectationsFile)) {
     const all = JSON.parse(readFileSync(expectationsFile, 'utf8')) as Record<string, Expectation>;
     set.fixtures = { dir, expectations: Object.fromEntries(Object.entries(all).filter(([k]) => k.endsWith('.xml'))) };

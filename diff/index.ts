@@ -1,14 +1,12 @@
 import fc from 'fast-check';
-import { arbitraryPlans } from '../generator/mapping/arbitrary-plan.js';
-import type { SourceRef } from '../generator/model/model.js';
 import { libxmlValidate, xsdBundle } from '../contract/oracle.js';
-import { interpretPlans } from '../runtime/arbitrary-plan.js';
-import { maskCardNumbers } from '../runtime/index.js';
+import { interpretPlans } from '../runtime/arbitrary-interpret.js';
+import { arbitraryPlans } from '../runtime/arbitrary-plan.js';
+import { interpret, maskCardNumbers, type InterpretedSet, type PlanSource as SourceRef } from '../runtime/index.js';
 import { compareSides, type RawChange } from './compare.js';
 import { applyIgnores, type IgnoreLine } from './ignore.js';
 import type { Side } from './load.js';
 import { LEVEL_ORDER, RULE, levelFor, maxLevel, type Category, type Direction, type Effect, type Level } from './rules.js';
-import { writeInstance } from './write-instance.js';
 
 /**
  * paygen diff: classified changes between two versions of a schema set, judged per message and
@@ -124,20 +122,23 @@ function byLevelThenRule(a: Change, b: Change): number {
  */
 async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, seed: number): Promise<{ missed: MissedChange[]; checked: string[] }> {
   const arbs = new Map<Side, Record<string, fc.Arbitrary<unknown>>>();
-  const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, interpretPlans(arbitraryPlans(s.typed))).get(s)!;
+  const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, interpretPlans(arbitraryPlans(s.plan))).get(s)!;
+  const sets = new Map<Side, InterpretedSet>();
+  const setOf = (s: Side) => sets.get(s) ?? sets.set(s, interpret(s.plan)).get(s)!;
+  // the interpreter writes what generated writers would (a test holds them to the same bytes)
+  const writeInstance = (s: Side, message: string, v: unknown) => `<?xml version="1.0" encoding="utf-8"?>\n${setOf(s).writeUnchecked(message, v)}`;
   const breaking = new Set(changes.flatMap((c) => c.messages.filter((m) => m.level === 'breaking').map((m) => m.name)));
   const missed: MissedChange[] = [];
   const checked: string[] = [];
-  for (const nm of n.typed.messages) {
-    const om = o.typed.messages.find((m) => m.name === nm.name);
+  for (const nm of n.plan.messages) {
+    const om = o.plan.messages.find((m) => m.name === nm.name);
     if (!om || om.root.local !== nm.root.local || om.root.ns !== nm.root.ns || breaking.has(nm.name)) continue;
     checked.push(nm.name);
     const direction = n.directions.get(nm.name) ?? 'unknown';
     const ways: Array<'old' | 'new'> = direction === 'merchant-to-provider' ? ['old'] : direction === 'provider-to-merchant' ? ['new'] : ['old', 'new'];
     for (const from of ways) {
       const [src, dst, msg] = from === 'old' ? [o, n, om] : [n, o, nm];
-      const root = msg.type.kind === 'family' ? src.typed.family.get(msg.type.key)!.tsName : src.typed.complex.get(msg.type.key)!.tsName;
-      const docs = fc.sample(arbOf(src)[root], { numRuns: runs, seed }).map((v) => writeInstance(src.typed, msg, v));
+      const docs = fc.sample(arbOf(src)[msg.type.id], { numRuns: runs, seed }).map((v) => writeInstance(src, msg.name, v));
       const verdicts = await libxmlValidate(xsdBundle(dst.xsdOf(nm.name)), docs);
       const failing = verdicts.map((v, i) => ({ v, doc: docs[i] })).filter((x) => !x.v.valid);
       if (failing.length === 0) continue;

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { rootKey, typedSchema } from '../generator/mapping/typed.js';
-import type { TypedSchema } from '../generator/mapping/typed-model.js';
+import { mapPlan, rootKey } from '../generator/mapping/plan.js';
+import type { Plan } from '../runtime/plan.js';
 import { readCatalog, type Catalog } from '../generator/model/catalog.js';
 import { readSetModel } from '../generator/xsd/read-schema.js';
 import { SchemaError } from '../generator/xsd/schema-error.js';
@@ -22,7 +22,7 @@ export interface Side {
   dir: string;
   xsd: string[];
   catalog: Catalog;
-  typed: TypedSchema;
+  plan: Plan;
   /** Direction of each message; 'unknown' when the side has no catalogue. */
   directions: Map<string, Direction>;
   /** The XSD a message is validated against (its own file in a set of several). */
@@ -55,7 +55,7 @@ export function loadSide(spec: string, cwd: string): Side {
     for (const m of catalog.messages) directions.set(m.name, 'unknown');
   } else for (const m of catalog.messages) directions.set(m.name, m.direction);
   const model = readSetModel(xsd, catalog, cwd);
-  const typed = typedSchema('diff', model, catalog);
+  const plan = mapPlan('diff', model, catalog);
   // libxml2 validates a message against the file that declares its root element
   const schemaOf = new Map(
     catalog.messages.map((m) => {
@@ -67,7 +67,7 @@ export function loadSide(spec: string, cwd: string): Side {
     const abs = resolve(cwd, file);
     return git && abs.startsWith(git.root) ? relative(cwd, join(git.origin, relative(git.root, abs))) || file : file;
   };
-  return { label: spec, dir, xsd, catalog, typed, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0], display };
+  return { label: spec, dir, xsd, catalog, plan, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0], display };
 }
 
 /** Without a catalogue, every global element with a complex type is taken as a message of unknown direction. */

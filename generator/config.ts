@@ -24,8 +24,12 @@ export interface SetConfig {
   jsonSchemaOut?: string;
   /** Module specifier generated code imports the runtime from (default `paygen/runtime`). */
   runtimeImport?: string;
-  /** A folder of Handlebars templates overriding paygen's own (same file names). */
-  templates?: string;
+  /**
+   * Lines written after the one-line header of every generated TypeScript file (a licence, a
+   * lint directive such as `/* eslint-disable *\/`): the hook for what a project needs at the
+   * top of generated code.
+   */
+  banner?: string[];
 }
 
 export interface PaygenConfig {
@@ -33,10 +37,10 @@ export interface PaygenConfig {
 }
 
 /** A set with every path absolute, and the config folder for display. */
-export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'templates' | 'profiles'>> {
+export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'banner' | 'profiles'>> {
   codes?: string;
   profiles?: string;
-  templates?: string;
+  banner?: string[];
   /** Folder of the config file; paths are shown relative to it. */
   root: string;
 }
@@ -88,11 +92,17 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     names.add(s.name);
     if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
     for (const k of ['catalog', 'out'] as const) if (typeof s[k] !== 'string') fail(`${at}.${k} must be a path`);
-    for (const k of ['codes', 'profiles', 'jsonSchemaOut', 'runtimeImport', 'templates'] as const) {
+    for (const k of ['codes', 'profiles', 'jsonSchemaOut', 'runtimeImport'] as const) {
       if (s[k] !== undefined && typeof s[k] !== 'string') fail(`${at}.${k} must be a string`);
     }
-    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'out', 'jsonSchemaOut', 'runtimeImport', 'templates', '$comment']);
-    for (const k of Object.keys(s)) if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
+    if (s.banner !== undefined && (!Array.isArray(s.banner) || s.banner.some((l) => typeof l !== 'string' || /[\r\n]/.test(l) || !/^\s*(\/\/|\/\*|\*)/.test(l)))) {
+      fail(`${at}.banner must be an array of comment lines (each starting with //, /* or *)`);
+    }
+    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'out', 'jsonSchemaOut', 'runtimeImport', 'banner', '$comment']);
+    for (const k of Object.keys(s)) {
+      if (k === 'templates') fail(`${at}.templates: Handlebars templates were replaced by 'banner' (comment lines written at the top of every generated file)`);
+      if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
+    }
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
     const out: ResolvedSet = {
       name: s.name,
@@ -105,7 +115,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     };
     if (s.codes !== undefined) out.codes = abs(s.codes);
     if (s.profiles !== undefined) out.profiles = abs(s.profiles);
-    if (s.templates !== undefined) out.templates = abs(s.templates);
+    if (s.banner !== undefined) out.banner = [...s.banner];
     return out;
   });
 }

@@ -8,11 +8,11 @@ import { findConfig, readConfig, type ResolvedSet } from './config.js';
 import { generateSet, leftovers, staleFiles, writeFiles, type GeneratedFile, type WriteResult } from './generate.js';
 
 export { ConfigError, findConfig, readConfig, resolveConfig, type PaygenConfig, type ResolvedSet, type SetConfig } from './config.js';
-export { generateSet, leftovers, staleFiles, writeFiles, type GeneratedFile, type WriteResult } from './generate.js';
+export { generateSet, leftovers, loadSet, staleFiles, writeFiles, type GeneratedFile, type LoadedSet, type WriteResult } from './generate.js';
 export { readSchema, SchemaError } from './xsd/read-schema.js';
 export { readCatalog, CatalogError, type Catalog, type CatalogMessage, type Direction } from './model/catalog.js';
 export { readCodeLists, CodeListError, type CodeList } from './model/code-lists.js';
-export { typedSchema } from './mapping/typed.js';
+export { mapPlan, type PlanInputs } from './mapping/plan.js';
 export type * from './model/model.js';
 
 export interface GenerateOptions {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { compareDecimal } from './lexical.js';
-import type { DecimalFacets } from './validation.js';
+import type { DecimalBounds as DecimalFacets } from './simple-type.js';
 import { findNonXmlChar } from './xml/chars.js';
 
 /**

@@ -1,93 +1,140 @@
-import fc from 'fast-check';
-import {
-  choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text,
-  type DecimalOptions, type Part, type TextOptions,
-} from './arbitraries.js';
+import type { ComplexTypePlan, ElementPlan, ParticlePlan, Plan, SimpleTypePlan, TypeRef } from './plan.js';
 
 /**
- * Arbitraries of a schema set as data: the generator renders a plan as the code of
- * arbitraries.ts, and `interpretPlans` builds the same arbitraries at run time for a schema that
- * has no generated module (the two sides of `paygen diff`'s generative cross-check). One
- * description, two back-ends, so that both generate the same values.
+ * The arbitraries of a schema set, described from its typed plan: values in the typed form that
+ * the schema accepts and that round-trip, from the same facets the checks use. The generator
+ * renders a description as the code of arbitraries.ts (emit/arbitraries.ts); `interpretPlans`
+ * (runtime/arbitrary-interpret.ts) builds the same arbitraries at run time for a plan that was
+ * never generated. One description, two back-ends, so that both generate the same values.
+ * Pure data: nothing here loads fast-check.
  */
-export type SimplePlan =
+export type SimpleArb =
   | { k: 'list'; item: string; min: number; max: number }
   | { k: 'boolean' }
   | { k: 'oneOfValues'; values: unknown[] }
   | { k: 'integer'; min: number; max: number }
-  | { k: 'decimal'; options: DecimalOptions }
-  | { k: 'text'; options: TextOptions }
+  | { k: 'decimal'; options: Record<string, unknown> }
+  | { k: 'text'; options: Record<string, unknown> }
   | { k: 'temporal'; primitive: string; patterns: string[] }
-  | { k: 'union'; members: Array<{ name: string; as: 'value' | 'string' | 'booleanText' }>; patterns?: string[] };
+  | { k: 'union'; members: Array<{ id: string; as: 'value' | 'string' | 'booleanText' }>; patterns?: string[] };
 
-export type ValuePlan = { k: 'simple'; name: string } | { k: 'tie'; name: string } | { k: 'constant'; value: unknown } | { k: 'nullable'; of: ValuePlan };
+export type ValueArb = { k: 'simple'; id: string } | { k: 'tie'; id: string } | { k: 'constant'; value: unknown } | { k: 'nullable'; of: ValueArb };
 
-export type PartPlan =
+export type PartArb =
   | { k: 'tag'; name: string; value: string }
-  | { k: 'one' | 'maybe'; name: string; of: ValuePlan }
-  | { k: 'many'; name: string; of: ValuePlan; min: number; max: number; optional: boolean }
-  | { k: 'seq' | 'choice'; parts: PartPlan[] }
-  | { k: 'optionalGroup'; part: PartPlan };
+  | { k: 'one' | 'maybe'; name: string; of: ValueArb }
+  | { k: 'many'; name: string; of: ValueArb; min: number; max: number; optional: boolean }
+  | { k: 'seq' | 'choice'; parts: PartArb[] }
+  | { k: 'optionalGroup'; part: PartArb };
 
-export type TreePlan = { k: 'obj'; part: PartPlan } | { k: 'family'; members: string[] };
+export type TreeArb = { k: 'obj'; part: PartArb } | { k: 'family'; members: string[] };
 
 export interface ArbitraryPlans {
-  /** Simple types in dependency order (list items and union members first). */
-  simple: Array<{ name: string; plan: SimplePlan }>;
-  /** Complex types and families, by TypeScript name. */
-  tree: Array<{ name: string; plan: TreePlan }>;
+  /** Simple types in dependency order (list items and union members first), by type id. */
+  simple: Array<{ id: string; arb: SimpleArb }>;
+  /** Complex types and families, by type id. */
+  tree: Array<{ id: string; arb: TreeArb }>;
 }
 
-/** The arbitraries of every complex type and family, by TypeScript name. */
-export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitrary<unknown>> {
-  const simple = new Map<string, fc.Arbitrary<unknown>>();
-  const simpleArb = (p: SimplePlan): fc.Arbitrary<unknown> => {
-    switch (p.k) {
-      case 'list':
-        return fc.array(simple.get(p.item)!, { minLength: p.min, maxLength: p.max });
-      case 'boolean':
-        return fc.boolean();
-      case 'oneOfValues':
-        return oneOfValues(p.values);
-      case 'integer':
-        return integer(p.min, p.max);
-      case 'decimal':
-        return decimal(p.options);
-      case 'text':
-        return text(p.options);
-      case 'temporal':
-        return temporal(p.primitive, p.patterns);
-      case 'union': {
-        const members = p.members.map((m) => (m.as === 'booleanText' ? temporal('boolean') : m.as === 'string' ? simple.get(m.name)!.map(String) : simple.get(m.name)!));
-        const all = fc.oneof(...members);
-        return p.patterns ? all.filter((x) => p.patterns!.every((re) => new RegExp(re, 'u').test(String(x)))) : all;
-      }
-    }
+export function arbitraryPlans(plan: Plan): ArbitraryPlans {
+  const simple: ArbitraryPlans['simple'] = [];
+  const done = new Set<string>();
+  const add = (s: SimpleTypePlan): void => {
+    if (done.has(s.id)) return;
+    done.add(s.id);
+    for (const dep of [s.item, ...(s.members ?? [])]) if (dep) add(plan.simpleTypes[dep]);
+    simple.push({ id: s.id, arb: simpleArb(plan, s) });
   };
-  for (const s of plans.simple) simple.set(s.name, simpleArb(s.plan));
-  return fc.letrec((tie) => {
-    const value = (v: ValuePlan): fc.Arbitrary<unknown> =>
-      v.k === 'simple' ? simple.get(v.name)! : v.k === 'tie' ? tie(v.name) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of));
-    const part = (p: PartPlan): Part => {
-      switch (p.k) {
-        case 'tag':
-          return tag(p.name, p.value);
-        case 'one':
-          return one(p.name, value(p.of));
-        case 'maybe':
-          return maybe(p.name, value(p.of));
-        case 'many':
-          return many(p.name, value(p.of), p.min, p.max, p.optional);
-        case 'seq':
-          return seq(...p.parts.map(part));
-        case 'choice':
-          return choice(...p.parts.map(part));
-        case 'optionalGroup':
-          return optionalGroup(part(p.part));
-      }
-    };
-    const out: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const t of plans.tree) out[t.name] = t.plan.k === 'obj' ? obj(part(t.plan.part)) : fc.oneof(...t.plan.members.map((m) => tie(m)));
-    return out;
-  });
+  Object.values(plan.simpleTypes).forEach(add);
+  const tree: ArbitraryPlans['tree'] = [
+    ...Object.values(plan.complexTypes).map((c) => ({ id: c.id, arb: { k: 'obj', part: complexArb(plan, c) } as TreeArb })),
+    ...Object.values(plan.families).map((f) => ({ id: f.id, arb: { k: 'family', members: f.members } as TreeArb })),
+  ];
+  return { simple, tree };
 }
+
+function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
+  const f = s.facets;
+  if (s.kind === 'list') {
+    const min = f.length ?? f.minLength ?? 0;
+    return { k: 'list', item: s.item!, min, max: f.length ?? f.maxLength ?? min + 4 };
+  }
+  if (s.kind === 'boolean') return { k: 'boolean' };
+  if (s.kind === 'int') {
+    if (f.enumeration) return { k: 'oneOfValues', values: [...new Set(f.enumeration.map((v) => Number(v.trim())))] };
+    let lo = Math.max(num(f.minInclusive, -(2 ** 31)), f.minExclusive !== undefined ? Number(f.minExclusive) + 1 : -Infinity);
+    let hi = Math.min(num(f.maxInclusive, 2 ** 32), f.maxExclusive !== undefined ? Number(f.maxExclusive) - 1 : Infinity);
+    if (f.totalDigits !== undefined) {
+      lo = Math.max(lo, -(10 ** f.totalDigits - 1));
+      hi = Math.min(hi, 10 ** f.totalDigits - 1);
+    }
+    return { k: 'integer', min: lo, max: hi };
+  }
+  if (s.variety === 'union') {
+    if (f.enumeration) return { k: 'oneOfValues', values: f.enumeration };
+    const members = s.members!.map((id) => {
+      const m = plan.simpleTypes[id];
+      return { id, as: m.kind === 'int' ? 'string' : m.kind === 'boolean' ? 'booleanText' : 'value' } as const;
+    });
+    return f.patterns ? { k: 'union', members, patterns: f.patterns } : { k: 'union', members };
+  }
+  if (f.enumeration) return { k: 'oneOfValues', values: f.enumeration };
+  const all = [...(f.lexical ?? []), ...(f.patterns ?? [])];
+  if (s.primitive === 'decimal') {
+    const options: Record<string, unknown> = {};
+    for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive', 'totalDigits', 'fractionDigits'] as const) if (f[k] !== undefined) options[k] = f[k];
+    options.patterns = all;
+    return { k: 'decimal', options };
+  }
+  if (s.primitive === 'string' || s.primitive === 'anyURI') {
+    const o: Record<string, unknown> = { patterns: all, whiteSpace: s.whiteSpace };
+    if (f.patterns && f.patterns.length > 0) o.generateFrom = f.patterns[f.patterns.length - 1];
+    const min = f.length ?? f.minLength;
+    const max = f.length ?? f.maxLength;
+    if (min !== undefined) o.minLength = min;
+    if (max !== undefined) o.maxLength = max;
+    return { k: 'text', options: o };
+  }
+  return { k: 'temporal', primitive: s.primitive, patterns: all };
+}
+
+function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
+  const parts: PartArb[] = [];
+  if (c.typeTag !== undefined) parts.push({ k: 'tag', name: '$type', value: c.typeTag });
+  for (const a of c.attributes) {
+    const of = fixedOr(plan, a.type, a.fixed, { k: 'simple', id: a.type });
+    parts.push({ k: a.required ? 'one' : 'maybe', name: a.prop, of });
+  }
+  if (c.content.kind === 'simple') parts.push({ k: 'one', name: 'value', of: { k: 'simple', id: c.content.type } });
+  if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));
+  return { k: 'seq', parts };
+}
+
+function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
+  if (p.kind === 'element') {
+    const e = c.elements[p.slot];
+    const of = valueArb(plan, e);
+    if (e.array) return { k: 'many', name: e.prop, of, min: e.min, max: e.max < 0 ? Infinity : e.max, optional: e.optional };
+    return { k: p.min === 0 ? 'maybe' : 'one', name: e.prop, of };
+  }
+  const body: PartArb = { k: p.kind === 'choice' ? 'choice' : 'seq', parts: p.items.map((i) => particleArb(plan, c, i)) };
+  return p.min === 0 ? { k: 'optionalGroup', part: body } : body;
+}
+
+/** One value of an element (nullable included, array excluded). */
+function valueArb(plan: Plan, e: ElementPlan): ValueArb {
+  const v = e.type.kind === 'simple' ? fixedOr(plan, e.type.id, e.fixed, { k: 'simple', id: e.type.id }) : ({ k: 'tie', id: e.type.id } as ValueArb);
+  return e.nillable ? { k: 'nullable', of: v } : v;
+}
+
+function fixedOr(plan: Plan, type: string, fixed: string | undefined, otherwise: ValueArb): ValueArb {
+  if (fixed === undefined) return otherwise;
+  const s = plan.simpleTypes[type];
+  return { k: 'constant', value: s.kind === 'int' ? Number(fixed) : s.kind === 'boolean' ? fixed === 'true' || fixed === '1' : fixed };
+}
+
+function num(v: string | undefined, dflt: number): number {
+  return v === undefined ? dflt : Number(v);
+}
+
+export type { TypeRef };

@@ -1,4 +1,4 @@
-import { PaygenError, type Issue, type IssueCode } from './issues.js';
+import { PaygenError, type Issue } from './issues.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
 import { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
 import { maskIssues } from './sensitive.js';
@@ -10,9 +10,10 @@ import { withLimits } from './xml/limits.js';
 import { hasPath } from './identify.js';
 
 /**
- * How one message is read, checked and written: generated once per message, used by the
- * generic drivers below. The drivers own the order of the steps (decode → tokenize and read
- * → validate facets → locate issues) so that every message behaves the same way.
+ * How one message is read, checked and written: generated once per message (or made by the
+ * interpreter from a plan), used by the generic drivers below. The drivers own the order of the
+ * steps (decode → tokenize and read, every value checked as its text is read → the rules beyond
+ * the schema → mask) so that every message behaves the same way.
  */
 export interface ReadBinding<T> {
   /** The catalogue name (for PaymentProcessing, the root element's name). */
@@ -23,8 +24,8 @@ export interface ReadBinding<T> {
   /** For messages that share a root: the path below the root that identifies this one. */
   readonly identify?: readonly string[];
   readonly read: (cx: ReadContext) => T;
-  /** Every issue of a value: the schema's constraints and the payment-method profiles (unmasked). */
-  readonly check: (value: unknown) => Issue[];
+  /** Rules beyond the schema, checked on the value read: the payment-method profiles (unmasked issues). */
+  readonly profiles?: (value: unknown) => Issue[];
   /** The sensitive values of a (possibly partial) value, to mask in issues. */
   readonly secrets?: (value: unknown) => string[];
 }
@@ -114,11 +115,13 @@ export function safeParseAny<T>(
   }
   // nothing was read to say what is sensitive: what looks like a card number is masked
   if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []), binding };
-  // Facets are checked on the value read; after structural issues, only issues about values
-  // the reader did not already report on are added (the structure is the reader's to judge).
-  let found = binding.check(value);
-  if (cx.issues.length > 0) found = found.filter((i) => !STRUCTURAL.has(i.code) && !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
-  const issues = [...cx.issues, ...(found.length > 0 ? locate(text, options, binding, found) : [])];
+  // Everything the schema says was checked while reading; the profiles are rules over the value
+  // read (which element is required for which payment method), checked now and located by a
+  // second read, on failure only. Where the reader already reported on a value, its profile
+  // issues would repeat the same fault.
+  let found = binding.profiles?.(value) ?? [];
+  if (cx.issues.length > 0) found = found.filter((i) => !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
+  const issues = found.length > 0 ? [...cx.issues, ...locate(text, options, binding, found)] : cx.issues;
   if (issues.length === 0 && cx.warnings.length === 0) return { ok: true, value: value as T, warnings: cx.warnings, binding };
   // only what is reported needs masking: the secrets are looked for then, not on the fast path
   const secrets = binding.secrets?.(value) ?? [];
@@ -174,9 +177,6 @@ export function rootOf(input: string | Uint8Array, options?: ParseOptions): { ns
   }
 }
 
-/** Validator issue codes about presence and shape, which the reader has already judged. */
-const STRUCTURAL = new Set<IssueCode>(['required', 'unknown-property', 'choice', 'missing-element', 'unexpected-element', 'invalid-xsi-type', 'type']);
-
 /** Raises the issue for a root element that is none of the expected ones. */
 export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; local: string }[]): void {
   const c = cx.c;
@@ -190,7 +190,7 @@ export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; l
 }
 
 /**
- * Validation issues come without positions: read the document once more, this time recording
+ * Profile issues come without positions: read the document once more, this time recording
  * where each value came from, and attach line and column (of the value, or of the nearest
  * enclosing element for a missing one). Only done on failure, so the fast path records nothing.
  */

@@ -1,12 +1,16 @@
 /**
  * paygen/runtime: what generated code imports, and what its users may import directly
- * (the error type, options, the tokenizer limits). Small and free of dependencies.
+ * (the error type, options, the tokenizer limits, the interpreter). Small and free of
+ * dependencies. docs/architecture.md describes how the pieces fit.
  */
 export { PaygenError, quote, type Issue, type IssueCode } from './issues.js';
-export { ReadContext, SimpleKind, displayKey, type ParseMode, type ParseOptions, type SimpleReader, type SlotTable } from './read-context.js';
+export { ReadContext, displayKey, type ParseMode, type ParseOptions } from './read-context.js';
+export { NILLABLE, REQUIRED, ValueChecker } from './check.js';
+export { simpleType, checkDecimalFacets, ucs2length, type DecimalBounds, type Fault, type SimpleType, type SimpleTypeDef } from './simple-type.js';
+export { all, choice, complexType, element, family, sequence, type ComplexType, type ComplexTypeDef, type Family, type FamilyDef } from './descriptors.js';
+export { EMPTY_CONTENT, type ContentModel } from './content-model.js';
 export { WhiteSpace, compareDecimal, decimalDigits, normalizeSpace, parseBoolean } from './lexical.js';
 export { buildBytesWith, buildWith, parseWith, rootMismatch, rootOf, safeParseAmong, safeParseAny, safeParseWith, type BuildOptions, type BytesBuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
-export { checkDecimalFacets, issuesFromErrors, runValidator, ucs2length, type CompiledValidator, type DecimalFacets, type Masker, type ValidatorError } from './validation.js';
 export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
@@ -14,3 +18,5 @@ export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/d
 export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
 export { DEFAULT_LIMITS, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 export { XSI_NS } from './xml/cursor.js';
+export { interpret, type InterpretedMessage, type InterpretedSet } from './interpret.js';
+export * from './plan.js';

@@ -1,5 +1,10 @@
+import { NILLABLE } from './check.js';
+import { ContentMatcher, expectedNames, firstSlot, NO_MATCH, type ContentModel, type Node } from './content-model.js';
+import type { ComplexType, Family } from './descriptors.js';
 import { quote, type Issue, type IssueCode } from './issues.js';
-import { normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
+import { normalizeSpace, parseBoolean, WhiteSpace } from './lexical.js';
+import { readText, textFault, typedLiteral, fixedFault, type Fault, type SimpleType } from './simple-type.js';
+import { SKIPPED, TolerantReading } from './tolerant.js';
 import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
@@ -17,71 +22,60 @@ export interface ParseOptions {
   doctype?: DoctypePolicy;
 }
 
-/** How the text of one simple type becomes its typed value; generated once per simple type. */
-export interface SimpleReader {
-  /** Expanded name `{ns}local` of the type, for xsi:type checks ('' when anonymous). */
-  readonly key: string;
-  /** How the type is named in messages (`xs:int`, `currencyCode`). */
-  readonly label: string;
-  readonly kind: SimpleKind;
-  readonly ws: WhiteSpace;
-  /** List item type. */
-  readonly item?: SimpleReader;
-}
-
-export const enum SimpleKind {
-  /** Kept as the normalised text: strings, decimals, long integers, dates. */
-  Text = 0,
-  /** xs:int and narrower: a JS number. */
-  Int = 1,
-  Boolean = 2,
-  List = 3,
-}
-
 /** xsi:type values already found to be QNames: documents repeat the same few in every item. */
 const QNAMES = new Set<string>();
 
 /**
- * The state a generated reader works on: a tokenizer positioned in the document, the JSON
- * Pointer of the value being read, and the issues found so far. Generated code follows the
- * content model with `at` / `simple` / `enter` … `close`; everything that is not the happy
- * path (issues, recovery, positions) lives here so that the generated code stays small.
+ * The state a reader works on — a generated reader (emit/readers.ts) or the interpreter
+ * (runtime/interpret.ts), which call the same methods: a tokenizer positioned in the document,
+ * the JSON Pointer of the value being read, the content matcher of each open element, and the
+ * issues found so far. Every check happens here, where the offset is known: the content model
+ * (which child is which slot), attributes, xsi:type and xsi:nil, and each value's facets as its
+ * text is read. Readers only follow the slots and assign properties.
  *
  * Recovery: after the first content-model error inside an element, its remaining children are
- * skipped without further content-model issues (as libxml2 does), so that one misplaced
- * element gives one issue, not a cascade.
+ * skipped without further issues (as libxml2 does), so that one misplaced element gives one
+ * issue, not a cascade.
+ *
+ * Tolerant reading (`mode: 'tolerant'`) is configuration of this one reader: children are
+ * matched by TolerantReading (runtime/tolerant.ts) instead of the strict ContentMatcher.
  */
 export class ReadContext {
   readonly c: XmlCursor;
   readonly issues: Issue[] = [];
   readonly warnings: Issue[] = [];
-  readonly tolerant: boolean;
-  /** JSON Pointer segments of the element being read (one per element; items carry '/i'). */
-  private readonly path: string[] = [];
-  private readonly names: string[] = [];
+  /** Present in tolerant mode: how children are matched, and the accommodations reported. */
+  readonly tolerance: TolerantReading | undefined;
+  /** JSON Pointer segments of the element being read (an item is two: its property and its index). */
+  private readonly path: Array<string | number> = [];
+  /** Per level: the path's length before the element at that level was entered. */
+  private readonly pathMarks: number[] = [0, 0];
+  /** Local names of the open elements, the root first. */
+  readonly names: string[] = [];
+  /** Offsets of the open elements' start tags. */
+  readonly starts: number[] = [];
   /** The lookahead: a child start tag, or the end of the current element. */
-  private la: Tok = Tok.End;
-  private level = 0;
-  private failedLevel = -1;
+  la: Tok = Tok.End;
+  /** Nesting of the element being read (the root is 1). */
+  level = 0;
+  /** The level whose content failed (its remaining children are skipped), or -1. */
+  failedLevel = -1;
   private lines: LineIndex | undefined;
-  /** The start tag a namespace accommodation was last reported for (each is reported once). */
-  private warnedTag = -1;
-  /** Per level, the namespace shift tolerated for the element at that level ('' for none). */
-  private readonly shifts: string[] = [];
-  private nextShift = '';
-  /** The start tag whose xsi:type `xsiType()` accepted in tolerant mode. */
-  private xsiTolerated = -1;
+  private readonly matcher = new ContentMatcher();
   /** The start tag whose xsi:nil `nil()` has already judged. */
   private nilCheckedAt = -1;
-  /** The start tag whose local name `at()` last matched in another namespace, and the namespace it wanted. */
-  private nsExpected: { tag: number; ns: string } | undefined;
-  /** Set while re-reading a document to locate validation issues: JSON Pointer → offset. */
+  /** Set while re-reading a document to locate issues found on its value (profiles): JSON Pointer → offset. */
   readonly positions: Map<string, number> | undefined;
 
   constructor(readonly source: string, options: ParseOptions | undefined, track = false) {
-    this.tolerant = options?.mode === 'tolerant';
-    this.c = new XmlCursor(source, withLimits(options?.limits), this.tolerant ? (p, at) => this.tolerateUnboundPrefix(p, at) : undefined, options?.doctype);
+    const tolerant = options?.mode === 'tolerant';
+    this.tolerance = tolerant ? new TolerantReading(this) : undefined;
+    this.c = new XmlCursor(source, withLimits(options?.limits), tolerant ? (p, at) => this.tolerance!.unboundPrefix(p, at) : undefined, options?.doctype);
     this.positions = track ? new Map() : undefined;
+  }
+
+  get tolerant(): boolean {
+    return this.tolerance !== undefined;
   }
 
   // ── positions and issues ──────────────────────────────────────────────────────────
@@ -111,29 +105,21 @@ export class ReadContext {
     this.warnings.push(w);
   }
 
-  private tolerateUnboundPrefix(prefix: string, at: number): string | undefined {
-    if (prefix !== 'xsi') return undefined;
-    // called while the start tag is read, before the element is entered: name it in the path
-    this.warn("the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace", at, this.pointer(this.c.local), 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', 'no declaration');
-    return XSI_NS;
+  private fault(f: Fault, offset: number, path: string): void {
+    this.issue(f.code, f.message, offset, path, f.expected, f.received);
+  }
+
+  /** The local name of the element being read. */
+  current(): string {
+    return this.names[this.names.length - 1];
   }
 
   // ── the root ──────────────────────────────────────────────────────────────────────
 
-  /**
-   * Reads the prolog and the root start tag. Tolerant mode skips what comes before the first '<'
-   * (a status line or junk some callback handlers receive; one Desjardins client strips it too).
-   */
+  /** Reads the prolog and the root start tag. */
   prolog(): void {
-    const c = this.c;
-    if (this.tolerant) {
-      const first = c.src.indexOf('<');
-      if (first > 0 && c.src.slice(0, first).trim() !== '') {
-        this.warn(`${first} characters before the first '<' were skipped`, 0, '', "'<'", quote(c.src.slice(0, first)));
-        c.pos = first;
-      }
-    }
-    c.prolog();
+    this.tolerance?.skipJunk();
+    this.c.prolog();
   }
 
   /**
@@ -141,105 +127,120 @@ export class ReadContext {
    * message it was taken for; in tolerant mode a root in another namespace is reported here.
    */
   enterRoot(expectedNs = this.c.ns): void {
-    this.nextShift = '';
-    if (this.c.ns !== expectedNs) this.toleratedNamespace(expectedNs, 'root');
+    this.tolerance?.enterRoot(expectedNs);
     this.level = 1;
     this.names.push(this.c.local);
-    this.shifts[1] = this.nextShift;
+    this.starts.push(this.c.tagStart);
     this.positions?.set('', this.c.tagStart);
   }
 
   // ── element content ───────────────────────────────────────────────────────────────
 
-  /** True when the lookahead is a start tag of this element (and the content has not failed). */
-  at(ns: string, local: string): boolean {
-    if (this.la !== Tok.Start || this.c.local !== local || this.failedLevel === this.level) return false;
-    if (this.c.ns === ns) {
-      this.nextShift = '';
-      return true;
-    }
-    if (this.tolerant) return this.toleratedNamespace(ns);
-    this.nsExpected = { tag: this.c.tagStart, ns };
-    return false;
-  }
-
   /**
-   * Tolerant mode: accepts the lookahead element although it is in another namespace. A subtree
-   * moved into another namespace is reported once, at its top: a child with the same shift as
-   * its parent is not reported again.
+   * Moves into the content of the entered element, whose children follow `model`: the slot of
+   * its first child, or -1 when it has none (then the element has been left).
    */
-  private toleratedNamespace(expected: string, what = 'element'): boolean {
-    const c = this.c;
-    const shift = `${c.ns}\n${expected}`;
-    this.nextShift = shift;
-    if (this.warnedTag === c.tagStart || this.shifts[this.level] === shift) return true;
-    this.warnedTag = c.tagStart;
-    const where = c.ns ? `in namespace ${c.ns}` : 'in no namespace';
-    this.warn(`${what} <${c.local}> is ${where}; read as if in ${expected || 'no namespace'}, with the elements below it that share this namespace`, c.tagStart, what === 'root' ? '' : this.pointer(c.local), expected || '(no namespace)', c.ns || '(no namespace)');
-    return true;
-  }
-
-  /** Claims the lookahead start tag as the element at `prop` (a property name, or 'name/3' for an item). */
-  enter(prop: string): void {
-    this.path.push(prop);
-    this.names.push(this.c.local);
-    this.level++;
-    this.shifts[this.level] = this.nextShift;
-    this.positions?.set(this.pointer(), this.c.tagStart);
-  }
-
-  /** Moves into the content of the entered element (after its attributes were read). */
-  open(): void {
+  open(model: ContentModel): number {
+    if (this.tolerance) this.tolerance.begin(model);
+    else this.matcher.begin(model);
     this.advance();
+    return this.match(model);
   }
 
-  /** Ends the entered element: anything left in it is unexpected. Then moves to the next sibling. */
-  close(): void {
-    while (this.la === Tok.Start) this.unexpectedChild();
-    this.leave();
+  /** The slot of the next child of the element being read, or -1 at its end (then it has been left). */
+  next(model: ContentModel): number {
+    return this.match(model);
   }
 
-  /** Reports an element the content model does not allow here, then skips it. */
-  private unexpectedChild(): void {
+  private match(model: ContentModel): number {
     const c = this.c;
-    if (this.failedLevel !== this.level) {
-      this.failedLevel = this.level;
-      this.issue('unexpected-element', `unexpected element <${c.local}> in <${this.names[this.names.length - 1]}>`, c.tagStart, this.pointer(c.local), `the end of <${this.names[this.names.length - 1]}>`, `<${c.local}>`);
+    while (this.la === Tok.Start) {
+      if (this.failedLevel === this.level) {
+        c.skipContent();
+        this.advance();
+        continue;
+      }
+      const k = this.tolerance ? this.tolerance.step(model) : this.matcher.step(c.ns, c.local);
+      if (k >= 0) return k;
+      if (k === SKIPPED) continue;
+      this.contentFault(model, this.matcher.fault.kind, this.matcher.fault.node);
+      c.skipContent();
+      this.advance();
     }
-    c.skipContent();
-    this.advance();
+    if (this.failedLevel !== this.level) {
+      if (this.tolerance) this.tolerance.finish(model);
+      else if (!this.matcher.finish()) this.contentFault(model, 'missing', this.matcher.fault.node);
+    }
+    if (this.tolerance) this.tolerance.end();
+    else this.matcher.end();
+    this.leave();
+    return -1;
   }
 
-  /** Records a required element that is not there, and stops checking this element's content. */
-  missing(expected: string, prop: string): void {
-    if (this.failedLevel === this.level) return;
+  /** Reports why the lookahead (or the end of the element) does not fit the content model. */
+  private contentFault(model: ContentModel, kind: 'missing' | 'unexpected', node: Node | undefined): void {
     this.failedLevel = this.level;
     const c = this.c;
-    const found = this.la === Tok.Start ? `<${c.local}>` : `the end of <${this.names[this.names.length - 1]}>`;
-    const offset = this.la === Tok.Start ? c.tagStart : c.endStart;
-    if (this.la === Tok.Start && this.nsExpected?.tag === c.tagStart) {
+    const atChild = this.la === Tok.Start;
+    if (atChild) {
       // the right name in the wrong namespace (a prefix bound elsewhere, a default namespace undone)
-      const want = this.nsExpected.ns;
-      this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${want || 'no namespace'}`, offset, this.pointer(c.local), want || '(no namespace)', c.ns || '(no namespace)');
-      return;
+      const same = (node?.first ?? model.slots).find((e) => e.local === c.local && e.ns !== c.ns) ?? (kind === 'unexpected' ? model.slots.find((e) => e.local === c.local && e.ns !== c.ns) : undefined);
+      if (same) {
+        this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${same.ns || 'no namespace'}`, c.tagStart, this.pointer(c.local), same.ns || '(no namespace)', c.ns || '(no namespace)');
+        return;
+      }
     }
-    this.issue('missing-element', `expected element ${expected}, found ${found}`, offset, this.pointer(prop), expected, found);
+    const found = atChild ? `<${c.local}>` : `the end of <${this.current()}>`;
+    const offset = atChild ? c.tagStart : c.endStart;
+    if (kind === 'missing' && node) {
+      const expected = expectedNames(node);
+      this.issue('missing-element', `expected element ${expected}, found ${found}`, offset, this.pointer(model.props[firstSlot(node)]), expected, found);
+    } else {
+      this.issue('unexpected-element', `unexpected element <${c.local}> in <${this.current()}>`, c.tagStart, this.pointer(c.local), `the end of <${this.current()}>`, `<${c.local}>`);
+    }
+  }
+
+  /** Claims the lookahead start tag as the element of property `prop`. */
+  enter(prop: string): void {
+    this.push();
+    this.path.push(prop);
+    this.entered();
+  }
+
+  /** Claims the lookahead start tag as item `index` of the array property `prop`. */
+  enterItem(prop: string, index: number): void {
+    this.push();
+    this.path.push(prop, index);
+    this.entered();
+  }
+
+  private push(): void {
+    const c = this.c;
+    this.names.push(c.local);
+    this.starts.push(c.tagStart);
+    this.pathMarks[++this.level] = this.path.length;
+  }
+
+  private entered(): void {
+    this.tolerance?.entered(this.level);
+    this.positions?.set(this.pointer(), this.c.tagStart);
   }
 
   /** The element just ended: leave it and read the parent's next child. */
   private leave(): void {
     if (this.failedLevel === this.level) this.failedLevel = -1;
-    this.level--;
-    this.path.pop();
+    const mark = this.pathMarks[this.level--];
+    while (this.path.length > mark) this.path.pop();
     this.names.pop();
+    this.starts.pop();
     if (this.level > 0) this.advance();
   }
 
-  private advance(): void {
+  advance(): void {
     let t = this.c.next();
     while (t === Tok.Text) {
       if (this.failedLevel !== this.level) {
-        this.issue('unexpected-text', `text is not allowed in <${this.names[this.names.length - 1]}>, which has element-only content`, this.c.textStart, this.pointer(), 'elements or white space', 'text');
+        this.issue('unexpected-text', `text is not allowed in <${this.current()}>, which has element-only content`, this.c.textStart, this.pointer(), 'elements or white space', 'text');
       }
       t = this.c.next();
     }
@@ -262,70 +263,34 @@ export class ReadContext {
     this.warn(`${list} ${id} is not in the documented list; accepted, as the list is open`, at, this.pointer(sub), `a documented ${list}`, String(id), 'unknown-code');
   }
 
-  // ── tolerant reading ──────────────────────────────────────────────────────────────
-
-  /**
-   * Tolerant mode: the index in `t` of the next child (matched by local name), skipping and
-   * reporting unknown elements; -1 at the end of the element.
-   */
-  slot(t: SlotTable): number {
-    const c = this.c;
-    while (this.la === Tok.Start) {
-      const k = t.local.indexOf(c.local);
-      if (k >= 0) {
-        if (c.ns !== t.ns[k]) this.toleratedNamespace(t.ns[k]);
-        else this.nextShift = '';
-        return k;
-      }
-      this.warn(`unknown element <${c.local}> in <${this.names[this.names.length - 1]}> was skipped`, c.tagStart, this.pointer(c.local), t.local.map((l) => `<${l}>`).join(', '), `<${c.local}>`);
-      c.skipContent();
-      this.advance();
-    }
-    return -1;
-  }
-
-  /** Tolerant mode: reports a child that the schema puts before the one read last; returns the new last index. */
-  inOrder(last: number, k: number, t: SlotTable): number {
-    if (k >= last) return k;
-    this.warn(`<${t.local[k]}> is out of sequence order: the schema puts it before <${t.local[last]}>`, this.c.tagStart, this.pointer(t.local[k]), `<${t.local[k]}> before <${t.local[last]}>`, `<${t.local[k]}> after <${t.local[last]}>`);
-    return last;
-  }
-
-  /** Tolerant mode: an element that may occur only so often occurs again (an issue: which value would be meant?). */
-  repeated(): void {
-    const c = this.c;
-    this.issue('unexpected-element', `<${c.local}> occurs more often than the schema allows in <${this.names[this.names.length - 1]}>`, c.tagStart, this.pointer(c.local), `at most the allowed occurrences of <${c.local}>`, `another <${c.local}>`);
-    c.skipContent();
-    this.advance();
-  }
-
   // ── attributes ────────────────────────────────────────────────────────────────────
 
   /** Reads the attribute `{ns}local` of the entered element as `prop`, or undefined. */
-  attr<T>(ns: string, local: string, r: SimpleReader, prop: string): T | undefined {
+  attr<T>(ns: string, local: string, t: SimpleType, prop: string, fixed?: unknown): T | undefined {
     const k = this.c.attrIndex(ns, local);
     if (k < 0) return undefined;
-    this.positions?.set(this.pointer(prop), this.c.attrStart[k]);
-    return this.convert(this.c.attrValue[k], r, this.c.attrStart[k], prop) as T;
+    const at = this.c.attrStart[k];
+    this.positions?.set(this.pointer(prop), at);
+    const v = this.convert(this.c.attrValue[k], t, at, prop) as T;
+    if (fixed !== undefined) this.checkFixed(t, v, fixed, at, prop);
+    return v;
   }
 
   missingAttr(name: string, prop: string): void {
-    this.issue('missing-attribute', `element <${this.names[this.names.length - 1]}> needs the attribute '${name}'`, this.c.tagStart, this.pointer(prop), `attribute '${name}'`, 'no such attribute');
+    this.issue('missing-attribute', `element <${this.current()}> needs the attribute '${name}'`, this.c.tagStart, this.pointer(prop), `attribute '${name}'`, 'no such attribute');
   }
 
-  /**
-   * Checks the entered element's attributes: `known` lists the expanded names (`{ns}local`, or
-   * `local` when in no namespace) its type declares; `typeKey` is the type an xsi:type may name.
-   */
-  attrsDone(known: readonly string[], typeKey: string): void {
+  /** Checks the entered element's attributes against those its type `t` declares, and its xsi attributes. */
+  attributes(t: ComplexType): void {
     const c = this.c;
+    const known = t.attributeKeys;
     for (let k = 0; k < c.attrCount; k++) {
       const ns = c.attrNs[k];
       if (ns === XSI_NS) continue;
       const key = ns === '' ? c.attrLocal[k] : `{${ns}}${c.attrLocal[k]}`;
       if (!known.includes(key)) this.unexpectedAttr(k);
     }
-    if (c.xsiSeen) this.checkXsi(typeKey, false);
+    if (c.xsiSeen) this.checkXsi(t.key, false);
   }
 
   private unexpectedAttr(k: number): void {
@@ -342,7 +307,7 @@ export class ReadContext {
       const local = c.attrLocal[k];
       if (local === 'type') {
         const t = this.xsiTypeAt(k);
-        if (t !== undefined && t !== typeKey && this.xsiTolerated !== c.tagStart) {
+        if (t !== undefined && t !== typeKey && this.tolerance?.xsiTolerated !== c.tagStart) {
           this.issue('invalid-xsi-type', `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), typeKey ? `no xsi:type, or ${displayKey(typeKey)}` : 'no xsi:type', c.attrValue[k]);
         }
       } else if (local === 'nil') {
@@ -355,25 +320,34 @@ export class ReadContext {
   }
 
   /**
+   * The member of `family` the entered element is (by its xsi:type), as the member's index in
+   * `family.members`; -1 after an issue (an unknown or abstract type, or a missing xsi:type
+   * where the declared type is abstract), in which case the element has been skipped and left.
+   */
+  member(family: Family): number {
+    const t = this.xsiType(family.allowed);
+    if (t === undefined) {
+      if (family.baseIndex >= 0) return family.baseIndex;
+    } else {
+      const i = family.allowed.indexOf(t);
+      if (i >= 0) return i;
+    }
+    this.badXsiType(family);
+    return -1;
+  }
+
+  /**
    * Expanded name `{ns}local` of the entered element's xsi:type, or undefined when absent. In
    * tolerant mode a name in the wrong namespace (an unprefixed value in a document without the
    * default namespace) is taken as the allowed type with the same local name, with a warning.
    */
-  xsiType(allowed?: readonly string[]): string | undefined {
+  private xsiType(allowed: readonly string[]): string | undefined {
     if (!this.c.xsiSeen) return undefined;
     const k = this.c.attrIndex(XSI_NS, 'type');
     if (k < 0) return undefined;
     const t = this.xsiTypeAt(k);
-    if (!this.tolerant || !allowed || t === undefined || t === '' || allowed.includes(t)) return t;
-    const same = allowed.find((a) => displayKey(a) === displayKey(t));
-    if (same) {
-      // the element itself was moved out of that namespace: the same accommodation, already reported
-      const shift = `${t.slice(1, t.indexOf('}'))}\n${same.slice(1, same.indexOf('}'))}`;
-      if (this.shifts[this.level] !== shift) this.warn(`xsi:type ${quote(this.c.attrValue[k])} names a type in ${t.slice(1, t.indexOf('}')) || 'no namespace'}; read as ${displayKey(same)} of ${same.slice(1, same.indexOf('}'))}`, this.c.attrStart[k], this.pointer(), same, t);
-      this.xsiTolerated = this.c.tagStart;
-      return same;
-    }
-    return t;
+    if (!this.tolerance || t === undefined || t === '' || allowed.includes(t)) return t;
+    return this.tolerance.xsiType(t, allowed, k);
   }
 
   private xsiTypeAt(k: number): string | undefined {
@@ -395,23 +369,20 @@ export class ReadContext {
     return `{${ns}}${local}`;
   }
 
-  /**
-   * Reports an xsi:type that names no type allowed here (or one of the family's `abstract`
-   * types, which no element may have), and skips the element.
-   */
-  badXsiType(allowed: readonly string[], abstract: readonly string[] = []): never {
+  /** Reports an xsi:type that names no member of the family (or an abstract type), and skips the element. */
+  private badXsiType(family: Family): void {
     const c = this.c;
     const k = c.attrIndex(XSI_NS, 'type');
     const raw = k >= 0 ? c.attrValue[k] : '';
+    const allowed = family.allowed.map(displayKey).join(' | ');
     if (k < 0) {
-      this.issue('abstract-type', `<${c.local}> has an abstract type and needs an xsi:type`, c.tagStart, this.pointer(), `xsi:type = ${allowed.map(displayKey).join(' | ')}`, 'no xsi:type');
-    } else if (abstract.includes(this.xsiTypeAt(k) ?? '')) {
-      this.issue('abstract-type', `xsi:type ${quote(raw)} names an abstract type; <${c.local}> needs one of its concrete types`, c.attrStart[k], this.pointer(), allowed.map(displayKey).join(' | '), raw);
+      this.issue('abstract-type', `<${c.local}> has an abstract type and needs an xsi:type`, c.tagStart, this.pointer(), `xsi:type = ${allowed}`, 'no xsi:type');
+    } else if (family.abstract.includes(this.xsiTypeAt(k) ?? '')) {
+      this.issue('abstract-type', `xsi:type ${quote(raw)} names an abstract type; <${c.local}> needs one of its concrete types`, c.attrStart[k], this.pointer(), allowed, raw);
     } else if (this.issues.length === 0 || this.issues[this.issues.length - 1].code !== 'invalid-xsi-type') {
-      this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), allowed.map(displayKey).join(' | '), raw);
+      this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), allowed, raw);
     }
     this.skipEntered();
-    return undefined as never;
   }
 
   /** Skips the rest of the entered element and leaves it. */
@@ -456,20 +427,20 @@ export class ReadContext {
     const c = this.c;
     const at = c.pos;
     const text = c.readText();
-    if (text.length > 0) this.issue('nil-with-content', `<${this.names[this.names.length - 1]}> is xsi:nil="true" but has content`, at, this.pointer(), 'no content', quote(text));
-    this.skipChildElements();
+    if (text.length > 0) this.issue('nil-with-content', `<${this.current()}> is xsi:nil="true" but has content`, at, this.pointer(), 'no content', quote(text));
+    if (!c.atEndTag()) this.skipChildElements('xsi:nil="true"');
     c.finish();
     this.la = Tok.End;
     this.leave();
   }
 
-  /** In simple content, child elements are not allowed: report and skip each. */
-  private skipChildElements(): string {
+  /** Child elements where none are allowed: report and skip each; returns the text between them. */
+  private skipChildElements(why: string): string {
     const c = this.c;
     let more = '';
     while (!c.atEndTag()) {
       c.startTag();
-      this.issue('unexpected-element', `element <${c.local}> is not allowed inside <${this.names[this.names.length - 1]}>, which has simple content`, c.tagStart, this.pointer(), 'text', `<${c.local}>`);
+      this.issue('unexpected-element', `element <${c.local}> is not allowed inside <${this.current()}>, which has ${why}`, c.tagStart, this.pointer(), 'text', `<${c.local}>`);
       c.skipContent();
       more += c.readText();
     }
@@ -477,83 +448,65 @@ export class ReadContext {
   }
 
   /**
-   * Reads the element at the lookahead, whose type is the simple type `r`, as `prop`.
-   * Returns null for a nillable element with xsi:nil="true". `dflt` is the declared default or
-   * fixed value, which an empty element takes (XSD 1.0 Part 1 §3.3.4).
+   * Reads the element at the lookahead, whose type is the simple type `t`, as property `prop`.
+   * Returns null for an element with xsi:nil="true" whose `flags` have NILLABLE. `dflt` is the declared default or
+   * fixed value, which an empty element takes (XSD 1.0 Part 1 §3.3.4); `fixed`, the typed fixed value.
    */
-  simple<T>(prop: string, r: SimpleReader, nillable: boolean, dflt?: string): T | null {
+  simple<T>(prop: string, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
     this.enter(prop);
+    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+  }
+
+  /** As `simple`, for item `index` of an array property. */
+  simpleItem<T>(prop: string, index: number, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
+    this.enterItem(prop, index);
+    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+  }
+
+  private simpleHere<T>(t: SimpleType, nillable: boolean, dflt: string | undefined, fixed: unknown): T | null {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) if (c.attrNs[k] !== XSI_NS) this.unexpectedAttr(k);
     if (c.xsiSeen) {
-      this.checkXsi(r.key, true);
+      this.checkXsi(t.key, true);
       if (this.nil(nillable)) return null;
     }
-    return this.text<T>(r, undefined, dflt);
+    return this.text<T>(t, undefined, dflt, fixed);
   }
 
   /**
-   * Reads the text content of the entered element as simple type `r` and leaves the element.
+   * Reads the text content of the entered element as simple type `t` and leaves the element.
    * `prop` names the value in the typed form when it is not the element itself (simple content
    * with attributes: `value`).
    */
-  text<T>(r: SimpleReader, prop?: string, dflt?: string): T {
+  text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown): T {
     const c = this.c;
     const at = c.pos;
     let text = c.readText();
-    if (!c.atEndTag()) text += this.skipChildElements();
+    if (!c.atEndTag()) text += this.skipChildElements('simple content');
     c.finish();
     if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
     if (text === '' && dflt !== undefined) text = dflt;
-    const value = this.convert(text, r, at, prop) as T;
+    const value = this.convert(text, t, at, prop) as T;
+    if (fixed !== undefined) this.checkFixed(t, value, fixed, at, prop);
     this.la = Tok.End;
     this.leave();
     return value;
   }
 
-  /**
-   * Text → typed value for simple type `r`; a lexical error is an issue (and the text is kept).
-   * `sub` is the value's path below the current element (computed only for an issue).
-   */
-  convert(raw: string, r: SimpleReader, offset: number, sub: string | undefined): unknown {
-    const text = normalizeSpace(raw, r.ws);
-    switch (r.kind) {
-      case SimpleKind.Text:
-        return text;
-      case SimpleKind.Int: {
-        const n = parseSmallInteger(text);
-        if (n === undefined) {
-          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} (an integer)`, offset, this.pointer(sub), r.label, text);
-          return text;
-        }
-        // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
-        if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
-          this.issue('range', `${quote(text)} is out of range for ${r.label}: more digits than any 32-bit integer`, offset, this.pointer(sub), `a value of ${r.label} (at most 10 digits)`, text);
-          return text;
-        }
-        return n;
-      }
-      case SimpleKind.Boolean: {
-        const b = parseBoolean(text);
-        if (b === undefined) {
-          this.issue('invalid-value', `${quote(text)} is not a valid ${r.label} ('true', 'false', '1' or '0')`, offset, this.pointer(sub), r.label, text);
-          return text;
-        }
-        return b;
-      }
-      case SimpleKind.List: {
-        if (text === '') return [];
-        const item = r.item!;
-        return text.split(' ').map((t, i) => this.convert(t, item, offset, sub === undefined ? String(i) : `${sub}/${i}`));
-      }
-    }
+  private checkFixed(t: SimpleType, value: unknown, fixed: unknown, at: number, sub: string | undefined): void {
+    if (this.issues.length > 0 && this.issues[this.issues.length - 1].path === this.pointer(sub)) return;
+    const f = fixedFault(t, value, fixed);
+    if (f) this.fault(f, at, this.pointer(sub));
   }
-}
 
-/** The children of a complex type for tolerant reading: namespaces and local names, in schema order. */
-export interface SlotTable {
-  readonly ns: readonly string[];
-  readonly local: readonly string[];
+  /**
+   * Text → typed value for simple type `t`; a fault of the value (its lexical space, its facets)
+   * is an issue at `offset`, and the text is kept. `sub` is the value's path below the current
+   * element (computed only for an issue).
+   */
+  convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
+    return readText(t, raw, (f, item) => this.fault(f, offset, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`)));
+  }
 }
 
 /** `{ns}local` → `local` (types in messages are named by their local name). */
@@ -561,3 +514,5 @@ export function displayKey(key: string): string {
   const i = key.indexOf('}');
   return i < 0 ? key : key.slice(i + 1);
 }
+
+export { NO_MATCH, textFault, typedLiteral };

@@ -18,13 +18,13 @@ export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseR
   const where = new Map<string, { doc: SampleDoc; index: number; value: string }>();
   for (const doc of docs) {
     doc.sites.forEach((s, index) => {
-      if (!s.simple || where.has(s.simple.key) || isNil(s)) return;
-      where.set(s.simple.key, { doc, index, value: valueAt(s) });
+      if (!s.simple || where.has(s.simple.id) || isNil(s)) return;
+      where.set(s.simple.id, { doc, index, value: valueAt(s) });
     });
   }
   const cases: Array<{ type: string; facet: string; value: string; message: string; xml: string; paygen: boolean; doc: SampleDoc }> = [];
-  for (const s of set.typed.simpleTypes) {
-    const at = where.get(s.key);
+  for (const s of Object.values(set.plan.simpleTypes)) {
+    const at = where.get(s.id);
     if (!at) continue;
     for (const b of boundaries(s, at.value)) {
       const dom = clone(at.doc.dom);
@@ -47,7 +47,7 @@ export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseR
     }
   });
   const results = [...byType.values()];
-  const uncovered = set.typed.simpleTypes.filter((s) => !where.has(s.key) && s.model.variety === 'atomic').map((s) => s.label);
+  const uncovered = Object.values(set.plan.simpleTypes).filter((s) => !where.has(s.id) && s.variety === 'atomic').map((s) => s.label);
   results.push({ set: set.name, phase: 'facets', name: 'coverage', ok: true, message: uncovered.length ? `no sampled document holds a value of: ${uncovered.join(', ')}` : 'every simple type was covered', count: where.size, durationMs: 0 });
   const each = (performance.now() - t0) / Math.max(results.length, 1);
   for (const r of results) r.durationMs = each;

@@ -19,7 +19,7 @@ export function filesPhase(sets: readonly ContractSet[], paths: readonly string[
     }
     const options = { mode: tolerant ? ('tolerant' as const) : ('strict' as const) };
     const root = rootOf(bytes, options);
-    const set = sets.find((s) => root && s.typed.messages.some((m) => m.root.local === root.local && (m.root.ns === root.ns || tolerant))) ?? sets[0];
+    const set = sets.find((s) => root && s.plan.messages.some((m) => m.root.local === root.local && (m.root.ns === root.ns || tolerant))) ?? sets[0];
     const r = set.safeParseMessage(bytes, options);
     results.push({
       set: set.name,

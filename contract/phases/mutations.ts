@@ -38,7 +38,7 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     kind: 'swap two elements of a sequence',
-    sites: (doc) => elementSites(doc, (s) => s.complex !== undefined && s.complex.content.kind === 'elements' && s.complex.content.group.kind !== 'all' && swappable(s.el) >= 0),
+    sites: (doc) => elementSites(doc, (s) => s.complex !== undefined && s.complex.content.kind === 'elements' && s.complex.content.model.kind !== 'all' && swappable(s.el) >= 0),
     apply: (dom, doc, i) => {
       const s = doc.sites[i];
       const el = find(doc.dom, dom, s.el)!;

@@ -5,57 +5,57 @@ import fc from 'fast-check';
 import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from "../../runtime/arbitraries.js";
 import type * as T from './types.js';
 
-const S_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
-const S_CardNumber: fc.Arbitrary<T.CardNumber> = text({"patterns":["^(?:[0-9]{12,19})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{12,19})$"});
-const S_Cents: fc.Arbitrary<T.Cents> = decimal({"minInclusive":"0","totalDigits":12,"fractionDigits":0,"patterns":["^(?:[\\-+]?[0-9]+)$"]});
-const S_Currency: fc.Arbitrary<T.Currency> = oneOfValues(["CAD"]);
-const S_Digits: fc.Arbitrary<T.Digits> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
-const S_Key32: fc.Arbitrary<T.Key32> = text({"patterns":["^(?:[0-9A-Fa-f]{32})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Fa-f]{32})$"});
-const S_MerchantId: fc.Arbitrary<T.MerchantId> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
-const S_RequestLanguage: fc.Arbitrary<T.RequestLanguage> = oneOfValues(["fr","en"]);
-const S_ResponseLanguage: fc.Arbitrary<T.ResponseLanguage> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
-const S_TransactionId: fc.Arbitrary<T.TransactionId> = text({"patterns":["^(?:[0-9A-Za-z_\\-]{1,64})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z_\\-]{1,64})$"});
-const S_UrlName: fc.Arbitrary<T.UrlName> = oneOfValues(["response","success","cancel","error"]);
-const S_YesNo: fc.Arbitrary<T.YesNo> = oneOfValues(["yes","no"]);
-const S_TransactionResultDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"});
-const S_TransactionResultEffectiveDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{6})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{6})$"});
-const S_AcknowledgementMerchantTransactionAccepted: fc.Arbitrary<"yes"> = oneOfValues(["yes"]);
-const S_ErrorResponseErrorCode: fc.Arbitrary<string> = text({"patterns":["^(?:[A-Z0-9]{2,8})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Z0-9]{2,8})$"});
-const S_PurchaseRequestMerchantTransactionsTransactionType: fc.Arbitrary<"purchase"> = oneOfValues(["purchase"]);
-const S_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: fc.Arbitrary<string> = text({"patterns":["^(?:0[1-9]|1[0-2])$"],"whiteSpace":"preserve","generateFrom":"^(?:0[1-9]|1[0-2])$"});
-const S_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2})$"});
+const A_AcknowledgementMerchantTransactionAccepted: fc.Arbitrary<"yes"> = oneOfValues(["yes"]);
+const A_CardNumber: fc.Arbitrary<T.CardNumber> = text({"patterns":["^(?:[0-9]{12,19})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{12,19})$"});
+const A_Cents: fc.Arbitrary<T.Cents> = decimal({"minInclusive":"0","totalDigits":12,"fractionDigits":0,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"]});
+const A_Currency: fc.Arbitrary<T.Currency> = oneOfValues(["CAD"]);
+const A_Digits: fc.Arbitrary<T.Digits> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
+const A_ErrorResponseErrorCode: fc.Arbitrary<string> = text({"patterns":["^(?:[A-Z0-9]{2,8})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Z0-9]{2,8})$"});
+const A_Key32: fc.Arbitrary<T.Key32> = text({"patterns":["^(?:[0-9A-Fa-f]{32})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Fa-f]{32})$"});
+const A_MerchantId: fc.Arbitrary<T.MerchantId> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
+const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: fc.Arbitrary<string> = text({"patterns":["^(?:0[1-9]|1[0-2])$"],"whiteSpace":"preserve","generateFrom":"^(?:0[1-9]|1[0-2])$"});
+const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2})$"});
+const A_PurchaseRequestMerchantTransactionsTransactionType: fc.Arbitrary<"purchase"> = oneOfValues(["purchase"]);
+const A_RequestLanguage: fc.Arbitrary<T.RequestLanguage> = oneOfValues(["fr","en"]);
+const A_ResponseLanguage: fc.Arbitrary<T.ResponseLanguage> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
+const A_TransactionId: fc.Arbitrary<T.TransactionId> = text({"patterns":["^(?:[0-9A-Za-z_\\-]{1,64})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z_\\-]{1,64})$"});
+const A_TransactionResultDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"});
+const A_TransactionResultEffectiveDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{6})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{6})$"});
+const A_UrlName: fc.Arbitrary<T.UrlName> = oneOfValues(["response","success","cancel","error"]);
+const A_YesNo: fc.Arbitrary<T.YesNo> = oneOfValues(["yes","no"]);
+const A_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
 
 const tree = fc.letrec((tie) => ({
   Acknowledgement: obj(seq(seq(one("merchant", tie("AcknowledgementMerchant"))))),
-  AcknowledgementMerchant: obj(seq(one("id", S_MerchantId), seq(one("transaction", tie("AcknowledgementMerchantTransaction"))))),
-  AcknowledgementMerchantTransaction: obj(seq(one("id", S_TransactionId), one("accepted", S_AcknowledgementMerchantTransactionAccepted))),
-  ConfirmRequest: obj(seq(maybe("input", S_xs_string), seq(one("merchant", tie("ConfirmRequestMerchant"))))),
-  ConfirmRequestMerchant: obj(seq(one("id", S_MerchantId), seq(one("confirm", tie("ConfirmRequestMerchantConfirm"))))),
+  AcknowledgementMerchant: obj(seq(one("id", A_MerchantId), seq(one("transaction", tie("AcknowledgementMerchantTransaction"))))),
+  AcknowledgementMerchantTransaction: obj(seq(one("id", A_TransactionId), one("accepted", A_AcknowledgementMerchantTransactionAccepted))),
+  ConfirmRequest: obj(seq(maybe("input", A_xs_string), seq(one("merchant", tie("ConfirmRequestMerchant"))))),
+  ConfirmRequestMerchant: obj(seq(one("id", A_MerchantId), seq(one("confirm", tie("ConfirmRequestMerchantConfirm"))))),
   ConfirmRequestMerchantConfirm: obj(seq(seq(one("transaction", tie("TransactionRef"))))),
   ErrorResponse: obj(seq(seq(one("error", tie("ErrorResponseError"))))),
-  ErrorResponseError: obj(seq(seq(one("code", S_ErrorResponseErrorCode), one("message", S_xs_string)))),
-  FinalResponse: obj(seq(maybe("input", S_xs_string), seq(one("merchant", tie("FinalResponseMerchant"))))),
-  FinalResponseMerchant: obj(seq(one("id", S_MerchantId), seq(one("transaction", tie("FinalResponseMerchantTransaction"))))),
-  FinalResponseMerchantTransaction: obj(seq(one("id", S_TransactionId), one("currency", S_Currency), one("currencyText", S_xs_string), one("approved", S_YesNo), seq(seq(maybe("terminal_id", S_Digits), maybe("urls", tie("Urls")), maybe("ecr_number", S_Digits), maybe("amount", S_Cents), maybe("language", S_ResponseLanguage), maybe("card_holder_name", S_xs_string), maybe("date", S_TransactionResultDate), maybe("effective_date", S_TransactionResultEffectiveDate), maybe("transaction_code", S_Digits), maybe("condition_code", S_Digits), maybe("iso_code", S_Digits), maybe("host_code", S_Digits), maybe("action_code", S_Digits), maybe("card_type", S_xs_string), maybe("batch_no", S_Digits), maybe("sequence_no", S_Digits), maybe("process_info", S_xs_string), maybe("authorization_no", S_xs_string), maybe("receipt_text", S_xs_string), maybe("receipt", S_xs_string))))),
+  ErrorResponseError: obj(seq(seq(one("code", A_ErrorResponseErrorCode), one("message", A_xs_string)))),
+  FinalResponse: obj(seq(maybe("input", A_xs_string), seq(one("merchant", tie("FinalResponseMerchant"))))),
+  FinalResponseMerchant: obj(seq(one("id", A_MerchantId), seq(one("transaction", tie("FinalResponseMerchantTransaction"))))),
+  FinalResponseMerchantTransaction: obj(seq(one("id", A_TransactionId), one("currency", A_Currency), one("currencyText", A_xs_string), one("approved", A_YesNo), seq(seq(maybe("terminal_id", A_Digits), maybe("urls", tie("Urls")), maybe("ecr_number", A_Digits), maybe("amount", A_Cents), maybe("language", A_ResponseLanguage), maybe("card_holder_name", A_xs_string), maybe("date", A_TransactionResultDate), maybe("effective_date", A_TransactionResultEffectiveDate), maybe("transaction_code", A_Digits), maybe("condition_code", A_Digits), maybe("iso_code", A_Digits), maybe("host_code", A_Digits), maybe("action_code", A_Digits), maybe("card_type", A_xs_string), maybe("batch_no", A_Digits), maybe("sequence_no", A_Digits), maybe("process_info", A_xs_string), maybe("authorization_no", A_xs_string), maybe("receipt_text", A_xs_string), maybe("receipt", A_xs_string))))),
   LoginRequest: obj(seq(seq(one("merchant", tie("LoginRequestMerchant"))))),
-  LoginRequestMerchant: obj(seq(one("key", S_Key32), seq(one("login", tie("LoginRequestMerchantLogin"))))),
+  LoginRequestMerchant: obj(seq(one("key", A_Key32), seq(one("login", tie("LoginRequestMerchantLogin"))))),
   LoginRequestMerchantLogin: obj(seq(seq(one("trx", tie("TransactionRef"))))),
   LoginResponse: obj(seq(seq(one("merchant", tie("LoginResponseMerchant"))))),
-  LoginResponseMerchant: obj(seq(one("id", S_MerchantId), one("key", S_Key32), seq(one("login", tie("LoginResponseMerchantLogin"))))),
+  LoginResponseMerchant: obj(seq(one("id", A_MerchantId), one("key", A_Key32), seq(one("login", tie("LoginResponseMerchantLogin"))))),
   LoginResponseMerchantLogin: obj(seq(seq(one("trx", tie("LoginResponseMerchantLoginTrx"))))),
-  LoginResponseMerchantLoginTrx: obj(seq(one("id", S_TransactionId), one("key", S_Key32))),
-  Parameter: obj(seq(one("name", S_xs_string), one("value", S_xs_string))),
+  LoginResponseMerchantLoginTrx: obj(seq(one("id", A_TransactionId), one("key", A_Key32))),
+  Parameter: obj(seq(one("name", A_xs_string), one("value", A_xs_string))),
   PurchaseRequest: obj(seq(seq(one("merchant", tie("PurchaseRequestMerchant"))))),
-  PurchaseRequestMerchant: obj(seq(one("id", S_MerchantId), one("key", S_Key32), seq(one("transactions", tie("PurchaseRequestMerchantTransactions"))))),
+  PurchaseRequestMerchant: obj(seq(one("id", A_MerchantId), one("key", A_Key32), seq(one("transactions", tie("PurchaseRequestMerchantTransactions"))))),
   PurchaseRequestMerchantTransactions: obj(seq(seq(one("transaction", tie("PurchaseRequestMerchantTransactionsTransaction"))))),
-  PurchaseRequestMerchantTransactionsTransaction: obj(seq(one("id", S_TransactionId), one("key", S_Key32), one("type", S_PurchaseRequestMerchantTransactionsTransactionType), one("currency", S_Currency), one("currencyText", S_xs_string), seq(one("amount", S_Cents), one("language", S_RequestLanguage), one("card", tie("PurchaseRequestMerchantTransactionsTransactionCard")), one("customer_email", S_xs_string), one("urls", tie("Urls"))))),
-  PurchaseRequestMerchantTransactionsTransactionCard: obj(seq(seq(one("number", S_CardNumber), one("holder_name", S_xs_string), one("expiry", tie("PurchaseRequestMerchantTransactionsTransactionCardExpiry"))))),
-  PurchaseRequestMerchantTransactionsTransactionCardExpiry: obj(seq(seq(one("year", S_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear), one("month", S_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth)))),
-  StatusPush: obj(seq(maybe("input", S_xs_string), seq(one("merchant", tie("StatusPushMerchant"))))),
-  StatusPushMerchant: obj(seq(maybe("id", S_MerchantId), seq(one("transaction", tie("StatusPushMerchantTransaction"))))),
-  StatusPushMerchantTransaction: obj(seq(one("id", S_TransactionId), maybe("approved", S_YesNo), seq(maybe("terminal_id", S_Digits), maybe("amount", S_Cents), maybe("language", S_ResponseLanguage), maybe("card_holder_name", S_xs_string), maybe("condition_code", S_Digits), maybe("card_type", S_xs_string), maybe("sequence_no", S_Digits), maybe("authorization_no", S_xs_string), maybe("receipt_text", S_xs_string)))),
-  TransactionRef: obj(seq(one("id", S_TransactionId))),
-  Url: obj(seq(one("name", S_UrlName), seq(one("path", S_xs_string), maybe("parameters", tie("UrlParameters"))))),
+  PurchaseRequestMerchantTransactionsTransaction: obj(seq(one("id", A_TransactionId), one("key", A_Key32), one("type", A_PurchaseRequestMerchantTransactionsTransactionType), one("currency", A_Currency), one("currencyText", A_xs_string), seq(one("amount", A_Cents), one("language", A_RequestLanguage), one("card", tie("PurchaseRequestMerchantTransactionsTransactionCard")), one("customer_email", A_xs_string), one("urls", tie("Urls"))))),
+  PurchaseRequestMerchantTransactionsTransactionCard: obj(seq(seq(one("number", A_CardNumber), one("holder_name", A_xs_string), one("expiry", tie("PurchaseRequestMerchantTransactionsTransactionCardExpiry"))))),
+  PurchaseRequestMerchantTransactionsTransactionCardExpiry: obj(seq(seq(one("year", A_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear), one("month", A_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth)))),
+  StatusPush: obj(seq(maybe("input", A_xs_string), seq(one("merchant", tie("StatusPushMerchant"))))),
+  StatusPushMerchant: obj(seq(maybe("id", A_MerchantId), seq(one("transaction", tie("StatusPushMerchantTransaction"))))),
+  StatusPushMerchantTransaction: obj(seq(one("id", A_TransactionId), maybe("approved", A_YesNo), seq(maybe("terminal_id", A_Digits), maybe("amount", A_Cents), maybe("language", A_ResponseLanguage), maybe("card_holder_name", A_xs_string), maybe("condition_code", A_Digits), maybe("card_type", A_xs_string), maybe("sequence_no", A_Digits), maybe("authorization_no", A_xs_string), maybe("receipt_text", A_xs_string)))),
+  TransactionRef: obj(seq(one("id", A_TransactionId))),
+  Url: obj(seq(one("name", A_UrlName), seq(one("path", A_xs_string), maybe("parameters", tie("UrlParameters"))))),
   UrlParameters: obj(seq(seq(many("parameter", tie("Parameter"), 1, Infinity, false)))),
   Urls: obj(seq(seq(many("url", tie("Url"), 1, 4, false)))),
 }));

@@ -4,75 +4,75 @@
 import fc from 'fast-check';
 import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from "../../runtime/arbitraries.js";
 import type * as T from './types.js';
-import { profileIssues_initiatePaymentRequest } from './validate.js';
+import { profiles_initiatePaymentRequest } from './validate.js';
 
-const S_CodeID: fc.Arbitrary<T.CodeID> = integer(0, 2147483647);
-const S_Gender: fc.Arbitrary<T.Gender> = oneOfValues(["Male","Female"]);
-const S_Guid: fc.Arbitrary<T.Guid> = text({"patterns":["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$","maxLength":64});
-const S_HttpMethod: fc.Arbitrary<T.HttpMethod> = oneOfValues(["POST","GET"]);
-const S_IpAddress: fc.Arbitrary<T.IpAddress> = text({"patterns":["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"],"whiteSpace":"preserve","generateFrom":"^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"});
-const S_MoneyAmount: fc.Arbitrary<T.MoneyAmount> = decimal({"totalDigits":19,"fractionDigits":4,"patterns":[]});
-const S_PaymentDirection: fc.Arbitrary<T.PaymentDirection> = oneOfValues(["Deposit","Withdrawal"]);
-const S_StringID: fc.Arbitrary<T.StringID> = text({"patterns":["^(?:[A-Za-z0-9_.:@\\-]+)$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z0-9_.:@\\-]+)$","minLength":1,"maxLength":100});
-const S_ThreeLetterCode: fc.Arbitrary<T.ThreeLetterCode> = text({"patterns":["^(?:[A-Za-z]{3})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{3})$"});
-const S_TwoLetterCode: fc.Arbitrary<T.TwoLetterCode> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
-const S_NonNegativeMoneyContent: fc.Arbitrary<string> = decimal({"minInclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":[]});
-const S_PositiveMoneyContent: fc.Arbitrary<string> = decimal({"minExclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":[]});
-const S_xs_boolean: fc.Arbitrary<boolean> = fc.boolean();
-const S_xs_dateTime: fc.Arbitrary<string> = temporal("dateTime", ["^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"]);
-const S_xs_decimal: fc.Arbitrary<string> = decimal({"patterns":[]});
-const S_xs_int: fc.Arbitrary<number> = integer(-2147483648, 2147483647);
-const S_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
+const A_CodeID: fc.Arbitrary<T.CodeID> = integer(0, 2147483647);
+const A_Gender: fc.Arbitrary<T.Gender> = oneOfValues(["Male","Female"]);
+const A_Guid: fc.Arbitrary<T.Guid> = text({"patterns":["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$","maxLength":64});
+const A_HttpMethod: fc.Arbitrary<T.HttpMethod> = oneOfValues(["POST","GET"]);
+const A_IpAddress: fc.Arbitrary<T.IpAddress> = text({"patterns":["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"],"whiteSpace":"preserve","generateFrom":"^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"});
+const A_MoneyAmount: fc.Arbitrary<T.MoneyAmount> = decimal({"totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
+const A_NonNegativeMoneyContent: fc.Arbitrary<string> = decimal({"minInclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
+const A_PaymentDirection: fc.Arbitrary<T.PaymentDirection> = oneOfValues(["Deposit","Withdrawal"]);
+const A_PositiveMoneyContent: fc.Arbitrary<string> = decimal({"minExclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
+const A_StringID: fc.Arbitrary<T.StringID> = text({"patterns":["^(?:[A-Za-z0-9_.:@\\-]+)$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z0-9_.:@\\-]+)$","minLength":1,"maxLength":100});
+const A_ThreeLetterCode: fc.Arbitrary<T.ThreeLetterCode> = text({"patterns":["^(?:[A-Za-z]{3})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{3})$"});
+const A_TwoLetterCode: fc.Arbitrary<T.TwoLetterCode> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
+const A_xs_boolean: fc.Arbitrary<boolean> = fc.boolean();
+const A_xs_dateTime: fc.Arbitrary<string> = temporal("dateTime", ["^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"]);
+const A_xs_decimal: fc.Arbitrary<string> = decimal({"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
+const A_xs_int: fc.Arbitrary<number> = integer(-2147483648, 2147483647);
+const A_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
 
 const tree = fc.letrec((tie) => ({
-  Address: obj(seq(seq(maybe("street", nullable(S_xs_string)), maybe("houseName", nullable(S_xs_string)), maybe("houseNumber", nullable(S_xs_string)), maybe("houseNumberExtension", nullable(S_xs_string)), maybe("postalCode", nullable(S_xs_string)), maybe("city", nullable(S_xs_string)), maybe("state", nullable(S_xs_string)), maybe("countryCode2", nullable(S_TwoLetterCode)), maybe("telephoneNumber", nullable(S_xs_string))))),
-  DataField: obj(seq(seq(one("key", S_xs_string), one("value", S_xs_string)))),
+  Address: obj(seq(seq(maybe("street", nullable(A_xs_string)), maybe("houseName", nullable(A_xs_string)), maybe("houseNumber", nullable(A_xs_string)), maybe("houseNumberExtension", nullable(A_xs_string)), maybe("postalCode", nullable(A_xs_string)), maybe("city", nullable(A_xs_string)), maybe("state", nullable(A_xs_string)), maybe("countryCode2", nullable(A_TwoLetterCode)), maybe("telephoneNumber", nullable(A_xs_string))))),
+  DataField: obj(seq(seq(one("key", A_xs_string), one("value", A_xs_string)))),
   DataFieldList: obj(seq(seq(many("dataField", tie("DataField"), 0, Infinity, true)))),
   DataList: obj(seq(seq(many("data", tie("KeyValueBasePair"), 0, Infinity, true)))),
   DetailList: obj(seq(seq(many("detail", tie("KeyValueBasePair"), 0, Infinity, true)))),
-  ExecutePaymentActionRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentID", S_Guid), one("actionID", S_CodeID), maybe("actionData", tie("DataList")), maybe("remark", S_xs_string)))),
-  ExecutePaymentActionResponse: obj(seq(seq(one("statusCode", S_xs_int), one("actionResults", tie("ResultList"))))),
-  GetNewManualPaymentDetailsRequest: obj(seq(seq(one("merchantID", S_StringID), one("paymentMethodID", S_CodeID), maybe("userID", nullable(S_xs_string)), maybe("username", nullable(S_xs_string)), maybe("email", nullable(S_xs_string)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("telephoneNumber", nullable(S_xs_string))))),
+  ExecutePaymentActionRequest: obj(seq(seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("paymentID", A_Guid), one("actionID", A_CodeID), maybe("actionData", tie("DataList")), maybe("remark", A_xs_string)))),
+  ExecutePaymentActionResponse: obj(seq(seq(one("statusCode", A_xs_int), one("actionResults", tie("ResultList"))))),
+  GetNewManualPaymentDetailsRequest: obj(seq(seq(one("merchantID", A_StringID), one("paymentMethodID", A_CodeID), maybe("userID", nullable(A_xs_string)), maybe("username", nullable(A_xs_string)), maybe("email", nullable(A_xs_string)), maybe("languageCode", nullable(A_TwoLetterCode)), maybe("telephoneNumber", nullable(A_xs_string))))),
   GetNewManualPaymentDetailsResponse: obj(seq(seq(maybe("result", tie("ManualPaymentDetails")), one("status", tie("ManualPaymentStatus"))))),
-  GetPaymentInputDataListRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("user", tie("User")), one("paymentMethodID", S_CodeID), maybe("purposeOfPayment", S_xs_string), maybe("amount", tie("PositiveMoney")), maybe("details", tie("DetailList"))))),
+  GetPaymentInputDataListRequest: obj(seq(seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("user", tie("User")), one("paymentMethodID", A_CodeID), maybe("purposeOfPayment", A_xs_string), maybe("amount", tie("PositiveMoney")), maybe("details", tie("DetailList"))))),
   GetPaymentInputDataListResponse: obj(seq(seq(one("paymentInputDataList", tie("GetPaymentInputDataListResponsePaymentInputDataList"))))),
   GetPaymentInputDataListResponsePaymentInputDataList: obj(seq(seq(many("paymentInputData", tie("DetailList"), 0, Infinity, true)))),
-  GetPaymentsRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("merchantTransactionID", S_StringID), maybe("isExecuted", nullable(S_xs_boolean))))),
+  GetPaymentsRequest: obj(seq(seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("merchantTransactionID", A_StringID), maybe("isExecuted", nullable(A_xs_boolean))))),
   GetPaymentsResponse: obj(seq(seq(one("payments", tie("PaymentList"))))),
-  GetRedirectDataRequest: obj(seq(seq(one("merchantID", S_StringID), one("redirectParameters", tie("RedirectParameters"))))),
+  GetRedirectDataRequest: obj(seq(seq(one("merchantID", A_StringID), one("redirectParameters", tie("RedirectParameters"))))),
   GetRedirectDataResponse: obj(seq(seq(one("redirectData", tie("RedirectData"))))),
   HandlePaymentStateChangedNotificationRequest: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
-  HandlePaymentStateChangedNotificationResponse: obj(seq(seq(one("resultCode", tie("IdNamePair")), maybe("resultMessage", S_xs_string)))),
-  IdNamePair: obj(seq(seq(one("key", S_CodeID), one("value", S_xs_string)))),
-  InitiatePaymentFromReferenceRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("originalPaymentID", S_Guid), one("merchantTransactionID", S_StringID), one("paymentMethodID", S_CodeID), maybe("amount", tie("PositiveMoney")), maybe("specificPaymentData", tie("DataList"))))),
+  HandlePaymentStateChangedNotificationResponse: obj(seq(seq(one("resultCode", tie("IdNamePair")), maybe("resultMessage", A_xs_string)))),
+  IdNamePair: obj(seq(seq(one("key", A_CodeID), one("value", A_xs_string)))),
+  InitiatePaymentFromReferenceRequest: obj(seq(seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("originalPaymentID", A_Guid), one("merchantTransactionID", A_StringID), one("paymentMethodID", A_CodeID), maybe("amount", tie("PositiveMoney")), maybe("specificPaymentData", tie("DataList"))))),
   InitiatePaymentFromReferenceResponse: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
-  InitiatePaymentRequest: obj(seq(seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("merchantTransactionID", S_StringID), one("paymentMethodID", S_CodeID), maybe("amount", tie("NonNegativeMoney")), maybe("shopFee", tie("PositiveMoney")), one("userID", S_StringID), maybe("userData", tie("UserData")), maybe("userIP", S_IpAddress), one("userSessionID", S_xs_string), one("creationTypeID", S_CodeID), maybe("paymentAccountID", S_xs_string), maybe("specificPaymentData", tie("DataList")), maybe("paymentAccount", tie("PaymentAccount"))))),
+  InitiatePaymentRequest: obj(seq(seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("merchantTransactionID", A_StringID), one("paymentMethodID", A_CodeID), maybe("amount", tie("NonNegativeMoney")), maybe("shopFee", tie("PositiveMoney")), one("userID", A_StringID), maybe("userData", tie("UserData")), maybe("userIP", A_IpAddress), one("userSessionID", A_xs_string), one("creationTypeID", A_CodeID), maybe("paymentAccountID", A_xs_string), maybe("specificPaymentData", tie("DataList")), maybe("paymentAccount", tie("PaymentAccount"))))),
   InitiatePaymentResponse: obj(seq(seq(one("payment", tie("PaymentWithStateFamily"))))),
-  KeyBooleanValuePair: obj(seq(tag("$type", "keyBooleanValuePair"), seq(one("key", S_xs_string), one("value", S_xs_boolean)))),
-  KeyDateTimeValuePair: obj(seq(tag("$type", "keyDateTimeValuePair"), seq(one("key", S_xs_string), one("value", S_xs_dateTime)))),
-  KeyDecimalValuePair: obj(seq(tag("$type", "keyDecimalValuePair"), seq(one("key", S_xs_string), one("value", S_xs_decimal)))),
-  KeyIntValuePair: obj(seq(tag("$type", "keyIntValuePair"), seq(one("key", S_xs_string), one("value", S_xs_int)))),
-  KeyStringValuePair: obj(seq(tag("$type", "keyStringValuePair"), seq(one("key", S_xs_string), one("value", S_xs_string)))),
-  ManualPaymentDetails: obj(seq(seq(one("userID", S_StringID), one("merchantTransactionID", S_StringID), one("userDetails", tie("UserData")), one("paymentDetails", tie("DetailList"))))),
-  ManualPaymentStatus: obj(seq(seq(one("code", S_xs_int), one("description", S_xs_string), one("details", S_xs_string)))),
-  Money: obj(seq(one("currencyCode", S_ThreeLetterCode), one("value", S_MoneyAmount))),
-  NonNegativeMoney: obj(seq(one("currencyCode", S_ThreeLetterCode), one("value", S_NonNegativeMoneyContent))),
+  KeyBooleanValuePair: obj(seq(tag("$type", "keyBooleanValuePair"), seq(one("key", A_xs_string), one("value", A_xs_boolean)))),
+  KeyDateTimeValuePair: obj(seq(tag("$type", "keyDateTimeValuePair"), seq(one("key", A_xs_string), one("value", A_xs_dateTime)))),
+  KeyDecimalValuePair: obj(seq(tag("$type", "keyDecimalValuePair"), seq(one("key", A_xs_string), one("value", A_xs_decimal)))),
+  KeyIntValuePair: obj(seq(tag("$type", "keyIntValuePair"), seq(one("key", A_xs_string), one("value", A_xs_int)))),
+  KeyStringValuePair: obj(seq(tag("$type", "keyStringValuePair"), seq(one("key", A_xs_string), one("value", A_xs_string)))),
+  ManualPaymentDetails: obj(seq(seq(one("userID", A_StringID), one("merchantTransactionID", A_StringID), one("userDetails", tie("UserData")), one("paymentDetails", tie("DetailList"))))),
+  ManualPaymentStatus: obj(seq(seq(one("code", A_xs_int), one("description", A_xs_string), one("details", A_xs_string)))),
+  Money: obj(seq(one("currencyCode", A_ThreeLetterCode), one("value", A_MoneyAmount))),
+  NonNegativeMoney: obj(seq(one("currencyCode", A_ThreeLetterCode), one("value", A_NonNegativeMoneyContent))),
   PaymentAccount: obj(seq(seq(one("specificPaymentAccountData", tie("PaymentAccountSpecificPaymentAccountData"))))),
-  PaymentAccountReference: obj(seq(seq(one("paymentAccountID", S_xs_string)))),
+  PaymentAccountReference: obj(seq(seq(one("paymentAccountID", A_xs_string)))),
   PaymentAccountSpecificPaymentAccountData: obj(seq(seq(many("data", tie("KeyValueBasePair"), 1, Infinity, false)))),
   PaymentList: obj(seq(seq(many("payment", tie("PaymentWithStateFamily"), 0, Infinity, true)))),
-  PaymentMethodDetailsRedirectParameters: obj(seq(tag("$type", "paymentMethodDetailsRedirectParameters"), seq(one("shopID", S_StringID), one("httpMethod", S_HttpMethod), one("returnUrl", S_xs_string), maybe("languageCode", S_TwoLetterCode), one("currencyCode", S_ThreeLetterCode), one("countryCode", S_TwoLetterCode), maybe("creationTypeID", S_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", S_StringID), maybe("grossAmount", S_MoneyAmount), maybe("minPaymentLimitAmount", S_MoneyAmount), maybe("maxPaymentLimitAmount", S_MoneyAmount), maybe("expirationTimeSpanInSeconds", S_xs_int), one("successUrl", S_xs_string), one("pendingUrl", S_xs_string), one("errorUrl", S_xs_string), one("cancelUrl", S_xs_string), one("refusedUrl", S_xs_string), one("paymentMethodID", S_CodeID), maybe("isPaymentMethodChangeAllowed", S_xs_boolean)))),
-  PaymentMethodSelectionWithDetailsRedirectParameters: obj(seq(tag("$type", "paymentMethodSelectionWithDetailsRedirectParameters"), seq(one("shopID", S_StringID), one("httpMethod", S_HttpMethod), one("returnUrl", S_xs_string), maybe("languageCode", S_TwoLetterCode), one("currencyCode", S_ThreeLetterCode), one("countryCode", S_TwoLetterCode), maybe("creationTypeID", S_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", S_StringID), maybe("grossAmount", S_MoneyAmount), maybe("minPaymentLimitAmount", S_MoneyAmount), maybe("maxPaymentLimitAmount", S_MoneyAmount), maybe("expirationTimeSpanInSeconds", S_xs_int), one("successUrl", S_xs_string), one("pendingUrl", S_xs_string), one("errorUrl", S_xs_string), one("cancelUrl", S_xs_string), one("refusedUrl", S_xs_string), one("paymentDirection", S_PaymentDirection)))),
-  PaymentServiceException: obj(seq(seq(one("id", S_Guid), one("errorCode", S_CodeID), one("errorMessage", S_xs_string)))),
-  PaymentState: obj(seq(seq(one("id", S_Guid), one("definition", tie("IdNamePair")), one("createdOn", S_xs_dateTime), maybe("description", S_xs_string), maybe("paymentStateDetails", nullable(tie("DetailList")))))),
-  PaymentWithPaymentAccount: obj(seq(tag("$type", "paymentWithPaymentAccount"), seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", S_StringID), one("paymentID", S_Guid), one("userID", nullable(S_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", S_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(S_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList"))), maybe("paymentAccount", tie("PaymentAccountReference"))))),
-  PaymentWithState: obj(seq(tag("$type", "paymentWithState"), seq(seq(one("merchantID", S_StringID), one("shopID", S_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", S_StringID), one("paymentID", S_Guid), one("userID", nullable(S_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", S_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(S_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList")))))),
-  PositiveMoney: obj(seq(one("currencyCode", S_ThreeLetterCode), one("value", S_PositiveMoneyContent))),
-  RedirectDataWithPost: obj(seq(tag("$type", "redirectDataWithPost"), seq(one("redirectUrl", S_xs_string), one("dataFields", tie("DataFieldList"))))),
+  PaymentMethodDetailsRedirectParameters: obj(seq(tag("$type", "paymentMethodDetailsRedirectParameters"), seq(one("shopID", A_StringID), one("httpMethod", A_HttpMethod), one("returnUrl", A_xs_string), maybe("languageCode", A_TwoLetterCode), one("currencyCode", A_ThreeLetterCode), one("countryCode", A_TwoLetterCode), maybe("creationTypeID", A_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", A_StringID), maybe("grossAmount", A_MoneyAmount), maybe("minPaymentLimitAmount", A_MoneyAmount), maybe("maxPaymentLimitAmount", A_MoneyAmount), maybe("expirationTimeSpanInSeconds", A_xs_int), one("successUrl", A_xs_string), one("pendingUrl", A_xs_string), one("errorUrl", A_xs_string), one("cancelUrl", A_xs_string), one("refusedUrl", A_xs_string), one("paymentMethodID", A_CodeID), maybe("isPaymentMethodChangeAllowed", A_xs_boolean)))),
+  PaymentMethodSelectionWithDetailsRedirectParameters: obj(seq(tag("$type", "paymentMethodSelectionWithDetailsRedirectParameters"), seq(one("shopID", A_StringID), one("httpMethod", A_HttpMethod), one("returnUrl", A_xs_string), maybe("languageCode", A_TwoLetterCode), one("currencyCode", A_ThreeLetterCode), one("countryCode", A_TwoLetterCode), maybe("creationTypeID", A_CodeID), maybe("additionalDetails", tie("DetailList")), one("user", tie("User")), one("merchantTransactionID", A_StringID), maybe("grossAmount", A_MoneyAmount), maybe("minPaymentLimitAmount", A_MoneyAmount), maybe("maxPaymentLimitAmount", A_MoneyAmount), maybe("expirationTimeSpanInSeconds", A_xs_int), one("successUrl", A_xs_string), one("pendingUrl", A_xs_string), one("errorUrl", A_xs_string), one("cancelUrl", A_xs_string), one("refusedUrl", A_xs_string), one("paymentDirection", A_PaymentDirection)))),
+  PaymentServiceException: obj(seq(seq(one("id", A_Guid), one("errorCode", A_CodeID), one("errorMessage", A_xs_string)))),
+  PaymentState: obj(seq(seq(one("id", A_Guid), one("definition", tie("IdNamePair")), one("createdOn", A_xs_dateTime), maybe("description", A_xs_string), maybe("paymentStateDetails", nullable(tie("DetailList")))))),
+  PaymentWithPaymentAccount: obj(seq(tag("$type", "paymentWithPaymentAccount"), seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", A_StringID), one("paymentID", A_Guid), one("userID", nullable(A_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", A_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(A_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList"))), maybe("paymentAccount", tie("PaymentAccountReference"))))),
+  PaymentWithState: obj(seq(tag("$type", "paymentWithState"), seq(seq(one("merchantID", A_StringID), one("shopID", A_StringID)), one("paymentMethod", tie("IdNamePair")), one("merchantTransactionID", A_StringID), one("paymentID", A_Guid), one("userID", nullable(A_StringID)), maybe("paymentProvider", tie("IdNamePair")), one("amount", tie("Money")), maybe("shopFee", tie("Money")), one("creationType", tie("IdNamePair")), maybe("userIP", A_IpAddress), one("state", tie("PaymentState")), one("isExecuted", nullable(A_xs_boolean)), one("baseAmount", tie("Money")), maybe("paymentDetails", nullable(tie("DetailList")))))),
+  PositiveMoney: obj(seq(one("currencyCode", A_ThreeLetterCode), one("value", A_PositiveMoneyContent))),
+  RedirectDataWithPost: obj(seq(tag("$type", "redirectDataWithPost"), seq(one("redirectUrl", A_xs_string), one("dataFields", tie("DataFieldList"))))),
   ResultList: obj(seq(seq(many("result", tie("KeyValueBasePair"), 0, Infinity, true)))),
-  UnqualifiedPaymentServiceException: obj(seq(seq(one("id", S_Guid), one("errorCode", S_CodeID), one("errorMessage", S_xs_string)))),
-  User: obj(seq(seq(one("id", S_StringID), seq(maybe("username", nullable(S_xs_string)), maybe("firstname", nullable(S_xs_string)), maybe("lastname", nullable(S_xs_string)), maybe("currencyCode", nullable(S_ThreeLetterCode)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("email", nullable(S_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(S_xs_dateTime)), maybe("gender", nullable(S_Gender)), maybe("identificationNumber", nullable(S_xs_string)), maybe("identificationNumberType", nullable(S_xs_string)), maybe("drivingLicenseNumber", nullable(S_xs_string)), maybe("drivingLicenseIssuingState", nullable(S_xs_string)))))),
-  UserData: obj(seq(seq(seq(maybe("username", nullable(S_xs_string)), maybe("firstname", nullable(S_xs_string)), maybe("lastname", nullable(S_xs_string)), maybe("currencyCode", nullable(S_ThreeLetterCode)), maybe("languageCode", nullable(S_TwoLetterCode)), maybe("email", nullable(S_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(S_xs_dateTime)), maybe("gender", nullable(S_Gender)), maybe("identificationNumber", nullable(S_xs_string)), maybe("identificationNumberType", nullable(S_xs_string)), maybe("drivingLicenseNumber", nullable(S_xs_string)), maybe("drivingLicenseIssuingState", nullable(S_xs_string)))))),
+  UnqualifiedPaymentServiceException: obj(seq(seq(one("id", A_Guid), one("errorCode", A_CodeID), one("errorMessage", A_xs_string)))),
+  User: obj(seq(seq(one("id", A_StringID), seq(maybe("username", nullable(A_xs_string)), maybe("firstname", nullable(A_xs_string)), maybe("lastname", nullable(A_xs_string)), maybe("currencyCode", nullable(A_ThreeLetterCode)), maybe("languageCode", nullable(A_TwoLetterCode)), maybe("email", nullable(A_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(A_xs_dateTime)), maybe("gender", nullable(A_Gender)), maybe("identificationNumber", nullable(A_xs_string)), maybe("identificationNumberType", nullable(A_xs_string)), maybe("drivingLicenseNumber", nullable(A_xs_string)), maybe("drivingLicenseIssuingState", nullable(A_xs_string)))))),
+  UserData: obj(seq(seq(seq(maybe("username", nullable(A_xs_string)), maybe("firstname", nullable(A_xs_string)), maybe("lastname", nullable(A_xs_string)), maybe("currencyCode", nullable(A_ThreeLetterCode)), maybe("languageCode", nullable(A_TwoLetterCode)), maybe("email", nullable(A_xs_string)), maybe("address", nullable(tie("Address"))), maybe("dateOfBirth", nullable(A_xs_dateTime)), maybe("gender", nullable(A_Gender)), maybe("identificationNumber", nullable(A_xs_string)), maybe("identificationNumberType", nullable(A_xs_string)), maybe("drivingLicenseNumber", nullable(A_xs_string)), maybe("drivingLicenseIssuingState", nullable(A_xs_string)))))),
   KeyValueBasePair: fc.oneof(tie("KeyBooleanValuePair"), tie("KeyDateTimeValuePair"), tie("KeyDecimalValuePair"), tie("KeyIntValuePair"), tie("KeyStringValuePair")),
   PaymentWithStateFamily: fc.oneof(tie("PaymentWithState"), tie("PaymentWithPaymentAccount")),
   RedirectData: fc.oneof(tie("RedirectDataWithPost")),
@@ -136,7 +136,7 @@ export const arbitraryInitiatePaymentFromReferenceRequest = (tree.InitiatePaymen
 export const arbitraryInitiatePaymentFromReferenceResponse = (tree.InitiatePaymentFromReferenceResponse as fc.Arbitrary<T.InitiatePaymentFromReferenceResponse>);
 
 /** Valid initiatePaymentRequest values (payment-method profiles included). */
-export const arbitraryInitiatePaymentRequest = (tree.InitiatePaymentRequest as fc.Arbitrary<T.InitiatePaymentRequest>).filter((v) => profileIssues_initiatePaymentRequest(v).length === 0);
+export const arbitraryInitiatePaymentRequest = (tree.InitiatePaymentRequest as fc.Arbitrary<T.InitiatePaymentRequest>).filter((v) => profiles_initiatePaymentRequest(v).length === 0);
 
 /** Valid initiatePaymentResponse values. */
 export const arbitraryInitiatePaymentResponse = (tree.InitiatePaymentResponse as fc.Arbitrary<T.InitiatePaymentResponse>);

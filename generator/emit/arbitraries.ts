@@ -1,46 +1,48 @@
-import type { PartPlan, SimplePlan, TreePlan, ValuePlan } from '../../runtime/arbitrary-plan.js';
-import { arbitraryPlans, simpleName } from '../mapping/arbitrary-plan.js';
-import type { TypedSchema } from '../mapping/typed-model.js';
-import { lit, valueTsType } from './code.js';
+import { arbitraryPlans, type PartArb, type SimpleArb, type TreeArb, type ValueArb } from '../../runtime/arbitrary-plan.js';
+import type { Plan } from '../../runtime/plan.js';
+import { lit } from './code.js';
+import type { Symbols } from './symbols.js';
 
 /**
- * arbitraries.ts (DESIGN.md: emit/arbitraries): fast-check arbitraries of every message, built
- * from the same typed form and the same text constraints as the validators, so that whatever
- * they generate the schema accepts. A separate module: runtime users never load fast-check.
+ * arbitraries.ts (DESIGN.md: emit/arbitraries): fast-check arbitraries of every message, rendered
+ * from the arbitrary description of the plan (runtime/arbitrary-plan.ts) that the interpreter
+ * also builds from, so that whatever they generate the schema accepts. A separate module:
+ * runtime users never load fast-check.
  */
-export interface ArbitrariesView {
-  runtimeArbitraries: string;
-  profileImports: string;
-  simple: Array<{ name: string; type: string; expr: string }>;
-  tree: Array<{ key: string; expr: string }>;
-  exports: Array<{ name: string; type: string; key: string; doc: string; filter: string }>;
-}
-
-export function arbitrariesView(ts: TypedSchema, runtimeImport: string, profiled: ReadonlySet<string> = new Set()): ArbitrariesView {
-  const plans = arbitraryPlans(ts);
-  const byName = new Map(ts.simpleTypes.map((s) => [simpleName(s), s]));
-  const exports: ArbitrariesView['exports'] = [];
-  for (const c of ts.complexTypes) exports.push({ name: `arbitrary${c.tsName}`, type: `T.${c.tsName}`, key: c.tsName, doc: '', filter: '' });
-  for (const f of ts.families) exports.push({ name: `arbitrary${f.tsName}`, type: `T.${f.tsName}`, key: f.tsName, doc: '', filter: '' });
-  for (const m of ts.messages) {
-    const key = m.type.kind === 'family' ? ts.family.get(m.type.key)!.tsName : ts.complex.get(m.type.key)!.tsName;
+export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtimeImport: string): string {
+  const plans = arbitraryPlans(plan);
+  const profiled = plan.messages.filter((m) => sym.profiles(m));
+  const out = [
+    head,
+    '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
+    '   Import this module only where fast-check is installed; parse/build never load it. */',
+    "import fc from 'fast-check';",
+    `import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    "import type * as T from './types.js';",
+  ];
+  if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
+  out.push('');
+  for (const { id, arb } of plans.simple) {
+    const s = plan.simpleTypes[id];
+    out.push(`const ${sym.arbitrary(id)}: fc.Arbitrary<${s.tsName ? `T.${s.tsName}` : sym.typeName({ kind: 'simple', id })}> = ${renderSimple(arb, sym)};`);
+  }
+  out.push('', 'const tree = fc.letrec((tie) => ({');
+  for (const { id, arb } of plans.tree) out.push(`  ${id}: ${renderTree(arb, sym)},`);
+  out.push('}));');
+  const exports: Array<{ name: string; type: string; id: string; doc: string; filter: string }> = [];
+  for (const c of Object.values(plan.complexTypes)) exports.push({ name: `arbitrary${c.id}`, type: `T.${c.id}`, id: c.id, doc: '', filter: '' });
+  for (const f of Object.values(plan.families)) exports.push({ name: `arbitrary${f.id}`, type: `T.${f.id}`, id: f.id, doc: '', filter: '' });
+  for (const m of plan.messages) {
+    const profiles = sym.profiles(m);
     // values of a message with payment-method profiles must satisfy them too
-    const filter = profiled.has(m.name) ? `.filter((v) => profileIssues_${m.name}(v).length === 0)` : '';
+    const filter = profiles ? `.filter((v) => ${profiles}(v).length === 0)` : '';
     const doc = `/** Valid ${m.name} values${filter ? ' (payment-method profiles included)' : ''}. */\n`;
     const same = exports.find((e) => e.name === `arbitrary${m.pascal}`);
     if (same) Object.assign(same, { doc, filter });
-    else exports.push({ name: `arbitrary${m.pascal}`, type: valueTsType(ts, m.type), key, doc, filter });
+    else exports.push({ name: `arbitrary${m.pascal}`, type: sym.typeName(m.type), id: m.type.id, doc, filter });
   }
-  return {
-    runtimeArbitraries: lit(arbitrariesImport(runtimeImport)),
-    profileImports: [...profiled].sort().map((n) => `profileIssues_${n}`).join(', '),
-    simple: plans.simple.map(({ name, plan }) => {
-      const s = byName.get(name)!;
-      return { name, type: s.tsName ? `T.${s.tsName}` : valueTsType(ts, { kind: 'simple', key: s.key }), expr: renderSimple(plan) };
-    }),
-    tree: plans.tree.map(({ name, plan }) => ({ key: name, expr: renderTree(plan) })),
-    exports: exports.sort((a, b) => (a.name < b.name ? -1 : 1)),
-  };
+  for (const e of exports.sort((a, b) => (a.name < b.name ? -1 : 1))) out.push('', `${e.doc}export const ${e.name} = (tree.${e.id} as fc.Arbitrary<${e.type}>)${e.filter};`);
+  return `${out.join('\n')}\n`;
 }
 
 /** The runtime's arbitraries entry, next to the runtime entry generated code imports. */
@@ -48,11 +50,10 @@ export function arbitrariesImport(runtimeImport: string): string {
   return runtimeImport.endsWith('/index.js') ? runtimeImport.replace(/\/index\.js$/, '/arbitraries.js') : `${runtimeImport}/arbitraries`;
 }
 
-/** The code of a simple type's arbitrary. */
-function renderSimple(p: SimplePlan): string {
+function renderSimple(p: SimpleArb, sym: Symbols): string {
   switch (p.k) {
     case 'list':
-      return `fc.array(${p.item}, { minLength: ${p.min}, maxLength: ${p.max} })`;
+      return `fc.array(${sym.arbitrary(p.item)}, { minLength: ${p.min}, maxLength: ${p.max} })`;
     case 'boolean':
       return 'fc.boolean()';
     case 'oneOfValues':
@@ -66,37 +67,37 @@ function renderSimple(p: SimplePlan): string {
     case 'temporal':
       return `temporal(${lit(p.primitive)}, ${lit(p.patterns)})`;
     case 'union': {
-      const members = p.members.map((m) => (m.as === 'booleanText' ? `temporal('boolean')` : m.as === 'string' ? `${m.name}.map(String)` : m.name));
+      const members = p.members.map((m) => (m.as === 'booleanText' ? `temporal('boolean')` : m.as === 'string' ? `${sym.arbitrary(m.id)}.map(String)` : sym.arbitrary(m.id)));
       const oneof = `fc.oneof(${members.join(', ')})`;
       return p.patterns ? `${oneof}.filter((x) => ${lit(p.patterns)}.every((p) => new RegExp(p, 'u').test(String(x))))` : oneof;
     }
   }
 }
 
-function renderValue(v: ValuePlan): string {
-  if (v.k === 'simple') return v.name;
-  if (v.k === 'tie') return `tie(${lit(v.name)})`;
+function renderValue(v: ValueArb, sym: Symbols): string {
+  if (v.k === 'simple') return sym.arbitrary(v.id);
+  if (v.k === 'tie') return `tie(${lit(v.id)})`;
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
-  return `nullable(${renderValue(v.of)})`;
+  return `nullable(${renderValue(v.of, sym)})`;
 }
 
-function renderPart(p: PartPlan): string {
+function renderPart(p: PartArb, sym: Symbols): string {
   switch (p.k) {
     case 'tag':
       return `tag(${lit(p.name)}, ${lit(p.value)})`;
     case 'one':
     case 'maybe':
-      return `${p.k}(${lit(p.name)}, ${renderValue(p.of)})`;
+      return `${p.k}(${lit(p.name)}, ${renderValue(p.of, sym)})`;
     case 'many':
-      return `many(${lit(p.name)}, ${renderValue(p.of)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
+      return `many(${lit(p.name)}, ${renderValue(p.of, sym)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
     case 'seq':
     case 'choice':
-      return `${p.k}(${p.parts.map(renderPart).join(', ')})`;
+      return `${p.k}(${p.parts.map((x) => renderPart(x, sym)).join(', ')})`;
     case 'optionalGroup':
-      return `optionalGroup(${renderPart(p.part)})`;
+      return `optionalGroup(${renderPart(p.part, sym)})`;
   }
 }
 
-function renderTree(t: TreePlan): string {
-  return t.k === 'obj' ? `obj(${renderPart(t.part)})` : `fc.oneof(${t.members.map((m) => `tie(${lit(m)})`).join(', ')})`;
+function renderTree(t: TreeArb, sym: Symbols): string {
+  return t.k === 'obj' ? `obj(${renderPart(t.part, sym)})` : `fc.oneof(${t.members.map((m) => `tie(${lit(m)})`).join(', ')})`;
 }

@@ -1,75 +1,61 @@
-import type { PropType, TypedProp, TypedSchema } from '../mapping/typed-model.js';
+import type { FacetsPlan, SimpleTypePlan } from '../../runtime/plan.js';
 
 /**
- * Small helpers shared by the code emitters: literals, TS type expressions of properties, and
- * the names of generated functions, so that readers, writers and types agree on them.
+ * Small helpers shared by the code emitters: literals, doc comments, indentation, and the
+ * one-line description of a simple type's facets that every doc comment and JSON Schema
+ * description uses.
  */
 
 export const lit = (v: unknown): string => JSON.stringify(v);
 
-/** TS type of one value of a property (not the array around it). */
-export function valueTsType(ts: TypedSchema, t: PropType, prefix = 'T.'): string {
-  if (t.kind === 'family') return prefix + ts.family.get(t.key)!.tsName;
-  if (t.kind === 'complex') return prefix + ts.complex.get(t.key)!.tsName;
-  const s = ts.simple.get(t.key)!;
-  return s.tsName ? prefix + s.tsName : s.kind === 'list' ? listTs(ts, s.item!, prefix) : s.tsType;
+/** A JSDoc block from lines of text (empty ones dropped), or '' (keeps `*\/` from closing it early). */
+export function jsdoc(lines: Array<string | undefined>, indent = ''): string {
+  const text = lines.filter((l): l is string => l !== undefined && l.trim() !== '').map((l) => l.replace(/\*\//g, '*\\/'));
+  if (text.length === 0) return '';
+  if (text.length === 1 && text[0].length <= 110 && !text[0].includes('\n')) return `${indent}/** ${text[0]} */\n`;
+  const body = text.flatMap((l) => l.split('\n')).map((l) => `${indent} *${l ? ` ${l}` : ''}`);
+  return `${indent}/**\n${body.join('\n')}\n${indent} */\n`;
 }
 
-function listTs(ts: TypedSchema, item: string, prefix: string): string {
-  const t = valueTsType(ts, { kind: 'simple', key: item }, prefix);
-  return /[|&]/.test(t) ? `(${t})[]` : `${t}[]`;
+export function indent(lines: readonly string[], by = '  '): string[] {
+  return lines.map((l) => (l === '' ? l : by + l));
 }
 
-/** TS type of a property as declared in its interface. */
-export function propTsType(ts: TypedSchema, p: TypedProp, prefix = 'T.'): string {
-  let t = valueTsType(ts, p.type, prefix);
-  if (p.nullable) t = `${t} | null`;
-  if (p.array) t = /[|&]/.test(t) ? `(${t})[]` : `${t}[]`;
-  return t;
+/** The constraints of a simple type in words: `pattern [A-Z]{3} · length 1..100 · >= 0 · 19 digits, 4 fraction digits`. */
+export function facetSummary(s: SimpleTypePlan): string | undefined {
+  const f: FacetsPlan = s.facets;
+  const parts: string[] = [];
+  for (const p of f.xsdPatterns ?? []) parts.push(`pattern ${p.join(' | ')}`);
+  const unit = f.lengthUnit === 'octets' ? ' octets' : f.lengthUnit === 'items' ? ' items' : '';
+  if (f.length !== undefined) parts.push(`length ${f.length}${unit}`);
+  else if (f.minLength !== undefined && f.maxLength !== undefined) parts.push(`length ${f.minLength}..${f.maxLength}${unit}`);
+  else if (f.minLength !== undefined) parts.push(`length >= ${f.minLength}${unit}`);
+  else if (f.maxLength !== undefined) parts.push(`length <= ${f.maxLength}${unit}`);
+  if (f.enumeration && s.kind !== 'text') parts.push(`one of ${f.enumeration.join(', ')}`);
+  const range: string[] = [];
+  if (f.minInclusive !== undefined) range.push(`>= ${f.minInclusive}`);
+  if (f.minExclusive !== undefined) range.push(`> ${f.minExclusive}`);
+  if (f.maxInclusive !== undefined) range.push(`<= ${f.maxInclusive}`);
+  if (f.maxExclusive !== undefined) range.push(`< ${f.maxExclusive}`);
+  if (range.length > 0 && !(s.builtin !== 'decimal' && s.name?.ns === 'http://www.w3.org/2001/XMLSchema')) parts.push(range.join(', '));
+  if (f.totalDigits !== undefined) parts.push(`at most ${f.totalDigits} digits`);
+  if (f.fractionDigits !== undefined) parts.push(`at most ${f.fractionDigits} fraction digits`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-export function readerName(ts: TypedSchema, t: PropType): string {
-  if (t.kind === 'family') return `read${ts.family.get(t.key)!.tsName}`;
-  return `read${ts.complex.get(t.key)!.tsName}`;
+/** A property or declaration name as an object key: `name` or `"na-me"`. */
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+export function propKey(name: string): string {
+  return IDENT.test(name) ? name : JSON.stringify(name);
 }
 
-/** The writer of a type in a writer group (`suffix` distinguishes groups with other namespace plans). */
-export function writerName(ts: TypedSchema, t: PropType, suffix = ''): string {
-  if (t.kind === 'family') return `write${ts.family.get(t.key)!.tsName}${suffix}`;
-  return `write${ts.complex.get(t.key)!.tsName}${suffix}`;
+/** Property access on an expression: `v.name` or `v["na-me"]`. */
+export function propAccess(obj: string, name: string): string {
+  return IDENT.test(name) ? `${obj}.${name}` : `${obj}[${JSON.stringify(name)}]`;
 }
 
-/** JSDoc block for a documentation string, or '' (keeps `*\/` from closing it early). */
-export function jsdoc(doc: string | undefined, indent = ''): string {
-  if (!doc) return '';
-  const text = doc.replace(/\*\//g, '*\\/');
-  return `${indent}/** ${text} */\n`;
-}
-
-/** Constant names for namespaces, in a stable order. */
-export function namespaceConsts(ts: TypedSchema): Map<string, string> {
-  const all = new Set<string>(ts.writerGroups.flatMap((g) => [...g.plan.prefixes.keys()]));
-  for (const c of ts.complexTypes) for (const p of c.props) all.add(p.xml.ns);
-  for (const m of ts.messages) all.add(m.root.ns);
-  const out = new Map<string, string>();
-  [...all].sort().forEach((ns, i) => out.set(ns, `NS${i}`));
-  return out;
-}
-
-/** Expanded-name key as generated code spells it: `{ns}local`. */
-export function keyLiteral(ns: string, local: string): string {
-  return lit(`{${ns}}${local}`);
-}
-
-/** Each method of the catalogue with the messages that can answer it (the response, and the faults when the provider answers). */
-export function methodAnswers(ts: TypedSchema): Array<{ method: string; messages: string[] }> {
-  const out: Array<{ method: string; messages: string[] }> = [];
-  for (const m of ts.catalog.messages) {
-    if (m.answers === undefined) continue;
-    const request = ts.catalog.messages.find((r) => r.name === m.answers)!;
-    const method = request.method ?? m.method ?? request.name;
-    const faults = m.direction === 'provider-to-merchant' ? ts.catalog.faults : [];
-    out.push({ method, messages: [m.name, ...faults.filter((f) => f !== m.name)] });
-  }
-  return out;
+/** The one-line header every generated file starts with. */
+export const HEADER_MARK = 'generated by paygen from';
+export function header(sources: readonly string[]): string {
+  return `// ${HEADER_MARK} ${sources.join(', ')}; do not edit.`;
 }

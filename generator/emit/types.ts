@@ -1,52 +1,140 @@
-import { propKey } from '../mapping/names.js';
-import type { TypedSchema } from '../mapping/typed-model.js';
-import { jsdoc, lit, methodAnswers, propTsType, valueTsType } from './code.js';
+import type { ComplexTypePlan, ParticlePlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { facetSummary, indent, jsdoc, lit, propKey } from './code.js';
+import { contentText } from './descriptors.js';
+import type { Symbols } from './symbols.js';
 
 /**
  * types.ts (DESIGN.md: emit/types): zero-runtime TypeScript types of the typed form — an alias
  * per named simple type, an interface per complex type, a union per xsi:type family, and the
- * map from message names to their value types.
+ * map from message names to their value types. A choice is a union of its alternatives, each
+ * with the other alternatives' properties typed `never`, so that TypeScript itself rejects a
+ * value with both, or (for a required choice) neither. Every type and property carries its
+ * documentation and its facets as JSDoc.
  */
-export interface TypesView {
-  aliases: Array<{ doc: string; name: string; type: string }>;
-  interfaces: Array<{ doc: string; name: string; props: Array<{ doc: string; key: string; optional: string; type: string }> }>;
-  unions: Array<{ doc: string; name: string; members: string }>;
-  messages: Array<{ name: string; key: string; type: string }>;
-  methods: Array<{ key: string; union: string }>;
+export function typesModule(plan: Plan, sym: Symbols, head: string): string {
+  const out: string[] = [head];
+  for (const s of Object.values(plan.simpleTypes)) {
+    if (!s.tsName) continue;
+    const type = s.kind === 'list' ? `${wrap(sym.typeName({ kind: 'simple', id: s.item! }, ''))}[]` : s.tsType;
+    out.push('', `${jsdoc([`${s.label}${s.doc ? `: ${s.doc}` : ''}`, facetSummary(s)])}export type ${s.tsName} = ${type};`);
+  }
+  for (const c of Object.values(plan.complexTypes)) out.push('', complexType(c, plan, sym));
+  for (const f of Object.values(plan.families)) {
+    out.push('', `${jsdoc([`xsi:type family of ${f.base.local}: discriminated by $type.`])}export type ${f.id} = ${f.members.join(' | ')};`);
+  }
+  out.push(
+    '',
+    '/** Each message of the catalogue and the type of its value. */',
+    'export interface Messages {',
+    ...plan.messages.map((m) => `  ${propKey(m.name)}: ${sym.typeName(m.type, '')};`),
+    '}',
+    '',
+    'export type MessageName = keyof Messages;',
+    '',
+    '/** A message recognised by its root element: its name and its value. */',
+    'export type AnyMessage = { [K in MessageName]: { message: K; value: Messages[K] } }[MessageName];',
+    '',
+    '/** What can answer a call of each method: its response, or one of the provider\'s faults. */',
+    'export interface Responses {',
+    ...plan.methods.map((x) => `  ${propKey(x.method)}: ${x.messages.map((n) => `{ message: ${lit(n)}; value: Messages[${lit(n)}] }`).join(' | ')};`),
+    '}',
+  );
+  return `${out.join('\n')}\n`;
 }
 
-export function typesView(ts: TypedSchema): TypesView {
-  return {
-    aliases: ts.simpleTypes
-      .filter((s) => s.tsName)
-      .map((s) => ({ doc: jsdoc(s.model.doc), name: s.tsName!, type: s.kind === 'list' ? valueTsType(ts, { kind: 'simple', key: s.item! }, '') + '[]' : s.tsType })),
-    interfaces: ts.complexTypes.map((c) => ({
-      doc: jsdoc(c.doc),
-      name: c.tsName,
-      props: [
-        ...(c.typeTag ? [{ doc: jsdoc(`Written as xsi:type="${c.xsiName.local}".`, '  '), key: '$type', optional: '', type: lit(c.typeTag) }] : []),
-        ...c.props.map((p) => ({
-          doc: jsdoc(propDoc(p.doc, p.source, p.default), '  '),
-          key: propKey(p.name),
-          optional: p.optional ? '?' : '',
-          type: propTsType(ts, p, ''),
-        })),
-      ],
-    })),
-    unions: ts.families.map((f) => ({
-      doc: jsdoc(`xsi:type family of ${ts.model.complexTypes[f.key].name?.local}: discriminated by $type.`),
-      name: f.tsName,
-      members: f.members.map((m) => ts.complex.get(m)!.tsName).join(' | '),
-    })),
-    messages: ts.messages.map((m) => ({ name: m.name, key: propKey(m.name), type: valueTsType(ts, m.type, '') })),
-    methods: methodAnswers(ts).map((a) => ({
-      key: propKey(a.method),
-      union: a.messages.map((name) => `{ message: ${lit(name)}; value: Messages[${lit(name)}] }`).join(' | '),
-    })),
-  };
+function wrap(t: string): string {
+  return /[|&]/.test(t) ? `(${t})` : t;
 }
 
-function propDoc(doc: string | undefined, source: string, dflt: string | undefined): string | undefined {
-  const parts = [doc, source === 'attribute' ? '(attribute)' : undefined, dflt !== undefined ? `@default ${JSON.stringify(dflt)}` : undefined].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : undefined;
+interface Field {
+  prop: string;
+  optional: boolean;
+  /** TS type, or undefined for `?: never` (another alternative's property). */
+  type?: string;
+  doc: string;
 }
+
+interface Shape {
+  fields: Field[];
+  /** Unions (of alternatives) intersected with the fields. */
+  unions: Shape[][];
+}
+
+function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
+  const base: Field[] = [];
+  if (c.typeTag !== undefined) base.push({ prop: '$type', optional: false, type: lit(c.typeTag), doc: jsdoc([`Written as xsi:type="${c.name.local}".`], '  ') });
+  for (const a of c.attributes) {
+    const s = plan.simpleTypes[a.type];
+    base.push({ prop: a.prop, optional: !a.required, type: sym.typeName({ kind: 'simple', id: a.type }, ''), doc: jsdoc([a.doc, `Attribute \`${a.local}\`${s.tsName ? '' : `, ${s.label}`}.`, facetSummary(s), a.default !== undefined ? `@default ${JSON.stringify(a.default)}` : undefined], '  ') });
+  }
+  if (c.content.kind === 'simple') {
+    const s = plan.simpleTypes[c.content.type];
+    base.push({ prop: 'value', optional: false, type: sym.typeName({ kind: 'simple', id: c.content.type }, ''), doc: jsdoc([`The element's text: ${s.label}.`, facetSummary(s)], '  ') });
+  }
+  const doc = jsdoc([c.doc, `${c.anonymous ? `The content of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
+  const shape: Shape = { fields: base, unions: [] };
+  if (c.content.kind === 'elements') merge(shape, group(c.content.model, true, c, plan, sym));
+  if (shape.unions.length === 0) return `${doc}export interface ${c.id} {\n${shape.fields.map((f) => field(f, '  ')).join('\n')}\n}`;
+  return `${doc}export type ${c.id} = ${shapeText(shape, '')};`;
+}
+
+function merge(into: Shape, s: Shape): void {
+  into.fields.push(...s.fields);
+  into.unions.push(...s.unions);
+}
+
+/** The shape of a particle's properties; `required`: the particle must occur when its enclosing alternative does. */
+function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Plan, sym: Symbols): Shape {
+  if (p.kind === 'element') {
+    const e = c.elements[p.slot];
+    let type = sym.typeName(e.type, '');
+    if (e.nillable) type = `${type} | null`;
+    if (e.array) type = `${wrap(type)}[]`;
+    const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
+    const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
+    const doc = jsdoc([e.doc, simple && !simple.tsName ? `${simple.label}.` : undefined, simple ? facetSummary(simple) : undefined, occurs, e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined, e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined], '  ');
+    return { fields: [{ prop: e.prop, optional: !(required && p.min > 0), type, doc }], unions: [] };
+  }
+  if (p.kind !== 'choice') {
+    const out: Shape = { fields: [], unions: [] };
+    for (const i of p.items) merge(out, group(i, required && p.min > 0, c, plan, sym));
+    return out;
+  }
+  const branches = p.items.map((i) => group(i, true, c, plan, sym));
+  const props = branches.map((b) => propsOf(b));
+  const all = [...new Set(props.flat())];
+  const alternatives: Shape[] = branches.map((b, i) => ({ fields: [...b.fields, ...all.filter((x) => !props[i].includes(x)).map((x) => ({ prop: x, optional: true, doc: '' }))], unions: b.unions }));
+  const emptiable = p.items.some((i) => emptiableParticle(i));
+  if ((!required || p.min === 0) && !emptiable) alternatives.push({ fields: all.map((x) => ({ prop: x, optional: true, doc: '' })), unions: [] });
+  return { fields: [], unions: [alternatives] };
+}
+
+function emptiableParticle(p: ParticlePlan): boolean {
+  if (p.min === 0) return true;
+  if (p.kind === 'element') return false;
+  if (p.kind === 'choice') return p.items.length === 0 || p.items.some(emptiableParticle);
+  return p.items.every(emptiableParticle);
+}
+
+function propsOf(s: Shape): string[] {
+  return [...s.fields.map((f) => f.prop), ...s.unions.flatMap((u) => u.flatMap(propsOf))];
+}
+
+function field(f: Field, pad: string): string {
+  const docLines = f.doc ? f.doc.split('\n').filter(Boolean).map((l) => pad + l.replace(/^ {2}/, '')) : [];
+  const line = f.type === undefined ? `${pad}${propKey(f.prop)}?: never;` : `${pad}${propKey(f.prop)}${f.optional ? '?' : ''}: ${f.type};`;
+  return [...docLines, line].join('\n');
+}
+
+function shapeText(s: Shape, pad: string): string {
+  const parts: string[] = [];
+  if (s.fields.length > 0 || s.unions.length === 0) parts.push(`{\n${s.fields.map((f) => field(f, `${pad}  `)).join('\n')}\n${pad}}`);
+  for (const u of s.unions) {
+    const alts = u.map((a) => `${pad}  | ${shapeText(a, `${pad}    `)}`);
+    parts.push(`(\n${alts.join('\n')}\n${pad})`);
+  }
+  return parts.join(' & ');
+}
+
+export { indent };
+export type { TypeRef };

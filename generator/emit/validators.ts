@@ -1,113 +1,122 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { _, str, stringify, type Code } from 'ajv/dist/compile/codegen/index.js';
-import type { KeywordCxt } from 'ajv';
-import { checkDecimalFacets } from '../../runtime/validation.js';
-import type { TypedSchema } from '../mapping/typed-model.js';
-import type { JsonSchemaSet } from './json-schema.js';
+import type { ComplexTypePlan, ElementPlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { contentText } from './descriptors.js';
+import { indent, jsdoc, lit, propAccess } from './code.js';
+import { typedLiteral } from './readers.js';
+import type { Symbols } from './symbols.js';
 
 /**
- * validate.ts: ajv compiles the JSON Schema of the typed form into standalone validation code
- * at generation time, so that generated modules validate without loading ajv. The few helpers
- * that code needs at run time (ajv's ucs2length; paygen's exact decimal check) are imported from
- * paygen's runtime instead: every `require(...)` in ajv's output is rewritten to an import, and
- * one that paygen does not provide fails the generation.
+ * validate.ts (DESIGN.md: emit/validators): one checker per complex type, walking a typed value
+ * with the runtime's ValueChecker — the same value checks the reader makes as it reads the text
+ * (runtime/simple-type.ts), the same occurrence rule tolerant reading applies (choices, optional
+ * groups), the same codes and paths. Per message: the unmasked check parse and build use, the
+ * public validate function, its secrets (for masking) and its payment-method profiles.
  */
-
-const RUNTIME_MARK = 'paygen:runtime';
-const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule.default }).default;
-
-/** The runtime export that stands in for each module ajv's output requires. */
-const RUNTIME_SUBSTITUTES: Record<string, string> = {
-  'ajv/dist/runtime/ucs2length#default': 'ucs2length',
-  [`${RUNTIME_MARK}#checkDecimalFacets`]: 'checkDecimalFacets',
-};
-
-export interface ValidatorCode {
-  /** Module body (without imports) defining one validator per message, `v_<message>`. */
-  body: string;
-  /** Runtime exports the body uses. */
-  imports: string[];
-}
-
-export function validatorCode(ts: TypedSchema, set: JsonSchemaSet): ValidatorCode {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, lines: true },
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    discriminator: true,
-    unicodeRegExp: true,
-  });
-  ajv.addVocabulary(['xsdType']);
-  ajv.addKeyword({
-    keyword: 'xsdDecimal',
-    type: 'string',
-    schemaType: 'object',
-    code(cxt: KeywordCxt) {
-      const { gen, data, schema } = cxt;
-      const fn = gen.scopeValue('func', { ref: checkDecimalFacets, code: _`require(${RUNTIME_MARK}).checkDecimalFacets` });
-      const spec = stringify(schema);
-      const facet = gen.const('facet', _`${fn}(${data}, ${spec})`);
-      cxt.setParams({ facet, limit: _`${spec}[${facet}]` });
-      cxt.fail(_`${facet} !== undefined`);
-    },
-    error: {
-      message: ({ params }) => str`violates ${params.facet as Code}`,
-      params: ({ params }) => _`{facet: ${params.facet as Code}, limit: ${params.limit as Code}}`,
-    },
-  });
-  const base = `urn:paygen:${ts.name}`;
-  ajv.addSchema({ $id: base, $defs: set.defs });
-  const exports: Record<string, string> = {};
-  for (const m of ts.messages) {
-    const id = `${base}:${m.name}`;
-    ajv.addSchema({ $id: id, $ref: `${base}#/$defs/${set.roots.get(m.name)}` });
-    exports[`v_${m.name}`] = id;
+export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime: string): string {
+  const fns: string[] = [];
+  for (const c of Object.values(plan.complexTypes)) fns.push(complexChecker(c, plan, sym));
+  for (const f of Object.values(plan.families)) {
+    const ref: TypeRef = { kind: 'family', id: f.id };
+    fns.push(
+      [
+        `/** Checks a member of the xsi:type family of ${f.base.local}, by its $type. */`,
+        `function ${sym.checker(ref)}(ck: ValueChecker, v: unknown): void {`,
+        `  switch (ck.member(v, ${sym.descriptor(f.id)})) {`,
+        ...f.members.map((m, i) => `    case ${i}: return ${sym.checker({ kind: 'complex', id: m })}(ck, v);`),
+        '  }',
+        '}',
+      ].join('\n'),
+    );
   }
-  const code = standaloneCode(ajv, exports);
-  return rewriteRequires(code);
-}
-
-/**
- * Makes ajv's JavaScript a TypeScript module that type-checks under `strict`: validator
- * functions become `any`-typed constants (ajv attaches `errors` and `evaluated` to them), the
- * error list is `any`, and the exports move after the definitions they name. Each rewrite must
- * apply; if ajv's output format ever changes, generation fails instead of emitting broken code.
- */
-function typeCheckable(code: string): string {
-  const exports: string[] = [];
-  let out = code.replace(/^export const (\w+) = (validate\d+);\n?/gm, (_m, name: string, fn: string) => {
-    exports.push(`export const ${name}: CompiledValidator = ${fn};`);
-    return '';
-  });
-  const rewrites: Array<[RegExp, string, 'required' | 'optional']> = [
-    // anonymous, so that `validateN.errors` inside refers to the any-typed constant
-    [/^function (validate\d+)\(data, \{(.*?)\}=\{\}\)\{/gm, 'const $1: any = function (data: any, {$2}: any = {}): boolean {', 'required'],
-    [/\blet vErrors = null;/g, 'let vErrors: any = null;', 'required'],
-    // function-scoped flags declared in one branch and read in another
-    [/\bvar (\w+) = /g, 'var $1: any = ', 'optional'],
-  ];
-  for (const [re, by, need] of rewrites) {
-    re.lastIndex = 0;
-    if (need === 'required' && !re.test(out)) throw new Error(`ajv standalone output changed: ${re} no longer matches`);
-    out = out.replace(re, by);
+  const usesProfiles = Object.keys(plan.profiles).length > 0;
+  const usesSecrets = plan.messages.some((m) => sym.secrets(m));
+  const runtimeNames = ['NILLABLE', 'REQUIRED', 'ValueChecker', ...(usesProfiles ? ['checkProfiles'] : []), ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []), 'type Issue', ...(usesProfiles ? ['type ProfileCheck'] : []), ...(usesSecrets ? ['type SensitivityMap'] : [])];
+  const out = [head, `import { ${runtimeNames.join(', ')} } from ${lit(runtime)};`, "import * as S from './schema.js';", '', fns.join('\n\n'), ''];
+  if (usesSecrets) out.push('/** Where each type can hold sensitive data (card numbers …), to mask it in every issue. */', `const SENSITIVE: SensitivityMap = ${JSON.stringify(plan.sensitivity, null, 2)};`, '');
+  for (const m of plan.messages) {
+    const secrets = sym.secrets(m);
+    const profiles = sym.profiles(m);
+    if (secrets) {
+      out.push(`/** The sensitive values of a ${m.name} value (partial values too). */`, `export function ${secrets}(value: unknown): string[] {`, `  return collectSecrets(value, ${lit(m.type.id)}, SENSITIVE);`, '}', '');
+    }
+    if (profiles) {
+      out.push(
+        `/** Payment-method profiles of ${m.name} (profiles.json): rules beyond the XSD. */`,
+        `const PROFILES_${m.name}: readonly ProfileCheck[] = ${JSON.stringify(plan.profiles[m.name], null, 2)};`,
+        '',
+        `/** The profile issues of a ${m.name} value (unmasked). */`,
+        `export function ${profiles}(value: unknown): Issue[] {`,
+        `  return checkProfiles(value, PROFILES_${m.name});`,
+        '}',
+        '',
+      );
+    }
+    const check = sym.checkMessage(m);
+    out.push(
+      `/** The issues of a ${m.name} value, unmasked (for parse and build, which mask them). */`,
+      `export function ${check}(value: unknown): Issue[] {`,
+      `  const ck = new ValueChecker(${lit(m.root.local)});`,
+      `  ${sym.checker(m.type)}(ck, value);`,
+      profiles ? `  return [...ck.issues, ...${profiles}(value)];` : '  return ck.issues;',
+      '}',
+      '',
+      `/** Checks a ${m.name} value against the schema${profiles ? ' and its payment-method profiles' : ''}; returns every issue (none when valid). */`,
+      `export function validate${m.pascal}(value: unknown): Issue[] {`,
+      secrets ? `  return maskIssues(${check}(value), ${secrets}(value));` : `  return ${check}(value);`,
+      '}',
+      '',
+    );
   }
-  if (exports.length === 0) throw new Error('ajv standalone output changed: no exported validators found');
-  return `${out.trim()}\n\n${exports.join('\n')}`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
-function rewriteRequires(code: string): ValidatorCode {
-  const imports = new Set<string>();
-  const body = code
-    .replace(/^"use strict";/, '')
-    .replace(/const (\w+) = require\(("[^"]+"|'[^']+')\)(?:\.(\w+))?;/g, (_m, local: string, mod: string, member?: string) => {
-      const key = `${JSON.parse(mod.replace(/^'|'$/g, '"'))}#${member ?? ''}`;
-      const sub = RUNTIME_SUBSTITUTES[key];
-      if (!sub) throw new Error(`ajv's standalone code requires ${key}, which paygen's runtime does not provide`);
-      imports.add(sub);
-      return `const ${local} = ${sub};`;
-    });
-  if (/\brequire\(/.test(body)) throw new Error('ajv standalone code still contains require() after rewriting');
-  return { body: typeCheckable(body), imports: [...imports].sort() };
+function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
+  const d = sym.descriptor(c.id);
+  const body: string[] = [`if (!ck.object(v, ${d})) return;`];
+  if (c.typeTag !== undefined) body.push(`ck.tag(v, ${lit(c.typeTag)});`);
+  for (const a of c.attributes) {
+    const x = propAccess('v', a.prop);
+    const fixed = a.fixed !== undefined ? `, ${typedLiteral(plan.simpleTypes[a.type], a.fixed)}` : '';
+    const check = `ck.value(${x}, ${sym.descriptor(a.type)}, ${lit(a.prop)}${fixed});`;
+    if (a.required) body.push(`if (${x} === undefined) ck.missingAttr(${lit(a.prop)}, ${lit(a.local)});`, `else ${check}`);
+    else body.push(`if (${x} !== undefined) ${check}`);
+  }
+  if (c.content.kind === 'simple') body.push(`ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`);
+  if (c.content.kind === 'elements') {
+    const flat = isFlat(c);
+    if (!flat) body.push(`ck.occurrences(v, ${d});`);
+    for (const e of c.elements) body.push(...elementCheck(e, flat, plan, sym));
+  }
+  const doc = jsdoc([`Checks ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
+  return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
+}
+
+/** Only element particles in one required sequence (runtime ContentModel.flat): presence is per element. */
+function isFlat(c: ComplexTypePlan): boolean {
+  if (c.content.kind !== 'elements') return true;
+  const m = c.content.model;
+  return m.kind === 'sequence' && m.min === 1 && m.max === 1 && m.items.every((i) => i.kind === 'element');
+}
+
+function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): string[] {
+  const x = propAccess('v', e.prop);
+  const flags = flagsOf(e, flat);
+  const fixed = e.fixed !== undefined && e.type.kind === 'simple' ? `, ${typedLiteral(plan.simpleTypes[e.type.id], e.fixed)}` : '';
+  const names = `${lit(e.prop)}, ${lit(e.local)}`;
+  if (!e.array) {
+    if (e.type.kind === 'simple') return [`ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${names}, ${flags}${fixed});`];
+    return [`if (ck.into(${x}, ${names}, ${flags})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];
+  }
+  const max = e.max < 0 ? 'Infinity' : String(e.max);
+  const itemFlags = e.nillable ? 'NILLABLE' : '0';
+  const each =
+    e.type.kind === 'simple'
+      ? [`ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${names}, i, ${itemFlags}${fixed});`]
+      : [`if (ck.into(${x}[i], ${names}, ${itemFlags}, i)) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leave();']), '}'];
+  return [`if (ck.items(${x}, ${names}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) {`, ...indent(each), '}']), '}'];
+}
+
+/** REQUIRED when presence is judged per element (a flat model) and the element must occur; NILLABLE. */
+function flagsOf(e: ElementPlan, flat: boolean): string {
+  const f = [...(flat && e.min > 0 ? ['REQUIRED'] : []), ...(e.nillable ? ['NILLABLE'] : [])];
+  return f.length === 0 ? '0' : f.join(' | ');
 }

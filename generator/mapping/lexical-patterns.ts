@@ -41,7 +41,4 @@ export function primitivePattern(primitive: string): string | undefined {
   return PRIMITIVE[primitive];
 }
 
-/** Values of a whiteSpace="collapse" string type: no leading, trailing or doubled spaces, no TAB/CR/LF. */
-export const COLLAPSED = '^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$';
-/** Values of a whiteSpace="replace" string type: no TAB, CR or LF. */
-export const REPLACED = '^[^\\t\\n\\r]*$';
+export { COLLAPSED_FORM as COLLAPSED, REPLACED_FORM as REPLACED } from '../../runtime/simple-type.js';

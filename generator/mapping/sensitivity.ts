@@ -1,45 +1,48 @@
-import type { SensitiveShape } from '../../runtime/sensitive.js';
-import type { PropType, TypedSchema } from './typed-model.js';
+import type { Plan, SensitiveShapePlan, TypeRef } from '../../runtime/plan.js';
 
 /**
  * Where sensitive data can be in each type (for masking): a key/value type with sensitive keys,
  * properties marked sensitive (or of a sensitive simple type), and the properties and family
  * members through which such types are reached. Types that cannot hold sensitive data are left
- * out, so that masking costs nothing for them.
+ * out, so that masking costs nothing for them. Keys are type ids.
  */
-export function sensitivityMap(ts: TypedSchema): Record<string, SensitiveShape> {
-  const map: Record<string, SensitiveShape> = {};
-  const nameOf = (t: PropType): string | undefined =>
-    t.kind === 'family' ? ts.family.get(t.key)!.tsName : t.kind === 'complex' ? ts.complex.get(t.key)!.tsName : undefined;
+export function sensitivityMap(plan: Omit<Plan, 'sensitivity'>): Record<string, SensitiveShapePlan> {
+  const map: Record<string, SensitiveShapePlan> = {};
+  const target = (t: TypeRef): string | undefined => (t.kind === 'simple' ? undefined : t.id);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const c of ts.complexTypes) {
+    for (const c of Object.values(plan.complexTypes)) {
       const shape: { descend?: Record<string, string>; leaves?: string[]; keys?: string[] } = {};
-      if (c.model.sensitiveKeys) shape.keys = c.model.sensitiveKeys;
-      for (const p of c.props) {
-        const simple = p.type.kind === 'simple' ? ts.simple.get(p.type.key)! : undefined;
-        if (p.sensitive || simple?.model.sensitive) (shape.leaves ??= []).push(p.name);
-        const target = nameOf(p.type);
-        if (target && map[target]) (shape.descend ??= {})[p.name] = target;
+      if (c.sensitiveKeys) shape.keys = c.sensitiveKeys;
+      const props: Array<{ prop: string; type: TypeRef; sensitive?: boolean }> = [
+        ...c.attributes.map((a) => ({ prop: a.prop, type: { kind: 'simple', id: a.type } as TypeRef })),
+        ...(c.content.kind === 'simple' ? [{ prop: 'value', type: { kind: 'simple', id: c.content.type } as TypeRef }] : []),
+        ...c.elements,
+      ];
+      for (const p of props) {
+        const simple = p.type.kind === 'simple' ? plan.simpleTypes[p.type.id] : undefined;
+        if (p.sensitive || simple?.sensitive) (shape.leaves ??= []).push(p.prop);
+        const t = target(p.type);
+        if (t && map[t]) (shape.descend ??= {})[p.prop] = t;
       }
-      if (Object.keys(shape).length > 0 && JSON.stringify(map[c.tsName]) !== JSON.stringify(shape)) {
-        map[c.tsName] = shape;
+      if (Object.keys(shape).length > 0 && JSON.stringify(map[c.id]) !== JSON.stringify(shape)) {
+        map[c.id] = shape;
         changed = true;
       }
     }
-    for (const f of ts.families) {
+    for (const f of Object.values(plan.families)) {
       const members: Record<string, string> = {};
       for (const m of f.members) {
-        const c = ts.complex.get(m)!;
-        if (map[c.tsName]) members[c.typeTag!] = c.tsName;
+        const c = plan.complexTypes[m];
+        if (map[c.id]) members[c.typeTag!] = c.id;
       }
-      if (Object.keys(members).length > 0 && JSON.stringify(map[f.tsName]) !== JSON.stringify({ members })) {
-        map[f.tsName] = { members };
+      if (Object.keys(members).length > 0 && JSON.stringify(map[f.id]) !== JSON.stringify({ members })) {
+        map[f.id] = { members };
         changed = true;
       }
     }
   }
-  const sorted: Record<string, SensitiveShape> = {};
+  const sorted: Record<string, SensitiveShapePlan> = {};
   for (const k of Object.keys(map).sort()) sorted[k] = map[k];
   return sorted;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../generator/model/catalog.js';
 import { checkProfilePaths } from '../../generator/mapping/profile-paths.js';
-import { typedSchema } from '../../generator/mapping/typed.js';
+import { mapPlan } from '../../generator/mapping/plan.js';
 import { readProfiles } from '../../generator/model/profiles.js';
 import { readSchema } from '../../generator/xsd/read-schema.js';
 import * as pxp from '../../generated/pxp/index.js';
@@ -59,7 +59,7 @@ describe('Interac Online Deposit profile (method 434)', () => {
 
   it('the generator refuses a profile naming a field the message does not have', () => {
     const model = readSchema([PXP_XSD]);
-    const ts = typedSchema('pxp', model, readCatalog(join(ROOT, 'schemas', 'pxp', 'messages.json')));
+    const ts = mapPlan('pxp', model, readCatalog(join(ROOT, 'schemas', 'pxp', 'messages.json')));
     const profiles = readProfiles(join(ROOT, 'schemas', 'pxp', 'profiles.json'));
     expect(() => checkProfilePaths(ts, profiles, 'profiles.json')).not.toThrow();
     const broken = structuredClone(profiles);

@@ -1,0 +1,135 @@
+import type { ComplexTypePlan, FamilyPlan, ParticlePlan, Plan, SimpleTypePlan } from '../../runtime/plan.js';
+import { facetSummary, indent, jsdoc, lit } from './code.js';
+import type { Symbols } from './symbols.js';
+
+/**
+ * schema.ts: the run-time descriptors of the set's types, compiled once when the module loads
+ * (runtime/simple-type.ts, runtime/descriptors.ts) — each simple type with its facets, each
+ * complex type with its attributes and content model, each xsi:type family with its members.
+ * The readers, writers and validators import them as `S`; the interpreter builds the same ones
+ * from the plan.
+ */
+export function descriptorsModule(plan: Plan, sym: Symbols, head: string, runtime: string): string {
+  const out: string[] = [
+    head,
+    '/* The run-time descriptors of this set\'s types, compiled once: simple types with their facets, complex',
+    '   types with their attributes and content models, xsi:type families. See docs/architecture.md. */',
+    `import { all, choice, complexType, element, family, sequence, simpleType, type ComplexType, type Family, type SimpleType } from ${lit(runtime)};`,
+    '',
+  ];
+  for (const [uri, name] of sym.namespaces) out.push(`export const ${name} = ${lit(uri)};`);
+  out.push('', '// ── simple types ──', '');
+  for (const s of simpleOrder(plan)) out.push(...simpleDescriptor(s, sym), '');
+  out.push('// ── complex types ──', '');
+  for (const c of Object.values(plan.complexTypes)) out.push(...complexDescriptor(c, sym), '');
+  const families = Object.values(plan.families);
+  if (families.length > 0) {
+    out.push('// ── xsi:type families ──', '');
+    for (const f of families) out.push(...familyDescriptor(f, plan, sym), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Simple types with the types they are made of (list items, union members) first. */
+function simpleOrder(plan: Plan): SimpleTypePlan[] {
+  const out: SimpleTypePlan[] = [];
+  const done = new Set<string>();
+  const add = (s: SimpleTypePlan): void => {
+    if (done.has(s.id)) return;
+    done.add(s.id);
+    for (const d of [s.item, ...(s.members ?? [])]) if (d) add(plan.simpleTypes[d]);
+    out.push(s);
+  };
+  Object.values(plan.simpleTypes).forEach(add);
+  return out;
+}
+
+function nameLiteral(sym: Symbols, n: { ns: string; local: string }): string {
+  return `{ ns: ${sym.ns(n.ns)}, local: ${lit(n.local)} }`;
+}
+
+function simpleDescriptor(s: SimpleTypePlan, sym: Symbols): string[] {
+  const def: string[] = [`id: ${lit(s.id)}`];
+  if (s.name) def.push(`name: ${nameLiteral(sym, s.name)}`);
+  def.push(`label: ${lit(s.label)}`, `kind: ${lit(s.kind)}`, `whiteSpace: ${lit(s.whiteSpace)}`, `primitive: ${lit(s.primitive)}`);
+  const facets = Object.entries(s.facets);
+  const facetText = facets.length === 0 ? '{}' : `{ ${facets.map(([k, v]) => `${k}: ${lit(v)}`).join(', ')} }`;
+  def.push(`facets: ${facetText}`);
+  const parts: string[] = [];
+  if (s.item) parts.push(`item: ${s.item}`);
+  if (s.members) parts.push(`members: [${s.members.join(', ')}]`);
+  const doc = jsdoc([`${s.label}${s.doc ? `: ${s.doc}` : ''}`, facetSummary(s)]);
+  const call = `simpleType({ ${def.join(', ')} }${parts.length > 0 ? `, { ${parts.join(', ')} }` : ''})`;
+  return [`${doc}export const ${s.id}: SimpleType = ${call};`];
+}
+
+function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
+  const lines: string[] = [`id: ${lit(c.id)},`, `name: ${nameLiteral(sym, c.name)},`];
+  if (c.typeTag !== undefined) lines.push(`typeTag: ${lit(c.typeTag)},`);
+  lines.push(`attributes: [${c.attributes.map((a) => `{ prop: ${lit(a.prop)}, ns: ${sym.ns(a.ns)}, local: ${lit(a.local)} }`).join(', ')}],`);
+  if (c.elements.length === 0) lines.push('elements: [],');
+  else lines.push('elements: [', ...indent(c.elements.map((e, i) => `{ prop: ${lit(e.prop)}, ns: ${sym.ns(e.ns)}, local: ${lit(e.local)} }, // slot ${i}`)), '],');
+  if (c.content.kind === 'elements') {
+    const model = particle(c.content.model, c);
+    lines.push(`content: { kind: 'elements', model: ${model[0]}`, ...model.slice(1), '},');
+  } else if (c.content.kind === 'simple') lines.push(`content: { kind: 'simple', type: ${lit(c.content.type)} },`);
+  else lines.push("content: { kind: 'empty' },");
+  const doc = jsdoc([`${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}`]);
+  return [`${doc}export const ${c.id}: ComplexType = complexType({`, ...indent(lines), '});'];
+}
+
+/** A particle as nested builder calls, one element per line with its name. */
+function particle(p: ParticlePlan, c: ComplexTypePlan): string[] {
+  if (p.kind === 'element') return [`element(${p.slot}, ${p.min}, ${p.max}) /* ${c.elements[p.slot].local} */`];
+  const head = `${p.kind}(${p.min}, ${p.max}`;
+  if (p.items.length === 0) return [`${head})`];
+  const items = p.items.map((i) => particle(i, c));
+  const out = [`${head},`];
+  items.forEach((lines, i) => {
+    const last = i === items.length - 1;
+    const body = [...lines];
+    body[body.length - 1] += last ? '' : ',';
+    out.push(...indent(body));
+  });
+  out.push(')');
+  return out;
+}
+
+/** The content model in words: `merchantID, shopID, (a | b)?, item*`. */
+export function contentText(c: ComplexTypePlan): string {
+  if (c.content.kind === 'simple') return `simple content${c.attributes.length ? ` with ${c.attributes.map((a) => `@${a.local}`).join(', ')}` : ''}`;
+  if (c.content.kind === 'empty') return c.attributes.length ? `empty, with ${c.attributes.map((a) => `@${a.local}`).join(', ')}` : 'empty';
+  return modelText(c.content.model, c, true);
+}
+
+function occurs(min: number, max: number): string {
+  if (min === 1 && max === 1) return '';
+  if (min === 0 && max === 1) return '?';
+  if (min === 0 && max < 0) return '*';
+  if (min === 1 && max < 0) return '+';
+  return `{${min},${max < 0 ? '' : max}}`;
+}
+
+function modelText(p: ParticlePlan, c: ComplexTypePlan, top: boolean): string {
+  if (p.kind === 'element') return `${c.elements[p.slot].local}${occurs(p.min, p.max)}`;
+  const sep = p.kind === 'choice' ? ' | ' : p.kind === 'all' ? ' & ' : ', ';
+  const body = p.items.map((i) => modelText(i, c, false)).join(sep);
+  const o = occurs(p.min, p.max);
+  return top && !o && p.kind === 'sequence' ? body || 'no elements' : `(${body})${o}`;
+}
+
+function familyDescriptor(f: FamilyPlan, plan: Plan, sym: Symbols): string[] {
+  const members = f.members.map((m) => plan.complexTypes[m]);
+  const doc = jsdoc([`xsi:type family of ${f.base.local}: ${members.map((m) => m.name.local).join(', ')}`]);
+  return [
+    `${doc}export const ${f.id}: Family = family({`,
+    ...indent([
+      `id: ${lit(f.id)},`,
+      `members: [${members.map((m) => nameLiteral(sym, m.name)).join(', ')}],`,
+      `tags: ${lit(members.map((m) => m.typeTag))},`,
+      `baseIsMember: ${f.baseIsMember},`,
+      `abstractNames: ${lit(f.abstractNames)},`,
+    ]),
+    '});',
+  ];
+}

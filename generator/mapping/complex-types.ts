@@ -1,0 +1,136 @@
+import { UNBOUNDED, type AttributePlan, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type TypeRef } from '../../runtime/plan.js';
+import { ANY_TYPE } from '../model/builtins.js';
+import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle } from '../model/model.js';
+import { SchemaError } from '../xsd/schema-error.js';
+
+/**
+ * Complex type → its plan: attributes, and a content model over element slots (XSD 1.0 Part 1
+ * §3.4 and §3.8). Each element particle becomes one slot and one property named after the
+ * element; optional when some enclosing particle may be absent, an array when it may repeat. A
+ * repeated group around a single element is folded into that element's occurrence range.
+ * Shapes whose typed form would lose information (an element name used twice, a repeated group
+ * of several particles, wildcards, mixed content) are refused with a clear error rather than
+ * mapped approximately.
+ */
+export interface ComplexNames {
+  id: string;
+  typeTag?: string;
+  base?: string;
+}
+
+export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef): ComplexTypePlan {
+  const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
+  if (t.mixed) throw new SchemaError(`${where}: mixed content is not supported`, t.source);
+  if (t.anyAttribute) throw new SchemaError(`${where}: attribute wildcards (xs:anyAttribute) are not supported`, t.source);
+  const name = t.name ?? splitKey(t.key);
+  const out: ComplexTypePlan = {
+    id: names.id,
+    name: { ns: name.ns, local: name.local },
+    anonymous: t.name === undefined,
+    abstract: t.abstract,
+    attributes: t.attributes.map((a) => {
+      const p: AttributePlan = { prop: a.name.local, ns: a.name.ns, local: a.name.local, type: typeOf(a.type).id, required: a.required };
+      if (a.default !== undefined) p.default = a.default;
+      if (a.fixed !== undefined) p.fixed = a.fixed;
+      if (a.doc) p.doc = a.doc;
+      if (a.source) p.source = a.source;
+      return p;
+    }),
+    content: { kind: 'empty' },
+    elements: [],
+  };
+  if (names.typeTag) out.typeTag = names.typeTag;
+  if (names.base) out.base = names.base;
+  if (t.derivation) out.derivation = t.derivation;
+  if (t.sensitiveKeys) out.sensitiveKeys = t.sensitiveKeys;
+  if (t.doc) out.doc = t.doc;
+  if (t.source) out.source = t.source;
+  if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
+  else if (t.content.kind === 'elements') {
+    const mapped = new ContentMapping(where, t, typeOf).map(t.content.particle);
+    out.content = { kind: 'elements', model: mapped.model };
+    out.elements = mapped.elements;
+  }
+  const props = new Set<string>();
+  for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...out.elements.map((e) => e.prop)]) {
+    if (p === '$type' || props.has(p)) throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
+    props.add(p);
+  }
+  return out;
+}
+
+const max = (n: number): number => (n === Infinity ? UNBOUNDED : n);
+
+class ContentMapping {
+  readonly elements: ElementPlan[] = [];
+
+  constructor(
+    private readonly where: string,
+    private readonly t: ComplexType,
+    private readonly typeOf: (type: string) => TypeRef,
+  ) {}
+
+  map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
+    return { model: this.group(group, false), elements: this.elements };
+  }
+
+  private group(g: ModelGroup, optional: boolean): ParticlePlan {
+    const inner = optional || g.min === 0;
+    const items: ParticlePlan[] = [];
+    for (const p of g.particles) {
+      const item = this.item(p, inner || g.kind === 'choice');
+      if (item) items.push(item);
+    }
+    return { kind: g.kind, min: g.min, max: max(g.max), items };
+  }
+
+  private item(p: Particle, optional: boolean): ParticlePlan | undefined {
+    if (p.kind === 'any') throw new SchemaError(`${this.where}: wildcards (xs:any) are not supported`, this.t.source);
+    if (p.kind === 'element') return this.element(p, p.min, p.max, optional);
+    if (p.max === 0) return undefined;
+    if (p.max > 1) {
+      const single = singleElement(p);
+      if (!single || single.max !== 1 || single.min > 1) {
+        throw new SchemaError(`${this.where}: a repeated ${p.kind} (maxOccurs ${p.max === Infinity ? 'unbounded' : p.max}) of several particles has no faithful typed form; repeat the elements instead`, this.t.source);
+      }
+      return this.element(single, p.min * single.min, p.max, optional || p.min === 0 || single.min === 0);
+    }
+    return this.group(p, optional);
+  }
+
+  private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
+    if (maxOccurs === 0) return undefined;
+    if (p.type === ANY_TYPE) throw new SchemaError(`${this.where}: element '${p.name.local}' has no type (xs:anyType), which is not supported`, p.source ?? this.t.source);
+    if (this.elements.some((q) => q.prop === p.name.local)) {
+      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model, which has no faithful typed form`, p.source ?? this.t.source);
+    }
+    const e: ElementPlan = {
+      prop: p.name.local,
+      ns: p.name.ns,
+      local: p.name.local,
+      type: this.typeOf(p.type),
+      nillable: p.nillable,
+      optional: optional || min === 0,
+      array: maxOccurs > 1,
+      min,
+      max: max(maxOccurs),
+    };
+    if (p.default !== undefined) e.default = p.default;
+    if (p.fixed !== undefined) e.fixed = p.fixed;
+    if (p.codeList) e.codeList = p.codeList;
+    if (p.sensitive) e.sensitive = true;
+    if (p.doc) e.doc = p.doc;
+    if (p.source) e.source = p.source;
+    const slot = this.elements.length;
+    this.elements.push(e);
+    return { kind: 'element', slot, min, max: max(maxOccurs) };
+  }
+}
+
+function singleElement(g: ModelGroup): ElementParticle | undefined {
+  if (g.particles.length !== 1) return undefined;
+  const p = g.particles[0];
+  if (p.kind === 'element') return p;
+  if (p.kind === 'any' || p.min !== 1 || p.max !== 1) return undefined;
+  return singleElement(p);
+}

@@ -1,0 +1,290 @@
+import { PLAN_FORMAT, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
+import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
+import { isBuiltinKey } from '../model/builtins.js';
+import { XSI, qkey, splitKey, type Particle, type SchemaModel } from '../model/model.js';
+import type { CodeList } from '../model/code-lists.js';
+import type { Profile } from '../model/profiles.js';
+import { SchemaError } from '../xsd/schema-error.js';
+import { complexTypePlan } from './complex-types.js';
+import { SubtypeIndex } from './families.js';
+import { baseTypeName, pascal, uniqueNames } from './names.js';
+import { checkProfilePaths } from './profile-paths.js';
+import { sensitivityMap } from './sensitivity.js';
+import { simpleTypePlan } from './simple-types.js';
+
+/**
+ * The mapping stage: model + catalogue → the typed plan of the set (runtime/plan.ts). It keeps
+ * the types reachable from the catalogue's message roots, gives them their TypeScript names,
+ * maps each to its plan, finds the xsi:type families, and the namespace prefixes writers use.
+ * Deterministic: every list is sorted or in declaration order, never in map-iteration order of
+ * something unsorted.
+ */
+export interface PlanInputs {
+  /** Payment-method profiles (profiles.json), checked against the typed form. */
+  profiles?: readonly Profile[];
+  /** How the profiles file is named in messages. */
+  profilesFile?: string;
+  /** Code lists (codes.json): every list an element refers to must be there. */
+  codeLists?: readonly CodeList[];
+}
+
+export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, inputs: PlanInputs = {}): Plan {
+  const profiles = inputs.profiles ?? [];
+  const subtypes = new SubtypeIndex(model);
+  const reach = reachable(model, catalog, subtypes);
+
+  const complexNames = uniqueNames(reach.complex, baseTypeName);
+  const familyNames = uniqueNames(reach.families, (k) => (model.complexTypes[k].abstract ? baseTypeName(k) : `${baseTypeName(k)}Family`), new Set(complexNames.values()));
+  const taken = new Set([...complexNames.values(), ...familyNames.values()]);
+  const named = [...reach.simple].filter((k) => model.simpleTypes[k].name && !isBuiltinKey(k));
+  const simpleNames = uniqueNames(named, baseTypeName, taken);
+  for (const n of simpleNames.values()) taken.add(n);
+  const anonymous = [...reach.simple].filter((k) => !model.simpleTypes[k].name);
+  const anonymousNames = uniqueNames(anonymous, baseTypeName, taken);
+  const simpleId = (key: string): string => (isBuiltinKey(key) ? `xs_${splitKey(key).local}` : (simpleNames.get(key) ?? anonymousNames.get(key)!));
+
+  const simpleTypes: Record<string, SimpleTypePlan> = {};
+  const byKey = new Map<string, SimpleTypePlan>();
+  const tsOf = (key: string): string => {
+    const s = byKey.get(key) ?? mapSimple(key);
+    return s.tsName ?? s.tsType;
+  };
+  const mapSimple = (key: string): SimpleTypePlan => {
+    const t = model.simpleTypes[key];
+    const base = t.base && reach.simple.has(t.base) ? simpleId(t.base) : undefined;
+    const s = simpleTypePlan(model, t, { id: simpleId(key), tsName: simpleNames.get(key), base }, simpleId, tsOf);
+    byKey.set(key, s);
+    return s;
+  };
+  for (const k of [...reach.simple].sort()) if (!byKey.has(k)) mapSimple(k);
+  for (const s of [...byKey.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) simpleTypes[s.id] = s;
+
+  const memberTag = new Map<string, string>();
+  const families: Record<string, FamilyPlan> = {};
+  for (const key of [...reach.families].sort((a, b) => (familyNames.get(a)! < familyNames.get(b)! ? -1 : 1))) {
+    const members = subtypes.members(key);
+    for (const m of members) memberTag.set(m, model.complexTypes[m].name?.local ?? splitKey(m).local);
+    const base = model.complexTypes[key];
+    const f: FamilyPlan = {
+      id: familyNames.get(key)!,
+      base: base.name ?? splitKey(key),
+      members: members.map((m) => complexNames.get(m)!),
+      baseIsMember: !base.abstract,
+      abstractNames: abstractInFamily(model, key),
+    };
+    families[f.id] = f;
+  }
+  checkTags(memberTag);
+
+  const typeOf = (type: string): TypeRef => {
+    if (model.complexTypes[type]) return reach.families.has(type) ? { kind: 'family', id: familyNames.get(type)! } : { kind: 'complex', id: complexNames.get(type)! };
+    if (!model.simpleTypes[type]) throw new SchemaError(`type ${type} is neither a simple nor a complex type of the set`);
+    return { kind: 'simple', id: simpleId(type) };
+  };
+
+  const complexTypes: Record<string, ComplexTypePlan> = {};
+  const complexList = [...reach.complex].map((key) => {
+    const t = model.complexTypes[key];
+    const base = t.base && reach.complex.has(t.base) ? complexNames.get(t.base) : undefined;
+    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf);
+  });
+  for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
+
+  const groups = writerGroups(model, catalog, subtypes, complexNames, familyNames, complexTypes);
+  const messages: MessagePlan[] = catalog.messages.map((m) => {
+    const decl = model.elements[rootKey(model, catalog, m)];
+    const msg: MessagePlan = { name: m.name, pascal: pascal(m.name), root: { ns: decl.name.ns, local: decl.name.local }, type: typeOf(decl.type), direction: m.direction, writerGroup: groups.findIndex((g) => g.messages.includes(m.name)) };
+    if (m.method) msg.method = m.method;
+    if (m.answers) msg.answers = m.answers;
+    if (m.identifiedBy) msg.identifiedBy = m.identifiedBy.split('/').slice(1);
+    if (m.schema) msg.schema = m.schema;
+    const doc = m.description ?? decl.doc;
+    if (doc) msg.doc = doc;
+    return msg;
+  });
+
+  const plan: Plan = {
+    format: PLAN_FORMAT,
+    set,
+    simpleTypes,
+    complexTypes,
+    families,
+    messages,
+    faults: [...catalog.faults],
+    methods: methodAnswers(catalog),
+    writerGroups: groups,
+    sensitivity: {},
+    profiles: {},
+    codeLists: codeListIds(complexList, inputs.codeLists ?? []),
+    typeNames: [...new Set([...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)].filter((t) => t.name && !isBuiltinKey(t.key)).map((t) => t.name!.local))].sort(),
+  };
+  plan.sensitivity = sensitivityMap(plan);
+  checkProfilePaths(plan, profiles, inputs.profilesFile ?? 'profiles.json');
+  for (const p of profiles) {
+    const { name, title, when: { path, equals }, rules } = p;
+    (plan.profiles[p.when.message] ??= []).push({ name, title, when: { path, equals }, rules: rules.map((r) => ({ ...r })) });
+  }
+  return plan;
+}
+
+/** The documented ids of the code lists elements refer to; every list referred to must exist. */
+function codeListIds(types: readonly ComplexTypePlan[], lists: readonly CodeList[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const c of [...types].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const e of c.elements) {
+      if (!e.codeList) continue;
+      const list = lists.find((l) => l.name === e.codeList!.list);
+      if (!list) throw new SchemaError(`element '${e.prop}' of ${c.name.local} refers to code list '${e.codeList.list}', which the set's codes file does not define`, c.source);
+      out[list.name] = [...new Set(list.values.map((v) => v.id))].sort((a, b) => a - b);
+    }
+  }
+  const sorted: Record<string, number[]> = {};
+  for (const k of Object.keys(out).sort()) sorted[k] = out[k];
+  return sorted;
+}
+
+/** The model key of a message's root element (through its schema's scope in a set of several schemas). */
+export function rootKey(model: SchemaModel, catalog: Catalog, m: CatalogMessage): string {
+  const key = qkey(rootNamespace(catalog, m), m.root);
+  if (m.schema === undefined) return key;
+  const scope = model.scopes?.[m.schema];
+  if (!scope) throw new SchemaError(`message '${m.name}': schema ${m.schema} is not among the set's XSD files (${Object.keys(model.scopes ?? {}).join(', ')})`);
+  return scope[key] ?? key;
+}
+
+/** Each method of the catalogue with the messages that can answer it (the response, and the faults when the provider answers). */
+function methodAnswers(catalog: Catalog): Plan['methods'] {
+  const out: Plan['methods'] = [];
+  for (const m of catalog.messages) {
+    if (m.answers === undefined) continue;
+    const request = catalog.messages.find((r) => r.name === m.answers)!;
+    const method = request.method ?? m.method ?? request.name;
+    const faults = m.direction === 'provider-to-merchant' ? catalog.faults : [];
+    out.push({ method, messages: [m.name, ...faults.filter((f) => f !== m.name)] });
+  }
+  return out;
+}
+
+/** The abstract types of a family (its base, or types between it and the members), as `{ns}local`: named by xsi:type, they get an issue of their own. */
+function abstractInFamily(model: SchemaModel, base: string): string[] {
+  const types = model.complexTypes;
+  const derives = (k: string | undefined): boolean => k !== undefined && (k === base || derives(types[k]?.base));
+  return Object.values(types)
+    .filter((t) => t.abstract && t.name && derives(t.key))
+    .map((t) => `{${t.name!.ns}}${t.name!.local}`)
+    .sort();
+}
+
+function checkTags(tags: Map<string, string>): void {
+  const seen = new Map<string, string>();
+  for (const [key, tag] of tags) {
+    const other = seen.get(tag);
+    if (other && other !== key) throw new SchemaError(`types ${other} and ${key} would both be tagged $type '${tag}'`);
+    seen.set(tag, key);
+  }
+}
+
+interface Reach {
+  complex: Set<string>;
+  simple: Set<string>;
+  families: Set<string>;
+  namespaces: Set<string>;
+}
+
+/** Types, families and element namespaces reachable from the catalogue's message roots. */
+function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex): Reach {
+  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set() };
+  const visitSimple = (key: string): void => {
+    if (r.simple.has(key)) return;
+    const s = model.simpleTypes[key];
+    if (!s) throw new SchemaError(`type ${key} is not a simple type`);
+    r.simple.add(key);
+    // a schema's own base types are in the plan: their facets are where derived types inherit them from
+    if (s.base && !isBuiltinKey(s.base)) visitSimple(s.base);
+    if (s.itemType) visitSimple(s.itemType);
+    for (const m of s.memberTypes ?? []) visitSimple(m);
+  };
+  const visitType = (key: string): void => {
+    if (model.complexTypes[key]) {
+      if (subtypes.isPolymorphic(key)) {
+        r.families.add(key);
+        for (const m of subtypes.members(key)) visitComplex(m);
+        if (subtypes.members(key).length === 0) throw new SchemaError(`abstract type ${splitKey(key).local} has no concrete subtype`, model.complexTypes[key].source);
+      } else visitComplex(key);
+    } else visitSimple(key);
+  };
+  const visitComplex = (key: string): void => {
+    if (r.complex.has(key)) return;
+    r.complex.add(key);
+    const t = model.complexTypes[key];
+    if (t.name) r.namespaces.add(t.name.ns);
+    for (const a of t.attributes) {
+      if (a.name.ns) r.namespaces.add(a.name.ns);
+      visitSimple(a.type);
+    }
+    if (t.content.kind === 'simple') visitSimple(t.content.type);
+    if (t.content.kind === 'elements') walk(t.content.particle);
+  };
+  const walk = (p: Particle): void => {
+    if (p.kind === 'element') {
+      r.namespaces.add(p.name.ns);
+      if (model.complexTypes[p.type] || model.simpleTypes[p.type]) visitType(p.type);
+    } else if (p.kind !== 'any') p.particles.forEach(walk);
+  };
+  for (const m of catalog.messages) {
+    const key = rootKey(model, catalog, m);
+    const decl = model.elements[key];
+    if (!decl) throw new SchemaError(`message '${m.name}': no global element <${m.root}> in ${rootNamespace(catalog, m) || 'no namespace'}${m.schema ? ` in ${m.schema}` : ''}`);
+    if (!model.complexTypes[decl.type]) throw new SchemaError(`message '${m.name}': the root element <${m.root}> must have a complex type`, decl.source);
+    r.namespaces.add(decl.name.ns);
+    visitType(decl.type);
+  }
+  return r;
+}
+
+/** Groups the messages by the namespace plan their writers need. */
+function writerGroups(
+  model: SchemaModel,
+  catalog: Catalog,
+  subtypes: SubtypeIndex,
+  complexNames: Map<string, string>,
+  familyNames: Map<string, string>,
+  complexTypes: Record<string, ComplexTypePlan>,
+): WriterGroupPlan[] {
+  const groups = new Map<string, WriterGroupPlan & { complexSet: Set<string>; familySet: Set<string> }>();
+  for (const m of catalog.messages) {
+    const r = reachable(model, { ...catalog, messages: [m] }, subtypes);
+    const plan = namespacePlan(catalog, r.namespaces, rootNamespace(catalog, m));
+    const id = JSON.stringify(plan);
+    let g = groups.get(id);
+    if (!g) {
+      g = { defaultNs: plan.defaultNs, prefixes: plan.prefixes, usesXsi: false, messages: [], complexTypes: [], families: [], complexSet: new Set(), familySet: new Set() };
+      groups.set(id, g);
+    }
+    g.messages.push(m.name);
+    for (const k of r.complex) g.complexSet.add(complexNames.get(k)!);
+    for (const k of r.families) g.familySet.add(familyNames.get(k)!);
+    g.usesXsi ||= r.families.size > 0 || [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable));
+  }
+  return [...groups.values()].map(({ complexSet, familySet, ...g }) => ({ ...g, complexTypes: [...complexSet].sort(), families: [...familySet].sort() }));
+}
+
+/**
+ * Writers put the root's namespace in the default namespace (as real senders do, and so that
+ * xsi:type values stay unprefixed); other namespaces get ns1, ns2 … When some element or type of
+ * the message is in no namespace, no default namespace can be used, and every namespace gets a
+ * prefix (the catalogue's is 'tns').
+ */
+function namespacePlan(catalog: Catalog, used: Set<string>, rootNs: string): { defaultNs: string; prefixes: Array<[string, string]> } {
+  const prefixes = new Map<string, string>();
+  const hasNone = used.has('');
+  const defaultNs = hasNone ? '' : rootNs;
+  if (hasNone) prefixes.set('', '');
+  else prefixes.set(defaultNs, '');
+  let i = 1;
+  for (const ns of [...used].sort()) {
+    if (prefixes.has(ns) || ns === XSI) continue;
+    prefixes.set(ns, ns === catalog.namespace && hasNone ? 'tns' : `ns${i++}`);
+  }
+  return { defaultNs, prefixes: [...prefixes] };
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import type { ArbitraryPlans, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
+import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text, type DecimalOptions, type Part, type TextOptions } from './arbitraries.js';
+
+/**
+ * The arbitraries of a plan built at run time (for a schema that has no generated
+ * arbitraries.ts): the same building blocks, composed as the generator's renderer composes them
+ * in code (emit/arbitraries.ts). A test holds both to the same values for the same seed.
+ */
+export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitrary<unknown>> {
+  const simple = new Map<string, fc.Arbitrary<unknown>>();
+  const simpleArb = (p: SimpleArb): fc.Arbitrary<unknown> => {
+    switch (p.k) {
+      case 'list':
+        return fc.array(simple.get(p.item)!, { minLength: p.min, maxLength: p.max });
+      case 'boolean':
+        return fc.boolean();
+      case 'oneOfValues':
+        return oneOfValues(p.values);
+      case 'integer':
+        return integer(p.min, p.max);
+      case 'decimal':
+        return decimal(p.options as DecimalOptions);
+      case 'text':
+        return text(p.options as TextOptions);
+      case 'temporal':
+        return temporal(p.primitive, p.patterns);
+      case 'union': {
+        const members = p.members.map((m) => (m.as === 'booleanText' ? temporal('boolean') : m.as === 'string' ? simple.get(m.id)!.map(String) : simple.get(m.id)!));
+        const all = fc.oneof(...members);
+        return p.patterns ? all.filter((x) => p.patterns!.every((re) => new RegExp(re, 'u').test(String(x)))) : all;
+      }
+    }
+  };
+  for (const s of plans.simple) simple.set(s.id, simpleArb(s.arb));
+  return fc.letrec((tie) => {
+    const value = (v: ValueArb): fc.Arbitrary<unknown> =>
+      v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of));
+    const part = (p: PartArb): Part => {
+      switch (p.k) {
+        case 'tag':
+          return tag(p.name, p.value);
+        case 'one':
+          return one(p.name, value(p.of));
+        case 'maybe':
+          return maybe(p.name, value(p.of));
+        case 'many':
+          return many(p.name, value(p.of), p.min, p.max, p.optional);
+        case 'seq':
+          return seq(...p.parts.map(part));
+        case 'choice':
+          return choice(...p.parts.map(part));
+        case 'optionalGroup':
+          return optionalGroup(part(p.part));
+      }
+    };
+    const out: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const t of plans.tree) out[t.id] = t.arb.k === 'obj' ? obj(part(t.arb.part)) : fc.oneof(...t.arb.members.map((m) => tie(m)));
+    return out;
+  });
+}

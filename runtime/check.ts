@@ -1,0 +1,209 @@
+import { expectedNames, occurrenceFault } from './content-model.js';
+import type { ComplexType, Family } from './descriptors.js';
+import type { Issue } from './issues.js';
+import { fixedFault, valueFault, type Fault, type SimpleType } from './simple-type.js';
+
+/** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
+export const REQUIRED = 1;
+export const NILLABLE = 2;
+
+/**
+ * The state a validator works on — a generated one (emit/validators.ts) or the interpreter's —
+ * walking a typed value: the JSON Pointer of the value being checked, the element names on the
+ * way (for messages), and the issues found. The checks are the reader's (runtime/simple-type.ts
+ * for values, runtime/content-model.ts for occurrences), so that validate reports what parse
+ * reports, with the same code and path; what is about values has the same message too.
+ */
+export class ValueChecker {
+  readonly issues: Issue[] = [];
+  private readonly path: Array<string | number> = [];
+  private readonly marks: number[] = [];
+  /** Element names on the way down, the root first. */
+  private readonly names: string[] = [];
+
+  constructor(root: string) {
+    this.names.push(root);
+  }
+
+  pointer(extra?: string | number): string {
+    const base = this.path.length === 0 ? '' : '/' + this.path.join('/');
+    return extra === undefined ? base : `${base}/${extra}`;
+  }
+
+  private add(f: Fault, path: string): void {
+    this.issues.push({ code: f.code, path, message: f.message, expected: f.expected, received: f.received });
+  }
+
+  /** Goes down into element `local`, the value of property `prop` (item `index` of it, for an array). */
+  enter(prop: string, local: string, index?: number): void {
+    this.marks.push(this.path.length);
+    this.path.push(prop);
+    if (index !== undefined) this.path.push(index);
+    this.names.push(local);
+  }
+
+  leave(): void {
+    const mark = this.marks.pop()!;
+    while (this.path.length > mark) this.path.pop();
+    this.names.pop();
+  }
+
+  private element(): string {
+    return this.names[this.names.length - 1];
+  }
+
+  /** Is `v` an object of complex type `t`? Otherwise an issue. Its unknown properties are issues too. */
+  object(v: unknown, t: ComplexType): v is Record<string, unknown> {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+      this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of type ${t.label}, found ${found}`, expected: 'an object', received: found });
+      return false;
+    }
+    for (const k in v) {
+      if (!t.props.has(k)) this.issues.push({ code: 'unexpected-element', path: this.pointer(pointerSegment(k)), message: `property '${k}' is not part of type ${t.label}`, expected: 'no such property', received: `'${k}'` });
+    }
+    return true;
+  }
+
+  /** The member of `family` a value is, by its `$type`; -1 (and an issue) when it names none. */
+  member(v: unknown, family: Family): number {
+    const tag = v !== null && typeof v === 'object' ? (v as { $type?: unknown }).$type : undefined;
+    const i = typeof tag === 'string' ? family.tags.indexOf(tag) : -1;
+    if (i >= 0) return i;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+      this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of one of the types ${family.tags.join(', ')}, found ${found}`, expected: 'an object', received: found });
+      return -1;
+    }
+    const found = tag === undefined ? 'nothing' : JSON.stringify(tag);
+    this.issues.push({ code: 'invalid-xsi-type', path: this.pointer('$type'), message: `'$type' must name one of the types allowed here (${family.tags.join(', ')}), found ${found}`, expected: family.tags.join(' | '), received: found });
+    return -1;
+  }
+
+  /** The `$type` of a family member's value must be its own. */
+  tag(v: Record<string, unknown>, tag: string): void {
+    if (v.$type !== tag) {
+      const found = v.$type === undefined ? 'nothing' : JSON.stringify(v.$type);
+      this.issues.push({ code: 'invalid-xsi-type', path: this.pointer('$type'), message: `'$type' must be ${JSON.stringify(tag)}, found ${found}`, expected: JSON.stringify(tag), received: found });
+    }
+  }
+
+  /** A required element's property is absent. */
+  missing(prop: string, local: string): void {
+    this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected element <${local}>, found nothing`, expected: `<${local}>`, received: 'nothing' });
+  }
+
+  /** A required attribute's property is absent. */
+  missingAttr(prop: string, local: string): void {
+    this.issues.push({ code: 'missing-attribute', path: this.pointer(prop), message: `element <${this.element()}> needs the attribute '${local}'`, expected: `attribute '${local}'`, received: 'no such attribute' });
+  }
+
+  /** The simple value `v` of property `prop` (an element's text, an attribute, simple content `value`). */
+  value(v: unknown, t: SimpleType, prop?: string | number, fixed?: unknown): void {
+    const f = valueFault(t, v);
+    if (f) return this.add(f, this.pointer(prop));
+    if (t.item) {
+      const items = v as unknown[];
+      for (let i = 0; i < items.length; i++) {
+        const g = valueFault(t.item, items[i]);
+        if (g) this.add(g, prop === undefined ? this.pointer(i) : `${this.pointer(prop)}/${i}`);
+      }
+    }
+    if (fixed !== undefined) {
+      const g = fixedFault(t, v, fixed);
+      if (g) this.add(g, this.pointer(prop));
+    }
+  }
+
+  /** `null` where the element is not nillable. */
+  notNillable(prop: string, local: string, index?: number): void {
+    const path = index === undefined ? this.pointer(prop) : `${this.pointer(prop)}/${index}`;
+    this.issues.push({ code: 'nil-not-allowed', path, message: `<${local}> is not nillable, so it cannot be null`, expected: 'a value', received: 'null' });
+  }
+
+  /**
+   * The value `x` of element `local` (property `prop`) of simple type `t`: absent (an issue if
+   * `flags` has REQUIRED), null (an issue unless NILLABLE), or checked.
+   */
+  simple(x: unknown, t: SimpleType, prop: string, local: string, flags: number, fixed?: unknown): void {
+    if (x === undefined) {
+      if (flags & REQUIRED) this.missing(prop, local);
+    } else if (x === null) {
+      if (!(flags & NILLABLE)) this.notNillable(prop, local);
+    } else this.value(x, t, prop, fixed);
+  }
+
+  /** Item `index` of an array of simple type `t`: null (an issue unless NILLABLE), or checked. */
+  simpleItem(x: unknown, t: SimpleType, prop: string, local: string, index: number, flags: number, fixed?: unknown): void {
+    if (x === null) {
+      if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
+      return;
+    }
+    const f = valueFault(t, x) ?? (fixed === undefined ? undefined : fixedFault(t, x, fixed));
+    if (f) this.add(f, `${this.pointer(prop)}/${index}`);
+  }
+
+  /**
+   * The value `x` of an element of complex type: true when it is there to be checked (then the
+   * checker has gone down into it: check it, then `leave()`); absent or null are judged here.
+   */
+  into(x: unknown, prop: string, local: string, flags: number, index?: number): boolean {
+    if (x === undefined) {
+      if (flags & REQUIRED) this.missing(prop, local);
+      return false;
+    }
+    if (x === null) {
+      if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
+      return false;
+    }
+    this.enter(prop, local, index);
+    return true;
+  }
+
+  /** An array property: absent (an issue if REQUIRED), or an array of `min`..`max` items, whose items are then checked. */
+  items(x: unknown, prop: string, local: string, min: number, max: number, flags: number): x is unknown[] {
+    if (x === undefined) {
+      if (flags & REQUIRED) this.missing(prop, local);
+      return false;
+    }
+    return this.array(x, prop, local, min, max);
+  }
+
+  /** An array property: is it one, with `min`..`max` items? Returns whether its items can be checked. */
+  array(v: unknown, prop: string, local: string, min: number, max: number): v is unknown[] {
+    if (!Array.isArray(v)) {
+      const found = v === null ? 'null' : typeof v;
+      this.issues.push({ code: 'invalid-value', path: this.pointer(prop), message: `expected an array of <${local}>, found ${found}`, expected: 'an array', received: found });
+      return false;
+    }
+    if (v.length < min) this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected at least ${min} <${local}>, found ${v.length}`, expected: `at least ${min}`, received: String(v.length) });
+    else if (v.length > max) this.issues.push({ code: 'unexpected-element', path: this.pointer(prop), message: `expected at most ${max} <${local}>, found ${v.length}`, expected: `at most ${max}`, received: String(v.length) });
+    return true;
+  }
+
+  /**
+   * Which elements are present, checked against the content model order aside (choices,
+   * optional groups): the same rule tolerant reading applies at the end of an element.
+   */
+  occurrences(v: Record<string, unknown>, t: ComplexType): void {
+    const m = t.model;
+    const f = occurrenceFault(m, (slot) => {
+      const x = v[m.props[slot]];
+      return x === undefined ? 0 : Array.isArray(x) ? x.length : 1;
+    });
+    if (!f || f.kind === 'too-few' || f.kind === 'too-many') return;
+    const local = m.slots[f.slot].local;
+    const prop = m.props[f.slot];
+    if (f.kind === 'unexpected') {
+      this.issues.push({ code: 'unexpected-element', path: this.pointer(prop), message: `element <${local}> is not allowed beside another branch of a choice in <${this.element()}>`, expected: 'one branch of the choice', received: `<${local}>` });
+    } else {
+      const expected = expectedNames(f.node);
+      this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected element ${expected}, found nothing`, expected, received: 'nothing' });
+    }
+  }
+}
+
+/** A property name as one JSON Pointer segment (RFC 6901 §3: '~' → '~0', '/' → '~1'). */
+function pointerSegment(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,368 @@
+import type { ParticlePlan } from './plan.js';
+
+/**
+ * Content models (XML Schema 1.0 Part 1 §3.8, §3.9), compiled once into a tree of particles
+ * over element slots, and matched against the child elements of a document one at a time.
+ *
+ * A slot is an element particle of the model; its number is its index in the complex type's
+ * elements. Readers ask the matcher which slot a child element is, and read it into that
+ * slot's property. Occurrence bounds stay counters (maxOccurs="1000" is one particle, not
+ * a thousand states).
+ *
+ * Matching is deterministic because XSD requires it (Unique Particle Attribution, §3.8.6): at
+ * any point a child element can belong to at most one particle, so the matcher takes the first
+ * one that fits — staying in the current element if it may repeat, otherwise moving on through
+ * the model — and never backtracks.
+ */
+
+export const enum NodeKind {
+  Element = 0,
+  Sequence = 1,
+  Choice = 2,
+  All = 3,
+}
+
+export interface ElementNode {
+  readonly k: NodeKind.Element;
+  readonly slot: number;
+  readonly ns: string;
+  readonly local: string;
+  readonly min: number;
+  /** Infinity for unbounded. */
+  readonly max: number;
+  readonly emptiable: boolean;
+  readonly first: readonly ElementNode[];
+}
+
+export interface GroupNode {
+  readonly k: NodeKind.Sequence | NodeKind.Choice | NodeKind.All;
+  readonly min: number;
+  readonly max: number;
+  readonly items: readonly Node[];
+  /** Can one iteration of the group match no element at all? */
+  readonly emptiable: boolean;
+  /** The element particles that can start an iteration. */
+  readonly first: readonly ElementNode[];
+}
+
+export type Node = ElementNode | GroupNode;
+
+/** A slot's element name, as the matcher compares it, and its property in the typed form. */
+export interface SlotName {
+  readonly ns: string;
+  readonly local: string;
+  readonly prop: string;
+}
+
+export interface ContentModel {
+  readonly root: Node;
+  /** Per slot: its element node. */
+  readonly slots: readonly ElementNode[];
+  /** Per slot: its property in the typed form (for issue paths). */
+  readonly props: readonly string[];
+  /** Only element particles in one sequence (the common case): occurrence checks need no tree walk. */
+  readonly flat: boolean;
+}
+
+/** Compiles a content model plan; `names[slot]` is the element name of each slot. */
+export function contentModel(plan: ParticlePlan, names: readonly SlotName[]): ContentModel {
+  const slots: ElementNode[] = [];
+  const root = compile(plan, names, slots);
+  const flat = root.k === NodeKind.Sequence && root.min === 1 && root.max === 1 && root.items.every((i) => i.k === NodeKind.Element);
+  return { root, slots, props: names.map((n) => n.prop), flat };
+}
+
+/** The content of an element whose type has empty content (or no elements): any child is unexpected. */
+export const EMPTY_CONTENT: ContentModel = contentModel({ kind: 'sequence', min: 1, max: 1, items: [] }, []);
+
+function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode[]): Node {
+  const max = p.max < 0 ? Infinity : p.max;
+  if (p.kind === 'element') {
+    const name = names[p.slot];
+    const node: { -readonly [K in keyof ElementNode]: ElementNode[K] } = { k: NodeKind.Element, slot: p.slot, ns: name.ns, local: name.local, min: p.min, max, emptiable: p.min === 0, first: [] };
+    node.first = [node];
+    slots[p.slot] = node;
+    return node;
+  }
+  const items = p.items.map((i) => compile(i, names, slots));
+  const k = p.kind === 'sequence' ? NodeKind.Sequence : p.kind === 'choice' ? NodeKind.Choice : NodeKind.All;
+  let emptiable: boolean;
+  const first: ElementNode[] = [];
+  if (k === NodeKind.Sequence) {
+    emptiable = true;
+    for (const i of items) {
+      first.push(...i.first);
+      if (!i.emptiable) {
+        emptiable = false;
+        break;
+      }
+    }
+  } else if (k === NodeKind.Choice) {
+    emptiable = items.length === 0 || items.some((i) => i.emptiable);
+    for (const i of items) first.push(...i.first);
+  } else {
+    emptiable = items.every((i) => i.emptiable);
+    for (const i of items) first.push(...i.first);
+  }
+  return { k, min: p.min, max, items, emptiable: emptiable || p.min === 0, first };
+}
+
+/** Can `node` start with the element `{ns}local`? */
+function starts(node: Node, ns: string, local: string): boolean {
+  const f = node.first;
+  for (let i = 0; i < f.length; i++) if (f[i].local === local && f[i].ns === ns) return true;
+  return false;
+}
+
+/** The element particles a node can start with, as `<local>` names, for messages. */
+export function expectedNames(node: Node): string {
+  return [...new Set(node.first.map((e) => `<${e.local}>`))].join(' or ');
+}
+
+/** Why a child element does not fit, or the content is incomplete. */
+export interface MatchFault {
+  /** 'missing': a required particle is not there; 'unexpected': nothing more is allowed here. */
+  kind: 'missing' | 'unexpected';
+  /** The particle that was required (for 'missing'). */
+  node?: Node;
+}
+
+/** Result of a step that did not match a slot. */
+export const NO_MATCH = -1;
+
+/**
+ * The strict matcher: one frame per particle on the path from the model's root to the element
+ * matched last, for every element being read (children are matched while their parent's frames
+ * stay below). Parallel arrays, reused across documents: matching allocates nothing.
+ */
+export class ContentMatcher {
+  private readonly node: Node[] = [];
+  /** Group frames: index of the current child (-1 before the first). Element frames: unused. */
+  private readonly pos: number[] = [];
+  /** Element frames: occurrences so far. Group frames: the current iteration (1-based). */
+  private readonly count: number[] = [];
+  /** All-group frames: which children occurred in this iteration. */
+  private readonly seen: Array<Uint8Array | undefined> = [];
+  private top = 0;
+  /** Per element being read: where its frames begin, and its model. */
+  private readonly bases: number[] = [];
+  private readonly models: ContentModel[] = [];
+  private level = 0;
+  /** Set when a step or `finish` returns a fault. */
+  fault: MatchFault = { kind: 'unexpected' };
+
+  /** Starts matching the children of an element of this model. */
+  begin(model: ContentModel): void {
+    this.bases[this.level] = this.top;
+    this.models[this.level] = model;
+    this.level++;
+  }
+
+  /** Stops matching the current element's children (its frames are dropped). */
+  end(): void {
+    this.level--;
+    this.top = this.bases[this.level];
+  }
+
+  /** The slot of the child element `{ns}local`, or NO_MATCH (then `fault` says why). */
+  step(ns: string, local: string): number {
+    const base = this.bases[this.level - 1];
+    if (this.top === base) {
+      const root = this.models[this.level - 1].root;
+      if (starts(root, ns, local)) return this.descend(root, ns, local);
+      return this.fail(root.emptiable ? 'unexpected' : 'missing', root);
+    }
+    for (;;) {
+      const i = this.top - 1;
+      const n = this.node[i];
+      if (n.k === NodeKind.Element) {
+        if (this.count[i] < n.max && n.local === local && n.ns === ns) {
+          this.count[i]++;
+          return n.slot;
+        }
+        if (this.count[i] < n.min) return this.fail('missing', n);
+        this.top--;
+        continue;
+      }
+      const r = this.advance(i, ns, local);
+      if (r !== DONE) return r;
+      // this iteration of the group is complete: another one, or back to the parent
+      if (this.count[i] < n.max && starts(n, ns, local)) {
+        this.count[i]++;
+        this.restart(i);
+        return this.advance(i, ns, local);
+      }
+      if (this.count[i] < n.min && !n.emptiable) return this.fail('missing', n);
+      this.top--;
+      if (this.top === base) return this.fail('unexpected');
+    }
+  }
+
+  /**
+   * At the end of the element: true when the content is complete; otherwise false, and `fault`
+   * names the first required particle that is missing.
+   */
+  finish(): boolean {
+    const base = this.bases[this.level - 1];
+    if (this.top === base) {
+      const root = this.models[this.level - 1].root;
+      return root.emptiable || this.failed(root);
+    }
+    for (let i = this.top - 1; i >= base; i--) {
+      const n = this.node[i];
+      if (n.k === NodeKind.Element) {
+        if (this.count[i] < n.min) return this.failed(n);
+        continue;
+      }
+      if (n.k === NodeKind.Sequence) {
+        for (let j = this.pos[i] + 1; j < n.items.length; j++) if (!n.items[j].emptiable) return this.failed(n.items[j]);
+      } else if (n.k === NodeKind.All) {
+        const seen = this.seen[i]!;
+        for (let j = 0; j < n.items.length; j++) if (!seen[j] && !n.items[j].emptiable) return this.failed(n.items[j]);
+      }
+      if (this.count[i] < n.min && !n.emptiable) return this.failed(n);
+    }
+    return true;
+  }
+
+  private failed(node: Node): false {
+    this.fault = { kind: 'missing', node };
+    return false;
+  }
+
+  private fail(kind: MatchFault['kind'], node?: Node): number {
+    this.fault = node ? { kind, node } : { kind };
+    return NO_MATCH;
+  }
+
+  /** Pushes a frame for `node` (which starts with the element) and goes down to the element's slot. */
+  private descend(node: Node, ns: string, local: string): number {
+    const i = this.top++;
+    this.node[i] = node;
+    this.count[i] = 1;
+    this.pos[i] = -1;
+    if (node.k === NodeKind.Element) return node.slot;
+    if (node.k === NodeKind.All) this.seen[i] = new Uint8Array(node.items.length);
+    return this.advance(i, ns, local);
+  }
+
+  private restart(i: number): void {
+    this.pos[i] = -1;
+    const seen = this.seen[i];
+    if (this.node[i].k === NodeKind.All && seen) seen.fill(0);
+  }
+
+  /** Moves on inside group frame `i` (its current child is complete) to a child that starts with the element. */
+  private advance(i: number, ns: string, local: string): number {
+    const n = this.node[i] as GroupNode;
+    const items = n.items;
+    if (n.k === NodeKind.Sequence) {
+      for (let j = this.pos[i] + 1; j < items.length; j++) {
+        const c = items[j];
+        if (starts(c, ns, local)) {
+          this.pos[i] = j;
+          return this.descend(c, ns, local);
+        }
+        if (!c.emptiable) return this.fail('missing', c);
+      }
+      this.pos[i] = items.length;
+      return DONE;
+    }
+    if (n.k === NodeKind.Choice) {
+      if (this.pos[i] >= 0) return DONE;
+      for (let j = 0; j < items.length; j++) {
+        if (starts(items[j], ns, local)) {
+          this.pos[i] = j;
+          return this.descend(items[j], ns, local);
+        }
+      }
+      return n.emptiable ? DONE : this.fail('missing', n);
+    }
+    const seen = this.seen[i]!;
+    for (let j = 0; j < items.length; j++) {
+      if (!seen[j] && starts(items[j], ns, local)) {
+        seen[j] = 1;
+        this.pos[i] = j;
+        return this.descend(items[j], ns, local);
+      }
+    }
+    for (let j = 0; j < items.length; j++) if (!seen[j] && !items[j].emptiable) return this.fail('missing', items[j]);
+    return DONE;
+  }
+}
+
+/** advance(): the group's iteration is complete without the element. */
+const DONE = -2;
+
+// ── occurrences, without order (tolerant reading, typed values) ───────────────────────
+
+/**
+ * Checks how often each slot occurs against the model, order aside: what a typed value can
+ * still tell (its properties have no order), and what tolerant reading checks at the end of an
+ * element. `count(slot)` is 0 for an absent property, 1 for a present one, the length of an
+ * array. Returns the first fault: a required element missing, a second branch of a choice
+ * present, an element occurring too often.
+ */
+export interface OccurrenceFault {
+  kind: 'missing' | 'unexpected' | 'too-few' | 'too-many';
+  /** The element slot the fault is about (for 'missing', the first element of what is missing). */
+  slot: number;
+  node: Node;
+}
+
+export function occurrenceFault(model: ContentModel, count: (slot: number) => number): OccurrenceFault | undefined {
+  return nodeFault(model.root, count, true);
+}
+
+function present(node: Node, count: (slot: number) => number): boolean {
+  if (node.k === NodeKind.Element) return count(node.slot) > 0;
+  for (let i = 0; i < node.items.length; i++) if (present(node.items[i], count)) return true;
+  return false;
+}
+
+function nodeFault(node: Node, count: (slot: number) => number, required: boolean): OccurrenceFault | undefined {
+  if (node.k === NodeKind.Element) {
+    const n = count(node.slot);
+    if (n === 0) return required && node.min > 0 ? { kind: 'missing', slot: node.slot, node } : undefined;
+    if (n < node.min) return { kind: 'too-few', slot: node.slot, node };
+    if (n > node.max) return { kind: 'too-many', slot: node.slot, node };
+    return undefined;
+  }
+  // a group that may be absent is checked only when some of it is there
+  const here = required && node.min > 0;
+  if (!here && !present(node, count)) return undefined;
+  if (node.k === NodeKind.Choice) {
+    let taken = -1;
+    for (let i = 0; i < node.items.length; i++) {
+      if (!present(node.items[i], count)) continue;
+      if (taken >= 0) return { kind: 'unexpected', slot: firstPresentSlot(node.items[i], count), node: node.items[i] };
+      taken = i;
+    }
+    if (taken < 0) return node.emptiable ? undefined : { kind: 'missing', slot: firstSlot(node), node };
+    return nodeFault(node.items[taken], count, true);
+  }
+  for (let i = 0; i < node.items.length; i++) {
+    const f = nodeFault(node.items[i], count, true);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function firstPresentSlot(node: Node, count: (slot: number) => number): number {
+  if (node.k === NodeKind.Element) return count(node.slot) > 0 ? node.slot : -1;
+  for (const i of node.items) {
+    const s = firstPresentSlot(i, count);
+    if (s >= 0) return s;
+  }
+  return -1;
+}
+
+/** The first slot under a node, in declaration order. */
+export function firstSlot(node: Node): number {
+  if (node.k === NodeKind.Element) return node.slot;
+  for (const i of node.items) {
+    const s = firstSlot(i);
+    if (s >= 0) return s;
+  }
+  return -1;
+}

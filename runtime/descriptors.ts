@@ -1,0 +1,100 @@
+import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
+import type { ContentPlan, ParticlePlan, PlanQName } from './plan.js';
+
+/**
+ * Run-time descriptors of complex types and xsi:type families, compiled once from their plans:
+ * what readers and validators look up (known attributes, the content model, the members of a
+ * family). Generated code builds them from literals (generated/<set>/schema.ts); the
+ * interpreter builds the same ones from a plan. Simple types: runtime/simple-type.ts.
+ */
+
+export interface ComplexTypeDef {
+  readonly id: string;
+  /** The name written in xsi:type. */
+  readonly name: PlanQName;
+  readonly attributes: ReadonlyArray<{ readonly ns: string; readonly local: string; readonly prop: string }>;
+  readonly content: ContentPlan;
+  readonly elements: ReadonlyArray<{ readonly ns: string; readonly local: string; readonly prop: string }>;
+  readonly typeTag?: string;
+}
+
+export interface ComplexType {
+  readonly id: string;
+  /** Expanded name `{ns}local`: an xsi:type naming it is the declared type itself. */
+  readonly key: string;
+  /** How messages name the type. */
+  readonly label: string;
+  /** Expanded names of the declared attributes: `{ns}local`, or `local` in no namespace. */
+  readonly attributeKeys: readonly string[];
+  /** The content model of element content (EMPTY_CONTENT for empty content). */
+  readonly model: ContentModel;
+  /** Every property a value of the type may have ($type, attributes, `value`, elements). */
+  readonly props: ReadonlySet<string>;
+}
+
+export function complexType(def: ComplexTypeDef): ComplexType {
+  const props = new Set<string>();
+  if (def.typeTag !== undefined) props.add('$type');
+  for (const a of def.attributes) props.add(a.prop);
+  if (def.content.kind === 'simple') props.add('value');
+  for (const e of def.elements) props.add(e.prop);
+  return {
+    id: def.id,
+    key: `{${def.name.ns}}${def.name.local}`,
+    label: def.name.local,
+    attributeKeys: def.attributes.map((a) => (a.ns ? `{${a.ns}}${a.local}` : a.local)),
+    model: def.content.kind === 'elements' ? contentModel(def.content.model, def.elements) : EMPTY_CONTENT,
+    props,
+  };
+}
+
+export interface FamilyDef {
+  readonly id: string;
+  /** The xsi:type names of the members, in the family's order. */
+  readonly members: readonly PlanQName[];
+  /** `$type` of each member. */
+  readonly tags: readonly string[];
+  /** An element without xsi:type is the first member (the declared type is concrete). */
+  readonly baseIsMember: boolean;
+  /** Expanded names of the family's abstract types. */
+  readonly abstractNames: readonly string[];
+}
+
+export interface Family {
+  readonly id: string;
+  /** Expanded names `{ns}local` of the members, in order. */
+  readonly allowed: readonly string[];
+  readonly tags: readonly string[];
+  readonly abstract: readonly string[];
+  /** The member an element without xsi:type is, or -1 (the declared type is abstract). */
+  readonly baseIndex: number;
+}
+
+export function family(def: FamilyDef): Family {
+  return {
+    id: def.id,
+    allowed: def.members.map((m) => `{${m.ns}}${m.local}`),
+    tags: def.tags,
+    abstract: def.abstractNames,
+    baseIndex: def.baseIsMember ? 0 : -1,
+  };
+}
+
+// ── content models as readable literals (generated/<set>/schema.ts) ──────────────────
+
+/** `element(slot, min, max)`; max -1 is unbounded. */
+export function element(slot: number, min = 1, max = 1): ParticlePlan {
+  return { kind: 'element', slot, min, max };
+}
+
+export function sequence(min: number, max: number, ...items: ParticlePlan[]): ParticlePlan {
+  return { kind: 'sequence', min, max, items };
+}
+
+export function choice(min: number, max: number, ...items: ParticlePlan[]): ParticlePlan {
+  return { kind: 'choice', min, max, items };
+}
+
+export function all(min: number, max: number, ...items: ParticlePlan[]): ParticlePlan {
+  return { kind: 'all', min, max, items };
+}

@@ -1,0 +1,352 @@
+import { NILLABLE, REQUIRED, ValueChecker } from './check.js';
+import { EMPTY_CONTENT } from './content-model.js';
+import { complexType, family, type ComplexType, type Family } from './descriptors.js';
+import { buildBytesWith, buildWith, parseWith, safeParseAmong, safeParseWith, type BuildOptions, type BytesBuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
+import type { Issue } from './issues.js';
+import { rootDeclarations, tagName } from './namespaces.js';
+import type { ComplexTypePlan, ElementPlan, MessagePlan, Plan, SimpleTypePlan, TypeRef, WriterGroupPlan } from './plan.js';
+import { checkProfiles, type ProfileCheck } from './profiles.js';
+import type { ReadContext, ParseOptions } from './read-context.js';
+import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
+import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
+import { escapeAttr, escapeText } from './write.js';
+
+/**
+ * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
+ * alone, with no generated code — what the CLI runs on a schema that was never generated
+ * (`--xsd`), and what `paygen diff` writes instances with. It uses the runtime pieces generated
+ * code uses (ReadContext and its matchers, the compiled simple types, ValueChecker, the document
+ * drivers), driven by the plan instead of by emitted code; a test holds the two to the same
+ * values and the same issues on every contract phase of the bundled sets.
+ */
+export interface InterpretedMessage<T = unknown> {
+  readonly name: string;
+  readonly plan: MessagePlan;
+  parse(xml: string | Uint8Array, options?: ParseOptions): T;
+  safeParse(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T>;
+  /** Every issue of a value (masked). */
+  validate(value: unknown): Issue[];
+  build(value: T, options?: BuildOptions): string;
+  buildBytes(value: T, options?: BytesBuildOptions): Uint8Array;
+}
+
+export interface InterpretedSet {
+  readonly plan: Plan;
+  readonly messages: readonly InterpretedMessage[];
+  message(name: string): InterpretedMessage;
+  safeParseMessage(xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<{ message: string; value: unknown }>;
+  /** The answer to a call of `method`: its response, or a fault the provider sent instead. */
+  safeParseResponse(method: string, xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<{ message: string; value: unknown }>;
+  /** Writes a value of a message without checking it first (for tools that write what they generated). */
+  writeUnchecked(message: string, value: unknown): string;
+}
+
+interface CompiledElement {
+  plan: ElementPlan;
+  simple?: SimpleType;
+  dflt?: string;
+  fixed?: unknown;
+  codeIds?: ReadonlySet<number>;
+  codeLabel?: string;
+}
+
+interface CompiledComplex {
+  plan: ComplexTypePlan;
+  desc: ComplexType;
+  attrs: Array<{ prop: string; ns: string; local: string; type: SimpleType; required: boolean; fixed?: unknown }>;
+  value?: SimpleType;
+  elements: CompiledElement[];
+}
+
+interface CompiledFamily {
+  desc: Family;
+  members: CompiledComplex[];
+}
+
+/** Compiles a plan into run-time descriptors, once. */
+class CompiledPlan {
+  readonly simple = new Map<string, SimpleType>();
+  readonly complex = new Map<string, CompiledComplex>();
+  readonly families = new Map<string, CompiledFamily>();
+
+  constructor(readonly plan: Plan) {
+    for (const id of Object.keys(plan.simpleTypes)) this.simpleType(id);
+    for (const c of Object.values(plan.complexTypes)) this.complex.set(c.id, this.compileComplex(c));
+    for (const f of Object.values(plan.families)) {
+      const members = f.members.map((m) => this.complex.get(m)!);
+      this.families.set(f.id, {
+        desc: family({ id: f.id, members: members.map((m) => m.plan.name), tags: members.map((m) => m.plan.typeTag!), baseIsMember: f.baseIsMember, abstractNames: f.abstractNames }),
+        members,
+      });
+    }
+  }
+
+  simpleType(id: string): SimpleType {
+    let t = this.simple.get(id);
+    if (t) return t;
+    const p: SimpleTypePlan = this.plan.simpleTypes[id];
+    if (!p) throw new Error(`the plan has no simple type '${id}'`);
+    t = simpleType(p, { item: p.item ? this.simpleType(p.item) : undefined, members: p.members?.map((m) => this.simpleType(m)) });
+    this.simple.set(id, t);
+    return t;
+  }
+
+  private compileComplex(c: ComplexTypePlan): CompiledComplex {
+    const attrs = c.attributes.map((a) => {
+      const type = this.simpleType(a.type);
+      const out: CompiledComplex['attrs'][number] = { prop: a.prop, ns: a.ns, local: a.local, type, required: a.required };
+      if (a.fixed !== undefined) out.fixed = typedLiteral(type, a.fixed);
+      return out;
+    });
+    const elements = c.elements.map((e): CompiledElement => {
+      const out: CompiledElement = { plan: e };
+      if (e.type.kind === 'simple') {
+        out.simple = this.simpleType(e.type.id);
+        const dflt = e.default ?? e.fixed;
+        if (dflt !== undefined) out.dflt = dflt;
+        if (e.fixed !== undefined) out.fixed = typedLiteral(out.simple, e.fixed);
+      }
+      if (e.codeList) {
+        out.codeIds = new Set(this.plan.codeLists[e.codeList.list] ?? []);
+        out.codeLabel = words(e.codeList.list);
+      }
+      return out;
+    });
+    const out: CompiledComplex = { plan: c, desc: complexType(c), attrs, elements };
+    if (c.content.kind === 'simple') out.value = this.simpleType(c.content.type);
+    return out;
+  }
+}
+
+/** 'paymentMethod' → 'payment method', for messages (as emit/readers.ts spells it). */
+export function words(camel: string): string {
+  return camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+// ── reading ───────────────────────────────────────────────────────────────────────────
+
+function readType(cx: ReadContext, p: CompiledPlan, t: TypeRef): unknown {
+  if (t.kind === 'family') {
+    const f = p.families.get(t.id)!;
+    const m = cx.member(f.desc);
+    return m < 0 ? undefined : readComplex(cx, p, f.members[m]);
+  }
+  return readComplex(cx, p, p.complex.get(t.id)!);
+}
+
+function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
+  if (c.plan.typeTag !== undefined) v.$type = c.plan.typeTag;
+  cx.attributes(c.desc);
+  for (const a of c.attrs) {
+    const x = cx.attr(a.ns, a.local, a.type, a.prop, a.fixed);
+    if (x !== undefined) v[a.prop] = x;
+    else if (a.required) cx.missingAttr(a.local, a.prop);
+  }
+  if (c.value) {
+    v.value = cx.text(c.value, 'value');
+    return v;
+  }
+  const model = c.desc.model;
+  if (model === EMPTY_CONTENT) {
+    cx.open(EMPTY_CONTENT);
+    return v;
+  }
+  for (let k = cx.open(model); k >= 0; k = cx.next(model)) {
+    const e = c.elements[k];
+    if (e.plan.array) {
+      const a = (v[e.plan.prop] ??= []) as unknown[];
+      a.push(readElement(cx, p, e, a.length));
+    } else v[e.plan.prop] = readElement(cx, p, e, -1);
+  }
+  return v;
+}
+
+function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index: number): unknown {
+  const el = e.plan;
+  const at = e.codeIds ? cx.here() : 0;
+  let value: unknown;
+  if (e.simple) {
+    const flags = el.nillable ? NILLABLE : 0;
+    value = index < 0 ? cx.simple(el.prop, e.simple, flags, e.dflt, e.fixed) : cx.simpleItem(el.prop, index, e.simple, flags, e.dflt, e.fixed);
+  } else {
+    if (index < 0) cx.enter(el.prop);
+    else cx.enterItem(el.prop, index);
+    value = el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+  }
+  if (e.codeIds) {
+    const field = el.codeList!.field;
+    const id = field ? (value as Record<string, unknown> | null)?.[field] : value;
+    const sub = (index < 0 ? el.prop : `${el.prop}/${index}`) + (field ? `/${field}` : '');
+    const ids = e.codeIds;
+    cx.code((x) => (ids.has(x) ? '' : undefined), e.codeLabel!, id, at, sub);
+  }
+  return value;
+}
+
+// ── validating ────────────────────────────────────────────────────────────────────────
+
+function checkType(ck: ValueChecker, p: CompiledPlan, t: TypeRef, v: unknown): void {
+  if (t.kind === 'family') {
+    const f = p.families.get(t.id)!;
+    const m = ck.member(v, f.desc);
+    if (m >= 0) checkComplex(ck, p, f.members[m], v);
+    return;
+  }
+  checkComplex(ck, p, p.complex.get(t.id)!, v);
+}
+
+function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: unknown): void {
+  if (!ck.object(v, c.desc)) return;
+  if (c.plan.typeTag !== undefined) ck.tag(v, c.plan.typeTag);
+  for (const a of c.attrs) {
+    const x = v[a.prop];
+    if (x === undefined) {
+      if (a.required) ck.missingAttr(a.prop, a.local);
+    } else ck.value(x, a.type, a.prop, a.fixed);
+  }
+  if (c.value) {
+    ck.value(v.value, c.value, 'value');
+    return;
+  }
+  const model = c.desc.model;
+  if (!model.flat) ck.occurrences(v, c.desc);
+  for (const e of c.elements) {
+    const el = e.plan;
+    const x = v[el.prop];
+    const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
+    if (!el.array) {
+      if (e.simple) ck.simple(x, e.simple, el.prop, el.local, flags, e.fixed);
+      else if (ck.into(x, el.prop, el.local, flags)) {
+        checkType(ck, p, el.type, x);
+        ck.leave();
+      }
+      continue;
+    }
+    if (!ck.items(x, el.prop, el.local, el.min, el.max < 0 ? Infinity : el.max, flags)) continue;
+    const itemFlags = el.nillable ? NILLABLE : 0;
+    for (let i = 0; i < x.length; i++) {
+      if (e.simple) ck.simpleItem(x[i], e.simple, el.prop, el.local, i, itemFlags, e.fixed);
+      else if (ck.into(x[i], el.prop, el.local, itemFlags, i)) {
+        checkType(ck, p, el.type, x[i]);
+        ck.leave();
+      }
+    }
+  }
+}
+
+// ── writing ───────────────────────────────────────────────────────────────────────────
+
+function writeType(p: CompiledPlan, g: WriterGroupPlan, t: TypeRef, v: Record<string, unknown>, tag: string, extra: string): string {
+  if (t.kind === 'family') {
+    const c = p.families.get(t.id)!.members.find((m) => m.plan.typeTag === v.$type)!;
+    return writeComplex(p, g, c, v, tag, `${extra} xsi:type="${tagName(g, c.plan.name.ns, c.plan.name.local)}"`);
+  }
+  return writeComplex(p, g, p.complex.get(t.id)!, v, tag, extra);
+}
+
+function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v: Record<string, unknown>, tag: string, extra: string): string {
+  let s = `<${tag}${extra}`;
+  for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(text(a.type, v[a.prop]))}"`;
+  s += '>';
+  if (c.value) s += escapeText(text(c.value, v.value));
+  else {
+    for (const e of inOrder(c)) {
+      const x = v[e.plan.prop];
+      if (x === undefined) continue;
+      for (const one of e.plan.array ? (x as unknown[]) : [x]) s += writeOne(p, g, e, one);
+    }
+  }
+  return `${s}</${tag}>`;
+}
+
+/** Elements in the order of the content model (declaration order: the slots are numbered so). */
+function inOrder(c: CompiledComplex): CompiledElement[] {
+  return c.elements;
+}
+
+function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: unknown): string {
+  const tag = tagName(g, e.plan.ns, e.plan.local);
+  if (x === null) return `<${tag} xsi:nil="true"/>`;
+  if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;
+  return writeType(p, g, e.plan.type, x as Record<string, unknown>, tag, '');
+}
+
+function text(t: SimpleType, x: unknown): string {
+  if (t.kind === Kind.List) return (x as unknown[]).map((y) => text(t.item!, y)).join(' ');
+  if (t.kind === Kind.Boolean) return x ? 'true' : 'false';
+  return String(x);
+}
+
+// ── the set ───────────────────────────────────────────────────────────────────────────
+
+/** Everything a plan's messages need at run time, compiled once. */
+export function interpret(plan: Plan): InterpretedSet {
+  const p = new CompiledPlan(plan);
+  const sensitivity = plan.sensitivity as SensitivityMap;
+  const bindings = new Map<string, { read: ReadBinding<unknown>; write: WriteBinding<unknown> }>();
+  const messages = plan.messages.map((m): InterpretedMessage => {
+    const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
+    const rootType = m.type.id;
+    const secrets = sensitivity[rootType] ? (v: unknown) => collectSecrets(v, rootType, sensitivity) : undefined;
+    const check = (v: unknown): Issue[] => {
+      const ck = new ValueChecker(m.root.local);
+      checkType(ck, p, m.type, v);
+      return profiles.length > 0 ? [...ck.issues, ...checkProfiles(v, profiles)] : ck.issues;
+    };
+    const group = plan.writerGroups[m.writerGroup];
+    const declarations = rootDeclarations(group);
+    const rootTag = tagName(group, m.root.ns, m.root.local);
+    const read: ReadBinding<unknown> = {
+      name: m.name,
+      ns: m.root.ns,
+      local: m.root.local,
+      read: (cx) => readType(cx, p, m.type),
+      ...(m.identifiedBy ? { identify: m.identifiedBy } : {}),
+      ...(profiles.length > 0 ? { profiles: (v: unknown) => checkProfiles(v, profiles) } : {}),
+      ...(secrets ? { secrets } : {}),
+    };
+    const write: WriteBinding<unknown> = {
+      name: m.name,
+      check,
+      write: (v, o) => {
+        o.s += writeType(p, group, m.type, v as Record<string, unknown>, rootTag, declarations);
+      },
+      ...(secrets ? { secrets } : {}),
+    };
+    bindings.set(m.name, { read, write });
+    return {
+      name: m.name,
+      plan: m,
+      parse: (xml, options) => parseWith(xml, options, read),
+      safeParse: (xml, options) => safeParseWith(xml, options, read),
+      validate: (v) => (secrets ? maskIssues(check(v), secrets(v)) : check(v)),
+      build: (v, options) => buildWith(v, options, write),
+      buildBytes: (v, options) => buildBytesWith(v, options, write),
+    };
+  });
+  const roots = messages.map((m) => bindings.get(m.name)!.read);
+  const responses = new Map(plan.methods.map((x) => [x.method, x.messages.map((n) => bindings.get(n)!.read)]));
+  return {
+    plan,
+    messages,
+    message(name) {
+      const m = messages.find((x) => x.name === name);
+      if (!m) throw new Error(`the set '${plan.set}' has no message '${name}'`);
+      return m;
+    },
+    safeParseMessage: (xml, options) => safeParseAmong(xml, options, roots),
+    safeParseResponse(method, xml, options) {
+      const candidates = responses.get(method);
+      if (!candidates) throw new TypeError(`unknown method '${method}'`);
+      return safeParseAmong(xml, options, candidates);
+    },
+    writeUnchecked(message, value) {
+      const b = bindings.get(message);
+      if (!b) throw new Error(`the set '${plan.set}' has no message '${message}'`);
+      const o = { s: '' };
+      b.write.write(value, o);
+      return o.s;
+    },
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * The typed plan of a schema set: plain data (JSON-serialisable, no functions, no references to
+ * the XSD text), the output of the generator's mapping stage and the input of every back-end —
+ * the emitters of types, readers, writers, validators, arbitraries and JSON Schemas, the
+ * interpreter (runtime/interpret.ts), the contract suite and `paygen diff`.
+ * docs/architecture.md describes the pipeline.
+ *
+ * Types are referred to by their `id`, which is also the name the generated code gives them
+ * (`StringID`, `xs_int`, `PaymentWithState`), unique across simple types, complex types and
+ * families of a set.
+ */
+
+export const PLAN_FORMAT = 'paygen-plan/1';
+
+export interface PlanQName {
+  ns: string;
+  local: string;
+}
+
+/** Where a component was declared, for messages and diff annotations. */
+export interface PlanSource {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Plan {
+  format: typeof PLAN_FORMAT;
+  /** The set's name (`pxp`). */
+  set: string;
+  /** Simple types by id, in id order. */
+  simpleTypes: Record<string, SimpleTypePlan>;
+  /** Complex types by id, in id order. */
+  complexTypes: Record<string, ComplexTypePlan>;
+  /** xsi:type families by id, in id order. */
+  families: Record<string, FamilyPlan>;
+  /** Messages, in catalogue order. */
+  messages: MessagePlan[];
+  /** Messages the provider may send instead of any response. */
+  faults: string[];
+  /** For each method: the messages that may answer it (the response, then the faults). */
+  methods: Array<{ method: string; messages: string[] }>;
+  /** How messages are written: one namespace plan per group (most sets have one). */
+  writerGroups: WriterGroupPlan[];
+  /** Where each type can hold sensitive data (by type id), for masking. */
+  sensitivity: Record<string, SensitiveShapePlan>;
+  /** Payment-method profiles, by message name. */
+  profiles: Record<string, ProfilePlan[]>;
+  /** The ids each open code list documents (an id outside is a warning when read), by list name. */
+  codeLists: Record<string, number[]>;
+  /** Local names of every type the schema declares, used or not (paygen diff tells a rename from a switch to another type). */
+  typeNames: string[];
+}
+
+/** A reference to the type of a value. */
+export type TypeRef = { kind: 'simple'; id: string } | { kind: 'complex'; id: string } | { kind: 'family'; id: string };
+
+/** How the typed form holds a simple value. */
+export type ValueKind =
+  /** The whitespace-normalised text: strings, decimals, long integers, dates, unions. */
+  | 'text'
+  /** xs:int and narrower: a JS number. */
+  | 'int'
+  | 'boolean'
+  /** An array of the item type. */
+  | 'list';
+
+export type WhiteSpaceRule = 'preserve' | 'replace' | 'collapse';
+
+/**
+ * Everything that constrains a simple value, compiled from the effective facets (XSD 1.0 Part 2
+ * §4.3) into target-neutral form. `lexical` patterns state the primitive's lexical space and
+ * the whiteSpace normal form; `patterns` are the schema's pattern facets, one per derivation
+ * step (each must match). Lengths are in characters, octets for hexBinary, items for lists.
+ */
+export interface FacetsPlan {
+  /** Anchored ECMAScript patterns (flag u) of the lexical space: a value outside is 'invalid-value'. */
+  lexical?: string[];
+  /** Anchored ECMAScript patterns (flag u) of the pattern facets, least derived first: a value outside is 'pattern'. */
+  patterns?: string[];
+  /** The XSD patterns as the schema writes them, for messages and documentation (same order as `patterns`). */
+  xsdPatterns?: string[][];
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
+  /** What lengths count: characters, octets (hexBinary, base64Binary) or list items. */
+  lengthUnit?: 'characters' | 'octets' | 'items';
+  enumeration?: string[];
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
+}
+
+export interface SimpleTypePlan {
+  id: string;
+  /** The XSD name (built-ins included), absent for an anonymous type. */
+  name?: PlanQName;
+  /** How messages name the type: `stringID`, `xs:int`, `moneyAmount (restricted in nonNegativeMoney/$content)`. */
+  label: string;
+  /** The exported alias of a named (non-built-in) type. */
+  tsName?: string;
+  /** TypeScript type expression of one value (aliases of other types by their tsName). */
+  tsType: string;
+  kind: ValueKind;
+  variety: 'atomic' | 'list' | 'union';
+  /** The primitive type whose lexical space applies (`decimal`, `string`, `dateTime` …); `anySimpleType` for lists and unions. */
+  primitive: string;
+  /** The nearest built-in ancestor (`int`, `token` …). */
+  builtin: string;
+  whiteSpace: WhiteSpaceRule;
+  facets: FacetsPlan;
+  /** List item type id. */
+  item?: string;
+  /** Union member type ids. */
+  members?: string[];
+  /** The type this one restricts (an id of this plan; a schema's own base types are always in the plan). */
+  base?: string;
+  /** For an anonymous type: where it is declared (`nonNegativeMoney/$content`). */
+  anonymousIn?: string;
+  doc?: string;
+  sensitive?: boolean;
+  source?: PlanSource;
+}
+
+export interface AttributePlan {
+  /** Property name in the typed form. */
+  prop: string;
+  ns: string;
+  local: string;
+  /** Simple type id. */
+  type: string;
+  required: boolean;
+  default?: string;
+  fixed?: string;
+  doc?: string;
+  source?: PlanSource;
+}
+
+/**
+ * An element of a content model, as a property of the typed form. Its index in
+ * `ComplexTypePlan.elements` is its slot: what the content matcher returns when a child element
+ * is this one.
+ */
+export interface ElementPlan {
+  prop: string;
+  ns: string;
+  local: string;
+  type: TypeRef;
+  nillable: boolean;
+  /** Optional in the typed form (some enclosing particle may be absent). */
+  optional: boolean;
+  /** An array in the typed form (it may occur more than once). */
+  array: boolean;
+  /** Occurrence bounds of the element particle (after folding repeated single-element groups); max -1 = unbounded. */
+  min: number;
+  max: number;
+  default?: string;
+  fixed?: string;
+  /** Its value (or its child `field`) is an id of this code list: unknown ids are warnings. */
+  codeList?: { list: string; field?: string };
+  sensitive?: boolean;
+  doc?: string;
+  source?: PlanSource;
+}
+
+/** A content model over the element slots; max -1 = unbounded. */
+export type ParticlePlan =
+  | { kind: 'element'; slot: number; min: number; max: number }
+  | { kind: 'sequence' | 'choice' | 'all'; min: number; max: number; items: ParticlePlan[] };
+
+export type ContentPlan =
+  | { kind: 'empty' }
+  /** Simple content: the text is the property `value` of this simple type. */
+  | { kind: 'simple'; type: string }
+  | { kind: 'elements'; model: ParticlePlan };
+
+export interface ComplexTypePlan {
+  id: string;
+  /** The name written in xsi:type (for an anonymous type, the key's local part). */
+  name: PlanQName;
+  anonymous: boolean;
+  abstract: boolean;
+  /** The `$type` literal, for members of an xsi:type family. */
+  typeTag?: string;
+  /** The complex type this one derives from, when it is in the plan. */
+  base?: string;
+  derivation?: 'extension' | 'restriction';
+  attributes: AttributePlan[];
+  content: ContentPlan;
+  /** The element slots of the content model, in declaration order. */
+  elements: ElementPlan[];
+  /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive. */
+  sensitiveKeys?: string[];
+  doc?: string;
+  source?: PlanSource;
+}
+
+/** A declaration whose type has subtypes (or is abstract): a union discriminated by `$type`. */
+export interface FamilyPlan {
+  id: string;
+  /** The declared complex type (its id when it is a member; its name otherwise). */
+  base: PlanQName;
+  /** Concrete member complex type ids, the declared type first when it is concrete. */
+  members: string[];
+  /** Whether an element of the family without xsi:type is the declared type. */
+  baseIsMember: boolean;
+  /** Expanded names `{ns}local` of the abstract types of the family, which xsi:type must not name. */
+  abstractNames: string[];
+  doc?: string;
+}
+
+export type Direction = 'merchant-to-provider' | 'provider-to-merchant';
+
+export interface MessagePlan {
+  name: string;
+  /** PascalCase of the name, for function names (`parseInitiatePaymentRequest`). */
+  pascal: string;
+  root: PlanQName;
+  type: TypeRef;
+  direction: Direction;
+  method?: string;
+  answers?: string;
+  /** For messages sharing a root: the path below it that identifies this one (`merchant`, `login`, `@approved`). */
+  identifiedBy?: string[];
+  /** The schema file of the message, in a set of several schemas. */
+  schema?: string;
+  /** Index into `Plan.writerGroups`. */
+  writerGroup: number;
+  doc?: string;
+}
+
+export interface WriterGroupPlan {
+  /** The namespace written as the default namespace ('' when every namespace is prefixed). */
+  defaultNs: string;
+  /** Prefix for each namespace used ('' for the default), in a stable order. */
+  prefixes: Array<[namespace: string, prefix: string]>;
+  /** Some message of the group may carry xsi:type or xsi:nil. */
+  usesXsi: boolean;
+  messages: string[];
+  /** Complex types and families the group's messages write. */
+  complexTypes: string[];
+  families: string[];
+}
+
+/** Where sensitive data can be in a type (runtime/sensitive.ts). */
+export interface SensitiveShapePlan {
+  descend?: Record<string, string>;
+  leaves?: string[];
+  keys?: string[];
+  members?: Record<string, string>;
+}
+
+export interface ProfilePlan {
+  name: string;
+  title: string;
+  when: { path: string; equals: string | number | boolean };
+  rules: Array<{ id: string; path: string; pattern?: string; key?: string; caseInsensitive?: boolean; description: string }>;
+}
+
+/** Unbounded, as `max` of a particle or element. */
+export const UNBOUNDED = -1;
+
+/** The plan's own id of the type a reference names. */
+export function refId(t: TypeRef): string {
+  return t.id;
+}

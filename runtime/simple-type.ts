@@ -1,0 +1,360 @@
+import { quote, type IssueCode } from './issues.js';
+import { compareDecimal, decimalDigits, normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
+import type { FacetsPlan, PlanQName, ValueKind, WhiteSpaceRule } from './plan.js';
+
+/**
+ * A simple type compiled once (from its plan) into what the checks need: regular expressions,
+ * sets and numbers. The same compiled type checks a value where its text is read (the reader
+ * knows the offset), where a typed value is validated, and before it is written, so that parse,
+ * validate and build report the same fault with the same code and message.
+ *
+ * Checks follow XML Schema 1.0 Part 2 §4.3 (constraining facets) in a fixed order: the lexical
+ * space of the primitive (cvc-datatype-valid), then pattern, length, enumeration, range and
+ * digit facets; the first one violated is the fault.
+ */
+
+/** What `simpleType` compiles: the part of a SimpleTypePlan the checks read. */
+export interface SimpleTypeDef {
+  readonly id: string;
+  readonly name?: PlanQName;
+  readonly label: string;
+  readonly kind: ValueKind;
+  readonly whiteSpace: WhiteSpaceRule;
+  readonly primitive: string;
+  readonly facets: FacetsPlan;
+}
+
+/** Values of a whiteSpace="collapse" string type: no leading, trailing or doubled spaces, no TAB/CR/LF. */
+export const COLLAPSED_FORM = '^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$';
+/** Values of a whiteSpace="replace" string type: no TAB, CR or LF. */
+export const REPLACED_FORM = '^[^\\t\\n\\r]*$';
+/** The whitespace normal forms, which text read and normalised always has. */
+const WS_FORMS = new Set([COLLAPSED_FORM, REPLACED_FORM]);
+
+export const enum Kind {
+  Text = 0,
+  Int = 1,
+  Boolean = 2,
+  List = 3,
+}
+
+const KINDS: Record<ValueKind, Kind> = { text: Kind.Text, int: Kind.Int, boolean: Kind.Boolean, list: Kind.List };
+const SPACES: Record<WhiteSpaceRule, WhiteSpace> = { preserve: WhiteSpace.Preserve, replace: WhiteSpace.Replace, collapse: WhiteSpace.Collapse };
+
+/** A compiled simple type. */
+export interface SimpleType {
+  readonly id: string;
+  /** Expanded name `{ns}local` (for xsi:type), '' when anonymous. */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: Kind;
+  readonly ws: WhiteSpace;
+  readonly item?: SimpleType;
+  readonly members?: readonly SimpleType[];
+  /** The lexical space (and the whitespace normal form, for strings): what a typed value must match. */
+  readonly lexical: readonly RegExp[];
+  /** The same without the whitespace normal form, which text read and normalised always has. */
+  readonly lexicalRead: readonly RegExp[];
+  readonly patterns: readonly RegExp[];
+  readonly xsdPatterns: readonly string[];
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly lengthUnit: 'characters' | 'octets' | 'items';
+  readonly enumeration?: ReadonlySet<string | number>;
+  readonly enumerationText?: string;
+  readonly decimal?: DecimalBounds;
+  /** Integer bounds of an Int type (its facets and its built-in range). */
+  readonly intMin: number;
+  readonly intMax: number;
+  readonly intMinFacet: string;
+  readonly intMaxFacet: string;
+  readonly intMinText: string;
+  readonly intMaxText: string;
+}
+
+/** The facets of an xs:decimal-derived type kept as text (exact: compared as decimal strings). */
+export interface DecimalBounds {
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
+}
+
+/** A fault of a value: an issue without its place (a path, a line and column are added by whoever found it). */
+export interface Fault {
+  code: IssueCode;
+  message: string;
+  expected: string;
+  received: string;
+}
+
+/** Compiles a simple type; `parts` gives the compiled item type of a list and the member types of a union. */
+export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; members?: readonly SimpleType[] } = {}): SimpleType {
+  const f = def.facets;
+  const kind = KINDS[def.kind];
+  const decimal: DecimalBounds = {};
+  for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive', 'totalDigits', 'fractionDigits'] as const) {
+    if (f[k] !== undefined) (decimal as Record<string, unknown>)[k] = f[k];
+  }
+  let intMin = -Infinity;
+  let intMax = Infinity;
+  let intMinFacet = '';
+  let intMaxFacet = '';
+  let intMinText = '';
+  let intMaxText = '';
+  if (kind === Kind.Int) {
+    // 32-bit at most (mapping.ts maps wider integers to text): every bound is exact as a number
+    const lower: Array<[string, number]> = [];
+    const upper: Array<[string, number]> = [];
+    if (f.minInclusive !== undefined) lower.push(['minInclusive', Number(f.minInclusive)]);
+    if (f.minExclusive !== undefined) lower.push(['minExclusive', Math.floor(Number(f.minExclusive)) + 1]);
+    if (f.maxInclusive !== undefined) upper.push(['maxInclusive', Number(f.maxInclusive)]);
+    if (f.maxExclusive !== undefined) upper.push(['maxExclusive', Math.ceil(Number(f.maxExclusive)) - 1]);
+    if (f.totalDigits !== undefined) {
+      lower.push(['totalDigits', -(10 ** f.totalDigits - 1)]);
+      upper.push(['totalDigits', 10 ** f.totalDigits - 1]);
+    }
+    for (const [facet, n] of lower) if (n > intMin) [intMin, intMinFacet] = [n, facet];
+    for (const [facet, n] of upper) if (n < intMax) [intMax, intMaxFacet] = [n, facet];
+    intMinText = facetBound(f, intMinFacet);
+    intMaxText = facetBound(f, intMaxFacet);
+  }
+  const enumeration = f.enumeration ? new Set<string | number>(kind === Kind.Int ? f.enumeration.map((v) => Number(v.trim())) : f.enumeration) : undefined;
+  const t: SimpleType = {
+    id: def.id,
+    key: def.name ? `{${def.name.ns}}${def.name.local}` : '',
+    label: def.label,
+    kind,
+    ws: SPACES[def.whiteSpace],
+    lexical: (f.lexical ?? []).map((p) => new RegExp(p, 'u')),
+    lexicalRead: (f.lexical ?? []).filter((p) => !WS_FORMS.has(p)).map((p) => new RegExp(p, 'u')),
+    patterns: (f.patterns ?? []).map((p) => new RegExp(p, 'u')),
+    xsdPatterns: (f.xsdPatterns ?? []).map((alternatives) => alternatives.join(' | ')),
+    minLength: f.length ?? f.minLength ?? 0,
+    maxLength: f.length ?? f.maxLength ?? Infinity,
+    lengthUnit: f.lengthUnit ?? 'characters',
+    enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
+    intMin,
+    intMax,
+    intMinFacet,
+    intMaxFacet,
+    intMinText,
+    intMaxText,
+  };
+  const out = t as { -readonly [K in keyof SimpleType]: SimpleType[K] };
+  if (enumeration) out.enumeration = enumeration;
+  if (kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0) out.decimal = decimal;
+  if (parts.item) out.item = parts.item;
+  if (parts.members) out.members = parts.members;
+  return t;
+}
+
+function facetBound(f: FacetsPlan, facet: string): string {
+  if (facet === 'totalDigits') return String(f.totalDigits);
+  return facet ? String((f as Record<string, unknown>)[facet]) : '';
+}
+
+const of = (t: SimpleType): string => ` of type ${t.label}`;
+
+// ── the text of a value (reading) ─────────────────────────────────────────────────────
+
+/** The outcome of reading a text: the typed value, or a fault (and the text, kept as the value). */
+export type ReadOutcome = { value: unknown; fault?: undefined } | { value: unknown; fault: Fault };
+
+/**
+ * Text as found in the document → typed value. The text is whitespace-normalised first, as the
+ * type's whiteSpace facet says; a list's items each go through the item type.
+ */
+export function readText(t: SimpleType, raw: string, faults: (fault: Fault, item?: number) => void): unknown {
+  const text = normalizeSpace(raw, t.ws);
+  switch (t.kind) {
+    case Kind.Text: {
+      const fault = textFault(t, text, false);
+      if (fault) faults(fault);
+      return text;
+    }
+    case Kind.Int: {
+      const n = parseSmallInteger(text);
+      if (n === undefined) {
+        faults({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} (an integer)`, expected: t.label, received: text });
+        return text;
+      }
+      // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
+      if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
+        faults({ code: 'range', message: `${quote(text)} is out of range for ${t.label}: more digits than any 32-bit integer`, expected: `a value of ${t.label} (at most 10 digits)`, received: text });
+        return text;
+      }
+      const fault = intFault(t, n);
+      if (fault) faults(fault);
+      return n;
+    }
+    case Kind.Boolean: {
+      const b = parseBoolean(text);
+      if (b === undefined) {
+        faults({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} ('true', 'false', '1' or '0')`, expected: t.label, received: text });
+        return text;
+      }
+      return b;
+    }
+    case Kind.List: {
+      const items = text === '' ? [] : text.split(' ');
+      const fault = lengthFault(t, text, items.length);
+      if (fault) faults(fault);
+      return items.map((x, i) => readText(t.item!, x, (f) => faults(f, i)));
+    }
+  }
+}
+
+// ── a typed value (validating, and before writing) ───────────────────────────────────
+
+/**
+ * The fault of a typed value of type `t`, or undefined. Text values must already be in the
+ * type's whitespace-normal form (what reading gives and what writing keeps).
+ */
+export function valueFault(t: SimpleType, v: unknown): Fault | undefined {
+  switch (t.kind) {
+    case Kind.Text:
+      return typeof v === 'string' ? textFault(t, v, true) : jsTypeFault(t, 'a string', v);
+    case Kind.Int:
+      if (typeof v !== 'number') return jsTypeFault(t, 'a number', v);
+      if (!Number.isInteger(v)) return { code: 'invalid-value', message: `${String(v)} is not a valid ${t.label} (an integer)`, expected: t.label, received: String(v) };
+      return intFault(t, v);
+    case Kind.Boolean:
+      return typeof v === 'boolean' ? undefined : jsTypeFault(t, 'a boolean', v);
+    case Kind.List: {
+      if (!Array.isArray(v)) return jsTypeFault(t, 'an array', v);
+      return lengthFault(t, '', v.length);
+    }
+  }
+}
+
+/** A list value's items are checked one by one by the caller (each has its own path). */
+export function listItems(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function jsTypeFault(t: SimpleType, want: string, v: unknown): Fault {
+  const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+  return { code: 'invalid-value', message: `expected ${want}${of(t)}, found ${found}`, expected: want, received: found };
+}
+
+/** Lexical space, then the facets, of a text value (normalised). `normalForm`: also check the whitespace normal form. */
+export function textFault(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
+  if (t.members) {
+    if (!t.members.some((m) => memberAccepts(m, text))) return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
+  } else {
+    const lexical = normalForm ? t.lexical : t.lexicalRead;
+    for (let i = 0; i < lexical.length; i++) {
+      if (!lexical[i].test(text)) return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
+    }
+  }
+  const patterns = t.patterns;
+  for (let i = 0; i < patterns.length; i++) {
+    if (!patterns[i].test(text)) return { code: 'pattern', message: `${quote(text)} does not match the pattern ${t.xsdPatterns[i]}${of(t)}`, expected: `pattern ${t.xsdPatterns[i]}`, received: text };
+  }
+  const lf = lengthFault(t, text, -1);
+  if (lf) return lf;
+  if (t.enumeration && !t.enumeration.has(text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
+  if (t.decimal) return decimalFault(t, text, t.decimal);
+  return undefined;
+}
+
+
+/** A union member accepts the text when it is in its lexical space and meets its facets. */
+function memberAccepts(m: SimpleType, text: string): boolean {
+  const own = normalizeSpace(text, m.ws);
+  switch (m.kind) {
+    case Kind.Text:
+      return textFault(m, own, false) === undefined;
+    case Kind.Int: {
+      const n = parseSmallInteger(own);
+      return n !== undefined && Math.abs(n) !== Number.MAX_SAFE_INTEGER && intFault(m, n) === undefined;
+    }
+    case Kind.Boolean:
+      return parseBoolean(own) !== undefined;
+    case Kind.List:
+      return false;
+  }
+}
+
+function lengthFault(t: SimpleType, text: string, items: number): Fault | undefined {
+  if (t.minLength === 0 && t.maxLength === Infinity) return undefined;
+  const n = items >= 0 ? items : t.lengthUnit === 'octets' ? text.length / 2 : ucs2length(text);
+  if (n >= t.minLength && n <= t.maxLength) return undefined;
+  const unit = t.lengthUnit;
+  const bound = t.minLength === t.maxLength ? `exactly ${t.minLength} ${unit}` : n < t.minLength ? `at least ${t.minLength} ${unit}` : `at most ${t.maxLength} ${unit}`;
+  const shown = items >= 0 ? `the list` : quote(text);
+  return { code: 'length', message: `${shown} has ${n} ${unit}; ${t.label} allows ${bound}`, expected: bound, received: `${n} ${unit}` };
+}
+
+function intFault(t: SimpleType, n: number): Fault | undefined {
+  if (n < t.intMin) return rangeFault(t, String(n), t.intMinFacet, t.intMinText);
+  if (n > t.intMax) return rangeFault(t, String(n), t.intMaxFacet, t.intMaxText);
+  if (t.enumeration && !t.enumeration.has(n)) return { code: 'enumeration', message: `${n} is not one of the values${of(t)}`, expected: t.enumerationText!, received: String(n) };
+  return undefined;
+}
+
+const BOUND_WORDS: Record<string, (limit: string) => string> = {
+  minInclusive: (l) => `>= ${l}`,
+  maxInclusive: (l) => `<= ${l}`,
+  minExclusive: (l) => `> ${l}`,
+  maxExclusive: (l) => `< ${l}`,
+  totalDigits: (l) => `at most ${l} digits`,
+  fractionDigits: (l) => `at most ${l} fraction digits`,
+};
+
+function rangeFault(t: SimpleType, value: string, facet: string, limit: string): Fault {
+  const code: IssueCode = facet === 'totalDigits' || facet === 'fractionDigits' ? 'digits' : 'range';
+  const words = BOUND_WORDS[facet](limit);
+  return { code, message: `${value} violates ${facet}${of(t)}: must be ${words}`, expected: words, received: value };
+}
+
+function decimalFault(t: SimpleType, value: string, f: DecimalBounds): Fault | undefined {
+  const facet = checkDecimalFacets(value, f);
+  return facet === undefined ? undefined : rangeFault(t, value, facet, String(f[facet as keyof DecimalBounds]));
+}
+
+/**
+ * Checks an xs:decimal lexical value (already known to match the decimal pattern) against
+ * range and digit facets, exactly. Returns the name of the first violated facet, or undefined.
+ */
+export function checkDecimalFacets(value: string, f: DecimalBounds): string | undefined {
+  if (f.minInclusive !== undefined && compareDecimal(value, f.minInclusive) < 0) return 'minInclusive';
+  if (f.maxInclusive !== undefined && compareDecimal(value, f.maxInclusive) > 0) return 'maxInclusive';
+  if (f.minExclusive !== undefined && compareDecimal(value, f.minExclusive) <= 0) return 'minExclusive';
+  if (f.maxExclusive !== undefined && compareDecimal(value, f.maxExclusive) >= 0) return 'maxExclusive';
+  if (f.totalDigits !== undefined || f.fractionDigits !== undefined) {
+    const d = decimalDigits(value);
+    if (f.totalDigits !== undefined && d.total > f.totalDigits) return 'totalDigits';
+    if (f.fractionDigits !== undefined && d.fraction > f.fractionDigits) return 'fractionDigits';
+  }
+  return undefined;
+}
+
+/** Length in Unicode code points, as XSD's length facets count characters (Part 2 §4.3.1). */
+export function ucs2length(str: string): number {
+  let length = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
+      const d = str.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    length++;
+  }
+  return length;
+}
+
+/** A fixed value (XSD 1.0 Part 1 §3.3.4, cvc-elt.5.2.2): the value must equal it (in the typed form). */
+export function fixedFault(t: SimpleType, v: unknown, fixed: unknown): Fault | undefined {
+  if (v === fixed) return undefined;
+  const shown = typeof v === 'string' ? quote(v) : String(v);
+  return { code: 'fixed', message: `${shown} must be the fixed value ${JSON.stringify(fixed)}${of(t)}`, expected: JSON.stringify(fixed), received: typeof v === 'string' ? v : String(v) };
+}
+
+/** The typed form of a default or fixed value written in the schema. */
+export function typedLiteral(t: SimpleType, text: string): unknown {
+  return readText(t, text, () => {});
+}

@@ -1,0 +1,173 @@
+import { expectedNames, occurrenceFault, type ContentModel } from './content-model.js';
+import { quote } from './issues.js';
+import type { ReadContext } from './read-context.js';
+import { XSI_NS } from './xml/cursor.js';
+
+/**
+ * Tolerant reading (DESIGN.md, "Strict and tolerant reading"): what the PXP reference's quirks
+ * section shows real senders do, accepted, each accommodation reported as a warning with its
+ * path, line and column. It is the one reader (ReadContext) configured to match children this
+ * way instead of with the strict ContentMatcher, and this object holds all of its state:
+ *
+ *  - children in any order, matched by local name (exact names first): an element out of schema
+ *    order is a warning, an unknown one is skipped with a warning;
+ *  - a root or a subtree in no namespace or another namespace, reported once at its top (a child
+ *    with the same shift as its parent is not reported again); an xsi:type name in the wrong
+ *    namespace; an undeclared `xsi:` prefix; text before the first `<`;
+ *  - what order cannot excuse is still an issue: a singleton repeated, a required element
+ *    missing, two branches of a choice (checked per element from how often each slot occurred).
+ */
+
+/** step(): the child was skipped (unknown, or repeated beyond its bound); look at the next one. */
+export const SKIPPED = -3;
+
+export class TolerantReading {
+  /** The start tag a namespace accommodation was last reported for (each is reported once). */
+  private warnedTag = -1;
+  /** Per level, the namespace shift tolerated for the element at that level ('' for none). */
+  private readonly shifts: string[] = [];
+  private nextShift = '';
+  /** The start tag whose xsi:type was accepted in another namespace. */
+  xsiTolerated = -1;
+  /** Per element being read: occurrences of each slot, the slot read last, where each slot first occurred. */
+  private readonly counts: number[][] = [];
+  private readonly offsets: number[][] = [];
+  private readonly last: number[] = [];
+  private depth = 0;
+
+  constructor(private readonly cx: ReadContext) {}
+
+  /** Text before the first '<' (a status line or junk some callback handlers receive) is skipped. */
+  skipJunk(): void {
+    const c = this.cx.c;
+    const first = c.src.indexOf('<');
+    if (first > 0 && c.src.slice(0, first).trim() !== '') {
+      this.cx.warn(`${first} characters before the first '<' were skipped`, 0, '', "'<'", quote(c.src.slice(0, first)));
+      c.pos = first;
+    }
+  }
+
+  /** An undeclared `xsi:` prefix is read as the XML Schema instance namespace. */
+  unboundPrefix(prefix: string, at: number): string | undefined {
+    if (prefix !== 'xsi') return undefined;
+    // called while the start tag is read, before the element is entered: name it in the path
+    this.cx.warn("the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace", at, this.cx.pointer(this.cx.c.local), 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', 'no declaration');
+    return XSI_NS;
+  }
+
+  enterRoot(expectedNs: string): void {
+    this.nextShift = '';
+    if (this.cx.c.ns !== expectedNs) this.namespaceShift(expectedNs, 'root');
+    this.shifts[1] = this.nextShift;
+  }
+
+  /** An element was entered at `level`: it carries the namespace shift its match found. */
+  entered(level: number): void {
+    this.shifts[level] = this.nextShift;
+  }
+
+  begin(model: ContentModel): void {
+    const d = this.depth++;
+    const n = model.slots.length;
+    const counts = (this.counts[d] ??= []);
+    const offsets = (this.offsets[d] ??= []);
+    counts.length = n;
+    offsets.length = n;
+    counts.fill(0);
+    offsets.fill(-1);
+    this.last[d] = -1;
+  }
+
+  end(): void {
+    this.depth--;
+  }
+
+  /** The slot of the lookahead child, or SKIPPED. */
+  step(model: ContentModel): number {
+    const cx = this.cx;
+    const c = cx.c;
+    const d = this.depth - 1;
+    const slots = model.slots;
+    let k = -1;
+    for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local && slots[i].ns === c.ns) k = i;
+    for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local) k = i;
+    if (k < 0) {
+      cx.warn(`unknown element <${c.local}> in <${cx.current()}> was skipped`, c.tagStart, cx.pointer(c.local), slots.map((s) => `<${s.local}>`).join(', '), `<${c.local}>`);
+      this.skip();
+      return SKIPPED;
+    }
+    const slot = slots[k];
+    if (c.ns !== slot.ns) this.namespaceShift(slot.ns);
+    else this.nextShift = '';
+    const counts = this.counts[d];
+    if (counts[k] >= slot.max) {
+      cx.issue('unexpected-element', `<${c.local}> occurs more often than the schema allows in <${cx.current()}>`, c.tagStart, cx.pointer(c.local), `at most the allowed occurrences of <${c.local}>`, `another <${c.local}>`);
+      this.skip();
+      return SKIPPED;
+    }
+    const last = this.last[d];
+    if (k < last) {
+      cx.warn(`<${slot.local}> is out of sequence order: the schema puts it before <${slots[last].local}>`, c.tagStart, cx.pointer(slot.local), `<${slot.local}> before <${slots[last].local}>`, `<${slot.local}> after <${slots[last].local}>`);
+    } else this.last[d] = k;
+    if (counts[k]++ === 0) this.offsets[d][k] = c.tagStart;
+    return k;
+  }
+
+  /** At the end of an element: what order cannot excuse (occurrences, choices). */
+  finish(model: ContentModel): void {
+    const cx = this.cx;
+    const d = this.depth - 1;
+    const counts = this.counts[d];
+    const f = occurrenceFault(model, (s) => counts[s]);
+    if (!f) return;
+    const prop = model.props[f.slot];
+    const parent = cx.current();
+    const start = cx.starts[cx.starts.length - 1];
+    if (f.kind === 'unexpected') {
+      const at = this.offsets[d][f.slot];
+      cx.issue('unexpected-element', `element <${model.slots[f.slot].local}> is not allowed beside another branch of a choice in <${parent}>`, at, cx.pointer(prop), 'one branch of the choice', `<${model.slots[f.slot].local}>`);
+    } else {
+      const expected = f.kind === 'too-few' ? `at least ${f.node.min} <${model.slots[f.slot].local}>` : expectedNames(f.node);
+      cx.issue('missing-element', `expected element ${expected}, found the end of <${parent}>`, start, cx.pointer(prop), expected, `the end of <${parent}>`);
+    }
+  }
+
+  private skip(): void {
+    this.cx.c.skipContent();
+    this.cx.advance();
+  }
+
+  /**
+   * Accepts the lookahead element although it is in another namespace. A subtree moved into
+   * another namespace is reported once, at its top: a child with the same shift as its parent
+   * is not reported again.
+   */
+  private namespaceShift(expected: string, what = 'element'): void {
+    const cx = this.cx;
+    const c = cx.c;
+    const shift = `${c.ns}\n${expected}`;
+    this.nextShift = shift;
+    if (this.warnedTag === c.tagStart || this.shifts[cx.level] === shift) return;
+    this.warnedTag = c.tagStart;
+    const where = c.ns ? `in namespace ${c.ns}` : 'in no namespace';
+    cx.warn(`${what} <${c.local}> is ${where}; read as if in ${expected || 'no namespace'}, with the elements below it that share this namespace`, c.tagStart, what === 'root' ? '' : cx.pointer(c.local), expected || '(no namespace)', c.ns || '(no namespace)');
+  }
+
+  /**
+   * An xsi:type name in the wrong namespace (an unprefixed value in a document without the
+   * default namespace) is taken as the allowed type with the same local name.
+   */
+  xsiType(t: string, allowed: readonly string[], k: number): string {
+    const cx = this.cx;
+    const c = cx.c;
+    const local = (key: string) => key.slice(key.indexOf('}') + 1);
+    const ns = (key: string) => key.slice(1, key.indexOf('}'));
+    const same = allowed.find((a) => local(a) === local(t));
+    if (!same) return t;
+    // the element itself was moved out of that namespace: the same accommodation, already reported
+    const shift = `${ns(t)}\n${ns(same)}`;
+    if (this.shifts[cx.level] !== shift) cx.warn(`xsi:type ${quote(c.attrValue[k])} names a type in ${ns(t) || 'no namespace'}; read as ${local(same)} of ${ns(same)}`, c.attrStart[k], cx.pointer(), same, t);
+    this.xsiTolerated = c.tagStart;
+    return same;
+  }
+}
