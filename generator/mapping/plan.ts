@@ -24,7 +24,10 @@ export interface PlanInputs {
   profiles?: readonly Profile[];
   /** How the profiles file is named in messages. */
   profilesFile?: string;
-  /** Code lists (codes.json): every list an element refers to must be there. */
+  /**
+   * Code lists (codes.json): every list an element refers to must be there. Without them (paygen
+   * diff compares structure only) the references are not checked and no id is known.
+   */
   codeLists?: readonly CodeList[];
 }
 
@@ -115,7 +118,7 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     writerGroups: groups,
     sensitivity: {},
     profiles: {},
-    codeLists: codeListIds(complexList, inputs.codeLists ?? []),
+    codeLists: inputs.codeLists ? codeListIds(complexList, inputs.codeLists) : {},
     typeNames: [...new Set([...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)].filter((t) => t.name && !isBuiltinKey(t.key)).map((t) => t.name!.local))].sort(),
   };
   plan.sensitivity = sensitivityMap(plan);

@@ -74,19 +74,19 @@ const cases: Case[] = [
   {
     name: "a decimal with a comma ('1,00')",
     xml: edit('110.0100', '1,00'),
-    want: { code: 'pattern', path: '/payment/amount/value', received: '1,00' },
+    want: { code: 'invalid-value', path: '/payment/amount/value', received: '1,00' },
     at: '1,00',
   },
   {
     name: "a decimal with an exponent ('1e3')",
     xml: edit('110.0100', '1e3'),
-    want: { code: 'pattern', path: '/payment/amount/value', received: '1e3' },
+    want: { code: 'invalid-value', path: '/payment/amount/value', received: '1e3' },
     at: '1e3',
   },
   {
     name: 'an empty decimal',
     xml: edit('<amount currencyCode="CAD">110.0100</amount>', '<amount currencyCode="CAD"></amount>'),
-    want: { code: 'pattern', path: '/payment/amount/value', received: '' },
+    want: { code: 'invalid-value', path: '/payment/amount/value', received: '' },
     at: '</amount>',
   },
   {
@@ -114,9 +114,9 @@ describe('bad input to parse', () => {
     }
   });
 
-  it('a value-space error points at the element holding the value', () => {
+  it('a value-space error points at the value, where its text is read', () => {
     const xml = edit('<key>434</key>', '<key>-4</key>');
-    expect(issuesOf(xml)[0]).toMatchObject({ code: 'range', path: '/payment/paymentMethod/key', received: '-4', ...positionOf(xml, '<key>-4') });
+    expect(issuesOf(xml)[0]).toMatchObject({ code: 'range', path: '/payment/paymentMethod/key', received: '-4', ...positionOf(xml, '-4</key>') });
   });
 
   it('an integer that is not an integer is reported with its type', () => {
@@ -124,10 +124,10 @@ describe('bad input to parse', () => {
     expect(issuesOf(xml)[0]).toMatchObject({ code: 'invalid-value', path: '/payment/paymentMethod/key', expected: 'codeID', received: '4.5' });
   });
 
-  it('several independent defects are all reported', () => {
+  it('several independent defects are all reported, in document order', () => {
     const xml = edit('110.0100', '1,00').replace('79.4500', '7e2').replace('<isExecuted>true</isExecuted>', '<isExecuted>yes</isExecuted>');
     const codes = issuesOf(xml).map((i) => `${i.code} ${i.path}`);
-    expect(codes).toEqual(['invalid-value /payment/isExecuted', 'pattern /payment/amount/value', 'pattern /payment/baseAmount/value']);
+    expect(codes).toEqual(['invalid-value /payment/amount/value', 'invalid-value /payment/isExecuted', 'invalid-value /payment/baseAmount/value']);
   });
 
   it('bytes that are not UTF-8 give an encoding issue with a position', () => {
@@ -166,7 +166,7 @@ describe('bad values to build', () => {
     const bad = structuredClone(valid) as unknown as { payment: { amount: { value: unknown } } };
     bad.payment.amount.value = 110.01;
     const issues = pxp.validateHandlePaymentStateChangedNotificationRequest(bad);
-    expect(issues[0]).toMatchObject({ code: 'type', path: '/payment/amount/value', expected: 'string', received: 'number' });
+    expect(issues[0]).toMatchObject({ code: 'invalid-value', path: '/payment/amount/value', expected: 'a string', received: 'number' });
   });
 
   it('refuses characters XML cannot carry', () => {

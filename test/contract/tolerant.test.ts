@@ -76,7 +76,7 @@ describe('tolerant reading', () => {
 
   it('a required element that is missing is still an issue', () => {
     const r = both(SEED.replace('<shopID>TestShop</shopID>', '')).tolerant;
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([['required', '/payment/shopID']]);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([['missing-element', '/payment/shopID']]);
   });
 
   it('a writer never produces any of these: what is built from a tolerant read is strictly valid', () => {

@@ -117,7 +117,7 @@ const CASES: Case[] = [
     anchor: VISA, codes: [], masked: [] },
   { id: 'pxp-notification-unknown-state-bad-card-number', message: 'handlePaymentStateChangedNotificationRequest', mode: 'strict',
     xml: must(stateDetails(detail('keyDecimalValuePair', 'CardNumber', `${MASTERCARD}-0`)), '<key>13</key>', '<key>9913</key>'),
-    anchor: MASTERCARD, codes: ['pattern'], masked: [maskSecret(`${MASTERCARD}-0`)] },
+    anchor: MASTERCARD, codes: ['invalid-value'], masked: [maskSecret(`${MASTERCARD}-0`)] },
   { id: 'pxp-initiate-letters-after-card-number', message: 'initiatePaymentRequest', mode: 'strict',
     xml: initiate(keyed('keyIntValuePair', 'CardNumber', `${MASTERCARD}abc`), CVV_OK), anchor: MASTERCARD, codes: ['invalid-value'], masked: [maskSecret(`${MASTERCARD}abc`)] },
   { id: 'pxp-initiate-space-in-card-number', message: 'initiatePaymentRequest', mode: 'strict',
@@ -125,11 +125,11 @@ const CASES: Case[] = [
   { id: 'pxp-initiate-card-number-too-long', message: 'initiatePaymentRequest', mode: 'strict',
     xml: initiate(keyed('keyIntValuePair', 'CardNumber', `${VISA}2222`)), anchor: VISA, codes: ['range'], masked: [maskSecret(`${VISA}2222`)] },
   { id: 'pxp-initiate-card-number-not-a-decimal', message: 'initiatePaymentRequest', mode: 'strict',
-    xml: initiate(keyed('keyDecimalValuePair', 'CardNumber', `${AMEX}x`)), anchor: AMEX, codes: ['pattern'], masked: [maskSecret(`${AMEX}x`)] },
+    xml: initiate(keyed('keyDecimalValuePair', 'CardNumber', `${AMEX}x`)), anchor: AMEX, codes: ['invalid-value'], masked: [maskSecret(`${AMEX}x`)] },
   { id: 'pxp-initiate-cvv-not-a-boolean', message: 'initiatePaymentRequest', mode: 'strict',
     xml: initiate(keyed('keyStringValuePair', 'CardNumber', VISA), keyed('keyBooleanValuePair', 'CardVerificationCode', '1234')), anchor: '1234', codes: ['invalid-value'], masked: ['****'] },
   { id: 'pxp-initiate-cvv-not-a-date', message: 'initiatePaymentRequest', mode: 'strict',
-    xml: initiate(keyed('keyDateTimeValuePair', 'CardVerificationCode', '737')), anchor: '737', codes: ['pattern'], masked: ['***'] },
+    xml: initiate(keyed('keyDateTimeValuePair', 'CardVerificationCode', '737')), anchor: '737', codes: ['invalid-value'], masked: ['***'] },
   { id: 'pxp-initiate-wrong-xsi-type-on-card-data', message: 'initiatePaymentRequest', mode: 'strict',
     xml: initiate(keyed('keyLongValuePair', 'CardNumber', VISA), CVV_OK), anchor: 'keyLongValuePair', codes: ['invalid-xsi-type'], masked: [] },
   { id: 'pxp-initiate-truncated-in-card-number', message: 'initiatePaymentRequest', mode: 'strict',
@@ -273,18 +273,18 @@ function purchaseWith(number: unknown): Calls {
 }
 
 const TYPED: TypedCase[] = [
-  { id: 'card number not a decimal', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: `${VISA}-1` }), code: 'pattern', masked: [maskSecret(`${VISA}-1`)] },
+  { id: 'card number not a decimal', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: `${VISA}-1` }), code: 'invalid-value', masked: [maskSecret(`${VISA}-1`)] },
   { id: 'card number out of the int range', ...initiateWith({ $type: 'keyIntValuePair', key: 'CardNumber', value: Number(MASTERCARD) }), code: 'range', masked: [maskSecret(MASTERCARD)] },
-  { id: 'card number of the wrong JS type', ...initiateWith({ $type: 'keyStringValuePair', key: 'CardNumber', value: Number(AMEX) }), code: 'type', masked: [] },
-  { id: 'card number with a trailing newline', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: `${VISA}\n` }), code: 'pattern', masked: [maskSecret(`${VISA}\n`)] },
-  { id: 'all card fields in one long value', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: LONG }), code: 'pattern', masked: [maskSecret(LONG)] },
+  { id: 'card number of the wrong JS type', ...initiateWith({ $type: 'keyStringValuePair', key: 'CardNumber', value: Number(AMEX) }), code: 'invalid-value', masked: [] },
+  { id: 'card number with a trailing newline', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: `${VISA}\n` }), code: 'invalid-value', masked: [maskSecret(`${VISA}\n`)] },
+  { id: 'all card fields in one long value', ...initiateWith({ $type: 'keyDecimalValuePair', key: 'CardNumber', value: LONG }), code: 'invalid-value', masked: [maskSecret(LONG)] },
   { id: 'card number in an unknown pair type', ...initiateWith({ $type: 'keyLongValuePair', key: 'CardNumber', value: MASTERCARD }), code: 'invalid-xsi-type', masked: [] },
-  { id: 'CVV next to an unknown property', ...initiateWith({ $type: 'keyStringValuePair', key: 'CardVerificationCode', value: '737', cvv2: '1234' }), code: 'unknown-property', masked: [] },
-  { id: 'CVV not a date', ...initiateWith({ $type: 'keyDateTimeValuePair', key: 'CardVerificationCode', value: '1234' }), code: 'pattern', masked: ['****'] },
+  { id: 'CVV next to an unknown property', ...initiateWith({ $type: 'keyStringValuePair', key: 'CardVerificationCode', value: '737', cvv2: '1234' }), code: 'unexpected-element', masked: [] },
+  { id: 'CVV not a date', ...initiateWith({ $type: 'keyDateTimeValuePair', key: 'CardVerificationCode', value: '1234' }), code: 'invalid-value', masked: ['****'] },
   { id: 'Desjardins card number with spaces', ...purchaseWith('4530 9111 0000 0990'), code: 'pattern', masked: [maskSecret('4530 9111 0000 0990')] },
   { id: 'Desjardins card number with a trailing newline', ...purchaseWith(`${DESJARDINS}\n`), code: 'pattern', masked: [maskSecret(`${DESJARDINS}\n`)] },
   { id: 'Desjardins card number repeated', ...purchaseWith(DESJARDINS.repeat(5)), code: 'pattern', masked: [maskSecret(DESJARDINS.repeat(5))] },
-  { id: 'Desjardins card number as a JS number', ...purchaseWith(Number(DESJARDINS)), code: 'type', masked: [] },
+  { id: 'Desjardins card number as a JS number', ...purchaseWith(Number(DESJARDINS)), code: 'invalid-value', masked: [] },
 ];
 const typedIssues = new Map<string, Issue[]>();
 
