@@ -15,14 +15,41 @@ export const NILLABLE = 2;
  * reports, with the same code and path; what is about values has the same message too.
  */
 export class ValueChecker {
-  readonly issues: Issue[] = [];
+  issues: Issue[] = [];
   private readonly path: Array<string | number> = [];
   private readonly marks: number[] = [];
   /** Element names on the way down, the root first. */
   private readonly names: string[] = [];
+  private busy = false;
 
   constructor(root: string) {
     this.names.push(root);
+  }
+
+  /**
+   * A checker for a value whose root element is `root`. Validators run to completion without
+   * calling out, so one instance serves every call (nothing is allocated on the way of a valid
+   * value); a call made while it is in use (a validator of another set inside a profile check,
+   * say) gets a fresh one.
+   */
+  static begin(root: string): ValueChecker {
+    const ck = shared.busy ? new ValueChecker(root) : shared;
+    ck.busy = true;
+    // pops, not `length = 0`, which is slow in V8 (and these arrays are short)
+    while (ck.names.length > 0) ck.names.pop();
+    ck.names.push(root);
+    return ck;
+  }
+
+  /** The issues found (and the checker free for the next value). */
+  end(): Issue[] {
+    this.busy = false;
+    while (this.path.length > 0) this.path.pop();
+    while (this.marks.length > 0) this.marks.pop();
+    if (this.issues.length === 0) return [];
+    const out = this.issues;
+    this.issues = [];
+    return out;
   }
 
   pointer(extra?: string | number): string {
@@ -52,17 +79,26 @@ export class ValueChecker {
     return this.names[this.names.length - 1];
   }
 
-  /** Is `v` an object of complex type `t`? Otherwise an issue. Its unknown properties are issues too. */
+  /**
+   * Is `v` an object of complex type `t`? Otherwise an issue. Its properties must be the type's
+   * next (`known`, or `unknown` for each one that is not: generated checkers compare the names
+   * inline, which is faster than a set).
+   */
   object(v: unknown, t: ComplexType): v is Record<string, unknown> {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-      this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of type ${t.label}, found ${found}`, expected: 'an object', received: found });
-      return false;
-    }
-    for (const k in v) {
-      if (!t.props.has(k)) this.issues.push({ code: 'unexpected-element', path: this.pointer(pointerSegment(k)), message: `property '${k}' is not part of type ${t.label}`, expected: 'no such property', received: `'${k}'` });
-    }
-    return true;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return true;
+    const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+    this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of type ${t.label}, found ${found}`, expected: 'an object', received: found });
+    return false;
+  }
+
+  /** Every property of `v` that is not one of type `t`'s is an issue. */
+  known(v: Record<string, unknown>, t: ComplexType): void {
+    for (const k in v) if (!t.props.has(k)) this.unknown(k, t);
+  }
+
+  /** Property `k` is not one of type `t`'s. */
+  unknown(k: string, t: ComplexType): void {
+    this.issues.push({ code: 'unexpected-element', path: this.pointer(pointerSegment(k)), message: `property '${k}' is not part of type ${t.label}`, expected: 'no such property', received: `'${k}'` });
   }
 
   /** The member of `family` a value is, by its `$type`; -1 (and an issue) when it names none. */
@@ -202,6 +238,8 @@ export class ValueChecker {
     }
   }
 }
+
+const shared = new ValueChecker('');
 
 /** A property name as one JSON Pointer segment (RFC 6901 §3: '~' → '~0', '/' → '~1'). */
 function pointerSegment(name: string): string {

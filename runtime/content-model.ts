@@ -1,4 +1,5 @@
 import type { ParticlePlan } from './plan.js';
+import { internNamespace } from './xml/names.js';
 
 /**
  * Content models (XML Schema 1.0 Part 1 §3.8, §3.9), compiled once into a tree of particles
@@ -60,7 +61,7 @@ export interface ContentModel {
   readonly slots: readonly ElementNode[];
   /** Per slot: its property in the typed form (for issue paths). */
   readonly props: readonly string[];
-  /** Only element particles in one sequence (the common case): occurrence checks need no tree walk. */
+  /** No choice and no optional group (the common case): see `isFlat`. */
   readonly flat: boolean;
 }
 
@@ -68,8 +69,18 @@ export interface ContentModel {
 export function contentModel(plan: ParticlePlan, names: readonly SlotName[]): ContentModel {
   const slots: ElementNode[] = [];
   const root = compile(plan, names, slots);
-  const flat = root.k === NodeKind.Sequence && root.min === 1 && root.max === 1 && root.items.every((i) => i.k === NodeKind.Element);
-  return { root, slots, props: names.map((n) => n.prop), flat };
+  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan) };
+}
+
+/**
+ * No choice and no optional group: whether an element must be present then depends on its own
+ * minOccurs alone, and typed values are checked element by element (validators) instead of by
+ * `occurrenceFault`. The emitter of validators asks the same question of the same plan.
+ */
+export function isFlat(p: ParticlePlan): boolean {
+  if (p.kind === 'element') return true;
+  if (p.kind === 'choice' || p.min === 0) return false;
+  return p.items.every(isFlat);
 }
 
 /** The content of an element whose type has empty content (or no elements): any child is unexpected. */
@@ -79,7 +90,7 @@ function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode
   const max = p.max < 0 ? Infinity : p.max;
   if (p.kind === 'element') {
     const name = names[p.slot];
-    const node: { -readonly [K in keyof ElementNode]: ElementNode[K] } = { k: NodeKind.Element, slot: p.slot, ns: name.ns, local: name.local, min: p.min, max, emptiable: p.min === 0, first: [] };
+    const node: { -readonly [K in keyof ElementNode]: ElementNode[K] } = { k: NodeKind.Element, slot: p.slot, ns: internNamespace(name.ns), local: name.local, min: p.min, max, emptiable: p.min === 0, first: [] };
     node.first = [node];
     slots[p.slot] = node;
     return node;
@@ -109,6 +120,7 @@ function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode
 
 /** Can `node` start with the element `{ns}local`? */
 function starts(node: Node, ns: string, local: string): boolean {
+  if (node.k === NodeKind.Element) return node.local === local && node.ns === ns;
   const f = node.first;
   for (let i = 0; i < f.length; i++) if (f[i].local === local && f[i].ns === ns) return true;
   return false;
@@ -150,6 +162,13 @@ export class ContentMatcher {
   private level = 0;
   /** Set when a step or `finish` returns a fault. */
   fault: MatchFault = { kind: 'unexpected' };
+
+  /** Forgets every element (after a document, complete or not), for reuse. */
+  reset(): this {
+    this.top = 0;
+    this.level = 0;
+    return this;
+  }
 
   /** Starts matching the children of an element of this model. */
   begin(model: ContentModel): void {

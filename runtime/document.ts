@@ -113,6 +113,7 @@ export function safeParseAny<T>(
     if (e.received !== undefined) issue.received = e.received;
     cx.issues.push(issue);
   }
+  cx.release();
   // nothing was read to say what is sensitive: what looks like a card number is masked
   if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []), binding };
   // Everything the schema says was checked while reading; the profiles are rules over the value

@@ -198,6 +198,7 @@ function checkType(ck: ValueChecker, p: CompiledPlan, t: TypeRef, v: unknown): v
 
 function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: unknown): void {
   if (!ck.object(v, c.desc)) return;
+  ck.known(v, c.desc);
   if (c.plan.typeTag !== undefined) ck.tag(v, c.plan.typeTag);
   for (const a of c.attrs) {
     const x = v[a.prop];
@@ -290,9 +291,10 @@ export function interpret(plan: Plan): InterpretedSet {
     const rootType = m.type.id;
     const secrets = sensitivity[rootType] ? (v: unknown) => collectSecrets(v, rootType, sensitivity) : undefined;
     const check = (v: unknown): Issue[] => {
-      const ck = new ValueChecker(m.root.local);
+      const ck = ValueChecker.begin(m.root.local);
       checkType(ck, p, m.type, v);
-      return profiles.length > 0 ? [...ck.issues, ...checkProfiles(v, profiles)] : ck.issues;
+      const issues = ck.end();
+      return profiles.length > 0 ? [...issues, ...checkProfiles(v, profiles)] : issues;
     };
     const group = plan.writerGroups[m.writerGroup];
     const declarations = rootDeclarations(group);

@@ -22,6 +22,8 @@ export interface ParseOptions {
   doctype?: DoctypePolicy;
 }
 
+const MATCHERS: ContentMatcher[] = [];
+
 /** xsi:type values already found to be QNames: documents repeat the same few in every item. */
 const QNAMES = new Set<string>();
 
@@ -52,7 +54,7 @@ export class ReadContext {
   private readonly pathMarks: number[] = [0, 0];
   /** Local names of the open elements, the root first. */
   readonly names: string[] = [];
-  /** Offsets of the open elements' start tags. */
+  /** Offsets of the open elements' start tags (kept in tolerant mode, which reports at them). */
   readonly starts: number[] = [];
   /** The lookahead: a child start tag, or the end of the current element. */
   la: Tok = Tok.End;
@@ -61,7 +63,8 @@ export class ReadContext {
   /** The level whose content failed (its remaining children are skipped), or -1. */
   failedLevel = -1;
   private lines: LineIndex | undefined;
-  private readonly matcher = new ContentMatcher();
+  /** The strict matcher, taken from a small pool (its arrays outlive a document; `release` gives it back). */
+  private readonly matcher = MATCHERS.pop() ?? new ContentMatcher();
   /** The start tag whose xsi:nil `nil()` has already judged. */
   private nilCheckedAt = -1;
   /** Set while re-reading a document to locate issues found on its value (profiles): JSON Pointer → offset. */
@@ -72,6 +75,11 @@ export class ReadContext {
     this.tolerance = tolerant ? new TolerantReading(this) : undefined;
     this.c = new XmlCursor(source, withLimits(options?.limits), tolerant ? (p, at) => this.tolerance!.unboundPrefix(p, at) : undefined, options?.doctype);
     this.positions = track ? new Map() : undefined;
+  }
+
+  /** Gives the matcher back to the pool, once the document is read (the drivers call it). */
+  release(): void {
+    if (MATCHERS.length < 4) MATCHERS.push(this.matcher.reset());
   }
 
   get tolerant(): boolean {
@@ -130,7 +138,7 @@ export class ReadContext {
     this.tolerance?.enterRoot(expectedNs);
     this.level = 1;
     this.names.push(this.c.local);
-    this.starts.push(this.c.tagStart);
+    if (this.tolerance) this.starts.push(this.c.tagStart);
     this.positions?.set('', this.c.tagStart);
   }
 
@@ -217,7 +225,7 @@ export class ReadContext {
   private push(): void {
     const c = this.c;
     this.names.push(c.local);
-    this.starts.push(c.tagStart);
+    if (this.tolerance) this.starts.push(c.tagStart);
     this.pathMarks[++this.level] = this.path.length;
   }
 
@@ -232,7 +240,7 @@ export class ReadContext {
     const mark = this.pathMarks[this.level--];
     while (this.path.length > mark) this.path.pop();
     this.names.pop();
-    this.starts.pop();
+    if (this.tolerance) this.starts.pop();
     if (this.level > 0) this.advance();
   }
 
@@ -350,7 +358,18 @@ export class ReadContext {
     return this.tolerance.xsiType(t, allowed, k);
   }
 
+  /** The start tag whose xsi:type `xsiTypeAt` read last, and what it found: read once per element. */
+  private xsiTag = -1;
+  private xsiKey: string | undefined;
+
   private xsiTypeAt(k: number): string | undefined {
+    const c = this.c;
+    if (this.xsiTag === c.tagStart) return this.xsiKey;
+    this.xsiTag = c.tagStart;
+    return (this.xsiKey = this.readXsiType(k));
+  }
+
+  private readXsiType(k: number): string | undefined {
     const c = this.c;
     const raw = normalizeSpace(c.attrValue[k], WhiteSpace.Collapse);
     const colon = raw.indexOf(':');

@@ -63,6 +63,10 @@ export interface SimpleType {
   readonly enumeration?: ReadonlySet<string | number>;
   readonly enumerationText?: string;
   readonly decimal?: DecimalBounds;
+  /** Does a text read (normalised) meet every constraint of a Text type? The fast path of `textFault`. */
+  readonly acceptsRead: (text: string) => boolean;
+  /** The same for a typed value, which must also be in the whitespace normal form. */
+  readonly acceptsValue: (text: string) => boolean;
   /** Integer bounds of an Int type (its facets and its built-in range). */
   readonly intMin: number;
   readonly intMax: number;
@@ -142,13 +146,51 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     intMaxFacet,
     intMinText,
     intMaxText,
+    acceptsRead: ALWAYS,
+    acceptsValue: ALWAYS,
   };
   const out = t as { -readonly [K in keyof SimpleType]: SimpleType[K] };
   if (enumeration) out.enumeration = enumeration;
   if (kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0) out.decimal = decimal;
   if (parts.item) out.item = parts.item;
   if (parts.members) out.members = parts.members;
+  out.acceptsRead = acceptor(t, t.lexicalRead);
+  out.acceptsValue = acceptor(t, t.lexical);
   return t;
+}
+
+const ALWAYS = (): boolean => true;
+
+/**
+ * One predicate made of exactly the checks a type has (most have one or two), so that the
+ * common case — a valid value — costs a regular expression test or two, not a walk over every
+ * kind of facet.
+ */
+function acceptor(t: SimpleType, lexical: readonly RegExp[]): (text: string) => boolean {
+  if (t.members) return () => false;
+  const checks: Array<(s: string) => boolean> = [];
+  for (const re of [...lexical, ...t.patterns]) checks.push((s) => re.test(s));
+  if (t.minLength > 0 || t.maxLength !== Infinity) {
+    const { minLength: min, maxLength: max } = t;
+    if (t.lengthUnit === 'octets') checks.push((s) => s.length / 2 >= min && s.length / 2 <= max);
+    // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
+    else checks.push((s) => (s.length <= max && (s.length + 1) >> 1 >= min) || inLength(ucs2length(s), min, max));
+  }
+  const e = t.enumeration;
+  if (e) checks.push((s) => e.has(s));
+  const d = t.decimal;
+  if (d) checks.push((s) => checkDecimalFacets(s, d) === undefined);
+  if (checks.length === 0) return ALWAYS;
+  if (checks.length === 1) return checks[0];
+  if (checks.length === 2) {
+    const [a, b] = checks;
+    return (s) => a(s) && b(s);
+  }
+  return (s) => checks.every((c) => c(s));
+}
+
+function inLength(n: number, min: number, max: number): boolean {
+  return n >= min && n <= max;
 }
 
 function facetBound(f: FacetsPlan, facet: string): string {
@@ -242,6 +284,12 @@ function jsTypeFault(t: SimpleType, want: string, v: unknown): Fault {
 
 /** Lexical space, then the facets, of a text value (normalised). `normalForm`: also check the whitespace normal form. */
 export function textFault(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
+  if ((normalForm ? t.acceptsValue : t.acceptsRead)(text)) return undefined;
+  return textFaultOf(t, text, normalForm);
+}
+
+/** Which check a text fails (the slow path, after `accepts…` said it fails one). */
+function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
   if (t.members) {
     if (!t.members.some((m) => memberAccepts(m, text))) return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
   } else {

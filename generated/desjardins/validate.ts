@@ -5,6 +5,7 @@ import * as S from './schema.js';
 /** Checks the anonymous type of acknowledgement: merchant. */
 function checkAcknowledgement(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Acknowledgement)) return;
+  for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.Acknowledgement);
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkAcknowledgementMerchant(ck, v.merchant);
     ck.leave();
@@ -14,6 +15,7 @@ function checkAcknowledgement(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of acknowledgement/merchant: transaction. */
 function checkAcknowledgementMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.AcknowledgementMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.AcknowledgementMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
   if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
@@ -25,6 +27,7 @@ function checkAcknowledgementMerchant(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of acknowledgement/merchant/transaction: empty, with @id, @accepted. */
 function checkAcknowledgementMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.AcknowledgementMerchantTransaction)) return;
+  for (const k in v) if (!(k === "id" || k === "accepted")) ck.unknown(k, S.AcknowledgementMerchantTransaction);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.accepted === undefined) ck.missingAttr("accepted", "accepted");
@@ -34,6 +37,7 @@ function checkAcknowledgementMerchantTransaction(ck: ValueChecker, v: unknown): 
 /** Checks the anonymous type of confirmRequest: merchant. */
 function checkConfirmRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequest)) return;
+  for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.ConfirmRequest);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkConfirmRequestMerchant(ck, v.merchant);
@@ -44,6 +48,7 @@ function checkConfirmRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of confirmRequest/merchant: confirm. */
 function checkConfirmRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequestMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "confirm")) ck.unknown(k, S.ConfirmRequestMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
   if (ck.into(v.confirm, "confirm", "confirm", REQUIRED)) {
@@ -55,6 +60,7 @@ function checkConfirmRequestMerchant(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of confirmRequest/merchant/confirm: transaction. */
 function checkConfirmRequestMerchantConfirm(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequestMerchantConfirm)) return;
+  for (const k in v) if (!(k === "transaction")) ck.unknown(k, S.ConfirmRequestMerchantConfirm);
   if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
     checkTransactionRef(ck, v.transaction);
     ck.leave();
@@ -64,6 +70,7 @@ function checkConfirmRequestMerchantConfirm(ck: ValueChecker, v: unknown): void 
 /** Checks the anonymous type of errorResponse: error. */
 function checkErrorResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ErrorResponse)) return;
+  for (const k in v) if (!(k === "error")) ck.unknown(k, S.ErrorResponse);
   if (ck.into(v.error, "error", "error", REQUIRED)) {
     checkErrorResponseError(ck, v.error);
     ck.leave();
@@ -73,6 +80,7 @@ function checkErrorResponse(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of errorResponse/error: code, message. */
 function checkErrorResponseError(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ErrorResponseError)) return;
+  for (const k in v) if (!(k === "code" || k === "message")) ck.unknown(k, S.ErrorResponseError);
   ck.simple(v.code, S.ErrorResponseErrorCode, "code", "code", REQUIRED);
   ck.simple(v.message, S.xs_string, "message", "message", REQUIRED);
 }
@@ -80,6 +88,7 @@ function checkErrorResponseError(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of finalResponse: merchant. */
 function checkFinalResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponse)) return;
+  for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.FinalResponse);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkFinalResponseMerchant(ck, v.merchant);
@@ -90,6 +99,7 @@ function checkFinalResponse(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of finalResponse/merchant: transaction. */
 function checkFinalResponseMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponseMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.FinalResponseMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
   if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
@@ -103,6 +113,7 @@ function checkFinalResponseMerchant(ck: ValueChecker, v: unknown): void {
  */
 function checkFinalResponseMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponseMerchantTransaction)) return;
+  for (const k in v) if (!(k === "id" || k === "currency" || k === "currencyText" || k === "approved" || k === "terminal_id" || k === "urls" || k === "ecr_number" || k === "amount" || k === "language" || k === "card_holder_name" || k === "date" || k === "effective_date" || k === "transaction_code" || k === "condition_code" || k === "iso_code" || k === "host_code" || k === "action_code" || k === "card_type" || k === "batch_no" || k === "sequence_no" || k === "process_info" || k === "authorization_no" || k === "receipt_text" || k === "receipt")) ck.unknown(k, S.FinalResponseMerchantTransaction);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.currency === undefined) ck.missingAttr("currency", "currency");
@@ -111,7 +122,6 @@ function checkFinalResponseMerchantTransaction(ck: ValueChecker, v: unknown): vo
   else ck.value(v.currencyText, S.xs_string, "currencyText");
   if (v.approved === undefined) ck.missingAttr("approved", "approved");
   else ck.value(v.approved, S.YesNo, "approved");
-  ck.occurrences(v, S.FinalResponseMerchantTransaction);
   ck.simple(v.terminal_id, S.Digits, "terminal_id", "terminal_id", 0);
   if (ck.into(v.urls, "urls", "urls", 0)) {
     checkUrls(ck, v.urls);
@@ -140,6 +150,7 @@ function checkFinalResponseMerchantTransaction(ck: ValueChecker, v: unknown): vo
 /** Checks the anonymous type of loginRequest: merchant. */
 function checkLoginRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequest)) return;
+  for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.LoginRequest);
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkLoginRequestMerchant(ck, v.merchant);
     ck.leave();
@@ -149,6 +160,7 @@ function checkLoginRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginRequest/merchant: login. */
 function checkLoginRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequestMerchant)) return;
+  for (const k in v) if (!(k === "key" || k === "login")) ck.unknown(k, S.LoginRequestMerchant);
   if (v.key === undefined) ck.missingAttr("key", "key");
   else ck.value(v.key, S.Key32, "key");
   if (ck.into(v.login, "login", "login", REQUIRED)) {
@@ -160,6 +172,7 @@ function checkLoginRequestMerchant(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginRequest/merchant/login: trx. */
 function checkLoginRequestMerchantLogin(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequestMerchantLogin)) return;
+  for (const k in v) if (!(k === "trx")) ck.unknown(k, S.LoginRequestMerchantLogin);
   if (ck.into(v.trx, "trx", "trx", REQUIRED)) {
     checkTransactionRef(ck, v.trx);
     ck.leave();
@@ -169,6 +182,7 @@ function checkLoginRequestMerchantLogin(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginResponse: merchant. */
 function checkLoginResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponse)) return;
+  for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.LoginResponse);
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkLoginResponseMerchant(ck, v.merchant);
     ck.leave();
@@ -178,6 +192,7 @@ function checkLoginResponse(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginResponse/merchant: login. */
 function checkLoginResponseMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "key" || k === "login")) ck.unknown(k, S.LoginResponseMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
@@ -191,6 +206,7 @@ function checkLoginResponseMerchant(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginResponse/merchant/login: trx. */
 function checkLoginResponseMerchantLogin(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchantLogin)) return;
+  for (const k in v) if (!(k === "trx")) ck.unknown(k, S.LoginResponseMerchantLogin);
   if (ck.into(v.trx, "trx", "trx", REQUIRED)) {
     checkLoginResponseMerchantLoginTrx(ck, v.trx);
     ck.leave();
@@ -200,6 +216,7 @@ function checkLoginResponseMerchantLogin(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of loginResponse/merchant/login/trx: empty, with @id, @key. */
 function checkLoginResponseMerchantLoginTrx(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchantLoginTrx)) return;
+  for (const k in v) if (!(k === "id" || k === "key")) ck.unknown(k, S.LoginResponseMerchantLoginTrx);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
@@ -209,6 +226,7 @@ function checkLoginResponseMerchantLoginTrx(ck: ValueChecker, v: unknown): void 
 /** Checks parameter: simple content with @name. */
 function checkParameter(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Parameter)) return;
+  for (const k in v) if (!(k === "name" || k === "value")) ck.unknown(k, S.Parameter);
   if (v.name === undefined) ck.missingAttr("name", "name");
   else ck.value(v.name, S.xs_string, "name");
   ck.value(v.value, S.xs_string, 'value');
@@ -217,6 +235,7 @@ function checkParameter(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of purchaseRequest: merchant. */
 function checkPurchaseRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequest)) return;
+  for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.PurchaseRequest);
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkPurchaseRequestMerchant(ck, v.merchant);
     ck.leave();
@@ -226,6 +245,7 @@ function checkPurchaseRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of purchaseRequest/merchant: transactions. */
 function checkPurchaseRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "key" || k === "transactions")) ck.unknown(k, S.PurchaseRequestMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
@@ -239,6 +259,7 @@ function checkPurchaseRequestMerchant(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of purchaseRequest/merchant/transactions: transaction. */
 function checkPurchaseRequestMerchantTransactions(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactions)) return;
+  for (const k in v) if (!(k === "transaction")) ck.unknown(k, S.PurchaseRequestMerchantTransactions);
   if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
     checkPurchaseRequestMerchantTransactionsTransaction(ck, v.transaction);
     ck.leave();
@@ -250,6 +271,7 @@ function checkPurchaseRequestMerchantTransactions(ck: ValueChecker, v: unknown):
  */
 function checkPurchaseRequestMerchantTransactionsTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransaction)) return;
+  for (const k in v) if (!(k === "id" || k === "key" || k === "type" || k === "currency" || k === "currencyText" || k === "amount" || k === "language" || k === "card" || k === "customer_email" || k === "urls")) ck.unknown(k, S.PurchaseRequestMerchantTransactionsTransaction);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
@@ -278,6 +300,7 @@ function checkPurchaseRequestMerchantTransactionsTransaction(ck: ValueChecker, v
  */
 function checkPurchaseRequestMerchantTransactionsTransactionCard(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransactionCard)) return;
+  for (const k in v) if (!(k === "number" || k === "holder_name" || k === "expiry")) ck.unknown(k, S.PurchaseRequestMerchantTransactionsTransactionCard);
   ck.simple(v.number, S.CardNumber, "number", "number", REQUIRED);
   ck.simple(v.holder_name, S.xs_string, "holder_name", "holder_name", REQUIRED);
   if (ck.into(v.expiry, "expiry", "expiry", REQUIRED)) {
@@ -289,6 +312,7 @@ function checkPurchaseRequestMerchantTransactionsTransactionCard(ck: ValueChecke
 /** Checks the anonymous type of purchaseRequest/merchant/transactions/transaction/card/expiry: year, month. */
 function checkPurchaseRequestMerchantTransactionsTransactionCardExpiry(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransactionCardExpiry)) return;
+  for (const k in v) if (!(k === "year" || k === "month")) ck.unknown(k, S.PurchaseRequestMerchantTransactionsTransactionCardExpiry);
   ck.simple(v.year, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryYear, "year", "year", REQUIRED);
   ck.simple(v.month, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth, "month", "month", REQUIRED);
 }
@@ -296,6 +320,7 @@ function checkPurchaseRequestMerchantTransactionsTransactionCardExpiry(ck: Value
 /** Checks the anonymous type of statusPush: merchant. */
 function checkStatusPush(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPush)) return;
+  for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.StatusPush);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
   if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
     checkStatusPushMerchant(ck, v.merchant);
@@ -306,6 +331,7 @@ function checkStatusPush(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of statusPush/merchant: transaction. */
 function checkStatusPushMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPushMerchant)) return;
+  for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.StatusPushMerchant);
   if (v.id !== undefined) ck.value(v.id, S.MerchantId, "id");
   if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
     checkStatusPushMerchantTransaction(ck, v.transaction);
@@ -318,10 +344,10 @@ function checkStatusPushMerchant(ck: ValueChecker, v: unknown): void {
  */
 function checkStatusPushMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPushMerchantTransaction)) return;
+  for (const k in v) if (!(k === "id" || k === "approved" || k === "terminal_id" || k === "amount" || k === "language" || k === "card_holder_name" || k === "condition_code" || k === "card_type" || k === "sequence_no" || k === "authorization_no" || k === "receipt_text")) ck.unknown(k, S.StatusPushMerchantTransaction);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.approved !== undefined) ck.value(v.approved, S.YesNo, "approved");
-  ck.occurrences(v, S.StatusPushMerchantTransaction);
   ck.simple(v.terminal_id, S.Digits, "terminal_id", "terminal_id", 0);
   ck.simple(v.amount, S.Cents, "amount", "amount", 0);
   ck.simple(v.language, S.ResponseLanguage, "language", "language", 0);
@@ -336,6 +362,7 @@ function checkStatusPushMerchantTransaction(ck: ValueChecker, v: unknown): void 
 /** Checks transactionRef: empty, with @id. */
 function checkTransactionRef(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.TransactionRef)) return;
+  for (const k in v) if (!(k === "id")) ck.unknown(k, S.TransactionRef);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
 }
@@ -343,6 +370,7 @@ function checkTransactionRef(ck: ValueChecker, v: unknown): void {
 /** Checks url: path, parameters?. */
 function checkUrl(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Url)) return;
+  for (const k in v) if (!(k === "name" || k === "path" || k === "parameters")) ck.unknown(k, S.Url);
   if (v.name === undefined) ck.missingAttr("name", "name");
   else ck.value(v.name, S.UrlName, "name");
   ck.simple(v.path, S.xs_string, "path", "path", REQUIRED);
@@ -355,6 +383,7 @@ function checkUrl(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of url/parameters: parameter+. */
 function checkUrlParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UrlParameters)) return;
+  for (const k in v) if (!(k === "parameter")) ck.unknown(k, S.UrlParameters);
   if (ck.items(v.parameter, "parameter", "parameter", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.parameter.length; i++) {
       if (ck.into(v.parameter[i], "parameter", "parameter", 0, i)) {
@@ -368,6 +397,7 @@ function checkUrlParameters(ck: ValueChecker, v: unknown): void {
 /** Checks urls: url{1,4}. */
 function checkUrls(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Urls)) return;
+  for (const k in v) if (!(k === "url")) ck.unknown(k, S.Urls);
   if (ck.items(v.url, "url", "url", 1, 4, REQUIRED)) {
     for (let i = 0; i < v.url.length; i++) {
       if (ck.into(v.url[i], "url", "url", 0, i)) {
@@ -409,9 +439,9 @@ const SENSITIVE: SensitivityMap = {
 
 /** The issues of a loginRequest value, unmasked (for parse and build, which mask them). */
 export function check_loginRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("request");
+  const ck = ValueChecker.begin("request");
   checkLoginRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a loginRequest value against the schema; returns every issue (none when valid). */
@@ -421,9 +451,9 @@ export function validateLoginRequest(value: unknown): Issue[] {
 
 /** The issues of a loginResponse value, unmasked (for parse and build, which mask them). */
 export function check_loginResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("response");
+  const ck = ValueChecker.begin("response");
   checkLoginResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a loginResponse value against the schema; returns every issue (none when valid). */
@@ -433,9 +463,9 @@ export function validateLoginResponse(value: unknown): Issue[] {
 
 /** The issues of a errorResponse value, unmasked (for parse and build, which mask them). */
 export function check_errorResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("response");
+  const ck = ValueChecker.begin("response");
   checkErrorResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a errorResponse value against the schema; returns every issue (none when valid). */
@@ -450,9 +480,9 @@ export function secrets_purchaseRequest(value: unknown): string[] {
 
 /** The issues of a purchaseRequest value, unmasked (for parse and build, which mask them). */
 export function check_purchaseRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("request");
+  const ck = ValueChecker.begin("request");
   checkPurchaseRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a purchaseRequest value against the schema; returns every issue (none when valid). */
@@ -462,9 +492,9 @@ export function validatePurchaseRequest(value: unknown): Issue[] {
 
 /** The issues of a statusPush value, unmasked (for parse and build, which mask them). */
 export function check_statusPush(value: unknown): Issue[] {
-  const ck = new ValueChecker("request");
+  const ck = ValueChecker.begin("request");
   checkStatusPush(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a statusPush value against the schema; returns every issue (none when valid). */
@@ -474,9 +504,9 @@ export function validateStatusPush(value: unknown): Issue[] {
 
 /** The issues of a acknowledgement value, unmasked (for parse and build, which mask them). */
 export function check_acknowledgement(value: unknown): Issue[] {
-  const ck = new ValueChecker("response");
+  const ck = ValueChecker.begin("response");
   checkAcknowledgement(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a acknowledgement value against the schema; returns every issue (none when valid). */
@@ -486,9 +516,9 @@ export function validateAcknowledgement(value: unknown): Issue[] {
 
 /** The issues of a confirmRequest value, unmasked (for parse and build, which mask them). */
 export function check_confirmRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("request");
+  const ck = ValueChecker.begin("request");
   checkConfirmRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a confirmRequest value against the schema; returns every issue (none when valid). */
@@ -498,9 +528,9 @@ export function validateConfirmRequest(value: unknown): Issue[] {
 
 /** The issues of a finalResponse value, unmasked (for parse and build, which mask them). */
 export function check_finalResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("response");
+  const ck = ValueChecker.begin("response");
   checkFinalResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a finalResponse value against the schema; returns every issue (none when valid). */

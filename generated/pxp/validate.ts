@@ -7,6 +7,7 @@ import * as S from './schema.js';
  */
 function checkAddress(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Address)) return;
+  for (const k in v) if (!(k === "street" || k === "houseName" || k === "houseNumber" || k === "houseNumberExtension" || k === "postalCode" || k === "city" || k === "state" || k === "countryCode2" || k === "telephoneNumber")) ck.unknown(k, S.Address);
   ck.simple(v.street, S.xs_string, "street", "street", NILLABLE);
   ck.simple(v.houseName, S.xs_string, "houseName", "houseName", NILLABLE);
   ck.simple(v.houseNumber, S.xs_string, "houseNumber", "houseNumber", NILLABLE);
@@ -21,6 +22,7 @@ function checkAddress(ck: ValueChecker, v: unknown): void {
 /** Checks dataField: key, value. */
 function checkDataField(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataField)) return;
+  for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.DataField);
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
 }
@@ -28,6 +30,7 @@ function checkDataField(ck: ValueChecker, v: unknown): void {
 /** Checks dataFieldList: dataField*. */
 function checkDataFieldList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataFieldList)) return;
+  for (const k in v) if (!(k === "dataField")) ck.unknown(k, S.DataFieldList);
   if (ck.items(v.dataField, "dataField", "dataField", 0, Infinity, 0)) {
     for (let i = 0; i < v.dataField.length; i++) {
       if (ck.into(v.dataField[i], "dataField", "dataField", 0, i)) {
@@ -41,6 +44,7 @@ function checkDataFieldList(ck: ValueChecker, v: unknown): void {
 /** Checks dataList: data*. */
 function checkDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataList)) return;
+  for (const k in v) if (!(k === "data")) ck.unknown(k, S.DataList);
   if (ck.items(v.data, "data", "data", 0, Infinity, 0)) {
     for (let i = 0; i < v.data.length; i++) {
       if (ck.into(v.data[i], "data", "data", 0, i)) {
@@ -54,6 +58,7 @@ function checkDataList(ck: ValueChecker, v: unknown): void {
 /** Checks detailList: detail*. */
 function checkDetailList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DetailList)) return;
+  for (const k in v) if (!(k === "detail")) ck.unknown(k, S.DetailList);
   if (ck.items(v.detail, "detail", "detail", 0, Infinity, 0)) {
     for (let i = 0; i < v.detail.length; i++) {
       if (ck.into(v.detail[i], "detail", "detail", 0, i)) {
@@ -69,11 +74,11 @@ function checkDetailList(ck: ValueChecker, v: unknown): void {
  */
 function checkExecutePaymentActionRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionRequest)) return;
-  ck.occurrences(v, S.ExecutePaymentActionRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", 0);
-  ck.simple(v.actionID, S.CodeID, "actionID", "actionID", 0);
+  for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "paymentID" || k === "actionID" || k === "actionData" || k === "remark")) ck.unknown(k, S.ExecutePaymentActionRequest);
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
+  ck.simple(v.actionID, S.CodeID, "actionID", "actionID", REQUIRED);
   if (ck.into(v.actionData, "actionData", "actionData", 0)) {
     checkDataList(ck, v.actionData);
     ck.leave();
@@ -84,6 +89,7 @@ function checkExecutePaymentActionRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of executePaymentActionResponse: statusCode, actionResults. */
 function checkExecutePaymentActionResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionResponse)) return;
+  for (const k in v) if (!(k === "statusCode" || k === "actionResults")) ck.unknown(k, S.ExecutePaymentActionResponse);
   ck.simple(v.statusCode, S.xs_int, "statusCode", "statusCode", REQUIRED);
   if (ck.into(v.actionResults, "actionResults", "actionResults", REQUIRED)) {
     checkResultList(ck, v.actionResults);
@@ -96,6 +102,7 @@ function checkExecutePaymentActionResponse(ck: ValueChecker, v: unknown): void {
  */
 function checkGetNewManualPaymentDetailsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsRequest)) return;
+  for (const k in v) if (!(k === "merchantID" || k === "paymentMethodID" || k === "userID" || k === "username" || k === "email" || k === "languageCode" || k === "telephoneNumber")) ck.unknown(k, S.GetNewManualPaymentDetailsRequest);
   ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
   ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
   ck.simple(v.userID, S.xs_string, "userID", "userID", NILLABLE);
@@ -108,6 +115,7 @@ function checkGetNewManualPaymentDetailsRequest(ck: ValueChecker, v: unknown): v
 /** Checks the anonymous type of getNewManualPaymentDetailsResponse: result?, status. */
 function checkGetNewManualPaymentDetailsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsResponse)) return;
+  for (const k in v) if (!(k === "result" || k === "status")) ck.unknown(k, S.GetNewManualPaymentDetailsResponse);
   if (ck.into(v.result, "result", "result", 0)) {
     checkManualPaymentDetails(ck, v.result);
     ck.leave();
@@ -123,14 +131,14 @@ function checkGetNewManualPaymentDetailsResponse(ck: ValueChecker, v: unknown): 
  */
 function checkGetPaymentInputDataListRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListRequest)) return;
-  ck.occurrences(v, S.GetPaymentInputDataListRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  if (ck.into(v.user, "user", "user", 0)) {
+  for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "user" || k === "paymentMethodID" || k === "purposeOfPayment" || k === "amount" || k === "details")) ck.unknown(k, S.GetPaymentInputDataListRequest);
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  if (ck.into(v.user, "user", "user", REQUIRED)) {
     checkUser(ck, v.user);
     ck.leave();
   }
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", 0);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
   ck.simple(v.purposeOfPayment, S.xs_string, "purposeOfPayment", "purposeOfPayment", 0);
   if (ck.into(v.amount, "amount", "amount", 0)) {
     checkPositiveMoney(ck, v.amount);
@@ -145,6 +153,7 @@ function checkGetPaymentInputDataListRequest(ck: ValueChecker, v: unknown): void
 /** Checks the anonymous type of getPaymentInputDataListResponse: paymentInputDataList. */
 function checkGetPaymentInputDataListResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponse)) return;
+  for (const k in v) if (!(k === "paymentInputDataList")) ck.unknown(k, S.GetPaymentInputDataListResponse);
   if (ck.into(v.paymentInputDataList, "paymentInputDataList", "paymentInputDataList", REQUIRED)) {
     checkGetPaymentInputDataListResponsePaymentInputDataList(ck, v.paymentInputDataList);
     ck.leave();
@@ -154,6 +163,7 @@ function checkGetPaymentInputDataListResponse(ck: ValueChecker, v: unknown): voi
 /** Checks the anonymous type of getPaymentInputDataListResponse/paymentInputDataList: paymentInputData*. */
 function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponsePaymentInputDataList)) return;
+  for (const k in v) if (!(k === "paymentInputData")) ck.unknown(k, S.GetPaymentInputDataListResponsePaymentInputDataList);
   if (ck.items(v.paymentInputData, "paymentInputData", "paymentInputData", 0, Infinity, 0)) {
     for (let i = 0; i < v.paymentInputData.length; i++) {
       if (ck.into(v.paymentInputData[i], "paymentInputData", "paymentInputData", 0, i)) {
@@ -167,16 +177,17 @@ function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueCheck
 /** Checks the anonymous type of getPaymentsRequest: (merchantID, shopID), merchantTransactionID, isExecuted?. */
 function checkGetPaymentsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsRequest)) return;
-  ck.occurrences(v, S.GetPaymentsRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", 0);
+  for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "isExecuted")) ck.unknown(k, S.GetPaymentsRequest);
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
   ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", NILLABLE);
 }
 
 /** Checks the anonymous type of getPaymentsResponse: payments. */
 function checkGetPaymentsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsResponse)) return;
+  for (const k in v) if (!(k === "payments")) ck.unknown(k, S.GetPaymentsResponse);
   if (ck.into(v.payments, "payments", "payments", REQUIRED)) {
     checkPaymentList(ck, v.payments);
     ck.leave();
@@ -186,6 +197,7 @@ function checkGetPaymentsResponse(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of getRedirectDataRequest: merchantID, redirectParameters. */
 function checkGetRedirectDataRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataRequest)) return;
+  for (const k in v) if (!(k === "merchantID" || k === "redirectParameters")) ck.unknown(k, S.GetRedirectDataRequest);
   ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
   if (ck.into(v.redirectParameters, "redirectParameters", "redirectParameters", REQUIRED)) {
     checkRedirectParameters(ck, v.redirectParameters);
@@ -196,6 +208,7 @@ function checkGetRedirectDataRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of getRedirectDataResponse: redirectData. */
 function checkGetRedirectDataResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataResponse)) return;
+  for (const k in v) if (!(k === "redirectData")) ck.unknown(k, S.GetRedirectDataResponse);
   if (ck.into(v.redirectData, "redirectData", "redirectData", REQUIRED)) {
     checkRedirectData(ck, v.redirectData);
     ck.leave();
@@ -205,6 +218,7 @@ function checkGetRedirectDataResponse(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of handlePaymentStateChangedNotificationRequest: payment. */
 function checkHandlePaymentStateChangedNotificationRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationRequest)) return;
+  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.HandlePaymentStateChangedNotificationRequest);
   if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
     checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
@@ -214,6 +228,7 @@ function checkHandlePaymentStateChangedNotificationRequest(ck: ValueChecker, v: 
 /** Checks the anonymous type of handlePaymentStateChangedNotificationResponse: resultCode, resultMessage?. */
 function checkHandlePaymentStateChangedNotificationResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationResponse)) return;
+  for (const k in v) if (!(k === "resultCode" || k === "resultMessage")) ck.unknown(k, S.HandlePaymentStateChangedNotificationResponse);
   if (ck.into(v.resultCode, "resultCode", "resultCode", REQUIRED)) {
     checkIdNamePair(ck, v.resultCode);
     ck.leave();
@@ -224,6 +239,7 @@ function checkHandlePaymentStateChangedNotificationResponse(ck: ValueChecker, v:
 /** Checks idNamePair: key, value. */
 function checkIdNamePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.IdNamePair)) return;
+  for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.IdNamePair);
   ck.simple(v.key, S.CodeID, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
 }
@@ -233,12 +249,12 @@ function checkIdNamePair(ck: ValueChecker, v: unknown): void {
  */
 function checkInitiatePaymentFromReferenceRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentFromReferenceRequest)) return;
-  ck.occurrences(v, S.InitiatePaymentFromReferenceRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  ck.simple(v.originalPaymentID, S.Guid, "originalPaymentID", "originalPaymentID", 0);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", 0);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", 0);
+  for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "originalPaymentID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "specificPaymentData")) ck.unknown(k, S.InitiatePaymentFromReferenceRequest);
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  ck.simple(v.originalPaymentID, S.Guid, "originalPaymentID", "originalPaymentID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
   if (ck.into(v.amount, "amount", "amount", 0)) {
     checkPositiveMoney(ck, v.amount);
     ck.leave();
@@ -252,6 +268,7 @@ function checkInitiatePaymentFromReferenceRequest(ck: ValueChecker, v: unknown):
 /** Checks the anonymous type of initiatePaymentFromReferenceResponse: payment. */
 function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentFromReferenceResponse)) return;
+  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentFromReferenceResponse);
   if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
     checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
@@ -263,11 +280,11 @@ function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown)
  */
 function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentRequest)) return;
-  ck.occurrences(v, S.InitiatePaymentRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", 0);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", 0);
+  for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "shopFee" || k === "userID" || k === "userData" || k === "userIP" || k === "userSessionID" || k === "creationTypeID" || k === "paymentAccountID" || k === "specificPaymentData" || k === "paymentAccount")) ck.unknown(k, S.InitiatePaymentRequest);
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
   if (ck.into(v.amount, "amount", "amount", 0)) {
     checkNonNegativeMoney(ck, v.amount);
     ck.leave();
@@ -276,14 +293,14 @@ function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
     checkPositiveMoney(ck, v.shopFee);
     ck.leave();
   }
-  ck.simple(v.userID, S.StringID, "userID", "userID", 0);
+  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED);
   if (ck.into(v.userData, "userData", "userData", 0)) {
     checkUserData(ck, v.userData);
     ck.leave();
   }
   ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  ck.simple(v.userSessionID, S.xs_string, "userSessionID", "userSessionID", 0);
-  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", "creationTypeID", 0);
+  ck.simple(v.userSessionID, S.xs_string, "userSessionID", "userSessionID", REQUIRED);
+  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", "creationTypeID", REQUIRED);
   ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", "paymentAccountID", 0);
   if (ck.into(v.specificPaymentData, "specificPaymentData", "specificPaymentData", 0)) {
     checkDataList(ck, v.specificPaymentData);
@@ -298,6 +315,7 @@ function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
 /** Checks the anonymous type of initiatePaymentResponse: payment. */
 function checkInitiatePaymentResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentResponse)) return;
+  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentResponse);
   if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
     checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
@@ -307,6 +325,7 @@ function checkInitiatePaymentResponse(ck: ValueChecker, v: unknown): void {
 /** Checks keyBooleanValuePair: key, value. */
 function checkKeyBooleanValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyBooleanValuePair)) return;
+  for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyBooleanValuePair);
   ck.tag(v, "keyBooleanValuePair");
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_boolean, "value", "value", REQUIRED);
@@ -315,6 +334,7 @@ function checkKeyBooleanValuePair(ck: ValueChecker, v: unknown): void {
 /** Checks keyDateTimeValuePair: key, value. */
 function checkKeyDateTimeValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDateTimeValuePair)) return;
+  for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDateTimeValuePair);
   ck.tag(v, "keyDateTimeValuePair");
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_dateTime, "value", "value", REQUIRED);
@@ -323,6 +343,7 @@ function checkKeyDateTimeValuePair(ck: ValueChecker, v: unknown): void {
 /** Checks keyDecimalValuePair: key, value. */
 function checkKeyDecimalValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDecimalValuePair)) return;
+  for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDecimalValuePair);
   ck.tag(v, "keyDecimalValuePair");
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_decimal, "value", "value", REQUIRED);
@@ -331,6 +352,7 @@ function checkKeyDecimalValuePair(ck: ValueChecker, v: unknown): void {
 /** Checks keyIntValuePair: key, value. */
 function checkKeyIntValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyIntValuePair)) return;
+  for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyIntValuePair);
   ck.tag(v, "keyIntValuePair");
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_int, "value", "value", REQUIRED);
@@ -339,6 +361,7 @@ function checkKeyIntValuePair(ck: ValueChecker, v: unknown): void {
 /** Checks keyStringValuePair: key, value. */
 function checkKeyStringValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyStringValuePair)) return;
+  for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyStringValuePair);
   ck.tag(v, "keyStringValuePair");
   ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
   ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
@@ -347,6 +370,7 @@ function checkKeyStringValuePair(ck: ValueChecker, v: unknown): void {
 /** Checks manualPaymentDetails: userID, merchantTransactionID, userDetails, paymentDetails. */
 function checkManualPaymentDetails(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentDetails)) return;
+  for (const k in v) if (!(k === "userID" || k === "merchantTransactionID" || k === "userDetails" || k === "paymentDetails")) ck.unknown(k, S.ManualPaymentDetails);
   ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED);
   ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
   if (ck.into(v.userDetails, "userDetails", "userDetails", REQUIRED)) {
@@ -362,6 +386,7 @@ function checkManualPaymentDetails(ck: ValueChecker, v: unknown): void {
 /** Checks manualPaymentStatus: code, description, details. */
 function checkManualPaymentStatus(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentStatus)) return;
+  for (const k in v) if (!(k === "code" || k === "description" || k === "details")) ck.unknown(k, S.ManualPaymentStatus);
   ck.simple(v.code, S.xs_int, "code", "code", REQUIRED);
   ck.simple(v.description, S.xs_string, "description", "description", REQUIRED);
   ck.simple(v.details, S.xs_string, "details", "details", REQUIRED);
@@ -370,6 +395,7 @@ function checkManualPaymentStatus(ck: ValueChecker, v: unknown): void {
 /** Checks money: simple content with @currencyCode. */
 function checkMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Money)) return;
+  for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.Money);
   if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
   else ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
   ck.value(v.value, S.MoneyAmount, 'value');
@@ -378,6 +404,7 @@ function checkMoney(ck: ValueChecker, v: unknown): void {
 /** Checks nonNegativeMoney: simple content with @currencyCode. */
 function checkNonNegativeMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.NonNegativeMoney)) return;
+  for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.NonNegativeMoney);
   if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
   else ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
   ck.value(v.value, S.NonNegativeMoneyContent, 'value');
@@ -386,6 +413,7 @@ function checkNonNegativeMoney(ck: ValueChecker, v: unknown): void {
 /** Checks paymentAccount: specificPaymentAccountData. */
 function checkPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccount)) return;
+  for (const k in v) if (!(k === "specificPaymentAccountData")) ck.unknown(k, S.PaymentAccount);
   if (ck.into(v.specificPaymentAccountData, "specificPaymentAccountData", "specificPaymentAccountData", REQUIRED)) {
     checkPaymentAccountSpecificPaymentAccountData(ck, v.specificPaymentAccountData);
     ck.leave();
@@ -395,12 +423,14 @@ function checkPaymentAccount(ck: ValueChecker, v: unknown): void {
 /** Checks paymentAccountReference: paymentAccountID. */
 function checkPaymentAccountReference(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountReference)) return;
+  for (const k in v) if (!(k === "paymentAccountID")) ck.unknown(k, S.PaymentAccountReference);
   ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", "paymentAccountID", REQUIRED);
 }
 
 /** Checks the anonymous type of paymentAccount/specificPaymentAccountData: data+. */
 function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountSpecificPaymentAccountData)) return;
+  for (const k in v) if (!(k === "data")) ck.unknown(k, S.PaymentAccountSpecificPaymentAccountData);
   if (ck.items(v.data, "data", "data", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.data.length; i++) {
       if (ck.into(v.data[i], "data", "data", 0, i)) {
@@ -414,6 +444,7 @@ function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unkn
 /** Checks paymentList: payment*. */
 function checkPaymentList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentList)) return;
+  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.PaymentList);
   if (ck.items(v.payment, "payment", "payment", 0, Infinity, 0)) {
     for (let i = 0; i < v.payment.length; i++) {
       if (ck.into(v.payment[i], "payment", "payment", 0, i)) {
@@ -429,6 +460,7 @@ function checkPaymentList(ck: ValueChecker, v: unknown): void {
  */
 function checkPaymentMethodDetailsRedirectParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentMethodDetailsRedirectParameters)) return;
+  for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentMethodID" || k === "isPaymentMethodChangeAllowed")) ck.unknown(k, S.PaymentMethodDetailsRedirectParameters);
   ck.tag(v, "paymentMethodDetailsRedirectParameters");
   ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
   ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", "httpMethod", REQUIRED);
@@ -464,6 +496,7 @@ function checkPaymentMethodDetailsRedirectParameters(ck: ValueChecker, v: unknow
  */
 function checkPaymentMethodSelectionWithDetailsRedirectParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentMethodSelectionWithDetailsRedirectParameters)) return;
+  for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentDirection")) ck.unknown(k, S.PaymentMethodSelectionWithDetailsRedirectParameters);
   ck.tag(v, "paymentMethodSelectionWithDetailsRedirectParameters");
   ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
   ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", "httpMethod", REQUIRED);
@@ -496,6 +529,7 @@ function checkPaymentMethodSelectionWithDetailsRedirectParameters(ck: ValueCheck
 /** Checks the anonymous type of paymentServiceException: id, errorCode, errorMessage. */
 function checkPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentServiceException)) return;
+  for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.PaymentServiceException);
   ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
   ck.simple(v.errorCode, S.CodeID, "errorCode", "errorCode", REQUIRED);
   ck.simple(v.errorMessage, S.xs_string, "errorMessage", "errorMessage", REQUIRED);
@@ -504,6 +538,7 @@ function checkPaymentServiceException(ck: ValueChecker, v: unknown): void {
 /** Checks paymentState: id, definition, createdOn, description?, paymentStateDetails?. */
 function checkPaymentState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentState)) return;
+  for (const k in v) if (!(k === "id" || k === "definition" || k === "createdOn" || k === "description" || k === "paymentStateDetails")) ck.unknown(k, S.PaymentState);
   ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
   if (ck.into(v.definition, "definition", "definition", REQUIRED)) {
     checkIdNamePair(ck, v.definition);
@@ -522,22 +557,22 @@ function checkPaymentState(ck: ValueChecker, v: unknown): void {
  */
 function checkPaymentWithPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithPaymentAccount)) return;
+  for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails" || k === "paymentAccount")) ck.unknown(k, S.PaymentWithPaymentAccount);
   ck.tag(v, "paymentWithPaymentAccount");
-  ck.occurrences(v, S.PaymentWithPaymentAccount);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", 0)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", REQUIRED)) {
     checkIdNamePair(ck, v.paymentMethod);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", 0);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", 0);
-  ck.simple(v.userID, S.StringID, "userID", "userID", NILLABLE);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
+  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED | NILLABLE);
   if (ck.into(v.paymentProvider, "paymentProvider", "paymentProvider", 0)) {
     checkIdNamePair(ck, v.paymentProvider);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", "amount", 0)) {
+  if (ck.into(v.amount, "amount", "amount", REQUIRED)) {
     checkMoney(ck, v.amount);
     ck.leave();
   }
@@ -545,17 +580,17 @@ function checkPaymentWithPaymentAccount(ck: ValueChecker, v: unknown): void {
     checkMoney(ck, v.shopFee);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", "creationType", 0)) {
+  if (ck.into(v.creationType, "creationType", "creationType", REQUIRED)) {
     checkIdNamePair(ck, v.creationType);
     ck.leave();
   }
   ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  if (ck.into(v.state, "state", "state", 0)) {
+  if (ck.into(v.state, "state", "state", REQUIRED)) {
     checkPaymentState(ck, v.state);
     ck.leave();
   }
-  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", 0)) {
+  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", REQUIRED)) {
     checkMoney(ck, v.baseAmount);
     ck.leave();
   }
@@ -574,22 +609,22 @@ function checkPaymentWithPaymentAccount(ck: ValueChecker, v: unknown): void {
  */
 function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithState)) return;
+  for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails")) ck.unknown(k, S.PaymentWithState);
   ck.tag(v, "paymentWithState");
-  ck.occurrences(v, S.PaymentWithState);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", 0);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", 0);
-  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", 0)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
+  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", REQUIRED)) {
     checkIdNamePair(ck, v.paymentMethod);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", 0);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", 0);
-  ck.simple(v.userID, S.StringID, "userID", "userID", NILLABLE);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
+  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED | NILLABLE);
   if (ck.into(v.paymentProvider, "paymentProvider", "paymentProvider", 0)) {
     checkIdNamePair(ck, v.paymentProvider);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", "amount", 0)) {
+  if (ck.into(v.amount, "amount", "amount", REQUIRED)) {
     checkMoney(ck, v.amount);
     ck.leave();
   }
@@ -597,17 +632,17 @@ function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
     checkMoney(ck, v.shopFee);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", "creationType", 0)) {
+  if (ck.into(v.creationType, "creationType", "creationType", REQUIRED)) {
     checkIdNamePair(ck, v.creationType);
     ck.leave();
   }
   ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  if (ck.into(v.state, "state", "state", 0)) {
+  if (ck.into(v.state, "state", "state", REQUIRED)) {
     checkPaymentState(ck, v.state);
     ck.leave();
   }
-  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", 0)) {
+  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", REQUIRED)) {
     checkMoney(ck, v.baseAmount);
     ck.leave();
   }
@@ -620,6 +655,7 @@ function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
 /** Checks positiveMoney: simple content with @currencyCode. */
 function checkPositiveMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PositiveMoney)) return;
+  for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.PositiveMoney);
   if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
   else ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
   ck.value(v.value, S.PositiveMoneyContent, 'value');
@@ -628,6 +664,7 @@ function checkPositiveMoney(ck: ValueChecker, v: unknown): void {
 /** Checks redirectDataWithPost: redirectUrl, dataFields. */
 function checkRedirectDataWithPost(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.RedirectDataWithPost)) return;
+  for (const k in v) if (!(k === "$type" || k === "redirectUrl" || k === "dataFields")) ck.unknown(k, S.RedirectDataWithPost);
   ck.tag(v, "redirectDataWithPost");
   ck.simple(v.redirectUrl, S.xs_string, "redirectUrl", "redirectUrl", REQUIRED);
   if (ck.into(v.dataFields, "dataFields", "dataFields", REQUIRED)) {
@@ -639,6 +676,7 @@ function checkRedirectDataWithPost(ck: ValueChecker, v: unknown): void {
 /** Checks resultList: result*. */
 function checkResultList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ResultList)) return;
+  for (const k in v) if (!(k === "result")) ck.unknown(k, S.ResultList);
   if (ck.items(v.result, "result", "result", 0, Infinity, 0)) {
     for (let i = 0; i < v.result.length; i++) {
       if (ck.into(v.result[i], "result", "result", 0, i)) {
@@ -652,6 +690,7 @@ function checkResultList(ck: ValueChecker, v: unknown): void {
 /** Checks unqualifiedPaymentServiceException: id, errorCode, errorMessage. */
 function checkUnqualifiedPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UnqualifiedPaymentServiceException)) return;
+  for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.UnqualifiedPaymentServiceException);
   ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
   ck.simple(v.errorCode, S.CodeID, "errorCode", "errorCode", REQUIRED);
   ck.simple(v.errorMessage, S.xs_string, "errorMessage", "errorMessage", REQUIRED);
@@ -662,8 +701,8 @@ function checkUnqualifiedPaymentServiceException(ck: ValueChecker, v: unknown): 
  */
 function checkUser(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.User)) return;
-  ck.occurrences(v, S.User);
-  ck.simple(v.id, S.StringID, "id", "id", 0);
+  for (const k in v) if (!(k === "id" || k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.User);
+  ck.simple(v.id, S.StringID, "id", "id", REQUIRED);
   ck.simple(v.username, S.xs_string, "username", "username", NILLABLE);
   ck.simple(v.firstname, S.xs_string, "firstname", "firstname", NILLABLE);
   ck.simple(v.lastname, S.xs_string, "lastname", "lastname", NILLABLE);
@@ -687,7 +726,7 @@ function checkUser(ck: ValueChecker, v: unknown): void {
  */
 function checkUserData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UserData)) return;
-  ck.occurrences(v, S.UserData);
+  for (const k in v) if (!(k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.UserData);
   ck.simple(v.username, S.xs_string, "username", "username", NILLABLE);
   ck.simple(v.firstname, S.xs_string, "firstname", "firstname", NILLABLE);
   ck.simple(v.lastname, S.xs_string, "lastname", "lastname", NILLABLE);
@@ -1008,9 +1047,9 @@ export function profiles_initiatePaymentRequest(value: unknown): Issue[] {
 
 /** The issues of a initiatePaymentRequest value, unmasked (for parse and build, which mask them). */
 export function check_initiatePaymentRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("initiatePaymentRequest");
+  const ck = ValueChecker.begin("initiatePaymentRequest");
   checkInitiatePaymentRequest(ck, value);
-  return [...ck.issues, ...profiles_initiatePaymentRequest(value)];
+  return [...ck.end(), ...profiles_initiatePaymentRequest(value)];
 }
 
 /** Checks a initiatePaymentRequest value against the schema and its payment-method profiles; returns every issue (none when valid). */
@@ -1025,9 +1064,9 @@ export function secrets_initiatePaymentResponse(value: unknown): string[] {
 
 /** The issues of a initiatePaymentResponse value, unmasked (for parse and build, which mask them). */
 export function check_initiatePaymentResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("initiatePaymentResponse");
+  const ck = ValueChecker.begin("initiatePaymentResponse");
   checkInitiatePaymentResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a initiatePaymentResponse value against the schema; returns every issue (none when valid). */
@@ -1042,9 +1081,9 @@ export function secrets_initiatePaymentFromReferenceRequest(value: unknown): str
 
 /** The issues of a initiatePaymentFromReferenceRequest value, unmasked (for parse and build, which mask them). */
 export function check_initiatePaymentFromReferenceRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("initiatePaymentFromReferenceRequest");
+  const ck = ValueChecker.begin("initiatePaymentFromReferenceRequest");
   checkInitiatePaymentFromReferenceRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a initiatePaymentFromReferenceRequest value against the schema; returns every issue (none when valid). */
@@ -1059,9 +1098,9 @@ export function secrets_initiatePaymentFromReferenceResponse(value: unknown): st
 
 /** The issues of a initiatePaymentFromReferenceResponse value, unmasked (for parse and build, which mask them). */
 export function check_initiatePaymentFromReferenceResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("initiatePaymentFromReferenceResponse");
+  const ck = ValueChecker.begin("initiatePaymentFromReferenceResponse");
   checkInitiatePaymentFromReferenceResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a initiatePaymentFromReferenceResponse value against the schema; returns every issue (none when valid). */
@@ -1076,9 +1115,9 @@ export function secrets_executePaymentActionRequest(value: unknown): string[] {
 
 /** The issues of a executePaymentActionRequest value, unmasked (for parse and build, which mask them). */
 export function check_executePaymentActionRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("executePaymentActionRequest");
+  const ck = ValueChecker.begin("executePaymentActionRequest");
   checkExecutePaymentActionRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a executePaymentActionRequest value against the schema; returns every issue (none when valid). */
@@ -1093,9 +1132,9 @@ export function secrets_executePaymentActionResponse(value: unknown): string[] {
 
 /** The issues of a executePaymentActionResponse value, unmasked (for parse and build, which mask them). */
 export function check_executePaymentActionResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("executePaymentActionResponse");
+  const ck = ValueChecker.begin("executePaymentActionResponse");
   checkExecutePaymentActionResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a executePaymentActionResponse value against the schema; returns every issue (none when valid). */
@@ -1105,9 +1144,9 @@ export function validateExecutePaymentActionResponse(value: unknown): Issue[] {
 
 /** The issues of a getPaymentsRequest value, unmasked (for parse and build, which mask them). */
 export function check_getPaymentsRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("getPaymentsRequest");
+  const ck = ValueChecker.begin("getPaymentsRequest");
   checkGetPaymentsRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getPaymentsRequest value against the schema; returns every issue (none when valid). */
@@ -1122,9 +1161,9 @@ export function secrets_getPaymentsResponse(value: unknown): string[] {
 
 /** The issues of a getPaymentsResponse value, unmasked (for parse and build, which mask them). */
 export function check_getPaymentsResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("getPaymentsResponse");
+  const ck = ValueChecker.begin("getPaymentsResponse");
   checkGetPaymentsResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getPaymentsResponse value against the schema; returns every issue (none when valid). */
@@ -1139,9 +1178,9 @@ export function secrets_getRedirectDataRequest(value: unknown): string[] {
 
 /** The issues of a getRedirectDataRequest value, unmasked (for parse and build, which mask them). */
 export function check_getRedirectDataRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("getRedirectDataRequest");
+  const ck = ValueChecker.begin("getRedirectDataRequest");
   checkGetRedirectDataRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getRedirectDataRequest value against the schema; returns every issue (none when valid). */
@@ -1151,9 +1190,9 @@ export function validateGetRedirectDataRequest(value: unknown): Issue[] {
 
 /** The issues of a getRedirectDataResponse value, unmasked (for parse and build, which mask them). */
 export function check_getRedirectDataResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("getRedirectDataResponse");
+  const ck = ValueChecker.begin("getRedirectDataResponse");
   checkGetRedirectDataResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getRedirectDataResponse value against the schema; returns every issue (none when valid). */
@@ -1168,9 +1207,9 @@ export function secrets_getPaymentInputDataListRequest(value: unknown): string[]
 
 /** The issues of a getPaymentInputDataListRequest value, unmasked (for parse and build, which mask them). */
 export function check_getPaymentInputDataListRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("getPaymentInputDataListRequest");
+  const ck = ValueChecker.begin("getPaymentInputDataListRequest");
   checkGetPaymentInputDataListRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getPaymentInputDataListRequest value against the schema; returns every issue (none when valid). */
@@ -1185,9 +1224,9 @@ export function secrets_getPaymentInputDataListResponse(value: unknown): string[
 
 /** The issues of a getPaymentInputDataListResponse value, unmasked (for parse and build, which mask them). */
 export function check_getPaymentInputDataListResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("getPaymentInputDataListResponse");
+  const ck = ValueChecker.begin("getPaymentInputDataListResponse");
   checkGetPaymentInputDataListResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getPaymentInputDataListResponse value against the schema; returns every issue (none when valid). */
@@ -1202,9 +1241,9 @@ export function secrets_handlePaymentStateChangedNotificationRequest(value: unkn
 
 /** The issues of a handlePaymentStateChangedNotificationRequest value, unmasked (for parse and build, which mask them). */
 export function check_handlePaymentStateChangedNotificationRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("handlePaymentStateChangedNotificationRequest");
+  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationRequest");
   checkHandlePaymentStateChangedNotificationRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a handlePaymentStateChangedNotificationRequest value against the schema; returns every issue (none when valid). */
@@ -1214,9 +1253,9 @@ export function validateHandlePaymentStateChangedNotificationRequest(value: unkn
 
 /** The issues of a handlePaymentStateChangedNotificationResponse value, unmasked (for parse and build, which mask them). */
 export function check_handlePaymentStateChangedNotificationResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("handlePaymentStateChangedNotificationResponse");
+  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationResponse");
   checkHandlePaymentStateChangedNotificationResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a handlePaymentStateChangedNotificationResponse value against the schema; returns every issue (none when valid). */
@@ -1226,9 +1265,9 @@ export function validateHandlePaymentStateChangedNotificationResponse(value: unk
 
 /** The issues of a getNewManualPaymentDetailsRequest value, unmasked (for parse and build, which mask them). */
 export function check_getNewManualPaymentDetailsRequest(value: unknown): Issue[] {
-  const ck = new ValueChecker("getNewManualPaymentDetailsRequest");
+  const ck = ValueChecker.begin("getNewManualPaymentDetailsRequest");
   checkGetNewManualPaymentDetailsRequest(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getNewManualPaymentDetailsRequest value against the schema; returns every issue (none when valid). */
@@ -1243,9 +1282,9 @@ export function secrets_getNewManualPaymentDetailsResponse(value: unknown): stri
 
 /** The issues of a getNewManualPaymentDetailsResponse value, unmasked (for parse and build, which mask them). */
 export function check_getNewManualPaymentDetailsResponse(value: unknown): Issue[] {
-  const ck = new ValueChecker("getNewManualPaymentDetailsResponse");
+  const ck = ValueChecker.begin("getNewManualPaymentDetailsResponse");
   checkGetNewManualPaymentDetailsResponse(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a getNewManualPaymentDetailsResponse value against the schema; returns every issue (none when valid). */
@@ -1255,9 +1294,9 @@ export function validateGetNewManualPaymentDetailsResponse(value: unknown): Issu
 
 /** The issues of a paymentServiceException value, unmasked (for parse and build, which mask them). */
 export function check_paymentServiceException(value: unknown): Issue[] {
-  const ck = new ValueChecker("paymentServiceException");
+  const ck = ValueChecker.begin("paymentServiceException");
   checkPaymentServiceException(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a paymentServiceException value against the schema; returns every issue (none when valid). */
@@ -1267,9 +1306,9 @@ export function validatePaymentServiceException(value: unknown): Issue[] {
 
 /** The issues of a paymentServiceExceptionUnqualified value, unmasked (for parse and build, which mask them). */
 export function check_paymentServiceExceptionUnqualified(value: unknown): Issue[] {
-  const ck = new ValueChecker("paymentServiceException");
+  const ck = ValueChecker.begin("paymentServiceException");
   checkUnqualifiedPaymentServiceException(ck, value);
-  return ck.issues;
+  return ck.end();
 }
 
 /** Checks a paymentServiceExceptionUnqualified value against the schema; returns every issue (none when valid). */

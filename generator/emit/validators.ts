@@ -1,3 +1,4 @@
+import { isFlat as isFlatModel } from '../../runtime/content-model.js';
 import type { ComplexTypePlan, ElementPlan, Plan, TypeRef } from '../../runtime/plan.js';
 import { contentText } from './descriptors.js';
 import { indent, jsdoc, lit, propAccess } from './code.js';
@@ -54,9 +55,9 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     out.push(
       `/** The issues of a ${m.name} value, unmasked (for parse and build, which mask them). */`,
       `export function ${check}(value: unknown): Issue[] {`,
-      `  const ck = new ValueChecker(${lit(m.root.local)});`,
+      `  const ck = ValueChecker.begin(${lit(m.root.local)});`,
       `  ${sym.checker(m.type)}(ck, value);`,
-      profiles ? `  return [...ck.issues, ...${profiles}(value)];` : '  return ck.issues;',
+      profiles ? `  return [...ck.end(), ...${profiles}(value)];` : '  return ck.end();',
       '}',
       '',
       `/** Checks a ${m.name} value against the schema${profiles ? ' and its payment-method profiles' : ''}; returns every issue (none when valid). */`,
@@ -71,7 +72,9 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
 
 function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   const d = sym.descriptor(c.id);
-  const body: string[] = [`if (!ck.object(v, ${d})) return;`];
+  const props = [...(c.typeTag !== undefined ? ['$type'] : []), ...c.attributes.map((a) => a.prop), ...(c.content.kind === 'simple' ? ['value'] : []), ...c.elements.map((e) => e.prop)];
+  const known = props.length === 0 ? 'false' : props.map((p) => `k === ${lit(p)}`).join(' || ');
+  const body: string[] = [`if (!ck.object(v, ${d})) return;`, `for (const k in v) if (!(${known})) ck.unknown(k, ${d});`];
   if (c.typeTag !== undefined) body.push(`ck.tag(v, ${lit(c.typeTag)});`);
   for (const a of c.attributes) {
     const x = propAccess('v', a.prop);
@@ -90,11 +93,9 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
 }
 
-/** Only element particles in one required sequence (runtime ContentModel.flat): presence is per element. */
+/** The runtime's rule (ContentModel.flat): with no choice and no optional group, presence is per element. */
 function isFlat(c: ComplexTypePlan): boolean {
-  if (c.content.kind !== 'elements') return true;
-  const m = c.content.model;
-  return m.kind === 'sequence' && m.min === 1 && m.max === 1 && m.items.every((i) => i.kind === 'element');
+  return c.content.kind !== 'elements' || isFlatModel(c.content.model);
 }
 
 function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): string[] {

@@ -1,6 +1,7 @@
 import { isNameStartUnit, isNameUnit, isSpace, isXmlCodePoint } from './chars.js';
 import { XmlFatal } from './fatal.js';
 import type { DoctypePolicy, XmlLimits } from './limits.js';
+import { knownNamespace } from './names.js';
 import { isUriReference } from './uri.js';
 import { quote } from '../issues.js';
 
@@ -339,7 +340,7 @@ export class XmlCursor {
     }
     if (twice) throw this.fatal(`namespace prefix '${prefix || '(default)'}' is declared twice on one element`, at, 'one declaration', 'two');
     this.bindPrefix.push(prefix);
-    this.bindUri.push(uri);
+    this.bindUri.push(knownNamespace(uri));
   }
 
   private resolve(prefix: string, at: number, element: boolean): string {
