@@ -64,13 +64,15 @@ export function safeParseWith<T>(input: string | Uint8Array, options: ParseOptio
 
 /**
  * Reads a document whose root selects the binding (`choose` returns undefined after raising an
- * issue when the root is not acceptable). Shared by `parseX` and `parseMessage`.
+ * issue when the root is not acceptable). Shared by `parseX` and `parseMessage`; the binding
+ * chosen is put in `chosen` for callers that need to know which message it was.
  */
 export function safeParseAny<T>(
   input: string | Uint8Array,
   options: ParseOptions | undefined,
   choose: (cx: ReadContext) => ReadBinding<T> | undefined,
-): SafeParseResult<T> & { binding?: ReadBinding<T> } {
+  chosen?: { binding?: ReadBinding<T> },
+): SafeParseResult<T> {
   // bytes that cannot fit the character limit (4 bytes or fewer per character) are not decoded at all
   const max = withLimits(options?.limits).maxDocumentLength;
   if (typeof input !== 'string' && input.byteLength > 4 * max) {
@@ -99,6 +101,7 @@ export function safeParseAny<T>(
   try {
     cx.prolog();
     binding = choose(cx);
+    if (chosen) chosen.binding = binding;
     if (binding) {
       cx.enterRoot(binding.ns);
       value = binding.read(cx);
@@ -115,7 +118,7 @@ export function safeParseAny<T>(
   }
   cx.release();
   // nothing was read to say what is sensitive: what looks like a card number is masked
-  if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []), binding };
+  if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []) };
   // Everything the schema says was checked while reading; the profiles are rules over the value
   // read (which element is required for which payment method), checked now and located by a
   // second read, on failure only. Where the reader already reported on a value, its profile
@@ -123,12 +126,12 @@ export function safeParseAny<T>(
   let found = binding.profiles?.(value) ?? [];
   if (cx.issues.length > 0) found = found.filter((i) => !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
   const issues = found.length > 0 ? [...cx.issues, ...locate(text, options, binding, found)] : cx.issues;
-  if (issues.length === 0 && cx.warnings.length === 0) return { ok: true, value: value as T, warnings: cx.warnings, binding };
+  if (issues.length === 0 && cx.warnings.length === 0) return { ok: true, value: value as T, warnings: cx.warnings };
   // only what is reported needs masking: the secrets are looked for then, not on the fast path
   const secrets = binding.secrets?.(value) ?? [];
   const warnings = maskIssues(cx.warnings, secrets);
-  if (issues.length > 0) return { ok: false, issues: maskIssues(issues, secrets), warnings, binding };
-  return { ok: true, value: value as T, warnings, binding };
+  if (issues.length > 0) return { ok: false, issues: maskIssues(issues, secrets), warnings };
+  return { ok: true, value: value as T, warnings };
 }
 
 /**
@@ -140,6 +143,7 @@ export function safeParseAmong(
   options: ParseOptions | undefined,
   bindings: ReadonlyArray<ReadBinding<unknown>>,
 ): SafeParseResult<{ message: string; value: unknown }> {
+  const chosen: { binding?: ReadBinding<unknown> } = {};
   const r = safeParseAny(input, options, (cx) => {
     const c = cx.c;
     let found = bindings.filter((b) => b.local === c.local && b.ns === c.ns);
@@ -161,9 +165,9 @@ export function safeParseAmong(
     const list = found.map((b) => `${b.name} (${[b.local, ...(b.identify ?? [])].join('/')})`).join(', ');
     cx.issue('unknown-message', `this <${c.local}> is none of the messages with that root: ${list}`, c.tagStart, '', list, `<${c.local}> without any of these paths`);
     return undefined;
-  });
+  }, chosen);
   if (!r.ok) return { ok: false, issues: r.issues, warnings: r.warnings };
-  return { ok: true, value: { message: r.binding!.name, value: r.value }, warnings: r.warnings };
+  return { ok: true, value: { message: chosen.binding!.name, value: r.value }, warnings: r.warnings };
 }
 
 /** The root element's expanded name, or undefined when the document cannot be read that far. */

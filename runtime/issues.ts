@@ -6,44 +6,49 @@
  * (`/payment/amount/currencyCode`), so it addresses the same thing whether the issue came
  * from parsing XML or from validating an object built in code.
  */
-export type IssueCode =
+/**
+ * Every issue code, with what it means and the rule of the specifications that raises it: the
+ * one list of the vocabulary (docs/issue-codes.md is written from it, and a test keeps the two
+ * equal). Parse, build and validate use the same code for the same fault.
+ */
+export const ISSUE_CODES = {
   // the bytes and the XML syntax
-  | 'encoding'
-  | 'not-well-formed'
-  | 'doctype'
-  | 'limit-exceeded'
+  encoding: { meaning: 'the bytes do not decode as their byte order mark and XML declaration say, or name an unknown encoding', rule: 'XML 1.0 §4.3.3, §F' },
+  'not-well-formed': { meaning: 'the text is not well-formed, namespace-well-formed XML (tags, characters, references, prefixes)', rule: 'XML 1.0 §2–4; Namespaces in XML 1.0 §3–6' },
+  doctype: { meaning: 'a DOCTYPE declaration, which paygen refuses by default (no DTD, no entity is ever read)', rule: "paygen's policy (README, hostile input)" },
+  'limit-exceeded': { meaning: 'the document crosses one of the limits (size, depth, attributes, names, text)', rule: "paygen's limits (XmlLimits)" },
+  // which message
+  'unknown-root': { meaning: 'the root element is none of the messages expected', rule: 'cvc-elt.1 (Element Locally Valid: a declaration for the root)' },
+  'unknown-message': { meaning: 'the root is shared by several messages and the document has none of their identifying paths', rule: "the set's catalogue (identifiedBy)" },
   // the document against the schema's structure
-  | 'unknown-root'
-  | 'unknown-message'
-  | 'wrong-namespace'
-  | 'missing-element'
-  | 'unexpected-element'
-  | 'unexpected-text'
-  | 'missing-attribute'
-  | 'unexpected-attribute'
-  | 'invalid-xsi-type'
-  | 'abstract-type'
-  | 'nil-not-allowed'
-  | 'nil-with-content'
+  'wrong-namespace': { meaning: 'an element has the right local name in another namespace', rule: 'cvc-complex-type.2.4 (its expanded name matches no particle)' },
+  'missing-element': { meaning: 'a required element is not there (or an array has fewer items than its minOccurs)', rule: 'cvc-complex-type.2.4.b (content incomplete)' },
+  'unexpected-element': { meaning: 'an element the content model does not allow here: out of order, repeated, a second branch of a choice, unknown (in a typed value: a property the type does not have)', rule: 'cvc-complex-type.2.4.a, 2.4.d' },
+  'unexpected-text': { meaning: 'character data in element-only or empty content', rule: 'cvc-complex-type.2.3, 2.1' },
+  'missing-attribute': { meaning: 'a required attribute is not there', rule: 'cvc-complex-type.4' },
+  'unexpected-attribute': { meaning: 'an attribute the type does not declare, or an xsi: attribute that does not exist', rule: 'cvc-complex-type.3.2.1' },
+  'invalid-xsi-type': { meaning: 'xsi:type (in a typed value, $type) names no type allowed here, or is not a QName', rule: 'cvc-elt.4.1–4.3' },
+  'abstract-type': { meaning: 'an element whose type is abstract has no xsi:type naming a concrete type', rule: 'cvc-elt.2, cvc-type.2' },
+  'nil-not-allowed': { meaning: 'xsi:nil="true" (in a typed value, null) on an element that is not nillable', rule: 'cvc-elt.3.1' },
+  'nil-with-content': { meaning: 'an element with xsi:nil="true" has content', rule: 'cvc-elt.3.2.1' },
   // values against simple types and facets
-  | 'invalid-value'
-  | 'pattern'
-  | 'length'
-  | 'range'
-  | 'digits'
-  | 'enumeration'
-  | 'fixed'
-  | 'type'
-  | 'required'
-  | 'unknown-property'
-  | 'choice'
-  // payment-method profiles (rules the provider's documents state beyond the XSD)
-  | 'profile'
+  'invalid-value': { meaning: "a value outside its type's lexical space (not a decimal, a date, an integer; not whitespace-normalised; in a typed value: the wrong JavaScript type)", rule: 'cvc-datatype-valid.1.2.1, cvc-type.3.1.3' },
+  pattern: { meaning: "a value that does not match one of its type's pattern facets", rule: 'cvc-pattern-valid' },
+  length: { meaning: 'a value (or list) with too few or too many characters, octets or items', rule: 'cvc-length-valid, cvc-minLength-valid, cvc-maxLength-valid' },
+  range: { meaning: "a value outside its type's bounds", rule: 'cvc-minInclusive-valid, cvc-maxInclusive-valid, cvc-minExclusive-valid, cvc-maxExclusive-valid' },
+  digits: { meaning: 'a decimal with more digits, or more fraction digits, than its type allows', rule: 'cvc-totalDigits-valid, cvc-fractionDigits-valid' },
+  enumeration: { meaning: "a value that is none of its type's enumerated values", rule: 'cvc-enumeration-valid' },
+  fixed: { meaning: 'a value other than the fixed value its declaration gives', rule: 'cvc-elt.5.2.2, cvc-au' },
+  // rules beyond the schema
+  profile: { meaning: "a payment-method profile's rule is broken (a field that method requires, or its format)", rule: "the set's profiles.json" },
   // writing
-  | 'unrepresentable-character'
+  'unrepresentable-character': { meaning: 'a character XML 1.0 cannot carry, or one the chosen encoding cannot hold in a name', rule: 'XML 1.0 §2.2 (Char)' },
   // warnings
-  | 'tolerated'
-  | 'unknown-code';
+  tolerated: { meaning: 'a warning: a deviation tolerant reading accepted (the document is not valid as it is)', rule: "paygen's tolerant mode" },
+  'unknown-code': { meaning: 'a warning: an id of an open code list that the list does not document (valid: the provider extends its lists)', rule: "the set's codes.json" },
+} as const satisfies Record<string, { meaning: string; rule: string }>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
 
 export interface Issue {
   code: IssueCode;

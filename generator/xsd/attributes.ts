@@ -2,7 +2,7 @@ import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
 import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
-import type { Resolver } from './resolver.js';
+import type { SchemaComponents } from './components.js';
 import { SchemaError } from './schema-error.js';
 import { readSimpleType } from './simple-types.js';
 
@@ -22,15 +22,15 @@ export interface AttributeSet {
 }
 
 /** Reads the xs:attribute, xs:attributeGroup and xs:anyAttribute children of `node`. */
-export function readAttributes(r: Resolver, node: XNode, ctx: string, seen = new Set<string>()): AttributeSet {
+export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, seen = new Set<string>()): AttributeSet {
   const out: AttributeSet = { uses: [] };
   for (const child of xsChildren(node)) {
     if (child.local === 'attribute') add(out, readAttribute(r, child, ctx), child);
     else if (child.local === 'attributeGroup') {
       if (child.attrs.ref === undefined) throw new SchemaError('a local xs:attributeGroup needs a ref', sourceOf(child));
-      const key = r.set.qname(child, child.attrs.ref);
+      const key = r.qname(child, child.attrs.ref);
       if (seen.has(key)) throw new SchemaError(`attribute group ${child.attrs.ref} refers to itself`, sourceOf(child));
-      const g = r.set.global('attributeGroup', key, child);
+      const g = r.global('attributeGroup', key, child);
       const name = key.slice(key.indexOf('}') + 1);
       const inner = readAttributes(r, g.node, `${key.slice(0, key.indexOf('}') + 1)}~attributeGroup:${name}`, new Set([...seen, key]));
       for (const u of inner.uses) add(out, u, child);
@@ -47,13 +47,13 @@ function add(set: AttributeSet, use: AttributeEntry, at: XNode): void {
   set.uses.push(use);
 }
 
-function readAttribute(r: Resolver, node: XNode, ctx: string): AttributeEntry {
+function readAttribute(r: SchemaComponents, node: XNode, ctx: string): AttributeEntry {
   const use = node.attrs.use ?? 'optional';
   if (!['optional', 'required', 'prohibited'].includes(use)) throw new SchemaError(`use must be optional, required or prohibited, not '${use}'`, sourceOf(node));
   let entry: AttributeEntry;
   if (node.attrs.ref !== undefined) {
-    const key = r.set.qname(node, node.attrs.ref);
-    const g = r.set.global('attribute', key, node);
+    const key = r.qname(node, node.attrs.ref);
+    const g = r.global('attribute', key, node);
     const name = key.slice(key.indexOf('}') + 1);
     const type = attributeType(r, g.node, `${key.slice(0, key.indexOf('}') + 1)}~attribute:${name}`);
     entry = { name: { ns: key.slice(1, key.indexOf('}')), local: name }, type, required: use === 'required', ref: key };
@@ -63,7 +63,7 @@ function readAttribute(r: Resolver, node: XNode, ctx: string): AttributeEntry {
     const name = node.attrs.name;
     if (!name) throw new SchemaError('xs:attribute needs a name or a ref', sourceOf(node));
     if (name === 'xmlns') throw new SchemaError("an attribute cannot be named 'xmlns'", sourceOf(node));
-    const info = r.set.info(node);
+    const info = r.info(node);
     const form = node.attrs.form ?? (info.attributeQualified ? 'qualified' : 'unqualified');
     const type = attributeType(r, node, `${ctx}/@${name}`);
     entry = { name: { ns: form === 'qualified' ? info.tns : '', local: name }, type, required: use === 'required' };
@@ -79,11 +79,11 @@ function readAttribute(r: Resolver, node: XNode, ctx: string): AttributeEntry {
   return entry;
 }
 
-function attributeType(r: Resolver, node: XNode, anonKey: string): string {
+function attributeType(r: SchemaComponents, node: XNode, anonKey: string): string {
   const anon = xsChildren(node).find((c) => c.local === 'simpleType');
   if (node.attrs.type !== undefined) {
     if (anon) throw new SchemaError('xs:attribute has both a type attribute and an anonymous simple type', sourceOf(node));
-    const key = r.set.qname(node, node.attrs.type);
+    const key = r.qname(node, node.attrs.type);
     r.simpleType(key, node);
     return key;
   }

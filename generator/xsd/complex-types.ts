@@ -5,7 +5,7 @@ import { restrictFacets } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { sensitiveKeys } from './markers.js';
 import { readModelGroup, readParticle } from './particles.js';
-import type { Resolver } from './resolver.js';
+import type { SchemaComponents } from './components.js';
 import { SchemaError } from './schema-error.js';
 import { derivationSet } from './schema-set.js';
 import { facetsOf, readSimpleType } from './simple-types.js';
@@ -15,8 +15,8 @@ import { facetsOf, readSimpleType } from './simple-types.js';
  * restriction (text with attributes), complexContent extension (the base's content followed by
  * the new particles) and restriction (the content restated).
  */
-export function readComplexType(r: Resolver, node: XNode, key: string, ctx: string): ComplexType {
-  const info = r.set.info(node);
+export function readComplexType(r: SchemaComponents, node: XNode, key: string, ctx: string): ComplexType {
+  const info = r.info(node);
   const t: ComplexType = {
     key,
     abstract: node.attrs.abstract === 'true',
@@ -42,7 +42,7 @@ export function readComplexType(r: Resolver, node: XNode, key: string, ctx: stri
     if (group) t.content = elementContent(readParticle(r, group, ctx) as ModelGroup);
   }
   // the sensitive keys of a key/value type hold for the types derived from it
-  const inherited = t.base ? r.complexTypes[t.base]?.sensitiveKeys : undefined;
+  const inherited = t.base ? r.resolvedComplex(t.base)?.sensitiveKeys : undefined;
   if (keys || inherited) t.sensitiveKeys = [...new Set([...(inherited ?? []), ...(keys ?? [])])].sort();
   r.addComplex(t);
   return t;
@@ -61,12 +61,12 @@ function derivation(node: XNode): XNode {
   return d;
 }
 
-function readSimpleContent(r: Resolver, t: ComplexType, node: XNode, ctx: string): void {
+function readSimpleContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx: string): void {
   const d = derivation(node);
-  const baseKey = r.set.qname(d, d.attrs.base);
+  const baseKey = r.qname(d, d.attrs.base);
   const own = readAttributes(r, d, ctx);
   if (d.local === 'extension') {
-    const isComplex = !r.simpleTypes[baseKey] && r.set.globals.complexType.has(baseKey);
+    const isComplex = !r.resolvedSimple(baseKey) && r.declares('complexType', baseKey);
     if (isComplex) {
       const base = r.complexType(baseKey, d);
       if (base.content.kind !== 'simple') throw new SchemaError(`simpleContent extension needs a base with simple content; ${splitKey(baseKey).local} has ${base.content.kind} content`, sourceOf(d));
@@ -98,7 +98,7 @@ function readSimpleContent(r: Resolver, t: ComplexType, node: XNode, ctx: string
         variety: inner.variety,
         builtin: inner.builtin,
         base: contentKey,
-        facets: restrictFacets(inner, declared, r.fixedFacets.get(contentKey) ?? new Set()),
+        facets: restrictFacets(inner, declared, r.fixedFacets(contentKey)),
         ...(inner.itemType ? { itemType: inner.itemType } : {}),
         ...(inner.memberTypes ? { memberTypes: inner.memberTypes } : {}),
         source: sourceOf(d),
@@ -113,10 +113,10 @@ function readSimpleContent(r: Resolver, t: ComplexType, node: XNode, ctx: string
   if (own.anyAttribute) t.anyAttribute = own.anyAttribute;
 }
 
-function readComplexContent(r: Resolver, t: ComplexType, node: XNode, ctx: string): void {
+function readComplexContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx: string): void {
   if (node.attrs.mixed !== undefined) t.mixed = node.attrs.mixed === 'true';
   const d = derivation(node);
-  const baseKey = r.set.qname(d, d.attrs.base);
+  const baseKey = r.qname(d, d.attrs.base);
   const groupNode = xsChildren(d).find((c) => ['sequence', 'choice', 'all', 'group'].includes(c.local));
   const own = groupNode ? (readParticle(r, groupNode, ctx) as ModelGroup) : undefined;
   const attrs = readAttributes(r, d, ctx);
@@ -127,7 +127,7 @@ function readComplexContent(r: Resolver, t: ComplexType, node: XNode, ctx: strin
     if (attrs.anyAttribute) t.anyAttribute = attrs.anyAttribute;
     return;
   }
-  if (r.simpleTypes[baseKey] || r.set.globals.simpleType.has(baseKey)) {
+  if (r.resolvedSimple(baseKey) || r.declares('simpleType', baseKey)) {
     throw new SchemaError(`complexContent cannot derive from the simple type ${splitKey(baseKey).local}; use simpleContent`, sourceOf(d));
   }
   const base = r.complexType(baseKey, d);

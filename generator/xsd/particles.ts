@@ -1,7 +1,7 @@
 import { type ElementParticle, type ModelGroup, type Occurs, type Particle, type Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
-import type { Resolver } from './resolver.js';
+import type { SchemaComponents } from './components.js';
 import { SchemaError } from './schema-error.js';
 
 /**
@@ -22,7 +22,7 @@ export function readOccurs(node: XNode): Occurs {
 }
 
 /** Reads a compositor (sequence/choice/all) and its particles. */
-export function readModelGroup(r: Resolver, node: XNode, ctx: string, occurs: Occurs = readOccurs(node)): ModelGroup {
+export function readModelGroup(r: SchemaComponents, node: XNode, ctx: string, occurs: Occurs = readOccurs(node)): ModelGroup {
   const kind = node.local as ModelGroup['kind'];
   const particles: Particle[] = [];
   for (const child of xsChildren(node)) {
@@ -45,7 +45,7 @@ function checkAll(group: ModelGroup, node: XNode): void {
   }
 }
 
-export function readParticle(r: Resolver, node: XNode, ctx: string): Particle | undefined {
+export function readParticle(r: SchemaComponents, node: XNode, ctx: string): Particle | undefined {
   switch (node.local) {
     case 'element':
       return readLocalElement(r, node, ctx);
@@ -62,10 +62,10 @@ export function readParticle(r: Resolver, node: XNode, ctx: string): Particle | 
   }
 }
 
-function readGroupRef(r: Resolver, node: XNode): ModelGroup {
+function readGroupRef(r: SchemaComponents, node: XNode): ModelGroup {
   if (node.attrs.ref === undefined) throw new SchemaError('a local xs:group needs a ref', sourceOf(node));
-  const key = r.set.qname(node, node.attrs.ref);
-  const g = r.set.global('group', key, node);
+  const key = r.qname(node, node.attrs.ref);
+  const g = r.global('group', key, node);
   const body = xsChildren(g.node);
   if (body.length !== 1 || !['sequence', 'choice', 'all'].includes(body[0].local)) {
     throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all', sourceOf(g.node));
@@ -86,15 +86,15 @@ function readGroupRef(r: Resolver, node: XNode): ModelGroup {
 }
 
 /** The `xs:group ref` to `target` reachable from `node` through model groups and group refs only. */
-function selfReference(r: Resolver, target: string, node: XNode, visited: Set<string>): XNode | undefined {
+function selfReference(r: SchemaComponents, target: string, node: XNode, visited: Set<string>): XNode | undefined {
   for (const c of xsChildren(node)) {
     if (c.local === 'sequence' || c.local === 'choice' || c.local === 'all') {
       const hit = selfReference(r, target, c, visited);
       if (hit) return hit;
     } else if (c.local === 'group' && c.attrs.ref !== undefined) {
-      const k = r.set.qname(c, c.attrs.ref);
+      const k = r.qname(c, c.attrs.ref);
       if (k === target) return c;
-      const g = r.set.globals.group.get(k);
+      const g = r.findGlobal('group', k);
       // an undeclared group, or another cycle, is reported when that ref is read
       if (!g || visited.has(k)) continue;
       visited.add(k);
@@ -105,10 +105,10 @@ function selfReference(r: Resolver, target: string, node: XNode, visited: Set<st
   return undefined;
 }
 
-function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticle {
+function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): ElementParticle {
   const occurs = readOccurs(node);
   if (node.attrs.ref !== undefined) {
-    const key = r.set.qname(node, node.attrs.ref);
+    const key = r.qname(node, node.attrs.ref);
     const decl = r.element(key, node);
     const p: ElementParticle = { kind: 'element', name: decl.name, type: decl.type, nillable: decl.nillable, ...occurs, ref: key, source: sourceOf(node) };
     if (decl.default !== undefined) p.default = decl.default;
@@ -120,7 +120,7 @@ function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticl
   }
   const name = node.attrs.name;
   if (!name) throw new SchemaError('a local xs:element needs a name or a ref', sourceOf(node));
-  const info = r.set.info(node);
+  const info = r.info(node);
   const form = node.attrs.form ?? (info.elementQualified ? 'qualified' : 'unqualified');
   const ns = form === 'qualified' ? info.tns : '';
   const type = r.elementType(node, `${ctx}/${name}`);
@@ -134,8 +134,8 @@ function readLocalElement(r: Resolver, node: XNode, ctx: string): ElementParticl
   return p;
 }
 
-export function readWildcard(r: Resolver, node: XNode): Wildcard {
-  const tns = r.set.info(node).tns;
+export function readWildcard(r: SchemaComponents, node: XNode): Wildcard {
+  const tns = r.info(node).tns;
   const raw = (node.attrs.namespace ?? '##any').trim();
   const processContents = (node.attrs.processContents ?? 'strict') as Wildcard['processContents'];
   if (!['strict', 'lax', 'skip'].includes(processContents)) throw new SchemaError(`processContents must be strict, lax or skip`, sourceOf(node));

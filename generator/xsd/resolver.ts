@@ -4,7 +4,8 @@ import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
 import { SchemaError } from './schema-error.js';
-import { SchemaSet } from './schema-set.js';
+import type { SchemaComponents } from './components.js';
+import type { DocInfo, Global, GlobalKind, SchemaSet } from './schema-set.js';
 import { readSimpleType } from './simple-types.js';
 
 /**
@@ -13,17 +14,53 @@ import { readSimpleType } from './simple-types.js';
  * bases are resolved first (cycles are errors); element types are only required to exist, so
  * that recursive content models work.
  */
-export class Resolver {
+export class Resolver implements SchemaComponents {
   readonly simpleTypes: Record<string, SimpleType> = builtinSimpleTypes();
   readonly complexTypes: Record<string, ComplexType> = {};
   readonly elements: Record<string, ElementDecl> = {};
   /** Facets declared fixed="true", by type key (Part 2 §4.3: a derived type cannot change them). */
-  readonly fixedFacets = new Map<string, Set<string>>();
+  private readonly fixed = new Map<string, ReadonlySet<string>>();
   private readonly inProgress = new Set<string>();
   /** Anonymous element types being read, with their xs:complexType/xs:simpleType node. */
   private readonly anonymousInProgress = new Map<string, XNode>();
 
-  constructor(readonly set: SchemaSet) {}
+  constructor(private readonly set: SchemaSet) {}
+
+  info(node: XNode): DocInfo {
+    return this.set.info(node);
+  }
+
+  qname(node: XNode, value: string): string {
+    return this.set.qname(node, value);
+  }
+
+  global(kind: GlobalKind, key: string, from: XNode): Global {
+    return this.set.global(kind, key, from);
+  }
+
+  declares(kind: GlobalKind, key: string): boolean {
+    return this.set.globals[kind].has(key);
+  }
+
+  findGlobal(kind: GlobalKind, key: string): Global | undefined {
+    return this.set.globals[kind].get(key);
+  }
+
+  resolvedSimple(key: string): SimpleType | undefined {
+    return this.simpleTypes[key];
+  }
+
+  resolvedComplex(key: string): ComplexType | undefined {
+    return this.complexTypes[key];
+  }
+
+  fixedFacets(key: string): ReadonlySet<string> {
+    return this.fixed.get(key) ?? NONE;
+  }
+
+  setFixedFacets(key: string, facets: ReadonlySet<string>): void {
+    this.fixed.set(key, facets);
+  }
 
   /** The resolved simple type `key`, reading it if it is a named global one. */
   simpleType(key: string, from: XNode): SimpleType {
@@ -168,6 +205,8 @@ export class Resolver {
     };
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Prefix of the keys of anonymous types declared inside the named type `key`. */
 function typeContext(key: string): string {

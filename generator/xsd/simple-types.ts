@@ -2,14 +2,14 @@ import { XS, splitKey, type SimpleType } from '../model/model.js';
 import { isFacetName, restrictFacets, type DeclaredFacet } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { isSensitive } from './markers.js';
-import type { Resolver } from './resolver.js';
+import type { SchemaComponents } from './components.js';
 import { SchemaError } from './schema-error.js';
 
 /**
  * xs:simpleType (XSD 1.0 Part 2 §4.1): restriction with constraining facets, list, union.
  * `key` is the type's key; `ctx` prefixes the keys of anonymous types nested in it.
  */
-export function readSimpleType(r: Resolver, node: XNode, key: string, ctx: string): SimpleType {
+export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ctx: string): SimpleType {
   const parts = xsChildren(node);
   const body = parts[0];
   if (!body || parts.length > 1 || !['restriction', 'list', 'union'].includes(body.local)) {
@@ -27,7 +27,7 @@ export function readSimpleType(r: Resolver, node: XNode, key: string, ctx: strin
     let baseKey: string;
     if (body.attrs.base !== undefined) {
       if (nested) throw new SchemaError('xs:restriction has both a base attribute and an anonymous simple type', sourceOf(body));
-      baseKey = r.set.qname(body, body.attrs.base);
+      baseKey = r.qname(body, body.attrs.base);
     } else if (nested) {
       baseKey = `${ctx}/$base`;
       readSimpleType(r, nested, baseKey, baseKey);
@@ -40,13 +40,13 @@ export function readSimpleType(r: Resolver, node: XNode, key: string, ctx: strin
     if (base.itemType) t.itemType = base.itemType;
     if (base.memberTypes) t.memberTypes = base.memberTypes;
     if (base.sensitive) t.sensitive = true;
-    t.facets = restrictFacets(base, declared, r.fixedFacets.get(baseKey) ?? new Set());
-    const fixed = new Set([...(r.fixedFacets.get(baseKey) ?? []), ...declared.filter((f) => f.fixed).map((f) => f.name)]);
-    if (fixed.size > 0) r.fixedFacets.set(key, fixed);
+    t.facets = restrictFacets(base, declared, r.fixedFacets(baseKey));
+    const fixed = new Set([...r.fixedFacets(baseKey), ...declared.filter((f) => f.fixed).map((f) => f.name)]);
+    if (fixed.size > 0) r.setFixedFacets(key, fixed);
   } else if (body.local === 'list') {
     const nested = xsChildren(body).find((c) => c.local === 'simpleType');
     let itemKey: string;
-    if (body.attrs.itemType !== undefined) itemKey = r.set.qname(body, body.attrs.itemType);
+    if (body.attrs.itemType !== undefined) itemKey = r.qname(body, body.attrs.itemType);
     else if (nested) {
       itemKey = `${ctx}/$item`;
       readSimpleType(r, nested, itemKey, itemKey);
@@ -60,7 +60,7 @@ export function readSimpleType(r: Resolver, node: XNode, key: string, ctx: strin
   } else {
     const members: string[] = [];
     for (const name of (body.attrs.memberTypes ?? '').trim().split(/\s+/).filter(Boolean)) {
-      const k = r.set.qname(body, name);
+      const k = r.qname(body, name);
       r.simpleType(k, body);
       members.push(k);
     }

@@ -2,20 +2,28 @@
  * The contract suite, phase by phase (each is a describe block: run one with
  * `npx vitest run test/contract/phases.test.ts -t "phase 2"`). A failure prints the case, the
  * seed to replay it with (PAYGEN_SEED), and the smallest failing document.
+ *
+ * The phases run on the generated code, and every call they make is recorded; the last block
+ * replays each call on the interpreter (runtime/interpret.ts: the same plan, no generated code)
+ * and requires the same value, the same issues and the same bytes, call by call.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../../contract/index.js';
 import { loadBundledSet, type ContractSet } from '../../contract/set.js';
 import type { CaseResult, Phase } from '../../contract/types.js';
+import { recording, replay, type Call } from './recording.js';
 
 const SEED = Number(process.env.PAYGEN_SEED ?? 20261122);
 const RUNS = Number(process.env.PAYGEN_RUNS ?? 200);
 
 let set: ContractSet;
 let desjardins: ContractSet;
+let pxpCalls: Call[];
+let desjardinsCalls: Call[];
 beforeAll(async () => {
-  set = await loadBundledSet('pxp');
-  desjardins = await loadBundledSet('desjardins');
+  ({ set, calls: pxpCalls } = recording(await loadBundledSet('pxp')));
+  ({ set: desjardins, calls: desjardinsCalls } = recording(await loadBundledSet('desjardins')));
 });
 
 function failures(results: CaseResult[]): string[] {
@@ -68,6 +76,85 @@ describe('desjardins contract, every phase', () => {
     expect(failures(r)).toEqual([]);
   });
 });
+
+describe('the interpreter, on every call of every phase', () => {
+  it.each([
+    ['pxp', () => pxpCalls],
+    ['desjardins', () => desjardinsCalls],
+  ] as const)('%s: the same values, issues, warnings and bytes as the generated code', async (name, calls) => {
+    const recorded = calls();
+    const kinds = new Set(recorded.map((c) => c.kind));
+    // the phases above ran: documents parsed (samples, facets, fuzz, mutations) and values built
+    expect(recorded.length).toBeGreaterThan(500);
+    expect([...kinds].sort()).toEqual(['build', 'safeParse', 'safeParseMessage']);
+    expect(replay(recorded, await loadBundledSet(name, 'interpreted'))).toEqual([]);
+  });
+
+  it.each(['pxp', 'desjardins'])('%s: validate gives the same issues for every value the fuzz phase built, and for broken copies of them', async (name) => {
+    const calls = name === 'pxp' ? pxpCalls : desjardinsCalls;
+    const generated = await loadBundledSet(name);
+    const interpreted = await loadBundledSet(name, 'interpreted');
+    const values = calls.filter((c): c is Extract<Call, { kind: 'build' }> => c.kind === 'build').slice(0, 400);
+    let issues = 0;
+    for (const c of values) {
+      const g = generated.messages.find((m) => m.name === c.message)!;
+      const i = interpreted.messages.find((m) => m.name === c.message)!;
+      for (const v of [c.value, ...brokenCopies(c.value)]) {
+        const want = g.validate(structuredClone(v));
+        issues += want.length;
+        expect(i.validate(structuredClone(v)), `${c.message}: ${JSON.stringify(v).slice(0, 400)}`).toEqual(want);
+      }
+    }
+    expect(issues).toBeGreaterThan(100);
+  });
+
+  it.each(['pxp', 'desjardins'])('%s: the interpreted arbitraries generate exactly the values of the generated ones', async (name) => {
+    const generated = await loadBundledSet(name);
+    const interpreted = await loadBundledSet(name, 'interpreted');
+    for (const m of generated.messages) {
+      const i = interpreted.messages.find((x) => x.name === m.name)!;
+      expect(fc.sample(i.arbitrary, { numRuns: 10, seed: SEED }), m.name).toEqual(fc.sample(m.arbitrary, { numRuns: 10, seed: SEED }));
+    }
+  });
+});
+
+/** A few broken copies of a value: a property removed, one added, a leaf changed to a bad text or to null. */
+function brokenCopies(v: unknown): unknown[] {
+  const out: unknown[] = [];
+  const leaves: Array<{ parent: Record<string, unknown>; key: string }> = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, y] of Object.entries(x)) {
+        if (k !== '$type') leaves.push({ parent: x as Record<string, unknown>, key: k });
+        walk(y);
+      }
+    }
+  };
+  walk(v);
+  const edit = (i: number, change: (parent: Record<string, unknown>, key: string) => void): void => {
+    const copy = structuredClone(v);
+    const at: Array<{ parent: Record<string, unknown>; key: string }> = [];
+    const again = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(again);
+      else if (x !== null && typeof x === 'object') {
+        for (const [k, y] of Object.entries(x)) {
+          if (k !== '$type') at.push({ parent: x as Record<string, unknown>, key: k });
+          again(y);
+        }
+      }
+    };
+    again(copy);
+    change(at[i].parent, at[i].key);
+    out.push(copy);
+  };
+  for (let i = 0; i < leaves.length; i += Math.max(1, Math.floor(leaves.length / 4))) {
+    edit(i, (p, k) => delete p[k]);
+    edit(i, (p, k) => (p[k] = typeof p[k] === 'string' ? ' x\t' : typeof p[k] === 'number' ? 1.5 : null));
+    edit(i, (p) => (p.unknownProperty = 1));
+  }
+  return out;
+}
 
 describe('the phases can fail', () => {
   it('a validator that accepts everything is caught by phases 2 and 4, with a document to replay', async () => {

@@ -1,0 +1,423 @@
+/**
+ * The emitted JSON Schemas are an oracle for paygen's validators: for every message of both
+ * bundled sets, ajv on `schemas/<set>/json/<message>.schema.json` and `validate<Message>` give the
+ * same verdict (valid ⇔ valid) on values drawn from `arbitrary<Message>` (all valid) and on
+ * mutants of them (deleted, added, retyped, nulled, duplicated, merged … parts). A disagreement
+ * fails with the message, the mutation, the smallest value that still shows it, ajv's errors and
+ * paygen's issues. Replay with PAYGEN_SEED; PAYGEN_RUNS sets the values per message (≥ 200 in CI).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as desjardinsArbs from '../../generated/desjardins/arbitraries.js';
+import * as desjardins from '../../generated/desjardins/index.js';
+import * as pxpArbs from '../../generated/pxp/arbitraries.js';
+import * as pxp from '../../generated/pxp/index.js';
+import type { Issue } from '../../runtime/index.js';
+import { checkDecimalFacets, type DecimalBounds } from '../../runtime/simple-type.js';
+import { ROOT } from '../helpers/paths.js';
+
+const SEED = Number(process.env.PAYGEN_SEED ?? 20261122);
+const RUNS = Number(process.env.PAYGEN_RUNS ?? 200);
+/** Mutants drawn from each sampled value (each of a kind chosen at random among those that apply). */
+const MUTANTS_PER_VALUE = 4;
+/** At least this share of all mutants must be rejected by both validators (the mutations bite). */
+const MIN_REJECTED_SHARE = 0.3;
+/** Disagreements printed per message, mutation kind and direction (the rest are counted). */
+const EXAMPLES_PER_GROUP = 2;
+
+// ── the two validators ────────────────────────────────────────────────────────────────
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true, unicodeRegExp: true });
+ajv.addVocabulary(['xsdType']);
+ajv.addKeyword({
+  keyword: 'xsdDecimal',
+  type: 'string',
+  schemaType: 'object',
+  validate: (schema: DecimalBounds, data: string) => checkDecimalFacets(data, schema) === undefined,
+  errors: false,
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Verdict = 'valid' | 'invalid' | 'threw';
+
+interface Judgement {
+  ajv: Verdict;
+  paygen: Verdict;
+  ajvErrors: unknown;
+  paygenIssues: unknown;
+}
+
+interface Message {
+  set: string;
+  name: string;
+  arbitrary: fc.Arbitrary<unknown>;
+  json: ValidateFunction;
+  paygen: (value: unknown) => Issue[];
+}
+
+const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+function loadSet(set: string, validators: object, arbitraries: object): Message[] {
+  const catalog = JSON.parse(readFileSync(join(ROOT, 'schemas', set, 'messages.json'), 'utf8')) as { messages: Array<{ name: string }> };
+  return catalog.messages.map(({ name }) => {
+    const paygen = (validators as Record<string, unknown>)[`validate${pascal(name)}`];
+    const arbitrary = (arbitraries as Record<string, unknown>)[`arbitrary${pascal(name)}`];
+    if (typeof paygen !== 'function') throw new Error(`${set}: no validate${pascal(name)}`);
+    if (!(arbitrary instanceof fc.Arbitrary)) throw new Error(`${set}: no arbitrary${pascal(name)}`);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', set, 'json', `${name}.schema.json`), 'utf8')) as object;
+    return { set, name, arbitrary, json: ajv.compile(schema), paygen: paygen as (value: unknown) => Issue[] };
+  });
+}
+
+function judge(m: Message, value: Json): Judgement {
+  let ajvVerdict: Verdict;
+  let ajvErrors: unknown;
+  try {
+    ajvVerdict = m.json(value) ? 'valid' : 'invalid';
+    ajvErrors = (m.json.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? e.keyword} (${e.schemaPath})`);
+  } catch (e) {
+    ajvVerdict = 'threw';
+    ajvErrors = String(e);
+  }
+  let paygenVerdict: Verdict;
+  let paygenIssues: unknown;
+  try {
+    const issues = m.paygen(value);
+    paygenVerdict = issues.length === 0 ? 'valid' : 'invalid';
+    paygenIssues = issues.map((i) => `${i.path || '/'} ${i.code}: ${i.message}`);
+  } catch (e) {
+    paygenVerdict = 'threw';
+    paygenIssues = String(e);
+  }
+  return { ajv: ajvVerdict, paygen: paygenVerdict, ajvErrors, paygenIssues };
+}
+
+// ── the mutation library ──────────────────────────────────────────────────────────────
+
+/** A deterministic pseudo-random source (mulberry32), so that every mutant replays from the seed. */
+class Random {
+  private state: number;
+  constructor(...seeds: Array<number | string>) {
+    let h = 2166136261;
+    for (const c of seeds.join('/')) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+    this.state = h >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+}
+
+type Path = Array<string | number>;
+interface Site {
+  path: Path;
+  node: Json;
+}
+
+const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const pointer = (path: Path) => (path.length === 0 ? '/' : path.map((p) => `/${p}`).join(''));
+
+/** Every node of a value with its path (the root included). */
+function sites(value: Json, path: Path = [], out: Site[] = []): Site[] {
+  out.push({ path, node: value });
+  if (Array.isArray(value)) value.forEach((item, i) => sites(item, [...path, i], out));
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) sites(v, [...path, k], out);
+  return out;
+}
+
+function at(value: Json, path: Path): Json | undefined {
+  let node: Json | undefined = value;
+  for (const p of path) {
+    if (Array.isArray(node) && typeof p === 'number') node = node[p];
+    else if (isObject(node) && typeof p === 'string' && Object.hasOwn(node, p)) node = node[p];
+    else return undefined;
+  }
+  return node;
+}
+
+const DELETE = Symbol('delete');
+
+/** A copy of `value` with the node at `path` replaced (or deleted: a property, or an array item). */
+function replaced(value: Json, path: Path, replacement: Json | typeof DELETE): Json {
+  if (path.length === 0) return replacement === DELETE ? null : replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    if (rest.length === 0 && replacement === DELETE) copy.splice(head as number, 1);
+    else copy[head as number] = replaced(value[head as number], rest, replacement);
+    return copy;
+  }
+  const copy = { ...(value as { [key: string]: Json }) };
+  if (rest.length === 0 && replacement === DELETE) delete copy[head as string];
+  else copy[head as string] = replaced(copy[head as string], rest, replacement);
+  return copy;
+}
+
+/** What a mutation may use besides the value itself. */
+interface Context {
+  /** Other sampled values of the same message. */
+  siblings: readonly Json[];
+  /** Every `$type` tag seen in the sampled values of the set. */
+  tags: readonly string[];
+}
+
+interface MutationKind {
+  name: string;
+  /** The nodes this kind can change. */
+  applies: (site: Site) => boolean;
+  /** The replacement of the node, DELETE to remove it, or undefined if there is none here. */
+  mutate: (site: Site, random: Random, context: Context) => Json | typeof DELETE | undefined;
+}
+
+/** Strings unlikely to belong to a restricted type: empty, long, numeric, padded, dates, control characters. */
+const OUTLANDISH_STRINGS = [
+  '', 'x', 'x'.repeat(200), '1e3', '-1', '0', '1.5', '.5', '5.', '+0.00', '12345678901234567890', '1.23456',
+  ' padded ', 'not-a-date', 'tab\there', 'line\nbreak', '2024-02-30T00:00:00', '2023-02-29T12:00:00Z', '2024-02-29T24:00:00',
+  'true', '😀'.repeat(3), 'A'.repeat(101), 'ABC', 'en', 'CAD',
+];
+/** Numbers outside or at the edge of the XSD integer types: fractions, huge, negative, the int/short/byte bounds. */
+const OUTLANDISH_NUMBERS = [0.5, 1e21, 2 ** 53, -1, 0, 2147483647, 2147483648, -2147483648, -2147483649, 4294967296, 32768, -32769, 256, 128, -129];
+
+const KINDS: MutationKind[] = [
+  {
+    name: 'delete a property',
+    applies: ({ path }) => typeof path[path.length - 1] === 'string',
+    mutate: () => DELETE,
+  },
+  {
+    name: 'add an unknown property',
+    applies: ({ node }) => isObject(node),
+    mutate: ({ node }, random) => ({ ...(node as object), [random.pick(['unknownProperty', 'Value', '$value', 'xsi:type'])]: 'x' }),
+  },
+  {
+    name: 'a string outside its type',
+    applies: ({ node }) => typeof node === 'string',
+    mutate: ({ node }, random) => {
+      const s = node as string;
+      return random.pick([...OUTLANDISH_STRINGS, ` ${s}`, `${s} `, `${s}\t`, `${s}${s}`, s.slice(1), s.toUpperCase()]);
+    },
+  },
+  {
+    name: 'a number outside its type',
+    applies: ({ node }) => typeof node === 'number',
+    mutate: ({ node }, random) => random.pick([...OUTLANDISH_NUMBERS, (node as number) + 0.5, -(node as number) - 1, (node as number) + 1]),
+  },
+  {
+    name: 'a number as a string',
+    applies: ({ node }) => typeof node === 'number',
+    mutate: ({ node }) => String(node),
+  },
+  {
+    name: 'a boolean as a string or a number',
+    applies: ({ node }) => typeof node === 'boolean',
+    mutate: ({ node }, random) => random.pick([String(node), node ? '1' : '0', node ? 1 : 0]),
+  },
+  {
+    name: 'null in place of a value',
+    applies: ({ path, node }) => path.length > 0 && node !== null,
+    mutate: () => null,
+  },
+  {
+    name: 'an object as an array or a string',
+    applies: ({ node }) => isObject(node),
+    mutate: ({ node }, random) => random.pick([[node], [], '', 'x']),
+  },
+  {
+    name: 'a single value as an array',
+    applies: ({ path, node }) => path.length > 0 && !Array.isArray(node),
+    mutate: ({ node }, random) => random.pick([[node], [node, node]]),
+  },
+  {
+    name: 'an array as its first item',
+    applies: ({ node }) => Array.isArray(node) && node.length > 0,
+    mutate: ({ node }) => (node as Json[])[0],
+  },
+  {
+    name: 'an empty array',
+    applies: ({ node }) => Array.isArray(node) && node.length > 0,
+    mutate: () => [],
+  },
+  {
+    name: 'duplicated array items',
+    applies: ({ node }) => Array.isArray(node) && node.length > 0,
+    mutate: ({ node }, random) => {
+      const items = node as Json[];
+      return random.pick([[...items, ...items], [...items, ...Array<Json>(8).fill(items[0])]]);
+    },
+  },
+  {
+    name: 'an unknown $type',
+    applies: ({ node }) => isObject(node) && typeof node.$type === 'string',
+    mutate: ({ node }, random) => ({ ...(node as object), $type: random.pick(['unknownType', '', 'KeyIntValuePair']) }),
+  },
+  {
+    name: "another member's $type",
+    applies: ({ node }) => isObject(node) && typeof node.$type === 'string',
+    mutate: ({ node }, random, { tags }) => {
+      const others = tags.filter((t) => t !== (node as { $type: string }).$type);
+      return others.length === 0 ? undefined : { ...(node as object), $type: random.pick(others) };
+    },
+  },
+  {
+    // For choices and families: a property that another value has at the same place (another branch).
+    name: 'a property from another value',
+    applies: ({ node }) => isObject(node),
+    mutate: ({ path, node }, random, { siblings }) => {
+      const own = node as { [key: string]: Json };
+      const offers = siblings.map((s) => at(s, path)).filter(isObject).flatMap((o) => Object.entries(o).filter(([k]) => !Object.hasOwn(own, k)));
+      if (offers.length === 0) return undefined;
+      const [k, v] = random.pick(offers);
+      return { ...own, [k]: v };
+    },
+  },
+  {
+    name: 'two values merged',
+    applies: ({ node }) => isObject(node),
+    mutate: ({ path, node }, random, { siblings }) => {
+      const others = siblings.map((s) => at(s, path)).filter(isObject);
+      return others.length === 0 ? undefined : { ...(node as object), ...random.pick(others) };
+    },
+  },
+];
+
+interface Mutant {
+  kind: string;
+  path: string;
+  value: Json;
+}
+
+/** Up to `count` mutants of a value, each of a kind picked at random among the kinds that apply to it. */
+function mutants(value: Json, count: number, random: Random, context: Context): Mutant[] {
+  const all = sites(value);
+  const candidates = KINDS.map((kind) => ({ kind, sites: all.filter(kind.applies) })).filter((c) => c.sites.length > 0);
+  const out: Mutant[] = [];
+  for (let attempt = 0; out.length < count && attempt < count * 4; attempt++) {
+    const { kind, sites: where } = random.pick(candidates);
+    const site = random.pick(where);
+    const replacement = kind.mutate(site, random, context);
+    if (replacement === undefined) continue;
+    out.push({ kind: kind.name, path: pointer(site.path), value: replaced(value, site.path, replacement) });
+  }
+  return out;
+}
+
+/** The smallest value (by removing properties and array items, greedily) that keeps the same two verdicts. */
+function shrink(m: Message, value: Json, verdicts: Judgement): Json {
+  const same = (v: Json) => {
+    const j = judge(m, v);
+    return j.ajv === verdicts.ajv && j.paygen === verdicts.paygen;
+  };
+  let current = value;
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const { path } of sites(current).slice(1).reverse()) {
+      const candidate = replaced(current, path, DELETE);
+      if (same(candidate)) {
+        current = candidate;
+        progress = true;
+        break;
+      }
+    }
+  }
+  return current;
+}
+
+// ── the test ──────────────────────────────────────────────────────────────────────────
+
+const SETS = [loadSet('pxp', pxp, pxpArbs), loadSet('desjardins', desjardins, desjardinsArbs)];
+
+interface Disagreement {
+  kind: string;
+  path: string;
+  value: Json;
+  judgement: Judgement;
+}
+
+function report(m: Message, disagreements: Disagreement[]): string[] {
+  const groups = new Map<string, Disagreement[]>();
+  for (const d of disagreements) {
+    const key = `${m.name}: ${d.kind}: ajv says ${d.judgement.ajv}, paygen says ${d.judgement.paygen}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups].map(([key, ds]) => {
+    const examples = ds
+      .sort((a, b) => JSON.stringify(a.value).length - JSON.stringify(b.value).length)
+      .slice(0, EXAMPLES_PER_GROUP)
+      .map((d) => {
+        const smallest = shrink(m, d.value, d.judgement);
+        const j = judge(m, smallest);
+        return [
+          `  mutated at ${d.path}; smallest value still showing it:`,
+          `    ${JSON.stringify(smallest)}`,
+          `    ajv: ${JSON.stringify(j.ajvErrors)}`,
+          `    paygen: ${JSON.stringify(j.paygenIssues)}`,
+        ].join('\n');
+      });
+    return `${key} (${ds.length} case${ds.length === 1 ? '' : 's'}; replay: PAYGEN_SEED=${SEED} PAYGEN_RUNS=${RUNS})\n${examples.join('\n')}`;
+  });
+}
+
+const totals = { values: 0, mutants: 0, rejectedByBoth: 0, acceptedByBoth: 0, disagreements: 0 };
+
+for (const messages of SETS) {
+  const set = messages[0].set;
+  describe(`${set}: ajv on the emitted JSON Schema and validate<Message> agree`, () => {
+    const samples = new Map(messages.map((m, i) => [m.name, fc.sample(m.arbitrary, { numRuns: RUNS, seed: SEED + i }) as Json[]]));
+    const tags = [...new Set([...samples.values()].flatMap((values) => values.flatMap((v) => sites(v).map((s) => (isObject(s.node) && typeof s.node.$type === 'string' ? s.node.$type : undefined)))))]
+      .filter((t): t is string => t !== undefined)
+      .sort();
+
+    it.each(messages.map((m) => [m.name, m] as const))('%s: on every sampled value and its mutants', (_name, m) => {
+      const values = samples.get(m.name)!;
+      expect(values.length).toBeGreaterThanOrEqual(Math.min(RUNS, 200));
+      const disagreements: Disagreement[] = [];
+      const unsound: string[] = [];
+      const counts = { mutants: 0, rejectedByBoth: 0, acceptedByBoth: 0 };
+
+      values.forEach((value, i) => {
+        const original = judge(m, value);
+        if (original.ajv !== original.paygen) disagreements.push({ kind: 'the sampled value itself', path: '/', value, judgement: original });
+        else if (original.ajv !== 'valid') unsound.push(`${m.name}: a sampled value is ${original.ajv} for both: ${JSON.stringify(value)}\n  ajv: ${JSON.stringify(original.ajvErrors)}\n  paygen: ${JSON.stringify(original.paygenIssues)}`);
+
+        const siblings = values.filter((_, j) => j !== i && Math.abs(j - i) <= 8);
+        for (const mutant of mutants(value, MUTANTS_PER_VALUE, new Random(SEED, set, m.name, i), { siblings, tags })) {
+          counts.mutants++;
+          const j = judge(m, mutant.value);
+          if (j.ajv !== j.paygen) disagreements.push({ ...mutant, judgement: j });
+          else if (j.ajv === 'invalid') counts.rejectedByBoth++;
+          else if (j.ajv === 'valid') counts.acceptedByBoth++;
+        }
+      });
+
+      totals.values += values.length;
+      totals.mutants += counts.mutants;
+      totals.rejectedByBoth += counts.rejectedByBoth;
+      totals.acceptedByBoth += counts.acceptedByBoth;
+      totals.disagreements += disagreements.length;
+      console.log(`${set} ${m.name}: ${values.length} values, ${counts.mutants} mutants, ${counts.rejectedByBoth} rejected by both, ${counts.acceptedByBoth} accepted by both, ${disagreements.length} disagreements`);
+
+      expect(unsound).toEqual([]);
+      expect(report(m, disagreements)).toEqual([]);
+      expect(counts.mutants).toBeGreaterThanOrEqual(values.length * (MUTANTS_PER_VALUE - 1));
+      expect(counts.acceptedByBoth).toBeGreaterThan(0);
+    });
+  });
+}
+
+describe('the mutations are not vacuous', () => {
+  it(`at least ${MIN_REJECTED_SHARE * 100} % of all mutants are rejected by both validators, and some accepted by both`, () => {
+    console.log(`all messages: ${totals.values} values, ${totals.mutants} mutants, ${totals.rejectedByBoth} rejected by both, ${totals.acceptedByBoth} accepted by both, ${totals.disagreements} disagreements`);
+    expect(totals.mutants).toBeGreaterThan(0);
+    expect(totals.rejectedByBoth / totals.mutants).toBeGreaterThanOrEqual(MIN_REJECTED_SHARE);
+    expect(totals.acceptedByBoth).toBeGreaterThan(0);
+  });
+});
