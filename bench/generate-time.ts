@@ -1,7 +1,7 @@
 /**
  * How long `paygen generate` takes, for the PXP set alone and for every bundled set. Measured as
  * a user meets it: the real CLI (dist/cli/main.js) in a fresh Node process, so that Node's start
- * and the loading of the generator's modules (ajv, handlebars, fast-xml-parser …) are included;
+ * and the loading of the generator's modules (fast-xml-parser for the XSD files …) are included;
  * and, to show where that time goes, bench/generate-child.ts, which times its own module loading
  * and then generates several times in one process (the first call cold, the later ones warm).
  *

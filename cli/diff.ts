@@ -4,7 +4,7 @@ import { diffSides, IgnoreError, loadSide, parseIgnores, removeTemporaryFiles, S
 import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, type Format } from '../diff/report.js';
 import { CatalogError } from '../generator/model/catalog.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
-import { SchemaError } from '../generator/xsd/schema-error.js';
+import { SchemaError } from '../generator/model/schema-error.js';
 import { usage, UsageError, type Io } from './args.js';
 
 export const DIFF_HELP = `Usage: paygen diff [options] OLD NEW

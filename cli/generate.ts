@@ -3,7 +3,7 @@ import { ConfigError, findConfig, readConfig, shownPath, type ResolvedSet } from
 import { generateSet, leftovers, staleFiles, writeFiles } from '../generator/generate.js';
 import { CatalogError } from '../generator/model/catalog.js';
 import { CodeListError } from '../generator/model/code-lists.js';
-import { SchemaError } from '../generator/xsd/schema-error.js';
+import { SchemaError } from '../generator/model/schema-error.js';
 import { parseArgs } from 'node:util';
 import { usage, UsageError, type Io } from './args.js';
 

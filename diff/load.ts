@@ -6,7 +6,7 @@ import { mapPlan, rootKey } from '../generator/mapping/plan.js';
 import type { Plan } from '../runtime/plan.js';
 import { readCatalog, type Catalog } from '../generator/model/catalog.js';
 import { readSetModel } from '../generator/xsd/read-schema.js';
-import { SchemaError } from '../generator/xsd/schema-error.js';
+import { SchemaError } from '../generator/model/schema-error.js';
 import { readSchema } from '../generator/xsd/read-schema.js';
 import type { Direction } from './rules.js';
 

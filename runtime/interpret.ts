@@ -108,7 +108,7 @@ class CompiledPlan {
       }
       if (e.codeList) {
         out.codeIds = new Set(this.plan.codeLists[e.codeList.list] ?? []);
-        out.codeLabel = words(e.codeList.list);
+        out.codeLabel = e.codeList.list;
       }
       return out;
     });
@@ -116,11 +116,6 @@ class CompiledPlan {
     if (c.content.kind === 'simple') out.value = this.simpleType(c.content.type);
     return out;
   }
-}
-
-/** 'paymentMethod' → 'payment method', for messages (as emit/readers.ts spells it). */
-export function words(camel: string): string {
-  return camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 // ── reading ───────────────────────────────────────────────────────────────────────────

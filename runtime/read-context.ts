@@ -268,7 +268,8 @@ export class ReadContext {
    */
   code(lookup: (id: number) => string | undefined, list: string, id: unknown, at: number, sub: string): void {
     if (typeof id !== 'number' || lookup(id) !== undefined) return;
-    this.warn(`${list} ${id} is not in the documented list; accepted, as the list is open`, at, this.pointer(sub), `a documented ${list}`, String(id), 'unknown-code');
+    const what = words(list);
+    this.warn(`${what} ${id} is not in the documented list; accepted, as the list is open`, at, this.pointer(sub), `a documented ${what}`, String(id), 'unknown-code');
   }
 
   // ── attributes ────────────────────────────────────────────────────────────────────
@@ -526,6 +527,11 @@ export class ReadContext {
   convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
     return readText(t, raw, (f, item) => this.fault(f, offset, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`)));
   }
+}
+
+/** 'paymentMethod' → 'payment method', for messages. */
+function words(camel: string): string {
+  return camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** `{ns}local` → `local` (types in messages are named by their local name). */

@@ -4,7 +4,7 @@ import type { ReadContext } from './read-context.js';
 import { XSI_NS } from './xml/cursor.js';
 
 /**
- * Tolerant reading (DESIGN.md, "Strict and tolerant reading"): what the PXP reference's quirks
+ * Tolerant reading (docs/architecture.md, "Strict and tolerant reading"): what the PXP reference's quirks
  * section shows real senders do, accepted, each accommodation reported as a warning with its
  * path, line and column. It is the one reader (ReadContext) configured to match children this
  * way instead of with the strict ContentMatcher, and this object holds all of its state:

@@ -58,23 +58,25 @@ export type YesNo = "yes" | "no";
 
 /** The content of acknowledgement: merchant. */
 export interface Acknowledgement {
+  /** Element `<merchant>`. */
   merchant: AcknowledgementMerchant;
 }
 
 /** The content of acknowledgement/merchant: transaction. */
 export interface AcknowledgementMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id: MerchantId;
+  /** Element `<transaction>`. */
   transaction: AcknowledgementMerchantTransaction;
 }
 
 /** The content of acknowledgement/merchant/transaction: empty, with @id, @accepted. */
 export interface AcknowledgementMerchantTransaction {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
@@ -86,26 +88,30 @@ export interface AcknowledgementMerchantTransaction {
 export interface ConfirmRequest {
   /** Attribute `input`, xs:string. */
   input?: string;
+  /** Element `<merchant>`. */
   merchant: ConfirmRequestMerchant;
 }
 
 /** The content of confirmRequest/merchant: confirm. */
 export interface ConfirmRequestMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id: MerchantId;
+  /** Element `<confirm>`. */
   confirm: ConfirmRequestMerchantConfirm;
 }
 
 /** The content of confirmRequest/merchant/confirm: transaction. */
 export interface ConfirmRequestMerchantConfirm {
+  /** Element `<transaction>`. */
   transaction: TransactionRef;
 }
 
 /** The content of errorResponse: error. */
 export interface ErrorResponse {
+  /** Element `<error>`. */
   error: ErrorResponseError;
 }
 
@@ -113,13 +119,13 @@ export interface ErrorResponse {
 export interface ErrorResponseError {
   /**
    * WX03 "Validation Error" (some fields were incorrectly formatted), WE15 "Identificateur de transaction deja utilise" (transaction id already used). A code starting with W is a gateway error.
-   * xs:string (restricted in errorResponse/error/code).
+   * Element `<code>`, xs:string (restricted in errorResponse/error/code).
    * pattern [A-Z0-9]{2,8}
    */
   code: string;
   /**
    * Sent as CDATA with its spaces (" Validation Error "), kept as is.
-   * xs:string.
+   * Element `<message>`, xs:string.
    */
   message: string;
 }
@@ -128,16 +134,18 @@ export interface ErrorResponseError {
 export interface FinalResponse {
   /** Attribute `input`, xs:string. */
   input?: string;
+  /** Element `<merchant>`. */
   merchant: FinalResponseMerchant;
 }
 
 /** The content of finalResponse/merchant: transaction. */
 export interface FinalResponseMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id: MerchantId;
+  /** Element `<transaction>`. */
   transaction: FinalResponseMerchantTransaction;
 }
 
@@ -146,125 +154,163 @@ export interface FinalResponseMerchant {
  */
 export interface FinalResponseMerchantTransaction {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
-  /** Attribute `currency`. */
+  /** Attribute `currency`, currency. */
   currency: Currency;
   /** Attribute `currencyText`, xs:string. */
   currencyText: string;
-  /** Attribute `approved`. */
+  /** Attribute `approved`, yesNo. */
   approved: YesNo;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<terminal_id>`, digits.
+   * pattern [0-9]{1,20}
+   */
   terminal_id?: Digits;
+  /** Element `<urls>`. */
   urls?: Urls;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<ecr_number>`, digits.
+   * pattern [0-9]{1,20}
+   */
   ecr_number?: Digits;
-  /** >= 0 · at most 12 digits · at most 0 fraction digits */
+  /**
+   * Element `<amount>`, cents.
+   * >= 0 · at most 12 digits · at most 0 fraction digits
+   */
   amount?: Cents;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<language>`, responseLanguage.
+   * pattern [A-Za-z]{2}
+   */
   language?: ResponseLanguage;
-  /** xs:string. */
+  /** Element `<card_holder_name>`, xs:string. */
   card_holder_name?: string;
   /**
    * yy/mm/dd hh:mm:ss ("12/01/06 10:14:24").
-   * xs:string (restricted in transactionResult/date).
+   * Element `<date>`, xs:string (restricted in transactionResult/date).
    * pattern [0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}
    */
   date?: string;
   /**
    * yymmdd ("120107").
-   * xs:string (restricted in transactionResult/effective_date).
+   * Element `<effective_date>`, xs:string (restricted in transactionResult/effective_date).
    * pattern [0-9]{6}
    */
   effective_date?: string;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<transaction_code>`, digits.
+   * pattern [0-9]{1,20}
+   */
   transaction_code?: Digits;
   /**
    * 1 in the approved sample, 117 ("TRANSACTION NON COMPLETEE") in the declined one.
+   * Element `<condition_code>`, digits.
    * pattern [0-9]{1,20}
    */
   condition_code?: Digits;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<iso_code>`, digits.
+   * pattern [0-9]{1,20}
+   */
   iso_code?: Digits;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<host_code>`, digits.
+   * pattern [0-9]{1,20}
+   */
   host_code?: Digits;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<action_code>`, digits.
+   * pattern [0-9]{1,20}
+   */
   action_code?: Digits;
-  /** xs:string. */
+  /** Element `<card_type>`, xs:string. */
   card_type?: string;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<batch_no>`, digits.
+   * pattern [0-9]{1,20}
+   */
   batch_no?: Digits;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<sequence_no>`, digits.
+   * pattern [0-9]{1,20}
+   */
   sequence_no?: Digits;
-  /** xs:string. */
+  /** Element `<process_info>`, xs:string. */
   process_info?: string;
-  /** xs:string. */
+  /** Element `<authorization_no>`, xs:string. */
   authorization_no?: string;
-  /** xs:string. */
+  /** Element `<receipt_text>`, xs:string. */
   receipt_text?: string;
   /**
    * The bilingual fixed-width receipt, sent as CDATA. Its line structure is significant (every line starts with a control character, 0 or 1) and is kept exactly.
-   * xs:string.
+   * Element `<receipt>`, xs:string.
    */
   receipt?: string;
 }
 
 /** The content of loginRequest: merchant. */
 export interface LoginRequest {
+  /** Element `<merchant>`. */
   merchant: LoginRequestMerchant;
 }
 
 /** The content of loginRequest/merchant: login. */
 export interface LoginRequestMerchant {
   /**
-   * Attribute `key`.
+   * Attribute `key`, key32.
    * pattern [0-9A-Fa-f]{32}
    */
   key: Key32;
+  /** Element `<login>`. */
   login: LoginRequestMerchantLogin;
 }
 
 /** The content of loginRequest/merchant/login: trx. */
 export interface LoginRequestMerchantLogin {
+  /** Element `<trx>`. */
   trx: TransactionRef;
 }
 
 /** The content of loginResponse: merchant. */
 export interface LoginResponse {
+  /** Element `<merchant>`. */
   merchant: LoginResponseMerchant;
 }
 
 /** The content of loginResponse/merchant: login. */
 export interface LoginResponseMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id: MerchantId;
   /**
-   * Attribute `key`.
+   * Attribute `key`, key32.
    * pattern [0-9A-Fa-f]{32}
    */
   key: Key32;
+  /** Element `<login>`. */
   login: LoginResponseMerchantLogin;
 }
 
 /** The content of loginResponse/merchant/login: trx. */
 export interface LoginResponseMerchantLogin {
+  /** Element `<trx>`. */
   trx: LoginResponseMerchantLoginTrx;
 }
 
 /** The content of loginResponse/merchant/login/trx: empty, with @id, @key. */
 export interface LoginResponseMerchantLoginTrx {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
   /**
-   * Attribute `key`.
+   * Attribute `key`, key32.
    * pattern [0-9A-Fa-f]{32}
    */
   key: Key32;
@@ -283,26 +329,29 @@ export interface Parameter {
 
 /** The content of purchaseRequest: merchant. */
 export interface PurchaseRequest {
+  /** Element `<merchant>`. */
   merchant: PurchaseRequestMerchant;
 }
 
 /** The content of purchaseRequest/merchant: transactions. */
 export interface PurchaseRequestMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id: MerchantId;
   /**
-   * Attribute `key`.
+   * Attribute `key`, key32.
    * pattern [0-9A-Fa-f]{32}
    */
   key: Key32;
+  /** Element `<transactions>`. */
   transactions: PurchaseRequestMerchantTransactions;
 }
 
 /** The content of purchaseRequest/merchant/transactions: transaction. */
 export interface PurchaseRequestMerchantTransactions {
+  /** Element `<transaction>`. */
   transaction: PurchaseRequestMerchantTransactionsTransaction;
 }
 
@@ -311,13 +360,13 @@ export interface PurchaseRequestMerchantTransactions {
  */
 export interface PurchaseRequestMerchantTransactionsTransaction {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
   /**
    * The per-transaction key returned at step 2.
-   * Attribute `key`.
+   * Attribute `key`, key32.
    * pattern [0-9A-Fa-f]{32}
    */
   key: Key32;
@@ -326,38 +375,50 @@ export interface PurchaseRequestMerchantTransactionsTransaction {
    * Attribute `type`, xs:string (restricted in purchaseRequest/merchant/transactions/transaction/@type).
    */
   type: "purchase";
-  /** Attribute `currency`. */
+  /** Attribute `currency`, currency. */
   currency: Currency;
   /** Attribute `currencyText`, xs:string. */
   currencyText: string;
-  /** >= 0 · at most 12 digits · at most 0 fraction digits */
+  /**
+   * Element `<amount>`, cents.
+   * >= 0 · at most 12 digits · at most 0 fraction digits
+   */
   amount: Cents;
+  /** Element `<language>`, requestLanguage. */
   language: RequestLanguage;
+  /** Element `<card>`. */
   card: PurchaseRequestMerchantTransactionsTransactionCard;
-  /** xs:string. */
+  /** Element `<customer_email>`, xs:string. */
   customer_email: string;
+  /** Element `<urls>`. */
   urls: Urls;
 }
 
 /** The content of purchaseRequest/merchant/transactions/transaction/card: number, holder_name, expiry. */
 export interface PurchaseRequestMerchantTransactionsTransactionCard {
-  /** pattern [0-9]{12,19} */
+  /**
+   * Element `<number>`, cardNumber.
+   * pattern [0-9]{12,19}
+   */
   number: CardNumber;
-  /** xs:string. */
+  /** Element `<holder_name>`, xs:string. */
   holder_name: string;
-  /** A 2-digit year and a zero-padded 2-digit month. No CVV is sent. */
+  /**
+   * A 2-digit year and a zero-padded 2-digit month. No CVV is sent.
+   * Element `<expiry>`.
+   */
   expiry: PurchaseRequestMerchantTransactionsTransactionCardExpiry;
 }
 
 /** The content of purchaseRequest/merchant/transactions/transaction/card/expiry: year, month. */
 export interface PurchaseRequestMerchantTransactionsTransactionCardExpiry {
   /**
-   * xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/year).
+   * Element `<year>`, xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/year).
    * pattern [0-9]{2}
    */
   year: string;
   /**
-   * xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/month).
+   * Element `<month>`, xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/month).
    * pattern 0[1-9]|1[0-2]
    */
   month: string;
@@ -367,16 +428,18 @@ export interface PurchaseRequestMerchantTransactionsTransactionCardExpiry {
 export interface StatusPush {
   /** Attribute `input`, xs:string. */
   input?: string;
+  /** Element `<merchant>`. */
   merchant: StatusPushMerchant;
 }
 
 /** The content of statusPush/merchant: transaction. */
 export interface StatusPushMerchant {
   /**
-   * Attribute `id`.
+   * Attribute `id`, merchantId.
    * pattern [0-9]{1,20}
    */
   id?: MerchantId;
+  /** Element `<transaction>`. */
   transaction: StatusPushMerchantTransaction;
 }
 
@@ -385,29 +448,44 @@ export interface StatusPushMerchant {
  */
 export interface StatusPushMerchantTransaction {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
-  /** Attribute `approved`. */
+  /** Attribute `approved`, yesNo. */
   approved?: YesNo;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<terminal_id>`, digits.
+   * pattern [0-9]{1,20}
+   */
   terminal_id?: Digits;
-  /** >= 0 · at most 12 digits · at most 0 fraction digits */
+  /**
+   * Element `<amount>`, cents.
+   * >= 0 · at most 12 digits · at most 0 fraction digits
+   */
   amount?: Cents;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<language>`, responseLanguage.
+   * pattern [A-Za-z]{2}
+   */
   language?: ResponseLanguage;
-  /** xs:string. */
+  /** Element `<card_holder_name>`, xs:string. */
   card_holder_name?: string;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<condition_code>`, digits.
+   * pattern [0-9]{1,20}
+   */
   condition_code?: Digits;
-  /** xs:string. */
+  /** Element `<card_type>`, xs:string. */
   card_type?: string;
-  /** pattern [0-9]{1,20} */
+  /**
+   * Element `<sequence_no>`, digits.
+   * pattern [0-9]{1,20}
+   */
   sequence_no?: Digits;
-  /** xs:string. */
+  /** Element `<authorization_no>`, xs:string. */
   authorization_no?: string;
-  /** xs:string. */
+  /** Element `<receipt_text>`, xs:string. */
   receipt_text?: string;
 }
 
@@ -417,7 +495,7 @@ export interface StatusPushMerchantTransaction {
  */
 export interface TransactionRef {
   /**
-   * Attribute `id`.
+   * Attribute `id`, transactionId.
    * pattern [0-9A-Za-z_\-]{1,64}
    */
   id: TransactionId;
@@ -425,22 +503,23 @@ export interface TransactionRef {
 
 /** url: path, parameters?. */
 export interface Url {
-  /** Attribute `name`. */
+  /** Attribute `name`, urlName. */
   name: UrlName;
-  /** xs:string. */
+  /** Element `<path>`, xs:string. */
   path: string;
+  /** Element `<parameters>`. */
   parameters?: UrlParameters;
 }
 
 /** The content of url/parameters: parameter+. */
 export interface UrlParameters {
-  /** 1..unbounded items */
+  /** Element `<parameter>`, 1..unbounded items. */
   parameter: Parameter[];
 }
 
 /** urls: url{1,4}. */
 export interface Urls {
-  /** 1..4 items */
+  /** Element `<url>`, 1..4 items. */
   url: Url[];
 }
 

@@ -118,7 +118,7 @@ function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActio
       case 3: {
         const at = cx.here();
         v.actionID = cx.simple<T.CodeID>("actionID", S.CodeID, 0)!;
-        cx.code(paymentActionName, "payment action", v.actionID, at, "actionID");
+        cx.code(paymentActionName, "paymentAction", v.actionID, at, "actionID");
         break;
       }
       case 4: cx.enter("actionData"); v.actionData = readDataList(cx); break;
@@ -153,7 +153,7 @@ function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualP
       case 1: {
         const at = cx.here();
         v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
-        cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 2: v.userID = cx.simple<string>("userID", S.xs_string, NILLABLE); break;
@@ -193,7 +193,7 @@ function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputD
       case 3: {
         const at = cx.here();
         v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
-        cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 4: v.purposeOfPayment = cx.simple<string>("purposeOfPayment", S.xs_string, 0)!; break;
@@ -308,7 +308,7 @@ function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.H
         const at = cx.here();
         cx.enter("resultCode");
         v.resultCode = readIdNamePair(cx);
-        cx.code(notificationResultCodeName, "notification result code", v.resultCode.key, at, "resultCode/key");
+        cx.code(notificationResultCodeName, "notificationResultCode", v.resultCode.key, at, "resultCode/key");
         break;
       }
       case 1: v.resultMessage = cx.simple<string>("resultMessage", S.xs_string, 0)!; break;
@@ -348,7 +348,7 @@ function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePay
       case 4: {
         const at = cx.here();
         v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
-        cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 5: cx.enter("amount"); v.amount = readPositiveMoney(cx); break;
@@ -384,7 +384,7 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
       case 3: {
         const at = cx.here();
         v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
-        cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 4: cx.enter("amount"); v.amount = readNonNegativeMoney(cx); break;
@@ -396,7 +396,7 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
       case 10: {
         const at = cx.here();
         v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
-        cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
+        cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
       case 11: v.paymentAccountID = cx.simple<string>("paymentAccountID", S.xs_string, 0)!; break;
@@ -628,7 +628,7 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
       case 6: {
         const at = cx.here();
         v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
-        cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
+        cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
       case 7: cx.enter("additionalDetails"); v.additionalDetails = readDetailList(cx); break;
@@ -646,7 +646,7 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
       case 19: {
         const at = cx.here();
         v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
-        cx.code(paymentMethodName, "payment method", v.paymentMethodID, at, "paymentMethodID");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 20: v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", S.xs_boolean, 0)!; break;
@@ -674,7 +674,7 @@ function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext
       case 6: {
         const at = cx.here();
         v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
-        cx.code(creationTypeName, "creation type", v.creationTypeID, at, "creationTypeID");
+        cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
       case 7: cx.enter("additionalDetails"); v.additionalDetails = readDetailList(cx); break;
@@ -705,7 +705,7 @@ function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException
       case 1: {
         const at = cx.here();
         v.errorCode = cx.simple<T.CodeID>("errorCode", S.CodeID, 0)!;
-        cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
+        cx.code(errorCodeName, "errorCode", v.errorCode, at, "errorCode");
         break;
       }
       case 2: v.errorMessage = cx.simple<string>("errorMessage", S.xs_string, 0)!; break;
@@ -725,7 +725,7 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
         const at = cx.here();
         cx.enter("definition");
         v.definition = readIdNamePair(cx);
-        cx.code(paymentStateName, "payment state", v.definition.key, at, "definition/key");
+        cx.code(paymentStateName, "paymentState", v.definition.key, at, "definition/key");
         break;
       }
       case 2: v.createdOn = cx.simple<string>("createdOn", S.xs_dateTime, 0)!; break;
@@ -752,7 +752,7 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
         const at = cx.here();
         cx.enter("paymentMethod");
         v.paymentMethod = readIdNamePair(cx);
-        cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod/key");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethod.key, at, "paymentMethod/key");
         break;
       }
       case 3: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
@@ -762,7 +762,7 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
         const at = cx.here();
         cx.enter("paymentProvider");
         v.paymentProvider = readIdNamePair(cx);
-        cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider/key");
+        cx.code(paymentProviderName, "paymentProvider", v.paymentProvider.key, at, "paymentProvider/key");
         break;
       }
       case 7: cx.enter("amount"); v.amount = readMoney(cx); break;
@@ -771,7 +771,7 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
         const at = cx.here();
         cx.enter("creationType");
         v.creationType = readIdNamePair(cx);
-        cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType/key");
+        cx.code(creationTypeName, "creationType", v.creationType.key, at, "creationType/key");
         break;
       }
       case 10: v.userIP = cx.simple<T.IpAddress>("userIP", S.IpAddress, 0)!; break;
@@ -801,7 +801,7 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
         const at = cx.here();
         cx.enter("paymentMethod");
         v.paymentMethod = readIdNamePair(cx);
-        cx.code(paymentMethodName, "payment method", v.paymentMethod.key, at, "paymentMethod/key");
+        cx.code(paymentMethodName, "paymentMethod", v.paymentMethod.key, at, "paymentMethod/key");
         break;
       }
       case 3: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
@@ -811,7 +811,7 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
         const at = cx.here();
         cx.enter("paymentProvider");
         v.paymentProvider = readIdNamePair(cx);
-        cx.code(paymentProviderName, "payment provider", v.paymentProvider.key, at, "paymentProvider/key");
+        cx.code(paymentProviderName, "paymentProvider", v.paymentProvider.key, at, "paymentProvider/key");
         break;
       }
       case 7: cx.enter("amount"); v.amount = readMoney(cx); break;
@@ -820,7 +820,7 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
         const at = cx.here();
         cx.enter("creationType");
         v.creationType = readIdNamePair(cx);
-        cx.code(creationTypeName, "creation type", v.creationType.key, at, "creationType/key");
+        cx.code(creationTypeName, "creationType", v.creationType.key, at, "creationType/key");
         break;
       }
       case 10: v.userIP = cx.simple<T.IpAddress>("userIP", S.IpAddress, 0)!; break;
@@ -889,7 +889,7 @@ function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedP
       case 1: {
         const at = cx.here();
         v.errorCode = cx.simple<T.CodeID>("errorCode", S.CodeID, 0)!;
-        cx.code(errorCodeName, "error code", v.errorCode, at, "errorCode");
+        cx.code(errorCodeName, "errorCode", v.errorCode, at, "errorCode");
         break;
       }
       case 2: v.errorMessage = cx.simple<string>("errorMessage", S.xs_string, 0)!; break;

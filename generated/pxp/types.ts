@@ -57,47 +57,48 @@ export type TwoLetterCode = string;
  */
 export interface Address {
   /**
-   * xs:string.
+   * Element `<street>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   street?: string | null;
   /**
-   * xs:string.
+   * Element `<houseName>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   houseName?: string | null;
   /**
-   * xs:string.
+   * Element `<houseNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   houseNumber?: string | null;
   /**
-   * xs:string.
+   * Element `<houseNumberExtension>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   houseNumberExtension?: string | null;
   /**
-   * xs:string.
+   * Element `<postalCode>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   postalCode?: string | null;
   /**
-   * xs:string.
+   * Element `<city>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   city?: string | null;
   /**
-   * xs:string.
+   * Element `<state>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   state?: string | null;
   /**
+   * Element `<countryCode2>`, twoLetterCode.
    * pattern [A-Za-z]{2}
    * Nillable: null is written as xsi:nil="true".
    */
   countryCode2?: TwoLetterCode | null;
   /**
-   * xs:string.
+   * Element `<telephoneNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   telephoneNumber?: string | null;
@@ -108,15 +109,15 @@ export interface Address {
  * dataField: key, value.
  */
 export interface DataField {
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:string. */
+  /** Element `<value>`, xs:string. */
   value: string;
 }
 
 /** dataFieldList: dataField*. */
 export interface DataFieldList {
-  /** 0..unbounded items */
+  /** Element `<dataField>`, 0..unbounded items. */
   dataField?: DataField[];
 }
 
@@ -125,7 +126,7 @@ export interface DataFieldList {
  * dataList: data*.
  */
 export interface DataList {
-  /** 0..unbounded items */
+  /** Element `<data>`, 0..unbounded items. */
   data?: KeyValueBasePair[];
 }
 
@@ -134,22 +135,35 @@ export interface DataList {
  * detailList: detail*.
  */
 export interface DetailList {
-  /** 0..unbounded items */
+  /** Element `<detail>`, 0..unbounded items. */
   detail?: KeyValueBasePair[];
 }
 
 /** The content of executePaymentActionRequest: (merchantID, shopID), paymentID, actionID, actionData?, remark?. */
 export interface ExecutePaymentActionRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<paymentID>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   paymentID: Guid;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<actionID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   actionID: CodeID;
+  /** Element `<actionData>`. */
   actionData?: DataList;
-  /** xs:string. */
+  /** Element `<remark>`, xs:string. */
   remark?: string;
 }
 
@@ -157,10 +171,13 @@ export interface ExecutePaymentActionRequest {
 export interface ExecutePaymentActionResponse {
   /**
    * 0 = accepted.
-   * xs:int.
+   * Element `<statusCode>`, xs:int.
    */
   statusCode: number;
-  /** Key lastStateDefinition: the new state id, as text. */
+  /**
+   * Key lastStateDefinition: the new state id, as text.
+   * Element `<actionResults>`.
+   */
   actionResults: ResultList;
 }
 
@@ -168,32 +185,39 @@ export interface ExecutePaymentActionResponse {
  * The content of getNewManualPaymentDetailsRequest: merchantID, paymentMethodID, userID?, username?, email?, languageCode?, telephoneNumber?.
  */
 export interface GetNewManualPaymentDetailsRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<paymentMethodID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   paymentMethodID: CodeID;
   /**
-   * xs:string.
+   * Element `<userID>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   userID?: string | null;
   /**
-   * xs:string.
+   * Element `<username>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   username?: string | null;
   /**
-   * xs:string.
+   * Element `<email>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   email?: string | null;
   /**
+   * Element `<languageCode>`, twoLetterCode.
    * pattern [A-Za-z]{2}
    * Nillable: null is written as xsi:nil="true".
    */
   languageCode?: TwoLetterCode | null;
   /**
-   * xs:string.
+   * Element `<telephoneNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   telephoneNumber?: string | null;
@@ -201,7 +225,9 @@ export interface GetNewManualPaymentDetailsRequest {
 
 /** The content of getNewManualPaymentDetailsResponse: result?, status. */
 export interface GetNewManualPaymentDetailsResponse {
+  /** Element `<result>`. */
   result?: ManualPaymentDetails;
+  /** Element `<status>`. */
   status: ManualPaymentStatus;
 }
 
@@ -209,41 +235,63 @@ export interface GetNewManualPaymentDetailsResponse {
  * The content of getPaymentInputDataListRequest: (merchantID, shopID), user, paymentMethodID, purposeOfPayment?, amount?, details?.
  */
 export interface GetPaymentInputDataListRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
+  /** Element `<user>`. */
   user: User;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<paymentMethodID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   paymentMethodID: CodeID;
-  /** xs:string. */
+  /** Element `<purposeOfPayment>`, xs:string. */
   purposeOfPayment?: string;
+  /** Element `<amount>`. */
   amount?: PositiveMoney;
+  /** Element `<details>`. */
   details?: DetailList;
 }
 
 /** The content of getPaymentInputDataListResponse: paymentInputDataList. */
 export interface GetPaymentInputDataListResponse {
+  /** Element `<paymentInputDataList>`. */
   paymentInputDataList: GetPaymentInputDataListResponsePaymentInputDataList;
 }
 
 /** The content of getPaymentInputDataListResponse/paymentInputDataList: paymentInputData*. */
 export interface GetPaymentInputDataListResponsePaymentInputDataList {
-  /** 0..unbounded items */
+  /** Element `<paymentInputData>`, 0..unbounded items. */
   paymentInputData?: DetailList[];
 }
 
 /** The content of getPaymentsRequest: (merchantID, shopID), merchantTransactionID, isExecuted?. */
 export interface GetPaymentsRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
   /**
    * Filters for executed payments only.
-   * xs:boolean.
+   * Element `<isExecuted>`, xs:boolean.
    * Nillable: null is written as xsi:nil="true".
    */
   isExecuted?: boolean | null;
@@ -251,30 +299,38 @@ export interface GetPaymentsRequest {
 
 /** The content of getPaymentsResponse: payments. */
 export interface GetPaymentsResponse {
+  /** Element `<payments>`. */
   payments: PaymentList;
 }
 
 /** The content of getRedirectDataRequest: merchantID, redirectParameters. */
 export interface GetRedirectDataRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
+  /** Element `<redirectParameters>`. */
   redirectParameters: RedirectParameters;
 }
 
 /** The content of getRedirectDataResponse: redirectData. */
 export interface GetRedirectDataResponse {
+  /** Element `<redirectData>`. */
   redirectData: RedirectData;
 }
 
 /** The content of handlePaymentStateChangedNotificationRequest: payment. */
 export interface HandlePaymentStateChangedNotificationRequest {
+  /** Element `<payment>`. */
   payment: PaymentWithStateFamily;
 }
 
 /** The content of handlePaymentStateChangedNotificationResponse: resultCode, resultMessage?. */
 export interface HandlePaymentStateChangedNotificationResponse {
+  /** Element `<resultCode>`. */
   resultCode: IdNamePair;
-  /** xs:string. */
+  /** Element `<resultMessage>`, xs:string. */
   resultMessage?: string;
 }
 
@@ -283,9 +339,12 @@ export interface HandlePaymentStateChangedNotificationResponse {
  * idNamePair: key, value.
  */
 export interface IdNamePair {
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<key>`, codeID.
+   * >= 0, <= 2147483647
+   */
   key: CodeID;
-  /** xs:string. */
+  /** Element `<value>`, xs:string. */
   value: string;
 }
 
@@ -293,22 +352,40 @@ export interface IdNamePair {
  * The content of initiatePaymentFromReferenceRequest: (merchantID, shopID), originalPaymentID, merchantTransactionID, paymentMethodID, amount?, specificPaymentData?.
  */
 export interface InitiatePaymentFromReferenceRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<originalPaymentID>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   originalPaymentID: Guid;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<paymentMethodID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   paymentMethodID: CodeID;
+  /** Element `<amount>`. */
   amount?: PositiveMoney;
+  /** Element `<specificPaymentData>`. */
   specificPaymentData?: DataList;
 }
 
 /** The content of initiatePaymentFromReferenceResponse: payment. */
 export interface InitiatePaymentFromReferenceResponse {
+  /** Element `<payment>`. */
   payment: PaymentWithStateFamily;
 }
 
@@ -316,40 +393,69 @@ export interface InitiatePaymentFromReferenceResponse {
  * The content of initiatePaymentRequest: (merchantID, shopID), merchantTransactionID, paymentMethodID, amount?, shopFee?, userID, userData?, userIP?, userSessionID, creationTypeID, paymentAccountID?, specificPaymentData?, paymentAccount?.
  */
 export interface InitiatePaymentRequest {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<paymentMethodID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   paymentMethodID: CodeID;
-  /** Required except for card verification and Aircash Abon. */
+  /**
+   * Required except for card verification and Aircash Abon.
+   * Element `<amount>`.
+   */
   amount?: NonNegativeMoney;
+  /** Element `<shopFee>`. */
   shopFee?: PositiveMoney;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<userID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   userID: StringID;
+  /** Element `<userData>`. */
   userData?: UserData;
   /**
+   * Element `<userIP>`, ipAddress.
    * pattern ((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]) | [0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}
    */
   userIP?: IpAddress;
-  /** xs:string. */
+  /** Element `<userSessionID>`, xs:string. */
   userSessionID: string;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<creationTypeID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   creationTypeID: CodeID;
   /**
    * A token of an earlier payment's account (card on file).
-   * xs:string.
+   * Element `<paymentAccountID>`, xs:string.
    */
   paymentAccountID?: string;
+  /** Element `<specificPaymentData>`. */
   specificPaymentData?: DataList;
+  /** Element `<paymentAccount>`. */
   paymentAccount?: PaymentAccount;
 }
 
 /** The content of initiatePaymentResponse: payment. */
 export interface InitiatePaymentResponse {
-  /** Sent as xsi:type="paymentWithPaymentAccount"; the outcome is in payment/state. */
+  /**
+   * Sent as xsi:type="paymentWithPaymentAccount"; the outcome is in payment/state.
+   * Element `<payment>`.
+   */
   payment: PaymentWithStateFamily;
 }
 
@@ -357,9 +463,9 @@ export interface InitiatePaymentResponse {
 export interface KeyBooleanValuePair {
   /** Written as xsi:type="keyBooleanValuePair". */
   $type: "keyBooleanValuePair";
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:boolean. */
+  /** Element `<value>`, xs:boolean. */
   value: boolean;
 }
 
@@ -367,9 +473,9 @@ export interface KeyBooleanValuePair {
 export interface KeyDateTimeValuePair {
   /** Written as xsi:type="keyDateTimeValuePair". */
   $type: "keyDateTimeValuePair";
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:dateTime. */
+  /** Element `<value>`, xs:dateTime. */
   value: string;
 }
 
@@ -377,9 +483,9 @@ export interface KeyDateTimeValuePair {
 export interface KeyDecimalValuePair {
   /** Written as xsi:type="keyDecimalValuePair". */
   $type: "keyDecimalValuePair";
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:decimal. */
+  /** Element `<value>`, xs:decimal. */
   value: string;
 }
 
@@ -387,9 +493,9 @@ export interface KeyDecimalValuePair {
 export interface KeyIntValuePair {
   /** Written as xsi:type="keyIntValuePair". */
   $type: "keyIntValuePair";
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:int. */
+  /** Element `<value>`, xs:int. */
   value: number;
 }
 
@@ -397,23 +503,31 @@ export interface KeyIntValuePair {
 export interface KeyStringValuePair {
   /** Written as xsi:type="keyStringValuePair". */
   $type: "keyStringValuePair";
-  /** xs:string. */
+  /** Element `<key>`, xs:string. */
   key: string;
-  /** xs:string. */
+  /** Element `<value>`, xs:string. */
   value: string;
 }
 
 /** manualPaymentDetails: userID, merchantTransactionID, userDetails, paymentDetails. */
 export interface ManualPaymentDetails {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<userID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   userID: StringID;
   /**
    * Generated by the merchant.
+   * Element `<merchantTransactionID>`, stringID.
    * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
    */
   merchantTransactionID: StringID;
+  /** Element `<userDetails>`. */
   userDetails: UserData;
-  /** MinLimit and MaxLimit (keyDecimalValuePair), LimitCurrency (keyStringValuePair). */
+  /**
+   * MinLimit and MaxLimit (keyDecimalValuePair), LimitCurrency (keyStringValuePair).
+   * Element `<paymentDetails>`.
+   */
   paymentDetails: DetailList;
 }
 
@@ -421,14 +535,14 @@ export interface ManualPaymentDetails {
 export interface ManualPaymentStatus {
   /**
    * 0 Success, 2 UserNotFound.
-   * xs:int.
+   * Element `<code>`, xs:int.
    */
   code: number;
-  /** xs:string. */
+  /** Element `<description>`, xs:string. */
   description: string;
   /**
    * The reason, e.g. "Unable to locate User"; may be empty.
-   * xs:string.
+   * Element `<details>`, xs:string.
    */
   details: string;
 }
@@ -439,7 +553,7 @@ export interface ManualPaymentStatus {
  */
 export interface Money {
   /**
-   * Attribute `currencyCode`.
+   * Attribute `currencyCode`, threeLetterCode.
    * pattern [A-Za-z]{3}
    */
   currencyCode: ThreeLetterCode;
@@ -453,7 +567,7 @@ export interface Money {
 /** nonNegativeMoney: simple content with @currencyCode. */
 export interface NonNegativeMoney {
   /**
-   * Attribute `currencyCode`.
+   * Attribute `currencyCode`, threeLetterCode.
    * pattern [A-Za-z]{3}
    */
   currencyCode: ThreeLetterCode;
@@ -469,18 +583,19 @@ export interface NonNegativeMoney {
  * paymentAccount: specificPaymentAccountData.
  */
 export interface PaymentAccount {
+  /** Element `<specificPaymentAccountData>`. */
   specificPaymentAccountData: PaymentAccountSpecificPaymentAccountData;
 }
 
 /** paymentAccountReference: paymentAccountID. */
 export interface PaymentAccountReference {
-  /** xs:string. */
+  /** Element `<paymentAccountID>`, xs:string. */
   paymentAccountID: string;
 }
 
 /** The content of paymentAccount/specificPaymentAccountData: data+. */
 export interface PaymentAccountSpecificPaymentAccountData {
-  /** 1..unbounded items */
+  /** Element `<data>`, 1..unbounded items. */
   data: KeyValueBasePair[];
 }
 
@@ -489,7 +604,7 @@ export interface PaymentAccountSpecificPaymentAccountData {
  * paymentList: payment*.
  */
 export interface PaymentList {
-  /** 0..unbounded items */
+  /** Element `<payment>`, 0..unbounded items. */
   payment?: PaymentWithStateFamily[];
 }
 
@@ -500,47 +615,78 @@ export interface PaymentList {
 export interface PaymentMethodDetailsRedirectParameters {
   /** Written as xsi:type="paymentMethodDetailsRedirectParameters". */
   $type: "paymentMethodDetailsRedirectParameters";
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
+  /** Element `<httpMethod>`, httpMethod. */
   httpMethod: HttpMethod;
-  /** xs:string. */
+  /** Element `<returnUrl>`, xs:string. */
   returnUrl: string;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<languageCode>`, twoLetterCode.
+   * pattern [A-Za-z]{2}
+   */
   languageCode?: TwoLetterCode;
-  /** pattern [A-Za-z]{3} */
+  /**
+   * Element `<currencyCode>`, threeLetterCode.
+   * pattern [A-Za-z]{3}
+   */
   currencyCode: ThreeLetterCode;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<countryCode>`, twoLetterCode.
+   * pattern [A-Za-z]{2}
+   */
   countryCode: TwoLetterCode;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<creationTypeID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   creationTypeID?: CodeID;
+  /** Element `<additionalDetails>`. */
   additionalDetails?: DetailList;
+  /** Element `<user>`. */
   user: User;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
   /**
    * A bare decimal: the currency is the currencyCode element.
+   * Element `<grossAmount>`, moneyAmount.
    * at most 19 digits · at most 4 fraction digits
    */
   grossAmount?: MoneyAmount;
-  /** at most 19 digits · at most 4 fraction digits */
+  /**
+   * Element `<minPaymentLimitAmount>`, moneyAmount.
+   * at most 19 digits · at most 4 fraction digits
+   */
   minPaymentLimitAmount?: MoneyAmount;
-  /** at most 19 digits · at most 4 fraction digits */
+  /**
+   * Element `<maxPaymentLimitAmount>`, moneyAmount.
+   * at most 19 digits · at most 4 fraction digits
+   */
   maxPaymentLimitAmount?: MoneyAmount;
-  /** xs:int. */
+  /** Element `<expirationTimeSpanInSeconds>`, xs:int. */
   expirationTimeSpanInSeconds?: number;
-  /** xs:string. */
+  /** Element `<successUrl>`, xs:string. */
   successUrl: string;
-  /** xs:string. */
+  /** Element `<pendingUrl>`, xs:string. */
   pendingUrl: string;
-  /** xs:string. */
+  /** Element `<errorUrl>`, xs:string. */
   errorUrl: string;
-  /** xs:string. */
+  /** Element `<cancelUrl>`, xs:string. */
   cancelUrl: string;
-  /** xs:string. */
+  /** Element `<refusedUrl>`, xs:string. */
   refusedUrl: string;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<paymentMethodID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   paymentMethodID: CodeID;
-  /** xs:boolean. */
+  /** Element `<isPaymentMethodChangeAllowed>`, xs:boolean. */
   isPaymentMethodChangeAllowed?: boolean;
 }
 
@@ -551,71 +697,115 @@ export interface PaymentMethodDetailsRedirectParameters {
 export interface PaymentMethodSelectionWithDetailsRedirectParameters {
   /** Written as xsi:type="paymentMethodSelectionWithDetailsRedirectParameters". */
   $type: "paymentMethodSelectionWithDetailsRedirectParameters";
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
+  /** Element `<httpMethod>`, httpMethod. */
   httpMethod: HttpMethod;
-  /** xs:string. */
+  /** Element `<returnUrl>`, xs:string. */
   returnUrl: string;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<languageCode>`, twoLetterCode.
+   * pattern [A-Za-z]{2}
+   */
   languageCode?: TwoLetterCode;
-  /** pattern [A-Za-z]{3} */
+  /**
+   * Element `<currencyCode>`, threeLetterCode.
+   * pattern [A-Za-z]{3}
+   */
   currencyCode: ThreeLetterCode;
-  /** pattern [A-Za-z]{2} */
+  /**
+   * Element `<countryCode>`, twoLetterCode.
+   * pattern [A-Za-z]{2}
+   */
   countryCode: TwoLetterCode;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<creationTypeID>`, codeID.
+   * >= 0, <= 2147483647
+   */
   creationTypeID?: CodeID;
+  /** Element `<additionalDetails>`. */
   additionalDetails?: DetailList;
+  /** Element `<user>`. */
   user: User;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
   /**
    * A bare decimal: the currency is the currencyCode element.
+   * Element `<grossAmount>`, moneyAmount.
    * at most 19 digits · at most 4 fraction digits
    */
   grossAmount?: MoneyAmount;
-  /** at most 19 digits · at most 4 fraction digits */
+  /**
+   * Element `<minPaymentLimitAmount>`, moneyAmount.
+   * at most 19 digits · at most 4 fraction digits
+   */
   minPaymentLimitAmount?: MoneyAmount;
-  /** at most 19 digits · at most 4 fraction digits */
+  /**
+   * Element `<maxPaymentLimitAmount>`, moneyAmount.
+   * at most 19 digits · at most 4 fraction digits
+   */
   maxPaymentLimitAmount?: MoneyAmount;
-  /** xs:int. */
+  /** Element `<expirationTimeSpanInSeconds>`, xs:int. */
   expirationTimeSpanInSeconds?: number;
-  /** xs:string. */
+  /** Element `<successUrl>`, xs:string. */
   successUrl: string;
-  /** xs:string. */
+  /** Element `<pendingUrl>`, xs:string. */
   pendingUrl: string;
-  /** xs:string. */
+  /** Element `<errorUrl>`, xs:string. */
   errorUrl: string;
-  /** xs:string. */
+  /** Element `<cancelUrl>`, xs:string. */
   cancelUrl: string;
-  /** xs:string. */
+  /** Element `<refusedUrl>`, xs:string. */
   refusedUrl: string;
+  /** Element `<paymentDirection>`, paymentDirection. */
   paymentDirection: PaymentDirection;
 }
 
 /** The content of paymentServiceException: id, errorCode, errorMessage. */
 export interface PaymentServiceException {
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<id>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   id: Guid;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<errorCode>`, codeID.
+   * >= 0, <= 2147483647
+   */
   errorCode: CodeID;
   /**
    * May span lines; for errorCode 800 it holds the XSD validator's text.
-   * xs:string.
+   * Element `<errorMessage>`, xs:string.
    */
   errorMessage: string;
 }
 
 /** paymentState: id, definition, createdOn, description?, paymentStateDetails?. */
 export interface PaymentState {
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<id>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   id: Guid;
-  /** The state: its id (an open code list, see codes.json) and name. */
+  /**
+   * The state: its id (an open code list, see codes.json) and name.
+   * Element `<definition>`.
+   */
   definition: IdNamePair;
-  /** xs:dateTime. */
+  /** Element `<createdOn>`, xs:dateTime. */
   createdOn: string;
-  /** xs:string. */
+  /** Element `<description>`, xs:string. */
   description?: string;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<paymentStateDetails>`.
+   * Nillable: null is written as xsi:nil="true".
+   */
   paymentStateDetails?: DetailList | null;
 }
 
@@ -626,39 +816,66 @@ export interface PaymentState {
 export interface PaymentWithPaymentAccount {
   /** Written as xsi:type="paymentWithPaymentAccount". */
   $type: "paymentWithPaymentAccount";
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
+  /** Element `<paymentMethod>`. */
   paymentMethod: IdNamePair;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<paymentID>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   paymentID: Guid;
   /**
+   * Element `<userID>`, stringID.
    * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
    * Nillable: null is written as xsi:nil="true".
    */
   userID: StringID | null;
+  /** Element `<paymentProvider>`. */
   paymentProvider?: IdNamePair;
+  /** Element `<amount>`. */
   amount: Money;
+  /** Element `<shopFee>`. */
   shopFee?: Money;
+  /** Element `<creationType>`. */
   creationType: IdNamePair;
   /**
+   * Element `<userIP>`, ipAddress.
    * pattern ((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]) | [0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}
    */
   userIP?: IpAddress;
+  /** Element `<state>`. */
   state: PaymentState;
   /**
    * True once the payment reached a credit or debit state.
-   * xs:boolean.
+   * Element `<isExecuted>`, xs:boolean.
    * Nillable: null is written as xsi:nil="true".
    */
   isExecuted: boolean | null;
-  /** The amount in the merchant's reporting currency, which may differ from amount's. */
+  /**
+   * The amount in the merchant's reporting currency, which may differ from amount's.
+   * Element `<baseAmount>`.
+   */
   baseAmount: Money;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<paymentDetails>`.
+   * Nillable: null is written as xsi:nil="true".
+   */
   paymentDetails?: DetailList | null;
+  /** Element `<paymentAccount>`. */
   paymentAccount?: PaymentAccountReference;
 }
 
@@ -669,45 +886,71 @@ export interface PaymentWithPaymentAccount {
 export interface PaymentWithState {
   /** Written as xsi:type="paymentWithState". */
   $type: "paymentWithState";
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantID: StringID;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<shopID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   shopID: StringID;
+  /** Element `<paymentMethod>`. */
   paymentMethod: IdNamePair;
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<merchantTransactionID>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   merchantTransactionID: StringID;
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<paymentID>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   paymentID: Guid;
   /**
+   * Element `<userID>`, stringID.
    * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
    * Nillable: null is written as xsi:nil="true".
    */
   userID: StringID | null;
+  /** Element `<paymentProvider>`. */
   paymentProvider?: IdNamePair;
+  /** Element `<amount>`. */
   amount: Money;
+  /** Element `<shopFee>`. */
   shopFee?: Money;
+  /** Element `<creationType>`. */
   creationType: IdNamePair;
   /**
+   * Element `<userIP>`, ipAddress.
    * pattern ((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]) | [0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}
    */
   userIP?: IpAddress;
+  /** Element `<state>`. */
   state: PaymentState;
   /**
    * True once the payment reached a credit or debit state.
-   * xs:boolean.
+   * Element `<isExecuted>`, xs:boolean.
    * Nillable: null is written as xsi:nil="true".
    */
   isExecuted: boolean | null;
-  /** The amount in the merchant's reporting currency, which may differ from amount's. */
+  /**
+   * The amount in the merchant's reporting currency, which may differ from amount's.
+   * Element `<baseAmount>`.
+   */
   baseAmount: Money;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<paymentDetails>`.
+   * Nillable: null is written as xsi:nil="true".
+   */
   paymentDetails?: DetailList | null;
 }
 
 /** positiveMoney: simple content with @currencyCode. */
 export interface PositiveMoney {
   /**
-   * Attribute `currencyCode`.
+   * Attribute `currencyCode`, threeLetterCode.
    * pattern [A-Za-z]{3}
    */
   currencyCode: ThreeLetterCode;
@@ -722,8 +965,9 @@ export interface PositiveMoney {
 export interface RedirectDataWithPost {
   /** Written as xsi:type="redirectDataWithPost". */
   $type: "redirectDataWithPost";
-  /** xs:string. */
+  /** Element `<redirectUrl>`, xs:string. */
   redirectUrl: string;
+  /** Element `<dataFields>`. */
   dataFields: DataFieldList;
 }
 
@@ -732,17 +976,23 @@ export interface RedirectDataWithPost {
  * resultList: result*.
  */
 export interface ResultList {
-  /** 0..unbounded items */
+  /** Element `<result>`, 0..unbounded items. */
   result?: KeyValueBasePair[];
 }
 
 /** unqualifiedPaymentServiceException: id, errorCode, errorMessage. */
 export interface UnqualifiedPaymentServiceException {
-  /** pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64 */
+  /**
+   * Element `<id>`, guid.
+   * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
+   */
   id: Guid;
-  /** >= 0, <= 2147483647 */
+  /**
+   * Element `<errorCode>`, codeID.
+   * >= 0, <= 2147483647
+   */
   errorCode: CodeID;
-  /** xs:string. */
+  /** Element `<errorMessage>`, xs:string. */
   errorMessage: string;
 }
 
@@ -751,64 +1001,75 @@ export interface UnqualifiedPaymentServiceException {
  * user: id, (username?, firstname?, lastname?, currencyCode?, languageCode?, email?, address?, dateOfBirth?, gender?, identificationNumber?, identificationNumberType?, drivingLicenseNumber?, drivingLicenseIssuingState?).
  */
 export interface User {
-  /** pattern [A-Za-z0-9_.:@\-]+ · length 1..100 */
+  /**
+   * Element `<id>`, stringID.
+   * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
+   */
   id: StringID;
   /**
-   * xs:string.
+   * Element `<username>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   username?: string | null;
   /**
-   * xs:string.
+   * Element `<firstname>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   firstname?: string | null;
   /**
-   * xs:string.
+   * Element `<lastname>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   lastname?: string | null;
   /**
+   * Element `<currencyCode>`, threeLetterCode.
    * pattern [A-Za-z]{3}
    * Nillable: null is written as xsi:nil="true".
    */
   currencyCode?: ThreeLetterCode | null;
   /**
+   * Element `<languageCode>`, twoLetterCode.
    * pattern [A-Za-z]{2}
    * Nillable: null is written as xsi:nil="true".
    */
   languageCode?: TwoLetterCode | null;
   /**
-   * xs:string.
+   * Element `<email>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   email?: string | null;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<address>`.
+   * Nillable: null is written as xsi:nil="true".
+   */
   address?: Address | null;
   /**
-   * xs:dateTime.
+   * Element `<dateOfBirth>`, xs:dateTime.
    * Nillable: null is written as xsi:nil="true".
    */
   dateOfBirth?: string | null;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<gender>`, gender.
+   * Nillable: null is written as xsi:nil="true".
+   */
   gender?: Gender | null;
   /**
-   * xs:string.
+   * Element `<identificationNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   identificationNumber?: string | null;
   /**
-   * xs:string.
+   * Element `<identificationNumberType>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   identificationNumberType?: string | null;
   /**
-   * xs:string.
+   * Element `<drivingLicenseNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   drivingLicenseNumber?: string | null;
   /**
-   * xs:string.
+   * Element `<drivingLicenseIssuingState>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   drivingLicenseIssuingState?: string | null;
@@ -820,61 +1081,69 @@ export interface User {
  */
 export interface UserData {
   /**
-   * xs:string.
+   * Element `<username>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   username?: string | null;
   /**
-   * xs:string.
+   * Element `<firstname>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   firstname?: string | null;
   /**
-   * xs:string.
+   * Element `<lastname>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   lastname?: string | null;
   /**
+   * Element `<currencyCode>`, threeLetterCode.
    * pattern [A-Za-z]{3}
    * Nillable: null is written as xsi:nil="true".
    */
   currencyCode?: ThreeLetterCode | null;
   /**
+   * Element `<languageCode>`, twoLetterCode.
    * pattern [A-Za-z]{2}
    * Nillable: null is written as xsi:nil="true".
    */
   languageCode?: TwoLetterCode | null;
   /**
-   * xs:string.
+   * Element `<email>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   email?: string | null;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<address>`.
+   * Nillable: null is written as xsi:nil="true".
+   */
   address?: Address | null;
   /**
-   * xs:dateTime.
+   * Element `<dateOfBirth>`, xs:dateTime.
    * Nillable: null is written as xsi:nil="true".
    */
   dateOfBirth?: string | null;
-  /** Nillable: null is written as xsi:nil="true". */
+  /**
+   * Element `<gender>`, gender.
+   * Nillable: null is written as xsi:nil="true".
+   */
   gender?: Gender | null;
   /**
-   * xs:string.
+   * Element `<identificationNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   identificationNumber?: string | null;
   /**
-   * xs:string.
+   * Element `<identificationNumberType>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   identificationNumberType?: string | null;
   /**
-   * xs:string.
+   * Element `<drivingLicenseNumber>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   drivingLicenseNumber?: string | null;
   /**
-   * xs:string.
+   * Element `<drivingLicenseIssuingState>`, xs:string.
    * Nillable: null is written as xsi:nil="true".
    */
   drivingLicenseIssuingState?: string | null;

@@ -4,7 +4,7 @@ import { lit } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
- * arbitraries.ts (DESIGN.md: emit/arbitraries): fast-check arbitraries of every message, rendered
+ * arbitraries.ts (docs/architecture.md, "Generated code"): fast-check arbitraries of every message, rendered
  * from the arbitrary description of the plan (runtime/arbitrary-plan.ts) that the interpreter
  * also builds from, so that whatever they generate the schema accepts. A separate module:
  * runtime users never load fast-check.

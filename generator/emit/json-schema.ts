@@ -2,7 +2,7 @@ import type { ComplexTypePlan, ElementPlan, MessagePlan, ParticlePlan, Plan, Sim
 import { typedLiteral } from './readers.js';
 
 /**
- * JSON Schema 2020-12 of the typed form (DESIGN.md: emit/jsonschema): one self-contained schema
+ * JSON Schema 2020-12 of the typed form (docs/architecture.md, "Generated code"): one self-contained schema
  * per message, for editors, other languages and anyone validating the object form elsewhere.
  * An artifact: paygen itself validates with the plan (validate.ts), and the tests hold ajv on
  * these schemas to the same verdicts. What JSON Schema cannot state on text is carried by one

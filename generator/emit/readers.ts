@@ -1,11 +1,10 @@
 import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
-import { words } from '../../runtime/interpret.js';
 import { contentText } from './descriptors.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
- * parse.ts (DESIGN.md: emit/readers): one reader per complex type over the runtime's
+ * parse.ts (docs/architecture.md, "Generated code"): one reader per complex type over the runtime's
  * ReadContext. The context's matcher says which slot each child element is (in strict or
  * tolerant mode alike) and checks every value as its text is read; a reader only follows the
  * slots and assigns properties. A dispatcher per xsi:type family, and the public parse functions.
@@ -161,7 +160,7 @@ function slotCase(e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLi
     const id = field ? `${valueExpr}${e.nillable ? '?.' : '.'}${field}` : valueExpr;
     const tail = field ? `/${field}` : '';
     const sub = e.array ? `${lit(`${e.prop}/`)} + a.length${tail ? ` + ${lit(tail)}` : ''}` : lit(`${e.prop}${tail}`);
-    body.push(`cx.code(${sym.codeLookup(list)}, ${lit(words(list))}, ${id}, at, ${sub});`);
+    body.push(`cx.code(${sym.codeLookup(list)}, ${lit(list)}, ${id}, at, ${sub});`);
     codeLists.add(sym.codeLookup(list));
   }
   if (e.array) body.push('a.push(x);');

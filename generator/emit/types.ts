@@ -4,7 +4,7 @@ import { contentText } from './descriptors.js';
 import type { Symbols } from './symbols.js';
 
 /**
- * types.ts (DESIGN.md: emit/types): zero-runtime TypeScript types of the typed form — an alias
+ * types.ts (docs/architecture.md, "Generated code"): zero-runtime TypeScript types of the typed form — an alias
  * per named simple type, an interface per complex type, a union per xsi:type family, and the
  * map from message names to their value types. A choice is a union of its alternatives, each
  * with the other alternatives' properties typed `never`, so that TypeScript itself rejects a
@@ -65,7 +65,7 @@ function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   if (c.typeTag !== undefined) base.push({ prop: '$type', optional: false, type: lit(c.typeTag), doc: jsdoc([`Written as xsi:type="${c.name.local}".`], '  ') });
   for (const a of c.attributes) {
     const s = plan.simpleTypes[a.type];
-    base.push({ prop: a.prop, optional: !a.required, type: sym.typeName({ kind: 'simple', id: a.type }, ''), doc: jsdoc([a.doc, `Attribute \`${a.local}\`${s.tsName ? '' : `, ${s.label}`}.`, facetSummary(s), a.default !== undefined ? `@default ${JSON.stringify(a.default)}` : undefined], '  ') });
+    base.push({ prop: a.prop, optional: !a.required, type: sym.typeName({ kind: 'simple', id: a.type }, ''), doc: jsdoc([a.doc, `Attribute \`${a.local}\`, ${s.label}.`, facetSummary(s), a.fixed !== undefined ? `Fixed: ${JSON.stringify(a.fixed)}.` : undefined, a.default !== undefined ? `@default ${JSON.stringify(a.default)}` : undefined], '  ') });
   }
   if (c.content.kind === 'simple') {
     const s = plan.simpleTypes[c.content.type];
@@ -92,7 +92,8 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
     if (e.array) type = `${wrap(type)}[]`;
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
     const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
-    const doc = jsdoc([e.doc, simple && !simple.tsName ? `${simple.label}.` : undefined, simple ? facetSummary(simple) : undefined, occurs, e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined, e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined], '  ');
+    const what = `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
+    const doc = jsdoc([e.doc, what, simple ? facetSummary(simple) : undefined, e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined, e.fixed !== undefined ? `Fixed: ${JSON.stringify(e.fixed)}.` : undefined, e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined], '  ');
     return { fields: [{ prop: e.prop, optional: !(required && p.min > 0), type, doc }], unions: [] };
   }
   if (p.kind !== 'choice') {

@@ -6,7 +6,7 @@ import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
 
 /**
- * validate.ts (DESIGN.md: emit/validators): one checker per complex type, walking a typed value
+ * validate.ts (docs/architecture.md, "Generated code"): one checker per complex type, walking a typed value
  * with the runtime's ValueChecker — the same value checks the reader makes as it reads the text
  * (runtime/simple-type.ts), the same occurrence rule tolerant reading applies (choices, optional
  * groups), the same codes and paths. Per message: the unmasked check parse and build use, the

@@ -4,7 +4,7 @@ import { indent, jsdoc, lit, propAccess } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
- * build.ts (DESIGN.md: emit/writers): one writer per complex type (per writer group: messages
+ * build.ts (docs/architecture.md, "Generated code"): one writer per complex type (per writer group: messages
  * with another namespace plan get their own), appending escaped text straight to a string in
  * schema order; a dispatcher per xsi:type family that adds xsi:type; and the public build
  * functions, which validate first (validate.ts) and refuse invalid values.

@@ -1,7 +1,7 @@
 import { UNBOUNDED, type AttributePlan, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type TypeRef } from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
 import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle } from '../model/model.js';
-import { SchemaError } from '../xsd/schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * Complex type → its plan: attributes, and a content model over element slots (XSD 1.0 Part 1

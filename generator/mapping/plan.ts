@@ -4,7 +4,7 @@ import { isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type Particle, type SchemaModel } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
-import { SchemaError } from '../xsd/schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 import { complexTypePlan } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';

@@ -1,6 +1,6 @@
 import type { Plan, TypeRef } from '../../runtime/plan.js';
 import type { Profile } from '../model/profiles.js';
-import { SchemaError } from '../xsd/schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * A profile that names a field the message does not have would silently never apply: every

@@ -1,12 +1,12 @@
 import type { FacetsPlan, SimpleTypePlan, ValueKind } from '../../runtime/plan.js';
 import { NUMBER_BUILTINS, UNSUPPORTED_BUILTINS, builtinSimpleTypes, isBuiltinKey, primitiveOf } from '../model/builtins.js';
 import { splitKey, type SchemaModel, type SimpleType } from '../model/model.js';
-import { SchemaError } from '../xsd/schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 import { COLLAPSED, REPLACED, primitivePattern } from './lexical-patterns.js';
 import { xsdPatternToJs } from './xsd-regex.js';
 
 /**
- * Simple type → its plan (DESIGN.md, "Typed form of a message"): how the typed form holds a
+ * Simple type → its plan (README, "The typed form"): how the typed form holds a
  * value — xs:int and narrower → number, xs:boolean → boolean, lists → arrays, everything else
  * (decimal, long, dates, unions) → the exact text — and every constraint on it, compiled once
  * into target-neutral form (FacetsPlan). A number or boolean type that restricts its lexical

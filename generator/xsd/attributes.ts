@@ -3,7 +3,7 @@ import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
 import type { SchemaComponents } from './components.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 import { readSimpleType } from './simple-types.js';
 
 /**

@@ -6,7 +6,7 @@ import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { sensitiveKeys } from './markers.js';
 import { readModelGroup, readParticle } from './particles.js';
 import type { SchemaComponents } from './components.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 import { derivationSet } from './schema-set.js';
 import { facetsOf, readSimpleType } from './simple-types.js';
 

@@ -1,7 +1,7 @@
 import { compareDecimal, decimalDigits } from '../../runtime/lexical.js';
 import { primitiveOf } from '../model/builtins.js';
 import type { Facets, SimpleType, SourceRef, WhiteSpaceFacet } from '../model/model.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * Restriction of a simple type by constraining facets (XSD 1.0 Part 2 §4.3): which facets apply

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex } from '../../runtime/xml/position.js';
 import { XS, type SourceRef } from '../model/model.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * Reading one XSD file into namespace-resolved nodes. fast-xml-parser does the XML (its

@@ -1,5 +1,5 @@
 import { appinfo, sourceOf, type XNode } from './load.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * paygen's own annotations, placed in `xs:annotation/xs:appinfo` so that the schema stays plain

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { splitKey, type SchemaModel } from '../model/model.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * One set, several independent schemas: a protocol whose messages all have the root `request`

@@ -2,7 +2,7 @@ import { type ElementParticle, type ModelGroup, type Occurs, type Particle, type
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
 import type { SchemaComponents } from './components.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * Model groups and particles (XSD 1.0 Part 1 §3.7–3.10): sequence, choice and all with their

@@ -35,4 +35,4 @@ function camel(name: string): string {
   return parts.map((p, i) => (i === 0 ? p[0].toLowerCase() + p.slice(1) : p[0].toUpperCase() + p.slice(1))).join('');
 }
 
-export { SchemaError } from './schema-error.js';
+export { SchemaError } from '../model/schema-error.js';

@@ -3,7 +3,7 @@ import { splitKey, type ComplexType, type ElementDecl, type SchemaModel, type Si
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 import type { SchemaComponents } from './components.js';
 import type { DocInfo, Global, GlobalKind, SchemaSet } from './schema-set.js';
 import { readSimpleType } from './simple-types.js';

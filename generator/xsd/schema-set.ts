@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { XS, qkey } from '../model/model.js';
 import { loadSchemaDoc, sourceOf, xsChildren, type SchemaDoc, type XNode } from './load.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * The schema documents reachable from the entry files through include and import (XSD 1.0

@@ -3,7 +3,7 @@ import { isFacetName, restrictFacets, type DeclaredFacet } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { isSensitive } from './markers.js';
 import type { SchemaComponents } from './components.js';
-import { SchemaError } from './schema-error.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * xs:simpleType (XSD 1.0 Part 2 §4.1): restriction with constraining facets, list, union.

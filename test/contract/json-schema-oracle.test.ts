@@ -6,7 +6,7 @@
  * fails with the message, the mutation, the smallest value that still shows it, ajv's errors and
  * paygen's issues. Replay with PAYGEN_SEED; PAYGEN_RUNS sets the values per message (≥ 200 in CI).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
@@ -158,7 +158,8 @@ function replaced(value: Json, path: Path, replacement: Json | typeof DELETE): J
   }
   const copy = { ...(value as { [key: string]: Json }) };
   if (rest.length === 0 && replacement === DELETE) delete copy[head as string];
-  else copy[head as string] = replaced(copy[head as string], rest, replacement);
+  // defined, not assigned: a property named __proto__ stays a property
+  else Object.defineProperty(copy, head, { value: replaced(copy[head as string], rest, replacement), enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
@@ -168,6 +169,10 @@ interface Context {
   siblings: readonly Json[];
   /** Every `$type` tag seen in the sampled values of the set. */
   tags: readonly string[];
+  /** The ids of the set's code lists (`codes.json`), if it has any: what real traffic carries. */
+  codes: readonly number[];
+  /** The conditions of the message's payment-method profiles (`profiles.json`): a path and the value that switches one on. */
+  profiles: ReadonlyArray<{ path: Path; equals: Json }>;
 }
 
 interface MutationKind {
@@ -178,12 +183,18 @@ interface MutationKind {
   mutate: (site: Site, random: Random, context: Context) => Json | typeof DELETE | undefined;
 }
 
-/** Strings unlikely to belong to a restricted type: empty, long, numeric, padded, dates, control characters. */
+/**
+ * Strings unlikely to belong to a restricted type: empty, long, numeric, padded, dates, control
+ * characters, and characters that XML cannot carry at all (NUL, a lone surrogate, U+FFFE).
+ */
 const OUTLANDISH_STRINGS = [
-  '', 'x', 'x'.repeat(200), '1e3', '-1', '0', '1.5', '.5', '5.', '+0.00', '12345678901234567890', '1.23456',
-  ' padded ', 'not-a-date', 'tab\there', 'line\nbreak', '2024-02-30T00:00:00', '2023-02-29T12:00:00Z', '2024-02-29T24:00:00',
-  'true', '😀'.repeat(3), 'A'.repeat(101), 'ABC', 'en', 'CAD',
+  '', 'x', 'x'.repeat(200), 'A'.repeat(101), '😀'.repeat(3), '1e3', '-1', '0', '-0', '1.5', '.5', '5.', '+0.00', '0.00001',
+  '12345678901234567890', '1.23456', 'true', ' padded ', 'two  spaces', 'tab\there', 'line\nbreak', 'cr\rhere',
+  'nul\u0000here', 'lone\ud800surrogate', 'not\ufffeachar', 'not-a-date', '2024-02-29T24:00:00', '2024-02-30T00:00:00',
+  '2023-02-29T12:00:00Z', '0000-01-01T00:00:00', '10000-01-01T00:00:00', '2024-01-01T00:00:00+14:01', '2024-01-01', 'ABC', 'en', 'CAD',
 ];
+/** Characters that a one-character edit puts into a string: digits, separators, letters, space, TAB. */
+const EDIT_CHARACTERS = ['0', '1', '9', '-', ':', '.', 'T', 'Z', 'a', 'z', ' ', '\t', '+', 'é'];
 /** Numbers outside or at the edge of the XSD integer types: fractions, huge, negative, the int/short/byte bounds. */
 const OUTLANDISH_NUMBERS = [0.5, 1e21, 2 ** 53, -1, 0, 2147483647, 2147483648, -2147483648, -2147483649, 4294967296, 32768, -32769, 256, 128, -129];
 
@@ -196,7 +207,7 @@ const KINDS: MutationKind[] = [
   {
     name: 'add an unknown property',
     applies: ({ node }) => isObject(node),
-    mutate: ({ node }, random) => ({ ...(node as object), [random.pick(['unknownProperty', 'Value', '$value', 'xsi:type'])]: 'x' }),
+    mutate: ({ node }, random) => ({ ...(node as object), [random.pick(['unknownProperty', 'Value', '$type', 'xsi:type', 'constructor', 'toString', '__proto__'])]: 'x' }),
   },
   {
     name: 'a string outside its type',
@@ -207,9 +218,40 @@ const KINDS: MutationKind[] = [
     },
   },
   {
+    name: 'a string with one character changed',
+    applies: ({ node }) => typeof node === 'string' && node.length > 0,
+    mutate: ({ node }, random) => {
+      const s = node as string;
+      const i = Math.floor(random.next() * s.length);
+      const c = random.pick(EDIT_CHARACTERS);
+      return random.pick([s.slice(0, i) + c + s.slice(i + 1), s.slice(0, i) + c + s.slice(i), s.slice(0, i) + s.slice(i + 1)]);
+    },
+  },
+  {
+    name: 'a string as a number',
+    applies: ({ node }) => typeof node === 'string',
+    mutate: ({ node }) => (Number.isFinite(Number(node)) && (node as string).trim() !== '' ? Number(node) : 0),
+  },
+  {
     name: 'a number outside its type',
     applies: ({ node }) => typeof node === 'number',
     mutate: ({ node }, random) => random.pick([...OUTLANDISH_NUMBERS, (node as number) + 0.5, -(node as number) - 1, (node as number) + 1]),
+  },
+  {
+    name: 'a listed code id in place of a number',
+    applies: ({ node }) => typeof node === 'number',
+    mutate: (_site, random, { codes }) => (codes.length === 0 ? undefined : random.pick(codes)),
+  },
+  {
+    // The arbitraries only draw values that meet the profiles, so switching one on is a borderline case.
+    name: 'a payment-method profile switched on',
+    applies: ({ path }) => path.length === 0,
+    mutate: ({ node }, random, { profiles }) => {
+      const on = profiles.filter((p) => at(node, p.path.slice(0, -1)) !== undefined);
+      if (on.length === 0) return undefined;
+      const { path, equals } = random.pick(on);
+      return replaced(node, path, equals);
+    },
   },
   {
     name: 'a number as a string',
@@ -331,9 +373,8 @@ function shrink(m: Message, value: Json, verdicts: Judgement): Json {
   return current;
 }
 
-// ── the test ──────────────────────────────────────────────────────────────────────────
 
-const SETS = [loadSet('pxp', pxp, pxpArbs), loadSet('desjardins', desjardins, desjardinsArbs)];
+// ── the oracle ────────────────────────────────────────────────────────────────────────
 
 interface Disagreement {
   kind: string;
@@ -342,21 +383,53 @@ interface Disagreement {
   judgement: Judgement;
 }
 
-function report(m: Message, disagreements: Disagreement[]): string[] {
+interface Outcome {
+  values: number;
+  mutants: number;
+  rejectedByBoth: number;
+  acceptedByBoth: number;
+  disagreements: Disagreement[];
+  /** Sampled values that both validators reject or that make both throw: the arbitrary is wrong. */
+  unsound: string[];
+}
+
+/** Judges every value and its mutants with both validators. */
+function examine(m: Message, values: readonly Json[], context: Omit<Context, 'siblings' | 'profiles'>): Outcome {
+  const profiles = profileSwitches(m);
+  const outcome: Outcome = { values: values.length, mutants: 0, rejectedByBoth: 0, acceptedByBoth: 0, disagreements: [], unsound: [] };
+  values.forEach((value, i) => {
+    const original = judge(m, value);
+    if (original.ajv !== original.paygen) outcome.disagreements.push({ kind: 'the sampled value itself', path: '/', value, judgement: original });
+    else if (original.ajv !== 'valid') outcome.unsound.push(`${m.name}: a sampled value is ${original.ajv} for both: ${JSON.stringify(value)}\n  ajv: ${JSON.stringify(original.ajvErrors)}\n  paygen: ${JSON.stringify(original.paygenIssues)}`);
+
+    const siblings = values.filter((_, j) => j !== i && Math.abs(j - i) <= 8);
+    for (const mutant of mutants(value, MUTANTS_PER_VALUE, new Random(SEED, m.set, m.name, i), { ...context, siblings, profiles })) {
+      outcome.mutants++;
+      const j = judge(m, mutant.value);
+      if (j.ajv !== j.paygen) outcome.disagreements.push({ ...mutant, judgement: j });
+      else if (j.ajv === 'invalid') outcome.rejectedByBoth++;
+      else if (j.ajv === 'valid') outcome.acceptedByBoth++;
+    }
+  });
+  return outcome;
+}
+
+/** The disagreements grouped by mutation kind and direction, each group with its smallest examples. */
+function report(m: Message, disagreements: readonly Disagreement[]): string[] {
   const groups = new Map<string, Disagreement[]>();
   for (const d of disagreements) {
-    const key = `${m.name}: ${d.kind}: ajv says ${d.judgement.ajv}, paygen says ${d.judgement.paygen}`;
+    const key = `${m.set} ${m.name}: ${d.kind}: ajv says ${d.judgement.ajv}, paygen says ${d.judgement.paygen}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   return [...groups].map(([key, ds]) => {
-    const examples = ds
+    const examples = [...ds]
       .sort((a, b) => JSON.stringify(a.value).length - JSON.stringify(b.value).length)
       .slice(0, EXAMPLES_PER_GROUP)
       .map((d) => {
         const smallest = shrink(m, d.value, d.judgement);
         const j = judge(m, smallest);
         return [
-          `  mutated at ${d.path}; smallest value still showing it:`,
+          `  mutated at ${d.path}; the smallest value that still shows it:`,
           `    ${JSON.stringify(smallest)}`,
           `    ajv: ${JSON.stringify(j.ajvErrors)}`,
           `    paygen: ${JSON.stringify(j.paygenIssues)}`,
@@ -366,58 +439,91 @@ function report(m: Message, disagreements: Disagreement[]): string[] {
   });
 }
 
-const totals = { values: 0, mutants: 0, rejectedByBoth: 0, acceptedByBoth: 0, disagreements: 0 };
+// ── the test ──────────────────────────────────────────────────────────────────────────
+
+function codeIds(set: string): number[] {
+  const file = join(ROOT, 'schemas', set, 'codes.json');
+  if (!existsSync(file)) return [];
+  const codes = JSON.parse(readFileSync(file, 'utf8')) as { lists: Array<{ values?: Array<{ id: unknown }> }> };
+  return [...new Set(codes.lists.flatMap((l) => (l.values ?? []).map((v) => v.id)).filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
+}
+
+/** Where each payment-method profile of a message applies (`profiles.json`: `when.path` equals `when.equals`). */
+function profileSwitches(m: Message): Array<{ path: Path; equals: Json }> {
+  const file = join(ROOT, 'schemas', m.set, 'profiles.json');
+  if (!existsSync(file)) return [];
+  const { profiles } = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Array<{ when: { message: string; path: string; equals: Json } }> };
+  return profiles
+    .filter((p) => p.when.message === m.name)
+    .map((p) => ({ path: p.when.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')), equals: p.when.equals }));
+}
+
+const SETS = [loadSet('pxp', pxp, pxpArbs), loadSet('desjardins', desjardins, desjardinsArbs)];
+
+/** The sampled values of every message of a set, and what the mutations draw on (computed once). */
+const sampled = new Map<string, { values: Map<string, Json[]>; context: Omit<Context, 'siblings' | 'profiles'> }>();
+function samplesOf(messages: readonly Message[]) {
+  const set = messages[0].set;
+  if (!sampled.has(set)) {
+    const values = new Map(messages.map((m) => [m.name, fc.sample(m.arbitrary, { numRuns: RUNS, seed: SEED }) as Json[]]));
+    const tags = new Set<string>();
+    for (const vs of values.values()) for (const v of vs) for (const { node } of sites(v)) if (isObject(node) && typeof node.$type === 'string') tags.add(node.$type);
+    sampled.set(set, { values, context: { tags: [...tags].sort(), codes: codeIds(set) } });
+  }
+  return sampled.get(set)!;
+}
+
+const outcomes = new Map<Message, Outcome>();
+function outcomeOf(messages: readonly Message[], m: Message): Outcome {
+  if (!outcomes.has(m)) {
+    const { values, context } = samplesOf(messages);
+    outcomes.set(m, examine(m, values.get(m.name)!, context));
+  }
+  return outcomes.get(m)!;
+}
 
 for (const messages of SETS) {
   const set = messages[0].set;
-  describe(`${set}: ajv on the emitted JSON Schema and validate<Message> agree`, () => {
-    const samples = new Map(messages.map((m, i) => [m.name, fc.sample(m.arbitrary, { numRuns: RUNS, seed: SEED + i }) as Json[]]));
-    const tags = [...new Set([...samples.values()].flatMap((values) => values.flatMap((v) => sites(v).map((s) => (isObject(s.node) && typeof s.node.$type === 'string' ? s.node.$type : undefined)))))]
-      .filter((t): t is string => t !== undefined)
-      .sort();
-
+  describe(`${set}: ajv on the emitted JSON Schema and validate<Message> give the same verdicts`, () => {
     it.each(messages.map((m) => [m.name, m] as const))('%s: on every sampled value and its mutants', (_name, m) => {
-      const values = samples.get(m.name)!;
-      expect(values.length).toBeGreaterThanOrEqual(Math.min(RUNS, 200));
-      const disagreements: Disagreement[] = [];
-      const unsound: string[] = [];
-      const counts = { mutants: 0, rejectedByBoth: 0, acceptedByBoth: 0 };
-
-      values.forEach((value, i) => {
-        const original = judge(m, value);
-        if (original.ajv !== original.paygen) disagreements.push({ kind: 'the sampled value itself', path: '/', value, judgement: original });
-        else if (original.ajv !== 'valid') unsound.push(`${m.name}: a sampled value is ${original.ajv} for both: ${JSON.stringify(value)}\n  ajv: ${JSON.stringify(original.ajvErrors)}\n  paygen: ${JSON.stringify(original.paygenIssues)}`);
-
-        const siblings = values.filter((_, j) => j !== i && Math.abs(j - i) <= 8);
-        for (const mutant of mutants(value, MUTANTS_PER_VALUE, new Random(SEED, set, m.name, i), { siblings, tags })) {
-          counts.mutants++;
-          const j = judge(m, mutant.value);
-          if (j.ajv !== j.paygen) disagreements.push({ ...mutant, judgement: j });
-          else if (j.ajv === 'invalid') counts.rejectedByBoth++;
-          else if (j.ajv === 'valid') counts.acceptedByBoth++;
-        }
-      });
-
-      totals.values += values.length;
-      totals.mutants += counts.mutants;
-      totals.rejectedByBoth += counts.rejectedByBoth;
-      totals.acceptedByBoth += counts.acceptedByBoth;
-      totals.disagreements += disagreements.length;
-      console.log(`${set} ${m.name}: ${values.length} values, ${counts.mutants} mutants, ${counts.rejectedByBoth} rejected by both, ${counts.acceptedByBoth} accepted by both, ${disagreements.length} disagreements`);
-
-      expect(unsound).toEqual([]);
-      expect(report(m, disagreements)).toEqual([]);
-      expect(counts.mutants).toBeGreaterThanOrEqual(values.length * (MUTANTS_PER_VALUE - 1));
-      expect(counts.acceptedByBoth).toBeGreaterThan(0);
+      const o = outcomeOf(messages, m);
+      console.log(`${set} ${m.name}: ${o.values} values, ${o.mutants} mutants, ${o.rejectedByBoth} rejected by both, ${o.acceptedByBoth} accepted by both, ${o.disagreements.length} disagreements`);
+      expect(o.values).toBe(RUNS);
+      expect(o.unsound).toEqual([]);
+      expect(report(m, o.disagreements)).toEqual([]);
+      expect(o.mutants).toBeGreaterThanOrEqual(o.values * (MUTANTS_PER_VALUE - 1));
+      expect(o.acceptedByBoth).toBeGreaterThan(0);
+      expect(o.rejectedByBoth).toBeGreaterThan(0);
     });
   });
 }
 
-describe('the mutations are not vacuous', () => {
-  it(`at least ${MIN_REJECTED_SHARE * 100} % of all mutants are rejected by both validators, and some accepted by both`, () => {
-    console.log(`all messages: ${totals.values} values, ${totals.mutants} mutants, ${totals.rejectedByBoth} rejected by both, ${totals.acceptedByBoth} accepted by both, ${totals.disagreements} disagreements`);
-    expect(totals.mutants).toBeGreaterThan(0);
-    expect(totals.rejectedByBoth / totals.mutants).toBeGreaterThanOrEqual(MIN_REJECTED_SHARE);
-    expect(totals.acceptedByBoth).toBeGreaterThan(0);
+describe('the oracle is not vacuous', () => {
+  it(`at least ${MIN_REJECTED_SHARE * 100} % of all mutants are rejected by both validators, and some are accepted by both`, () => {
+    const all = SETS.flatMap((messages) => messages.map((m) => outcomeOf(messages, m)));
+    const sum = (f: (o: Outcome) => number) => all.reduce((n, o) => n + f(o), 0);
+    const t = { values: sum((o) => o.values), mutants: sum((o) => o.mutants), rejected: sum((o) => o.rejectedByBoth), accepted: sum((o) => o.acceptedByBoth), disagreements: sum((o) => o.disagreements.length) };
+    console.log(`all ${all.length} messages: ${t.values} values, ${t.mutants} mutants, ${t.rejected} rejected by both, ${t.accepted} accepted by both, ${t.disagreements} disagreements`);
+    expect(t.values).toBeGreaterThanOrEqual(all.length * Math.min(RUNS, 200));
+    expect(t.rejected / t.mutants).toBeGreaterThanOrEqual(MIN_REJECTED_SHARE);
+    expect(t.accepted).toBeGreaterThan(0);
+  });
+
+  it('a validator that accepts everything, or rejects everything, is caught, with the value and both sides', () => {
+    const messages = SETS[0];
+    const m = messages[0];
+    const { values, context } = samplesOf(messages);
+    const few = values.get(m.name)!.slice(0, 20);
+    const laxMessage: Message = { ...m, paygen: () => [] };
+    const lax = examine(laxMessage, few, context);
+    expect(lax.disagreements.length).toBeGreaterThan(0);
+    expect(lax.disagreements.every((d) => d.judgement.ajv === 'invalid' && d.judgement.paygen === 'valid')).toBe(true);
+    const rigid = examine({ ...m, paygen: () => [{ code: 'invalid-value', path: '', message: 'no' }] }, few, context);
+    expect(rigid.disagreements.filter((d) => d.kind === 'the sampled value itself')).toHaveLength(few.length);
+    const text = report(laxMessage, lax.disagreements).join('\n');
+    expect(text).toContain(`pxp ${m.name}: `);
+    expect(text).toMatch(/ajv says invalid, paygen says valid/);
+    expect(text).toMatch(/\n {4}ajv: \[".+/);
+    expect(text).toMatch(/\n {4}paygen: \[\]/);
   });
 });

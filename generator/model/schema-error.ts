@@ -1,4 +1,4 @@
-import type { SourceRef } from '../model/model.js';
+import type { SourceRef } from './model.js';
 
 /** A schema that cannot be read or is not valid XSD 1.0 (or uses what paygen does not support). */
 export class SchemaError extends Error {
