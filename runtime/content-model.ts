@@ -201,6 +201,8 @@ export class ContentMatcher {
         }
         if (this.count[i] < n.min) return this.fail('missing', n);
         this.top--;
+        // a model that is one element particle: nothing comes after it
+        if (this.top === base) return this.fail('unexpected');
         continue;
       }
       const r = this.advance(i, ns, local);

@@ -3,7 +3,7 @@ import { ContentMatcher, expectedNames, firstSlot, NO_MATCH, type ContentModel, 
 import type { ComplexType, Family } from './descriptors.js';
 import { quote, type Issue, type IssueCode } from './issues.js';
 import { normalizeSpace, parseBoolean, WhiteSpace } from './lexical.js';
-import { readText, textFault, typedLiteral, fixedFault, type Fault, type SimpleType } from './simple-type.js';
+import { readText, textFault, typedLiteral, fixedFault, type Fault, type FaultSink, type SimpleType } from './simple-type.js';
 import { SKIPPED, TolerantReading } from './tolerant.js';
 import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
@@ -200,11 +200,15 @@ export class ReadContext {
     }
     const found = atChild ? `<${c.local}>` : `the end of <${this.current()}>`;
     const offset = atChild ? c.tagStart : c.endStart;
-    if (kind === 'missing' && node) {
+    // A required particle is pending. When the child could come after it, it is what is missing;
+    // when the child belongs nowhere later (unknown, repeated, a second branch of a choice, out of
+    // order), the child is what is wrong — as validating the typed value says of the same fault.
+    if (kind === 'missing' && node && (!atChild || comesLater(model, node, c.ns, c.local))) {
       const expected = expectedNames(node);
       this.issue('missing-element', `expected element ${expected}, found ${found}`, offset, this.pointer(model.props[firstSlot(node)]), expected, found);
     } else {
-      this.issue('unexpected-element', `unexpected element <${c.local}> in <${this.current()}>`, c.tagStart, this.pointer(c.local), `the end of <${this.current()}>`, `<${c.local}>`);
+      const expected = node ? expectedNames(node) : `the end of <${this.current()}>`;
+      this.issue('unexpected-element', `unexpected element <${c.local}> in <${this.current()}>`, c.tagStart, this.pointer(c.local), expected, `<${c.local}>`);
     }
   }
 
@@ -525,8 +529,26 @@ export class ReadContext {
    * element (computed only for an issue).
    */
   convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
-    return readText(t, raw, (f, item) => this.fault(f, offset, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`)));
+    this.valueAt = offset;
+    this.valueSub = sub;
+    return readText(t, raw, this.faults);
   }
+
+  /** Where the value being converted is (for its faults): its offset and its path below the element. */
+  private valueAt = 0;
+  private valueSub: string | undefined;
+  private readonly faults: FaultSink = {
+    fault: (f, item) => {
+      const sub = this.valueSub;
+      this.fault(f, this.valueAt, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`));
+    },
+  };
+}
+
+/** Is some slot of the model at or after `pending`'s first one this element (in declaration order, which is document order)? */
+function comesLater(model: ContentModel, pending: Node, ns: string, local: string): boolean {
+  const from = firstSlot(pending);
+  return model.slots.some((e) => e.slot >= from && e.local === local && e.ns === ns);
 }
 
 /** 'paymentMethod' → 'payment method', for messages. */

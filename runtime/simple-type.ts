@@ -205,37 +205,42 @@ const of = (t: SimpleType): string => ` of type ${t.label}`;
 /** The outcome of reading a text: the typed value, or a fault (and the text, kept as the value). */
 export type ReadOutcome = { value: unknown; fault?: undefined } | { value: unknown; fault: Fault };
 
+/** Where `readText` reports a fault (`item`: the index of the list item it is about). */
+export interface FaultSink {
+  fault(fault: Fault, item?: number): void;
+}
+
 /**
  * Text as found in the document → typed value. The text is whitespace-normalised first, as the
  * type's whiteSpace facet says; a list's items each go through the item type.
  */
-export function readText(t: SimpleType, raw: string, faults: (fault: Fault, item?: number) => void): unknown {
+export function readText(t: SimpleType, raw: string, faults: FaultSink): unknown {
   const text = normalizeSpace(raw, t.ws);
   switch (t.kind) {
     case Kind.Text: {
       const fault = textFault(t, text, false);
-      if (fault) faults(fault);
+      if (fault) faults.fault(fault);
       return text;
     }
     case Kind.Int: {
       const n = parseSmallInteger(text);
       if (n === undefined) {
-        faults({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} (an integer)`, expected: t.label, received: text });
+        faults.fault({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} (an integer)`, expected: t.label, received: text });
         return text;
       }
       // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
       if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
-        faults({ code: 'range', message: `${quote(text)} is out of range for ${t.label}: more digits than any 32-bit integer`, expected: `a value of ${t.label} (at most 10 digits)`, received: text });
+        faults.fault({ code: 'range', message: `${quote(text)} is out of range for ${t.label}: more digits than any 32-bit integer`, expected: `a value of ${t.label} (at most 10 digits)`, received: text });
         return text;
       }
       const fault = intFault(t, n);
-      if (fault) faults(fault);
+      if (fault) faults.fault(fault);
       return n;
     }
     case Kind.Boolean: {
       const b = parseBoolean(text);
       if (b === undefined) {
-        faults({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} ('true', 'false', '1' or '0')`, expected: t.label, received: text });
+        faults.fault({ code: 'invalid-value', message: `${quote(text)} is not a valid ${t.label} ('true', 'false', '1' or '0')`, expected: t.label, received: text });
         return text;
       }
       return b;
@@ -243,8 +248,8 @@ export function readText(t: SimpleType, raw: string, faults: (fault: Fault, item
     case Kind.List: {
       const items = text === '' ? [] : text.split(' ');
       const fault = lengthFault(t, text, items.length);
-      if (fault) faults(fault);
-      return items.map((x, i) => readText(t.item!, x, (f) => faults(f, i)));
+      if (fault) faults.fault(fault);
+      return items.map((x, i) => readText(t.item!, x, { fault: (f) => faults.fault(f, i) }));
     }
   }
 }
@@ -404,5 +409,7 @@ export function fixedFault(t: SimpleType, v: unknown, fixed: unknown): Fault | u
 
 /** The typed form of a default or fixed value written in the schema. */
 export function typedLiteral(t: SimpleType, text: string): unknown {
-  return readText(t, text, () => {});
+  return readText(t, text, IGNORE);
 }
+
+const IGNORE: FaultSink = { fault: () => {} };

@@ -71,6 +71,11 @@ class ContentMapping {
   ) {}
 
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
+    // the content model's own group may repeat too: folded or refused as a nested one is
+    if (group.max > 1 || group.max === 0) {
+      const item = this.item(group, false);
+      return { model: { kind: 'sequence', min: 1, max: 1, items: item ? [item] : [] }, elements: this.elements };
+    }
     return { model: this.group(group, false), elements: this.elements };
   }
 

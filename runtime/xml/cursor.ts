@@ -60,6 +60,8 @@ export class XmlCursor {
   private readonly bindUri: string[] = [XML_NS, XMLNS_NS, ''];
   private readonly bindMark: number[] = [];
   private rootSeen = false;
+  /** The default namespace in scope (what an unprefixed element name is in), kept as declarations come and go. */
+  private defaultNs = '';
 
   private doctypeSeen = false;
 
@@ -341,9 +343,11 @@ export class XmlCursor {
     if (twice) throw this.fatal(`namespace prefix '${prefix || '(default)'}' is declared twice on one element`, at, 'one declaration', 'two');
     this.bindPrefix.push(prefix);
     this.bindUri.push(knownNamespace(uri));
+    if (prefix === '') this.defaultNs = this.bindUri[this.bindUri.length - 1];
   }
 
   private resolve(prefix: string, at: number, element: boolean): string {
+    if (prefix === '') return this.defaultNs;
     const uri = this.lookupPrefix(prefix);
     if (uri !== undefined) return uri;
     const tolerated = this.onUnboundPrefix?.(prefix, at);
@@ -358,6 +362,7 @@ export class XmlCursor {
     if (this.bindPrefix.length !== mark) {
       this.bindPrefix.length = mark;
       this.bindUri.length = mark;
+      this.defaultNs = this.lookupPrefix('')!;
     }
   }
 
@@ -365,15 +370,18 @@ export class XmlCursor {
     const s = this.src;
     const start = this.pos;
     this.endStart = start;
-    const nameEnd = this.scanQName(start + 2);
-    const name = s.slice(start + 2, nameEnd);
     const open = this.names[this.depth - 1];
-    if (name !== open) {
-      throw this.fatal(`end tag </${name}> does not match the start tag <${open}>`, start, `</${open}>`, `</${name}>`);
+    // the end tag repeats the start tag's name, checked in place (no slice): then '>' or white space
+    let i = start + 2 + open.length;
+    const after = s.charCodeAt(i);
+    if (!s.startsWith(open, start + 2) || !(after === 0x3e || isSpace(after))) {
+      const nameEnd = this.scanQName(start + 2);
+      const name = s.slice(start + 2, nameEnd);
+      if (name !== open) throw this.fatal(`end tag </${name}> does not match the start tag <${open}>`, start, `</${open}>`, `</${name}>`);
+      i = nameEnd;
     }
-    let i = nameEnd;
     while (isSpace(s.charCodeAt(i))) i++;
-    if (s.charCodeAt(i) !== 0x3e) throw this.fatal(`malformed end tag </${name}`, i, "'>'", this.describe(i));
+    if (s.charCodeAt(i) !== 0x3e) throw this.fatal(`malformed end tag </${open}`, i, "'>'", this.describe(i));
     this.pos = i + 1;
     this.pop();
   }

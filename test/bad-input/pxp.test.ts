@@ -68,7 +68,7 @@ const cases: Case[] = [
   {
     name: 'an unexpected element',
     xml: edit('<userIP>127.0.0.1</userIP>', '<userIP>127.0.0.1</userIP><favouriteColour>blue</favouriteColour>'),
-    want: { code: 'missing-element', path: '/payment/state', expected: '<state>', received: '<favouriteColour>' },
+    want: { code: 'unexpected-element', path: '/payment/favouriteColour', expected: '<state>', received: '<favouriteColour>' },
     at: '<favouriteColour>',
   },
   {

@@ -88,8 +88,8 @@ const CASES: Case[] = [
   { name: 'a decimal Infinity', input: () => edit('110.0100', '-Infinity'), code: 'invalid-value', message: /'-Infinity' is not a valid value/ },
   { name: 'a decimal with two signs', input: () => edit('110.0100', '+-110.01'), code: 'invalid-value', message: /'\+-110\.01' is not a valid value/ },
   { name: 'a decimal with more fraction digits than the schema allows', input: () => edit('110.0100', '110.00001'), code: 'digits', message: /fraction digits|digits/ },
-  { name: 'a singleton element repeated', input: () => edit(/<merchantTransactionID>[^<]*<\/merchantTransactionID>/, (m) => m + m), code: 'missing-element', message: /expected element <paymentID>, found <merchantTransactionID>/, where: (x) => ({ line: at(x, '<merchantTransactionID>').line, column: x.split('\n')[at(x, '<merchantTransactionID>').line - 1].lastIndexOf('<merchantTransactionID>') + 1 }) },
-  { name: 'the root element repeated inside itself', input: () => edit('<payment ', `${ROOT_OPEN.replace(' xmlns="http://www.cqrpayments.com/PaymentProcessing"', '')}<payment `), code: 'missing-element', message: /expected element <payment>, found <handlePaymentStateChangedNotificationRequest>/ },
+  { name: 'a singleton element repeated', input: () => edit(/<merchantTransactionID>[^<]*<\/merchantTransactionID>/, (m) => m + m), code: 'unexpected-element', message: /unexpected element <merchantTransactionID> in <payment>/, where: (x) => ({ line: at(x, '<merchantTransactionID>').line, column: x.split('\n')[at(x, '<merchantTransactionID>').line - 1].lastIndexOf('<merchantTransactionID>') + 1 }) },
+  { name: 'the root element repeated inside itself', input: () => edit('<payment ', `${ROOT_OPEN.replace(' xmlns="http://www.cqrpayments.com/PaymentProcessing"', '')}<payment `), code: 'unexpected-element', message: /unexpected element <handlePaymentStateChangedNotificationRequest> in <handlePaymentStateChangedNotificationRequest>/ },
 ];
 
 describe('hostile input to parseMessage', () => {
