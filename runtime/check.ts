@@ -16,14 +16,14 @@ export const NILLABLE = 2;
  */
 export class ValueChecker {
   issues: Issue[] = [];
+  /** JSON Pointer segments of the value being checked: property names, and item indexes. */
   private readonly path: Array<string | number> = [];
-  private readonly marks: number[] = [];
-  /** Element names on the way down, the root first. */
-  private readonly names: string[] = [];
+  /** The root element's name (below it, an element's name is its property's). */
+  private root: string;
   private busy = false;
 
   constructor(root: string) {
-    this.names.push(root);
+    this.root = root;
   }
 
   /**
@@ -35,17 +35,15 @@ export class ValueChecker {
   static begin(root: string): ValueChecker {
     const ck = shared.busy ? new ValueChecker(root) : shared;
     ck.busy = true;
-    // pops, not `length = 0`, which is slow in V8 (and these arrays are short)
-    while (ck.names.length > 0) ck.names.pop();
-    ck.names.push(root);
+    ck.root = root;
     return ck;
   }
 
   /** The issues found (and the checker free for the next value). */
   end(): Issue[] {
     this.busy = false;
+    // pops, not `length = 0`, which is slow in V8 (and the path is short, empty after a complete walk)
     while (this.path.length > 0) this.path.pop();
-    while (this.marks.length > 0) this.marks.pop();
     if (this.issues.length === 0) return [];
     const out = this.issues;
     this.issues = [];
@@ -61,22 +59,34 @@ export class ValueChecker {
     this.issues.push({ code: f.code, path, message: f.message, expected: f.expected, received: f.received });
   }
 
-  /** Goes down into element `local`, the value of property `prop` (item `index` of it, for an array). */
-  enter(prop: string, local: string, index?: number): void {
-    this.marks.push(this.path.length);
+  /** Goes down into the value of property `prop` (an element named so). */
+  enter(prop: string): void {
     this.path.push(prop);
-    if (index !== undefined) this.path.push(index);
-    this.names.push(local);
   }
 
+  /** Goes down into item `index` of the array property `prop`. */
+  enterItem(prop: string, index: number): void {
+    this.path.push(prop, index);
+  }
+
+  /** Back up from `enter`. */
   leave(): void {
-    const mark = this.marks.pop()!;
-    while (this.path.length > mark) this.path.pop();
-    this.names.pop();
+    this.path.pop();
   }
 
+  /** Back up from `enterItem`. */
+  leaveItem(): void {
+    this.path.pop();
+    this.path.pop();
+  }
+
+  /** The name of the element being checked: its property's, the root's at the top. */
   private element(): string {
-    return this.names[this.names.length - 1];
+    for (let i = this.path.length - 1; i >= 0; i--) {
+      const seg = this.path[i];
+      if (typeof seg === 'string') return seg;
+    }
+    return this.root;
   }
 
   /**
@@ -183,16 +193,26 @@ export class ValueChecker {
    * The value `x` of an element of complex type: true when it is there to be checked (then the
    * checker has gone down into it: check it, then `leave()`); absent or null are judged here.
    */
-  into(x: unknown, prop: string, local: string, flags: number, index?: number): boolean {
+  into(x: unknown, prop: string, local: string, flags: number): boolean {
     if (x === undefined) {
       if (flags & REQUIRED) this.missing(prop, local);
       return false;
     }
     if (x === null) {
+      if (!(flags & NILLABLE)) this.notNillable(prop, local);
+      return false;
+    }
+    this.path.push(prop);
+    return true;
+  }
+
+  /** As `into`, for item `index` of an array (then `leaveItem()`). */
+  intoItem(x: unknown, prop: string, local: string, index: number, flags: number): boolean {
+    if (x === null) {
       if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
       return false;
     }
-    this.enter(prop, local, index);
+    this.path.push(prop, index);
     return true;
   }
 

@@ -223,9 +223,9 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const itemFlags = el.nillable ? NILLABLE : 0;
     for (let i = 0; i < x.length; i++) {
       if (e.simple) ck.simpleItem(x[i], e.simple, el.prop, el.local, i, itemFlags, e.fixed);
-      else if (ck.into(x[i], el.prop, el.local, itemFlags, i)) {
+      else if (ck.intoItem(x[i], el.prop, el.local, i, itemFlags)) {
         checkType(ck, p, el.type, x[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }

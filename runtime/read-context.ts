@@ -42,7 +42,7 @@ const QNAMES = new Set<string>();
  * Tolerant reading (`mode: 'tolerant'`) is configuration of this one reader: children are
  * matched by TolerantReading (runtime/tolerant.ts) instead of the strict ContentMatcher.
  */
-export class ReadContext {
+export class ReadContext implements FaultSink {
   readonly c: XmlCursor;
   readonly issues: Issue[] = [];
   readonly warnings: Issue[] = [];
@@ -113,7 +113,7 @@ export class ReadContext {
     this.warnings.push(w);
   }
 
-  private fault(f: Fault, offset: number, path: string): void {
+  private raise(f: Fault, offset: number, path: string): void {
     this.issue(f.code, f.message, offset, path, f.expected, f.received);
   }
 
@@ -520,7 +520,7 @@ export class ReadContext {
   private checkFixed(t: SimpleType, value: unknown, fixed: unknown, at: number, sub: string | undefined): void {
     if (this.issues.length > 0 && this.issues[this.issues.length - 1].path === this.pointer(sub)) return;
     const f = fixedFault(t, value, fixed);
-    if (f) this.fault(f, at, this.pointer(sub));
+    if (f) this.raise(f, at, this.pointer(sub));
   }
 
   /**
@@ -531,18 +531,18 @@ export class ReadContext {
   convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
     this.valueAt = offset;
     this.valueSub = sub;
-    return readText(t, raw, this.faults);
+    return readText(t, raw, this);
   }
 
   /** Where the value being converted is (for its faults): its offset and its path below the element. */
   private valueAt = 0;
   private valueSub: string | undefined;
-  private readonly faults: FaultSink = {
-    fault: (f, item) => {
-      const sub = this.valueSub;
-      this.fault(f, this.valueAt, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`));
-    },
-  };
+
+  /** A fault of the value being converted (FaultSink; `item`: the list item it is about). */
+  fault(f: Fault, item?: number): void {
+    const sub = this.valueSub;
+    this.raise(f, this.valueAt, this.pointer(item === undefined ? sub : sub === undefined ? String(item) : `${sub}/${item}`));
+  }
 }
 
 /** Is some slot of the model at or after `pending`'s first one this element (in declaration order, which is document order)? */

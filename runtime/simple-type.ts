@@ -1,6 +1,7 @@
 import { quote, type IssueCode } from './issues.js';
 import { compareDecimal, decimalDigits, normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
 import type { FacetsPlan, PlanQName, ValueKind, WhiteSpaceRule } from './plan.js';
+import { findNonXmlChar } from './xml/chars.js';
 
 /**
  * A simple type compiled once (from its plan) into what the checks need: regular expressions,
@@ -28,8 +29,14 @@ export interface SimpleTypeDef {
 export const COLLAPSED_FORM = '^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$';
 /** Values of a whiteSpace="replace" string type: no TAB, CR or LF. */
 export const REPLACED_FORM = '^[^\\t\\n\\r]*$';
-/** The whitespace normal forms, which text read and normalised always has. */
-const WS_FORMS = new Set([COLLAPSED_FORM, REPLACED_FORM]);
+/**
+ * The characters of a string value: XML 1.0's Char production (XSD 1.0 Part 2 §3.2.1: a string is
+ * a sequence of XML characters). Text read from a document always is; a typed value may not be.
+ */
+export const XML_CHARS_FORM = '^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$';
+const XML_CHARS_SOURCE = new RegExp(XML_CHARS_FORM, 'u').source;
+/** The forms text read and normalised always has: not checked again on reading. */
+const WS_FORMS = new Set([COLLAPSED_FORM, REPLACED_FORM, XML_CHARS_FORM]);
 
 export const enum Kind {
   Text = 0,
@@ -300,7 +307,13 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   } else {
     const lexical = normalForm ? t.lexical : t.lexicalRead;
     for (let i = 0; i < lexical.length; i++) {
-      if (!lexical[i].test(text)) return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
+      if (lexical[i].test(text)) continue;
+      const bad = lexical[i].source === XML_CHARS_SOURCE ? findNonXmlChar(text) : -1;
+      if (bad >= 0) {
+        const u = `U+${text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')}`;
+        return { code: 'invalid-value', message: `${quote(text)} holds ${u}, which XML 1.0 cannot carry (not a value${of(t)})`, expected: 'XML 1.0 characters', received: u };
+      }
+      return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
     }
   }
   const patterns = t.patterns;

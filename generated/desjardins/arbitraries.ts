@@ -6,24 +6,24 @@ import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues,
 import type * as T from './types.js';
 
 const A_AcknowledgementMerchantTransactionAccepted: fc.Arbitrary<"yes"> = oneOfValues(["yes"]);
-const A_CardNumber: fc.Arbitrary<T.CardNumber> = text({"patterns":["^(?:[0-9]{12,19})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{12,19})$"});
+const A_CardNumber: fc.Arbitrary<T.CardNumber> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{12,19})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{12,19})$"});
 const A_Cents: fc.Arbitrary<T.Cents> = decimal({"minInclusive":"0","totalDigits":12,"fractionDigits":0,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"]});
 const A_Currency: fc.Arbitrary<T.Currency> = oneOfValues(["CAD"]);
-const A_Digits: fc.Arbitrary<T.Digits> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
-const A_ErrorResponseErrorCode: fc.Arbitrary<string> = text({"patterns":["^(?:[A-Z0-9]{2,8})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Z0-9]{2,8})$"});
-const A_Key32: fc.Arbitrary<T.Key32> = text({"patterns":["^(?:[0-9A-Fa-f]{32})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Fa-f]{32})$"});
-const A_MerchantId: fc.Arbitrary<T.MerchantId> = text({"patterns":["^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
-const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: fc.Arbitrary<string> = text({"patterns":["^(?:0[1-9]|1[0-2])$"],"whiteSpace":"preserve","generateFrom":"^(?:0[1-9]|1[0-2])$"});
-const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2})$"});
+const A_Digits: fc.Arbitrary<T.Digits> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
+const A_ErrorResponseErrorCode: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z0-9]{2,8})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Z0-9]{2,8})$"});
+const A_Key32: fc.Arbitrary<T.Key32> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9A-Fa-f]{32})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Fa-f]{32})$"});
+const A_MerchantId: fc.Arbitrary<T.MerchantId> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{1,20})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{1,20})$"});
+const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:0[1-9]|1[0-2])$"],"whiteSpace":"preserve","generateFrom":"^(?:0[1-9]|1[0-2])$"});
+const A_PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2})$"});
 const A_PurchaseRequestMerchantTransactionsTransactionType: fc.Arbitrary<"purchase"> = oneOfValues(["purchase"]);
 const A_RequestLanguage: fc.Arbitrary<T.RequestLanguage> = oneOfValues(["fr","en"]);
-const A_ResponseLanguage: fc.Arbitrary<T.ResponseLanguage> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
-const A_TransactionId: fc.Arbitrary<T.TransactionId> = text({"patterns":["^(?:[0-9A-Za-z_\\-]{1,64})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z_\\-]{1,64})$"});
-const A_TransactionResultDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"});
-const A_TransactionResultEffectiveDate: fc.Arbitrary<string> = text({"patterns":["^(?:[0-9]{6})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{6})$"});
+const A_ResponseLanguage: fc.Arbitrary<T.ResponseLanguage> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
+const A_TransactionId: fc.Arbitrary<T.TransactionId> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9A-Za-z_\\-]{1,64})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z_\\-]{1,64})$"});
+const A_TransactionResultDate: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"});
+const A_TransactionResultEffectiveDate: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9]{6})$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9]{6})$"});
 const A_UrlName: fc.Arbitrary<T.UrlName> = oneOfValues(["response","success","cancel","error"]);
 const A_YesNo: fc.Arbitrary<T.YesNo> = oneOfValues(["yes","no"]);
-const A_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
+const A_xs_string: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"],"whiteSpace":"preserve"});
 
 const tree = fc.letrec((tie) => ({
   Acknowledgement: obj(seq(seq(one("merchant", tie("AcknowledgementMerchant"))))),

@@ -9,13 +9,13 @@ export const NS_XMLSCHEMA = "http://www.w3.org/2001/XMLSchema";
 // ── simple types ──
 
 /** xs:string (restricted in acknowledgement/merchant/transaction/@accepted) */
-export const AcknowledgementMerchantTransactionAccepted: SimpleType = simpleType({ id: "AcknowledgementMerchantTransactionAccepted", label: "xs:string (restricted in acknowledgement/merchant/transaction/@accepted)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["yes"] } });
+export const AcknowledgementMerchantTransactionAccepted: SimpleType = simpleType({ id: "AcknowledgementMerchantTransactionAccepted", label: "xs:string (restricted in acknowledgement/merchant/transaction/@accepted)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["yes"] } });
 
 /**
  * cardNumber: The card number, digits only. Masked in every report.
  * pattern [0-9]{12,19}
  */
-export const CardNumber: SimpleType = simpleType({ id: "CardNumber", name: { ns: NO_NAMESPACE, local: "cardNumber" }, label: "cardNumber", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{12,19})$"], xsdPatterns: [["[0-9]{12,19}"]] } });
+export const CardNumber: SimpleType = simpleType({ id: "CardNumber", name: { ns: NO_NAMESPACE, local: "cardNumber" }, label: "cardNumber", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{12,19})$"], xsdPatterns: [["[0-9]{12,19}"]] } });
 
 /**
  * cents: An amount in integer cents: 15.24 CAD is 1524. Kept as exact text.
@@ -24,84 +24,84 @@ export const CardNumber: SimpleType = simpleType({ id: "CardNumber", name: { ns:
 export const Cents: SimpleType = simpleType({ id: "Cents", name: { ns: NO_NAMESPACE, local: "cents" }, label: "cents", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], minInclusive: "0", totalDigits: 12, fractionDigits: 0 } });
 
 /** currency: Only CAD is used. */
-export const Currency: SimpleType = simpleType({ id: "Currency", name: { ns: NO_NAMESPACE, local: "currency" }, label: "currency", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["CAD"] } });
+export const Currency: SimpleType = simpleType({ id: "Currency", name: { ns: NO_NAMESPACE, local: "currency" }, label: "currency", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["CAD"] } });
 
 /**
  * digits: A code written with digits whose leading zeros matter ("000", "05123456").
  * pattern [0-9]{1,20}
  */
-export const Digits: SimpleType = simpleType({ id: "Digits", name: { ns: NO_NAMESPACE, local: "digits" }, label: "digits", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{1,20})$"], xsdPatterns: [["[0-9]{1,20}"]] } });
+export const Digits: SimpleType = simpleType({ id: "Digits", name: { ns: NO_NAMESPACE, local: "digits" }, label: "digits", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{1,20})$"], xsdPatterns: [["[0-9]{1,20}"]] } });
 
 /**
  * xs:string (restricted in errorResponse/error/code)
  * pattern [A-Z0-9]{2,8}
  */
-export const ErrorResponseErrorCode: SimpleType = simpleType({ id: "ErrorResponseErrorCode", label: "xs:string (restricted in errorResponse/error/code)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[A-Z0-9]{2,8})$"], xsdPatterns: [["[A-Z0-9]{2,8}"]] } });
+export const ErrorResponseErrorCode: SimpleType = simpleType({ id: "ErrorResponseErrorCode", label: "xs:string (restricted in errorResponse/error/code)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Z0-9]{2,8})$"], xsdPatterns: [["[A-Z0-9]{2,8}"]] } });
 
 /**
  * key32: A merchant or per-transaction key: 32 hexadecimal characters in every sample.
  * pattern [0-9A-Fa-f]{32}
  */
-export const Key32: SimpleType = simpleType({ id: "Key32", name: { ns: NO_NAMESPACE, local: "key32" }, label: "key32", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9A-Fa-f]{32})$"], xsdPatterns: [["[0-9A-Fa-f]{32}"]] } });
+export const Key32: SimpleType = simpleType({ id: "Key32", name: { ns: NO_NAMESPACE, local: "key32" }, label: "key32", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9A-Fa-f]{32})$"], xsdPatterns: [["[0-9A-Fa-f]{32}"]] } });
 
 /**
  * merchantId: The merchant number ("123456" in every sample).
  * pattern [0-9]{1,20}
  */
-export const MerchantId: SimpleType = simpleType({ id: "MerchantId", name: { ns: NO_NAMESPACE, local: "merchantId" }, label: "merchantId", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{1,20})$"], xsdPatterns: [["[0-9]{1,20}"]] } });
+export const MerchantId: SimpleType = simpleType({ id: "MerchantId", name: { ns: NO_NAMESPACE, local: "merchantId" }, label: "merchantId", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{1,20})$"], xsdPatterns: [["[0-9]{1,20}"]] } });
 
 /**
  * xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/month)
  * pattern 0[1-9]|1[0-2]
  */
-export const PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/month)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:0[1-9]|1[0-2])$"], xsdPatterns: [["0[1-9]|1[0-2]"]] } });
+export const PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/month)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:0[1-9]|1[0-2])$"], xsdPatterns: [["0[1-9]|1[0-2]"]] } });
 
 /**
  * xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/year)
  * pattern [0-9]{2}
  */
-export const PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionCardExpiryYear", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/year)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{2})$"], xsdPatterns: [["[0-9]{2}"]] } });
+export const PurchaseRequestMerchantTransactionsTransactionCardExpiryYear: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionCardExpiryYear", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/card/expiry/year)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{2})$"], xsdPatterns: [["[0-9]{2}"]] } });
 
 /** xs:string (restricted in purchaseRequest/merchant/transactions/transaction/@type) */
-export const PurchaseRequestMerchantTransactionsTransactionType: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionType", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/@type)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["purchase"] } });
+export const PurchaseRequestMerchantTransactionsTransactionType: SimpleType = simpleType({ id: "PurchaseRequestMerchantTransactionsTransactionType", label: "xs:string (restricted in purchaseRequest/merchant/transactions/transaction/@type)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["purchase"] } });
 
 /** requestLanguage: fr or en: "don't take any risks, otherwise the transaction will fail" (CiviCRM). */
-export const RequestLanguage: SimpleType = simpleType({ id: "RequestLanguage", name: { ns: NO_NAMESPACE, local: "requestLanguage" }, label: "requestLanguage", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["fr","en"] } });
+export const RequestLanguage: SimpleType = simpleType({ id: "RequestLanguage", name: { ns: NO_NAMESPACE, local: "requestLanguage" }, label: "requestLanguage", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["fr","en"] } });
 
 /**
  * responseLanguage: The language echoed by the gateway, in upper case ("FR").
  * pattern [A-Za-z]{2}
  */
-export const ResponseLanguage: SimpleType = simpleType({ id: "ResponseLanguage", name: { ns: NO_NAMESPACE, local: "responseLanguage" }, label: "responseLanguage", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[A-Za-z]{2})$"], xsdPatterns: [["[A-Za-z]{2}"]] } });
+export const ResponseLanguage: SimpleType = simpleType({ id: "ResponseLanguage", name: { ns: NO_NAMESPACE, local: "responseLanguage" }, label: "responseLanguage", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Za-z]{2})$"], xsdPatterns: [["[A-Za-z]{2}"]] } });
 
 /**
  * transactionId: The merchant's own transaction identifier (an invoice id of 32 hexadecimal characters in one client, an invoice number with a retry suffix in another). The gateway refuses an identifier used before (error WE15).
  * pattern [0-9A-Za-z_\-]{1,64}
  */
-export const TransactionId: SimpleType = simpleType({ id: "TransactionId", name: { ns: NO_NAMESPACE, local: "transactionId" }, label: "transactionId", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9A-Za-z_\\-]{1,64})$"], xsdPatterns: [["[0-9A-Za-z_\\-]{1,64}"]] } });
+export const TransactionId: SimpleType = simpleType({ id: "TransactionId", name: { ns: NO_NAMESPACE, local: "transactionId" }, label: "transactionId", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9A-Za-z_\\-]{1,64})$"], xsdPatterns: [["[0-9A-Za-z_\\-]{1,64}"]] } });
 
 /**
  * xs:string (restricted in transactionResult/date)
  * pattern [0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}
  */
-export const TransactionResultDate: SimpleType = simpleType({ id: "TransactionResultDate", label: "xs:string (restricted in transactionResult/date)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"], xsdPatterns: [["[0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"]] } });
+export const TransactionResultDate: SimpleType = simpleType({ id: "TransactionResultDate", label: "xs:string (restricted in transactionResult/date)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{2}\\/[0-9]{2}\\/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})$"], xsdPatterns: [["[0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"]] } });
 
 /**
  * xs:string (restricted in transactionResult/effective_date)
  * pattern [0-9]{6}
  */
-export const TransactionResultEffectiveDate: SimpleType = simpleType({ id: "TransactionResultEffectiveDate", label: "xs:string (restricted in transactionResult/effective_date)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9]{6})$"], xsdPatterns: [["[0-9]{6}"]] } });
+export const TransactionResultEffectiveDate: SimpleType = simpleType({ id: "TransactionResultEffectiveDate", label: "xs:string (restricted in transactionResult/effective_date)", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9]{6})$"], xsdPatterns: [["[0-9]{6}"]] } });
 
 /**
  * urlName: response (the callback of steps 4 and 6); success, cancel and error appear in the redirection variant and in the approved final response.
  */
-export const UrlName: SimpleType = simpleType({ id: "UrlName", name: { ns: NO_NAMESPACE, local: "urlName" }, label: "urlName", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["response","success","cancel","error"] } });
+export const UrlName: SimpleType = simpleType({ id: "UrlName", name: { ns: NO_NAMESPACE, local: "urlName" }, label: "urlName", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["response","success","cancel","error"] } });
 
 /** yesNo */
-export const YesNo: SimpleType = simpleType({ id: "YesNo", name: { ns: NO_NAMESPACE, local: "yesNo" }, label: "yesNo", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["yes","no"] } });
+export const YesNo: SimpleType = simpleType({ id: "YesNo", name: { ns: NO_NAMESPACE, local: "yesNo" }, label: "yesNo", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["yes","no"] } });
 
 /** xs:string */
-export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: {} });
+export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } });
 
 // ── complex types ──
 

@@ -386,9 +386,9 @@ function checkUrlParameters(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "parameter")) ck.unknown(k, S.UrlParameters);
   if (ck.items(v.parameter, "parameter", "parameter", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.parameter.length; i++) {
-      if (ck.into(v.parameter[i], "parameter", "parameter", 0, i)) {
+      if (ck.intoItem(v.parameter[i], "parameter", "parameter", i, 0)) {
         checkParameter(ck, v.parameter[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -400,9 +400,9 @@ function checkUrls(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "url")) ck.unknown(k, S.Urls);
   if (ck.items(v.url, "url", "url", 1, 4, REQUIRED)) {
     for (let i = 0; i < v.url.length; i++) {
-      if (ck.into(v.url[i], "url", "url", 0, i)) {
+      if (ck.intoItem(v.url[i], "url", "url", i, 0)) {
         checkUrl(ck, v.url[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }

@@ -8,21 +8,21 @@ import { profiles_initiatePaymentRequest } from './validate.js';
 
 const A_CodeID: fc.Arbitrary<T.CodeID> = integer(0, 2147483647);
 const A_Gender: fc.Arbitrary<T.Gender> = oneOfValues(["Male","Female"]);
-const A_Guid: fc.Arbitrary<T.Guid> = text({"patterns":["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$","maxLength":64});
+const A_Guid: fc.Arbitrary<T.Guid> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"],"whiteSpace":"preserve","generateFrom":"^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$","maxLength":64});
 const A_HttpMethod: fc.Arbitrary<T.HttpMethod> = oneOfValues(["POST","GET"]);
-const A_IpAddress: fc.Arbitrary<T.IpAddress> = text({"patterns":["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"],"whiteSpace":"preserve","generateFrom":"^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"});
+const A_IpAddress: fc.Arbitrary<T.IpAddress> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"],"whiteSpace":"preserve","generateFrom":"^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"});
 const A_MoneyAmount: fc.Arbitrary<T.MoneyAmount> = decimal({"totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
 const A_NonNegativeMoneyContent: fc.Arbitrary<string> = decimal({"minInclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
 const A_PaymentDirection: fc.Arbitrary<T.PaymentDirection> = oneOfValues(["Deposit","Withdrawal"]);
 const A_PositiveMoneyContent: fc.Arbitrary<string> = decimal({"minExclusive":"0","totalDigits":19,"fractionDigits":4,"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
-const A_StringID: fc.Arbitrary<T.StringID> = text({"patterns":["^(?:[A-Za-z0-9_.:@\\-]+)$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z0-9_.:@\\-]+)$","minLength":1,"maxLength":100});
-const A_ThreeLetterCode: fc.Arbitrary<T.ThreeLetterCode> = text({"patterns":["^(?:[A-Za-z]{3})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{3})$"});
-const A_TwoLetterCode: fc.Arbitrary<T.TwoLetterCode> = text({"patterns":["^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
+const A_StringID: fc.Arbitrary<T.StringID> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Za-z0-9_.:@\\-]+)$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z0-9_.:@\\-]+)$","minLength":1,"maxLength":100});
+const A_ThreeLetterCode: fc.Arbitrary<T.ThreeLetterCode> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Za-z]{3})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{3})$"});
+const A_TwoLetterCode: fc.Arbitrary<T.TwoLetterCode> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Za-z]{2})$"],"whiteSpace":"preserve","generateFrom":"^(?:[A-Za-z]{2})$"});
 const A_xs_boolean: fc.Arbitrary<boolean> = fc.boolean();
 const A_xs_dateTime: fc.Arbitrary<string> = temporal("dateTime", ["^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"]);
 const A_xs_decimal: fc.Arbitrary<string> = decimal({"patterns":["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"]});
 const A_xs_int: fc.Arbitrary<number> = integer(-2147483648, 2147483647);
-const A_xs_string: fc.Arbitrary<string> = text({"patterns":[],"whiteSpace":"preserve"});
+const A_xs_string: fc.Arbitrary<string> = text({"patterns":["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"],"whiteSpace":"preserve"});
 
 const tree = fc.letrec((tie) => ({
   Address: obj(seq(seq(maybe("street", nullable(A_xs_string)), maybe("houseName", nullable(A_xs_string)), maybe("houseNumber", nullable(A_xs_string)), maybe("houseNumberExtension", nullable(A_xs_string)), maybe("postalCode", nullable(A_xs_string)), maybe("city", nullable(A_xs_string)), maybe("state", nullable(A_xs_string)), maybe("countryCode2", nullable(A_TwoLetterCode)), maybe("telephoneNumber", nullable(A_xs_string))))),

@@ -16,22 +16,22 @@ export const NS_XMLSCHEMA = "http://www.w3.org/2001/XMLSchema";
 export const CodeID: SimpleType = simpleType({ id: "CodeID", name: { ns: NS_PAYMENT_PROCESSING, local: "codeID" }, label: "codeID", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "0", maxInclusive: "2147483647" } });
 
 /** gender */
-export const Gender: SimpleType = simpleType({ id: "Gender", name: { ns: NS_PAYMENT_PROCESSING, local: "gender" }, label: "gender", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["Male","Female"] } });
+export const Gender: SimpleType = simpleType({ id: "Gender", name: { ns: NS_PAYMENT_PROCESSING, local: "gender" }, label: "gender", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["Male","Female"] } });
 
 /**
  * guid: Docs type "guid". Lenient on purpose: documented samples carry non-GUID values such as 97965dd7-90546-4b83-aea2-769b7cfghh2df (reference §2, §6.11).
  * pattern [0-9A-Za-z][0-9A-Za-z\-]* · length <= 64
  */
-export const Guid: SimpleType = simpleType({ id: "Guid", name: { ns: NS_PAYMENT_PROCESSING, local: "guid" }, label: "guid", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"], xsdPatterns: [["[0-9A-Za-z][0-9A-Za-z\\-]*"]], maxLength: 64, lengthUnit: "characters" } });
+export const Guid: SimpleType = simpleType({ id: "Guid", name: { ns: NS_PAYMENT_PROCESSING, local: "guid" }, label: "guid", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[0-9A-Za-z][0-9A-Za-z\\-]*)$"], xsdPatterns: [["[0-9A-Za-z][0-9A-Za-z\\-]*"]], maxLength: 64, lengthUnit: "characters" } });
 
 /** httpMethod */
-export const HttpMethod: SimpleType = simpleType({ id: "HttpMethod", name: { ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, label: "httpMethod", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["POST","GET"] } });
+export const HttpMethod: SimpleType = simpleType({ id: "HttpMethod", name: { ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, label: "httpMethod", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["POST","GET"] } });
 
 /**
  * ipAddress: Docs type "IPAddress": dotted IPv4, or IPv6 in hexadecimal groups.
  * pattern ((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]) | [0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}
  */
-export const IpAddress: SimpleType = simpleType({ id: "IpAddress", name: { ns: NS_PAYMENT_PROCESSING, local: "ipAddress" }, label: "ipAddress", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"], xsdPatterns: [["((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])","[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}"]] } });
+export const IpAddress: SimpleType = simpleType({ id: "IpAddress", name: { ns: NS_PAYMENT_PROCESSING, local: "ipAddress" }, label: "ipAddress", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))|(?:[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}))$"], xsdPatterns: [["((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])","[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}"]] } });
 
 /**
  * moneyAmount: An amount of money. The scale varies by message (100, 10.0, 201.00, 110.0100); 4 fraction digits and 19 digits in all is the range of the SQL money type that the 4-decimal notifications suggest.
@@ -46,7 +46,7 @@ export const MoneyAmount: SimpleType = simpleType({ id: "MoneyAmount", name: { n
 export const NonNegativeMoneyContent: SimpleType = simpleType({ id: "NonNegativeMoneyContent", label: "moneyAmount (restricted in nonNegativeMoney/$content)", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"], minInclusive: "0", totalDigits: 19, fractionDigits: 4 } });
 
 /** paymentDirection */
-export const PaymentDirection: SimpleType = simpleType({ id: "PaymentDirection", name: { ns: NS_PAYMENT_PROCESSING, local: "paymentDirection" }, label: "paymentDirection", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { enumeration: ["Deposit","Withdrawal"] } });
+export const PaymentDirection: SimpleType = simpleType({ id: "PaymentDirection", name: { ns: NS_PAYMENT_PROCESSING, local: "paymentDirection" }, label: "paymentDirection", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], enumeration: ["Deposit","Withdrawal"] } });
 
 /**
  * moneyAmount (restricted in positiveMoney/$content)
@@ -58,19 +58,19 @@ export const PositiveMoneyContent: SimpleType = simpleType({ id: "PositiveMoneyC
  * stringID: Merchant, shop, user and transaction identifiers (docs type "stringID"). The character set is inferred from every documented value; it rejects unfilled template placeholders such as "{{merchant}}".
  * pattern [A-Za-z0-9_.:@\-]+ · length 1..100
  */
-export const StringID: SimpleType = simpleType({ id: "StringID", name: { ns: NS_PAYMENT_PROCESSING, local: "stringID" }, label: "stringID", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[A-Za-z0-9_.:@\\-]+)$"], xsdPatterns: [["[A-Za-z0-9_.:@\\-]+"]], minLength: 1, maxLength: 100, lengthUnit: "characters" } });
+export const StringID: SimpleType = simpleType({ id: "StringID", name: { ns: NS_PAYMENT_PROCESSING, local: "stringID" }, label: "stringID", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Za-z0-9_.:@\\-]+)$"], xsdPatterns: [["[A-Za-z0-9_.:@\\-]+"]], minLength: 1, maxLength: 100, lengthUnit: "characters" } });
 
 /**
  * threeLetterCode: ISO 4217 currency code. Doc samples also use lower case ("usd").
  * pattern [A-Za-z]{3}
  */
-export const ThreeLetterCode: SimpleType = simpleType({ id: "ThreeLetterCode", name: { ns: NS_PAYMENT_PROCESSING, local: "threeLetterCode" }, label: "threeLetterCode", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[A-Za-z]{3})$"], xsdPatterns: [["[A-Za-z]{3}"]] } });
+export const ThreeLetterCode: SimpleType = simpleType({ id: "ThreeLetterCode", name: { ns: NS_PAYMENT_PROCESSING, local: "threeLetterCode" }, label: "threeLetterCode", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Za-z]{3})$"], xsdPatterns: [["[A-Za-z]{3}"]] } });
 
 /**
  * twoLetterCode: ISO 3166-1 alpha-2 country or ISO 639-1 language code. Doc samples also use lower case ("us", "en").
  * pattern [A-Za-z]{2}
  */
-export const TwoLetterCode: SimpleType = simpleType({ id: "TwoLetterCode", name: { ns: NS_PAYMENT_PROCESSING, local: "twoLetterCode" }, label: "twoLetterCode", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { patterns: ["^(?:[A-Za-z]{2})$"], xsdPatterns: [["[A-Za-z]{2}"]] } });
+export const TwoLetterCode: SimpleType = simpleType({ id: "TwoLetterCode", name: { ns: NS_PAYMENT_PROCESSING, local: "twoLetterCode" }, label: "twoLetterCode", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Za-z]{2})$"], xsdPatterns: [["[A-Za-z]{2}"]] } });
 
 /** xs:boolean */
 export const xs_boolean: SimpleType = simpleType({ id: "xs_boolean", name: { ns: NS_XMLSCHEMA, local: "boolean" }, label: "xs:boolean", kind: "boolean", whiteSpace: "collapse", primitive: "boolean", facets: {} });
@@ -85,7 +85,7 @@ export const xs_decimal: SimpleType = simpleType({ id: "xs_decimal", name: { ns:
 export const xs_int: SimpleType = simpleType({ id: "xs_int", name: { ns: NS_XMLSCHEMA, local: "int" }, label: "xs:int", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "-2147483648", maxInclusive: "2147483647" } });
 
 /** xs:string */
-export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: {} });
+export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } });
 
 // ── complex types ──
 

@@ -33,9 +33,9 @@ function checkDataFieldList(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "dataField")) ck.unknown(k, S.DataFieldList);
   if (ck.items(v.dataField, "dataField", "dataField", 0, Infinity, 0)) {
     for (let i = 0; i < v.dataField.length; i++) {
-      if (ck.into(v.dataField[i], "dataField", "dataField", 0, i)) {
+      if (ck.intoItem(v.dataField[i], "dataField", "dataField", i, 0)) {
         checkDataField(ck, v.dataField[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -47,9 +47,9 @@ function checkDataList(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.DataList);
   if (ck.items(v.data, "data", "data", 0, Infinity, 0)) {
     for (let i = 0; i < v.data.length; i++) {
-      if (ck.into(v.data[i], "data", "data", 0, i)) {
+      if (ck.intoItem(v.data[i], "data", "data", i, 0)) {
         checkKeyValueBasePair(ck, v.data[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -61,9 +61,9 @@ function checkDetailList(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "detail")) ck.unknown(k, S.DetailList);
   if (ck.items(v.detail, "detail", "detail", 0, Infinity, 0)) {
     for (let i = 0; i < v.detail.length; i++) {
-      if (ck.into(v.detail[i], "detail", "detail", 0, i)) {
+      if (ck.intoItem(v.detail[i], "detail", "detail", i, 0)) {
         checkKeyValueBasePair(ck, v.detail[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -166,9 +166,9 @@ function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueCheck
   for (const k in v) if (!(k === "paymentInputData")) ck.unknown(k, S.GetPaymentInputDataListResponsePaymentInputDataList);
   if (ck.items(v.paymentInputData, "paymentInputData", "paymentInputData", 0, Infinity, 0)) {
     for (let i = 0; i < v.paymentInputData.length; i++) {
-      if (ck.into(v.paymentInputData[i], "paymentInputData", "paymentInputData", 0, i)) {
+      if (ck.intoItem(v.paymentInputData[i], "paymentInputData", "paymentInputData", i, 0)) {
         checkDetailList(ck, v.paymentInputData[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -433,9 +433,9 @@ function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unkn
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.PaymentAccountSpecificPaymentAccountData);
   if (ck.items(v.data, "data", "data", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.data.length; i++) {
-      if (ck.into(v.data[i], "data", "data", 0, i)) {
+      if (ck.intoItem(v.data[i], "data", "data", i, 0)) {
         checkKeyValueBasePair(ck, v.data[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -447,9 +447,9 @@ function checkPaymentList(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.PaymentList);
   if (ck.items(v.payment, "payment", "payment", 0, Infinity, 0)) {
     for (let i = 0; i < v.payment.length; i++) {
-      if (ck.into(v.payment[i], "payment", "payment", 0, i)) {
+      if (ck.intoItem(v.payment[i], "payment", "payment", i, 0)) {
         checkPaymentWithStateFamily(ck, v.payment[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }
@@ -679,9 +679,9 @@ function checkResultList(ck: ValueChecker, v: unknown): void {
   for (const k in v) if (!(k === "result")) ck.unknown(k, S.ResultList);
   if (ck.items(v.result, "result", "result", 0, Infinity, 0)) {
     for (let i = 0; i < v.result.length; i++) {
-      if (ck.into(v.result[i], "result", "result", 0, i)) {
+      if (ck.intoItem(v.result[i], "result", "result", i, 0)) {
         checkKeyValueBasePair(ck, v.result[i]);
-        ck.leave();
+        ck.leaveItem();
       }
     }
   }

@@ -112,7 +112,7 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): 
   const each =
     e.type.kind === 'simple'
       ? [`ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${names}, i, ${itemFlags}${fixed});`]
-      : [`if (ck.into(${x}[i], ${names}, ${itemFlags}, i)) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leave();']), '}'];
+      : [`if (ck.intoItem(${x}[i], ${names}, i, ${itemFlags})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leaveItem();']), '}'];
   return [`if (ck.items(${x}, ${names}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) {`, ...indent(each), '}']), '}'];
 }
 

@@ -41,4 +41,4 @@ export function primitivePattern(primitive: string): string | undefined {
   return PRIMITIVE[primitive];
 }
 
-export { COLLAPSED_FORM as COLLAPSED, REPLACED_FORM as REPLACED } from '../../runtime/simple-type.js';
+export { COLLAPSED_FORM as COLLAPSED, REPLACED_FORM as REPLACED, XML_CHARS_FORM as XML_CHARS } from '../../runtime/simple-type.js';

@@ -2,7 +2,7 @@ import type { FacetsPlan, SimpleTypePlan, ValueKind } from '../../runtime/plan.j
 import { NUMBER_BUILTINS, UNSUPPORTED_BUILTINS, builtinSimpleTypes, isBuiltinKey, primitiveOf } from '../model/builtins.js';
 import { splitKey, type SchemaModel, type SimpleType } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
-import { COLLAPSED, REPLACED, primitivePattern } from './lexical-patterns.js';
+import { COLLAPSED, REPLACED, XML_CHARS, primitivePattern } from './lexical-patterns.js';
 import { xsdPatternToJs } from './xsd-regex.js';
 
 /**
@@ -99,8 +99,12 @@ function atomicFacets(t: SimpleType, kind: ValueKind): FacetsPlan {
   if (kind === 'text') {
     const p = primitivePattern(primitive);
     if (p) lexical.push(p);
-    if ((primitive === 'string' || primitive === 'anyURI') && whiteSpace === 'collapse') lexical.push(COLLAPSED);
-    if ((primitive === 'string' || primitive === 'anyURI') && whiteSpace === 'replace') lexical.push(REPLACED);
+    if (primitive === 'string' || primitive === 'anyURI') {
+      if (whiteSpace === 'collapse') lexical.push(COLLAPSED);
+      else if (whiteSpace === 'replace') lexical.push(REPLACED);
+      // a collapsed or replaced form excludes TAB/CR/LF but not the other control characters
+      lexical.push(XML_CHARS);
+    }
     for (const step of builtinPatternSteps(t)) lexical.push(patternStep(t, step));
   }
   if (lexical.length > 0) out.lexical = [...new Set(lexical)];

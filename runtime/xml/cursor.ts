@@ -62,6 +62,8 @@ export class XmlCursor {
   private rootSeen = false;
   /** The default namespace in scope (what an unprefixed element name is in), kept as declarations come and go. */
   private defaultNs = '';
+  /** Per open element: the default namespace in scope outside it. */
+  private readonly outerDefault: string[] = [];
 
   private doctypeSeen = false;
 
@@ -230,6 +232,8 @@ export class XmlCursor {
     if (prefix === 'xmlns') throw this.fatal("the prefix 'xmlns' must not be used on an element", i, 'another prefix', 'xmlns');
     i = nameEnd;
     const mark = this.bindPrefix.length;
+    // the default namespace outside this element, restored when it ends (declarations may change it)
+    const outerDefault = this.defaultNs;
     this.declaredMark = -1;
     let n = 0;
     for (;;) {
@@ -274,6 +278,7 @@ export class XmlCursor {
     if (this.depth >= lim.maxDepth) throw new XmlFatal('limit-exceeded', `elements are nested deeper than ${lim.maxDepth}`, start);
     this.names[this.depth] = rawName;
     this.bindMark[this.depth] = mark;
+    this.outerDefault[this.depth] = outerDefault;
     this.depth++;
     this.prefix = prefix;
     this.local = local;
@@ -302,7 +307,7 @@ export class XmlCursor {
 
   private attrCountTmp = 0;
   /** The prefixes declared by the tag whose bindings start at `declaredMark` (tags with many declarations only). */
-  private declared = new Set<string>();
+  private declared: Set<string> | undefined;
   private declaredMark = -1;
   /** Offset of the colon in the last name scanned, or -1. */
   private lastColon = -1;
@@ -337,8 +342,8 @@ export class XmlCursor {
         this.declaredMark = mark;
         this.declared = new Set(this.bindPrefix.slice(mark));
       }
-      twice = this.declared.has(prefix);
-      this.declared.add(prefix);
+      twice = this.declared!.has(prefix);
+      this.declared!.add(prefix);
     }
     if (twice) throw this.fatal(`namespace prefix '${prefix || '(default)'}' is declared twice on one element`, at, 'one declaration', 'two');
     this.bindPrefix.push(prefix);
@@ -362,7 +367,7 @@ export class XmlCursor {
     if (this.bindPrefix.length !== mark) {
       this.bindPrefix.length = mark;
       this.bindUri.length = mark;
-      this.defaultNs = this.lookupPrefix('')!;
+      this.defaultNs = this.outerDefault[this.depth];
     }
   }
 
@@ -613,10 +618,16 @@ export class XmlCursor {
     const end = s.indexOf('?>', start);
     if (end < 0) throw this.fatal('unclosed XML declaration', start, "'?>'", 'end of input');
     const body = s.slice(start + 5, end);
+    // documents of one sender repeat one declaration: the last one found well-formed is not checked again
+    if (body === lastDeclaration) {
+      this.pos = end + 2;
+      return;
+    }
     const m = /^[\x20\t\r\n]+version[\x20\t\r\n]*=[\x20\t\r\n]*("1\.[0-9]+"|'1\.[0-9]+')((?:[\x20\t\r\n]+encoding[\x20\t\r\n]*=[\x20\t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?)((?:[\x20\t\r\n]+standalone[\x20\t\r\n]*=[\x20\t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?)[\x20\t\r\n]*$/.exec(body);
     if (!m) {
       throw this.fatal('malformed XML declaration', start, `<?xml version="1.0" encoding="…" standalone="yes|no"?>`, s.slice(start, Math.min(end + 2, start + 80)));
     }
+    if (body.length <= 200) lastDeclaration = body;
     this.pos = end + 2;
   }
 
@@ -696,6 +707,9 @@ export class XmlCursor {
     return new XmlFatal('not-well-formed', message, offset, expected, received);
   }
 }
+
+/** The last XML declaration found well-formed (one short string: bounded). */
+let lastDeclaration: string | undefined;
 
 const PUBID = /^[\x20\x0d\x0aa-zA-Z0-9\-'()+,./:=?;!*#@$_%]$/;
 

@@ -167,7 +167,7 @@ const CASES: Case[] = [
   { id: 'desjardins-card-number-repeated', message: 'purchaseRequest', mode: 'strict',
     xml: purchase(`<number>${DESJARDINS.repeat(5)}</number>`), anchor: DESJARDINS, codes: ['pattern'], masked: [maskSecret(DESJARDINS.repeat(5))] },
   { id: 'desjardins-element-after-card-number', message: 'purchaseRequest', mode: 'strict',
-    xml: purchase(`<number>${DESJARDINS}</number><cvv>737</cvv>`), anchor: DESJARDINS, codes: ['missing-element'], masked: [] },
+    xml: purchase(`<number>${DESJARDINS}</number><cvv>737</cvv>`), anchor: DESJARDINS, codes: ['unexpected-element'], masked: [] },
   { id: 'desjardins-attribute-on-card-number', message: 'purchaseRequest', mode: 'strict',
     xml: purchase(`<number brand="visa">${DESJARDINS}</number>`), anchor: DESJARDINS, codes: ['unexpected-attribute'], masked: [] },
   { id: 'desjardins-truncated-in-card-number', message: 'purchaseRequest', mode: 'strict',
