@@ -174,7 +174,14 @@ function main(): void {
   for (const set of ['pxp', 'desjardins'] as const) {
     const idx = samples.flatMap((d, i) => (d.set === set ? [i] : []));
     progress(`memory: ${set} samples`);
-    memoryRows.push(measureMemory(`${set} samples`, idx.map((i) => samples[i]), subset(sampleInputs, idx), MEMORY_MS));
+    memoryRows.push(
+      measureMemory(
+        `${set} samples`,
+        idx.map((i) => samples[i]),
+        subset(sampleInputs, idx),
+        MEMORY_MS,
+      ),
+    );
   }
   buckets.forEach((b, k) => {
     progress(`memory: ${b.name}`);
@@ -196,10 +203,7 @@ function main(): void {
     headers: THROUGHPUT_HEADERS,
     align: THROUGHPUT_ALIGN,
     rows: corpusRows.map(throughputCells),
-    notes: [
-      ...buckets.map((b) => `${b.name}: ${b.description}.`),
-      'A bucket is timed as a whole (every document once per call): msg/s counts documents, MB/s uses the mean size.',
-    ],
+    notes: [...buckets.map((b) => `${b.name}: ${b.description}.`), 'A bucket is timed as a whole (every document once per call): msg/s counts documents, MB/s uses the mean size.'],
   };
   const tables = [sampleTable, corpusTable, memoryTable(memoryRows), generateTable(generate)];
   const targets = targetLines(sampleRows, corpusRows, generate);

@@ -1,4 +1,3 @@
-
 /** A usage error: printed with the command's help hint, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -32,16 +32,23 @@ Options:
 Exit codes: 0 everything passed, 1 a check failed, 2 usage or I/O error.`;
 
 export async function runContractCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
-    schema: { type: 'string', multiple: true },
-    phase: { type: 'string', multiple: true },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    report: { type: 'string', default: 'text' },
-    output: { type: 'string' },
-    tolerant: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  } }));
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string', multiple: true },
+        phase: { type: 'string', multiple: true },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        report: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        tolerant: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
   if (values.help) {
     io.out(CONTRACT_HELP);
     return 0;
@@ -59,7 +66,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
   const report = values.report === 'json' ? jsonReport(results, ctx) : values.report === 'junit' ? junitReport(results, ctx) : textReport(results, ctx);
   if (values.output) {
     try {
-      writeFileSync(resolve(io.cwd, values.output), report + '\n');
+      writeFileSync(resolve(io.cwd, values.output), `${report}\n`);
     } catch (e) {
       io.err(`paygen contract: cannot write ${values.output}: ${(e as Error).message}`);
       return 2;

@@ -39,16 +39,23 @@ Options:
 Exit codes: 0 nothing at the --fail-on level, 1 something is, 2 usage, schema or I/O error.`;
 
 export async function runDiff(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
-    format: { type: 'string', default: 'text' },
-    'fail-on': { type: 'string', default: 'breaking' },
-    ignore: { type: 'string' },
-    generative: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '50' },
-    seed: { type: 'string', default: '20261122' },
-    rules: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  } }));
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'breaking' },
+        ignore: { type: 'string' },
+        generative: { type: 'boolean', default: false },
+        runs: { type: 'string', default: '50' },
+        seed: { type: 'string', default: '20261122' },
+        rules: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
   if (values.help) {
     io.out(DIFF_HELP);
     return 0;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, findConfig, readConfig, shownPath, type ResolvedSet } from '../generator/config.js';
-import { generateSet, leftovers, staleFiles, writeFiles } from '../generator/generate.js';
+import { generateSet, leftovers, staleFiles, writeFiles, type GeneratedFile } from '../generator/generate.js';
 import { CatalogError } from '../generator/model/catalog.js';
 import { CodeListError } from '../generator/model/code-lists.js';
 import { SchemaError } from '../generator/model/schema-error.js';
@@ -22,12 +22,19 @@ Options:
 Exit codes: 0 done (or up to date), 1 stale files (--check), 2 configuration or schema error.`;
 
 export function runGenerate(argv: string[], io: Io): number {
-  const { values } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: false, options: {
-    config: { type: 'string' },
-    schema: { type: 'string', multiple: true },
-    check: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  } }));
+  const { values } = usage(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        schema: { type: 'string', multiple: true },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
   if (values.help) {
     io.out(GENERATE_HELP);
     return 0;
@@ -48,7 +55,7 @@ export function runGenerate(argv: string[], io: Io): number {
   }
   let stale = 0;
   for (const set of sets) {
-    let files;
+    let files: GeneratedFile[];
     try {
       files = generateSet(set);
     } catch (e) {

@@ -18,12 +18,19 @@ Options:
 Exit codes: 0 done, 2 usage error (unknown message or set).`;
 
 export async function runSample(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
-    schema: { type: 'string' },
-    count: { type: 'string', default: '1' },
-    seed: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  } }));
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string' },
+        count: { type: 'string', default: '1' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
   if (values.help) {
     io.out(SAMPLE_HELP);
     return 0;

@@ -30,12 +30,19 @@ interface FileReport {
 }
 
 export async function runValidate(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = usage(() => parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
-    schema: { type: 'string' },
-    tolerant: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  } }));
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string' },
+        tolerant: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
   if (values.help) {
     io.out(VALIDATE_HELP);
     return 0;
@@ -82,13 +89,19 @@ async function validateOne(bytes: Uint8Array, file: string, schema: string | und
     name ??= Object.keys(BUNDLED)[0];
   }
   const r = (await load(name)).safeParseMessage(bytes, options);
-  return r.ok
-    ? { file, ok: true, message: r.value.message, schema: name, issues: [], warnings: r.warnings }
-    : { file, ok: false, message: null, schema: name, issues: r.issues, warnings: r.warnings };
+  return r.ok ? { file, ok: true, message: r.value.message, schema: name, issues: [], warnings: r.warnings } : { file, ok: false, message: null, schema: name, issues: r.issues, warnings: r.warnings };
 }
 
 function slim(i: Issue) {
-  return { code: i.code, path: i.path, line: i.line ?? null, column: i.column ?? null, message: i.message, ...(i.expected !== undefined ? { expected: i.expected } : {}), ...(i.received !== undefined ? { received: i.received } : {}) };
+  return {
+    code: i.code,
+    path: i.path,
+    line: i.line ?? null,
+    column: i.column ?? null,
+    message: i.message,
+    ...(i.expected !== undefined ? { expected: i.expected } : {}),
+    ...(i.received !== undefined ? { received: i.received } : {}),
+  };
 }
 
 function jsonReport(r: FileReport) {

@@ -121,24 +121,79 @@ function lexicalProbes(primitive: string, integer: boolean): Array<[string, Boun
   switch (primitive) {
     case 'decimal':
       return [
-        ['1e3', 'invalid'], ['1,00', 'invalid'], ['', 'invalid'], ['abc', 'invalid'], ['NaN', 'invalid'], ['INF', 'invalid'], ['0x1A', 'invalid'],
-        ['+1', 'either'], ['-0', 'either'], ['007', 'either'], [' 7 ', 'either'],
-        ...(integer ? ([['1.5', 'invalid'], ['1.0', 'either'], ['1.', 'either']] as Array<[string, Boundary['expect']]>) : ([['.5', 'either'], ['5.', 'either'], ['.', 'invalid'], ['+.5', 'either'], ['-.5', 'either']] as Array<[string, Boundary['expect']]>)),
+        ['1e3', 'invalid'],
+        ['1,00', 'invalid'],
+        ['', 'invalid'],
+        ['abc', 'invalid'],
+        ['NaN', 'invalid'],
+        ['INF', 'invalid'],
+        ['0x1A', 'invalid'],
+        ['+1', 'either'],
+        ['-0', 'either'],
+        ['007', 'either'],
+        [' 7 ', 'either'],
+        ...(integer
+          ? ([
+              ['1.5', 'invalid'],
+              ['1.0', 'either'],
+              ['1.', 'either'],
+            ] as Array<[string, Boundary['expect']]>)
+          : ([
+              ['.5', 'either'],
+              ['5.', 'either'],
+              ['.', 'invalid'],
+              ['+.5', 'either'],
+              ['-.5', 'either'],
+            ] as Array<[string, Boundary['expect']]>)),
       ];
     case 'boolean':
-      return [['true', 'either'], ['false', 'either'], ['1', 'either'], ['0', 'either'], ['yes', 'invalid'], ['TRUE', 'invalid'], ['', 'invalid'], [' true ', 'either']];
+      return [
+        ['true', 'either'],
+        ['false', 'either'],
+        ['1', 'either'],
+        ['0', 'either'],
+        ['yes', 'invalid'],
+        ['TRUE', 'invalid'],
+        ['', 'invalid'],
+        [' true ', 'either'],
+      ];
     case 'dateTime':
       return [
-        ['2024-02-29T00:00:00', 'either'], ['2023-02-29T00:00:00', 'invalid'], ['1900-02-29T00:00:00', 'invalid'], ['2000-02-29T00:00:00', 'either'],
-        ['2024-13-01T00:00:00', 'invalid'], ['2024-04-31T00:00:00', 'invalid'], ['2024-01-01T00:00:60', 'invalid'], ['2024-01-01T25:00:00', 'invalid'],
-        ['2024-01-01T00:00:00+14:00', 'either'], ['2024-01-01T00:00:00-14:00', 'either'], ['2024-01-01T00:00:00+14:01', 'invalid'], ['2024-01-01T00:00:00+15:00', 'invalid'],
-        ['2024-01-01T00:00:00Z', 'either'], ['2024-01-01T00:00:00.6596592Z', 'either'], ['2024-01-01T00:00:00.', 'invalid'], ['2024-01-01', 'invalid'],
-        ['2024-1-01T00:00:00', 'invalid'], ['24-01-01T00:00:00', 'invalid'], ['12024-01-01T00:00:00', 'either'], ['-0001-01-01T00:00:00', 'either'],
-        ['2024-01-01T00:00', 'invalid'], ['2024-01-01 00:00:00', 'invalid'], ['', 'invalid'],
-        ['0000-01-01T00:00:00', 'either'], ['2024-01-01T24:00:00', 'either'], ['2024-01-01T24:00:01', 'invalid'], ['2024-12-31T23:59:59.9999999-14:00', 'either'],
+        ['2024-02-29T00:00:00', 'either'],
+        ['2023-02-29T00:00:00', 'invalid'],
+        ['1900-02-29T00:00:00', 'invalid'],
+        ['2000-02-29T00:00:00', 'either'],
+        ['2024-13-01T00:00:00', 'invalid'],
+        ['2024-04-31T00:00:00', 'invalid'],
+        ['2024-01-01T00:00:60', 'invalid'],
+        ['2024-01-01T25:00:00', 'invalid'],
+        ['2024-01-01T00:00:00+14:00', 'either'],
+        ['2024-01-01T00:00:00-14:00', 'either'],
+        ['2024-01-01T00:00:00+14:01', 'invalid'],
+        ['2024-01-01T00:00:00+15:00', 'invalid'],
+        ['2024-01-01T00:00:00Z', 'either'],
+        ['2024-01-01T00:00:00.6596592Z', 'either'],
+        ['2024-01-01T00:00:00.', 'invalid'],
+        ['2024-01-01', 'invalid'],
+        ['2024-1-01T00:00:00', 'invalid'],
+        ['24-01-01T00:00:00', 'invalid'],
+        ['12024-01-01T00:00:00', 'either'],
+        ['-0001-01-01T00:00:00', 'either'],
+        ['2024-01-01T00:00', 'invalid'],
+        ['2024-01-01 00:00:00', 'invalid'],
+        ['', 'invalid'],
+        ['0000-01-01T00:00:00', 'either'],
+        ['2024-01-01T24:00:00', 'either'],
+        ['2024-01-01T24:00:01', 'invalid'],
+        ['2024-12-31T23:59:59.9999999-14:00', 'either'],
       ];
     case 'date':
-      return [['2024-02-29', 'either'], ['2023-02-29', 'invalid'], ['2024-01-01Z', 'either'], ['2024-01-01T00:00:00', 'invalid']];
+      return [
+        ['2024-02-29', 'either'],
+        ['2023-02-29', 'invalid'],
+        ['2024-01-01Z', 'either'],
+        ['2024-01-01T00:00:00', 'invalid'],
+      ];
     default:
       return [];
   }

@@ -3,7 +3,7 @@ import { filesPhase } from './phases/files.js';
 import { fuzzPhase } from './phases/fuzz.js';
 import { mutationsPhase } from './phases/mutations.js';
 import { samplesPhase } from './phases/samples.js';
-import { loadBundledSet, type ContractSet } from './set.js';
+import type { ContractSet } from './set.js';
 import { PHASES, type CaseResult, type ContractOptions } from './types.js';
 
 /**

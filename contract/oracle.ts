@@ -68,10 +68,17 @@ export async function libxmlValidate(xsd: XsdBundle, docs: readonly string[]): P
 export async function libxmlValidateEach(items: ReadonlyArray<{ xsd: XsdBundle; xml: string }>): Promise<Verdict[]> {
   const out: Verdict[] = new Array(items.length);
   const groups = new Map<XsdBundle, number[]>();
-  items.forEach((it, i) => groups.set(it.xsd, [...(groups.get(it.xsd) ?? []), i]));
+  items.forEach((it, i) => {
+    groups.set(it.xsd, [...(groups.get(it.xsd) ?? []), i]);
+  });
   for (const [xsd, indexes] of groups) {
-    const verdicts = await libxmlValidate(xsd, indexes.map((i) => items[i].xml));
-    indexes.forEach((i, k) => (out[i] = verdicts[k]));
+    const verdicts = await libxmlValidate(
+      xsd,
+      indexes.map((i) => items[i].xml),
+    );
+    indexes.forEach((i, k) => {
+      out[i] = verdicts[k];
+    });
   }
   return out;
 }

@@ -55,7 +55,10 @@ export function jsonReport(results: readonly CaseResult[], ctx: ReportContext): 
 export function junitReport(results: readonly CaseResult[], ctx: ReportContext): string {
   const t = totals(results);
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="paygen contract" tests="${results.length}" failures="${t.failed}" time="${seconds(results.reduce((a, r) => a + r.durationMs, 0))}">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="paygen contract" tests="${results.length}" failures="${t.failed}" time="${seconds(results.reduce((a, r) => a + r.durationMs, 0))}">`,
+  ];
   for (const [, rs] of groups(results)) {
     const g = totals(rs);
     out.push(`  <testsuite name="${escapeAttr(`${rs[0].set}: ${TITLES[rs[0].phase]}`)}" tests="${rs.length}" failures="${g.failed}" time="${seconds(rs.reduce((a, r) => a + r.durationMs, 0))}">`);

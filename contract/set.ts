@@ -75,7 +75,9 @@ export function interpretedContractSet(config: ResolvedSet, root: string): Contr
   const { plan } = loadSet(config);
   const set = interpret(plan);
   const arbs = interpretPlans(arbitraryPlans(plan));
-  const messages = set.messages.map((m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.plan.type.id] }));
+  const messages = set.messages.map(
+    (m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.plan.type.id] }),
+  );
   return withFixtures(config, root, { name: config.name, plan, engine: 'interpreted', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: (xml, o) => set.safeParseMessage(xml, o) });
 }
 

@@ -50,9 +50,11 @@ export function compareSides(o: Side, n: Side): MessageChanges[] {
       continue;
     }
     const c = new Comparer(o.plan, n.plan);
-    if (nm.name !== m.name) c.add({ rule: 'message-renamed', location: `message ${m.name}`, path: `/${m.root.local}`, message: `message ${m.name} is now called ${nm.name}`, old: m.name, new: nm.name });
+    if (nm.name !== m.name)
+      c.add({ rule: 'message-renamed', location: `message ${m.name}`, path: `/${m.root.local}`, message: `message ${m.name} is now called ${nm.name}`, old: m.name, new: nm.name });
     const [od, nd] = [o.directions.get(m.name), n.directions.get(nm.name)];
-    if (od && nd && od !== 'unknown' && nd !== 'unknown' && od !== nd) c.add({ rule: 'direction-changed', location: `message ${nm.name}`, path: `/${nm.root.local}`, message: `message ${nm.name} goes ${nd}, was ${od}`, old: od, new: nd });
+    if (od && nd && od !== 'unknown' && nd !== 'unknown' && od !== nd)
+      c.add({ rule: 'direction-changed', location: `message ${nm.name}`, path: `/${nm.root.local}`, message: `message ${nm.name} goes ${nd}, was ${od}`, old: od, new: nd });
     c.message(m, nm);
     out.push({ message: nm.name, side: 'both', changes: c.changes });
   }
@@ -99,33 +101,71 @@ class Comparer {
 
   message(m: MessagePlan, nm: MessagePlan): void {
     const path = `/${nm.root.local}`;
-    if (m.root.local !== nm.root.local) this.add({ rule: 'root-renamed', location: `message ${nm.name}`, path, message: `the root element of ${nm.name} is <${nm.root.local}>, was <${m.root.local}>`, old: m.root.local, new: nm.root.local });
-    else if (m.root.ns !== nm.root.ns) this.add({ rule: 'namespace-changed', location: `message ${nm.name}`, path, message: `the root <${nm.root.local}> moved from ${m.root.ns || 'no namespace'} to ${nm.root.ns || 'no namespace'}`, old: m.root.ns, new: nm.root.ns });
+    if (m.root.local !== nm.root.local)
+      this.add({
+        rule: 'root-renamed',
+        location: `message ${nm.name}`,
+        path,
+        message: `the root element of ${nm.name} is <${nm.root.local}>, was <${m.root.local}>`,
+        old: m.root.local,
+        new: nm.root.local,
+      });
+    else if (m.root.ns !== nm.root.ns)
+      this.add({
+        rule: 'namespace-changed',
+        location: `message ${nm.name}`,
+        path,
+        message: `the root <${nm.root.local}> moved from ${m.root.ns || 'no namespace'} to ${nm.root.ns || 'no namespace'}`,
+        old: m.root.ns,
+        new: nm.root.ns,
+      });
     this.type(m.type, nm.type, path, `message ${nm.name}`);
   }
 
   /** Compares the types of an element (or a message root) at `path`. */
   private type(ot: TypeRef, nt: TypeRef, path: string, loc: string, source?: SourceRef): void {
     if ((ot.kind === 'simple') !== (nt.kind === 'simple')) {
-      this.add({ rule: 'type-changed', location: loc, path, message: `${loc} changed from ${ot.kind === 'simple' ? 'a simple value' : 'elements'} to ${nt.kind === 'simple' ? 'a simple value' : 'elements'}`, old: typeLabel(this.o, ot), new: typeLabel(this.n, nt), ...(source ? { source } : {}) });
+      this.add({
+        rule: 'type-changed',
+        location: loc,
+        path,
+        message: `${loc} changed from ${ot.kind === 'simple' ? 'a simple value' : 'elements'} to ${nt.kind === 'simple' ? 'a simple value' : 'elements'}`,
+        old: typeLabel(this.o, ot),
+        new: typeLabel(this.n, nt),
+        ...(source ? { source } : {}),
+      });
       return;
     }
     if (ot.kind === 'simple') return this.simple(ot.id, nt.id, path, loc, source);
     const [oDecl, nDecl] = [declared(this.o, ot), declared(this.n, nt)];
     const oldName = oDecl.anonymous ? undefined : oDecl.name;
     const newName = nDecl.anonymous ? undefined : nDecl.name;
-    if (oldName && newName && oldName !== newName && this.renamed(oldName, newName)) this.add({ rule: 'type-renamed', location: `type ${oldName}`, path, message: `type ${oldName} is now called ${newName}`, old: oldName, new: newName, ...(nDecl.source ? { source: nDecl.source } : {}) });
+    if (oldName && newName && oldName !== newName && this.renamed(oldName, newName))
+      this.add({
+        rule: 'type-renamed',
+        location: `type ${oldName}`,
+        path,
+        message: `type ${oldName} is now called ${newName}`,
+        old: oldName,
+        new: newName,
+        ...(nDecl.source ? { source: nDecl.source } : {}),
+      });
     const om = this.members(this.o, ot);
     const nm = this.members(this.n, nt);
     const [oAbstract, nAbstract] = [oDecl.abstract, nDecl.abstract];
     const oLabel = typeLabel(this.o, ot);
     const nLabel = typeLabel(this.n, nt);
-    if (oAbstract !== nAbstract) this.add({ rule: nAbstract ? 'abstract-added' : 'abstract-removed', location: `type ${nLabel}`, path, message: `type ${nLabel} ${nAbstract ? 'became' : 'is no longer'} abstract` });
+    if (oAbstract !== nAbstract)
+      this.add({ rule: nAbstract ? 'abstract-added' : 'abstract-removed', location: `type ${nLabel}`, path, message: `type ${nLabel} ${nAbstract ? 'became' : 'is no longer'} abstract` });
     if (om.size > 1 || nm.size > 1) {
       // a type that became (or stopped being) abstract leaves (or joins) its own family: abstract-* says it
       const byAbstract = (name: string) => oAbstract !== nAbstract && name === nLabel;
-      for (const name of om.keys()) if (!nm.has(name) && !byAbstract(name)) this.add({ rule: 'xsi-subtype-removed', location: `type ${oLabel} xsi:type ${name}`, path, message: `xsi:type ${name} is no longer allowed at ${path}`, old: name });
-      for (const name of nm.keys()) if (!om.has(name) && !byAbstract(name)) this.add({ rule: 'xsi-subtype-added', location: `type ${nLabel} xsi:type ${name}`, path, message: `xsi:type ${name} is now allowed at ${path}`, new: name });
+      for (const name of om.keys())
+        if (!nm.has(name) && !byAbstract(name))
+          this.add({ rule: 'xsi-subtype-removed', location: `type ${oLabel} xsi:type ${name}`, path, message: `xsi:type ${name} is no longer allowed at ${path}`, old: name });
+      for (const name of nm.keys())
+        if (!om.has(name) && !byAbstract(name))
+          this.add({ rule: 'xsi-subtype-added', location: `type ${nLabel} xsi:type ${name}`, path, message: `xsi:type ${name} is now allowed at ${path}`, new: name });
     }
     for (const [name, oc] of om) {
       const nc = nm.get(name);
@@ -159,7 +199,13 @@ class Comparer {
     }
     for (const b of n.attributes) {
       if (o.attributes.some((x) => x.local === b.local && x.ns === b.ns)) continue;
-      this.add({ rule: b.required ? 'attribute-added-required' : 'attribute-added-optional', location: `${owner}/@${b.local}`, path: `${path}/@${b.local}`, message: `${b.required ? 'required' : 'optional'} attribute ${b.local} was added to ${owner}`, ...(b.source ? { source: b.source } : {}) });
+      this.add({
+        rule: b.required ? 'attribute-added-required' : 'attribute-added-optional',
+        location: `${owner}/@${b.local}`,
+        path: `${path}/@${b.local}`,
+        message: `${b.required ? 'required' : 'optional'} attribute ${b.local} was added to ${owner}`,
+        ...(b.source ? { source: b.source } : {}),
+      });
     }
     if (o.content.kind !== n.content.kind) {
       this.add({ rule: 'type-changed', location: owner, path, message: `the content of ${owner} changed from ${o.content.kind} to ${n.content.kind}` });
@@ -179,13 +225,20 @@ class Comparer {
         this.add({ rule: 'element-removed', location: loc, path: at, message: `element ${a.local} was removed from ${owner}` });
         continue;
       }
-      if (a.ns !== b.ns) this.add({ rule: 'namespace-changed', location: loc, path: at, message: `element ${a.local} moved from ${a.ns || 'no namespace'} to ${b.ns || 'no namespace'}`, old: a.ns, new: b.ns });
+      if (a.ns !== b.ns)
+        this.add({ rule: 'namespace-changed', location: loc, path: at, message: `element ${a.local} moved from ${a.ns || 'no namespace'} to ${b.ns || 'no namespace'}`, old: a.ns, new: b.ns });
       this.prop(elementProp(a), elementProp(b), at, loc);
     }
     for (const b of ne) {
       if (oe.some((x) => x.local === b.local)) continue;
       const required = elementProp(b).occ.min > 0;
-      this.add({ rule: required ? 'element-added-required' : 'element-added-optional', location: `${owner}/${b.local}`, path: `${path}/${b.local}`, message: `${required ? 'required' : 'optional'} element ${b.local} was added to ${owner}`, ...(b.source ? { source: b.source } : {}) });
+      this.add({
+        rule: required ? 'element-added-required' : 'element-added-optional',
+        location: `${owner}/${b.local}`,
+        path: `${path}/${b.local}`,
+        message: `${required ? 'required' : 'optional'} element ${b.local} was added to ${owner}`,
+        ...(b.source ? { source: b.source } : {}),
+      });
     }
     if (ok === 'sequence' && nk === 'sequence') {
       const common = oe.filter((a) => ne.some((b) => b.local === a.local)).map((a) => a.local);
@@ -203,17 +256,51 @@ class Comparer {
     const at = b.source ? { source: b.source } : {};
     const add = (c: RawChange) => this.add({ ...at, ...c });
     const counted = (min: number) => (min === 0 ? 'optional' : min === 1 ? 'required' : `required ${min} times`);
-    if (no.min !== oo.min) add({ rule: no.min > oo.min ? 'min-occurs-increased' : 'min-occurs-decreased', location: loc, path, message: `${what} ${a.local} is now ${counted(no.min)}, was ${counted(oo.min)}`, old: String(oo.min), new: String(no.min) });
-    if (no.max > oo.max) add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
-    if (no.max < oo.max) add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    if (no.min !== oo.min)
+      add({
+        rule: no.min > oo.min ? 'min-occurs-increased' : 'min-occurs-decreased',
+        location: loc,
+        path,
+        message: `${what} ${a.local} is now ${counted(no.min)}, was ${counted(oo.min)}`,
+        old: String(oo.min),
+        new: String(no.min),
+      });
+    if (no.max > oo.max)
+      add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    if (no.max < oo.max)
+      add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
     // maxOccurs across 1 turns a value into an array in the generated types (and back)
-    if (a.array !== b.array) add({ rule: 'typescript-type-changed', location: loc, path, message: `${what} ${a.local} is ${b.array ? 'now an array' : 'no longer an array'} in the generated types`, old: a.array ? 'array' : 'single', new: b.array ? 'array' : 'single' });
-    if (a.nullable !== b.nullable) add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `element ${a.local} ${b.nullable ? 'became' : 'is no longer'} nillable` });
+    if (a.array !== b.array)
+      add({
+        rule: 'typescript-type-changed',
+        location: loc,
+        path,
+        message: `${what} ${a.local} is ${b.array ? 'now an array' : 'no longer an array'} in the generated types`,
+        old: a.array ? 'array' : 'single',
+        new: b.array ? 'array' : 'single',
+      });
+    if (a.nullable !== b.nullable)
+      add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `element ${a.local} ${b.nullable ? 'became' : 'is no longer'} nillable` });
     if (a.fixed !== b.fixed) {
       const rule = a.fixed === undefined ? 'fixed-added' : b.fixed === undefined ? 'fixed-removed' : 'fixed-changed';
-      add({ rule, location: loc, path, message: `the fixed value of ${what} ${a.local} changed`, ...(a.fixed !== undefined ? { old: a.fixed } : {}), ...(b.fixed !== undefined ? { new: b.fixed } : {}) });
+      add({
+        rule,
+        location: loc,
+        path,
+        message: `the fixed value of ${what} ${a.local} changed`,
+        ...(a.fixed !== undefined ? { old: a.fixed } : {}),
+        ...(b.fixed !== undefined ? { new: b.fixed } : {}),
+      });
     }
-    if (a.default !== b.default) add({ rule: 'default-changed', location: loc, path, message: `the default value of ${what} ${a.local} changed`, ...(a.default !== undefined ? { old: a.default } : {}), ...(b.default !== undefined ? { new: b.default } : {}) });
+    if (a.default !== b.default)
+      add({
+        rule: 'default-changed',
+        location: loc,
+        path,
+        message: `the default value of ${what} ${a.local} changed`,
+        ...(a.default !== undefined ? { old: a.default } : {}),
+        ...(b.default !== undefined ? { new: b.default } : {}),
+      });
     this.type(a.type, b.type, path, loc, b.source);
   }
 
@@ -226,9 +313,11 @@ class Comparer {
     this.seen.add(key);
     const label = userNamed(n) ? n.name!.local : loc;
     const src = n.source ?? source;
-    const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
+    const add = (rule: string, message: string, extra: Partial<RawChange> = {}) =>
+      this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
     const [oName, nName] = [o.name?.local, n.name?.local];
-    if (userNamed(o) && userNamed(n) && oName !== nName && this.renamed(oName!, nName!)) this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName, ...(src ? { source: src } : {}) });
+    if (userNamed(o) && userNamed(n) && oName !== nName && this.renamed(oName!, nName!))
+      this.add({ rule: 'type-renamed', location: `type ${oName}`, path, message: `type ${oName} is now called ${nName}`, old: oName, new: nName, ...(src ? { source: src } : {}) });
     if (o.kind !== n.kind) add('typescript-type-changed', `the TypeScript type of ${label} is now ${n.tsType}, was ${o.tsType}`, { old: o.tsType, new: n.tsType, location: ' typescript' });
     if (o.variety !== n.variety || o.primitive !== n.primitive) {
       add('type-changed', `${label} is now ${describeType(n)}, was ${describeType(o)}`, { old: describeType(o), new: describeType(n) });
@@ -255,21 +344,32 @@ class Comparer {
     const inherited = (pick: (f: Facets) => unknown) => viaBase && same(pick(facetsOf(o)), pick(facetsOf(ob))) && same(pick(facetsOf(n)), pick(facetsOf(nb)));
     const label = userNamed(n) ? n.name!.local : loc;
     const src = n.source ?? source;
-    const add = (rule: string, message: string, extra: Partial<RawChange> = {}) => this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
+    const add = (rule: string, message: string, extra: Partial<RawChange> = {}) =>
+      this.add({ rule, location: `${label}${extra.location ?? ''}`, path, message, ...(src ? { source: src } : {}), ...withoutLocation(extra) });
     const of = facetsOf(o);
     const nf = facetsOf(n);
     const decimal = n.primitive === 'decimal';
     const facet = (name: string, rule: 'facet-narrowed' | 'facet-widened' | 'facet-changed', oldV: unknown, newV: unknown) =>
-      add(rule, `${name} ${rule === 'facet-narrowed' ? 'narrowed' : rule === 'facet-widened' ? 'widened' : 'changed'}: ${show(oldV)} → ${show(newV)}`, { location: ` ${name}`, old: show(oldV), new: show(newV) });
+      add(rule, `${name} ${rule === 'facet-narrowed' ? 'narrowed' : rule === 'facet-widened' ? 'widened' : 'changed'}: ${show(oldV)} → ${show(newV)}`, {
+        location: ` ${name}`,
+        old: show(oldV),
+        new: show(newV),
+      });
     // lengths and digits: a smaller upper bound (or a larger lower bound) narrows
-    for (const [name, upper] of [['minLength', false], ['maxLength', true], ['totalDigits', true], ['fractionDigits', true]] as const) {
+    for (const [name, upper] of [
+      ['minLength', false],
+      ['maxLength', true],
+      ['totalDigits', true],
+      ['fractionDigits', true],
+    ] as const) {
       const a = of[name];
       const b = nf[name];
       if (a === b || inherited((f) => f[name])) continue;
       const narrower = a === undefined || (b !== undefined && (upper ? b < a : b > a));
       facet(name, narrower ? 'facet-narrowed' : 'facet-widened', a, b);
     }
-    if (of.length !== nf.length && !inherited((f) => f.length)) facet('length', of.length === undefined ? 'facet-narrowed' : nf.length === undefined ? 'facet-widened' : 'facet-changed', of.length, nf.length);
+    if (of.length !== nf.length && !inherited((f) => f.length))
+      facet('length', of.length === undefined ? 'facet-narrowed' : nf.length === undefined ? 'facet-widened' : 'facet-changed', of.length, nf.length);
     for (const side of ['min', 'max'] as const) {
       const a = bound(of, side);
       const b = bound(nf, side);
@@ -300,7 +400,12 @@ class Comparer {
     const gained = [...np].filter((p) => !op.has(p));
     if (!patterns) {
       // compared at the base
-    } else if (lost.length > 0 && gained.length > 0) add('pattern-changed', `a pattern changed: ${lost.map(unstep).join(' ')} → ${gained.map(unstep).join(' ')}`, { location: ' pattern', old: lost.map(unstep).join(' '), new: gained.map(unstep).join(' ') });
+    } else if (lost.length > 0 && gained.length > 0)
+      add('pattern-changed', `a pattern changed: ${lost.map(unstep).join(' ')} → ${gained.map(unstep).join(' ')}`, {
+        location: ' pattern',
+        old: lost.map(unstep).join(' '),
+        new: gained.map(unstep).join(' '),
+      });
     else if (gained.length > 0) facet('pattern', 'facet-narrowed', undefined, gained.map(unstep).join(' '));
     else if (lost.length > 0) facet('pattern', 'facet-widened', lost.map(unstep).join(' '), undefined);
     if (inherited((f) => f.enumeration)) return;
@@ -308,7 +413,8 @@ class Comparer {
     else if (!of.enumeration && nf.enumeration) facet('enumeration', 'facet-narrowed', undefined, nf.enumeration.join(' | '));
     else if (of.enumeration && nf.enumeration) {
       for (const v of nf.enumeration) if (!of.enumeration.includes(v)) add('enumeration-value-added', `enumeration value ${JSON.stringify(v)} was added`, { location: ` enumeration ${v}`, new: v });
-      for (const v of of.enumeration) if (!nf.enumeration.includes(v)) add('enumeration-value-removed', `enumeration value ${JSON.stringify(v)} was removed`, { location: ` enumeration ${v}`, old: v });
+      for (const v of of.enumeration)
+        if (!nf.enumeration.includes(v)) add('enumeration-value-removed', `enumeration value ${JSON.stringify(v)} was removed`, { location: ` enumeration ${v}`, old: v });
     }
   }
 }
@@ -355,12 +461,32 @@ interface Prop {
 }
 
 function attributeProp(a: AttributePlan): Prop {
-  return { what: 'attribute', local: a.local, type: { kind: 'simple', id: a.type }, occ: { min: a.required ? 1 : 0, max: 1 }, array: false, nullable: false, fixed: a.fixed, default: a.default, source: a.source };
+  return {
+    what: 'attribute',
+    local: a.local,
+    type: { kind: 'simple', id: a.type },
+    occ: { min: a.required ? 1 : 0, max: 1 },
+    array: false,
+    nullable: false,
+    fixed: a.fixed,
+    default: a.default,
+    source: a.source,
+  };
 }
 
 function elementProp(e: ElementPlan): Prop {
   const max = e.max < 0 ? Infinity : e.max;
-  return { what: 'element', local: e.local, type: e.type, occ: { min: e.optional ? 0 : e.array ? Math.max(e.min, 1) : 1, max: e.array ? max : 1 }, array: e.array, nullable: e.nillable, fixed: e.fixed, default: e.default, source: e.source };
+  return {
+    what: 'element',
+    local: e.local,
+    type: e.type,
+    occ: { min: e.optional ? 0 : e.array ? Math.max(e.min, 1) : 1, max: e.array ? max : 1 },
+    array: e.array,
+    nullable: e.nillable,
+    fixed: e.fixed,
+    default: e.default,
+    source: e.source,
+  };
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -51,10 +51,18 @@ export function parseIgnores(file: string): IgnoreLine[] {
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
-export function applyIgnores<C extends { rule: string; location: string; alsoAt?: string[] }>(changes: C[], ignores: IgnoreLine[]): { kept: C[]; ignored: Array<C & { reason: string }>; unused: IgnoreLine[] } {
+export function applyIgnores<C extends { rule: string; location: string; alsoAt?: string[] }>(
+  changes: C[],
+  ignores: IgnoreLine[],
+): { kept: C[]; ignored: Array<C & { reason: string }>; unused: IgnoreLine[] } {
   const used = new Set<IgnoreLine>();
   const kept: C[] = [];
   const ignored: Array<C & { reason: string }> = [];

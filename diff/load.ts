@@ -47,7 +47,13 @@ export function loadSide(spec: string, cwd: string): Side {
   let catalog: Catalog | undefined = existsSync(catalogFile) ? readCatalog(catalogFile, relative(cwd, catalogFile)) : undefined;
   let xsd: string[];
   if (catalog?.messages.some((m) => m.schema)) xsd = [...new Set(catalog.messages.map((m) => join(dir, m.schema!)))];
-  else xsd = statSync(path).isDirectory() ? readdirSync(dir).filter((f) => f.endsWith('.xsd')).sort().map((f) => join(dir, f)) : [path];
+  else
+    xsd = statSync(path).isDirectory()
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.xsd'))
+          .sort()
+          .map((f) => join(dir, f))
+      : [path];
   if (xsd.length === 0) throw new SideError(`${spec}: no .xsd file`);
   const directions = new Map<string, Direction>();
   if (!catalog) {
@@ -103,11 +109,16 @@ function materialise(spec: string, cwd: string): { path: string; root: string; o
   };
   const top = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
   const path = relative(top, resolve(cwd, raw)).split('\\').join('/');
-  const type = git(['cat-file', '-t', `${rev}:${path}`]).toString('utf8').trim();
+  const type = git(['cat-file', '-t', `${rev}:${path}`])
+    .toString('utf8')
+    .trim();
   // a file comes with its whole folder (what it includes and imports, the catalogue), as it
   // does from the work tree; -z: names as they are, not quoted
   const folder = type === 'tree' ? path : dirname(path) === '.' ? '' : dirname(path);
-  const files = git(['ls-tree', '-r', '-z', '--name-only', `${rev}:${folder}`]).toString('utf8').split('\0').filter(Boolean);
+  const files = git(['ls-tree', '-r', '-z', '--name-only', `${rev}:${folder}`])
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
   const out = mkdtempSync(join(tmpdir(), 'paygen-diff-'));
   TEMPORARY.push(out);
   for (const f of files) {

@@ -152,7 +152,9 @@ function markdownReport(r: DiffReport): string {
   if (r.missed.length > 0) {
     out.push('#### Missed by the rules (generative cross-check)', '');
     for (const m of r.missed) {
-      out.push(`- **${m.message}** (${DIRECTION[m.direction]}): ${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one — ${cell(m.error)}`);
+      out.push(
+        `- **${m.message}** (${DIRECTION[m.direction]}): ${m.failed} of ${m.of} instances of the ${m.from} schema are invalid under the ${m.from === 'old' ? 'new' : 'old'} one — ${cell(m.error)}`,
+      );
       out.push('', '  <details><summary>smallest failing instance</summary>', '', '  ```xml', ...m.instance.split('\n').map((l) => `  ${l}`), '  ```', '', '  </details>', '');
     }
   } else if (r.generative) out.push(crossCheckLine(r), '');
@@ -177,10 +179,21 @@ function junitReport(r: DiffReport, failOn: FailOn): string {
   for (const c of r.changes) {
     const head = `    <testcase classname="paygen.diff.${c.rule}" name="${escapeAttr(c.location)}" time="0"`;
     if (!fails(c.level, failOn)) out.push(`${head}/>`);
-    else out.push(`${head}>`, `      <failure type="${c.level}" message="${escapeAttr(c.message)}">${escapeText([`${c.level} ${c.rule} ${c.location}`, c.message + values(c), where(c) && `at ${where(c)}`, `e.g. ${c.path}`, affects(c)].filter(Boolean).join('\n'))}</failure>`, '    </testcase>');
+    else
+      out.push(
+        `${head}>`,
+        `      <failure type="${c.level}" message="${escapeAttr(c.message)}">${escapeText([`${c.level} ${c.rule} ${c.location}`, c.message + values(c), where(c) && `at ${where(c)}`, `e.g. ${c.path}`, affects(c)].filter(Boolean).join('\n'))}</failure>`,
+        '    </testcase>',
+      );
   }
-  for (const m of r.missed) out.push(`    <testcase classname="paygen.diff.generative" name="${escapeAttr(m.message)}" time="0">`, `      <failure type="breaking" message="${escapeAttr(m.error)}">${escapeText(missedText(m))}</failure>`, '    </testcase>');
-  for (const c of r.ignored) out.push(`    <testcase classname="paygen.diff.${c.rule}" name="${escapeAttr(c.location)}" time="0">`, `      <skipped message="${escapeAttr(c.reason)}"/>`, '    </testcase>');
+  for (const m of r.missed)
+    out.push(
+      `    <testcase classname="paygen.diff.generative" name="${escapeAttr(m.message)}" time="0">`,
+      `      <failure type="breaking" message="${escapeAttr(m.error)}">${escapeText(missedText(m))}</failure>`,
+      '    </testcase>',
+    );
+  for (const c of r.ignored)
+    out.push(`    <testcase classname="paygen.diff.${c.rule}" name="${escapeAttr(c.location)}" time="0">`, `      <skipped message="${escapeAttr(c.reason)}"/>`, '    </testcase>');
   for (const i of r.unusedIgnores) {
     const head = `    <testcase classname="paygen.diff.ignore" name="${escapeAttr(ignoreRef(i))}" time="0"`;
     if (!fails('warning', failOn)) out.push(`${head}/>`);
@@ -214,7 +227,7 @@ function githubReport(r: DiffReport): string {
 /** `paygen diff --rules`: the catalogue, a line each. */
 export function rulesText(): string {
   const width = Math.max(...RULES.map((r) => r.id.length));
-  const lines = ['Rule'.padEnd(width) + '  Category  Sent      Received  Explanation'];
+  const lines = [`${'Rule'.padEnd(width)}  Category  Sent      Received  Explanation`];
   for (const r of RULES) {
     const send = levelFor(r, 'merchant-to-provider');
     const receive = levelFor(r, 'provider-to-merchant');

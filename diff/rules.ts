@@ -64,7 +64,7 @@ export const RULES: readonly Rule[] = [
   wire('fixed-added', 'stricter', 'A value became fixed.'),
   wire('fixed-removed', 'looser', 'A value is no longer fixed.'),
   wire('fixed-changed', 'incompatible', 'A fixed value changed.'),
-  wire('default-changed', 'neutral', "A default value was added, removed or changed: an absent value now means something else.", 'warning'),
+  wire('default-changed', 'neutral', 'A default value was added, removed or changed: an absent value now means something else.', 'warning'),
   source('type-renamed', 'warning', 'A named type has another name (same structure): code that names the generated TypeScript type must follow.'),
   source('typescript-type-changed', 'breaking', 'The TypeScript type of a value changed (number ↔ string ↔ boolean) although documents may stay valid.'),
   source('message-renamed', 'breaking', 'A message has another catalogue name: the generated function names (parseX, buildX) change.'),

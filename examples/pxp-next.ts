@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 export const PXP_NEXT_EDITS: ReadonlyArray<readonly [file: string, before: string, after: string]> = [
   ['types.xsd', '<xs:fractionDigits value="4"/>', '<xs:fractionDigits value="2"/>'],
-  ['types.xsd', '<xs:element name="description" type="xs:string" minOccurs="0"/>', '<xs:element name="description" type="xs:string" minOccurs="0"/>\n      <xs:element name="riskScore" type="xs:int" minOccurs="0"/>'],
+  [
+    'types.xsd',
+    '<xs:element name="description" type="xs:string" minOccurs="0"/>',
+    '<xs:element name="description" type="xs:string" minOccurs="0"/>\n      <xs:element name="riskScore" type="xs:int" minOccurs="0"/>',
+  ],
   ['types.xsd', '<xs:element name="email" type="xs:string" minOccurs="0" nillable="true"/>', '<xs:element name="email" type="xs:string" nillable="true"/>'],
   ['types.xsd', 'name="paymentAccountReference"', 'name="accountReference"'],
   ['types.xsd', 'type="pp:paymentAccountReference"', 'type="pp:accountReference"'],

@@ -99,7 +99,10 @@ export interface WriteResult {
 export function leftovers(set: ResolvedSet, files: GeneratedFile[]): string[] {
   const expected = new Set(files.map((f) => f.path));
   const out: string[] = [];
-  for (const [dir, ext] of [[set.out, '.ts'], [set.jsonSchemaOut, '.schema.json']] as const) {
+  for (const [dir, ext] of [
+    [set.out, '.ts'],
+    [set.jsonSchemaOut, '.schema.json'],
+  ] as const) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);

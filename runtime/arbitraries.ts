@@ -98,7 +98,10 @@ function withoutLookaheads(p: string): string {
     if (p.startsWith('(?!', i) && p[i - 1] !== '\\') {
       let depth = 0;
       for (; i < p.length; i++) {
-        if (p[i] === '\\') { i++; continue; }
+        if (p[i] === '\\') {
+          i++;
+          continue;
+        }
         if (p[i] === '(') depth++;
         else if (p[i] === ')' && --depth === 0) break;
       }
@@ -176,7 +179,10 @@ export function decimal(o: DecimalOptions): fc.Arbitrary<string> {
     { weight: 1, arbitrary: near(lo) },
     { weight: 1, arbitrary: near(hi) },
   );
-  return fc.tuple(n, fc.nat(scale), fc.boolean()).map(([v, keep, plus]) => formatScaled(v, scale, keep, plus && v >= 0n && o.totalDigits === undefined)).filter((s) => ok(s) && inRange(s, o));
+  return fc
+    .tuple(n, fc.nat(scale), fc.boolean())
+    .map(([v, keep, plus]) => formatScaled(v, scale, keep, plus && v >= 0n && o.totalDigits === undefined))
+    .filter((s) => ok(s) && inRange(s, o));
 }
 
 function inRange(s: string, o: DecimalOptions): boolean {
@@ -212,14 +218,12 @@ function formatScaled(n: bigint, scale: number, keepExtra: number, plus: boolean
   let frac = abs.slice(abs.length - scale).replace(/0+$/, '');
   frac = frac.padEnd(Math.min(scale, frac.length + keepExtra), '0');
   const sign = neg ? '-' : plus ? '+' : '';
-  return `${sign}${int}${frac ? '.' + frac : ''}`;
+  return `${sign}${int}${frac ? `.${frac}` : ''}`;
 }
 
 /** Integers of a number-typed XSD type; bounds beyond 32 bits (xs:unsignedInt) go through BigInt. */
 export function integer(minValue: number, maxValue: number): fc.Arbitrary<number> {
-  const inner = minValue >= -(2 ** 31) && maxValue <= 2 ** 31 - 1
-    ? fc.integer({ min: minValue, max: maxValue })
-    : fc.bigInt({ min: BigInt(minValue), max: BigInt(maxValue) }).map(Number);
+  const inner = minValue >= -(2 ** 31) && maxValue <= 2 ** 31 - 1 ? fc.integer({ min: minValue, max: maxValue }) : fc.bigInt({ min: BigInt(minValue), max: BigInt(maxValue) }).map(Number);
   return fc.oneof({ weight: 6, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(minValue, maxValue) });
 }
 
@@ -244,7 +248,7 @@ const timezone = fc.oneof(
 
 const clock = fc
   .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }), frac: fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9]{1,7}$/)) })
-  .map(({ h, m, s, frac }) => `${pad2(h)}:${pad2(m)}:${pad2(s)}${frac ? '.' + frac : ''}`);
+  .map(({ h, m, s, frac }) => `${pad2(h)}:${pad2(m)}:${pad2(s)}${frac ? `.${frac}` : ''}`);
 
 const dateText = ymd.map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
 
@@ -278,11 +282,16 @@ export function temporal(primitive: string, patterns: readonly string[] = []): f
       a = fc.tuple(ymd, timezone).map(([d, z]) => `--${pad2(d.month)}${z}`);
       break;
     case 'duration':
-      a = fc.record({ y: fc.nat(30), mo: fc.nat(11), d: fc.nat(40), h: fc.nat(23), s: fc.nat(59), neg: fc.boolean() }).map(({ y, mo, d, h, s, neg }) => `${neg ? '-' : ''}P${y}Y${mo}M${d}DT${h}H${s}S`);
+      a = fc
+        .record({ y: fc.nat(30), mo: fc.nat(11), d: fc.nat(40), h: fc.nat(23), s: fc.nat(59), neg: fc.boolean() })
+        .map(({ y, mo, d, h, s, neg }) => `${neg ? '-' : ''}P${y}Y${mo}M${d}DT${h}H${s}S`);
       break;
     case 'float':
     case 'double':
-      a = fc.oneof(fc.constantFrom('INF', '-INF', 'NaN', '0', '-0.0', '1.5E3'), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }).map((x) => String(x).replace('e+', 'E')));
+      a = fc.oneof(
+        fc.constantFrom('INF', '-INF', 'NaN', '0', '-0.0', '1.5E3'),
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }).map((x) => String(x).replace('e+', 'E')),
+      );
       break;
     case 'hexBinary':
       a = fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex').toUpperCase());

@@ -34,8 +34,7 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
   };
   for (const s of plans.simple) simple.set(s.id, simpleArb(s.arb));
   return fc.letrec((tie) => {
-    const value = (v: ValueArb): fc.Arbitrary<unknown> =>
-      v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of));
+    const value = (v: ValueArb): fc.Arbitrary<unknown> => (v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of)));
     const part = (p: PartArb): Part => {
       switch (p.k) {
         case 'tag':

@@ -51,7 +51,7 @@ export class ValueChecker {
   }
 
   pointer(extra?: string | number): string {
-    const base = this.path.length === 0 ? '' : '/' + this.path.join('/');
+    const base = this.path.length === 0 ? '' : `/${this.path.join('/')}`;
     return extra === undefined ? base : `${base}/${extra}`;
   }
 
@@ -108,7 +108,13 @@ export class ValueChecker {
 
   /** Property `k` is not one of type `t`'s. */
   unknown(k: string, t: ComplexType): void {
-    this.issues.push({ code: 'unexpected-element', path: this.pointer(pointerSegment(k)), message: `property '${k}' is not part of type ${t.label}`, expected: 'no such property', received: `'${k}'` });
+    this.issues.push({
+      code: 'unexpected-element',
+      path: this.pointer(pointerSegment(k)),
+      message: `property '${k}' is not part of type ${t.label}`,
+      expected: 'no such property',
+      received: `'${k}'`,
+    });
   }
 
   /** The member of `family` a value is, by its `$type`; -1 (and an issue) when it names none. */
@@ -118,11 +124,23 @@ export class ValueChecker {
     if (i >= 0) return i;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-      this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of one of the types ${family.tags.join(', ')}, found ${found}`, expected: 'an object', received: found });
+      this.issues.push({
+        code: 'invalid-value',
+        path: this.pointer(),
+        message: `expected an object of one of the types ${family.tags.join(', ')}, found ${found}`,
+        expected: 'an object',
+        received: found,
+      });
       return -1;
     }
     const found = tag === undefined ? 'nothing' : JSON.stringify(tag);
-    this.issues.push({ code: 'invalid-xsi-type', path: this.pointer('$type'), message: `'$type' must name one of the types allowed here (${family.tags.join(', ')}), found ${found}`, expected: family.tags.join(' | '), received: found });
+    this.issues.push({
+      code: 'invalid-xsi-type',
+      path: this.pointer('$type'),
+      message: `'$type' must name one of the types allowed here (${family.tags.join(', ')}), found ${found}`,
+      expected: family.tags.join(' | '),
+      received: found,
+    });
     return -1;
   }
 
@@ -141,7 +159,13 @@ export class ValueChecker {
 
   /** A required attribute's property is absent. */
   missingAttr(prop: string, local: string): void {
-    this.issues.push({ code: 'missing-attribute', path: this.pointer(prop), message: `element <${this.element()}> needs the attribute '${local}'`, expected: `attribute '${local}'`, received: 'no such attribute' });
+    this.issues.push({
+      code: 'missing-attribute',
+      path: this.pointer(prop),
+      message: `element <${this.element()}> needs the attribute '${local}'`,
+      expected: `attribute '${local}'`,
+      received: 'no such attribute',
+    });
   }
 
   /** The simple value `v` of property `prop` (an element's text, an attribute, simple content `value`). */
@@ -232,8 +256,22 @@ export class ValueChecker {
       this.issues.push({ code: 'invalid-value', path: this.pointer(prop), message: `expected an array of <${local}>, found ${found}`, expected: 'an array', received: found });
       return false;
     }
-    if (v.length < min) this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected at least ${min} <${local}>, found ${v.length}`, expected: `at least ${min}`, received: String(v.length) });
-    else if (v.length > max) this.issues.push({ code: 'unexpected-element', path: this.pointer(prop), message: `expected at most ${max} <${local}>, found ${v.length}`, expected: `at most ${max}`, received: String(v.length) });
+    if (v.length < min)
+      this.issues.push({
+        code: 'missing-element',
+        path: this.pointer(prop),
+        message: `expected at least ${min} <${local}>, found ${v.length}`,
+        expected: `at least ${min}`,
+        received: String(v.length),
+      });
+    else if (v.length > max)
+      this.issues.push({
+        code: 'unexpected-element',
+        path: this.pointer(prop),
+        message: `expected at most ${max} <${local}>, found ${v.length}`,
+        expected: `at most ${max}`,
+        received: String(v.length),
+      });
     return true;
   }
 
@@ -251,7 +289,13 @@ export class ValueChecker {
     const local = m.slots[f.slot].local;
     const prop = m.props[f.slot];
     if (f.kind === 'unexpected') {
-      this.issues.push({ code: 'unexpected-element', path: this.pointer(prop), message: `element <${local}> is not allowed beside another branch of a choice in <${this.element()}>`, expected: 'one branch of the choice', received: `<${local}>` });
+      this.issues.push({
+        code: 'unexpected-element',
+        path: this.pointer(prop),
+        message: `element <${local}> is not allowed beside another branch of a choice in <${this.element()}>`,
+        expected: 'one branch of the choice',
+        received: `<${local}>`,
+      });
     } else {
       const expected = expectedNames(f.node);
       this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected element ${expected}, found nothing`, expected, received: 'nothing' });

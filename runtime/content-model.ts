@@ -90,7 +90,16 @@ function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode
   const max = p.max < 0 ? Infinity : p.max;
   if (p.kind === 'element') {
     const name = names[p.slot];
-    const node: { -readonly [K in keyof ElementNode]: ElementNode[K] } = { k: NodeKind.Element, slot: p.slot, ns: internNamespace(name.ns), local: name.local, min: p.min, max, emptiable: p.min === 0, first: [] };
+    const node: { -readonly [K in keyof ElementNode]: ElementNode[K] } = {
+      k: NodeKind.Element,
+      slot: p.slot,
+      ns: internNamespace(name.ns),
+      local: name.local,
+      min: p.min,
+      max,
+      emptiable: p.min === 0,
+      first: [],
+    };
     node.first = [node];
     slots[p.slot] = node;
     return node;

@@ -76,7 +76,19 @@ export function safeParseAny<T>(
   // bytes that cannot fit the character limit (4 bytes or fewer per character) are not decoded at all
   const max = withLimits(options?.limits).maxDocumentLength;
   if (typeof input !== 'string' && input.byteLength > 4 * max) {
-    return { ok: false, issues: [{ code: 'limit-exceeded', path: '', message: `document is ${input.byteLength} bytes, over the limit of ${max} characters`, expected: `at most ${max} characters`, received: `${input.byteLength} bytes` }], warnings: [] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'limit-exceeded',
+          path: '',
+          message: `document is ${input.byteLength} bytes, over the limit of ${max} characters`,
+          expected: `at most ${max} characters`,
+          received: `${input.byteLength} bytes`,
+        },
+      ],
+      warnings: [],
+    };
   }
   let text: string;
   try {
@@ -138,34 +150,35 @@ export function safeParseAny<T>(
  * Reads a document that must be one of `bindings`, recognised by its root element (exactly, or
  * by local name when tolerant); returns which message it is and its value.
  */
-export function safeParseAmong(
-  input: string | Uint8Array,
-  options: ParseOptions | undefined,
-  bindings: ReadonlyArray<ReadBinding<unknown>>,
-): SafeParseResult<{ message: string; value: unknown }> {
+export function safeParseAmong(input: string | Uint8Array, options: ParseOptions | undefined, bindings: ReadonlyArray<ReadBinding<unknown>>): SafeParseResult<{ message: string; value: unknown }> {
   const chosen: { binding?: ReadBinding<unknown> } = {};
-  const r = safeParseAny(input, options, (cx) => {
-    const c = cx.c;
-    let found = bindings.filter((b) => b.local === c.local && b.ns === c.ns);
-    if (found.length === 0 && cx.tolerant) found = bindings.filter((b) => b.local === c.local);
-    if (found.length === 0) {
-      rootMismatch(cx, bindings);
+  const r = safeParseAny(
+    input,
+    options,
+    (cx) => {
+      const c = cx.c;
+      let found = bindings.filter((b) => b.local === c.local && b.ns === c.ns);
+      if (found.length === 0 && cx.tolerant) found = bindings.filter((b) => b.local === c.local);
+      if (found.length === 0) {
+        rootMismatch(cx, bindings);
+        return undefined;
+      }
+      if (found.length === 1 || found.every((b) => !b.identify)) return found[0];
+      // several messages share this root: the one whose identifying path the document has
+      const limits = withLimits(options?.limits);
+      let unknown: ReadBinding<unknown> | undefined;
+      for (const b of found) {
+        const has = hasPath(cx.source, b.identify ?? [], limits, c.tagStart);
+        if (has) return b;
+        if (has === undefined) unknown ??= b;
+      }
+      if (unknown) return unknown;
+      const list = found.map((b) => `${b.name} (${[b.local, ...(b.identify ?? [])].join('/')})`).join(', ');
+      cx.issue('unknown-message', `this <${c.local}> is none of the messages with that root: ${list}`, c.tagStart, '', list, `<${c.local}> without any of these paths`);
       return undefined;
-    }
-    if (found.length === 1 || found.every((b) => !b.identify)) return found[0];
-    // several messages share this root: the one whose identifying path the document has
-    const limits = withLimits(options?.limits);
-    let unknown: ReadBinding<unknown> | undefined;
-    for (const b of found) {
-      const has = hasPath(cx.source, b.identify ?? [], limits, c.tagStart);
-      if (has) return b;
-      if (has === undefined) unknown ??= b;
-    }
-    if (unknown) return unknown;
-    const list = found.map((b) => `${b.name} (${[b.local, ...(b.identify ?? [])].join('/')})`).join(', ');
-    cx.issue('unknown-message', `this <${c.local}> is none of the messages with that root: ${list}`, c.tagStart, '', list, `<${c.local}> without any of these paths`);
-    return undefined;
-  }, chosen);
+    },
+    chosen,
+  );
   if (!r.ok) return { ok: false, issues: r.issues, warnings: r.warnings };
   return { ok: true, value: { message: chosen.binding!.name, value: r.value }, warnings: r.warnings };
 }
@@ -188,9 +201,23 @@ export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; l
   const names = expected.map((b) => `<${b.local}>`).join(' | ');
   const sameName = expected.find((b) => b.local === c.local);
   if (sameName) {
-    cx.issue('wrong-namespace', `root <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${sameName.ns || 'no namespace'}`, c.tagStart, '', sameName.ns || '(no namespace)', c.ns || '(no namespace)');
+    cx.issue(
+      'wrong-namespace',
+      `root <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${sameName.ns || 'no namespace'}`,
+      c.tagStart,
+      '',
+      sameName.ns || '(no namespace)',
+      c.ns || '(no namespace)',
+    );
   } else {
-    cx.issue('unknown-root', `unknown root element <${c.local}>${c.ns ? ` in ${c.ns}` : ''}; expected ${names.length > 200 ? 'a message root of this schema' : names}`, c.tagStart, '', names, `<${c.local}>`);
+    cx.issue(
+      'unknown-root',
+      `unknown root element <${c.local}>${c.ns ? ` in ${c.ns}` : ''}; expected ${names.length > 200 ? 'a message root of this schema' : names}`,
+      c.tagStart,
+      '',
+      names,
+      `<${c.local}>`,
+    );
   }
 }
 
@@ -244,7 +271,10 @@ export function buildBytesWith<T>(value: T, options: BytesBuildOptions | undefin
       check.c.epilog();
     } catch (e) {
       if (!(e instanceof XmlFatal)) throw e;
-      throw new PaygenError([{ code: 'unrepresentable-character', path: '', message: `a name of the document cannot be written in ${enc}`, expected: enc, received: 'a character outside it in a name' }], `${binding.name} value`);
+      throw new PaygenError(
+        [{ code: 'unrepresentable-character', path: '', message: `a name of the document cannot be written in ${enc}`, expected: enc, received: 'a character outside it in a name' }],
+        `${binding.name} value`,
+      );
     }
   }
   return encodeText(xml, enc);
@@ -259,7 +289,10 @@ function write<T>(value: T, options: BuildOptions | undefined, binding: WriteBin
   } catch (e) {
     if (!(e instanceof UnrepresentableError)) throw e;
     const path = findUnrepresentable(value) ?? '';
-    throw new PaygenError([{ code: 'unrepresentable-character', path, message: e.message, expected: 'XML 1.0 characters', received: `U+${e.value.charCodeAt(e.index).toString(16).toUpperCase().padStart(4, '0')}` }], `${binding.name} value`);
+    throw new PaygenError(
+      [{ code: 'unrepresentable-character', path, message: e.message, expected: 'XML 1.0 characters', received: `U+${e.value.charCodeAt(e.index).toString(16).toUpperCase().padStart(4, '0')}` }],
+      `${binding.name} value`,
+    );
   }
   return out.s;
 }

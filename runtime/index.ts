@@ -10,7 +10,21 @@ export { simpleType, checkDecimalFacets, ucs2length, type DecimalBounds, type Fa
 export { all, choice, complexType, element, family, sequence, type ComplexType, type ComplexTypeDef, type Family, type FamilyDef } from './descriptors.js';
 export { EMPTY_CONTENT, type ContentModel } from './content-model.js';
 export { WhiteSpace, compareDecimal, decimalDigits, normalizeSpace, parseBoolean } from './lexical.js';
-export { buildBytesWith, buildWith, parseWith, rootMismatch, rootOf, safeParseAmong, safeParseAny, safeParseWith, type BuildOptions, type BytesBuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
+export {
+  buildBytesWith,
+  buildWith,
+  parseWith,
+  rootMismatch,
+  rootOf,
+  safeParseAmong,
+  safeParseAny,
+  safeParseWith,
+  type BuildOptions,
+  type BytesBuildOptions,
+  type ReadBinding,
+  type SafeParseResult,
+  type WriteBinding,
+} from './document.js';
 export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';

@@ -1,7 +1,18 @@
 import { NILLABLE, REQUIRED, ValueChecker } from './check.js';
 import { EMPTY_CONTENT } from './content-model.js';
 import { complexType, family, type ComplexType, type Family } from './descriptors.js';
-import { buildBytesWith, buildWith, parseWith, safeParseAmong, safeParseWith, type BuildOptions, type BytesBuildOptions, type ReadBinding, type SafeParseResult, type WriteBinding } from './document.js';
+import {
+  buildBytesWith,
+  buildWith,
+  parseWith,
+  safeParseAmong,
+  safeParseWith,
+  type BuildOptions,
+  type BytesBuildOptions,
+  type ReadBinding,
+  type SafeParseResult,
+  type WriteBinding,
+} from './document.js';
 import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
 import type { ComplexTypePlan, ElementPlan, MessagePlan, Plan, SimpleTypePlan, TypeRef, WriterGroupPlan } from './plan.js';

@@ -23,7 +23,10 @@ export const ISSUE_CODES = {
   // the document against the schema's structure
   'wrong-namespace': { meaning: 'an element has the right local name in another namespace', rule: 'cvc-complex-type.2.4 (its expanded name matches no particle)' },
   'missing-element': { meaning: 'a required element is not there (or an array has fewer items than its minOccurs)', rule: 'cvc-complex-type.2.4.b (content incomplete)' },
-  'unexpected-element': { meaning: 'an element the content model does not allow here: out of order, repeated, a second branch of a choice, unknown (in a typed value: a property the type does not have)', rule: 'cvc-complex-type.2.4.a, 2.4.d' },
+  'unexpected-element': {
+    meaning: 'an element the content model does not allow here: out of order, repeated, a second branch of a choice, unknown (in a typed value: a property the type does not have)',
+    rule: 'cvc-complex-type.2.4.a, 2.4.d',
+  },
   'unexpected-text': { meaning: 'character data in element-only or empty content', rule: 'cvc-complex-type.2.3, 2.1' },
   'missing-attribute': { meaning: 'a required attribute is not there', rule: 'cvc-complex-type.4' },
   'unexpected-attribute': { meaning: 'an attribute the type does not declare, or an xsi: attribute that does not exist', rule: 'cvc-complex-type.3.2.1' },
@@ -32,7 +35,10 @@ export const ISSUE_CODES = {
   'nil-not-allowed': { meaning: 'xsi:nil="true" (in a typed value, null) on an element that is not nillable', rule: 'cvc-elt.3.1' },
   'nil-with-content': { meaning: 'an element with xsi:nil="true" has content', rule: 'cvc-elt.3.2.1' },
   // values against simple types and facets
-  'invalid-value': { meaning: "a value outside its type's lexical space (not a decimal, a date, an integer; not whitespace-normalised; in a typed value: the wrong JavaScript type)", rule: 'cvc-datatype-valid.1.2.1, cvc-type.3.1.3' },
+  'invalid-value': {
+    meaning: "a value outside its type's lexical space (not a decimal, a date, an integer; not whitespace-normalised; in a typed value: the wrong JavaScript type)",
+    rule: 'cvc-datatype-valid.1.2.1, cvc-type.3.1.3',
+  },
   pattern: { meaning: "a value that does not match one of its type's pattern facets", rule: 'cvc-pattern-valid' },
   length: { meaning: 'a value (or list) with too few or too many characters, octets or items', rule: 'cvc-length-valid, cvc-minLength-valid, cvc-maxLength-valid' },
   range: { meaning: "a value outside its type's bounds", rule: 'cvc-minInclusive-valid, cvc-maxInclusive-valid, cvc-minExclusive-valid, cvc-maxExclusive-valid' },

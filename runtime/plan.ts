@@ -167,9 +167,7 @@ export interface ElementPlan {
 }
 
 /** A content model over the element slots; max -1 = unbounded. */
-export type ParticlePlan =
-  | { kind: 'element'; slot: number; min: number; max: number }
-  | { kind: 'sequence' | 'choice' | 'all'; min: number; max: number; items: ParticlePlan[] };
+export type ParticlePlan = { kind: 'element'; slot: number; min: number; max: number } | { kind: 'sequence' | 'choice' | 'all'; min: number; max: number; items: ParticlePlan[] };
 
 export type ContentPlan =
   | { kind: 'empty' }

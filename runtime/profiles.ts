@@ -23,7 +23,14 @@ export interface ProfileCheck {
 const splitPointers = new Map<string, string[]>();
 function segments(pointer: string): string[] {
   let segs = splitPointers.get(pointer);
-  if (!segs) splitPointers.set(pointer, (segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))));
+  if (!segs)
+    splitPointers.set(
+      pointer,
+      (segs = pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))),
+    );
   return segs;
 }
 
@@ -52,7 +59,13 @@ export function checkProfiles(value: unknown, profiles: readonly ProfileCheck[])
     for (const r of p.rules) {
       const v = at(value, r.path);
       const rule = `${p.name}/${r.id}`;
-      const make = (message: string, expected: string, received: string): Issue => ({ code: 'profile', path: r.path, message: `${p.title}: ${message} (rule ${rule}: ${r.description})`, expected, received });
+      const make = (message: string, expected: string, received: string): Issue => ({
+        code: 'profile',
+        path: r.path,
+        message: `${p.title}: ${message} (rule ${rule}: ${r.description})`,
+        expected,
+        received,
+      });
       if (r.key !== undefined) {
         const want = r.caseInsensitive ? r.key.toLowerCase() : r.key;
         const pairs = Array.isArray(v) ? (v as Array<{ key?: unknown; value?: unknown }>) : [];

@@ -70,7 +70,11 @@ export class ReadContext implements FaultSink {
   /** Set while re-reading a document to locate issues found on its value (profiles): JSON Pointer → offset. */
   readonly positions: Map<string, number> | undefined;
 
-  constructor(readonly source: string, options: ParseOptions | undefined, track = false) {
+  constructor(
+    readonly source: string,
+    options: ParseOptions | undefined,
+    track = false,
+  ) {
     const tolerant = options?.mode === 'tolerant';
     this.tolerance = tolerant ? new TolerantReading(this) : undefined;
     this.c = new XmlCursor(source, withLimits(options?.limits), tolerant ? (p, at) => this.tolerance!.unboundPrefix(p, at) : undefined, options?.doctype);
@@ -89,7 +93,7 @@ export class ReadContext implements FaultSink {
   // ── positions and issues ──────────────────────────────────────────────────────────
 
   pointer(extra?: string): string {
-    const base = this.path.length === 0 ? '' : '/' + this.path.join('/');
+    const base = this.path.length === 0 ? '' : `/${this.path.join('/')}`;
     return extra === undefined ? base : `${base}/${extra}`;
   }
 
@@ -192,9 +196,17 @@ export class ReadContext implements FaultSink {
     const atChild = this.la === Tok.Start;
     if (atChild) {
       // the right name in the wrong namespace (a prefix bound elsewhere, a default namespace undone)
-      const same = (node?.first ?? model.slots).find((e) => e.local === c.local && e.ns !== c.ns) ?? (kind === 'unexpected' ? model.slots.find((e) => e.local === c.local && e.ns !== c.ns) : undefined);
+      const same =
+        (node?.first ?? model.slots).find((e) => e.local === c.local && e.ns !== c.ns) ?? (kind === 'unexpected' ? model.slots.find((e) => e.local === c.local && e.ns !== c.ns) : undefined);
       if (same) {
-        this.issue('wrong-namespace', `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${same.ns || 'no namespace'}`, c.tagStart, this.pointer(c.local), same.ns || '(no namespace)', c.ns || '(no namespace)');
+        this.issue(
+          'wrong-namespace',
+          `element <${c.local}> is ${c.ns ? `in namespace ${c.ns}` : 'in no namespace'}, expected ${same.ns || 'no namespace'}`,
+          c.tagStart,
+          this.pointer(c.local),
+          same.ns || '(no namespace)',
+          c.ns || '(no namespace)',
+        );
         return;
       }
     }
@@ -308,7 +320,7 @@ export class ReadContext implements FaultSink {
 
   private unexpectedAttr(k: number): void {
     const c = this.c;
-    const name = (c.attrPrefix[k] ? c.attrPrefix[k] + ':' : '') + c.attrLocal[k];
+    const name = (c.attrPrefix[k] ? `${c.attrPrefix[k]}:` : '') + c.attrLocal[k];
     this.issue('unexpected-attribute', `attribute '${name}' is not declared for <${c.local}>`, c.attrStart[k], this.pointer(), 'no such attribute', `'${name}'`);
   }
 
@@ -321,13 +333,27 @@ export class ReadContext implements FaultSink {
       if (local === 'type') {
         const t = this.xsiTypeAt(k);
         if (t !== undefined && t !== typeKey && this.tolerance?.xsiTolerated !== c.tagStart) {
-          this.issue('invalid-xsi-type', `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`, c.attrStart[k], this.pointer(), typeKey ? `no xsi:type, or ${displayKey(typeKey)}` : 'no xsi:type', c.attrValue[k]);
+          this.issue(
+            'invalid-xsi-type',
+            `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`,
+            c.attrStart[k],
+            this.pointer(),
+            typeKey ? `no xsi:type, or ${displayKey(typeKey)}` : 'no xsi:type',
+            c.attrValue[k],
+          );
         }
       } else if (local === 'nil') {
         // nil() may have judged this attribute already (a nillable complex element)
         if (!nillableHandled && this.nilCheckedAt !== c.tagStart) this.nilValue(k, false);
       } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') {
-        this.issue('unexpected-attribute', `'xsi:${local}' is not an XML Schema instance attribute`, c.attrStart[k], this.pointer(), 'xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation', `xsi:${local}`);
+        this.issue(
+          'unexpected-attribute',
+          `'xsi:${local}' is not an XML Schema instance attribute`,
+          c.attrStart[k],
+          this.pointer(),
+          'xsi:type, xsi:nil, xsi:schemaLocation or xsi:noNamespaceSchemaLocation',
+          `xsi:${local}`,
+        );
       }
     }
   }

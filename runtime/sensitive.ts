@@ -37,8 +37,9 @@ export function collectSecrets(value: unknown, type: string, map: SensitivityMap
   if (shape.keys && typeof v.key === 'string' && shape.keys.includes(v.key) && v.value !== undefined && v.value !== null) out.push(String(v.value));
   for (const leaf of shape.leaves ?? []) {
     const x = v[leaf];
-    if (Array.isArray(x)) x.forEach((s) => s !== null && s !== undefined && out.push(String(s)));
-    else if (x !== undefined && x !== null) out.push(String(x));
+    if (Array.isArray(x)) {
+      for (const s of x) if (s !== null && s !== undefined) out.push(String(s));
+    } else if (x !== undefined && x !== null) out.push(String(x));
   }
   for (const [prop, t] of Object.entries(shape.descend ?? {})) if (v[prop] !== undefined) collectSecrets(v[prop], t, map, out);
   return out;

@@ -237,7 +237,12 @@ export function readText(t: SimpleType, raw: string, faults: FaultSink): unknown
       }
       // beyond 15 digits the number stands for "out of every 32-bit range": report the text itself
       if (Math.abs(n) === Number.MAX_SAFE_INTEGER && text.replace(/^[+-]?0*/, '').length > 15) {
-        faults.fault({ code: 'range', message: `${quote(text)} is out of range for ${t.label}: more digits than any 32-bit integer`, expected: `a value of ${t.label} (at most 10 digits)`, received: text });
+        faults.fault({
+          code: 'range',
+          message: `${quote(text)} is out of range for ${t.label}: more digits than any 32-bit integer`,
+          expected: `a value of ${t.label} (at most 10 digits)`,
+          received: text,
+        });
         return text;
       }
       const fault = intFault(t, n);
@@ -326,7 +331,6 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   if (t.decimal) return decimalFault(t, text, t.decimal);
   return undefined;
 }
-
 
 /** A union member accepts the text when it is in its lexical space and meets its facets. */
 function memberAccepts(m: SimpleType, text: string): boolean {

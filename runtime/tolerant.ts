@@ -51,7 +51,13 @@ export class TolerantReading {
   unboundPrefix(prefix: string, at: number): string | undefined {
     if (prefix !== 'xsi') return undefined;
     // called while the start tag is read, before the element is entered: name it in the path
-    this.cx.warn("the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace", at, this.cx.pointer(this.cx.c.local), 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', 'no declaration');
+    this.cx.warn(
+      "the prefix 'xsi' is used without a declaration; read as the XML Schema instance namespace",
+      at,
+      this.cx.pointer(this.cx.c.local),
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+      'no declaration',
+    );
     return XSI_NS;
   }
 
@@ -101,13 +107,26 @@ export class TolerantReading {
     else this.nextShift = '';
     const counts = this.counts[d];
     if (counts[k] >= slot.max) {
-      cx.issue('unexpected-element', `<${c.local}> occurs more often than the schema allows in <${cx.current()}>`, c.tagStart, cx.pointer(c.local), `at most the allowed occurrences of <${c.local}>`, `another <${c.local}>`);
+      cx.issue(
+        'unexpected-element',
+        `<${c.local}> occurs more often than the schema allows in <${cx.current()}>`,
+        c.tagStart,
+        cx.pointer(c.local),
+        `at most the allowed occurrences of <${c.local}>`,
+        `another <${c.local}>`,
+      );
       this.skip();
       return SKIPPED;
     }
     const last = this.last[d];
     if (k < last) {
-      cx.warn(`<${slot.local}> is out of sequence order: the schema puts it before <${slots[last].local}>`, c.tagStart, cx.pointer(slot.local), `<${slot.local}> before <${slots[last].local}>`, `<${slot.local}> after <${slots[last].local}>`);
+      cx.warn(
+        `<${slot.local}> is out of sequence order: the schema puts it before <${slots[last].local}>`,
+        c.tagStart,
+        cx.pointer(slot.local),
+        `<${slot.local}> before <${slots[last].local}>`,
+        `<${slot.local}> after <${slots[last].local}>`,
+      );
     } else this.last[d] = k;
     if (counts[k]++ === 0) this.offsets[d][k] = c.tagStart;
     return k;
@@ -125,7 +144,14 @@ export class TolerantReading {
     const start = cx.starts[cx.starts.length - 1];
     if (f.kind === 'unexpected') {
       const at = this.offsets[d][f.slot];
-      cx.issue('unexpected-element', `element <${model.slots[f.slot].local}> is not allowed beside another branch of a choice in <${parent}>`, at, cx.pointer(prop), 'one branch of the choice', `<${model.slots[f.slot].local}>`);
+      cx.issue(
+        'unexpected-element',
+        `element <${model.slots[f.slot].local}> is not allowed beside another branch of a choice in <${parent}>`,
+        at,
+        cx.pointer(prop),
+        'one branch of the choice',
+        `<${model.slots[f.slot].local}>`,
+      );
     } else {
       const expected = f.kind === 'too-few' ? `at least ${f.node.min} <${model.slots[f.slot].local}>` : expectedNames(f.node);
       cx.issue('missing-element', `expected element ${expected}, found the end of <${parent}>`, start, cx.pointer(prop), expected, `the end of <${parent}>`);
@@ -150,7 +176,13 @@ export class TolerantReading {
     if (this.warnedTag === c.tagStart || this.shifts[cx.level] === shift) return;
     this.warnedTag = c.tagStart;
     const where = c.ns ? `in namespace ${c.ns}` : 'in no namespace';
-    cx.warn(`${what} <${c.local}> is ${where}; read as if in ${expected || 'no namespace'}, with the elements below it that share this namespace`, c.tagStart, what === 'root' ? '' : cx.pointer(c.local), expected || '(no namespace)', c.ns || '(no namespace)');
+    cx.warn(
+      `${what} <${c.local}> is ${where}; read as if in ${expected || 'no namespace'}, with the elements below it that share this namespace`,
+      c.tagStart,
+      what === 'root' ? '' : cx.pointer(c.local),
+      expected || '(no namespace)',
+      c.ns || '(no namespace)',
+    );
   }
 
   /**
@@ -166,7 +198,8 @@ export class TolerantReading {
     if (!same) return t;
     // the element itself was moved out of that namespace: the same accommodation, already reported
     const shift = `${ns(t)}\n${ns(same)}`;
-    if (this.shifts[cx.level] !== shift) cx.warn(`xsi:type ${quote(c.attrValue[k])} names a type in ${ns(t) || 'no namespace'}; read as ${local(same)} of ${ns(same)}`, c.attrStart[k], cx.pointer(), same, t);
+    if (this.shifts[cx.level] !== shift)
+      cx.warn(`xsi:type ${quote(c.attrValue[k])} names a type in ${ns(t) || 'no namespace'}; read as ${local(same)} of ${ns(same)}`, c.attrStart[k], cx.pointer(), same, t);
     this.xsiTolerated = c.tagStart;
     return same;
   }

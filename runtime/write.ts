@@ -7,7 +7,10 @@ import { findNonXmlChar } from './xml/chars.js';
 
 /** A value that XML 1.0 cannot carry (a control character, U+FFFE/U+FFFF, a lone surrogate). */
 export class UnrepresentableError extends Error {
-  constructor(readonly value: string, readonly index: number) {
+  constructor(
+    readonly value: string,
+    readonly index: number,
+  ) {
     super(`U+${value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML 1.0`);
     this.name = 'UnrepresentableError';
   }
@@ -46,7 +49,13 @@ export function escapeAttr(s: string): string {
 }
 
 const ATTR_ESCAPES: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
 };
 
 function checkChars(s: string): void {

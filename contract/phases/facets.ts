@@ -47,8 +47,18 @@ export async function facetsPhase(set: ContractSet, seed: number): Promise<CaseR
     }
   });
   const results = [...byType.values()];
-  const uncovered = Object.values(set.plan.simpleTypes).filter((s) => !where.has(s.id) && s.variety === 'atomic').map((s) => s.label);
-  results.push({ set: set.name, phase: 'facets', name: 'coverage', ok: true, message: uncovered.length ? `no sampled document holds a value of: ${uncovered.join(', ')}` : 'every simple type was covered', count: where.size, durationMs: 0 });
+  const uncovered = Object.values(set.plan.simpleTypes)
+    .filter((s) => !where.has(s.id) && s.variety === 'atomic')
+    .map((s) => s.label);
+  results.push({
+    set: set.name,
+    phase: 'facets',
+    name: 'coverage',
+    ok: true,
+    message: uncovered.length ? `no sampled document holds a value of: ${uncovered.join(', ')}` : 'every simple type was covered',
+    count: where.size,
+    durationMs: 0,
+  });
   const each = (performance.now() - t0) / Math.max(results.length, 1);
   for (const r of results) r.durationMs = each;
   return results;

@@ -41,7 +41,7 @@ function describe(issues: readonly Issue[]): string {
 export function xmlFiles(paths: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {

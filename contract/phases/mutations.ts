@@ -80,7 +80,9 @@ function swappable(el: DElement): number {
 
 function invalidValues(s: Site): string[] {
   const sample = s.attr !== undefined && s.attr !== '#text' ? (getAttr(s.el, s.attr) ?? '') : s.el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
-  return boundaries(s.simple!, sample || 'a').filter((b) => b.expect === 'invalid').map((b) => b.value);
+  return boundaries(s.simple!, sample || 'a')
+    .filter((b) => b.expect === 'invalid')
+    .map((b) => b.value);
 }
 
 export async function mutationsPhase(set: ContractSet, seed: number): Promise<CaseResult[]> {

@@ -16,7 +16,9 @@ import { unordered, xmlTree } from '../xml-tree.js';
 export async function samplesPhase(set: ContractSet): Promise<CaseResult[]> {
   if (!set.fixtures) return [];
   const { dir, expectations } = set.fixtures;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   const results: CaseResult[] = [];
   const oracleDocs: Array<{ xsd: XsdBundle; xml: string }> = [];
   const oracleWant: Array<{ result: CaseResult; valid: boolean; what: string }> = [];
@@ -101,5 +103,8 @@ function match(what: string, got: readonly Issue[], want: NonNullable<Expectatio
 }
 
 function describe(issues: readonly Issue[]): string {
-  return issues.slice(0, 3).map((i) => `${i.code} at ${i.path || '/'} (${i.line}:${i.column}): ${i.message}`).join('; ');
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.code} at ${i.path || '/'} (${i.line}:${i.column}): ${i.message}`)
+    .join('; ');
 }

@@ -12,7 +12,7 @@ import type { Symbols } from './symbols.js';
 export function descriptorsModule(plan: Plan, sym: Symbols, head: string, runtime: string): string {
   const out: string[] = [
     head,
-    '/* The run-time descriptors of this set\'s types, compiled once: simple types with their facets, complex',
+    "/* The run-time descriptors of this set's types, compiled once: simple types with their facets, complex",
     '   types with their attributes and content models, xsi:type families. See docs/architecture.md. */',
     `import { all, choice, complexType, element, family, sequence, simpleType, type ComplexType, type Family, type SimpleType } from ${lit(runtime)};`,
     '',

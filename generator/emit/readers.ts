@@ -18,8 +18,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     const cases = f.members.map((m, i) => `    case ${i}: return ${sym.reader({ kind: 'complex', id: m })}(cx);`);
     fns.push(
       [
-        jsdoc([`Reads a member of the xsi:type family of ${f.base.local}, by the element's xsi:type.`]) +
-          `function ${sym.reader(ref)}(cx: ReadContext): ${sym.typeName(ref)} {`,
+        `${jsdoc([`Reads a member of the xsi:type family of ${f.base.local}, by the element's xsi:type.`])}function ${sym.reader(ref)}(cx: ReadContext): ${sym.typeName(ref)} {`,
         `  switch (cx.member(${sym.descriptor(f.id)})) {`,
         ...cases,
         '    // an issue was raised and the element skipped: the value is not returned',
@@ -79,7 +78,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     '  return r.value;',
     '}',
     '',
-    '/** For each method, the messages that can answer it: its response, and the provider\'s faults. */',
+    "/** For each method, the messages that can answer it: its response, and the provider's faults. */",
     'const RESPONSES: { readonly [M in keyof T.Responses]: ReadonlyArray<ReadBinding<unknown>> } = {',
     ...plan.methods.map((x) => `  ${propKey(x.method)}: [${x.messages.map((n) => sym.readBinding(plan.messages.find((m) => m.name === n)!)).join(', ')}],`),
     '};',
@@ -87,7 +86,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     '/** Reads the answer to a call of `method`: its response, or a fault the provider sent instead. */',
     'export function safeParseResponse<M extends keyof T.Responses>(method: M, xml: string | Uint8Array, options?: ParseOptions): SafeParseResult<T.Responses[M]> {',
     '  const candidates = RESPONSES[method];',
-    '  if (!candidates) throw new TypeError(`unknown method \'${String(method)}\'`);',
+    "  if (!candidates) throw new TypeError(`unknown method '${String(method)}'`);",
     '  return safeParseAmong(xml, options, candidates) as SafeParseResult<T.Responses[M]>;',
     '}',
     '',
@@ -125,7 +124,9 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
   } else {
     const model = `${d}.model`;
     body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
-    c.elements.forEach((e, slot) => body.push(...indent(slotCase(e, slot, plan, sym, codeLists), '    ')));
+    c.elements.forEach((e, slot) => {
+      body.push(...indent(slotCase(e, slot, plan, sym, codeLists), '    '));
+    });
     body.push('  }', '}');
   }
   body.push('return v;');

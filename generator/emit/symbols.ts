@@ -107,7 +107,16 @@ function listTs(sym: Symbols, tsType: string, item: string | undefined, prefix: 
 /** `http://www.cqrpayments.com/PaymentProcessing` → NS_PAYMENT_PROCESSING; '' → NO_NAMESPACE. */
 function namespaceConstant(uri: string): string {
   if (uri === '') return 'NO_NAMESPACE';
-  const last = uri.replace(/[/#:]+$/, '').split(/[/#:]/).filter(Boolean).pop() ?? 'NS';
-  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const last =
+    uri
+      .replace(/[/#:]+$/, '')
+      .split(/[/#:]/)
+      .filter(Boolean)
+      .pop() ?? 'NS';
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
   return `NS_${/^[0-9]/.test(words) ? `_${words}` : words || 'X'}`;
 }

@@ -34,7 +34,7 @@ export function typesModule(plan: Plan, sym: Symbols, head: string): string {
     '/** A message recognised by its root element: its name and its value. */',
     'export type AnyMessage = { [K in MessageName]: { message: K; value: Messages[K] } }[MessageName];',
     '',
-    '/** What can answer a call of each method: its response, or one of the provider\'s faults. */',
+    "/** What can answer a call of each method: its response, or one of the provider's faults. */",
     'export interface Responses {',
     ...plan.methods.map((x) => `  ${propKey(x.method)}: ${x.messages.map((n) => `{ message: ${lit(n)}; value: Messages[${lit(n)}] }`).join(' | ')};`),
     '}',
@@ -65,7 +65,21 @@ function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   if (c.typeTag !== undefined) base.push({ prop: '$type', optional: false, type: lit(c.typeTag), doc: jsdoc([`Written as xsi:type="${c.name.local}".`], '  ') });
   for (const a of c.attributes) {
     const s = plan.simpleTypes[a.type];
-    base.push({ prop: a.prop, optional: !a.required, type: sym.typeName({ kind: 'simple', id: a.type }, ''), doc: jsdoc([a.doc, `Attribute \`${a.local}\`, ${s.label}.`, facetSummary(s), a.fixed !== undefined ? `Fixed: ${JSON.stringify(a.fixed)}.` : undefined, a.default !== undefined ? `@default ${JSON.stringify(a.default)}` : undefined], '  ') });
+    base.push({
+      prop: a.prop,
+      optional: !a.required,
+      type: sym.typeName({ kind: 'simple', id: a.type }, ''),
+      doc: jsdoc(
+        [
+          a.doc,
+          `Attribute \`${a.local}\`, ${s.label}.`,
+          facetSummary(s),
+          a.fixed !== undefined ? `Fixed: ${JSON.stringify(a.fixed)}.` : undefined,
+          a.default !== undefined ? `@default ${JSON.stringify(a.default)}` : undefined,
+        ],
+        '  ',
+      ),
+    });
   }
   if (c.content.kind === 'simple') {
     const s = plan.simpleTypes[c.content.type];
@@ -93,7 +107,17 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
     const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
     const what = `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
-    const doc = jsdoc([e.doc, what, simple ? facetSummary(simple) : undefined, e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined, e.fixed !== undefined ? `Fixed: ${JSON.stringify(e.fixed)}.` : undefined, e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined], '  ');
+    const doc = jsdoc(
+      [
+        e.doc,
+        what,
+        simple ? facetSummary(simple) : undefined,
+        e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined,
+        e.fixed !== undefined ? `Fixed: ${JSON.stringify(e.fixed)}.` : undefined,
+        e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined,
+      ],
+      '  ',
+    );
     return { fields: [{ prop: e.prop, optional: !(required && p.min > 0), type, doc }], unions: [] };
   }
   if (p.kind !== 'choice') {
@@ -122,7 +146,12 @@ function propsOf(s: Shape): string[] {
 }
 
 function field(f: Field, pad: string): string {
-  const docLines = f.doc ? f.doc.split('\n').filter(Boolean).map((l) => pad + l.replace(/^ {2}/, '')) : [];
+  const docLines = f.doc
+    ? f.doc
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => pad + l.replace(/^ {2}/, ''))
+    : [];
   const line = f.type === undefined ? `${pad}${propKey(f.prop)}?: never;` : `${pad}${propKey(f.prop)}${f.optional ? '?' : ''}: ${f.type};`;
   return [...docLines, line].join('\n');
 }

@@ -30,14 +30,30 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   }
   const usesProfiles = Object.keys(plan.profiles).length > 0;
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
-  const runtimeNames = ['NILLABLE', 'REQUIRED', 'ValueChecker', ...(usesProfiles ? ['checkProfiles'] : []), ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []), 'type Issue', ...(usesProfiles ? ['type ProfileCheck'] : []), ...(usesSecrets ? ['type SensitivityMap'] : [])];
+  const runtimeNames = [
+    'NILLABLE',
+    'REQUIRED',
+    'ValueChecker',
+    ...(usesProfiles ? ['checkProfiles'] : []),
+    ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []),
+    'type Issue',
+    ...(usesProfiles ? ['type ProfileCheck'] : []),
+    ...(usesSecrets ? ['type SensitivityMap'] : []),
+  ];
   const out = [head, `import { ${runtimeNames.join(', ')} } from ${lit(runtime)};`, "import * as S from './schema.js';", '', fns.join('\n\n'), ''];
-  if (usesSecrets) out.push('/** Where each type can hold sensitive data (card numbers …), to mask it in every issue. */', `const SENSITIVE: SensitivityMap = ${JSON.stringify(plan.sensitivity, null, 2)};`, '');
+  if (usesSecrets)
+    out.push('/** Where each type can hold sensitive data (card numbers …), to mask it in every issue. */', `const SENSITIVE: SensitivityMap = ${JSON.stringify(plan.sensitivity, null, 2)};`, '');
   for (const m of plan.messages) {
     const secrets = sym.secrets(m);
     const profiles = sym.profiles(m);
     if (secrets) {
-      out.push(`/** The sensitive values of a ${m.name} value (partial values too). */`, `export function ${secrets}(value: unknown): string[] {`, `  return collectSecrets(value, ${lit(m.type.id)}, SENSITIVE);`, '}', '');
+      out.push(
+        `/** The sensitive values of a ${m.name} value (partial values too). */`,
+        `export function ${secrets}(value: unknown): string[] {`,
+        `  return collectSecrets(value, ${lit(m.type.id)}, SENSITIVE);`,
+        '}',
+        '',
+      );
     }
     if (profiles) {
       out.push(

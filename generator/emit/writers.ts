@@ -99,14 +99,14 @@ function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: numb
 }
 
 /** The text of a simple value, escaped. */
-function render(plan: Plan, id: string, v: string, escape: string): string {
+function render(plan: Plan, id: string, v: string, escaper: string): string {
   const s = plan.simpleTypes[id];
   if (s.kind === 'int') return `String(${v})`;
   if (s.kind === 'boolean') return `(${v} ? 'true' : 'false')`;
   if (s.kind === 'list') {
     const item = plan.simpleTypes[s.item!];
     const each = item.kind === 'int' ? 'String(x)' : item.kind === 'boolean' ? "(x ? 'true' : 'false')" : 'x';
-    return `${escape}(${v}.map((x) => ${each}).join(' '))`;
+    return `${escaper}(${v}.map((x) => ${each}).join(' '))`;
   }
-  return `${escape}(${v})`;
+  return `${escaper}(${v})`;
 }

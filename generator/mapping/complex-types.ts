@@ -53,7 +53,8 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
   }
   const props = new Set<string>();
   for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...out.elements.map((e) => e.prop)]) {
-    if (p === '$type' || props.has(p)) throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
+    if (p === '$type' || props.has(p))
+      throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
     props.add(p);
   }
   return out;
@@ -95,8 +96,11 @@ class ContentMapping {
     if (p.max === 0) return undefined;
     if (p.max > 1) {
       const single = singleElement(p);
-      if (!single || single.max !== 1 || single.min > 1) {
-        throw new SchemaError(`${this.where}: a repeated ${p.kind} (maxOccurs ${p.max === Infinity ? 'unbounded' : p.max}) of several particles has no faithful typed form; repeat the elements instead`, this.t.source);
+      if (single?.max !== 1 || single.min > 1) {
+        throw new SchemaError(
+          `${this.where}: a repeated ${p.kind} (maxOccurs ${p.max === Infinity ? 'unbounded' : p.max}) of several particles has no faithful typed form; repeat the elements instead`,
+          this.t.source,
+        );
       }
       return this.element(single, p.min * single.min, p.max, optional || p.min === 0 || single.min === 0);
     }

@@ -96,7 +96,14 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   const groups = writerGroups(model, catalog, subtypes, complexNames, familyNames, complexTypes);
   const messages: MessagePlan[] = catalog.messages.map((m) => {
     const decl = model.elements[rootKey(model, catalog, m)];
-    const msg: MessagePlan = { name: m.name, pascal: pascal(m.name), root: { ns: decl.name.ns, local: decl.name.local }, type: typeOf(decl.type), direction: m.direction, writerGroup: groups.findIndex((g) => g.messages.includes(m.name)) };
+    const msg: MessagePlan = {
+      name: m.name,
+      pascal: pascal(m.name),
+      root: { ns: decl.name.ns, local: decl.name.local },
+      type: typeOf(decl.type),
+      direction: m.direction,
+      writerGroup: groups.findIndex((g) => g.messages.includes(m.name)),
+    };
     if (m.method) msg.method = m.method;
     if (m.answers) msg.answers = m.answers;
     if (m.identifiedBy) msg.identifiedBy = m.identifiedBy.split('/').slice(1);
@@ -124,7 +131,12 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   plan.sensitivity = sensitivityMap(plan);
   checkProfilePaths(plan, profiles, inputs.profilesFile ?? 'profiles.json');
   for (const p of profiles) {
-    const { name, title, when: { path, equals }, rules } = p;
+    const {
+      name,
+      title,
+      when: { path, equals },
+      rules,
+    } = p;
     (plan.profiles[p.when.message] ??= []).push({ name, title, when: { path, equals }, rules: rules.map((r) => ({ ...r })) });
   }
   return plan;

@@ -9,13 +9,17 @@
  */
 
 export class XsdRegexError extends Error {
-  constructor(readonly pattern: string, detail: string) {
+  constructor(
+    readonly pattern: string,
+    detail: string,
+  ) {
     super(`invalid XSD pattern ${JSON.stringify(pattern)}: ${detail}`);
     this.name = 'XsdRegexError';
   }
 }
 
-const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:';
+const NAME_START =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 
 /** Class-body fragments for escapes that are a plain set; negated ones are handled apart. */
@@ -28,7 +32,44 @@ const POSITIVE_ESC: Record<string, string> = {
 const NEGATED_ESC: Record<string, string> = { S: 's', D: 'd', I: 'i', C: 'c', W: 'w' };
 const SINGLE_ESC: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
 const SINGLE_ESC_CHARS = '\\|.?*+(){}-[]^';
-const CATEGORIES = new Set(['L', 'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'M', 'Mn', 'Mc', 'Me', 'N', 'Nd', 'Nl', 'No', 'P', 'Pc', 'Pd', 'Ps', 'Pe', 'Pi', 'Pf', 'Po', 'Z', 'Zs', 'Zl', 'Zp', 'S', 'Sm', 'Sc', 'Sk', 'So', 'C', 'Cc', 'Cf', 'Co', 'Cn']);
+const CATEGORIES = new Set([
+  'L',
+  'Lu',
+  'Ll',
+  'Lt',
+  'Lm',
+  'Lo',
+  'M',
+  'Mn',
+  'Mc',
+  'Me',
+  'N',
+  'Nd',
+  'Nl',
+  'No',
+  'P',
+  'Pc',
+  'Pd',
+  'Ps',
+  'Pe',
+  'Pi',
+  'Pf',
+  'Po',
+  'Z',
+  'Zs',
+  'Zl',
+  'Zp',
+  'S',
+  'Sm',
+  'Sc',
+  'Sk',
+  'So',
+  'C',
+  'Cc',
+  'Cf',
+  'Co',
+  'Cn',
+]);
 
 /** One character (as a JS class fragment) or a set expression matching exactly one character. */
 interface CharSet {
@@ -182,9 +223,7 @@ class Parser {
     let base = pos;
     if (negated) {
       // a plain negated class is written as one; one with negated escapes needs a lookahead
-      base = pos.outside.length === 0
-        ? { inClass: [], outside: [`[^${pos.inClass.join('')}]`] }
-        : { inClass: [], outside: [`(?!${this.setAtom(pos)})[\\s\\S]`] };
+      base = pos.outside.length === 0 ? { inClass: [], outside: [`[^${pos.inClass.join('')}]`] } : { inClass: [], outside: [`(?!${this.setAtom(pos)})[\\s\\S]`] };
     }
     if (sub) return { inClass: [], outside: [`(?!${this.setAtom(sub)})${this.setAtom(base)}`] };
     return base;

@@ -61,7 +61,10 @@ export interface Catalog {
 }
 
 export class CatalogError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'CatalogError';
   }
@@ -106,12 +109,19 @@ export function readCatalog(file: string, shown = file): Catalog {
   const bySchema = messages.some((m) => m.schema !== undefined);
   if (bySchema && messages.some((m) => m.schema === undefined)) fail("either every message names its 'schema' or none does");
   for (const m of messages) {
-    if (m.identifiedBy !== undefined && !/^[A-Za-z_][\w.-]*(\/[A-Za-z_][\w.-]*)*(\/@[A-Za-z_][\w.-]*)?$/.test(m.identifiedBy)) fail(`message '${m.name}': identifiedBy must be a path such as request/merchant/login`);
+    if (m.identifiedBy !== undefined && !/^[A-Za-z_][\w.-]*(\/[A-Za-z_][\w.-]*)*(\/@[A-Za-z_][\w.-]*)?$/.test(m.identifiedBy))
+      fail(`message '${m.name}': identifiedBy must be a path such as request/merchant/login`);
     if (m.identifiedBy !== undefined && m.identifiedBy.split('/')[0] !== m.root) fail(`message '${m.name}': identifiedBy must start with the root element '${m.root}'`);
   }
   for (const m of messages) {
     const shared = messages.filter((o) => o.root === m.root && (o.rootNamespace ?? c.namespace) === (m.rootNamespace ?? c.namespace));
-    if (shared.length > 1 && m.identifiedBy === undefined) fail(`message '${m.name}' shares its root <${m.root}> with ${shared.filter((o) => o !== m).map((o) => `'${o.name}'`).join(', ')}: it needs identifiedBy`);
+    if (shared.length > 1 && m.identifiedBy === undefined)
+      fail(
+        `message '${m.name}' shares its root <${m.root}> with ${shared
+          .filter((o) => o !== m)
+          .map((o) => `'${o.name}'`)
+          .join(', ')}: it needs identifiedBy`,
+      );
   }
   const out: Catalog = { namespace: c.namespace as string, ...(typeof c.title === 'string' ? { title: c.title } : {}), messages, faults: faults as string[] };
   if (c.flow !== undefined) out.flow = readFlow(c.flow, messages, fail);

@@ -56,7 +56,8 @@ export function readCodeLists(file: string, shown = file): CodeList[] {
     if (!Array.isArray(l.values) || l.values.length === 0) fail(`list '${l.name}' has no values`);
     const ids = new Set<number>();
     for (const v of l.values) {
-      if (!Number.isInteger(v.id) || typeof v.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.name)) fail(`list '${l.name}': every value needs an integer id and an identifier name (${JSON.stringify(v)})`);
+      if (!Number.isInteger(v.id) || typeof v.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.name))
+        fail(`list '${l.name}': every value needs an integer id and an identifier name (${JSON.stringify(v)})`);
       if (ids.has(v.id)) fail(`list '${l.name}': id ${v.id} appears twice`);
       ids.add(v.id);
     }

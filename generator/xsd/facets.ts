@@ -96,7 +96,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
         if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive');
         const old = (base.facets as Record<string, number | undefined>)[f.name];
         if (f.name === 'length' && old !== undefined && old !== n) fail(`length ${n} differs from the base's length ${old}`);
-        if ((f.name === 'minLength') && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old}`);
+        if (f.name === 'minLength' && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old}`);
         if ((f.name === 'maxLength' || f.name === 'totalDigits' || f.name === 'fractionDigits') && old !== undefined && n > old) fail(`${f.name} ${n} exceeds the base's ${old}`);
         (out as Record<string, number>)[f.name] = n;
         break;
@@ -122,7 +122,8 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
   }
   if (seen.has('minInclusive') && seen.has('minExclusive')) throw new SchemaError('minInclusive and minExclusive cannot both be given in one restriction', seen.get('minExclusive')!.source);
   if (seen.has('maxInclusive') && seen.has('maxExclusive')) throw new SchemaError('maxInclusive and maxExclusive cannot both be given in one restriction', seen.get('maxExclusive')!.source);
-  if (seen.has('length') && (seen.has('minLength') || seen.has('maxLength'))) throw new SchemaError('length cannot be combined with minLength or maxLength in one restriction', seen.get('length')!.source);
+  if (seen.has('length') && (seen.has('minLength') || seen.has('maxLength')))
+    throw new SchemaError('length cannot be combined with minLength or maxLength in one restriction', seen.get('length')!.source);
   if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) {
     throw new SchemaError(`minLength ${out.minLength} exceeds maxLength ${out.maxLength}`, (seen.get('minLength') ?? seen.get('maxLength'))!.source);
   }

@@ -33,7 +33,15 @@ export function mergeModels(parts: readonly ModelPart[]): SchemaModel {
   if (parts.length === 1) return { ...parts[0].model, scopes: { [parts[0].file]: identity(parts[0].model) } };
   // The anonymous types of each schema's own elements are named after the schema (the message),
   // conflicting or not, so that a message's types read LoginRequestMerchant… throughout.
-  const renames = parts.map((p) => new Map(Object.keys(p.model.complexTypes).concat(Object.keys(p.model.simpleTypes)).filter((k) => splitKey(k).local.startsWith('~element:')).map((k) => [k, scopedKey(k, p, 'complexTypes')] as const)));
+  const renames = parts.map(
+    (p) =>
+      new Map(
+        Object.keys(p.model.complexTypes)
+          .concat(Object.keys(p.model.simpleTypes))
+          .filter((k) => splitKey(k).local.startsWith('~element:'))
+          .map((k) => [k, scopedKey(k, p, 'complexTypes')] as const),
+      ),
+  );
   // Renaming a key changes the definitions that refer to it, which may then differ in turn:
   // repeat until no new conflict appears.
   for (let models = parts.map((p, i) => rename(p.model, renames[i])), changed = true; changed; ) {

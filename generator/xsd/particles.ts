@@ -1,4 +1,4 @@
-import { type ElementParticle, type ModelGroup, type Occurs, type Particle, type Wildcard } from '../model/model.js';
+import type { ElementParticle, ModelGroup, Occurs, Particle, Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
 import type { SchemaComponents } from './components.js';

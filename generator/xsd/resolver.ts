@@ -119,10 +119,7 @@ export class Resolver implements SchemaComponents {
     const a = prev?.source;
     const b = t.source;
     if (!prev || (a && b && a.file === b.file && a.line === b.line && a.column === b.column)) return;
-    throw new SchemaError(
-      `another anonymous type is already keyed ${t.key}: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)`,
-      b,
-    );
+    throw new SchemaError(`another anonymous type is already keyed ${t.key}: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)`, b);
   }
 
   element(key: string, from: XNode): ElementDecl {

@@ -30,7 +30,12 @@ export interface Global {
 export class SchemaSet {
   readonly docs: DocInfo[] = [];
   readonly globals: Record<GlobalKind, Map<string, Global>> = {
-    simpleType: new Map(), complexType: new Map(), element: new Map(), attribute: new Map(), group: new Map(), attributeGroup: new Map(),
+    simpleType: new Map(),
+    complexType: new Map(),
+    element: new Map(),
+    attribute: new Map(),
+    group: new Map(),
+    attributeGroup: new Map(),
   };
   private readonly byDoc = new Map<SchemaDoc, DocInfo>();
   private readonly loaded = new Map<string, DocInfo>();

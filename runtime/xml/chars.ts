@@ -8,7 +8,7 @@ const ASCII_NAME = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_]/.test(ch)) ASCII_NAME[c] = 1;
-  else if (/[0-9.\-]/.test(ch)) ASCII_NAME[c] = 2;
+  else if (/[0-9.-]/.test(ch)) ASCII_NAME[c] = 2;
 }
 
 /** Non-ASCII NameStartChar ranges (BMP part; a surrogate pair counts as #x10000-#xEFFFF). */
@@ -63,15 +63,12 @@ export function findNonXmlChar(s: string): number {
 
 /** True when the code point may appear in an XML 1.0 document (Char production). */
 export function isXmlCodePoint(cp: number): boolean {
-  return (
-    cp === 0x9 || cp === 0xa || cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
-const NCNAME = /^[A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\u{10000}-\u{effff}][A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\u{10000}-\u{effff}\-.0-9\u00b7\u0300-\u036f\u203f\u2040]*$/u;
+const NCNAME =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: U+200C and U+200D are NameStartChars of XML 1.0 on their own (§2.3), not joiners here
+  /^[A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\u{10000}-\u{effff}][A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\u{10000}-\u{effff}\-.0-9\u00b7\u0300-\u036f\u203f\u2040]*$/u;
 
 /** Full NCName check (used on names that contain non-ASCII characters, and on xsi:type values). */
 export function isNCName(s: string): boolean {

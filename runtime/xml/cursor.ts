@@ -140,16 +140,25 @@ export class XmlCursor {
           return Tok.End;
         }
         if (d === 0x21) {
-          if (s.startsWith('<!--', i)) { this.comment(); continue; }
+          if (s.startsWith('<!--', i)) {
+            this.comment();
+            continue;
+          }
           if (s.startsWith('<![CDATA[', i)) {
             const start = i;
             const text = this.cdata();
-            if (text.length > 0 && !isAllSpace(text)) { this.textStart = start; return Tok.Text; }
+            if (text.length > 0 && !isAllSpace(text)) {
+              this.textStart = start;
+              return Tok.Text;
+            }
             continue;
           }
           throw this.fatal('invalid markup', i, "'<!--' or '<![CDATA['", this.describe(i));
         }
-        if (d === 0x3f) { this.pi(); continue; }
+        if (d === 0x3f) {
+          this.pi();
+          continue;
+        }
         this.startTag();
         return Tok.Start;
       }
@@ -180,11 +189,21 @@ export class XmlCursor {
       // at '<'
       const d = s.charCodeAt(i + 1);
       if (d === 0x21) {
-        if (s.startsWith('<!--', i)) { this.comment(); continue; }
-        if (s.startsWith('<![CDATA[', i)) { out += this.cdata(); this.checkTextLength(out.length, start); continue; }
+        if (s.startsWith('<!--', i)) {
+          this.comment();
+          continue;
+        }
+        if (s.startsWith('<![CDATA[', i)) {
+          out += this.cdata();
+          this.checkTextLength(out.length, start);
+          continue;
+        }
         throw this.fatal('invalid markup', i, "'<!--' or '<![CDATA['", this.describe(i));
       }
-      if (d === 0x3f) { this.pi(); continue; }
+      if (d === 0x3f) {
+        this.pi();
+        continue;
+      }
       return out;
     }
   }
@@ -241,10 +260,18 @@ export class XmlCursor {
       let sp = i;
       while (isSpace(s.charCodeAt(sp))) sp++;
       const c = s.charCodeAt(sp);
-      if (c === 0x3e) { i = sp + 1; this.empty = false; break; }
-      if (c === 0x2f && s.charCodeAt(sp + 1) === 0x3e) { i = sp + 2; this.empty = true; break; }
+      if (c === 0x3e) {
+        i = sp + 1;
+        this.empty = false;
+        break;
+      }
+      if (c === 0x2f && s.charCodeAt(sp + 1) === 0x3e) {
+        i = sp + 2;
+        this.empty = true;
+        break;
+      }
       if (sp >= s.length) throw this.unclosed();
-      if (sp === i && !(isSpace(c0))) throw this.fatal(`invalid character in the tag <${rawName}>`, sp, "white space, '>' or '/>'", this.describe(sp));
+      if (sp === i && !isSpace(c0)) throw this.fatal(`invalid character in the tag <${rawName}>`, sp, "white space, '>' or '/>'", this.describe(sp));
       // an attribute
       const aStart = sp;
       const aEnd = this.scanQName(sp);
@@ -300,7 +327,7 @@ export class XmlCursor {
         twice = seen.has(key);
         seen.add(key);
       } else for (let j = 0; j < k && !twice; j++) twice = this.attrLocal[j] === this.attrLocal[k] && this.attrNs[j] === ns;
-      if (twice) throw this.fatal(`attribute '${p ? p + ':' : ''}${this.attrLocal[k]}' appears twice on <${rawName}>`, this.attrStart[k], 'unique attribute names', 'a repeated attribute');
+      if (twice) throw this.fatal(`attribute '${p ? `${p}:` : ''}${this.attrLocal[k]}' appears twice on <${rawName}>`, this.attrStart[k], 'unique attribute names', 'a repeated attribute');
     }
     this.xsiSeen = xsi;
   }
@@ -333,7 +360,8 @@ export class XmlCursor {
     if (prefix === 'xml' ? uri !== XML_NS : uri === XML_NS) throw this.fatal(`the prefix 'xml' and the namespace ${XML_NS} belong only to each other`, at, XML_NS, uri);
     if (uri === XMLNS_NS) throw this.fatal(`the namespace ${XMLNS_NS} must not be declared`, at, 'another namespace', uri);
     if (prefix !== '' && uri === '') throw this.fatal(`prefix '${prefix}' cannot be undeclared in XML 1.0`, at, 'a namespace name', "''");
-    if (uri !== '' && !isUriReference(uri)) throw this.fatal(`the namespace name of ${prefix ? `prefix '${prefix}'` : 'the default namespace'} is not a URI reference`, at, 'a URI reference (RFC 3986)', quote(uri));
+    if (uri !== '' && !isUriReference(uri))
+      throw this.fatal(`the namespace name of ${prefix ? `prefix '${prefix}'` : 'the default namespace'} is not a URI reference`, at, 'a URI reference (RFC 3986)', quote(uri));
     let twice = false;
     if (this.bindPrefix.length - mark < 16) for (let k = mark; k < this.bindPrefix.length && !twice; k++) twice = this.bindPrefix[k] === prefix;
     else {
@@ -419,7 +447,6 @@ export class XmlCursor {
     return i;
   }
 
-
   private checkSurrogate(i: number): void {
     const s = this.src;
     const c = s.charCodeAt(i);
@@ -493,7 +520,10 @@ export class XmlCursor {
     for (;;) {
       const c = s.charCodeAt(i);
       if (c === 0x3c || i >= s.length) break;
-      if (c > 0x5d ? c < 0xd800 : c >= 0x20 && c !== 0x26 && c !== 0x5d) { i++; continue; }
+      if (c > 0x5d ? c < 0xd800 : c >= 0x20 && c !== 0x26 && c !== 0x5d) {
+        i++;
+        continue;
+      }
       if (c === 0x26) {
         if (keep) out += s.slice(run, i);
         const r = this.reference(i);
@@ -503,8 +533,11 @@ export class XmlCursor {
         continue;
       }
       if (c === 0x0d) {
-        if (keep) out += s.slice(run, i) + '\n';
-        if (s.charCodeAt(i + 1) === 0x0a) { removed++; i += 2; } else i++;
+        if (keep) out += `${s.slice(run, i)}\n`;
+        if (s.charCodeAt(i + 1) === 0x0a) {
+          removed++;
+          i += 2;
+        } else i++;
         run = i;
         continue;
       }
@@ -542,15 +575,21 @@ export class XmlCursor {
     const semi = s.indexOf(';', i + 1);
     // Entity names are bounded (only five exist), but CharRef (XML 1.0 §4.1) allows any number of
     // digits, leading zeros included: &#x0000000000041; is 'A', and was rejected by the bound.
-    if (semi < 0 || (semi - i > 12 && s.charCodeAt(i + 1) !== 0x23)) throw this.fatal("'&' must start a reference such as '&amp;'", i, "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'", this.describe(i));
+    if (semi < 0 || (semi - i > 12 && s.charCodeAt(i + 1) !== 0x23))
+      throw this.fatal("'&' must start a reference such as '&amp;'", i, "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'", this.describe(i));
     const body = s.slice(i + 1, semi);
     this.pos = semi + 1;
     switch (body) {
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'amp': return '&';
-      case 'quot': return '"';
-      case 'apos': return "'";
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
     }
     if (body.charCodeAt(0) === 0x23) {
       const hex = body.charCodeAt(1) === 0x78;
@@ -560,7 +599,12 @@ export class XmlCursor {
       if (!isXmlCodePoint(cp)) throw this.fatal(`character reference '&${body};' names a character that XML does not allow`, i, 'an XML character', `'&${body};'`);
       return String.fromCodePoint(cp);
     }
-    throw this.fatal(`undefined entity '&${body};' (only the five XML entities and character references are known without a DTD)`, i, "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'", `'&${body};'`);
+    throw this.fatal(
+      `undefined entity '&${body};' (only the five XML entities and character references are known without a DTD)`,
+      i,
+      "'&amp;', '&lt;', '&gt;', '&quot;', '&apos;' or '&#…;'",
+      `'&${body};'`,
+    );
   }
 
   private cdata(): string {
@@ -623,7 +667,10 @@ export class XmlCursor {
       this.pos = end + 2;
       return;
     }
-    const m = /^[\x20\t\r\n]+version[\x20\t\r\n]*=[\x20\t\r\n]*("1\.[0-9]+"|'1\.[0-9]+')((?:[\x20\t\r\n]+encoding[\x20\t\r\n]*=[\x20\t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?)((?:[\x20\t\r\n]+standalone[\x20\t\r\n]*=[\x20\t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?)[\x20\t\r\n]*$/.exec(body);
+    const m =
+      /^[\x20\t\r\n]+version[\x20\t\r\n]*=[\x20\t\r\n]*("1\.[0-9]+"|'1\.[0-9]+')((?:[\x20\t\r\n]+encoding[\x20\t\r\n]*=[\x20\t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?)((?:[\x20\t\r\n]+standalone[\x20\t\r\n]*=[\x20\t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?)[\x20\t\r\n]*$/.exec(
+        body,
+      );
     if (!m) {
       throw this.fatal('malformed XML declaration', start, `<?xml version="1.0" encoding="…" standalone="yes|no"?>`, s.slice(start, Math.min(end + 2, start + 80)));
     }
@@ -672,7 +719,8 @@ export class XmlCursor {
     if (!isSpace(s.charCodeAt(this.pos))) throw this.fatal('white space expected before a literal', this.pos, 'white space', this.describe(this.pos));
     this.skipSpace();
     const q = s.charCodeAt(this.pos);
-    if (q !== 0x22 && q !== 0x27) throw this.fatal(pubid ? 'a public identifier in quotes was expected' : 'a system identifier in quotes was expected', this.pos, 'a quoted literal', this.describe(this.pos));
+    if (q !== 0x22 && q !== 0x27)
+      throw this.fatal(pubid ? 'a public identifier in quotes was expected' : 'a system identifier in quotes was expected', this.pos, 'a quoted literal', this.describe(this.pos));
     const end = s.indexOf(String.fromCharCode(q), this.pos + 1);
     if (end < 0) throw this.fatal('unclosed literal', this.pos, 'a closing quote', 'end of input');
     for (let k = this.pos + 1; k < end; k++) {

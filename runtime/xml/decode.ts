@@ -20,19 +20,35 @@ export interface Decoded {
 
 export class DecodeError extends Error {
   /** Text decoded before the problem, so that a line and column can be given. */
-  constructor(message: string, readonly textBefore: string) {
+  constructor(
+    message: string,
+    readonly textBefore: string,
+  ) {
     super(message);
     this.name = 'DecodeError';
   }
 }
 
 const LABELS: Record<string, EncodingName | 'UTF-16'> = {
-  'utf-8': 'UTF-8', utf8: 'UTF-8',
-  'utf-16': 'UTF-16', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE',
-  'iso-8859-1': 'ISO-8859-1', 'iso_8859-1': 'ISO-8859-1', latin1: 'ISO-8859-1', 'latin-1': 'ISO-8859-1', l1: 'ISO-8859-1',
-  'iso-8859-15': 'ISO-8859-15', 'iso_8859-15': 'ISO-8859-15', latin9: 'ISO-8859-15', 'latin-9': 'ISO-8859-15', l9: 'ISO-8859-15',
-  'windows-1252': 'windows-1252', cp1252: 'windows-1252',
-  'us-ascii': 'US-ASCII', ascii: 'US-ASCII',
+  'utf-8': 'UTF-8',
+  utf8: 'UTF-8',
+  'utf-16': 'UTF-16',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'iso-8859-1': 'ISO-8859-1',
+  'iso_8859-1': 'ISO-8859-1',
+  latin1: 'ISO-8859-1',
+  'latin-1': 'ISO-8859-1',
+  l1: 'ISO-8859-1',
+  'iso-8859-15': 'ISO-8859-15',
+  'iso_8859-15': 'ISO-8859-15',
+  latin9: 'ISO-8859-15',
+  'latin-9': 'ISO-8859-15',
+  l9: 'ISO-8859-15',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'us-ascii': 'US-ASCII',
+  ascii: 'US-ASCII',
 };
 
 /** Maps an encoding label to the encoding it names, or undefined when it is not supported. */
@@ -42,8 +58,14 @@ export function encodingOf(label: string): EncodingName | 'UTF-16' | undefined {
 
 /** The 8 code points where ISO-8859-15 differs from ISO-8859-1. */
 export const LATIN9_DIFF: ReadonlyArray<readonly [byte: number, codePoint: number]> = [
-  [0xa4, 0x20ac], [0xa6, 0x0160], [0xa8, 0x0161], [0xb4, 0x017d],
-  [0xb8, 0x017e], [0xbc, 0x0152], [0xbd, 0x0153], [0xbe, 0x0178],
+  [0xa4, 0x20ac],
+  [0xa6, 0x0160],
+  [0xa8, 0x0161],
+  [0xb4, 0x017d],
+  [0xb8, 0x017e],
+  [0xbc, 0x0152],
+  [0xbd, 0x0153],
+  [0xbe, 0x0178],
 ];
 
 const LATIN9_TABLE: Uint16Array = (() => {
@@ -61,8 +83,8 @@ const LATIN9_TABLE: Uint16Array = (() => {
  */
 const CP1252_TABLE: Uint16Array = (() => {
   const high = [
-    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-    0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
   ];
   const t = new Uint16Array(256);
   for (let i = 0; i < 256; i++) t[i] = i;
@@ -224,14 +246,23 @@ export function firstInvalidUtf8(b: Uint8Array, start = 0): number {
   let i = start;
   while (i < b.length) {
     const c = b[i];
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let n: number;
     let lo = 0x80;
     let hi = 0xbf;
     if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) { n = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
-    else if (c >= 0xf0 && c <= 0xf4) { n = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
-    else return i;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
     if (i + n >= b.length) return i;
     if (b[i + 1] < lo || b[i + 1] > hi) return i;
     for (let k = 2; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;

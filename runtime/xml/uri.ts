@@ -4,7 +4,7 @@
  * transit must not pass for a namespace. The grammar below is RFC 3986's URI-reference, with
  * IPv6 literals checked for their characters only.
  */
-const UNRESERVED = "A-Za-z0-9\\-._~";
+const UNRESERVED = 'A-Za-z0-9\\-._~';
 const SUB_DELIMS = "!$&'()*+,;=";
 const PCT = '%[0-9A-Fa-f]{2}';
 const PCHAR = `(?:[${UNRESERVED}${SUB_DELIMS}:@]|${PCT})`;

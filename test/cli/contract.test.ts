@@ -57,7 +57,13 @@ describe('paygen contract', () => {
   it('a JUnit failure carries the document, with card numbers masked', async () => {
     const bad = join(tmp, 'bad.xml');
     const seed = readFileSync(join(FIXTURES, 'pxp', 'seed-initiatePaymentRequest-434.xml'), 'utf8');
-    writeFileSync(bad, seed.replace('</initiatePaymentRequest>', '<paymentAccount><specificPaymentAccountData><data xsi:type="keyIntValuePair"><key>CardNumber</key><value>4530911100000990</value></data></specificPaymentAccountData></paymentAccount></initiatePaymentRequest>'));
+    writeFileSync(
+      bad,
+      seed.replace(
+        '</initiatePaymentRequest>',
+        '<paymentAccount><specificPaymentAccountData><data xsi:type="keyIntValuePair"><key>CardNumber</key><value>4530911100000990</value></data></specificPaymentAccountData></paymentAccount></initiatePaymentRequest>',
+      ),
+    );
     const r = await paygen('contract', '--report', 'junit', bad);
     expect(r.code).toBe(1);
     expect(r.out).toContain('<failure message=');

@@ -28,7 +28,9 @@ function pxpProject(): string {
 }
 
 const schema = (max: number, extra = '') =>
-  xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/>${extra}</xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`);
+  xsd(
+    `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/>${extra}</xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`,
+  );
 
 /** Old and new versions of a tiny set: a narrowed facet (breaking for req) and an optional element (breaking for res). */
 function tinyPair(): { cwd: string; old: string; new: string } {
@@ -55,7 +57,13 @@ describe('paygen diff: the README example', () => {
 
   it('shows the edits of examples/pxp-next.ts in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const line of ['<xs:fractionDigits value="2"/>', '<xs:element name="riskScore" type="xs:int" minOccurs="0"/>', '<xs:element name="email" type="xs:string" nillable="true"/>', '<xs:complexType name="accountReference">']) expect(readme).toContain(line);
+    for (const line of [
+      '<xs:fractionDigits value="2"/>',
+      '<xs:element name="riskScore" type="xs:int" minOccurs="0"/>',
+      '<xs:element name="email" type="xs:string" nillable="true"/>',
+      '<xs:complexType name="accountReference">',
+    ])
+      expect(readme).toContain(line);
   });
 });
 
@@ -107,7 +115,16 @@ describe('paygen diff', () => {
   it('the JSON schema rejects a report with an unknown level', () => {
     const validate = new Ajv2020().compile(JSON.parse(readFileSync(join(ROOT, 'schemas/diff-report.schema.json'), 'utf8')) as object);
     const base = { format: 'paygen-diff/1', old: 'a', new: 'b', summary: { breaking: 0, warning: 0, info: 0 }, missed: [], crossChecked: [], ignored: [], unusedIgnores: [], generative: false };
-    const change = { rule: 'facet-narrowed', category: 'wire', effect: 'stricter', level: 'breaking', location: 'S maxLength', path: '/req/a', message: 'm', messages: [{ name: 'req', direction: 'merchant-to-provider', level: 'breaking' }] };
+    const change = {
+      rule: 'facet-narrowed',
+      category: 'wire',
+      effect: 'stricter',
+      level: 'breaking',
+      location: 'S maxLength',
+      path: '/req/a',
+      message: 'm',
+      messages: [{ name: 'req', direction: 'merchant-to-provider', level: 'breaking' }],
+    };
     expect(validate({ ...base, changes: [change] })).toBe(true);
     expect(validate({ ...base, changes: [{ ...change, level: 'fatal' }] })).toBe(false);
   });
@@ -117,7 +134,9 @@ describe('paygen diff', () => {
     const r = await paygen(p.cwd, 'diff', p.old, p.new, '--format', 'markdown');
     expect(r.out.split('\n')[0]).toBe('### paygen diff: 2 breaking, 0 warning, 0 info');
     expect(r.out).toContain('| Level | Rule | Where | Change | Messages |');
-    expect(r.out).toMatch(/^\| 🔴 breaking \| `facet-narrowed` \| `S maxLength`<br>.*s\.xsd:\d+:\d+ \| maxLength narrowed: 10 → 5 \| sent by the merchant \(breaking\): req<br>received by the merchant \(info\): res \|$/m);
+    expect(r.out).toMatch(
+      /^\| 🔴 breaking \| `facet-narrowed` \| `S maxLength`<br>.*s\.xsd:\d+:\d+ \| maxLength narrowed: 10 → 5 \| sent by the merchant \(breaking\): req<br>received by the merchant \(info\): res \|$/m,
+    );
   });
 
   it('junit: well-formed, a failure per change at the --fail-on level, ignored changes skipped', async () => {
@@ -140,7 +159,9 @@ describe('paygen diff', () => {
     const lines = r.out.split('\n');
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(2);
     const facet = lines.find((l) => l.includes('facet-narrowed'))!;
-    expect(facet).toMatch(/^::error file=[^,]*s\.xsd,line=\d+,col=\d+,title=paygen diff%3A breaking facet-narrowed::S maxLength: maxLength narrowed: 10 → 5%0Asent by the merchant \(breaking\): req%0Areceived by the merchant \(info\): res$/);
+    expect(facet).toMatch(
+      /^::error file=[^,]*s\.xsd,line=\d+,col=\d+,title=paygen diff%3A breaking facet-narrowed::S maxLength: maxLength narrowed: 10 → 5%0Asent by the merchant \(breaking\): req%0Areceived by the merchant \(info\): res$/,
+    );
   });
 
   it('--rules lists every rule with its category, levels per direction and an explanation', async () => {
@@ -152,7 +173,10 @@ describe('paygen diff', () => {
   });
 
   it('masks card numbers that a schema change would print', async () => {
-    const enumOf = (vals: string[]) => xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string">${vals.map((v) => `<xs:enumeration value="${v}"/>`).join('')}</xs:restriction></xs:simpleType>`);
+    const enumOf = (vals: string[]) =>
+      xsd(
+        `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string">${vals.map((v) => `<xs:enumeration value="${v}"/>`).join('')}</xs:restriction></xs:simpleType>`,
+      );
     const [o, n] = [folder({ 's.xsd': enumOf(['A']) }), folder({ 's.xsd': enumOf(['A', '4111111111111111']) })];
     for (const format of ['text', 'json', 'markdown', 'junit', 'github']) {
       const r = await paygen(ROOT, 'diff', o, n, '--format', format);

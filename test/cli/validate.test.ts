@@ -45,7 +45,12 @@ describe('paygen validate', () => {
   it('recognises the set of each document from its root (PXP and Desjardins side by side)', async () => {
     const r = await paygen('validate', '--json', GOOD, join(FIXTURES, 'desjardins', 'login-response.xml'));
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').map((l) => JSON.parse(l) as { schema: string; message: string }).map((x) => `${x.schema}:${x.message}`)).toEqual(['pxp:initiatePaymentRequest', 'desjardins:loginResponse']);
+    expect(
+      r.out
+        .split('\n')
+        .map((l) => JSON.parse(l) as { schema: string; message: string })
+        .map((x) => `${x.schema}:${x.message}`),
+    ).toEqual(['pxp:initiatePaymentRequest', 'desjardins:loginResponse']);
   });
 
   it('reports a document of no known schema set as an unknown root', async () => {

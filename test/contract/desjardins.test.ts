@@ -147,6 +147,13 @@ describe('CLI on the desjardins set', () => {
 
   it('paygen sample finds the set of a message without --schema', async () => {
     const r = await run('sample', 'statusPush', '--seed', '1');
-    expect(dj.safeParseStatusPush(r.out.split('\n').filter((l) => !l.startsWith('seed')).join('\n')).ok).toBe(true);
+    expect(
+      dj.safeParseStatusPush(
+        r.out
+          .split('\n')
+          .filter((l) => !l.startsWith('seed'))
+          .join('\n'),
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -160,7 +160,13 @@ describe('the phases can fail', () => {
   it('a validator that accepts everything is caught by phases 2 and 4, with a document to replay', async () => {
     const lax: ContractSet = {
       ...set,
-      messages: set.messages.map((m) => ({ ...m, safeParse: (xml: string | Uint8Array) => { const r = m.safeParse(xml); return r.ok ? r : { ok: true, value: undefined, warnings: [] }; } })),
+      messages: set.messages.map((m) => ({
+        ...m,
+        safeParse: (xml: string | Uint8Array) => {
+          const r = m.safeParse(xml);
+          return r.ok ? r : { ok: true, value: undefined, warnings: [] };
+        },
+      })),
     };
     const r = await runContract([lax], { phases: ['facets', 'mutations'], seed: SEED });
     const bad = r.filter((c) => !c.ok);

@@ -73,7 +73,9 @@ export function replay(calls: readonly Call[], other: ContractSet): string[] {
     }
     if (!isDeepStrictEqual(got, c.result)) {
       const input = c.kind === 'build' || c.kind === 'validate' ? JSON.stringify(c.value) : typeof c.xml === 'string' ? c.xml : Buffer.from(c.xml).toString('utf8');
-      out.push(`${c.kind}${'message' in c ? ` ${c.message}` : ''}: generated ${JSON.stringify(c.result).slice(0, 600)}\n  interpreted ${JSON.stringify(got).slice(0, 600)}\n  input ${input.slice(0, 600)}`);
+      out.push(
+        `${c.kind}${'message' in c ? ` ${c.message}` : ''}: generated ${JSON.stringify(c.result).slice(0, 600)}\n  interpreted ${JSON.stringify(got).slice(0, 600)}\n  input ${input.slice(0, 600)}`,
+      );
       if (out.length >= 5) break;
     }
   }

@@ -31,7 +31,12 @@ describe('parseResponse', () => {
   it("rejects another method's response, naming what was expected", () => {
     const r = pxp.safeParseResponse('getPayments', read('client-executePaymentActionResponse.xml'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'unknown-root', received: '<executePaymentActionResponse>', expected: '<getPaymentsResponse> | <paymentServiceException> | <paymentServiceException>' });
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({
+        code: 'unknown-root',
+        received: '<executePaymentActionResponse>',
+        expected: '<getPaymentsResponse> | <paymentServiceException> | <paymentServiceException>',
+      });
   });
 
   it('does not offer faults for an answer the merchant sends (the notification acknowledgement)', () => {

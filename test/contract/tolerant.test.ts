@@ -80,7 +80,10 @@ describe('tolerant reading', () => {
   });
 
   it('a writer never produces any of these: what is built from a tolerant read is strictly valid', () => {
-    const xml = SEED.replace('xmlns="http://www.cqrpayments.com/PaymentProcessing"', '').replace('<merchantID>TestMerchant</merchantID>\n\t\t<shopID>TestShop</shopID>', '<shopID>TestShop</shopID>\n\t\t<merchantID>TestMerchant</merchantID>');
+    const xml = SEED.replace('xmlns="http://www.cqrpayments.com/PaymentProcessing"', '').replace(
+      '<merchantID>TestMerchant</merchantID>\n\t\t<shopID>TestShop</shopID>',
+      '<shopID>TestShop</shopID>\n\t\t<merchantID>TestMerchant</merchantID>',
+    );
     const r = pxp.safeParseHandlePaymentStateChangedNotificationRequest(xml, tolerant);
     expect(r.ok).toBe(true);
     if (r.ok) expect(pxp.safeParseHandlePaymentStateChangedNotificationRequest(pxp.buildHandlePaymentStateChangedNotificationRequest(r.value))).toMatchObject({ ok: true, warnings: [] });

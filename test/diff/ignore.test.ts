@@ -6,7 +6,9 @@ import { diffSides, IgnoreError, parseIgnores } from '../../diff/index.js';
 import { folder, sideOf, xsd } from './fixture.js';
 
 const schema = (max: number, extra = '') =>
-  xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/>${extra}</xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`);
+  xsd(
+    `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/>${extra}</xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`,
+  );
 
 function ignoreFile(text: string): string {
   const file = join(folder({}, null), 'diff-ignore.txt');

@@ -70,12 +70,23 @@ describe('what is not a change', () => {
 });
 
 describe('git revisions as sides', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=paygen test', '-c', 'user.email=test@paygen.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
-  const T = (max: number) => `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`;
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=paygen test', '-c', 'user.email=test@paygen.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+  const T = (max: number) =>
+    `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="xs:string"><xs:maxLength value="${max}"/></xs:restriction></xs:simpleType>`;
 
   function repo(): string {
     const dir = folder({ 'schemas/s.xsd': xsd(T(10)) }, null);
-    writeFileSync(join(dir, 'schemas/messages.json'), JSON.stringify({ namespace: 'urn:t', messages: [{ name: 'req', root: 'req', direction: 'merchant-to-provider' }, { name: 'res', root: 'res', direction: 'provider-to-merchant' }] }));
+    writeFileSync(
+      join(dir, 'schemas/messages.json'),
+      JSON.stringify({
+        namespace: 'urn:t',
+        messages: [
+          { name: 'req', root: 'req', direction: 'merchant-to-provider' },
+          { name: 'res', root: 'res', direction: 'provider-to-merchant' },
+        ],
+      }),
+    );
     git(dir, 'init', '-q');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'v1');
@@ -102,14 +113,20 @@ describe('git revisions as sides', () => {
     expect((await diffSides(loadSide('git:HEAD:schemas', dir), loadSide('schemas', dir))).changes).toEqual([]);
     // a file comes with the catalogue of its folder, from git as from the work tree
     const r = await diffSides(loadSide('git:HEAD~1:schemas/s.xsd', dir), loadSide('schemas/s.xsd', dir));
-    expect(r.changes[0].messages.map((m) => [m.name, m.direction, m.level])).toEqual([['req', 'merchant-to-provider', 'breaking'], ['res', 'provider-to-merchant', 'info']]);
+    expect(r.changes[0].messages.map((m) => [m.name, m.direction, m.level])).toEqual([
+      ['req', 'merchant-to-provider', 'breaking'],
+      ['res', 'provider-to-merchant', 'info'],
+    ]);
   });
 
   it('a file without a catalogue: its global elements are messages of unknown direction, judged both ways', async () => {
     const o = loadSide(join(folder({ 's.xsd': xsd(T(10)) }, null), 's.xsd'), ROOT);
     const n = loadSide(join(folder({ 's.xsd': xsd(T(5)) }, null), 's.xsd'), ROOT);
     const r = await diffSides(o, n);
-    expect(r.changes[0].messages.map((m) => [m.name, m.direction, m.level])).toEqual([['req', 'unknown', 'breaking'], ['res', 'unknown', 'breaking']]);
+    expect(r.changes[0].messages.map((m) => [m.name, m.direction, m.level])).toEqual([
+      ['req', 'unknown', 'breaking'],
+      ['res', 'unknown', 'breaking'],
+    ]);
   });
 
   it('a git file side brings the files it includes, under a folder name git would quote', async () => {

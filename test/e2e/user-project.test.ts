@@ -65,7 +65,13 @@ describe('a user project', () => {
     writeFileSync(join(dir, 'schema', 'messages.json'), JSON.stringify(CATALOG, null, 2));
     writeFileSync(join(dir, 'paygen.config.json'), JSON.stringify({ sets: [{ name: 'ping', xsd: ['schema/ping.xsd'], catalog: 'schema/messages.json', out: 'src/generated' }] }, null, 2));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'acme-payments', private: true, type: 'module' }));
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', rootDir: 'src', outDir: 'dist', skipLibCheck: true, types: [] }, include: ['src'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', rootDir: 'src', outDir: 'dist', skipLibCheck: true, types: [] },
+        include: ['src'],
+      }),
+    );
     writeFileSync(join(dir, 'src', 'main.ts'), MAIN);
     // what `npm install --save-dev paygen fast-check` would give
     symlinkSync(ROOT, join(dir, 'node_modules', 'paygen'), 'dir');
@@ -102,7 +108,11 @@ describe('a user project', () => {
     const out = JSON.parse(r.stdout) as { v: unknown; again: { ok: boolean; value: unknown }; bad: Array<[string, string]> };
     expect(out.v).toEqual({ version: 2, merchant: 'ACME & Co', amount: { currency: 'EUR', value: '13.05' }, tag: ['a', 'b'] });
     expect(out.again).toMatchObject({ ok: true, value: { message: 'pingRequest', value: out.v } });
-    expect(out.bad).toEqual([['invalid-value', '/version'], ['pattern', '/amount/currency'], ['digits', '/amount/value']]);
+    expect(out.bad).toEqual([
+      ['invalid-value', '/version'],
+      ['pattern', '/amount/currency'],
+      ['digits', '/amount/value'],
+    ]);
   });
 
   it('a stale generated file makes generate --check exit 1', () => {

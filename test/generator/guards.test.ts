@@ -44,14 +44,31 @@ describe('generator guards', () => {
 
   it("the package's exports work from the repository root (import('paygen/pxp'))", () => {
     const out = execFileSync(process.execPath, ['-e', "import('paygen/pxp').then((m) => console.log(Object.keys(m).join(',')))"], { cwd: ROOT, encoding: 'utf8' });
-    expect(out.trim().split(',')).toEqual(expect.arrayContaining(['parseInitiatePaymentRequest', 'buildHandlePaymentStateChangedNotificationResponse', 'parseMessage', 'PaymentStates', 'PaygenError']));
+    expect(out.trim().split(',')).toEqual(
+      expect.arrayContaining(['parseInitiatePaymentRequest', 'buildHandlePaymentStateChangedNotificationResponse', 'parseMessage', 'PaymentStates', 'PaygenError']),
+    );
     expect(out).not.toContain('arbitrary');
   });
 
   it('generated code passes tsc --noEmit under strict', () => {
     const files = sets.flatMap((s) => ['index.ts', 'arbitraries.ts'].map((f) => join(s.out, f)));
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--noImplicitOverride', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', '--types', 'node', ...files];
+    const args = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--strict',
+      '--noImplicitOverride',
+      '--target',
+      'ES2022',
+      '--module',
+      'NodeNext',
+      '--moduleResolution',
+      'NodeNext',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      ...files,
+    ];
     let output = '';
     try {
       execFileSync(process.execPath, [tsc, ...args], { cwd: ROOT, encoding: 'utf8' });

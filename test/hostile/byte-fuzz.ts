@@ -28,7 +28,37 @@ export const SEEDS: Seed[] = (['pxp', 'desjardins'] as const).flatMap((set) =>
     .map((file) => ({ set, file, bytes: new Uint8Array(readFileSync(join(FIXTURES, set, file))) })),
 );
 
-const FRAGMENTS = ['<', '>', '&', '&#', ';', '"', "'", '=', '/', ':', ' ', ']]>', '<!--', '-->', '<?', '?>', '<![CDATA[', '<!DOCTYPE a>', 'xmlns:p="u"', 'xmlns=""', 'p:', 'xsi:nil="true"', 'xsi:type="x"', '&#xD800;', '&#0;', '&lt;', '&xxe;', '</a>', '<a>'].map((s) => [...Buffer.from(s, 'latin1')]);
+const FRAGMENTS = [
+  '<',
+  '>',
+  '&',
+  '&#',
+  ';',
+  '"',
+  "'",
+  '=',
+  '/',
+  ':',
+  ' ',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?',
+  '?>',
+  '<![CDATA[',
+  '<!DOCTYPE a>',
+  'xmlns:p="u"',
+  'xmlns=""',
+  'p:',
+  'xsi:nil="true"',
+  'xsi:type="x"',
+  '&#xD800;',
+  '&#0;',
+  '&lt;',
+  '&xxe;',
+  '</a>',
+  '<a>',
+].map((s) => [...Buffer.from(s, 'latin1')]);
 const BYTES = [[0x00], [0x80], [0xc3], [0xff], [0xfe], [0xef, 0xbb, 0xbf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x0d], [0x09]];
 
 type Op =
@@ -47,7 +77,11 @@ const at = fc.integer({ min: 0, max: 999_999 }).map((k) => k / 1_000_000);
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant('set' as const), at, byte: fc.oneof(fc.constantFrom(0x3c, 0x3e, 0x26, 0x22, 0x27, 0x3d, 0x2f, 0x00, 0x80, 0xff), fc.integer({ min: 0, max: 255 })) }),
-  fc.record({ kind: fc.constant('insert' as const), at, bytes: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...BYTES), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at,
+    bytes: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...BYTES), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 80 }), to: at }),
   fc.record({ kind: fc.constant('truncate' as const), at }),
@@ -124,7 +158,7 @@ const POLICY = new Set(['doctype', 'profile']);
 
 function paygen(m: Mutant): PaygenVerdict {
   const mod = m.seed.set === 'pxp' ? pxp : desjardins;
-  let r;
+  let r: ReturnType<typeof mod.safeParseMessage>;
   try {
     r = mod.safeParseMessage(m.bytes);
   } catch (e) {
@@ -163,8 +197,13 @@ export async function runByteFuzz(runs: number, seed: number): Promise<FuzzResul
   });
   const libxml: ByteVerdict[] = new Array(all.length);
   for (const [xsd, indexes] of groups) {
-    const out = await libxmlCheckBytes(xsd, indexes.map((i) => all[i].bytes));
-    indexes.forEach((i, k) => (libxml[i] = out[k]));
+    const out = await libxmlCheckBytes(
+      xsd,
+      indexes.map((i) => all[i].bytes),
+    );
+    indexes.forEach((i, k) => {
+      libxml[i] = out[k];
+    });
   }
   const result: FuzzResult = { cases: all.length, rejectedByPaygen: 0, notWellFormedForLibxml: 0, inconclusive: 0, acceptedByBoth: 0, rejectedValid: [], violations: [] };
   all.forEach((m, i) => {

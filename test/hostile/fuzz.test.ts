@@ -15,7 +15,10 @@ const SEED = Number(process.env.PAYGEN_SEED ?? 20261122);
 describe(`byte-level fuzzing (${RUNS} mutants, seed ${SEED})`, () => {
   it('paygen never crashes, rejects what libxml2 finds not well-formed, and accepts only what libxml2 finds valid', async () => {
     const r = await runByteFuzz(RUNS, SEED);
-    const report = r.violations.slice(0, 5).map((v) => `${v.kind}: ${describeMutant(v.mutant)}\n  ${v.detail.split('\n').slice(0, 4).join('\n  ')}`).join('\n\n');
+    const report = r.violations
+      .slice(0, 5)
+      .map((v) => `${v.kind}: ${describeMutant(v.mutant)}\n  ${v.detail.split('\n').slice(0, 4).join('\n  ')}`)
+      .join('\n\n');
     expect(r.violations.length, `${r.violations.length} violations (replay: PAYGEN_SEED=${SEED} PAYGEN_FUZZ_RUNS=${RUNS})\n${report}`).toBe(0);
     // the fuzzing reached both outcomes, and libxml2 could judge nearly every mutant
     expect(r.cases).toBe(RUNS);

@@ -11,7 +11,6 @@ import * as pxp from '../../generated/pxp/index.js';
 import type { ParseOptions } from '../../runtime/index.js';
 import { edit, ROOT_OPEN as ROOT, SEED } from './seed.js';
 
-
 const END = '</handlePaymentStateChangedNotificationRequest>';
 const BIG = { maxDepth: 1e7, maxAttributes: 1e7, maxNameLength: 1e8, maxTextLength: 1e8, maxDocumentLength: 1e9 };
 

@@ -14,4 +14,3 @@ export function edit(search: string | RegExp, replace: string | ((m: string) => 
   if (out === text) throw new Error(`${String(search)} not found`);
   return out;
 }
-

@@ -154,7 +154,20 @@ describe('choice types (generated types.ts)', () => {
 
   it('tsc accepts the valid literals and rejects every invalid one (each @ts-expect-error is used)', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', join(dir, 'types.ts'), join(dir, 'check.ts')];
+    const args = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--strict',
+      '--target',
+      'ES2022',
+      '--module',
+      'NodeNext',
+      '--moduleResolution',
+      'NodeNext',
+      '--skipLibCheck',
+      join(dir, 'types.ts'),
+      join(dir, 'check.ts'),
+    ];
     let output = '';
     try {
       execFileSync(process.execPath, [tsc, ...args], { cwd: ROOT, encoding: 'utf8' });

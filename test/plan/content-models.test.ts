@@ -176,10 +176,7 @@ construct({
     bad('a branch repeated', doc('<b>x</b>', '<b>y</b>'), 'unexpected-element', '/b', '<b>y'),
     bad('an unknown element', doc('<c>x</c>'), 'unexpected-element', '/c', '<c>'),
   ],
-  values: [
-    inval('both branches', { a: 'x', b: 'y' }, 'unexpected-element', '/b'),
-    inval('an unknown property', { c: 'y' }, 'unexpected-element', '/c'),
-  ],
+  values: [inval('both branches', { a: 'x', b: 'y' }, 'unexpected-element', '/b'), inval('an unknown property', { c: 'y' }, 'unexpected-element', '/c')],
 });
 
 // ── a choice nested in a sequence ─────────────────────────────────────────────────────
@@ -290,10 +287,7 @@ construct({
     bad('a branch repeated', doc('<a>x</a>', '<a>y</a>'), 'unexpected-element', '/a', '<a>y'),
     bad('an unknown element', doc('<c/>'), 'unexpected-element', '/c', '<c/>'),
   ],
-  values: [
-    inval('both branches', { a: 'x', b: 'y' }, 'unexpected-element', '/b'),
-    inval('an unknown property', { a: 'x', c: 'y' }, 'unexpected-element', '/c'),
-  ],
+  values: [inval('both branches', { a: 'x', b: 'y' }, 'unexpected-element', '/b'), inval('an unknown property', { a: 'x', c: 'y' }, 'unexpected-element', '/c')],
 });
 
 // ── xs:all ────────────────────────────────────────────────────────────────────────────
@@ -345,7 +339,9 @@ construct({
 describe('repeated groups of several particles (no faithful typed form: the mapping refuses them)', () => {
   const two = '<xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/>';
   it('refuses a repeated sequence of two elements inside a sequence', () => {
-    expect(() => planFixture(typeT(`<xs:sequence><xs:sequence maxOccurs="2">${two}</xs:sequence></xs:sequence>`))).toThrow(/a repeated sequence \(maxOccurs 2\) of several particles has no faithful typed form/);
+    expect(() => planFixture(typeT(`<xs:sequence><xs:sequence maxOccurs="2">${two}</xs:sequence></xs:sequence>`))).toThrow(
+      /a repeated sequence \(maxOccurs 2\) of several particles has no faithful typed form/,
+    );
   });
 
   it('refuses a repeated sequence of two elements as the whole content, as it does inside a sequence', () => {

@@ -16,8 +16,22 @@ describe('a content model that is one element particle', () => {
     expect(cm.fault.kind).toBe('unexpected');
   });
 
-  it('nested in another element, never falls through to the parent\'s frames', () => {
-    const parent = contentModel({ kind: 'sequence', min: 1, max: 1, items: [{ kind: 'element', slot: 0, min: 1, max: 1 }, { kind: 'element', slot: 1, min: 0, max: 1 }] }, [{ ns: '', local: 'child', prop: 'child' }, { ns: '', local: 'a', prop: 'a' }]);
+  it("nested in another element, never falls through to the parent's frames", () => {
+    const parent = contentModel(
+      {
+        kind: 'sequence',
+        min: 1,
+        max: 1,
+        items: [
+          { kind: 'element', slot: 0, min: 1, max: 1 },
+          { kind: 'element', slot: 1, min: 0, max: 1 },
+        ],
+      },
+      [
+        { ns: '', local: 'child', prop: 'child' },
+        { ns: '', local: 'a', prop: 'a' },
+      ],
+    );
     const child = contentModel({ kind: 'element', slot: 0, min: 1, max: 1 }, [{ ns: '', local: 'a', prop: 'a' }]);
     const cm = new ContentMatcher();
     cm.begin(parent);

@@ -26,7 +26,17 @@ describe('a repeated group as the whole content of a type', () => {
   });
 
   it('of several particles: refused, as a nested one is', () => {
-    expect(() => planFixture(['<xs:element name="doc" type="t:T"/>', '<xs:complexType name="T"><xs:choice maxOccurs="unbounded"><xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/></xs:choice></xs:complexType>'])).toThrow(SchemaError);
-    expect(() => planFixture(['<xs:element name="doc" type="t:T"/>', '<xs:complexType name="T"><xs:sequence maxOccurs="2"><xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/></xs:sequence></xs:complexType>'])).toThrow(/no faithful typed form/);
+    expect(() =>
+      planFixture([
+        '<xs:element name="doc" type="t:T"/>',
+        '<xs:complexType name="T"><xs:choice maxOccurs="unbounded"><xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/></xs:choice></xs:complexType>',
+      ]),
+    ).toThrow(SchemaError);
+    expect(() =>
+      planFixture([
+        '<xs:element name="doc" type="t:T"/>',
+        '<xs:complexType name="T"><xs:sequence maxOccurs="2"><xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/></xs:sequence></xs:complexType>',
+      ]),
+    ).toThrow(/no faithful typed form/);
   });
 });

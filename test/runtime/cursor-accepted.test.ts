@@ -84,7 +84,7 @@ describe('accepted: namespaces (Namespaces in XML 1.0 §5, §6)', () => {
       want: el('{urn:1}a', '', [el('{urn:2}b', '', [el('{urn:2}c')]), el('{urn:1}d')]),
     },
     {
-      name: "xmlns=\"\" undeclares the default namespace, restored after the element",
+      name: 'xmlns="" undeclares the default namespace, restored after the element',
       xml: `<a xmlns="${U}"><b xmlns=""><c/></b><d/></a>`,
       want: el(`{${U}}a`, '', [el('b', '', [el('c')]), el(`{${U}}d`)]),
     },

@@ -3,8 +3,15 @@ import { checkDecimalFacets, ucs2length, type DecimalBounds as DecimalFacets } f
 
 describe('ucs2length (characters, Part 2 §4.3.1)', () => {
   const cases: Array<[string, number]> = [
-    ['', 0], ['abc', 3], ['é', 1], ['\u{1F600}', 1], ['a\u{1F600}b', 3], ['\u{1D518}\u{10348}', 2],
-    ['\ud800', 1], ['\ud800a', 2], ['\udc00\ud800', 2],
+    ['', 0],
+    ['abc', 3],
+    ['é', 1],
+    ['\u{1F600}', 1],
+    ['a\u{1F600}b', 3],
+    ['\u{1D518}\u{10348}', 2],
+    ['\ud800', 1],
+    ['\ud800a', 2],
+    ['\udc00\ud800', 2],
   ];
   for (const [s, n] of cases) it(JSON.stringify(s), () => expect(ucs2length(s)).toBe(n));
 });

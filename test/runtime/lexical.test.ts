@@ -27,8 +27,18 @@ describe('normalizeSpace (Part 2 §4.3.6 whiteSpace)', () => {
 
 describe('parseBoolean (Part 2 §3.2.2)', () => {
   const cases: Array<[string, boolean | undefined]> = [
-    ['true', true], ['1', true], ['false', false], ['0', false],
-    ['TRUE', undefined], ['True', undefined], [' true', undefined], ['yes', undefined], ['', undefined], ['01', undefined], ['+1', undefined], ['1.0', undefined],
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+    ['TRUE', undefined],
+    ['True', undefined],
+    [' true', undefined],
+    ['yes', undefined],
+    ['', undefined],
+    ['01', undefined],
+    ['+1', undefined],
+    ['1.0', undefined],
   ];
   for (const [text, want] of cases) it(JSON.stringify(text), () => expect(parseBoolean(text)).toBe(want));
 });

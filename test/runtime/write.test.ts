@@ -59,11 +59,14 @@ describe('non-XML characters are refused (UnrepresentableError)', () => {
     ['after an escaped character', '&\u0000', 1, 'U+0000 cannot be written in XML 1.0'],
   ];
   for (const [name, value, index, message] of cases) {
-    for (const [fn, escape] of [['escapeText', escapeText], ['escapeAttr', escapeAttr]] as const) {
+    for (const [fn, escaper] of [
+      ['escapeText', escapeText],
+      ['escapeAttr', escapeAttr],
+    ] as const) {
       it(`${fn}: ${name}`, () => {
         let error: unknown;
         try {
-          escape(value);
+          escaper(value);
         } catch (e) {
           error = e;
         }

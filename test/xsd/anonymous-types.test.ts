@@ -40,18 +40,7 @@ describe('keys of named and anonymous types', () => {
 
   it('every anonymous simple type is keyed by where it is declared', () => {
     expect(Object.keys(model().simpleTypes).filter((k) => k.startsWith(`{${TNS}}`))).toEqual(
-      [
-        'R',
-        'S',
-        'U',
-        '~element:E/child',
-        '~type:R/$base',
-        '~type:S/$item',
-        '~type:T/@a',
-        '~type:T/child/grandchild',
-        '~type:U/$member1',
-        '~type:U/$member2',
-      ].map(tn),
+      ['R', 'S', 'U', '~element:E/child', '~type:R/$base', '~type:S/$item', '~type:T/@a', '~type:T/child/grandchild', '~type:U/$member1', '~type:U/$member2'].map(tn),
     );
   });
 
@@ -62,7 +51,11 @@ describe('keys of named and anonymous types', () => {
   it('named types have a name; anonymous ones have none', () => {
     const m = model();
     const named = (r: Record<string, { name?: unknown }>) =>
-      Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith(`{${TNS}}`)).map(([k, t]) => [k, t.name ?? null]));
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => k.startsWith(`{${TNS}}`))
+          .map(([k, t]) => [k, t.name ?? null]),
+      );
     expect({ ...named(m.simpleTypes), ...named(m.complexTypes) }).toEqual({
       [tn('R')]: { ns: TNS, local: 'R' },
       [tn('S')]: { ns: TNS, local: 'S' },
@@ -84,13 +77,13 @@ describe('keys of named and anonymous types', () => {
 
   it('the uses refer to the anonymous keys', () => {
     const m = model();
-    expect([
-      m.simpleTypes[tn('S')].itemType,
-      m.simpleTypes[tn('U')].memberTypes,
-      m.simpleTypes[tn('R')].base,
-      m.complexTypes[tn('T')].attributes[0].type,
-      m.elements[tn('E')].type,
-    ]).toEqual([tn('~type:S/$item'), [xs('int'), tn('~type:U/$member1'), tn('~type:U/$member2')], tn('~type:R/$base'), tn('~type:T/@a'), tn('~element:E')]);
+    expect([m.simpleTypes[tn('S')].itemType, m.simpleTypes[tn('U')].memberTypes, m.simpleTypes[tn('R')].base, m.complexTypes[tn('T')].attributes[0].type, m.elements[tn('E')].type]).toEqual([
+      tn('~type:S/$item'),
+      [xs('int'), tn('~type:U/$member1'), tn('~type:U/$member2')],
+      tn('~type:R/$base'),
+      tn('~type:T/@a'),
+      tn('~element:E'),
+    ]);
   });
 
   it('a restriction of an anonymous base inherits its facets (~type:R/$base)', () => {

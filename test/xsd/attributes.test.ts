@@ -174,12 +174,22 @@ describe('errors in attributes', () => {
     },
     {
       name: 'the same attribute twice on one type, once through an attribute group (Part 1 §3.4.6)',
-      body: ['<xs:attributeGroup name="AG"><xs:attribute name="a" type="xs:string"/></xs:attributeGroup>', '<xs:complexType name="T"><xs:attribute name="a" type="xs:int"/>', '  <xs:attributeGroup ref="t:AG"/>', '</xs:complexType>'],
+      body: [
+        '<xs:attributeGroup name="AG"><xs:attribute name="a" type="xs:string"/></xs:attributeGroup>',
+        '<xs:complexType name="T"><xs:attribute name="a" type="xs:int"/>',
+        '  <xs:attributeGroup ref="t:AG"/>',
+        '</xs:complexType>',
+      ],
       want: "main.xsd:4:3: attribute 'a' is declared twice on one type",
     },
     {
       name: 'an attribute group that refers to itself (Part 1 §3.6.6)',
-      body: ['<xs:attributeGroup name="AG"><xs:attribute name="a"/>', '  <xs:attributeGroup ref="t:AG"/>', '</xs:attributeGroup>', '<xs:complexType name="T"><xs:attributeGroup ref="t:AG"/></xs:complexType>'],
+      body: [
+        '<xs:attributeGroup name="AG"><xs:attribute name="a"/>',
+        '  <xs:attributeGroup ref="t:AG"/>',
+        '</xs:attributeGroup>',
+        '<xs:complexType name="T"><xs:attributeGroup ref="t:AG"/></xs:complexType>',
+      ],
       want: 'main.xsd:3:3: attribute group t:AG refers to itself',
     },
     {

@@ -75,11 +75,7 @@ describe('complexContent extension', () => {
         </xs:extension></xs:complexContent></xs:complexType>`,
       want: {
         kind: 'elements',
-        particle: group('sequence', [
-          el('a', xs('string')),
-          el('b', xs('int'), { min: 0 }),
-          group('sequence', [el('c', xs('string'))], { min: 0, max: Infinity }),
-        ]),
+        particle: group('sequence', [el('a', xs('string')), el('b', xs('int'), { min: 0 }), group('sequence', [el('c', xs('string'))], { min: 0, max: Infinity })]),
       },
     },
     {

@@ -98,10 +98,7 @@ describe('element refs (<xs:element ref>)', () => {
     });
     expect(withoutSource(model.complexTypes[tn('~element:node')].content)).toEqual({
       kind: 'elements',
-      particle: group('sequence', [
-        el('label', xs('string')),
-        el('node', tn('~element:node'), { min: 0, max: Infinity, ref: tn('node') }),
-      ]),
+      particle: group('sequence', [el('label', xs('string')), el('node', tn('~element:node'), { min: 0, max: Infinity, ref: tn('node') })]),
     });
   });
 });
@@ -161,7 +158,11 @@ describe('errors in element declarations', () => {
   for (const { name, body, want } of [
     {
       name: 'a type attribute and an anonymous type on one element',
-      body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element name="a" type="xs:string"><xs:simpleType><xs:restriction base="xs:string"/></xs:simpleType></xs:element>', '</xs:sequence></xs:complexType>'],
+      body: [
+        '<xs:complexType name="T"><xs:sequence>',
+        '  <xs:element name="a" type="xs:string"><xs:simpleType><xs:restriction base="xs:string"/></xs:simpleType></xs:element>',
+        '</xs:sequence></xs:complexType>',
+      ],
       want: "main.xsd:3:3: element 'a' has both a type attribute and an anonymous type",
     },
     {
@@ -187,8 +188,7 @@ describe('errors in element declarations', () => {
         '  <xs:element name="a"><xs:simpleType><xs:restriction base="xs:int"/></xs:simpleType></xs:element>',
         '</xs:choice></xs:complexType>',
       ],
-      want:
-        'main.xsd:4:24: another anonymous type is already keyed {urn:test}~type:T/a: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)',
+      want: 'main.xsd:4:24: another anonymous type is already keyed {urn:test}~type:T/a: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)',
     },
   ]) {
     it(name, () => {

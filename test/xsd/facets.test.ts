@@ -20,8 +20,7 @@ const INT_FACETS: Facets = {
 };
 
 /** One restriction step: `<xs:simpleType name="S">` restricting `base` by `facets`. */
-const restrict = (name: string, base: string, facets: string): string =>
-  `<xs:simpleType name="${name}"><xs:restriction base="${base}">${facets}</xs:restriction></xs:simpleType>`;
+const restrict = (name: string, base: string, facets: string): string => `<xs:simpleType name="${name}"><xs:restriction base="${base}">${facets}</xs:restriction></xs:simpleType>`;
 
 describe('a restriction step records the facet', () => {
   for (const { name, base, facets, want } of [
@@ -42,12 +41,37 @@ describe('a restriction step records the facet', () => {
     },
     { name: 'whiteSpace replace on a string', base: 'xs:string', facets: '<xs:whiteSpace value="replace"/>', want: { whiteSpace: 'replace' } },
     { name: 'whiteSpace collapse on a string', base: 'xs:string', facets: '<xs:whiteSpace value="collapse"/>', want: { whiteSpace: 'collapse' } },
-    { name: 'maxInclusive and minInclusive on a decimal', base: 'xs:decimal', facets: '<xs:minInclusive value="-1.5"/><xs:maxInclusive value="99.99"/>', want: { whiteSpace: 'collapse', minInclusive: '-1.5', maxInclusive: '99.99' } },
-    { name: 'maxExclusive and minExclusive on a decimal', base: 'xs:decimal', facets: '<xs:minExclusive value="0"/><xs:maxExclusive value="100"/>', want: { whiteSpace: 'collapse', minExclusive: '0', maxExclusive: '100' } },
-    { name: 'totalDigits and fractionDigits on a decimal', base: 'xs:decimal', facets: '<xs:totalDigits value="10"/><xs:fractionDigits value="2"/>', want: { whiteSpace: 'collapse', totalDigits: 10, fractionDigits: 2 } },
-    { name: 'range facets on a date keep their literal values', base: 'xs:date', facets: '<xs:minInclusive value="2000-01-01"/><xs:maxExclusive value="2100-01-01"/>', want: { whiteSpace: 'collapse', minInclusive: '2000-01-01', maxExclusive: '2100-01-01' } },
+    {
+      name: 'maxInclusive and minInclusive on a decimal',
+      base: 'xs:decimal',
+      facets: '<xs:minInclusive value="-1.5"/><xs:maxInclusive value="99.99"/>',
+      want: { whiteSpace: 'collapse', minInclusive: '-1.5', maxInclusive: '99.99' },
+    },
+    {
+      name: 'maxExclusive and minExclusive on a decimal',
+      base: 'xs:decimal',
+      facets: '<xs:minExclusive value="0"/><xs:maxExclusive value="100"/>',
+      want: { whiteSpace: 'collapse', minExclusive: '0', maxExclusive: '100' },
+    },
+    {
+      name: 'totalDigits and fractionDigits on a decimal',
+      base: 'xs:decimal',
+      facets: '<xs:totalDigits value="10"/><xs:fractionDigits value="2"/>',
+      want: { whiteSpace: 'collapse', totalDigits: 10, fractionDigits: 2 },
+    },
+    {
+      name: 'range facets on a date keep their literal values',
+      base: 'xs:date',
+      facets: '<xs:minInclusive value="2000-01-01"/><xs:maxExclusive value="2100-01-01"/>',
+      want: { whiteSpace: 'collapse', minInclusive: '2000-01-01', maxExclusive: '2100-01-01' },
+    },
     { name: 'length facets with surrounding white space in the value', base: 'xs:string', facets: '<xs:maxLength value=" 4 "/>', want: { whiteSpace: 'preserve', maxLength: 4 } },
-    { name: 'pattern and whiteSpace on a boolean', base: 'xs:boolean', facets: '<xs:pattern value="true|false"/><xs:whiteSpace value="collapse"/>', want: { whiteSpace: 'collapse', patterns: [['true|false']] } },
+    {
+      name: 'pattern and whiteSpace on a boolean',
+      base: 'xs:boolean',
+      facets: '<xs:pattern value="true|false"/><xs:whiteSpace value="collapse"/>',
+      want: { whiteSpace: 'collapse', patterns: [['true|false']] },
+    },
     { name: 'length facets on an anyURI', base: 'xs:anyURI', facets: '<xs:maxLength value="2000"/>', want: { whiteSpace: 'collapse', maxLength: 2000 } },
     { name: 'length facets on a hexBinary', base: 'xs:hexBinary', facets: '<xs:length value="16"/>', want: { whiteSpace: 'collapse', length: 16 } },
     {
@@ -180,24 +204,92 @@ const onBuiltin = (base: string, facet: string): string[] => [`<xs:simpleType na
 
 describe('a restriction cannot widen its base (the "valid restriction" constraints of Part 2 §4.3)', () => {
   for (const { name, body, want } of [
-    { name: 'maxLength larger than the base maxLength (§4.3.3.4)', body: onBase(restrict('B', 'xs:string', '<xs:maxLength value="10"/>'), '<xs:maxLength value="20"/>'), want: "main.xsd:4:3: maxLength 20 exceeds the base's 10" },
-    { name: 'minLength below the base minLength (§4.3.2.4)', body: onBase(restrict('B', 'xs:string', '<xs:minLength value="2"/>'), '<xs:minLength value="1"/>'), want: "main.xsd:4:3: minLength 1 is below the base's 2" },
-    { name: 'length different from the base length (§4.3.1.4)', body: onBase(restrict('B', 'xs:string', '<xs:length value="3"/>'), '<xs:length value="4"/>'), want: "main.xsd:4:3: length 4 differs from the base's length 3" },
-    { name: 'length above the base maxLength (§4.3.1.4)', body: onBase(restrict('B', 'xs:string', '<xs:maxLength value="5"/>'), '<xs:length value="10"/>'), want: 'main.xsd:4:3: length 10 exceeds maxLength 5' },
-    { name: 'length below the base minLength (§4.3.1.4)', body: onBase(restrict('B', 'xs:string', '<xs:minLength value="5"/>'), '<xs:length value="2"/>'), want: 'main.xsd:4:3: minLength 5 exceeds length 2' },
-    { name: 'maxLength below the base length (§4.3.1.4)', body: onBase(restrict('B', 'xs:string', '<xs:length value="5"/>'), '<xs:maxLength value="3"/>'), want: 'main.xsd:4:3: length 5 exceeds maxLength 3' },
-    { name: 'maxLength below the base minLength (§4.3.2.4)', body: onBase(restrict('B', 'xs:string', '<xs:minLength value="5"/>'), '<xs:maxLength value="3"/>'), want: 'main.xsd:4:3: minLength 5 exceeds maxLength 3' },
+    {
+      name: 'maxLength larger than the base maxLength (§4.3.3.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:maxLength value="10"/>'), '<xs:maxLength value="20"/>'),
+      want: "main.xsd:4:3: maxLength 20 exceeds the base's 10",
+    },
+    {
+      name: 'minLength below the base minLength (§4.3.2.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:minLength value="2"/>'), '<xs:minLength value="1"/>'),
+      want: "main.xsd:4:3: minLength 1 is below the base's 2",
+    },
+    {
+      name: 'length different from the base length (§4.3.1.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:length value="3"/>'), '<xs:length value="4"/>'),
+      want: "main.xsd:4:3: length 4 differs from the base's length 3",
+    },
+    {
+      name: 'length above the base maxLength (§4.3.1.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:maxLength value="5"/>'), '<xs:length value="10"/>'),
+      want: 'main.xsd:4:3: length 10 exceeds maxLength 5',
+    },
+    {
+      name: 'length below the base minLength (§4.3.1.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:minLength value="5"/>'), '<xs:length value="2"/>'),
+      want: 'main.xsd:4:3: minLength 5 exceeds length 2',
+    },
+    {
+      name: 'maxLength below the base length (§4.3.1.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:length value="5"/>'), '<xs:maxLength value="3"/>'),
+      want: 'main.xsd:4:3: length 5 exceeds maxLength 3',
+    },
+    {
+      name: 'maxLength below the base minLength (§4.3.2.4)',
+      body: onBase(restrict('B', 'xs:string', '<xs:minLength value="5"/>'), '<xs:maxLength value="3"/>'),
+      want: 'main.xsd:4:3: minLength 5 exceeds maxLength 3',
+    },
     { name: 'length 0 on xs:NMTOKENS, whose minLength is 1', body: onBuiltin('xs:NMTOKENS', '<xs:length value="0"/>'), want: 'main.xsd:3:3: minLength 1 exceeds length 0' },
-    { name: 'minInclusive below the xs:int range (§4.3.10.4)', body: onBuiltin('xs:int', '<xs:minInclusive value="-2147483649"/>'), want: "main.xsd:3:3: minInclusive -2147483649 is outside the base's minInclusive -2147483648" },
-    { name: 'maxInclusive above the base maxInclusive (§4.3.7.4)', body: onBase(restrict('B', 'xs:decimal', '<xs:maxInclusive value="10"/>'), '<xs:maxInclusive value="10.01"/>'), want: "main.xsd:4:3: maxInclusive 10.01 is outside the base's maxInclusive 10" },
-    { name: 'minExclusive below the base minExclusive (§4.3.9.4)', body: onBase(restrict('B', 'xs:decimal', '<xs:minExclusive value="0"/>'), '<xs:minExclusive value="-1"/>'), want: "main.xsd:4:3: minExclusive -1 is outside the base's minExclusive 0" },
-    { name: 'minInclusive equal to the base minExclusive (§4.3.10.4)', body: onBase(restrict('B', 'xs:decimal', '<xs:minExclusive value="0"/>'), '<xs:minInclusive value="0"/>'), want: "main.xsd:4:3: minInclusive 0 is outside the base's minExclusive 0" },
-    { name: 'maxExclusive above the base maxExclusive (§4.3.8.4)', body: onBase(restrict('B', 'xs:decimal', '<xs:maxExclusive value="5"/>'), '<xs:maxExclusive value="6"/>'), want: "main.xsd:4:3: maxExclusive 6 is outside the base's maxExclusive 5" },
-    { name: 'maxInclusive above the xs:unsignedByte range', body: onBuiltin('xs:unsignedByte', '<xs:maxInclusive value="256"/>'), want: "main.xsd:3:3: maxInclusive 256 is outside the base's maxInclusive 255" },
-    { name: 'totalDigits larger than the base totalDigits (§4.3.11.4)', body: onBase(restrict('B', 'xs:decimal', '<xs:totalDigits value="5"/>'), '<xs:totalDigits value="6"/>'), want: "main.xsd:4:3: totalDigits 6 exceeds the base's 5" },
-    { name: 'fractionDigits on an integer type, whose fractionDigits is 0 (§4.3.12.4)', body: onBuiltin('xs:integer', '<xs:fractionDigits value="2"/>'), want: "main.xsd:3:3: fractionDigits 2 exceeds the base's 0" },
-    { name: 'whiteSpace replace on a collapsed type (§4.3.6.4)', body: onBuiltin('xs:token', '<xs:whiteSpace value="replace"/>'), want: "main.xsd:3:3: whiteSpace 'replace' would loosen the base's 'collapse'" },
-    { name: 'whiteSpace preserve on a replaced type (§4.3.6.4)', body: onBuiltin('xs:normalizedString', '<xs:whiteSpace value="preserve"/>'), want: "main.xsd:3:3: whiteSpace 'preserve' would loosen the base's 'replace'" },
+    {
+      name: 'minInclusive below the xs:int range (§4.3.10.4)',
+      body: onBuiltin('xs:int', '<xs:minInclusive value="-2147483649"/>'),
+      want: "main.xsd:3:3: minInclusive -2147483649 is outside the base's minInclusive -2147483648",
+    },
+    {
+      name: 'maxInclusive above the base maxInclusive (§4.3.7.4)',
+      body: onBase(restrict('B', 'xs:decimal', '<xs:maxInclusive value="10"/>'), '<xs:maxInclusive value="10.01"/>'),
+      want: "main.xsd:4:3: maxInclusive 10.01 is outside the base's maxInclusive 10",
+    },
+    {
+      name: 'minExclusive below the base minExclusive (§4.3.9.4)',
+      body: onBase(restrict('B', 'xs:decimal', '<xs:minExclusive value="0"/>'), '<xs:minExclusive value="-1"/>'),
+      want: "main.xsd:4:3: minExclusive -1 is outside the base's minExclusive 0",
+    },
+    {
+      name: 'minInclusive equal to the base minExclusive (§4.3.10.4)',
+      body: onBase(restrict('B', 'xs:decimal', '<xs:minExclusive value="0"/>'), '<xs:minInclusive value="0"/>'),
+      want: "main.xsd:4:3: minInclusive 0 is outside the base's minExclusive 0",
+    },
+    {
+      name: 'maxExclusive above the base maxExclusive (§4.3.8.4)',
+      body: onBase(restrict('B', 'xs:decimal', '<xs:maxExclusive value="5"/>'), '<xs:maxExclusive value="6"/>'),
+      want: "main.xsd:4:3: maxExclusive 6 is outside the base's maxExclusive 5",
+    },
+    {
+      name: 'maxInclusive above the xs:unsignedByte range',
+      body: onBuiltin('xs:unsignedByte', '<xs:maxInclusive value="256"/>'),
+      want: "main.xsd:3:3: maxInclusive 256 is outside the base's maxInclusive 255",
+    },
+    {
+      name: 'totalDigits larger than the base totalDigits (§4.3.11.4)',
+      body: onBase(restrict('B', 'xs:decimal', '<xs:totalDigits value="5"/>'), '<xs:totalDigits value="6"/>'),
+      want: "main.xsd:4:3: totalDigits 6 exceeds the base's 5",
+    },
+    {
+      name: 'fractionDigits on an integer type, whose fractionDigits is 0 (§4.3.12.4)',
+      body: onBuiltin('xs:integer', '<xs:fractionDigits value="2"/>'),
+      want: "main.xsd:3:3: fractionDigits 2 exceeds the base's 0",
+    },
+    {
+      name: 'whiteSpace replace on a collapsed type (§4.3.6.4)',
+      body: onBuiltin('xs:token', '<xs:whiteSpace value="replace"/>'),
+      want: "main.xsd:3:3: whiteSpace 'replace' would loosen the base's 'collapse'",
+    },
+    {
+      name: 'whiteSpace preserve on a replaced type (§4.3.6.4)',
+      body: onBuiltin('xs:normalizedString', '<xs:whiteSpace value="preserve"/>'),
+      want: "main.xsd:3:3: whiteSpace 'preserve' would loosen the base's 'replace'",
+    },
     { name: 'whiteSpace preserve on a decimal', body: onBuiltin('xs:decimal', '<xs:whiteSpace value="preserve"/>'), want: "main.xsd:3:3: whiteSpace 'preserve' would loosen the base's 'collapse'" },
     {
       name: 'an enumeration value that is not among the base enumeration (§4.3.5.4)',
@@ -251,7 +343,12 @@ describe('invalid facet values and combinations', () => {
     { name: 'a fractionDigits with a fraction', base: 'xs:decimal', facets: '<xs:fractionDigits value="1.5"/>', want: "3:3: fractionDigits must be a non-negative integer, not '1.5'" },
     { name: 'a minInclusive that is not a decimal', base: 'xs:decimal', facets: '<xs:minInclusive value="abc"/>', want: "3:3: minInclusive 'abc' is not a decimal" },
     { name: 'a maxExclusive with an exponent on a decimal', base: 'xs:decimal', facets: '<xs:maxExclusive value="1e3"/>', want: "3:3: maxExclusive '1e3' is not a decimal" },
-    { name: 'a bound with a fraction on xs:int (not in its value space)', base: 'xs:int', facets: '<xs:minInclusive value="1.5"/>', want: '3:3: minInclusive 1.5 is not a value of the base type (fractionDigits 0)' },
+    {
+      name: 'a bound with a fraction on xs:int (not in its value space)',
+      base: 'xs:int',
+      facets: '<xs:minInclusive value="1.5"/>',
+      want: '3:3: minInclusive 1.5 is not a value of the base type (fractionDigits 0)',
+    },
     {
       name: 'a bound with more digits than the base totalDigits',
       base: 'xs:decimal',
@@ -262,14 +359,54 @@ describe('invalid facet values and combinations', () => {
     { name: 'a facet without a value', base: 'xs:string', facets: '<xs:maxLength/>', want: '3:3: facet xs:maxLength needs a value' },
     { name: 'one facet given twice in one step', base: 'xs:string', facets: '<xs:maxLength value="3"/>\n  <xs:maxLength value="4"/>', want: '4:3: facet maxLength is given twice in one restriction' },
     { name: 'minLength above maxLength in one step', base: 'xs:string', facets: '<xs:maxLength value="3"/>\n  <xs:minLength value="4"/>', want: '4:3: minLength 4 exceeds maxLength 3' },
-    { name: 'length with minLength in one step (§4.3.1.4)', base: 'xs:string', facets: '<xs:length value="3"/>\n  <xs:minLength value="1"/>', want: '3:3: length cannot be combined with minLength or maxLength in one restriction' },
-    { name: 'fractionDigits above totalDigits (§4.3.12.4)', base: 'xs:decimal', facets: '<xs:totalDigits value="3"/>\n  <xs:fractionDigits value="4"/>', want: '4:3: fractionDigits 4 exceeds totalDigits 3' },
-    { name: 'minInclusive and minExclusive in one step (§4.3.9.4)', base: 'xs:decimal', facets: '<xs:minInclusive value="1"/>\n  <xs:minExclusive value="0"/>', want: '4:3: minInclusive and minExclusive cannot both be given in one restriction' },
-    { name: 'maxInclusive and maxExclusive in one step (§4.3.8.4)', base: 'xs:decimal', facets: '<xs:maxInclusive value="1"/>\n  <xs:maxExclusive value="2"/>', want: '4:3: maxInclusive and maxExclusive cannot both be given in one restriction' },
-    { name: 'minInclusive above maxInclusive (§4.3.10.4)', base: 'xs:decimal', facets: '<xs:maxInclusive value="1"/>\n  <xs:minInclusive value="2"/>', want: '4:3: minInclusive 2 is beyond maxInclusive 1' },
-    { name: 'minExclusive above maxExclusive (§4.3.9.4)', base: 'xs:decimal', facets: '<xs:minExclusive value="10"/>\n  <xs:maxExclusive value="5"/>', want: '3:3: minExclusive 10 must be at most maxExclusive 5' },
-    { name: 'minInclusive equal to maxExclusive (§4.3.10.4)', base: 'xs:decimal', facets: '<xs:minInclusive value="5"/>\n  <xs:maxExclusive value="5"/>', want: '3:3: minInclusive 5 must be below maxExclusive 5' },
-    { name: 'minExclusive equal to the inherited maxInclusive of xs:byte (§4.3.9.4)', base: 'xs:byte', facets: '<xs:minExclusive value="127"/>', want: '3:3: minExclusive 127 must be below maxInclusive 127' },
+    {
+      name: 'length with minLength in one step (§4.3.1.4)',
+      base: 'xs:string',
+      facets: '<xs:length value="3"/>\n  <xs:minLength value="1"/>',
+      want: '3:3: length cannot be combined with minLength or maxLength in one restriction',
+    },
+    {
+      name: 'fractionDigits above totalDigits (§4.3.12.4)',
+      base: 'xs:decimal',
+      facets: '<xs:totalDigits value="3"/>\n  <xs:fractionDigits value="4"/>',
+      want: '4:3: fractionDigits 4 exceeds totalDigits 3',
+    },
+    {
+      name: 'minInclusive and minExclusive in one step (§4.3.9.4)',
+      base: 'xs:decimal',
+      facets: '<xs:minInclusive value="1"/>\n  <xs:minExclusive value="0"/>',
+      want: '4:3: minInclusive and minExclusive cannot both be given in one restriction',
+    },
+    {
+      name: 'maxInclusive and maxExclusive in one step (§4.3.8.4)',
+      base: 'xs:decimal',
+      facets: '<xs:maxInclusive value="1"/>\n  <xs:maxExclusive value="2"/>',
+      want: '4:3: maxInclusive and maxExclusive cannot both be given in one restriction',
+    },
+    {
+      name: 'minInclusive above maxInclusive (§4.3.10.4)',
+      base: 'xs:decimal',
+      facets: '<xs:maxInclusive value="1"/>\n  <xs:minInclusive value="2"/>',
+      want: '4:3: minInclusive 2 is beyond maxInclusive 1',
+    },
+    {
+      name: 'minExclusive above maxExclusive (§4.3.9.4)',
+      base: 'xs:decimal',
+      facets: '<xs:minExclusive value="10"/>\n  <xs:maxExclusive value="5"/>',
+      want: '3:3: minExclusive 10 must be at most maxExclusive 5',
+    },
+    {
+      name: 'minInclusive equal to maxExclusive (§4.3.10.4)',
+      base: 'xs:decimal',
+      facets: '<xs:minInclusive value="5"/>\n  <xs:maxExclusive value="5"/>',
+      want: '3:3: minInclusive 5 must be below maxExclusive 5',
+    },
+    {
+      name: 'minExclusive equal to the inherited maxInclusive of xs:byte (§4.3.9.4)',
+      base: 'xs:byte',
+      facets: '<xs:minExclusive value="127"/>',
+      want: '3:3: minExclusive 127 must be below maxInclusive 127',
+    },
   ]) {
     it(name, () => {
       expect(schemaErrorOf(schemaDoc(onBuiltin(base, facets))).message).toBe(`main.xsd:${want}`);

@@ -11,8 +11,7 @@ afterAll(removeSchemaFiles);
 
 const OTHER = 'urn:other';
 /** A schema document for `urn:other` (prefix `o`), local elements qualified. */
-const otherDoc = (body: string): string =>
-  `<xs:schema xmlns:xs="${XS_NS}" xmlns:o="${OTHER}" targetNamespace="${OTHER}" elementFormDefault="qualified">\n${body}\n</xs:schema>\n`;
+const otherDoc = (body: string): string => `<xs:schema xmlns:xs="${XS_NS}" xmlns:o="${OTHER}" targetNamespace="${OTHER}" elementFormDefault="qualified">\n${body}\n</xs:schema>\n`;
 /** A schema document without a targetNamespace. */
 const noNamespaceDoc = (body: string, attrs = ''): string => `<xs:schema xmlns:xs="${XS_NS}" ${attrs}>\n${body}\n</xs:schema>\n`;
 
@@ -63,10 +62,7 @@ describe('xs:include', () => {
 
   it('a chameleon document included into two namespaces is read once for each', () => {
     const model = readFiles({
-      'main.xsd': schemaDoc([
-        `<xs:import namespace="${OTHER}" schemaLocation="other.xsd"/>`,
-        '<xs:include schemaLocation="lib.xsd"/>',
-      ]),
+      'main.xsd': schemaDoc([`<xs:import namespace="${OTHER}" schemaLocation="other.xsd"/>`, '<xs:include schemaLocation="lib.xsd"/>']),
       'other.xsd': otherDoc('<xs:include schemaLocation="lib.xsd"/>'),
       'lib.xsd': noNamespaceDoc('<xs:simpleType name="code"><xs:restriction base="xs:token"><xs:maxLength value="4"/></xs:restriction></xs:simpleType>'),
     });
@@ -103,10 +99,7 @@ describe('xs:import', () => {
     expect(model.files).toEqual(['main.xsd', 'other.xsd']);
     expect(withoutSource(model.complexTypes[tn('T')].content)).toEqual({
       kind: 'elements',
-      particle: group('sequence', [
-        { ...el('item', `{${OTHER}}thing`, { ref: `{${OTHER}}item` }), name: { ns: OTHER, local: 'item' } },
-        el('mine', `{${OTHER}}thing`),
-      ]),
+      particle: group('sequence', [{ ...el('item', `{${OTHER}}thing`, { ref: `{${OTHER}}item` }), name: { ns: OTHER, local: 'item' } }, el('mine', `{${OTHER}}thing`)]),
     });
     // local elements of the imported type follow the imported document's elementFormDefault
     expect(withoutSource(model.complexTypes[`{${OTHER}}thing`].content)).toEqual({

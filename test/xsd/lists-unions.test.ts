@@ -119,12 +119,22 @@ describe('errors in lists and unions', () => {
     },
     {
       name: 'maxLength on a union (only pattern and enumeration apply, Part 2 §4.1.5)',
-      body: ['<xs:simpleType name="U"><xs:union memberTypes="xs:string"/></xs:simpleType>', '<xs:simpleType name="S"><xs:restriction base="t:U">', '  <xs:maxLength value="3"/>', '</xs:restriction></xs:simpleType>'],
+      body: [
+        '<xs:simpleType name="U"><xs:union memberTypes="xs:string"/></xs:simpleType>',
+        '<xs:simpleType name="S"><xs:restriction base="t:U">',
+        '  <xs:maxLength value="3"/>',
+        '</xs:restriction></xs:simpleType>',
+      ],
       want: 'main.xsd:4:3: facet maxLength does not apply to U (a union)',
     },
     {
       name: 'whiteSpace preserve on a list (a list is always collapsed)',
-      body: ['<xs:simpleType name="L"><xs:list itemType="xs:string"/></xs:simpleType>', '<xs:simpleType name="S"><xs:restriction base="t:L">', '  <xs:whiteSpace value="preserve"/>', '</xs:restriction></xs:simpleType>'],
+      body: [
+        '<xs:simpleType name="L"><xs:list itemType="xs:string"/></xs:simpleType>',
+        '<xs:simpleType name="S"><xs:restriction base="t:L">',
+        '  <xs:whiteSpace value="preserve"/>',
+        '</xs:restriction></xs:simpleType>',
+      ],
       want: "main.xsd:4:3: whiteSpace 'preserve' would loosen the base's 'collapse'",
     },
     {

@@ -80,11 +80,7 @@ describe('sequence, choice and all with minOccurs/maxOccurs', () => {
         kind: 'elements',
         particle: group('sequence', [
           el('head', xs('string')),
-          group(
-            'choice',
-            [el('c1', xs('string')), group('sequence', [el('s1', xs('string')), el('s2', xs('string'), { min: 0 })], { min: 0 })],
-            { max: Infinity },
-          ),
+          group('choice', [el('c1', xs('string')), group('sequence', [el('s1', xs('string')), el('s2', xs('string'), { min: 0 })], { min: 0 })], { max: Infinity }),
           group('sequence', [el('tail', xs('date'))], { min: 2, max: 2 }),
         ]),
       },
@@ -120,10 +116,7 @@ describe('named groups (xs:group)', () => {
         </xs:sequence></xs:complexType>`,
       want: {
         kind: 'elements',
-        particle: group('sequence', [
-          el('before', xs('string')),
-          group('sequence', [el('g1', xs('string')), el('g2', xs('int'), { min: 0 })], { min: 0, max: Infinity, group: tn('G') }),
-        ]),
+        particle: group('sequence', [el('before', xs('string')), group('sequence', [el('g1', xs('string')), el('g2', xs('int'), { min: 0 })], { min: 0, max: Infinity, group: tn('G') })]),
       },
     },
     {
@@ -235,12 +228,7 @@ describe('errors in model groups', () => {
     },
     {
       name: 'a ref to an all group with maxOccurs 2',
-      body: [
-        '<xs:group name="G"><xs:all><xs:element name="a" type="xs:string"/></xs:all></xs:group>',
-        '<xs:complexType name="T">',
-        '  <xs:group ref="t:G" maxOccurs="2"/>',
-        '</xs:complexType>',
-      ],
+      body: ['<xs:group name="G"><xs:all><xs:element name="a" type="xs:string"/></xs:all></xs:group>', '<xs:complexType name="T">', '  <xs:group ref="t:G" maxOccurs="2"/>', '</xs:complexType>'],
       want: 'main.xsd:4:3: xs:all must have minOccurs 0 or 1 and maxOccurs 1',
     },
     {

@@ -142,7 +142,10 @@ describe('duplicate global declarations (Part 1 §2.5, one symbol space per kind
     expect([model.elements[tn('N')].type, t.content, t.attributes.map((a) => a.name)]).toEqual([
       tn('N'),
       { kind: 'elements', particle: { kind: 'sequence', min: 1, max: 1, particles: [], group: tn('N') } },
-      [{ ns: 'urn:test', local: 'N' }, { ns: '', local: 'g' }],
+      [
+        { ns: 'urn:test', local: 'N' },
+        { ns: '', local: 'g' },
+      ],
     ]);
   });
 });

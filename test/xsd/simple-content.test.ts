@@ -40,12 +40,7 @@ describe('simpleContent extension', () => {
     const t = readBody(`<xs:complexType name="T"><xs:simpleContent><xs:extension base="xs:int">
         <xs:attribute name="unit" type="xs:token" default="kg"/>
       </xs:extension></xs:simpleContent></xs:complexType>`).complexTypes[tn('T')];
-    expect([t.content, withoutSource(t.attributes), t.base, t.derivation]).toEqual([
-      { kind: 'simple', type: xs('int') },
-      [attr('unit', xs('token'), { default: 'kg' })],
-      undefined,
-      undefined,
-    ]);
+    expect([t.content, withoutSource(t.attributes), t.base, t.derivation]).toEqual([{ kind: 'simple', type: xs('int') }, [attr('unit', xs('token'), { default: 'kg' })], undefined, undefined]);
   });
 
   it('an extension of a complex type with simple content: same text, base attributes then new ones', () => {
