@@ -192,10 +192,10 @@ export class ValueChecker {
   }
 
   /**
-   * The value `x` of element `local` (property `prop`) of simple type `t`: absent (an issue if
-   * `flags` has REQUIRED), null (an issue unless NILLABLE), or checked.
+   * The value `x` of element `local` (property `prop`, named after it unless told otherwise) of
+   * simple type `t`: absent (an issue if `flags` has REQUIRED), null (an issue unless NILLABLE), or checked.
    */
-  simple(x: unknown, t: SimpleType, prop: string, local: string, flags: number, fixed?: unknown): void {
+  simple(x: unknown, t: SimpleType, prop: string, flags: number, fixed?: unknown, local = prop): void {
     if (x === undefined) {
       if (flags & REQUIRED) this.missing(prop, local);
     } else if (x === null) {
@@ -204,7 +204,7 @@ export class ValueChecker {
   }
 
   /** Item `index` of an array of simple type `t`: null (an issue unless NILLABLE), or checked. */
-  simpleItem(x: unknown, t: SimpleType, prop: string, local: string, index: number, flags: number, fixed?: unknown): void {
+  simpleItem(x: unknown, t: SimpleType, prop: string, index: number, flags: number, fixed?: unknown, local = prop): void {
     if (x === null) {
       if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
       return;
@@ -217,7 +217,7 @@ export class ValueChecker {
    * The value `x` of an element of complex type: true when it is there to be checked (then the
    * checker has gone down into it: check it, then `leave()`); absent or null are judged here.
    */
-  into(x: unknown, prop: string, local: string, flags: number): boolean {
+  into(x: unknown, prop: string, flags: number, local = prop): boolean {
     if (x === undefined) {
       if (flags & REQUIRED) this.missing(prop, local);
       return false;
@@ -231,7 +231,7 @@ export class ValueChecker {
   }
 
   /** As `into`, for item `index` of an array (then `leaveItem()`). */
-  intoItem(x: unknown, prop: string, local: string, index: number, flags: number): boolean {
+  intoItem(x: unknown, prop: string, index: number, flags: number, local = prop): boolean {
     if (x === null) {
       if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
       return false;
@@ -241,7 +241,7 @@ export class ValueChecker {
   }
 
   /** An array property: absent (an issue if REQUIRED), or an array of `min`..`max` items, whose items are then checked. */
-  items(x: unknown, prop: string, local: string, min: number, max: number, flags: number): x is unknown[] {
+  items(x: unknown, prop: string, min: number, max: number, flags: number, local = prop): x is unknown[] {
     if (x === undefined) {
       if (flags & REQUIRED) this.missing(prop, local);
       return false;

@@ -8,13 +8,20 @@ import type { ContentPlan, ParticlePlan, PlanQName } from './plan.js';
  * interpreter builds the same ones from a plan. Simple types: runtime/simple-type.ts.
  */
 
+/** An attribute or element of a complex type: its name, and its property (the local name when not given). */
+export interface NamedProp {
+  readonly ns: string;
+  readonly local: string;
+  readonly prop?: string;
+}
+
 export interface ComplexTypeDef {
   readonly id: string;
   /** The name written in xsi:type. */
   readonly name: PlanQName;
-  readonly attributes: ReadonlyArray<{ readonly ns: string; readonly local: string; readonly prop: string }>;
+  readonly attributes: readonly NamedProp[];
   readonly content: ContentPlan;
-  readonly elements: ReadonlyArray<{ readonly ns: string; readonly local: string; readonly prop: string }>;
+  readonly elements: readonly NamedProp[];
   readonly typeTag?: string;
 }
 
@@ -35,15 +42,15 @@ export interface ComplexType {
 export function complexType(def: ComplexTypeDef): ComplexType {
   const props = new Set<string>();
   if (def.typeTag !== undefined) props.add('$type');
-  for (const a of def.attributes) props.add(a.prop);
+  for (const a of def.attributes) props.add(a.prop ?? a.local);
   if (def.content.kind === 'simple') props.add('value');
-  for (const e of def.elements) props.add(e.prop);
+  for (const e of def.elements) props.add(e.prop ?? e.local);
   return {
     id: def.id,
     key: `{${def.name.ns}}${def.name.local}`,
     label: def.name.local,
     attributeKeys: def.attributes.map((a) => (a.ns ? `{${a.ns}}${a.local}` : a.local)),
-    model: def.content.kind === 'elements' ? contentModel(def.content.model, def.elements) : EMPTY_CONTENT,
+    model: def.content.kind === 'elements' ? contentModel(def.content.model, def.elements.map((e) => ({ ns: e.ns, local: e.local, prop: e.prop ?? e.local }))) : EMPTY_CONTENT,
     props,
   };
 }

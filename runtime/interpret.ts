@@ -223,18 +223,18 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const x = v[el.prop];
     const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
     if (!el.array) {
-      if (e.simple) ck.simple(x, e.simple, el.prop, el.local, flags, e.fixed);
-      else if (ck.into(x, el.prop, el.local, flags)) {
+      if (e.simple) ck.simple(x, e.simple, el.prop, flags, e.fixed, el.local);
+      else if (ck.into(x, el.prop, flags, el.local)) {
         checkType(ck, p, el.type, x);
         ck.leave();
       }
       continue;
     }
-    if (!ck.items(x, el.prop, el.local, el.min, el.max < 0 ? Infinity : el.max, flags)) continue;
+    if (!ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags, el.local)) continue;
     const itemFlags = el.nillable ? NILLABLE : 0;
     for (let i = 0; i < x.length; i++) {
-      if (e.simple) ck.simpleItem(x[i], e.simple, el.prop, el.local, i, itemFlags, e.fixed);
-      else if (ck.intoItem(x[i], el.prop, el.local, i, itemFlags)) {
+      if (e.simple) ck.simpleItem(x[i], e.simple, el.prop, i, itemFlags, e.fixed, el.local);
+      else if (ck.intoItem(x[i], el.prop, i, itemFlags, el.local)) {
         checkType(ck, p, el.type, x[i]);
         ck.leaveItem();
       }

@@ -4,7 +4,7 @@ import * as S from './schema.js';
 import type * as T from './types.js';
 import * as V from './validate.js';
 
-/** Reads the anonymous type of acknowledgement: merchant. */
+/** Reads the anonymous type of acknowledgement (T.Acknowledgement); the slots are those of S.Acknowledgement. */
 function readAcknowledgement(cx: ReadContext): T.Acknowledgement {
   const v = {} as T.Acknowledgement;
   cx.attributes(S.Acknowledgement);
@@ -16,7 +16,9 @@ function readAcknowledgement(cx: ReadContext): T.Acknowledgement {
   return v;
 }
 
-/** Reads the anonymous type of acknowledgement/merchant: transaction. */
+/**
+ * Reads the anonymous type of acknowledgement/merchant (T.AcknowledgementMerchant); the slots are those of S.AcknowledgementMerchant.
+ */
 function readAcknowledgementMerchant(cx: ReadContext): T.AcknowledgementMerchant {
   const v = {} as T.AcknowledgementMerchant;
   cx.attributes(S.AcknowledgementMerchant);
@@ -31,7 +33,9 @@ function readAcknowledgementMerchant(cx: ReadContext): T.AcknowledgementMerchant
   return v;
 }
 
-/** Reads the anonymous type of acknowledgement/merchant/transaction: empty, with @id, @accepted. */
+/**
+ * Reads the anonymous type of acknowledgement/merchant/transaction (T.AcknowledgementMerchantTransaction); the slots are those of S.AcknowledgementMerchantTransaction.
+ */
 function readAcknowledgementMerchantTransaction(cx: ReadContext): T.AcknowledgementMerchantTransaction {
   const v = {} as T.AcknowledgementMerchantTransaction;
   cx.attributes(S.AcknowledgementMerchantTransaction);
@@ -45,7 +49,7 @@ function readAcknowledgementMerchantTransaction(cx: ReadContext): T.Acknowledgem
   return v;
 }
 
-/** Reads the anonymous type of confirmRequest: merchant. */
+/** Reads the anonymous type of confirmRequest (T.ConfirmRequest); the slots are those of S.ConfirmRequest. */
 function readConfirmRequest(cx: ReadContext): T.ConfirmRequest {
   const v = {} as T.ConfirmRequest;
   cx.attributes(S.ConfirmRequest);
@@ -59,7 +63,9 @@ function readConfirmRequest(cx: ReadContext): T.ConfirmRequest {
   return v;
 }
 
-/** Reads the anonymous type of confirmRequest/merchant: confirm. */
+/**
+ * Reads the anonymous type of confirmRequest/merchant (T.ConfirmRequestMerchant); the slots are those of S.ConfirmRequestMerchant.
+ */
 function readConfirmRequestMerchant(cx: ReadContext): T.ConfirmRequestMerchant {
   const v = {} as T.ConfirmRequestMerchant;
   cx.attributes(S.ConfirmRequestMerchant);
@@ -74,7 +80,9 @@ function readConfirmRequestMerchant(cx: ReadContext): T.ConfirmRequestMerchant {
   return v;
 }
 
-/** Reads the anonymous type of confirmRequest/merchant/confirm: transaction. */
+/**
+ * Reads the anonymous type of confirmRequest/merchant/confirm (T.ConfirmRequestMerchantConfirm); the slots are those of S.ConfirmRequestMerchantConfirm.
+ */
 function readConfirmRequestMerchantConfirm(cx: ReadContext): T.ConfirmRequestMerchantConfirm {
   const v = {} as T.ConfirmRequestMerchantConfirm;
   cx.attributes(S.ConfirmRequestMerchantConfirm);
@@ -86,7 +94,7 @@ function readConfirmRequestMerchantConfirm(cx: ReadContext): T.ConfirmRequestMer
   return v;
 }
 
-/** Reads the anonymous type of errorResponse: error. */
+/** Reads the anonymous type of errorResponse (T.ErrorResponse); the slots are those of S.ErrorResponse. */
 function readErrorResponse(cx: ReadContext): T.ErrorResponse {
   const v = {} as T.ErrorResponse;
   cx.attributes(S.ErrorResponse);
@@ -98,20 +106,22 @@ function readErrorResponse(cx: ReadContext): T.ErrorResponse {
   return v;
 }
 
-/** Reads the anonymous type of errorResponse/error: code, message. */
+/**
+ * Reads the anonymous type of errorResponse/error (T.ErrorResponseError); the slots are those of S.ErrorResponseError.
+ */
 function readErrorResponseError(cx: ReadContext): T.ErrorResponseError {
   const v = {} as T.ErrorResponseError;
   cx.attributes(S.ErrorResponseError);
   for (let k = cx.open(S.ErrorResponseError.model); k >= 0; k = cx.next(S.ErrorResponseError.model)) {
     switch (k) {
-      case 0: v.code = cx.simple<string>("code", S.ErrorResponseErrorCode, 0)!; break;
-      case 1: v.message = cx.simple<string>("message", S.xs_string, 0)!; break;
+      case 0: v.code = cx.simple("code", S.ErrorResponseErrorCode, 0)!; break;
+      case 1: v.message = cx.simple("message", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of finalResponse: merchant. */
+/** Reads the anonymous type of finalResponse (T.FinalResponse); the slots are those of S.FinalResponse. */
 function readFinalResponse(cx: ReadContext): T.FinalResponse {
   const v = {} as T.FinalResponse;
   cx.attributes(S.FinalResponse);
@@ -125,7 +135,9 @@ function readFinalResponse(cx: ReadContext): T.FinalResponse {
   return v;
 }
 
-/** Reads the anonymous type of finalResponse/merchant: transaction. */
+/**
+ * Reads the anonymous type of finalResponse/merchant (T.FinalResponseMerchant); the slots are those of S.FinalResponseMerchant.
+ */
 function readFinalResponseMerchant(cx: ReadContext): T.FinalResponseMerchant {
   const v = {} as T.FinalResponseMerchant;
   cx.attributes(S.FinalResponseMerchant);
@@ -141,7 +153,7 @@ function readFinalResponseMerchant(cx: ReadContext): T.FinalResponseMerchant {
 }
 
 /**
- * Reads the anonymous type of finalResponse/merchant/transaction: (terminal_id?, urls?, ecr_number?, amount?, language?, card_holder_name?, date?, effective_date?, transaction_code?, condition_code?, iso_code?, host_code?, action_code?, card_type?, batch_no?, sequence_no?, process_info?, authorization_no?, receipt_text?, receipt?).
+ * Reads the anonymous type of finalResponse/merchant/transaction (T.FinalResponseMerchantTransaction); the slots are those of S.FinalResponseMerchantTransaction.
  */
 function readFinalResponseMerchantTransaction(cx: ReadContext): T.FinalResponseMerchantTransaction {
   const v = {} as T.FinalResponseMerchantTransaction;
@@ -160,32 +172,32 @@ function readFinalResponseMerchantTransaction(cx: ReadContext): T.FinalResponseM
   else v.approved = a_approved;
   for (let k = cx.open(S.FinalResponseMerchantTransaction.model); k >= 0; k = cx.next(S.FinalResponseMerchantTransaction.model)) {
     switch (k) {
-      case 0: v.terminal_id = cx.simple<T.Digits>("terminal_id", S.Digits, 0)!; break;
+      case 0: v.terminal_id = cx.simple("terminal_id", S.Digits, 0)!; break;
       case 1: cx.enter("urls"); v.urls = readUrls(cx); break;
-      case 2: v.ecr_number = cx.simple<T.Digits>("ecr_number", S.Digits, 0)!; break;
-      case 3: v.amount = cx.simple<T.Cents>("amount", S.Cents, 0)!; break;
-      case 4: v.language = cx.simple<T.ResponseLanguage>("language", S.ResponseLanguage, 0)!; break;
-      case 5: v.card_holder_name = cx.simple<string>("card_holder_name", S.xs_string, 0)!; break;
-      case 6: v.date = cx.simple<string>("date", S.TransactionResultDate, 0)!; break;
-      case 7: v.effective_date = cx.simple<string>("effective_date", S.TransactionResultEffectiveDate, 0)!; break;
-      case 8: v.transaction_code = cx.simple<T.Digits>("transaction_code", S.Digits, 0)!; break;
-      case 9: v.condition_code = cx.simple<T.Digits>("condition_code", S.Digits, 0)!; break;
-      case 10: v.iso_code = cx.simple<T.Digits>("iso_code", S.Digits, 0)!; break;
-      case 11: v.host_code = cx.simple<T.Digits>("host_code", S.Digits, 0)!; break;
-      case 12: v.action_code = cx.simple<T.Digits>("action_code", S.Digits, 0)!; break;
-      case 13: v.card_type = cx.simple<string>("card_type", S.xs_string, 0)!; break;
-      case 14: v.batch_no = cx.simple<T.Digits>("batch_no", S.Digits, 0)!; break;
-      case 15: v.sequence_no = cx.simple<T.Digits>("sequence_no", S.Digits, 0)!; break;
-      case 16: v.process_info = cx.simple<string>("process_info", S.xs_string, 0)!; break;
-      case 17: v.authorization_no = cx.simple<string>("authorization_no", S.xs_string, 0)!; break;
-      case 18: v.receipt_text = cx.simple<string>("receipt_text", S.xs_string, 0)!; break;
-      case 19: v.receipt = cx.simple<string>("receipt", S.xs_string, 0)!; break;
+      case 2: v.ecr_number = cx.simple("ecr_number", S.Digits, 0)!; break;
+      case 3: v.amount = cx.simple("amount", S.Cents, 0)!; break;
+      case 4: v.language = cx.simple("language", S.ResponseLanguage, 0)!; break;
+      case 5: v.card_holder_name = cx.simple("card_holder_name", S.xs_string, 0)!; break;
+      case 6: v.date = cx.simple("date", S.TransactionResultDate, 0)!; break;
+      case 7: v.effective_date = cx.simple("effective_date", S.TransactionResultEffectiveDate, 0)!; break;
+      case 8: v.transaction_code = cx.simple("transaction_code", S.Digits, 0)!; break;
+      case 9: v.condition_code = cx.simple("condition_code", S.Digits, 0)!; break;
+      case 10: v.iso_code = cx.simple("iso_code", S.Digits, 0)!; break;
+      case 11: v.host_code = cx.simple("host_code", S.Digits, 0)!; break;
+      case 12: v.action_code = cx.simple("action_code", S.Digits, 0)!; break;
+      case 13: v.card_type = cx.simple("card_type", S.xs_string, 0)!; break;
+      case 14: v.batch_no = cx.simple("batch_no", S.Digits, 0)!; break;
+      case 15: v.sequence_no = cx.simple("sequence_no", S.Digits, 0)!; break;
+      case 16: v.process_info = cx.simple("process_info", S.xs_string, 0)!; break;
+      case 17: v.authorization_no = cx.simple("authorization_no", S.xs_string, 0)!; break;
+      case 18: v.receipt_text = cx.simple("receipt_text", S.xs_string, 0)!; break;
+      case 19: v.receipt = cx.simple("receipt", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of loginRequest: merchant. */
+/** Reads the anonymous type of loginRequest (T.LoginRequest); the slots are those of S.LoginRequest. */
 function readLoginRequest(cx: ReadContext): T.LoginRequest {
   const v = {} as T.LoginRequest;
   cx.attributes(S.LoginRequest);
@@ -197,7 +209,9 @@ function readLoginRequest(cx: ReadContext): T.LoginRequest {
   return v;
 }
 
-/** Reads the anonymous type of loginRequest/merchant: login. */
+/**
+ * Reads the anonymous type of loginRequest/merchant (T.LoginRequestMerchant); the slots are those of S.LoginRequestMerchant.
+ */
 function readLoginRequestMerchant(cx: ReadContext): T.LoginRequestMerchant {
   const v = {} as T.LoginRequestMerchant;
   cx.attributes(S.LoginRequestMerchant);
@@ -212,7 +226,9 @@ function readLoginRequestMerchant(cx: ReadContext): T.LoginRequestMerchant {
   return v;
 }
 
-/** Reads the anonymous type of loginRequest/merchant/login: trx. */
+/**
+ * Reads the anonymous type of loginRequest/merchant/login (T.LoginRequestMerchantLogin); the slots are those of S.LoginRequestMerchantLogin.
+ */
 function readLoginRequestMerchantLogin(cx: ReadContext): T.LoginRequestMerchantLogin {
   const v = {} as T.LoginRequestMerchantLogin;
   cx.attributes(S.LoginRequestMerchantLogin);
@@ -224,7 +240,7 @@ function readLoginRequestMerchantLogin(cx: ReadContext): T.LoginRequestMerchantL
   return v;
 }
 
-/** Reads the anonymous type of loginResponse: merchant. */
+/** Reads the anonymous type of loginResponse (T.LoginResponse); the slots are those of S.LoginResponse. */
 function readLoginResponse(cx: ReadContext): T.LoginResponse {
   const v = {} as T.LoginResponse;
   cx.attributes(S.LoginResponse);
@@ -236,7 +252,9 @@ function readLoginResponse(cx: ReadContext): T.LoginResponse {
   return v;
 }
 
-/** Reads the anonymous type of loginResponse/merchant: login. */
+/**
+ * Reads the anonymous type of loginResponse/merchant (T.LoginResponseMerchant); the slots are those of S.LoginResponseMerchant.
+ */
 function readLoginResponseMerchant(cx: ReadContext): T.LoginResponseMerchant {
   const v = {} as T.LoginResponseMerchant;
   cx.attributes(S.LoginResponseMerchant);
@@ -254,7 +272,9 @@ function readLoginResponseMerchant(cx: ReadContext): T.LoginResponseMerchant {
   return v;
 }
 
-/** Reads the anonymous type of loginResponse/merchant/login: trx. */
+/**
+ * Reads the anonymous type of loginResponse/merchant/login (T.LoginResponseMerchantLogin); the slots are those of S.LoginResponseMerchantLogin.
+ */
 function readLoginResponseMerchantLogin(cx: ReadContext): T.LoginResponseMerchantLogin {
   const v = {} as T.LoginResponseMerchantLogin;
   cx.attributes(S.LoginResponseMerchantLogin);
@@ -266,7 +286,9 @@ function readLoginResponseMerchantLogin(cx: ReadContext): T.LoginResponseMerchan
   return v;
 }
 
-/** Reads the anonymous type of loginResponse/merchant/login/trx: empty, with @id, @key. */
+/**
+ * Reads the anonymous type of loginResponse/merchant/login/trx (T.LoginResponseMerchantLoginTrx); the slots are those of S.LoginResponseMerchantLoginTrx.
+ */
 function readLoginResponseMerchantLoginTrx(cx: ReadContext): T.LoginResponseMerchantLoginTrx {
   const v = {} as T.LoginResponseMerchantLoginTrx;
   cx.attributes(S.LoginResponseMerchantLoginTrx);
@@ -280,21 +302,18 @@ function readLoginResponseMerchantLoginTrx(cx: ReadContext): T.LoginResponseMerc
   return v;
 }
 
-/**
- * A parameter of a callback URL; it comes back as a query-string parameter.
- * Reads parameter: simple content with @name.
- */
+/** Reads parameter (T.Parameter); the slots are those of S.Parameter. */
 function readParameter(cx: ReadContext): T.Parameter {
   const v = {} as T.Parameter;
   cx.attributes(S.Parameter);
   const a_name = cx.attr<string>(S.NO_NAMESPACE, "name", S.xs_string, "name");
   if (a_name === undefined) cx.missingAttr("name", "name");
   else v.name = a_name;
-  v.value = cx.text<string>(S.xs_string, 'value');
+  v.value = cx.text(S.xs_string, 'value');
   return v;
 }
 
-/** Reads the anonymous type of purchaseRequest: merchant. */
+/** Reads the anonymous type of purchaseRequest (T.PurchaseRequest); the slots are those of S.PurchaseRequest. */
 function readPurchaseRequest(cx: ReadContext): T.PurchaseRequest {
   const v = {} as T.PurchaseRequest;
   cx.attributes(S.PurchaseRequest);
@@ -306,7 +325,9 @@ function readPurchaseRequest(cx: ReadContext): T.PurchaseRequest {
   return v;
 }
 
-/** Reads the anonymous type of purchaseRequest/merchant: transactions. */
+/**
+ * Reads the anonymous type of purchaseRequest/merchant (T.PurchaseRequestMerchant); the slots are those of S.PurchaseRequestMerchant.
+ */
 function readPurchaseRequestMerchant(cx: ReadContext): T.PurchaseRequestMerchant {
   const v = {} as T.PurchaseRequestMerchant;
   cx.attributes(S.PurchaseRequestMerchant);
@@ -324,7 +345,9 @@ function readPurchaseRequestMerchant(cx: ReadContext): T.PurchaseRequestMerchant
   return v;
 }
 
-/** Reads the anonymous type of purchaseRequest/merchant/transactions: transaction. */
+/**
+ * Reads the anonymous type of purchaseRequest/merchant/transactions (T.PurchaseRequestMerchantTransactions); the slots are those of S.PurchaseRequestMerchantTransactions.
+ */
 function readPurchaseRequestMerchantTransactions(cx: ReadContext): T.PurchaseRequestMerchantTransactions {
   const v = {} as T.PurchaseRequestMerchantTransactions;
   cx.attributes(S.PurchaseRequestMerchantTransactions);
@@ -337,7 +360,7 @@ function readPurchaseRequestMerchantTransactions(cx: ReadContext): T.PurchaseReq
 }
 
 /**
- * Reads the anonymous type of purchaseRequest/merchant/transactions/transaction: amount, language, card, customer_email, urls.
+ * Reads the anonymous type of purchaseRequest/merchant/transactions/transaction (T.PurchaseRequestMerchantTransactionsTransaction); the slots are those of S.PurchaseRequestMerchantTransactionsTransaction.
  */
 function readPurchaseRequestMerchantTransactionsTransaction(cx: ReadContext): T.PurchaseRequestMerchantTransactionsTransaction {
   const v = {} as T.PurchaseRequestMerchantTransactionsTransaction;
@@ -359,10 +382,10 @@ function readPurchaseRequestMerchantTransactionsTransaction(cx: ReadContext): T.
   else v.currencyText = a_currencyText;
   for (let k = cx.open(S.PurchaseRequestMerchantTransactionsTransaction.model); k >= 0; k = cx.next(S.PurchaseRequestMerchantTransactionsTransaction.model)) {
     switch (k) {
-      case 0: v.amount = cx.simple<T.Cents>("amount", S.Cents, 0)!; break;
-      case 1: v.language = cx.simple<T.RequestLanguage>("language", S.RequestLanguage, 0)!; break;
+      case 0: v.amount = cx.simple("amount", S.Cents, 0)!; break;
+      case 1: v.language = cx.simple("language", S.RequestLanguage, 0)!; break;
       case 2: cx.enter("card"); v.card = readPurchaseRequestMerchantTransactionsTransactionCard(cx); break;
-      case 3: v.customer_email = cx.simple<string>("customer_email", S.xs_string, 0)!; break;
+      case 3: v.customer_email = cx.simple("customer_email", S.xs_string, 0)!; break;
       case 4: cx.enter("urls"); v.urls = readUrls(cx); break;
     }
   }
@@ -370,35 +393,37 @@ function readPurchaseRequestMerchantTransactionsTransaction(cx: ReadContext): T.
 }
 
 /**
- * Reads the anonymous type of purchaseRequest/merchant/transactions/transaction/card: number, holder_name, expiry.
+ * Reads the anonymous type of purchaseRequest/merchant/transactions/transaction/card (T.PurchaseRequestMerchantTransactionsTransactionCard); the slots are those of S.PurchaseRequestMerchantTransactionsTransactionCard.
  */
 function readPurchaseRequestMerchantTransactionsTransactionCard(cx: ReadContext): T.PurchaseRequestMerchantTransactionsTransactionCard {
   const v = {} as T.PurchaseRequestMerchantTransactionsTransactionCard;
   cx.attributes(S.PurchaseRequestMerchantTransactionsTransactionCard);
   for (let k = cx.open(S.PurchaseRequestMerchantTransactionsTransactionCard.model); k >= 0; k = cx.next(S.PurchaseRequestMerchantTransactionsTransactionCard.model)) {
     switch (k) {
-      case 0: v.number = cx.simple<T.CardNumber>("number", S.CardNumber, 0)!; break;
-      case 1: v.holder_name = cx.simple<string>("holder_name", S.xs_string, 0)!; break;
+      case 0: v.number = cx.simple("number", S.CardNumber, 0)!; break;
+      case 1: v.holder_name = cx.simple("holder_name", S.xs_string, 0)!; break;
       case 2: cx.enter("expiry"); v.expiry = readPurchaseRequestMerchantTransactionsTransactionCardExpiry(cx); break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of purchaseRequest/merchant/transactions/transaction/card/expiry: year, month. */
+/**
+ * Reads the anonymous type of purchaseRequest/merchant/transactions/transaction/card/expiry (T.PurchaseRequestMerchantTransactionsTransactionCardExpiry); the slots are those of S.PurchaseRequestMerchantTransactionsTransactionCardExpiry.
+ */
 function readPurchaseRequestMerchantTransactionsTransactionCardExpiry(cx: ReadContext): T.PurchaseRequestMerchantTransactionsTransactionCardExpiry {
   const v = {} as T.PurchaseRequestMerchantTransactionsTransactionCardExpiry;
   cx.attributes(S.PurchaseRequestMerchantTransactionsTransactionCardExpiry);
   for (let k = cx.open(S.PurchaseRequestMerchantTransactionsTransactionCardExpiry.model); k >= 0; k = cx.next(S.PurchaseRequestMerchantTransactionsTransactionCardExpiry.model)) {
     switch (k) {
-      case 0: v.year = cx.simple<string>("year", S.PurchaseRequestMerchantTransactionsTransactionCardExpiryYear, 0)!; break;
-      case 1: v.month = cx.simple<string>("month", S.PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth, 0)!; break;
+      case 0: v.year = cx.simple("year", S.PurchaseRequestMerchantTransactionsTransactionCardExpiryYear, 0)!; break;
+      case 1: v.month = cx.simple("month", S.PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of statusPush: merchant. */
+/** Reads the anonymous type of statusPush (T.StatusPush); the slots are those of S.StatusPush. */
 function readStatusPush(cx: ReadContext): T.StatusPush {
   const v = {} as T.StatusPush;
   cx.attributes(S.StatusPush);
@@ -412,7 +437,9 @@ function readStatusPush(cx: ReadContext): T.StatusPush {
   return v;
 }
 
-/** Reads the anonymous type of statusPush/merchant: transaction. */
+/**
+ * Reads the anonymous type of statusPush/merchant (T.StatusPushMerchant); the slots are those of S.StatusPushMerchant.
+ */
 function readStatusPushMerchant(cx: ReadContext): T.StatusPushMerchant {
   const v = {} as T.StatusPushMerchant;
   cx.attributes(S.StatusPushMerchant);
@@ -427,7 +454,7 @@ function readStatusPushMerchant(cx: ReadContext): T.StatusPushMerchant {
 }
 
 /**
- * Reads the anonymous type of statusPush/merchant/transaction: (terminal_id? & amount? & language? & card_holder_name? & condition_code? & card_type? & sequence_no? & authorization_no? & receipt_text?).
+ * Reads the anonymous type of statusPush/merchant/transaction (T.StatusPushMerchantTransaction); the slots are those of S.StatusPushMerchantTransaction.
  */
 function readStatusPushMerchantTransaction(cx: ReadContext): T.StatusPushMerchantTransaction {
   const v = {} as T.StatusPushMerchantTransaction;
@@ -439,24 +466,21 @@ function readStatusPushMerchantTransaction(cx: ReadContext): T.StatusPushMerchan
   if (a_approved !== undefined) v.approved = a_approved;
   for (let k = cx.open(S.StatusPushMerchantTransaction.model); k >= 0; k = cx.next(S.StatusPushMerchantTransaction.model)) {
     switch (k) {
-      case 0: v.terminal_id = cx.simple<T.Digits>("terminal_id", S.Digits, 0)!; break;
-      case 1: v.amount = cx.simple<T.Cents>("amount", S.Cents, 0)!; break;
-      case 2: v.language = cx.simple<T.ResponseLanguage>("language", S.ResponseLanguage, 0)!; break;
-      case 3: v.card_holder_name = cx.simple<string>("card_holder_name", S.xs_string, 0)!; break;
-      case 4: v.condition_code = cx.simple<T.Digits>("condition_code", S.Digits, 0)!; break;
-      case 5: v.card_type = cx.simple<string>("card_type", S.xs_string, 0)!; break;
-      case 6: v.sequence_no = cx.simple<T.Digits>("sequence_no", S.Digits, 0)!; break;
-      case 7: v.authorization_no = cx.simple<string>("authorization_no", S.xs_string, 0)!; break;
-      case 8: v.receipt_text = cx.simple<string>("receipt_text", S.xs_string, 0)!; break;
+      case 0: v.terminal_id = cx.simple("terminal_id", S.Digits, 0)!; break;
+      case 1: v.amount = cx.simple("amount", S.Cents, 0)!; break;
+      case 2: v.language = cx.simple("language", S.ResponseLanguage, 0)!; break;
+      case 3: v.card_holder_name = cx.simple("card_holder_name", S.xs_string, 0)!; break;
+      case 4: v.condition_code = cx.simple("condition_code", S.Digits, 0)!; break;
+      case 5: v.card_type = cx.simple("card_type", S.xs_string, 0)!; break;
+      case 6: v.sequence_no = cx.simple("sequence_no", S.Digits, 0)!; break;
+      case 7: v.authorization_no = cx.simple("authorization_no", S.xs_string, 0)!; break;
+      case 8: v.receipt_text = cx.simple("receipt_text", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/**
- * A transaction named by its id only.
- * Reads transactionRef: empty, with @id.
- */
+/** Reads transactionRef (T.TransactionRef); the slots are those of S.TransactionRef. */
 function readTransactionRef(cx: ReadContext): T.TransactionRef {
   const v = {} as T.TransactionRef;
   cx.attributes(S.TransactionRef);
@@ -467,7 +491,7 @@ function readTransactionRef(cx: ReadContext): T.TransactionRef {
   return v;
 }
 
-/** Reads url: path, parameters?. */
+/** Reads url (T.Url); the slots are those of S.Url. */
 function readUrl(cx: ReadContext): T.Url {
   const v = {} as T.Url;
   cx.attributes(S.Url);
@@ -476,14 +500,14 @@ function readUrl(cx: ReadContext): T.Url {
   else v.name = a_name;
   for (let k = cx.open(S.Url.model); k >= 0; k = cx.next(S.Url.model)) {
     switch (k) {
-      case 0: v.path = cx.simple<string>("path", S.xs_string, 0)!; break;
+      case 0: v.path = cx.simple("path", S.xs_string, 0)!; break;
       case 1: cx.enter("parameters"); v.parameters = readUrlParameters(cx); break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of url/parameters: parameter+. */
+/** Reads the anonymous type of url/parameters (T.UrlParameters); the slots are those of S.UrlParameters. */
 function readUrlParameters(cx: ReadContext): T.UrlParameters {
   const v = {} as T.UrlParameters;
   cx.attributes(S.UrlParameters);
@@ -501,7 +525,7 @@ function readUrlParameters(cx: ReadContext): T.UrlParameters {
   return v;
 }
 
-/** Reads urls: url{1,4}. */
+/** Reads urls (T.Urls); the slots are those of S.Urls. */
 function readUrls(cx: ReadContext): T.Urls {
   const v = {} as T.Urls;
   cx.attributes(S.Urls);

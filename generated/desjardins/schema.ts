@@ -111,7 +111,7 @@ export const Acknowledgement: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:acknowledgement" },
   attributes: [],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -123,9 +123,9 @@ export const Acknowledgement: ComplexType = complexType({
 export const AcknowledgementMerchant: ComplexType = complexType({
   id: "AcknowledgementMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:acknowledgement/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }],
   elements: [
-    { prop: "transaction", ns: NO_NAMESPACE, local: "transaction" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transaction" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transaction */
@@ -137,7 +137,7 @@ export const AcknowledgementMerchant: ComplexType = complexType({
 export const AcknowledgementMerchantTransaction: ComplexType = complexType({
   id: "AcknowledgementMerchantTransaction",
   name: { ns: NO_NAMESPACE, local: "~schema:acknowledgement/merchant/transaction" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "accepted", ns: NO_NAMESPACE, local: "accepted" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "accepted" }],
   elements: [],
   content: { kind: 'empty' },
 });
@@ -146,9 +146,9 @@ export const AcknowledgementMerchantTransaction: ComplexType = complexType({
 export const ConfirmRequest: ComplexType = complexType({
   id: "ConfirmRequest",
   name: { ns: NO_NAMESPACE, local: "~schema:confirmRequest" },
-  attributes: [{ prop: "input", ns: NO_NAMESPACE, local: "input" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "input" }],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -160,9 +160,9 @@ export const ConfirmRequest: ComplexType = complexType({
 export const ConfirmRequestMerchant: ComplexType = complexType({
   id: "ConfirmRequestMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:confirmRequest/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }],
   elements: [
-    { prop: "confirm", ns: NO_NAMESPACE, local: "confirm" }, // slot 0
+    { ns: NO_NAMESPACE, local: "confirm" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* confirm */
@@ -176,7 +176,7 @@ export const ConfirmRequestMerchantConfirm: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:confirmRequest/merchant/confirm" },
   attributes: [],
   elements: [
-    { prop: "transaction", ns: NO_NAMESPACE, local: "transaction" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transaction" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transaction */
@@ -190,7 +190,7 @@ export const ErrorResponse: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:errorResponse" },
   attributes: [],
   elements: [
-    { prop: "error", ns: NO_NAMESPACE, local: "error" }, // slot 0
+    { ns: NO_NAMESPACE, local: "error" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* error */
@@ -204,8 +204,8 @@ export const ErrorResponseError: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:errorResponse/error" },
   attributes: [],
   elements: [
-    { prop: "code", ns: NO_NAMESPACE, local: "code" }, // slot 0
-    { prop: "message", ns: NO_NAMESPACE, local: "message" }, // slot 1
+    { ns: NO_NAMESPACE, local: "code" }, // slot 0
+    { ns: NO_NAMESPACE, local: "message" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* code */,
@@ -218,9 +218,9 @@ export const ErrorResponseError: ComplexType = complexType({
 export const FinalResponse: ComplexType = complexType({
   id: "FinalResponse",
   name: { ns: NO_NAMESPACE, local: "~schema:finalResponse" },
-  attributes: [{ prop: "input", ns: NO_NAMESPACE, local: "input" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "input" }],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -232,9 +232,9 @@ export const FinalResponse: ComplexType = complexType({
 export const FinalResponseMerchant: ComplexType = complexType({
   id: "FinalResponseMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:finalResponse/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }],
   elements: [
-    { prop: "transaction", ns: NO_NAMESPACE, local: "transaction" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transaction" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transaction */
@@ -248,28 +248,28 @@ export const FinalResponseMerchant: ComplexType = complexType({
 export const FinalResponseMerchantTransaction: ComplexType = complexType({
   id: "FinalResponseMerchantTransaction",
   name: { ns: NO_NAMESPACE, local: "~schema:finalResponse/merchant/transaction" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "currency", ns: NO_NAMESPACE, local: "currency" }, { prop: "currencyText", ns: NO_NAMESPACE, local: "currencyText" }, { prop: "approved", ns: NO_NAMESPACE, local: "approved" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "currency" }, { ns: NO_NAMESPACE, local: "currencyText" }, { ns: NO_NAMESPACE, local: "approved" }],
   elements: [
-    { prop: "terminal_id", ns: NO_NAMESPACE, local: "terminal_id" }, // slot 0
-    { prop: "urls", ns: NO_NAMESPACE, local: "urls" }, // slot 1
-    { prop: "ecr_number", ns: NO_NAMESPACE, local: "ecr_number" }, // slot 2
-    { prop: "amount", ns: NO_NAMESPACE, local: "amount" }, // slot 3
-    { prop: "language", ns: NO_NAMESPACE, local: "language" }, // slot 4
-    { prop: "card_holder_name", ns: NO_NAMESPACE, local: "card_holder_name" }, // slot 5
-    { prop: "date", ns: NO_NAMESPACE, local: "date" }, // slot 6
-    { prop: "effective_date", ns: NO_NAMESPACE, local: "effective_date" }, // slot 7
-    { prop: "transaction_code", ns: NO_NAMESPACE, local: "transaction_code" }, // slot 8
-    { prop: "condition_code", ns: NO_NAMESPACE, local: "condition_code" }, // slot 9
-    { prop: "iso_code", ns: NO_NAMESPACE, local: "iso_code" }, // slot 10
-    { prop: "host_code", ns: NO_NAMESPACE, local: "host_code" }, // slot 11
-    { prop: "action_code", ns: NO_NAMESPACE, local: "action_code" }, // slot 12
-    { prop: "card_type", ns: NO_NAMESPACE, local: "card_type" }, // slot 13
-    { prop: "batch_no", ns: NO_NAMESPACE, local: "batch_no" }, // slot 14
-    { prop: "sequence_no", ns: NO_NAMESPACE, local: "sequence_no" }, // slot 15
-    { prop: "process_info", ns: NO_NAMESPACE, local: "process_info" }, // slot 16
-    { prop: "authorization_no", ns: NO_NAMESPACE, local: "authorization_no" }, // slot 17
-    { prop: "receipt_text", ns: NO_NAMESPACE, local: "receipt_text" }, // slot 18
-    { prop: "receipt", ns: NO_NAMESPACE, local: "receipt" }, // slot 19
+    { ns: NO_NAMESPACE, local: "terminal_id" }, // slot 0
+    { ns: NO_NAMESPACE, local: "urls" }, // slot 1
+    { ns: NO_NAMESPACE, local: "ecr_number" }, // slot 2
+    { ns: NO_NAMESPACE, local: "amount" }, // slot 3
+    { ns: NO_NAMESPACE, local: "language" }, // slot 4
+    { ns: NO_NAMESPACE, local: "card_holder_name" }, // slot 5
+    { ns: NO_NAMESPACE, local: "date" }, // slot 6
+    { ns: NO_NAMESPACE, local: "effective_date" }, // slot 7
+    { ns: NO_NAMESPACE, local: "transaction_code" }, // slot 8
+    { ns: NO_NAMESPACE, local: "condition_code" }, // slot 9
+    { ns: NO_NAMESPACE, local: "iso_code" }, // slot 10
+    { ns: NO_NAMESPACE, local: "host_code" }, // slot 11
+    { ns: NO_NAMESPACE, local: "action_code" }, // slot 12
+    { ns: NO_NAMESPACE, local: "card_type" }, // slot 13
+    { ns: NO_NAMESPACE, local: "batch_no" }, // slot 14
+    { ns: NO_NAMESPACE, local: "sequence_no" }, // slot 15
+    { ns: NO_NAMESPACE, local: "process_info" }, // slot 16
+    { ns: NO_NAMESPACE, local: "authorization_no" }, // slot 17
+    { ns: NO_NAMESPACE, local: "receipt_text" }, // slot 18
+    { ns: NO_NAMESPACE, local: "receipt" }, // slot 19
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -304,7 +304,7 @@ export const LoginRequest: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:loginRequest" },
   attributes: [],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -316,9 +316,9 @@ export const LoginRequest: ComplexType = complexType({
 export const LoginRequestMerchant: ComplexType = complexType({
   id: "LoginRequestMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:loginRequest/merchant" },
-  attributes: [{ prop: "key", ns: NO_NAMESPACE, local: "key" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "key" }],
   elements: [
-    { prop: "login", ns: NO_NAMESPACE, local: "login" }, // slot 0
+    { ns: NO_NAMESPACE, local: "login" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* login */
@@ -332,7 +332,7 @@ export const LoginRequestMerchantLogin: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:loginRequest/merchant/login" },
   attributes: [],
   elements: [
-    { prop: "trx", ns: NO_NAMESPACE, local: "trx" }, // slot 0
+    { ns: NO_NAMESPACE, local: "trx" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* trx */
@@ -346,7 +346,7 @@ export const LoginResponse: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:loginResponse" },
   attributes: [],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -358,9 +358,9 @@ export const LoginResponse: ComplexType = complexType({
 export const LoginResponseMerchant: ComplexType = complexType({
   id: "LoginResponseMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:loginResponse/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "key", ns: NO_NAMESPACE, local: "key" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "key" }],
   elements: [
-    { prop: "login", ns: NO_NAMESPACE, local: "login" }, // slot 0
+    { ns: NO_NAMESPACE, local: "login" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* login */
@@ -374,7 +374,7 @@ export const LoginResponseMerchantLogin: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:loginResponse/merchant/login" },
   attributes: [],
   elements: [
-    { prop: "trx", ns: NO_NAMESPACE, local: "trx" }, // slot 0
+    { ns: NO_NAMESPACE, local: "trx" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* trx */
@@ -386,7 +386,7 @@ export const LoginResponseMerchantLogin: ComplexType = complexType({
 export const LoginResponseMerchantLoginTrx: ComplexType = complexType({
   id: "LoginResponseMerchantLoginTrx",
   name: { ns: NO_NAMESPACE, local: "~schema:loginResponse/merchant/login/trx" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "key", ns: NO_NAMESPACE, local: "key" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "key" }],
   elements: [],
   content: { kind: 'empty' },
 });
@@ -395,7 +395,7 @@ export const LoginResponseMerchantLoginTrx: ComplexType = complexType({
 export const Parameter: ComplexType = complexType({
   id: "Parameter",
   name: { ns: NO_NAMESPACE, local: "parameter" },
-  attributes: [{ prop: "name", ns: NO_NAMESPACE, local: "name" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "name" }],
   elements: [],
   content: { kind: 'simple', type: "xs_string" },
 });
@@ -406,7 +406,7 @@ export const PurchaseRequest: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest" },
   attributes: [],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -418,9 +418,9 @@ export const PurchaseRequest: ComplexType = complexType({
 export const PurchaseRequestMerchant: ComplexType = complexType({
   id: "PurchaseRequestMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "key", ns: NO_NAMESPACE, local: "key" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "key" }],
   elements: [
-    { prop: "transactions", ns: NO_NAMESPACE, local: "transactions" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transactions" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transactions */
@@ -434,7 +434,7 @@ export const PurchaseRequestMerchantTransactions: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest/merchant/transactions" },
   attributes: [],
   elements: [
-    { prop: "transaction", ns: NO_NAMESPACE, local: "transaction" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transaction" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transaction */
@@ -448,13 +448,13 @@ export const PurchaseRequestMerchantTransactions: ComplexType = complexType({
 export const PurchaseRequestMerchantTransactionsTransaction: ComplexType = complexType({
   id: "PurchaseRequestMerchantTransactionsTransaction",
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest/merchant/transactions/transaction" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "key", ns: NO_NAMESPACE, local: "key" }, { prop: "type", ns: NO_NAMESPACE, local: "type" }, { prop: "currency", ns: NO_NAMESPACE, local: "currency" }, { prop: "currencyText", ns: NO_NAMESPACE, local: "currencyText" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "key" }, { ns: NO_NAMESPACE, local: "type" }, { ns: NO_NAMESPACE, local: "currency" }, { ns: NO_NAMESPACE, local: "currencyText" }],
   elements: [
-    { prop: "amount", ns: NO_NAMESPACE, local: "amount" }, // slot 0
-    { prop: "language", ns: NO_NAMESPACE, local: "language" }, // slot 1
-    { prop: "card", ns: NO_NAMESPACE, local: "card" }, // slot 2
-    { prop: "customer_email", ns: NO_NAMESPACE, local: "customer_email" }, // slot 3
-    { prop: "urls", ns: NO_NAMESPACE, local: "urls" }, // slot 4
+    { ns: NO_NAMESPACE, local: "amount" }, // slot 0
+    { ns: NO_NAMESPACE, local: "language" }, // slot 1
+    { ns: NO_NAMESPACE, local: "card" }, // slot 2
+    { ns: NO_NAMESPACE, local: "customer_email" }, // slot 3
+    { ns: NO_NAMESPACE, local: "urls" }, // slot 4
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* amount */,
@@ -472,9 +472,9 @@ export const PurchaseRequestMerchantTransactionsTransactionCard: ComplexType = c
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest/merchant/transactions/transaction/card" },
   attributes: [],
   elements: [
-    { prop: "number", ns: NO_NAMESPACE, local: "number" }, // slot 0
-    { prop: "holder_name", ns: NO_NAMESPACE, local: "holder_name" }, // slot 1
-    { prop: "expiry", ns: NO_NAMESPACE, local: "expiry" }, // slot 2
+    { ns: NO_NAMESPACE, local: "number" }, // slot 0
+    { ns: NO_NAMESPACE, local: "holder_name" }, // slot 1
+    { ns: NO_NAMESPACE, local: "expiry" }, // slot 2
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* number */,
@@ -490,8 +490,8 @@ export const PurchaseRequestMerchantTransactionsTransactionCardExpiry: ComplexTy
   name: { ns: NO_NAMESPACE, local: "~schema:purchaseRequest/merchant/transactions/transaction/card/expiry" },
   attributes: [],
   elements: [
-    { prop: "year", ns: NO_NAMESPACE, local: "year" }, // slot 0
-    { prop: "month", ns: NO_NAMESPACE, local: "month" }, // slot 1
+    { ns: NO_NAMESPACE, local: "year" }, // slot 0
+    { ns: NO_NAMESPACE, local: "month" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* year */,
@@ -504,9 +504,9 @@ export const PurchaseRequestMerchantTransactionsTransactionCardExpiry: ComplexTy
 export const StatusPush: ComplexType = complexType({
   id: "StatusPush",
   name: { ns: NO_NAMESPACE, local: "~schema:statusPush" },
-  attributes: [{ prop: "input", ns: NO_NAMESPACE, local: "input" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "input" }],
   elements: [
-    { prop: "merchant", ns: NO_NAMESPACE, local: "merchant" }, // slot 0
+    { ns: NO_NAMESPACE, local: "merchant" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchant */
@@ -518,9 +518,9 @@ export const StatusPush: ComplexType = complexType({
 export const StatusPushMerchant: ComplexType = complexType({
   id: "StatusPushMerchant",
   name: { ns: NO_NAMESPACE, local: "~schema:statusPush/merchant" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }],
   elements: [
-    { prop: "transaction", ns: NO_NAMESPACE, local: "transaction" }, // slot 0
+    { ns: NO_NAMESPACE, local: "transaction" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* transaction */
@@ -534,17 +534,17 @@ export const StatusPushMerchant: ComplexType = complexType({
 export const StatusPushMerchantTransaction: ComplexType = complexType({
   id: "StatusPushMerchantTransaction",
   name: { ns: NO_NAMESPACE, local: "~schema:statusPush/merchant/transaction" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }, { prop: "approved", ns: NO_NAMESPACE, local: "approved" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }, { ns: NO_NAMESPACE, local: "approved" }],
   elements: [
-    { prop: "terminal_id", ns: NO_NAMESPACE, local: "terminal_id" }, // slot 0
-    { prop: "amount", ns: NO_NAMESPACE, local: "amount" }, // slot 1
-    { prop: "language", ns: NO_NAMESPACE, local: "language" }, // slot 2
-    { prop: "card_holder_name", ns: NO_NAMESPACE, local: "card_holder_name" }, // slot 3
-    { prop: "condition_code", ns: NO_NAMESPACE, local: "condition_code" }, // slot 4
-    { prop: "card_type", ns: NO_NAMESPACE, local: "card_type" }, // slot 5
-    { prop: "sequence_no", ns: NO_NAMESPACE, local: "sequence_no" }, // slot 6
-    { prop: "authorization_no", ns: NO_NAMESPACE, local: "authorization_no" }, // slot 7
-    { prop: "receipt_text", ns: NO_NAMESPACE, local: "receipt_text" }, // slot 8
+    { ns: NO_NAMESPACE, local: "terminal_id" }, // slot 0
+    { ns: NO_NAMESPACE, local: "amount" }, // slot 1
+    { ns: NO_NAMESPACE, local: "language" }, // slot 2
+    { ns: NO_NAMESPACE, local: "card_holder_name" }, // slot 3
+    { ns: NO_NAMESPACE, local: "condition_code" }, // slot 4
+    { ns: NO_NAMESPACE, local: "card_type" }, // slot 5
+    { ns: NO_NAMESPACE, local: "sequence_no" }, // slot 6
+    { ns: NO_NAMESPACE, local: "authorization_no" }, // slot 7
+    { ns: NO_NAMESPACE, local: "receipt_text" }, // slot 8
   ],
   content: { kind: 'elements', model: all(1, 1,
     element(0, 0, 1) /* terminal_id */,
@@ -564,7 +564,7 @@ export const StatusPushMerchantTransaction: ComplexType = complexType({
 export const TransactionRef: ComplexType = complexType({
   id: "TransactionRef",
   name: { ns: NO_NAMESPACE, local: "transactionRef" },
-  attributes: [{ prop: "id", ns: NO_NAMESPACE, local: "id" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "id" }],
   elements: [],
   content: { kind: 'empty' },
 });
@@ -573,10 +573,10 @@ export const TransactionRef: ComplexType = complexType({
 export const Url: ComplexType = complexType({
   id: "Url",
   name: { ns: NO_NAMESPACE, local: "url" },
-  attributes: [{ prop: "name", ns: NO_NAMESPACE, local: "name" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "name" }],
   elements: [
-    { prop: "path", ns: NO_NAMESPACE, local: "path" }, // slot 0
-    { prop: "parameters", ns: NO_NAMESPACE, local: "parameters" }, // slot 1
+    { ns: NO_NAMESPACE, local: "path" }, // slot 0
+    { ns: NO_NAMESPACE, local: "parameters" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* path */,
@@ -591,7 +591,7 @@ export const UrlParameters: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "~type:url/parameters" },
   attributes: [],
   elements: [
-    { prop: "parameter", ns: NO_NAMESPACE, local: "parameter" }, // slot 0
+    { ns: NO_NAMESPACE, local: "parameter" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, -1) /* parameter */
@@ -605,7 +605,7 @@ export const Urls: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "urls" },
   attributes: [],
   elements: [
-    { prop: "url", ns: NO_NAMESPACE, local: "url" }, // slot 0
+    { ns: NO_NAMESPACE, local: "url" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 4) /* url */

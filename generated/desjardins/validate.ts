@@ -2,29 +2,31 @@
 import { NILLABLE, REQUIRED, ValueChecker, collectSecrets, maskIssues, type Issue, type SensitivityMap } from "../../runtime/index.js";
 import * as S from './schema.js';
 
-/** Checks the anonymous type of acknowledgement: merchant. */
+/** Checks a value of the anonymous type of acknowledgement (T.Acknowledgement). */
 function checkAcknowledgement(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Acknowledgement)) return;
   for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.Acknowledgement);
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkAcknowledgementMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of acknowledgement/merchant: transaction. */
+/** Checks a value of the anonymous type of acknowledgement/merchant (T.AcknowledgementMerchant). */
 function checkAcknowledgementMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.AcknowledgementMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.AcknowledgementMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
-  if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
+  if (ck.into(v.transaction, "transaction", REQUIRED)) {
     checkAcknowledgementMerchantTransaction(ck, v.transaction);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of acknowledgement/merchant/transaction: empty, with @id, @accepted. */
+/**
+ * Checks a value of the anonymous type of acknowledgement/merchant/transaction (T.AcknowledgementMerchantTransaction).
+ */
 function checkAcknowledgementMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.AcknowledgementMerchantTransaction)) return;
   for (const k in v) if (!(k === "id" || k === "accepted")) ck.unknown(k, S.AcknowledgementMerchantTransaction);
@@ -34,82 +36,82 @@ function checkAcknowledgementMerchantTransaction(ck: ValueChecker, v: unknown): 
   else ck.value(v.accepted, S.AcknowledgementMerchantTransactionAccepted, "accepted");
 }
 
-/** Checks the anonymous type of confirmRequest: merchant. */
+/** Checks a value of the anonymous type of confirmRequest (T.ConfirmRequest). */
 function checkConfirmRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequest)) return;
   for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.ConfirmRequest);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkConfirmRequestMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of confirmRequest/merchant: confirm. */
+/** Checks a value of the anonymous type of confirmRequest/merchant (T.ConfirmRequestMerchant). */
 function checkConfirmRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequestMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "confirm")) ck.unknown(k, S.ConfirmRequestMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
-  if (ck.into(v.confirm, "confirm", "confirm", REQUIRED)) {
+  if (ck.into(v.confirm, "confirm", REQUIRED)) {
     checkConfirmRequestMerchantConfirm(ck, v.confirm);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of confirmRequest/merchant/confirm: transaction. */
+/** Checks a value of the anonymous type of confirmRequest/merchant/confirm (T.ConfirmRequestMerchantConfirm). */
 function checkConfirmRequestMerchantConfirm(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ConfirmRequestMerchantConfirm)) return;
   for (const k in v) if (!(k === "transaction")) ck.unknown(k, S.ConfirmRequestMerchantConfirm);
-  if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
+  if (ck.into(v.transaction, "transaction", REQUIRED)) {
     checkTransactionRef(ck, v.transaction);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of errorResponse: error. */
+/** Checks a value of the anonymous type of errorResponse (T.ErrorResponse). */
 function checkErrorResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ErrorResponse)) return;
   for (const k in v) if (!(k === "error")) ck.unknown(k, S.ErrorResponse);
-  if (ck.into(v.error, "error", "error", REQUIRED)) {
+  if (ck.into(v.error, "error", REQUIRED)) {
     checkErrorResponseError(ck, v.error);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of errorResponse/error: code, message. */
+/** Checks a value of the anonymous type of errorResponse/error (T.ErrorResponseError). */
 function checkErrorResponseError(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ErrorResponseError)) return;
   for (const k in v) if (!(k === "code" || k === "message")) ck.unknown(k, S.ErrorResponseError);
-  ck.simple(v.code, S.ErrorResponseErrorCode, "code", "code", REQUIRED);
-  ck.simple(v.message, S.xs_string, "message", "message", REQUIRED);
+  ck.simple(v.code, S.ErrorResponseErrorCode, "code", REQUIRED);
+  ck.simple(v.message, S.xs_string, "message", REQUIRED);
 }
 
-/** Checks the anonymous type of finalResponse: merchant. */
+/** Checks a value of the anonymous type of finalResponse (T.FinalResponse). */
 function checkFinalResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponse)) return;
   for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.FinalResponse);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkFinalResponseMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of finalResponse/merchant: transaction. */
+/** Checks a value of the anonymous type of finalResponse/merchant (T.FinalResponseMerchant). */
 function checkFinalResponseMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponseMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.FinalResponseMerchant);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.MerchantId, "id");
-  if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
+  if (ck.into(v.transaction, "transaction", REQUIRED)) {
     checkFinalResponseMerchantTransaction(ck, v.transaction);
     ck.leave();
   }
 }
 
 /**
- * Checks the anonymous type of finalResponse/merchant/transaction: (terminal_id?, urls?, ecr_number?, amount?, language?, card_holder_name?, date?, effective_date?, transaction_code?, condition_code?, iso_code?, host_code?, action_code?, card_type?, batch_no?, sequence_no?, process_info?, authorization_no?, receipt_text?, receipt?).
+ * Checks a value of the anonymous type of finalResponse/merchant/transaction (T.FinalResponseMerchantTransaction).
  */
 function checkFinalResponseMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.FinalResponseMerchantTransaction)) return;
@@ -122,74 +124,74 @@ function checkFinalResponseMerchantTransaction(ck: ValueChecker, v: unknown): vo
   else ck.value(v.currencyText, S.xs_string, "currencyText");
   if (v.approved === undefined) ck.missingAttr("approved", "approved");
   else ck.value(v.approved, S.YesNo, "approved");
-  ck.simple(v.terminal_id, S.Digits, "terminal_id", "terminal_id", 0);
-  if (ck.into(v.urls, "urls", "urls", 0)) {
+  ck.simple(v.terminal_id, S.Digits, "terminal_id", 0);
+  if (ck.into(v.urls, "urls", 0)) {
     checkUrls(ck, v.urls);
     ck.leave();
   }
-  ck.simple(v.ecr_number, S.Digits, "ecr_number", "ecr_number", 0);
-  ck.simple(v.amount, S.Cents, "amount", "amount", 0);
-  ck.simple(v.language, S.ResponseLanguage, "language", "language", 0);
-  ck.simple(v.card_holder_name, S.xs_string, "card_holder_name", "card_holder_name", 0);
-  ck.simple(v.date, S.TransactionResultDate, "date", "date", 0);
-  ck.simple(v.effective_date, S.TransactionResultEffectiveDate, "effective_date", "effective_date", 0);
-  ck.simple(v.transaction_code, S.Digits, "transaction_code", "transaction_code", 0);
-  ck.simple(v.condition_code, S.Digits, "condition_code", "condition_code", 0);
-  ck.simple(v.iso_code, S.Digits, "iso_code", "iso_code", 0);
-  ck.simple(v.host_code, S.Digits, "host_code", "host_code", 0);
-  ck.simple(v.action_code, S.Digits, "action_code", "action_code", 0);
-  ck.simple(v.card_type, S.xs_string, "card_type", "card_type", 0);
-  ck.simple(v.batch_no, S.Digits, "batch_no", "batch_no", 0);
-  ck.simple(v.sequence_no, S.Digits, "sequence_no", "sequence_no", 0);
-  ck.simple(v.process_info, S.xs_string, "process_info", "process_info", 0);
-  ck.simple(v.authorization_no, S.xs_string, "authorization_no", "authorization_no", 0);
-  ck.simple(v.receipt_text, S.xs_string, "receipt_text", "receipt_text", 0);
-  ck.simple(v.receipt, S.xs_string, "receipt", "receipt", 0);
+  ck.simple(v.ecr_number, S.Digits, "ecr_number", 0);
+  ck.simple(v.amount, S.Cents, "amount", 0);
+  ck.simple(v.language, S.ResponseLanguage, "language", 0);
+  ck.simple(v.card_holder_name, S.xs_string, "card_holder_name", 0);
+  ck.simple(v.date, S.TransactionResultDate, "date", 0);
+  ck.simple(v.effective_date, S.TransactionResultEffectiveDate, "effective_date", 0);
+  ck.simple(v.transaction_code, S.Digits, "transaction_code", 0);
+  ck.simple(v.condition_code, S.Digits, "condition_code", 0);
+  ck.simple(v.iso_code, S.Digits, "iso_code", 0);
+  ck.simple(v.host_code, S.Digits, "host_code", 0);
+  ck.simple(v.action_code, S.Digits, "action_code", 0);
+  ck.simple(v.card_type, S.xs_string, "card_type", 0);
+  ck.simple(v.batch_no, S.Digits, "batch_no", 0);
+  ck.simple(v.sequence_no, S.Digits, "sequence_no", 0);
+  ck.simple(v.process_info, S.xs_string, "process_info", 0);
+  ck.simple(v.authorization_no, S.xs_string, "authorization_no", 0);
+  ck.simple(v.receipt_text, S.xs_string, "receipt_text", 0);
+  ck.simple(v.receipt, S.xs_string, "receipt", 0);
 }
 
-/** Checks the anonymous type of loginRequest: merchant. */
+/** Checks a value of the anonymous type of loginRequest (T.LoginRequest). */
 function checkLoginRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequest)) return;
   for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.LoginRequest);
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkLoginRequestMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginRequest/merchant: login. */
+/** Checks a value of the anonymous type of loginRequest/merchant (T.LoginRequestMerchant). */
 function checkLoginRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequestMerchant)) return;
   for (const k in v) if (!(k === "key" || k === "login")) ck.unknown(k, S.LoginRequestMerchant);
   if (v.key === undefined) ck.missingAttr("key", "key");
   else ck.value(v.key, S.Key32, "key");
-  if (ck.into(v.login, "login", "login", REQUIRED)) {
+  if (ck.into(v.login, "login", REQUIRED)) {
     checkLoginRequestMerchantLogin(ck, v.login);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginRequest/merchant/login: trx. */
+/** Checks a value of the anonymous type of loginRequest/merchant/login (T.LoginRequestMerchantLogin). */
 function checkLoginRequestMerchantLogin(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginRequestMerchantLogin)) return;
   for (const k in v) if (!(k === "trx")) ck.unknown(k, S.LoginRequestMerchantLogin);
-  if (ck.into(v.trx, "trx", "trx", REQUIRED)) {
+  if (ck.into(v.trx, "trx", REQUIRED)) {
     checkTransactionRef(ck, v.trx);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginResponse: merchant. */
+/** Checks a value of the anonymous type of loginResponse (T.LoginResponse). */
 function checkLoginResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponse)) return;
   for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.LoginResponse);
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkLoginResponseMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginResponse/merchant: login. */
+/** Checks a value of the anonymous type of loginResponse/merchant (T.LoginResponseMerchant). */
 function checkLoginResponseMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "key" || k === "login")) ck.unknown(k, S.LoginResponseMerchant);
@@ -197,23 +199,23 @@ function checkLoginResponseMerchant(ck: ValueChecker, v: unknown): void {
   else ck.value(v.id, S.MerchantId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
   else ck.value(v.key, S.Key32, "key");
-  if (ck.into(v.login, "login", "login", REQUIRED)) {
+  if (ck.into(v.login, "login", REQUIRED)) {
     checkLoginResponseMerchantLogin(ck, v.login);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginResponse/merchant/login: trx. */
+/** Checks a value of the anonymous type of loginResponse/merchant/login (T.LoginResponseMerchantLogin). */
 function checkLoginResponseMerchantLogin(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchantLogin)) return;
   for (const k in v) if (!(k === "trx")) ck.unknown(k, S.LoginResponseMerchantLogin);
-  if (ck.into(v.trx, "trx", "trx", REQUIRED)) {
+  if (ck.into(v.trx, "trx", REQUIRED)) {
     checkLoginResponseMerchantLoginTrx(ck, v.trx);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of loginResponse/merchant/login/trx: empty, with @id, @key. */
+/** Checks a value of the anonymous type of loginResponse/merchant/login/trx (T.LoginResponseMerchantLoginTrx). */
 function checkLoginResponseMerchantLoginTrx(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.LoginResponseMerchantLoginTrx)) return;
   for (const k in v) if (!(k === "id" || k === "key")) ck.unknown(k, S.LoginResponseMerchantLoginTrx);
@@ -223,7 +225,7 @@ function checkLoginResponseMerchantLoginTrx(ck: ValueChecker, v: unknown): void 
   else ck.value(v.key, S.Key32, "key");
 }
 
-/** Checks parameter: simple content with @name. */
+/** Checks a value of parameter (T.Parameter). */
 function checkParameter(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Parameter)) return;
   for (const k in v) if (!(k === "name" || k === "value")) ck.unknown(k, S.Parameter);
@@ -232,17 +234,17 @@ function checkParameter(ck: ValueChecker, v: unknown): void {
   ck.value(v.value, S.xs_string, 'value');
 }
 
-/** Checks the anonymous type of purchaseRequest: merchant. */
+/** Checks a value of the anonymous type of purchaseRequest (T.PurchaseRequest). */
 function checkPurchaseRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequest)) return;
   for (const k in v) if (!(k === "merchant")) ck.unknown(k, S.PurchaseRequest);
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkPurchaseRequestMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of purchaseRequest/merchant: transactions. */
+/** Checks a value of the anonymous type of purchaseRequest/merchant (T.PurchaseRequestMerchant). */
 function checkPurchaseRequestMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "key" || k === "transactions")) ck.unknown(k, S.PurchaseRequestMerchant);
@@ -250,24 +252,26 @@ function checkPurchaseRequestMerchant(ck: ValueChecker, v: unknown): void {
   else ck.value(v.id, S.MerchantId, "id");
   if (v.key === undefined) ck.missingAttr("key", "key");
   else ck.value(v.key, S.Key32, "key");
-  if (ck.into(v.transactions, "transactions", "transactions", REQUIRED)) {
+  if (ck.into(v.transactions, "transactions", REQUIRED)) {
     checkPurchaseRequestMerchantTransactions(ck, v.transactions);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of purchaseRequest/merchant/transactions: transaction. */
+/**
+ * Checks a value of the anonymous type of purchaseRequest/merchant/transactions (T.PurchaseRequestMerchantTransactions).
+ */
 function checkPurchaseRequestMerchantTransactions(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactions)) return;
   for (const k in v) if (!(k === "transaction")) ck.unknown(k, S.PurchaseRequestMerchantTransactions);
-  if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
+  if (ck.into(v.transaction, "transaction", REQUIRED)) {
     checkPurchaseRequestMerchantTransactionsTransaction(ck, v.transaction);
     ck.leave();
   }
 }
 
 /**
- * Checks the anonymous type of purchaseRequest/merchant/transactions/transaction: amount, language, card, customer_email, urls.
+ * Checks a value of the anonymous type of purchaseRequest/merchant/transactions/transaction (T.PurchaseRequestMerchantTransactionsTransaction).
  */
 function checkPurchaseRequestMerchantTransactionsTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransaction)) return;
@@ -282,84 +286,84 @@ function checkPurchaseRequestMerchantTransactionsTransaction(ck: ValueChecker, v
   else ck.value(v.currency, S.Currency, "currency");
   if (v.currencyText === undefined) ck.missingAttr("currencyText", "currencyText");
   else ck.value(v.currencyText, S.xs_string, "currencyText");
-  ck.simple(v.amount, S.Cents, "amount", "amount", REQUIRED);
-  ck.simple(v.language, S.RequestLanguage, "language", "language", REQUIRED);
-  if (ck.into(v.card, "card", "card", REQUIRED)) {
+  ck.simple(v.amount, S.Cents, "amount", REQUIRED);
+  ck.simple(v.language, S.RequestLanguage, "language", REQUIRED);
+  if (ck.into(v.card, "card", REQUIRED)) {
     checkPurchaseRequestMerchantTransactionsTransactionCard(ck, v.card);
     ck.leave();
   }
-  ck.simple(v.customer_email, S.xs_string, "customer_email", "customer_email", REQUIRED);
-  if (ck.into(v.urls, "urls", "urls", REQUIRED)) {
+  ck.simple(v.customer_email, S.xs_string, "customer_email", REQUIRED);
+  if (ck.into(v.urls, "urls", REQUIRED)) {
     checkUrls(ck, v.urls);
     ck.leave();
   }
 }
 
 /**
- * Checks the anonymous type of purchaseRequest/merchant/transactions/transaction/card: number, holder_name, expiry.
+ * Checks a value of the anonymous type of purchaseRequest/merchant/transactions/transaction/card (T.PurchaseRequestMerchantTransactionsTransactionCard).
  */
 function checkPurchaseRequestMerchantTransactionsTransactionCard(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransactionCard)) return;
   for (const k in v) if (!(k === "number" || k === "holder_name" || k === "expiry")) ck.unknown(k, S.PurchaseRequestMerchantTransactionsTransactionCard);
-  ck.simple(v.number, S.CardNumber, "number", "number", REQUIRED);
-  ck.simple(v.holder_name, S.xs_string, "holder_name", "holder_name", REQUIRED);
-  if (ck.into(v.expiry, "expiry", "expiry", REQUIRED)) {
+  ck.simple(v.number, S.CardNumber, "number", REQUIRED);
+  ck.simple(v.holder_name, S.xs_string, "holder_name", REQUIRED);
+  if (ck.into(v.expiry, "expiry", REQUIRED)) {
     checkPurchaseRequestMerchantTransactionsTransactionCardExpiry(ck, v.expiry);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of purchaseRequest/merchant/transactions/transaction/card/expiry: year, month. */
+/**
+ * Checks a value of the anonymous type of purchaseRequest/merchant/transactions/transaction/card/expiry (T.PurchaseRequestMerchantTransactionsTransactionCardExpiry).
+ */
 function checkPurchaseRequestMerchantTransactionsTransactionCardExpiry(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PurchaseRequestMerchantTransactionsTransactionCardExpiry)) return;
   for (const k in v) if (!(k === "year" || k === "month")) ck.unknown(k, S.PurchaseRequestMerchantTransactionsTransactionCardExpiry);
-  ck.simple(v.year, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryYear, "year", "year", REQUIRED);
-  ck.simple(v.month, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth, "month", "month", REQUIRED);
+  ck.simple(v.year, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryYear, "year", REQUIRED);
+  ck.simple(v.month, S.PurchaseRequestMerchantTransactionsTransactionCardExpiryMonth, "month", REQUIRED);
 }
 
-/** Checks the anonymous type of statusPush: merchant. */
+/** Checks a value of the anonymous type of statusPush (T.StatusPush). */
 function checkStatusPush(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPush)) return;
   for (const k in v) if (!(k === "input" || k === "merchant")) ck.unknown(k, S.StatusPush);
   if (v.input !== undefined) ck.value(v.input, S.xs_string, "input");
-  if (ck.into(v.merchant, "merchant", "merchant", REQUIRED)) {
+  if (ck.into(v.merchant, "merchant", REQUIRED)) {
     checkStatusPushMerchant(ck, v.merchant);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of statusPush/merchant: transaction. */
+/** Checks a value of the anonymous type of statusPush/merchant (T.StatusPushMerchant). */
 function checkStatusPushMerchant(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPushMerchant)) return;
   for (const k in v) if (!(k === "id" || k === "transaction")) ck.unknown(k, S.StatusPushMerchant);
   if (v.id !== undefined) ck.value(v.id, S.MerchantId, "id");
-  if (ck.into(v.transaction, "transaction", "transaction", REQUIRED)) {
+  if (ck.into(v.transaction, "transaction", REQUIRED)) {
     checkStatusPushMerchantTransaction(ck, v.transaction);
     ck.leave();
   }
 }
 
-/**
- * Checks the anonymous type of statusPush/merchant/transaction: (terminal_id? & amount? & language? & card_holder_name? & condition_code? & card_type? & sequence_no? & authorization_no? & receipt_text?).
- */
+/** Checks a value of the anonymous type of statusPush/merchant/transaction (T.StatusPushMerchantTransaction). */
 function checkStatusPushMerchantTransaction(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.StatusPushMerchantTransaction)) return;
   for (const k in v) if (!(k === "id" || k === "approved" || k === "terminal_id" || k === "amount" || k === "language" || k === "card_holder_name" || k === "condition_code" || k === "card_type" || k === "sequence_no" || k === "authorization_no" || k === "receipt_text")) ck.unknown(k, S.StatusPushMerchantTransaction);
   if (v.id === undefined) ck.missingAttr("id", "id");
   else ck.value(v.id, S.TransactionId, "id");
   if (v.approved !== undefined) ck.value(v.approved, S.YesNo, "approved");
-  ck.simple(v.terminal_id, S.Digits, "terminal_id", "terminal_id", 0);
-  ck.simple(v.amount, S.Cents, "amount", "amount", 0);
-  ck.simple(v.language, S.ResponseLanguage, "language", "language", 0);
-  ck.simple(v.card_holder_name, S.xs_string, "card_holder_name", "card_holder_name", 0);
-  ck.simple(v.condition_code, S.Digits, "condition_code", "condition_code", 0);
-  ck.simple(v.card_type, S.xs_string, "card_type", "card_type", 0);
-  ck.simple(v.sequence_no, S.Digits, "sequence_no", "sequence_no", 0);
-  ck.simple(v.authorization_no, S.xs_string, "authorization_no", "authorization_no", 0);
-  ck.simple(v.receipt_text, S.xs_string, "receipt_text", "receipt_text", 0);
+  ck.simple(v.terminal_id, S.Digits, "terminal_id", 0);
+  ck.simple(v.amount, S.Cents, "amount", 0);
+  ck.simple(v.language, S.ResponseLanguage, "language", 0);
+  ck.simple(v.card_holder_name, S.xs_string, "card_holder_name", 0);
+  ck.simple(v.condition_code, S.Digits, "condition_code", 0);
+  ck.simple(v.card_type, S.xs_string, "card_type", 0);
+  ck.simple(v.sequence_no, S.Digits, "sequence_no", 0);
+  ck.simple(v.authorization_no, S.xs_string, "authorization_no", 0);
+  ck.simple(v.receipt_text, S.xs_string, "receipt_text", 0);
 }
 
-/** Checks transactionRef: empty, with @id. */
+/** Checks a value of transactionRef (T.TransactionRef). */
 function checkTransactionRef(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.TransactionRef)) return;
   for (const k in v) if (!(k === "id")) ck.unknown(k, S.TransactionRef);
@@ -367,26 +371,26 @@ function checkTransactionRef(ck: ValueChecker, v: unknown): void {
   else ck.value(v.id, S.TransactionId, "id");
 }
 
-/** Checks url: path, parameters?. */
+/** Checks a value of url (T.Url). */
 function checkUrl(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Url)) return;
   for (const k in v) if (!(k === "name" || k === "path" || k === "parameters")) ck.unknown(k, S.Url);
   if (v.name === undefined) ck.missingAttr("name", "name");
   else ck.value(v.name, S.UrlName, "name");
-  ck.simple(v.path, S.xs_string, "path", "path", REQUIRED);
-  if (ck.into(v.parameters, "parameters", "parameters", 0)) {
+  ck.simple(v.path, S.xs_string, "path", REQUIRED);
+  if (ck.into(v.parameters, "parameters", 0)) {
     checkUrlParameters(ck, v.parameters);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of url/parameters: parameter+. */
+/** Checks a value of the anonymous type of url/parameters (T.UrlParameters). */
 function checkUrlParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UrlParameters)) return;
   for (const k in v) if (!(k === "parameter")) ck.unknown(k, S.UrlParameters);
-  if (ck.items(v.parameter, "parameter", "parameter", 1, Infinity, REQUIRED)) {
+  if (ck.items(v.parameter, "parameter", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.parameter.length; i++) {
-      if (ck.intoItem(v.parameter[i], "parameter", "parameter", i, 0)) {
+      if (ck.intoItem(v.parameter[i], "parameter", i, 0)) {
         checkParameter(ck, v.parameter[i]);
         ck.leaveItem();
       }
@@ -394,13 +398,13 @@ function checkUrlParameters(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/** Checks urls: url{1,4}. */
+/** Checks a value of urls (T.Urls). */
 function checkUrls(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Urls)) return;
   for (const k in v) if (!(k === "url")) ck.unknown(k, S.Urls);
-  if (ck.items(v.url, "url", "url", 1, 4, REQUIRED)) {
+  if (ck.items(v.url, "url", 1, 4, REQUIRED)) {
     for (let i = 0; i < v.url.length; i++) {
-      if (ck.intoItem(v.url[i], "url", "url", i, 0)) {
+      if (ck.intoItem(v.url[i], "url", i, 0)) {
         checkUrl(ck, v.url[i]);
         ck.leaveItem();
       }

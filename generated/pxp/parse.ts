@@ -5,46 +5,40 @@ import type * as T from './types.js';
 import * as V from './validate.js';
 import { creationTypeName, errorCodeName, notificationResultCodeName, paymentActionName, paymentMethodName, paymentProviderName, paymentStateName } from './codes.js';
 
-/**
- * Order from the public C# client's Request.UserData.Address, confirmed by the seed request, which sends all nine elements.
- * Reads address: street?, houseName?, houseNumber?, houseNumberExtension?, postalCode?, city?, state?, countryCode2?, telephoneNumber?.
- */
+/** Reads address (T.Address); the slots are those of S.Address. */
 function readAddress(cx: ReadContext): T.Address {
   const v = {} as T.Address;
   cx.attributes(S.Address);
   for (let k = cx.open(S.Address.model); k >= 0; k = cx.next(S.Address.model)) {
     switch (k) {
-      case 0: v.street = cx.simple<string>("street", S.xs_string, NILLABLE); break;
-      case 1: v.houseName = cx.simple<string>("houseName", S.xs_string, NILLABLE); break;
-      case 2: v.houseNumber = cx.simple<string>("houseNumber", S.xs_string, NILLABLE); break;
-      case 3: v.houseNumberExtension = cx.simple<string>("houseNumberExtension", S.xs_string, NILLABLE); break;
-      case 4: v.postalCode = cx.simple<string>("postalCode", S.xs_string, NILLABLE); break;
-      case 5: v.city = cx.simple<string>("city", S.xs_string, NILLABLE); break;
-      case 6: v.state = cx.simple<string>("state", S.xs_string, NILLABLE); break;
-      case 7: v.countryCode2 = cx.simple<T.TwoLetterCode>("countryCode2", S.TwoLetterCode, NILLABLE); break;
-      case 8: v.telephoneNumber = cx.simple<string>("telephoneNumber", S.xs_string, NILLABLE); break;
+      case 0: v.street = cx.simple("street", S.xs_string, NILLABLE); break;
+      case 1: v.houseName = cx.simple("houseName", S.xs_string, NILLABLE); break;
+      case 2: v.houseNumber = cx.simple("houseNumber", S.xs_string, NILLABLE); break;
+      case 3: v.houseNumberExtension = cx.simple("houseNumberExtension", S.xs_string, NILLABLE); break;
+      case 4: v.postalCode = cx.simple("postalCode", S.xs_string, NILLABLE); break;
+      case 5: v.city = cx.simple("city", S.xs_string, NILLABLE); break;
+      case 6: v.state = cx.simple("state", S.xs_string, NILLABLE); break;
+      case 7: v.countryCode2 = cx.simple("countryCode2", S.TwoLetterCode, NILLABLE); break;
+      case 8: v.telephoneNumber = cx.simple("telephoneNumber", S.xs_string, NILLABLE); break;
     }
   }
   return v;
 }
 
-/**
- * A form field of the redirect: key/value without xsi:type (key "requestData").
- * Reads dataField: key, value.
- */
+/** Reads dataField (T.DataField); the slots are those of S.DataField. */
 function readDataField(cx: ReadContext): T.DataField {
   const v = {} as T.DataField;
   cx.attributes(S.DataField);
   for (let k = cx.open(S.DataField.model); k >= 0; k = cx.next(S.DataField.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<string>("value", S.xs_string, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads dataFieldList: dataField*. */
+/** Reads dataFieldList (T.DataFieldList); the slots are those of S.DataFieldList. */
 function readDataFieldList(cx: ReadContext): T.DataFieldList {
   const v = {} as T.DataFieldList;
   cx.attributes(S.DataFieldList);
@@ -62,10 +56,7 @@ function readDataFieldList(cx: ReadContext): T.DataFieldList {
   return v;
 }
 
-/**
- * specificPaymentData, actionData: key/value items named "data".
- * Reads dataList: data*.
- */
+/** Reads dataList (T.DataList); the slots are those of S.DataList. */
 function readDataList(cx: ReadContext): T.DataList {
   const v = {} as T.DataList;
   cx.attributes(S.DataList);
@@ -83,10 +74,7 @@ function readDataList(cx: ReadContext): T.DataList {
   return v;
 }
 
-/**
- * paymentStateDetails, paymentDetails, additionalDetails: key/value items named "detail".
- * Reads detailList: detail*.
- */
+/** Reads detailList (T.DetailList); the slots are those of S.DetailList. */
 function readDetailList(cx: ReadContext): T.DetailList {
   const v = {} as T.DetailList;
   cx.attributes(S.DetailList);
@@ -105,36 +93,38 @@ function readDetailList(cx: ReadContext): T.DetailList {
 }
 
 /**
- * Reads the anonymous type of executePaymentActionRequest: (merchantID, shopID), paymentID, actionID, actionData?, remark?.
+ * Reads the anonymous type of executePaymentActionRequest (T.ExecutePaymentActionRequest); the slots are those of S.ExecutePaymentActionRequest.
  */
 function readExecutePaymentActionRequest(cx: ReadContext): T.ExecutePaymentActionRequest {
   const v = {} as T.ExecutePaymentActionRequest;
   cx.attributes(S.ExecutePaymentActionRequest);
   for (let k = cx.open(S.ExecutePaymentActionRequest.model); k >= 0; k = cx.next(S.ExecutePaymentActionRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 2: v.paymentID = cx.simple<T.Guid>("paymentID", S.Guid, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 2: v.paymentID = cx.simple("paymentID", S.Guid, 0)!; break;
       case 3: {
         const at = cx.here();
-        v.actionID = cx.simple<T.CodeID>("actionID", S.CodeID, 0)!;
+        v.actionID = cx.simple("actionID", S.CodeID, 0)!;
         cx.code(paymentActionName, "paymentAction", v.actionID, at, "actionID");
         break;
       }
       case 4: cx.enter("actionData"); v.actionData = readDataList(cx); break;
-      case 5: v.remark = cx.simple<string>("remark", S.xs_string, 0)!; break;
+      case 5: v.remark = cx.simple("remark", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of executePaymentActionResponse: statusCode, actionResults. */
+/**
+ * Reads the anonymous type of executePaymentActionResponse (T.ExecutePaymentActionResponse); the slots are those of S.ExecutePaymentActionResponse.
+ */
 function readExecutePaymentActionResponse(cx: ReadContext): T.ExecutePaymentActionResponse {
   const v = {} as T.ExecutePaymentActionResponse;
   cx.attributes(S.ExecutePaymentActionResponse);
   for (let k = cx.open(S.ExecutePaymentActionResponse.model); k >= 0; k = cx.next(S.ExecutePaymentActionResponse.model)) {
     switch (k) {
-      case 0: v.statusCode = cx.simple<number>("statusCode", S.xs_int, 0)!; break;
+      case 0: v.statusCode = cx.simple("statusCode", S.xs_int, 0)!; break;
       case 1: cx.enter("actionResults"); v.actionResults = readResultList(cx); break;
     }
   }
@@ -142,31 +132,33 @@ function readExecutePaymentActionResponse(cx: ReadContext): T.ExecutePaymentActi
 }
 
 /**
- * Reads the anonymous type of getNewManualPaymentDetailsRequest: merchantID, paymentMethodID, userID?, username?, email?, languageCode?, telephoneNumber?.
+ * Reads the anonymous type of getNewManualPaymentDetailsRequest (T.GetNewManualPaymentDetailsRequest); the slots are those of S.GetNewManualPaymentDetailsRequest.
  */
 function readGetNewManualPaymentDetailsRequest(cx: ReadContext): T.GetNewManualPaymentDetailsRequest {
   const v = {} as T.GetNewManualPaymentDetailsRequest;
   cx.attributes(S.GetNewManualPaymentDetailsRequest);
   for (let k = cx.open(S.GetNewManualPaymentDetailsRequest.model); k >= 0; k = cx.next(S.GetNewManualPaymentDetailsRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
       case 1: {
         const at = cx.here();
-        v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
+        v.paymentMethodID = cx.simple("paymentMethodID", S.CodeID, 0)!;
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
-      case 2: v.userID = cx.simple<string>("userID", S.xs_string, NILLABLE); break;
-      case 3: v.username = cx.simple<string>("username", S.xs_string, NILLABLE); break;
-      case 4: v.email = cx.simple<string>("email", S.xs_string, NILLABLE); break;
-      case 5: v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", S.TwoLetterCode, NILLABLE); break;
-      case 6: v.telephoneNumber = cx.simple<string>("telephoneNumber", S.xs_string, NILLABLE); break;
+      case 2: v.userID = cx.simple("userID", S.xs_string, NILLABLE); break;
+      case 3: v.username = cx.simple("username", S.xs_string, NILLABLE); break;
+      case 4: v.email = cx.simple("email", S.xs_string, NILLABLE); break;
+      case 5: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, NILLABLE); break;
+      case 6: v.telephoneNumber = cx.simple("telephoneNumber", S.xs_string, NILLABLE); break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of getNewManualPaymentDetailsResponse: result?, status. */
+/**
+ * Reads the anonymous type of getNewManualPaymentDetailsResponse (T.GetNewManualPaymentDetailsResponse); the slots are those of S.GetNewManualPaymentDetailsResponse.
+ */
 function readGetNewManualPaymentDetailsResponse(cx: ReadContext): T.GetNewManualPaymentDetailsResponse {
   const v = {} as T.GetNewManualPaymentDetailsResponse;
   cx.attributes(S.GetNewManualPaymentDetailsResponse);
@@ -180,23 +172,23 @@ function readGetNewManualPaymentDetailsResponse(cx: ReadContext): T.GetNewManual
 }
 
 /**
- * Reads the anonymous type of getPaymentInputDataListRequest: (merchantID, shopID), user, paymentMethodID, purposeOfPayment?, amount?, details?.
+ * Reads the anonymous type of getPaymentInputDataListRequest (T.GetPaymentInputDataListRequest); the slots are those of S.GetPaymentInputDataListRequest.
  */
 function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputDataListRequest {
   const v = {} as T.GetPaymentInputDataListRequest;
   cx.attributes(S.GetPaymentInputDataListRequest);
   for (let k = cx.open(S.GetPaymentInputDataListRequest.model); k >= 0; k = cx.next(S.GetPaymentInputDataListRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
       case 2: cx.enter("user"); v.user = readUser(cx); break;
       case 3: {
         const at = cx.here();
-        v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
+        v.paymentMethodID = cx.simple("paymentMethodID", S.CodeID, 0)!;
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
-      case 4: v.purposeOfPayment = cx.simple<string>("purposeOfPayment", S.xs_string, 0)!; break;
+      case 4: v.purposeOfPayment = cx.simple("purposeOfPayment", S.xs_string, 0)!; break;
       case 5: cx.enter("amount"); v.amount = readPositiveMoney(cx); break;
       case 6: cx.enter("details"); v.details = readDetailList(cx); break;
     }
@@ -204,7 +196,9 @@ function readGetPaymentInputDataListRequest(cx: ReadContext): T.GetPaymentInputD
   return v;
 }
 
-/** Reads the anonymous type of getPaymentInputDataListResponse: paymentInputDataList. */
+/**
+ * Reads the anonymous type of getPaymentInputDataListResponse (T.GetPaymentInputDataListResponse); the slots are those of S.GetPaymentInputDataListResponse.
+ */
 function readGetPaymentInputDataListResponse(cx: ReadContext): T.GetPaymentInputDataListResponse {
   const v = {} as T.GetPaymentInputDataListResponse;
   cx.attributes(S.GetPaymentInputDataListResponse);
@@ -216,7 +210,9 @@ function readGetPaymentInputDataListResponse(cx: ReadContext): T.GetPaymentInput
   return v;
 }
 
-/** Reads the anonymous type of getPaymentInputDataListResponse/paymentInputDataList: paymentInputData*. */
+/**
+ * Reads the anonymous type of getPaymentInputDataListResponse/paymentInputDataList (T.GetPaymentInputDataListResponsePaymentInputDataList); the slots are those of S.GetPaymentInputDataListResponsePaymentInputDataList.
+ */
 function readGetPaymentInputDataListResponsePaymentInputDataList(cx: ReadContext): T.GetPaymentInputDataListResponsePaymentInputDataList {
   const v = {} as T.GetPaymentInputDataListResponsePaymentInputDataList;
   cx.attributes(S.GetPaymentInputDataListResponsePaymentInputDataList);
@@ -234,22 +230,26 @@ function readGetPaymentInputDataListResponsePaymentInputDataList(cx: ReadContext
   return v;
 }
 
-/** Reads the anonymous type of getPaymentsRequest: (merchantID, shopID), merchantTransactionID, isExecuted?. */
+/**
+ * Reads the anonymous type of getPaymentsRequest (T.GetPaymentsRequest); the slots are those of S.GetPaymentsRequest.
+ */
 function readGetPaymentsRequest(cx: ReadContext): T.GetPaymentsRequest {
   const v = {} as T.GetPaymentsRequest;
   cx.attributes(S.GetPaymentsRequest);
   for (let k = cx.open(S.GetPaymentsRequest.model); k >= 0; k = cx.next(S.GetPaymentsRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 2: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
-      case 3: v.isExecuted = cx.simple<boolean>("isExecuted", S.xs_boolean, NILLABLE); break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 2: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
+      case 3: v.isExecuted = cx.simple("isExecuted", S.xs_boolean, NILLABLE); break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of getPaymentsResponse: payments. */
+/**
+ * Reads the anonymous type of getPaymentsResponse (T.GetPaymentsResponse); the slots are those of S.GetPaymentsResponse.
+ */
 function readGetPaymentsResponse(cx: ReadContext): T.GetPaymentsResponse {
   const v = {} as T.GetPaymentsResponse;
   cx.attributes(S.GetPaymentsResponse);
@@ -261,20 +261,24 @@ function readGetPaymentsResponse(cx: ReadContext): T.GetPaymentsResponse {
   return v;
 }
 
-/** Reads the anonymous type of getRedirectDataRequest: merchantID, redirectParameters. */
+/**
+ * Reads the anonymous type of getRedirectDataRequest (T.GetRedirectDataRequest); the slots are those of S.GetRedirectDataRequest.
+ */
 function readGetRedirectDataRequest(cx: ReadContext): T.GetRedirectDataRequest {
   const v = {} as T.GetRedirectDataRequest;
   cx.attributes(S.GetRedirectDataRequest);
   for (let k = cx.open(S.GetRedirectDataRequest.model); k >= 0; k = cx.next(S.GetRedirectDataRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
       case 1: cx.enter("redirectParameters"); v.redirectParameters = readRedirectParameters(cx); break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of getRedirectDataResponse: redirectData. */
+/**
+ * Reads the anonymous type of getRedirectDataResponse (T.GetRedirectDataResponse); the slots are those of S.GetRedirectDataResponse.
+ */
 function readGetRedirectDataResponse(cx: ReadContext): T.GetRedirectDataResponse {
   const v = {} as T.GetRedirectDataResponse;
   cx.attributes(S.GetRedirectDataResponse);
@@ -286,7 +290,9 @@ function readGetRedirectDataResponse(cx: ReadContext): T.GetRedirectDataResponse
   return v;
 }
 
-/** Reads the anonymous type of handlePaymentStateChangedNotificationRequest: payment. */
+/**
+ * Reads the anonymous type of handlePaymentStateChangedNotificationRequest (T.HandlePaymentStateChangedNotificationRequest); the slots are those of S.HandlePaymentStateChangedNotificationRequest.
+ */
 function readHandlePaymentStateChangedNotificationRequest(cx: ReadContext): T.HandlePaymentStateChangedNotificationRequest {
   const v = {} as T.HandlePaymentStateChangedNotificationRequest;
   cx.attributes(S.HandlePaymentStateChangedNotificationRequest);
@@ -298,7 +304,9 @@ function readHandlePaymentStateChangedNotificationRequest(cx: ReadContext): T.Ha
   return v;
 }
 
-/** Reads the anonymous type of handlePaymentStateChangedNotificationResponse: resultCode, resultMessage?. */
+/**
+ * Reads the anonymous type of handlePaymentStateChangedNotificationResponse (T.HandlePaymentStateChangedNotificationResponse); the slots are those of S.HandlePaymentStateChangedNotificationResponse.
+ */
 function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.HandlePaymentStateChangedNotificationResponse {
   const v = {} as T.HandlePaymentStateChangedNotificationResponse;
   cx.attributes(S.HandlePaymentStateChangedNotificationResponse);
@@ -311,43 +319,40 @@ function readHandlePaymentStateChangedNotificationResponse(cx: ReadContext): T.H
         cx.code(notificationResultCodeName, "notificationResultCode", v.resultCode.key, at, "resultCode/key");
         break;
       }
-      case 1: v.resultMessage = cx.simple<string>("resultMessage", S.xs_string, 0)!; break;
+      case 1: v.resultMessage = cx.simple("resultMessage", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/**
- * An "enum carrier" (paymentMethod, paymentProvider, creationType, state/definition, resultCode): the keyStringValuePair shape without xsi:type, the numeric id in key and its symbolic name in value.
- * Reads idNamePair: key, value.
- */
+/** Reads idNamePair (T.IdNamePair); the slots are those of S.IdNamePair. */
 function readIdNamePair(cx: ReadContext): T.IdNamePair {
   const v = {} as T.IdNamePair;
   cx.attributes(S.IdNamePair);
   for (let k = cx.open(S.IdNamePair.model); k >= 0; k = cx.next(S.IdNamePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<T.CodeID>("key", S.CodeID, 0)!; break;
-      case 1: v.value = cx.simple<string>("value", S.xs_string, 0)!; break;
+      case 0: v.key = cx.simple("key", S.CodeID, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
 /**
- * Reads the anonymous type of initiatePaymentFromReferenceRequest: (merchantID, shopID), originalPaymentID, merchantTransactionID, paymentMethodID, amount?, specificPaymentData?.
+ * Reads the anonymous type of initiatePaymentFromReferenceRequest (T.InitiatePaymentFromReferenceRequest); the slots are those of S.InitiatePaymentFromReferenceRequest.
  */
 function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePaymentFromReferenceRequest {
   const v = {} as T.InitiatePaymentFromReferenceRequest;
   cx.attributes(S.InitiatePaymentFromReferenceRequest);
   for (let k = cx.open(S.InitiatePaymentFromReferenceRequest.model); k >= 0; k = cx.next(S.InitiatePaymentFromReferenceRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 2: v.originalPaymentID = cx.simple<T.Guid>("originalPaymentID", S.Guid, 0)!; break;
-      case 3: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 2: v.originalPaymentID = cx.simple("originalPaymentID", S.Guid, 0)!; break;
+      case 3: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
       case 4: {
         const at = cx.here();
-        v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
+        v.paymentMethodID = cx.simple("paymentMethodID", S.CodeID, 0)!;
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
@@ -358,7 +363,9 @@ function readInitiatePaymentFromReferenceRequest(cx: ReadContext): T.InitiatePay
   return v;
 }
 
-/** Reads the anonymous type of initiatePaymentFromReferenceResponse: payment. */
+/**
+ * Reads the anonymous type of initiatePaymentFromReferenceResponse (T.InitiatePaymentFromReferenceResponse); the slots are those of S.InitiatePaymentFromReferenceResponse.
+ */
 function readInitiatePaymentFromReferenceResponse(cx: ReadContext): T.InitiatePaymentFromReferenceResponse {
   const v = {} as T.InitiatePaymentFromReferenceResponse;
   cx.attributes(S.InitiatePaymentFromReferenceResponse);
@@ -371,35 +378,35 @@ function readInitiatePaymentFromReferenceResponse(cx: ReadContext): T.InitiatePa
 }
 
 /**
- * Reads the anonymous type of initiatePaymentRequest: (merchantID, shopID), merchantTransactionID, paymentMethodID, amount?, shopFee?, userID, userData?, userIP?, userSessionID, creationTypeID, paymentAccountID?, specificPaymentData?, paymentAccount?.
+ * Reads the anonymous type of initiatePaymentRequest (T.InitiatePaymentRequest); the slots are those of S.InitiatePaymentRequest.
  */
 function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
   const v = {} as T.InitiatePaymentRequest;
   cx.attributes(S.InitiatePaymentRequest);
   for (let k = cx.open(S.InitiatePaymentRequest.model); k >= 0; k = cx.next(S.InitiatePaymentRequest.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 2: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 2: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
       case 3: {
         const at = cx.here();
-        v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
+        v.paymentMethodID = cx.simple("paymentMethodID", S.CodeID, 0)!;
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
       case 4: cx.enter("amount"); v.amount = readNonNegativeMoney(cx); break;
       case 5: cx.enter("shopFee"); v.shopFee = readPositiveMoney(cx); break;
-      case 6: v.userID = cx.simple<T.StringID>("userID", S.StringID, 0)!; break;
+      case 6: v.userID = cx.simple("userID", S.StringID, 0)!; break;
       case 7: cx.enter("userData"); v.userData = readUserData(cx); break;
-      case 8: v.userIP = cx.simple<T.IpAddress>("userIP", S.IpAddress, 0)!; break;
-      case 9: v.userSessionID = cx.simple<string>("userSessionID", S.xs_string, 0)!; break;
+      case 8: v.userIP = cx.simple("userIP", S.IpAddress, 0)!; break;
+      case 9: v.userSessionID = cx.simple("userSessionID", S.xs_string, 0)!; break;
       case 10: {
         const at = cx.here();
-        v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
+        v.creationTypeID = cx.simple("creationTypeID", S.CodeID, 0)!;
         cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
-      case 11: v.paymentAccountID = cx.simple<string>("paymentAccountID", S.xs_string, 0)!; break;
+      case 11: v.paymentAccountID = cx.simple("paymentAccountID", S.xs_string, 0)!; break;
       case 12: cx.enter("specificPaymentData"); v.specificPaymentData = readDataList(cx); break;
       case 13: cx.enter("paymentAccount"); v.paymentAccount = readPaymentAccount(cx); break;
     }
@@ -407,7 +414,9 @@ function readInitiatePaymentRequest(cx: ReadContext): T.InitiatePaymentRequest {
   return v;
 }
 
-/** Reads the anonymous type of initiatePaymentResponse: payment. */
+/**
+ * Reads the anonymous type of initiatePaymentResponse (T.InitiatePaymentResponse); the slots are those of S.InitiatePaymentResponse.
+ */
 function readInitiatePaymentResponse(cx: ReadContext): T.InitiatePaymentResponse {
   const v = {} as T.InitiatePaymentResponse;
   cx.attributes(S.InitiatePaymentResponse);
@@ -419,84 +428,84 @@ function readInitiatePaymentResponse(cx: ReadContext): T.InitiatePaymentResponse
   return v;
 }
 
-/** Reads keyBooleanValuePair: key, value. */
+/** Reads keyBooleanValuePair (T.KeyBooleanValuePair); the slots are those of S.KeyBooleanValuePair. */
 function readKeyBooleanValuePair(cx: ReadContext): T.KeyBooleanValuePair {
   const v = {} as T.KeyBooleanValuePair;
   v.$type = "keyBooleanValuePair";
   cx.attributes(S.KeyBooleanValuePair);
   for (let k = cx.open(S.KeyBooleanValuePair.model); k >= 0; k = cx.next(S.KeyBooleanValuePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<boolean>("value", S.xs_boolean, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_boolean, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads keyDateTimeValuePair: key, value. */
+/** Reads keyDateTimeValuePair (T.KeyDateTimeValuePair); the slots are those of S.KeyDateTimeValuePair. */
 function readKeyDateTimeValuePair(cx: ReadContext): T.KeyDateTimeValuePair {
   const v = {} as T.KeyDateTimeValuePair;
   v.$type = "keyDateTimeValuePair";
   cx.attributes(S.KeyDateTimeValuePair);
   for (let k = cx.open(S.KeyDateTimeValuePair.model); k >= 0; k = cx.next(S.KeyDateTimeValuePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<string>("value", S.xs_dateTime, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_dateTime, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads keyDecimalValuePair: key, value. */
+/** Reads keyDecimalValuePair (T.KeyDecimalValuePair); the slots are those of S.KeyDecimalValuePair. */
 function readKeyDecimalValuePair(cx: ReadContext): T.KeyDecimalValuePair {
   const v = {} as T.KeyDecimalValuePair;
   v.$type = "keyDecimalValuePair";
   cx.attributes(S.KeyDecimalValuePair);
   for (let k = cx.open(S.KeyDecimalValuePair.model); k >= 0; k = cx.next(S.KeyDecimalValuePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<string>("value", S.xs_decimal, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_decimal, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads keyIntValuePair: key, value. */
+/** Reads keyIntValuePair (T.KeyIntValuePair); the slots are those of S.KeyIntValuePair. */
 function readKeyIntValuePair(cx: ReadContext): T.KeyIntValuePair {
   const v = {} as T.KeyIntValuePair;
   v.$type = "keyIntValuePair";
   cx.attributes(S.KeyIntValuePair);
   for (let k = cx.open(S.KeyIntValuePair.model); k >= 0; k = cx.next(S.KeyIntValuePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<number>("value", S.xs_int, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_int, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads keyStringValuePair: key, value. */
+/** Reads keyStringValuePair (T.KeyStringValuePair); the slots are those of S.KeyStringValuePair. */
 function readKeyStringValuePair(cx: ReadContext): T.KeyStringValuePair {
   const v = {} as T.KeyStringValuePair;
   v.$type = "keyStringValuePair";
   cx.attributes(S.KeyStringValuePair);
   for (let k = cx.open(S.KeyStringValuePair.model); k >= 0; k = cx.next(S.KeyStringValuePair.model)) {
     switch (k) {
-      case 0: v.key = cx.simple<string>("key", S.xs_string, 0)!; break;
-      case 1: v.value = cx.simple<string>("value", S.xs_string, 0)!; break;
+      case 0: v.key = cx.simple("key", S.xs_string, 0)!; break;
+      case 1: v.value = cx.simple("value", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads manualPaymentDetails: userID, merchantTransactionID, userDetails, paymentDetails. */
+/** Reads manualPaymentDetails (T.ManualPaymentDetails); the slots are those of S.ManualPaymentDetails. */
 function readManualPaymentDetails(cx: ReadContext): T.ManualPaymentDetails {
   const v = {} as T.ManualPaymentDetails;
   cx.attributes(S.ManualPaymentDetails);
   for (let k = cx.open(S.ManualPaymentDetails.model); k >= 0; k = cx.next(S.ManualPaymentDetails.model)) {
     switch (k) {
-      case 0: v.userID = cx.simple<T.StringID>("userID", S.StringID, 0)!; break;
-      case 1: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
+      case 0: v.userID = cx.simple("userID", S.StringID, 0)!; break;
+      case 1: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
       case 2: cx.enter("userDetails"); v.userDetails = readUserData(cx); break;
       case 3: cx.enter("paymentDetails"); v.paymentDetails = readDetailList(cx); break;
     }
@@ -504,49 +513,43 @@ function readManualPaymentDetails(cx: ReadContext): T.ManualPaymentDetails {
   return v;
 }
 
-/** Reads manualPaymentStatus: code, description, details. */
+/** Reads manualPaymentStatus (T.ManualPaymentStatus); the slots are those of S.ManualPaymentStatus. */
 function readManualPaymentStatus(cx: ReadContext): T.ManualPaymentStatus {
   const v = {} as T.ManualPaymentStatus;
   cx.attributes(S.ManualPaymentStatus);
   for (let k = cx.open(S.ManualPaymentStatus.model); k >= 0; k = cx.next(S.ManualPaymentStatus.model)) {
     switch (k) {
-      case 0: v.code = cx.simple<number>("code", S.xs_int, 0)!; break;
-      case 1: v.description = cx.simple<string>("description", S.xs_string, 0)!; break;
-      case 2: v.details = cx.simple<string>("details", S.xs_string, 0)!; break;
+      case 0: v.code = cx.simple("code", S.xs_int, 0)!; break;
+      case 1: v.description = cx.simple("description", S.xs_string, 0)!; break;
+      case 2: v.details = cx.simple("details", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/**
- * Decimal text with a required ISO 4217 currencyCode: <amount currencyCode="CAD">110.0100</amount>.
- * Reads money: simple content with @currencyCode.
- */
+/** Reads money (T.Money); the slots are those of S.Money. */
 function readMoney(cx: ReadContext): T.Money {
   const v = {} as T.Money;
   cx.attributes(S.Money);
   const a_currencyCode = cx.attr<T.ThreeLetterCode>(S.NO_NAMESPACE, "currencyCode", S.ThreeLetterCode, "currencyCode");
   if (a_currencyCode === undefined) cx.missingAttr("currencyCode", "currencyCode");
   else v.currencyCode = a_currencyCode;
-  v.value = cx.text<T.MoneyAmount>(S.MoneyAmount, 'value');
+  v.value = cx.text(S.MoneyAmount, 'value');
   return v;
 }
 
-/** Reads nonNegativeMoney: simple content with @currencyCode. */
+/** Reads nonNegativeMoney (T.NonNegativeMoney); the slots are those of S.NonNegativeMoney. */
 function readNonNegativeMoney(cx: ReadContext): T.NonNegativeMoney {
   const v = {} as T.NonNegativeMoney;
   cx.attributes(S.NonNegativeMoney);
   const a_currencyCode = cx.attr<T.ThreeLetterCode>(S.NO_NAMESPACE, "currencyCode", S.ThreeLetterCode, "currencyCode");
   if (a_currencyCode === undefined) cx.missingAttr("currencyCode", "currencyCode");
   else v.currencyCode = a_currencyCode;
-  v.value = cx.text<string>(S.NonNegativeMoneyContent, 'value');
+  v.value = cx.text(S.NonNegativeMoneyContent, 'value');
   return v;
 }
 
-/**
- * Account data sent with a payment request (cards: CardNumber, CardVerificationCode, HolderName, ExpiryMonth, ExpiryYear).
- * Reads paymentAccount: specificPaymentAccountData.
- */
+/** Reads paymentAccount (T.PaymentAccount); the slots are those of S.PaymentAccount. */
 function readPaymentAccount(cx: ReadContext): T.PaymentAccount {
   const v = {} as T.PaymentAccount;
   cx.attributes(S.PaymentAccount);
@@ -558,19 +561,21 @@ function readPaymentAccount(cx: ReadContext): T.PaymentAccount {
   return v;
 }
 
-/** Reads paymentAccountReference: paymentAccountID. */
+/** Reads paymentAccountReference (T.PaymentAccountReference); the slots are those of S.PaymentAccountReference. */
 function readPaymentAccountReference(cx: ReadContext): T.PaymentAccountReference {
   const v = {} as T.PaymentAccountReference;
   cx.attributes(S.PaymentAccountReference);
   for (let k = cx.open(S.PaymentAccountReference.model); k >= 0; k = cx.next(S.PaymentAccountReference.model)) {
     switch (k) {
-      case 0: v.paymentAccountID = cx.simple<string>("paymentAccountID", S.xs_string, 0)!; break;
+      case 0: v.paymentAccountID = cx.simple("paymentAccountID", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of paymentAccount/specificPaymentAccountData: data+. */
+/**
+ * Reads the anonymous type of paymentAccount/specificPaymentAccountData (T.PaymentAccountSpecificPaymentAccountData); the slots are those of S.PaymentAccountSpecificPaymentAccountData.
+ */
 function readPaymentAccountSpecificPaymentAccountData(cx: ReadContext): T.PaymentAccountSpecificPaymentAccountData {
   const v = {} as T.PaymentAccountSpecificPaymentAccountData;
   cx.attributes(S.PaymentAccountSpecificPaymentAccountData);
@@ -588,10 +593,7 @@ function readPaymentAccountSpecificPaymentAccountData(cx: ReadContext): T.Paymen
   return v;
 }
 
-/**
- * getPaymentsResponse/payments: one merchantTransactionID can have several payments (retries, refunds).
- * Reads paymentList: payment*.
- */
+/** Reads paymentList (T.PaymentList); the slots are those of S.PaymentList. */
 function readPaymentList(cx: ReadContext): T.PaymentList {
   const v = {} as T.PaymentList;
   cx.attributes(S.PaymentList);
@@ -610,8 +612,7 @@ function readPaymentList(cx: ReadContext): T.PaymentList {
 }
 
 /**
- * The detail page of one payment method.
- * Reads paymentMethodDetailsRedirectParameters: shopID, httpMethod, returnUrl, languageCode?, currencyCode, countryCode, creationTypeID?, additionalDetails?, user, merchantTransactionID, grossAmount?, minPaymentLimitAmount?, maxPaymentLimitAmount?, expirationTimeSpanInSeconds?, successUrl, pendingUrl, errorUrl, cancelUrl, refusedUrl, paymentMethodID, isPaymentMethodChangeAllowed?.
+ * Reads paymentMethodDetailsRedirectParameters (T.PaymentMethodDetailsRedirectParameters); the slots are those of S.PaymentMethodDetailsRedirectParameters.
  */
 function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentMethodDetailsRedirectParameters {
   const v = {} as T.PaymentMethodDetailsRedirectParameters;
@@ -619,45 +620,44 @@ function readPaymentMethodDetailsRedirectParameters(cx: ReadContext): T.PaymentM
   cx.attributes(S.PaymentMethodDetailsRedirectParameters);
   for (let k = cx.open(S.PaymentMethodDetailsRedirectParameters.model); k >= 0; k = cx.next(S.PaymentMethodDetailsRedirectParameters.model)) {
     switch (k) {
-      case 0: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 1: v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", S.HttpMethod, 0)!; break;
-      case 2: v.returnUrl = cx.simple<string>("returnUrl", S.xs_string, 0)!; break;
-      case 3: v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", S.TwoLetterCode, 0)!; break;
-      case 4: v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", S.ThreeLetterCode, 0)!; break;
-      case 5: v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", S.TwoLetterCode, 0)!; break;
+      case 0: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 1: v.httpMethod = cx.simple("httpMethod", S.HttpMethod, 0)!; break;
+      case 2: v.returnUrl = cx.simple("returnUrl", S.xs_string, 0)!; break;
+      case 3: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, 0)!; break;
+      case 4: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, 0)!; break;
+      case 5: v.countryCode = cx.simple("countryCode", S.TwoLetterCode, 0)!; break;
       case 6: {
         const at = cx.here();
-        v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
+        v.creationTypeID = cx.simple("creationTypeID", S.CodeID, 0)!;
         cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
       case 7: cx.enter("additionalDetails"); v.additionalDetails = readDetailList(cx); break;
       case 8: cx.enter("user"); v.user = readUser(cx); break;
-      case 9: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
-      case 10: v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", S.MoneyAmount, 0)!; break;
-      case 11: v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", S.MoneyAmount, 0)!; break;
-      case 12: v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", S.MoneyAmount, 0)!; break;
-      case 13: v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", S.xs_int, 0)!; break;
-      case 14: v.successUrl = cx.simple<string>("successUrl", S.xs_string, 0)!; break;
-      case 15: v.pendingUrl = cx.simple<string>("pendingUrl", S.xs_string, 0)!; break;
-      case 16: v.errorUrl = cx.simple<string>("errorUrl", S.xs_string, 0)!; break;
-      case 17: v.cancelUrl = cx.simple<string>("cancelUrl", S.xs_string, 0)!; break;
-      case 18: v.refusedUrl = cx.simple<string>("refusedUrl", S.xs_string, 0)!; break;
+      case 9: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
+      case 10: v.grossAmount = cx.simple("grossAmount", S.MoneyAmount, 0)!; break;
+      case 11: v.minPaymentLimitAmount = cx.simple("minPaymentLimitAmount", S.MoneyAmount, 0)!; break;
+      case 12: v.maxPaymentLimitAmount = cx.simple("maxPaymentLimitAmount", S.MoneyAmount, 0)!; break;
+      case 13: v.expirationTimeSpanInSeconds = cx.simple("expirationTimeSpanInSeconds", S.xs_int, 0)!; break;
+      case 14: v.successUrl = cx.simple("successUrl", S.xs_string, 0)!; break;
+      case 15: v.pendingUrl = cx.simple("pendingUrl", S.xs_string, 0)!; break;
+      case 16: v.errorUrl = cx.simple("errorUrl", S.xs_string, 0)!; break;
+      case 17: v.cancelUrl = cx.simple("cancelUrl", S.xs_string, 0)!; break;
+      case 18: v.refusedUrl = cx.simple("refusedUrl", S.xs_string, 0)!; break;
       case 19: {
         const at = cx.here();
-        v.paymentMethodID = cx.simple<T.CodeID>("paymentMethodID", S.CodeID, 0)!;
+        v.paymentMethodID = cx.simple("paymentMethodID", S.CodeID, 0)!;
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethodID, at, "paymentMethodID");
         break;
       }
-      case 20: v.isPaymentMethodChangeAllowed = cx.simple<boolean>("isPaymentMethodChangeAllowed", S.xs_boolean, 0)!; break;
+      case 20: v.isPaymentMethodChangeAllowed = cx.simple("isPaymentMethodChangeAllowed", S.xs_boolean, 0)!; break;
     }
   }
   return v;
 }
 
 /**
- * The method-selection page.
- * Reads paymentMethodSelectionWithDetailsRedirectParameters: shopID, httpMethod, returnUrl, languageCode?, currencyCode, countryCode, creationTypeID?, additionalDetails?, user, merchantTransactionID, grossAmount?, minPaymentLimitAmount?, maxPaymentLimitAmount?, expirationTimeSpanInSeconds?, successUrl, pendingUrl, errorUrl, cancelUrl, refusedUrl, paymentDirection.
+ * Reads paymentMethodSelectionWithDetailsRedirectParameters (T.PaymentMethodSelectionWithDetailsRedirectParameters); the slots are those of S.PaymentMethodSelectionWithDetailsRedirectParameters.
  */
 function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext): T.PaymentMethodSelectionWithDetailsRedirectParameters {
   const v = {} as T.PaymentMethodSelectionWithDetailsRedirectParameters;
@@ -665,62 +665,64 @@ function readPaymentMethodSelectionWithDetailsRedirectParameters(cx: ReadContext
   cx.attributes(S.PaymentMethodSelectionWithDetailsRedirectParameters);
   for (let k = cx.open(S.PaymentMethodSelectionWithDetailsRedirectParameters.model); k >= 0; k = cx.next(S.PaymentMethodSelectionWithDetailsRedirectParameters.model)) {
     switch (k) {
-      case 0: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
-      case 1: v.httpMethod = cx.simple<T.HttpMethod>("httpMethod", S.HttpMethod, 0)!; break;
-      case 2: v.returnUrl = cx.simple<string>("returnUrl", S.xs_string, 0)!; break;
-      case 3: v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", S.TwoLetterCode, 0)!; break;
-      case 4: v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", S.ThreeLetterCode, 0)!; break;
-      case 5: v.countryCode = cx.simple<T.TwoLetterCode>("countryCode", S.TwoLetterCode, 0)!; break;
+      case 0: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
+      case 1: v.httpMethod = cx.simple("httpMethod", S.HttpMethod, 0)!; break;
+      case 2: v.returnUrl = cx.simple("returnUrl", S.xs_string, 0)!; break;
+      case 3: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, 0)!; break;
+      case 4: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, 0)!; break;
+      case 5: v.countryCode = cx.simple("countryCode", S.TwoLetterCode, 0)!; break;
       case 6: {
         const at = cx.here();
-        v.creationTypeID = cx.simple<T.CodeID>("creationTypeID", S.CodeID, 0)!;
+        v.creationTypeID = cx.simple("creationTypeID", S.CodeID, 0)!;
         cx.code(creationTypeName, "creationType", v.creationTypeID, at, "creationTypeID");
         break;
       }
       case 7: cx.enter("additionalDetails"); v.additionalDetails = readDetailList(cx); break;
       case 8: cx.enter("user"); v.user = readUser(cx); break;
-      case 9: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
-      case 10: v.grossAmount = cx.simple<T.MoneyAmount>("grossAmount", S.MoneyAmount, 0)!; break;
-      case 11: v.minPaymentLimitAmount = cx.simple<T.MoneyAmount>("minPaymentLimitAmount", S.MoneyAmount, 0)!; break;
-      case 12: v.maxPaymentLimitAmount = cx.simple<T.MoneyAmount>("maxPaymentLimitAmount", S.MoneyAmount, 0)!; break;
-      case 13: v.expirationTimeSpanInSeconds = cx.simple<number>("expirationTimeSpanInSeconds", S.xs_int, 0)!; break;
-      case 14: v.successUrl = cx.simple<string>("successUrl", S.xs_string, 0)!; break;
-      case 15: v.pendingUrl = cx.simple<string>("pendingUrl", S.xs_string, 0)!; break;
-      case 16: v.errorUrl = cx.simple<string>("errorUrl", S.xs_string, 0)!; break;
-      case 17: v.cancelUrl = cx.simple<string>("cancelUrl", S.xs_string, 0)!; break;
-      case 18: v.refusedUrl = cx.simple<string>("refusedUrl", S.xs_string, 0)!; break;
-      case 19: v.paymentDirection = cx.simple<T.PaymentDirection>("paymentDirection", S.PaymentDirection, 0)!; break;
+      case 9: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
+      case 10: v.grossAmount = cx.simple("grossAmount", S.MoneyAmount, 0)!; break;
+      case 11: v.minPaymentLimitAmount = cx.simple("minPaymentLimitAmount", S.MoneyAmount, 0)!; break;
+      case 12: v.maxPaymentLimitAmount = cx.simple("maxPaymentLimitAmount", S.MoneyAmount, 0)!; break;
+      case 13: v.expirationTimeSpanInSeconds = cx.simple("expirationTimeSpanInSeconds", S.xs_int, 0)!; break;
+      case 14: v.successUrl = cx.simple("successUrl", S.xs_string, 0)!; break;
+      case 15: v.pendingUrl = cx.simple("pendingUrl", S.xs_string, 0)!; break;
+      case 16: v.errorUrl = cx.simple("errorUrl", S.xs_string, 0)!; break;
+      case 17: v.cancelUrl = cx.simple("cancelUrl", S.xs_string, 0)!; break;
+      case 18: v.refusedUrl = cx.simple("refusedUrl", S.xs_string, 0)!; break;
+      case 19: v.paymentDirection = cx.simple("paymentDirection", S.PaymentDirection, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads the anonymous type of paymentServiceException: id, errorCode, errorMessage. */
+/**
+ * Reads the anonymous type of paymentServiceException (T.PaymentServiceException); the slots are those of S.PaymentServiceException.
+ */
 function readPaymentServiceException(cx: ReadContext): T.PaymentServiceException {
   const v = {} as T.PaymentServiceException;
   cx.attributes(S.PaymentServiceException);
   for (let k = cx.open(S.PaymentServiceException.model); k >= 0; k = cx.next(S.PaymentServiceException.model)) {
     switch (k) {
-      case 0: v.id = cx.simple<T.Guid>("id", S.Guid, 0)!; break;
+      case 0: v.id = cx.simple("id", S.Guid, 0)!; break;
       case 1: {
         const at = cx.here();
-        v.errorCode = cx.simple<T.CodeID>("errorCode", S.CodeID, 0)!;
+        v.errorCode = cx.simple("errorCode", S.CodeID, 0)!;
         cx.code(errorCodeName, "errorCode", v.errorCode, at, "errorCode");
         break;
       }
-      case 2: v.errorMessage = cx.simple<string>("errorMessage", S.xs_string, 0)!; break;
+      case 2: v.errorMessage = cx.simple("errorMessage", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/** Reads paymentState: id, definition, createdOn, description?, paymentStateDetails?. */
+/** Reads paymentState (T.PaymentState); the slots are those of S.PaymentState. */
 function readPaymentState(cx: ReadContext): T.PaymentState {
   const v = {} as T.PaymentState;
   cx.attributes(S.PaymentState);
   for (let k = cx.open(S.PaymentState.model); k >= 0; k = cx.next(S.PaymentState.model)) {
     switch (k) {
-      case 0: v.id = cx.simple<T.Guid>("id", S.Guid, 0)!; break;
+      case 0: v.id = cx.simple("id", S.Guid, 0)!; break;
       case 1: {
         const at = cx.here();
         cx.enter("definition");
@@ -728,8 +730,8 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
         cx.code(paymentStateName, "paymentState", v.definition.key, at, "definition/key");
         break;
       }
-      case 2: v.createdOn = cx.simple<string>("createdOn", S.xs_dateTime, 0)!; break;
-      case 3: v.description = cx.simple<string>("description", S.xs_string, 0)!; break;
+      case 2: v.createdOn = cx.simple("createdOn", S.xs_dateTime, 0)!; break;
+      case 3: v.description = cx.simple("description", S.xs_string, 0)!; break;
       case 4: cx.enter("paymentStateDetails"); v.paymentStateDetails = cx.nil(true) ? null : readDetailList(cx); break;
     }
   }
@@ -737,8 +739,7 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
 }
 
 /**
- * paymentWithState plus the payment account used (xsi:type="paymentWithPaymentAccount").
- * Reads paymentWithPaymentAccount: (merchantID, shopID), paymentMethod, merchantTransactionID, paymentID, userID, paymentProvider?, amount, shopFee?, creationType, userIP?, state, isExecuted, baseAmount, paymentDetails?, paymentAccount?.
+ * Reads paymentWithPaymentAccount (T.PaymentWithPaymentAccount); the slots are those of S.PaymentWithPaymentAccount.
  */
 function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAccount {
   const v = {} as T.PaymentWithPaymentAccount;
@@ -746,8 +747,8 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
   cx.attributes(S.PaymentWithPaymentAccount);
   for (let k = cx.open(S.PaymentWithPaymentAccount.model); k >= 0; k = cx.next(S.PaymentWithPaymentAccount.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
       case 2: {
         const at = cx.here();
         cx.enter("paymentMethod");
@@ -755,9 +756,9 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethod.key, at, "paymentMethod/key");
         break;
       }
-      case 3: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
-      case 4: v.paymentID = cx.simple<T.Guid>("paymentID", S.Guid, 0)!; break;
-      case 5: v.userID = cx.simple<T.StringID>("userID", S.StringID, NILLABLE); break;
+      case 3: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
+      case 4: v.paymentID = cx.simple("paymentID", S.Guid, 0)!; break;
+      case 5: v.userID = cx.simple("userID", S.StringID, NILLABLE); break;
       case 6: {
         const at = cx.here();
         cx.enter("paymentProvider");
@@ -774,9 +775,9 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
         cx.code(creationTypeName, "creationType", v.creationType.key, at, "creationType/key");
         break;
       }
-      case 10: v.userIP = cx.simple<T.IpAddress>("userIP", S.IpAddress, 0)!; break;
+      case 10: v.userIP = cx.simple("userIP", S.IpAddress, 0)!; break;
       case 11: cx.enter("state"); v.state = readPaymentState(cx); break;
-      case 12: v.isExecuted = cx.simple<boolean>("isExecuted", S.xs_boolean, NILLABLE); break;
+      case 12: v.isExecuted = cx.simple("isExecuted", S.xs_boolean, NILLABLE); break;
       case 13: cx.enter("baseAmount"); v.baseAmount = readMoney(cx); break;
       case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? null : readDetailList(cx); break;
       case 15: cx.enter("paymentAccount"); v.paymentAccount = readPaymentAccountReference(cx); break;
@@ -785,18 +786,15 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
   return v;
 }
 
-/**
- * A payment and its current state (xsi:type="paymentWithState").
- * Reads paymentWithState: (merchantID, shopID), paymentMethod, merchantTransactionID, paymentID, userID, paymentProvider?, amount, shopFee?, creationType, userIP?, state, isExecuted, baseAmount, paymentDetails?.
- */
+/** Reads paymentWithState (T.PaymentWithState); the slots are those of S.PaymentWithState. */
 function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
   const v = {} as T.PaymentWithState;
   v.$type = "paymentWithState";
   cx.attributes(S.PaymentWithState);
   for (let k = cx.open(S.PaymentWithState.model); k >= 0; k = cx.next(S.PaymentWithState.model)) {
     switch (k) {
-      case 0: v.merchantID = cx.simple<T.StringID>("merchantID", S.StringID, 0)!; break;
-      case 1: v.shopID = cx.simple<T.StringID>("shopID", S.StringID, 0)!; break;
+      case 0: v.merchantID = cx.simple("merchantID", S.StringID, 0)!; break;
+      case 1: v.shopID = cx.simple("shopID", S.StringID, 0)!; break;
       case 2: {
         const at = cx.here();
         cx.enter("paymentMethod");
@@ -804,9 +802,9 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
         cx.code(paymentMethodName, "paymentMethod", v.paymentMethod.key, at, "paymentMethod/key");
         break;
       }
-      case 3: v.merchantTransactionID = cx.simple<T.StringID>("merchantTransactionID", S.StringID, 0)!; break;
-      case 4: v.paymentID = cx.simple<T.Guid>("paymentID", S.Guid, 0)!; break;
-      case 5: v.userID = cx.simple<T.StringID>("userID", S.StringID, NILLABLE); break;
+      case 3: v.merchantTransactionID = cx.simple("merchantTransactionID", S.StringID, 0)!; break;
+      case 4: v.paymentID = cx.simple("paymentID", S.Guid, 0)!; break;
+      case 5: v.userID = cx.simple("userID", S.StringID, NILLABLE); break;
       case 6: {
         const at = cx.here();
         cx.enter("paymentProvider");
@@ -823,9 +821,9 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
         cx.code(creationTypeName, "creationType", v.creationType.key, at, "creationType/key");
         break;
       }
-      case 10: v.userIP = cx.simple<T.IpAddress>("userIP", S.IpAddress, 0)!; break;
+      case 10: v.userIP = cx.simple("userIP", S.IpAddress, 0)!; break;
       case 11: cx.enter("state"); v.state = readPaymentState(cx); break;
-      case 12: v.isExecuted = cx.simple<boolean>("isExecuted", S.xs_boolean, NILLABLE); break;
+      case 12: v.isExecuted = cx.simple("isExecuted", S.xs_boolean, NILLABLE); break;
       case 13: cx.enter("baseAmount"); v.baseAmount = readMoney(cx); break;
       case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? null : readDetailList(cx); break;
     }
@@ -833,35 +831,32 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
   return v;
 }
 
-/** Reads positiveMoney: simple content with @currencyCode. */
+/** Reads positiveMoney (T.PositiveMoney); the slots are those of S.PositiveMoney. */
 function readPositiveMoney(cx: ReadContext): T.PositiveMoney {
   const v = {} as T.PositiveMoney;
   cx.attributes(S.PositiveMoney);
   const a_currencyCode = cx.attr<T.ThreeLetterCode>(S.NO_NAMESPACE, "currencyCode", S.ThreeLetterCode, "currencyCode");
   if (a_currencyCode === undefined) cx.missingAttr("currencyCode", "currencyCode");
   else v.currencyCode = a_currencyCode;
-  v.value = cx.text<string>(S.PositiveMoneyContent, 'value');
+  v.value = cx.text(S.PositiveMoneyContent, 'value');
   return v;
 }
 
-/** Reads redirectDataWithPost: redirectUrl, dataFields. */
+/** Reads redirectDataWithPost (T.RedirectDataWithPost); the slots are those of S.RedirectDataWithPost. */
 function readRedirectDataWithPost(cx: ReadContext): T.RedirectDataWithPost {
   const v = {} as T.RedirectDataWithPost;
   v.$type = "redirectDataWithPost";
   cx.attributes(S.RedirectDataWithPost);
   for (let k = cx.open(S.RedirectDataWithPost.model); k >= 0; k = cx.next(S.RedirectDataWithPost.model)) {
     switch (k) {
-      case 0: v.redirectUrl = cx.simple<string>("redirectUrl", S.xs_string, 0)!; break;
+      case 0: v.redirectUrl = cx.simple("redirectUrl", S.xs_string, 0)!; break;
       case 1: cx.enter("dataFields"); v.dataFields = readDataFieldList(cx); break;
     }
   }
   return v;
 }
 
-/**
- * executePaymentActionResponse/actionResults: key/value items named "result".
- * Reads resultList: result*.
- */
+/** Reads resultList (T.ResultList); the slots are those of S.ResultList. */
 function readResultList(cx: ReadContext): T.ResultList {
   const v = {} as T.ResultList;
   cx.attributes(S.ResultList);
@@ -879,75 +874,71 @@ function readResultList(cx: ReadContext): T.ResultList {
   return v;
 }
 
-/** Reads unqualifiedPaymentServiceException: id, errorCode, errorMessage. */
+/**
+ * Reads unqualifiedPaymentServiceException (T.UnqualifiedPaymentServiceException); the slots are those of S.UnqualifiedPaymentServiceException.
+ */
 function readUnqualifiedPaymentServiceException(cx: ReadContext): T.UnqualifiedPaymentServiceException {
   const v = {} as T.UnqualifiedPaymentServiceException;
   cx.attributes(S.UnqualifiedPaymentServiceException);
   for (let k = cx.open(S.UnqualifiedPaymentServiceException.model); k >= 0; k = cx.next(S.UnqualifiedPaymentServiceException.model)) {
     switch (k) {
-      case 0: v.id = cx.simple<T.Guid>("id", S.Guid, 0)!; break;
+      case 0: v.id = cx.simple("id", S.Guid, 0)!; break;
       case 1: {
         const at = cx.here();
-        v.errorCode = cx.simple<T.CodeID>("errorCode", S.CodeID, 0)!;
+        v.errorCode = cx.simple("errorCode", S.CodeID, 0)!;
         cx.code(errorCodeName, "errorCode", v.errorCode, at, "errorCode");
         break;
       }
-      case 2: v.errorMessage = cx.simple<string>("errorMessage", S.xs_string, 0)!; break;
+      case 2: v.errorMessage = cx.simple("errorMessage", S.xs_string, 0)!; break;
     }
   }
   return v;
 }
 
-/**
- * The customer with the merchant's user id first (redirectParameters, getPaymentInputDataList).
- * Reads user: id, (username?, firstname?, lastname?, currencyCode?, languageCode?, email?, address?, dateOfBirth?, gender?, identificationNumber?, identificationNumberType?, drivingLicenseNumber?, drivingLicenseIssuingState?).
- */
+/** Reads user (T.User); the slots are those of S.User. */
 function readUser(cx: ReadContext): T.User {
   const v = {} as T.User;
   cx.attributes(S.User);
   for (let k = cx.open(S.User.model); k >= 0; k = cx.next(S.User.model)) {
     switch (k) {
-      case 0: v.id = cx.simple<T.StringID>("id", S.StringID, 0)!; break;
-      case 1: v.username = cx.simple<string>("username", S.xs_string, NILLABLE); break;
-      case 2: v.firstname = cx.simple<string>("firstname", S.xs_string, NILLABLE); break;
-      case 3: v.lastname = cx.simple<string>("lastname", S.xs_string, NILLABLE); break;
-      case 4: v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", S.ThreeLetterCode, NILLABLE); break;
-      case 5: v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", S.TwoLetterCode, NILLABLE); break;
-      case 6: v.email = cx.simple<string>("email", S.xs_string, NILLABLE); break;
+      case 0: v.id = cx.simple("id", S.StringID, 0)!; break;
+      case 1: v.username = cx.simple("username", S.xs_string, NILLABLE); break;
+      case 2: v.firstname = cx.simple("firstname", S.xs_string, NILLABLE); break;
+      case 3: v.lastname = cx.simple("lastname", S.xs_string, NILLABLE); break;
+      case 4: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, NILLABLE); break;
+      case 5: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, NILLABLE); break;
+      case 6: v.email = cx.simple("email", S.xs_string, NILLABLE); break;
       case 7: cx.enter("address"); v.address = cx.nil(true) ? null : readAddress(cx); break;
-      case 8: v.dateOfBirth = cx.simple<string>("dateOfBirth", S.xs_dateTime, NILLABLE); break;
-      case 9: v.gender = cx.simple<T.Gender>("gender", S.Gender, NILLABLE); break;
-      case 10: v.identificationNumber = cx.simple<string>("identificationNumber", S.xs_string, NILLABLE); break;
-      case 11: v.identificationNumberType = cx.simple<string>("identificationNumberType", S.xs_string, NILLABLE); break;
-      case 12: v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", S.xs_string, NILLABLE); break;
-      case 13: v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", S.xs_string, NILLABLE); break;
+      case 8: v.dateOfBirth = cx.simple("dateOfBirth", S.xs_dateTime, NILLABLE); break;
+      case 9: v.gender = cx.simple("gender", S.Gender, NILLABLE); break;
+      case 10: v.identificationNumber = cx.simple("identificationNumber", S.xs_string, NILLABLE); break;
+      case 11: v.identificationNumberType = cx.simple("identificationNumberType", S.xs_string, NILLABLE); break;
+      case 12: v.drivingLicenseNumber = cx.simple("drivingLicenseNumber", S.xs_string, NILLABLE); break;
+      case 13: v.drivingLicenseIssuingState = cx.simple("drivingLicenseIssuingState", S.xs_string, NILLABLE); break;
     }
   }
   return v;
 }
 
-/**
- * The customer (initiatePaymentRequest/userData, getNewManualPaymentDetailsResponse/result/userDetails).
- * Reads userData: (username?, firstname?, lastname?, currencyCode?, languageCode?, email?, address?, dateOfBirth?, gender?, identificationNumber?, identificationNumberType?, drivingLicenseNumber?, drivingLicenseIssuingState?).
- */
+/** Reads userData (T.UserData); the slots are those of S.UserData. */
 function readUserData(cx: ReadContext): T.UserData {
   const v = {} as T.UserData;
   cx.attributes(S.UserData);
   for (let k = cx.open(S.UserData.model); k >= 0; k = cx.next(S.UserData.model)) {
     switch (k) {
-      case 0: v.username = cx.simple<string>("username", S.xs_string, NILLABLE); break;
-      case 1: v.firstname = cx.simple<string>("firstname", S.xs_string, NILLABLE); break;
-      case 2: v.lastname = cx.simple<string>("lastname", S.xs_string, NILLABLE); break;
-      case 3: v.currencyCode = cx.simple<T.ThreeLetterCode>("currencyCode", S.ThreeLetterCode, NILLABLE); break;
-      case 4: v.languageCode = cx.simple<T.TwoLetterCode>("languageCode", S.TwoLetterCode, NILLABLE); break;
-      case 5: v.email = cx.simple<string>("email", S.xs_string, NILLABLE); break;
+      case 0: v.username = cx.simple("username", S.xs_string, NILLABLE); break;
+      case 1: v.firstname = cx.simple("firstname", S.xs_string, NILLABLE); break;
+      case 2: v.lastname = cx.simple("lastname", S.xs_string, NILLABLE); break;
+      case 3: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, NILLABLE); break;
+      case 4: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, NILLABLE); break;
+      case 5: v.email = cx.simple("email", S.xs_string, NILLABLE); break;
       case 6: cx.enter("address"); v.address = cx.nil(true) ? null : readAddress(cx); break;
-      case 7: v.dateOfBirth = cx.simple<string>("dateOfBirth", S.xs_dateTime, NILLABLE); break;
-      case 8: v.gender = cx.simple<T.Gender>("gender", S.Gender, NILLABLE); break;
-      case 9: v.identificationNumber = cx.simple<string>("identificationNumber", S.xs_string, NILLABLE); break;
-      case 10: v.identificationNumberType = cx.simple<string>("identificationNumberType", S.xs_string, NILLABLE); break;
-      case 11: v.drivingLicenseNumber = cx.simple<string>("drivingLicenseNumber", S.xs_string, NILLABLE); break;
-      case 12: v.drivingLicenseIssuingState = cx.simple<string>("drivingLicenseIssuingState", S.xs_string, NILLABLE); break;
+      case 7: v.dateOfBirth = cx.simple("dateOfBirth", S.xs_dateTime, NILLABLE); break;
+      case 8: v.gender = cx.simple("gender", S.Gender, NILLABLE); break;
+      case 9: v.identificationNumber = cx.simple("identificationNumber", S.xs_string, NILLABLE); break;
+      case 10: v.identificationNumberType = cx.simple("identificationNumberType", S.xs_string, NILLABLE); break;
+      case 11: v.drivingLicenseNumber = cx.simple("drivingLicenseNumber", S.xs_string, NILLABLE); break;
+      case 12: v.drivingLicenseIssuingState = cx.simple("drivingLicenseIssuingState", S.xs_string, NILLABLE); break;
     }
   }
   return v;

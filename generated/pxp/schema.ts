@@ -97,15 +97,15 @@ export const Address: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "address" },
   attributes: [],
   elements: [
-    { prop: "street", ns: NS_PAYMENT_PROCESSING, local: "street" }, // slot 0
-    { prop: "houseName", ns: NS_PAYMENT_PROCESSING, local: "houseName" }, // slot 1
-    { prop: "houseNumber", ns: NS_PAYMENT_PROCESSING, local: "houseNumber" }, // slot 2
-    { prop: "houseNumberExtension", ns: NS_PAYMENT_PROCESSING, local: "houseNumberExtension" }, // slot 3
-    { prop: "postalCode", ns: NS_PAYMENT_PROCESSING, local: "postalCode" }, // slot 4
-    { prop: "city", ns: NS_PAYMENT_PROCESSING, local: "city" }, // slot 5
-    { prop: "state", ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 6
-    { prop: "countryCode2", ns: NS_PAYMENT_PROCESSING, local: "countryCode2" }, // slot 7
-    { prop: "telephoneNumber", ns: NS_PAYMENT_PROCESSING, local: "telephoneNumber" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "street" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "houseName" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "houseNumber" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "houseNumberExtension" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "postalCode" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "city" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "countryCode2" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "telephoneNumber" }, // slot 8
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, 1) /* street */,
@@ -127,8 +127,8 @@ export const DataField: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "dataField" },
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -143,7 +143,7 @@ export const DataFieldList: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "dataFieldList" },
   attributes: [],
   elements: [
-    { prop: "dataField", ns: NS_PAYMENT_PROCESSING, local: "dataField" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "dataField" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* dataField */
@@ -157,7 +157,7 @@ export const DataList: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "dataList" },
   attributes: [],
   elements: [
-    { prop: "data", ns: NS_PAYMENT_PROCESSING, local: "data" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "data" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* data */
@@ -171,7 +171,7 @@ export const DetailList: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "detailList" },
   attributes: [],
   elements: [
-    { prop: "detail", ns: NS_PAYMENT_PROCESSING, local: "detail" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "detail" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* detail */
@@ -187,12 +187,12 @@ export const ExecutePaymentActionRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:executePaymentActionRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "paymentID", ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 2
-    { prop: "actionID", ns: NS_PAYMENT_PROCESSING, local: "actionID" }, // slot 3
-    { prop: "actionData", ns: NS_PAYMENT_PROCESSING, local: "actionData" }, // slot 4
-    { prop: "remark", ns: NS_PAYMENT_PROCESSING, local: "remark" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "actionID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "actionData" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "remark" }, // slot 5
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -213,8 +213,8 @@ export const ExecutePaymentActionResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:executePaymentActionResponse" },
   attributes: [],
   elements: [
-    { prop: "statusCode", ns: NS_PAYMENT_PROCESSING, local: "statusCode" }, // slot 0
-    { prop: "actionResults", ns: NS_PAYMENT_PROCESSING, local: "actionResults" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "statusCode" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "actionResults" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* statusCode */,
@@ -231,13 +231,13 @@ export const GetNewManualPaymentDetailsRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getNewManualPaymentDetailsRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "paymentMethodID", ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 1
-    { prop: "userID", ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 2
-    { prop: "username", ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 3
-    { prop: "email", ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 4
-    { prop: "languageCode", ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 5
-    { prop: "telephoneNumber", ns: NS_PAYMENT_PROCESSING, local: "telephoneNumber" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "telephoneNumber" }, // slot 6
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchantID */,
@@ -257,8 +257,8 @@ export const GetNewManualPaymentDetailsResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getNewManualPaymentDetailsResponse" },
   attributes: [],
   elements: [
-    { prop: "result", ns: NS_PAYMENT_PROCESSING, local: "result" }, // slot 0
-    { prop: "status", ns: NS_PAYMENT_PROCESSING, local: "status" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "result" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "status" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, 1) /* result */,
@@ -275,13 +275,13 @@ export const GetPaymentInputDataListRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getPaymentInputDataListRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "user", ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 2
-    { prop: "paymentMethodID", ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 3
-    { prop: "purposeOfPayment", ns: NS_PAYMENT_PROCESSING, local: "purposeOfPayment" }, // slot 4
-    { prop: "amount", ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 5
-    { prop: "details", ns: NS_PAYMENT_PROCESSING, local: "details" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "purposeOfPayment" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "details" }, // slot 6
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -303,7 +303,7 @@ export const GetPaymentInputDataListResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getPaymentInputDataListResponse" },
   attributes: [],
   elements: [
-    { prop: "paymentInputDataList", ns: NS_PAYMENT_PROCESSING, local: "paymentInputDataList" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentInputDataList" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* paymentInputDataList */
@@ -317,7 +317,7 @@ export const GetPaymentInputDataListResponsePaymentInputDataList: ComplexType = 
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getPaymentInputDataListResponse/paymentInputDataList" },
   attributes: [],
   elements: [
-    { prop: "paymentInputData", ns: NS_PAYMENT_PROCESSING, local: "paymentInputData" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentInputData" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* paymentInputData */
@@ -331,10 +331,10 @@ export const GetPaymentsRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getPaymentsRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 2
-    { prop: "isExecuted", ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 3
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -353,7 +353,7 @@ export const GetPaymentsResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getPaymentsResponse" },
   attributes: [],
   elements: [
-    { prop: "payments", ns: NS_PAYMENT_PROCESSING, local: "payments" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "payments" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* payments */
@@ -367,8 +367,8 @@ export const GetRedirectDataRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getRedirectDataRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "redirectParameters", ns: NS_PAYMENT_PROCESSING, local: "redirectParameters" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "redirectParameters" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* merchantID */,
@@ -383,7 +383,7 @@ export const GetRedirectDataResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:getRedirectDataResponse" },
   attributes: [],
   elements: [
-    { prop: "redirectData", ns: NS_PAYMENT_PROCESSING, local: "redirectData" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "redirectData" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* redirectData */
@@ -397,7 +397,7 @@ export const HandlePaymentStateChangedNotificationRequest: ComplexType = complex
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:handlePaymentStateChangedNotificationRequest" },
   attributes: [],
   elements: [
-    { prop: "payment", ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* payment */
@@ -411,8 +411,8 @@ export const HandlePaymentStateChangedNotificationResponse: ComplexType = comple
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:handlePaymentStateChangedNotificationResponse" },
   attributes: [],
   elements: [
-    { prop: "resultCode", ns: NS_PAYMENT_PROCESSING, local: "resultCode" }, // slot 0
-    { prop: "resultMessage", ns: NS_PAYMENT_PROCESSING, local: "resultMessage" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "resultCode" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "resultMessage" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* resultCode */,
@@ -427,8 +427,8 @@ export const IdNamePair: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "idNamePair" },
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -445,13 +445,13 @@ export const InitiatePaymentFromReferenceRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:initiatePaymentFromReferenceRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "originalPaymentID", ns: NS_PAYMENT_PROCESSING, local: "originalPaymentID" }, // slot 2
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
-    { prop: "paymentMethodID", ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 4
-    { prop: "amount", ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 5
-    { prop: "specificPaymentData", ns: NS_PAYMENT_PROCESSING, local: "specificPaymentData" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "originalPaymentID" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "specificPaymentData" }, // slot 6
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -473,7 +473,7 @@ export const InitiatePaymentFromReferenceResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:initiatePaymentFromReferenceResponse" },
   attributes: [],
   elements: [
-    { prop: "payment", ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* payment */
@@ -489,20 +489,20 @@ export const InitiatePaymentRequest: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:initiatePaymentRequest" },
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 2
-    { prop: "paymentMethodID", ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 3
-    { prop: "amount", ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 4
-    { prop: "shopFee", ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 5
-    { prop: "userID", ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 6
-    { prop: "userData", ns: NS_PAYMENT_PROCESSING, local: "userData" }, // slot 7
-    { prop: "userIP", ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 8
-    { prop: "userSessionID", ns: NS_PAYMENT_PROCESSING, local: "userSessionID" }, // slot 9
-    { prop: "creationTypeID", ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 10
-    { prop: "paymentAccountID", ns: NS_PAYMENT_PROCESSING, local: "paymentAccountID" }, // slot 11
-    { prop: "specificPaymentData", ns: NS_PAYMENT_PROCESSING, local: "specificPaymentData" }, // slot 12
-    { prop: "paymentAccount", ns: NS_PAYMENT_PROCESSING, local: "paymentAccount" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "userData" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "userSessionID" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentAccountID" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "specificPaymentData" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentAccount" }, // slot 13
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -531,7 +531,7 @@ export const InitiatePaymentResponse: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:initiatePaymentResponse" },
   attributes: [],
   elements: [
-    { prop: "payment", ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* payment */
@@ -546,8 +546,8 @@ export const KeyBooleanValuePair: ComplexType = complexType({
   typeTag: "keyBooleanValuePair",
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -563,8 +563,8 @@ export const KeyDateTimeValuePair: ComplexType = complexType({
   typeTag: "keyDateTimeValuePair",
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -580,8 +580,8 @@ export const KeyDecimalValuePair: ComplexType = complexType({
   typeTag: "keyDecimalValuePair",
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -597,8 +597,8 @@ export const KeyIntValuePair: ComplexType = complexType({
   typeTag: "keyIntValuePair",
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -614,8 +614,8 @@ export const KeyStringValuePair: ComplexType = complexType({
   typeTag: "keyStringValuePair",
   attributes: [],
   elements: [
-    { prop: "key", ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
-    { prop: "value", ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "key" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "value" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* key */,
@@ -630,10 +630,10 @@ export const ManualPaymentDetails: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "manualPaymentDetails" },
   attributes: [],
   elements: [
-    { prop: "userID", ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 0
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 1
-    { prop: "userDetails", ns: NS_PAYMENT_PROCESSING, local: "userDetails" }, // slot 2
-    { prop: "paymentDetails", ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "userDetails" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 3
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* userID */,
@@ -650,9 +650,9 @@ export const ManualPaymentStatus: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "manualPaymentStatus" },
   attributes: [],
   elements: [
-    { prop: "code", ns: NS_PAYMENT_PROCESSING, local: "code" }, // slot 0
-    { prop: "description", ns: NS_PAYMENT_PROCESSING, local: "description" }, // slot 1
-    { prop: "details", ns: NS_PAYMENT_PROCESSING, local: "details" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "code" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "description" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "details" }, // slot 2
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* code */,
@@ -666,7 +666,7 @@ export const ManualPaymentStatus: ComplexType = complexType({
 export const Money: ComplexType = complexType({
   id: "Money",
   name: { ns: NS_PAYMENT_PROCESSING, local: "money" },
-  attributes: [{ prop: "currencyCode", ns: NO_NAMESPACE, local: "currencyCode" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "currencyCode" }],
   elements: [],
   content: { kind: 'simple', type: "MoneyAmount" },
 });
@@ -675,7 +675,7 @@ export const Money: ComplexType = complexType({
 export const NonNegativeMoney: ComplexType = complexType({
   id: "NonNegativeMoney",
   name: { ns: NS_PAYMENT_PROCESSING, local: "nonNegativeMoney" },
-  attributes: [{ prop: "currencyCode", ns: NO_NAMESPACE, local: "currencyCode" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "currencyCode" }],
   elements: [],
   content: { kind: 'simple', type: "NonNegativeMoneyContent" },
 });
@@ -686,7 +686,7 @@ export const PaymentAccount: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "paymentAccount" },
   attributes: [],
   elements: [
-    { prop: "specificPaymentAccountData", ns: NS_PAYMENT_PROCESSING, local: "specificPaymentAccountData" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "specificPaymentAccountData" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* specificPaymentAccountData */
@@ -700,7 +700,7 @@ export const PaymentAccountReference: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "paymentAccountReference" },
   attributes: [],
   elements: [
-    { prop: "paymentAccountID", ns: NS_PAYMENT_PROCESSING, local: "paymentAccountID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentAccountID" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* paymentAccountID */
@@ -714,7 +714,7 @@ export const PaymentAccountSpecificPaymentAccountData: ComplexType = complexType
   name: { ns: NS_PAYMENT_PROCESSING, local: "~type:paymentAccount/specificPaymentAccountData" },
   attributes: [],
   elements: [
-    { prop: "data", ns: NS_PAYMENT_PROCESSING, local: "data" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "data" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, -1) /* data */
@@ -728,7 +728,7 @@ export const PaymentList: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "paymentList" },
   attributes: [],
   elements: [
-    { prop: "payment", ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "payment" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* payment */
@@ -745,27 +745,27 @@ export const PaymentMethodDetailsRedirectParameters: ComplexType = complexType({
   typeTag: "paymentMethodDetailsRedirectParameters",
   attributes: [],
   elements: [
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 0
-    { prop: "httpMethod", ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, // slot 1
-    { prop: "returnUrl", ns: NS_PAYMENT_PROCESSING, local: "returnUrl" }, // slot 2
-    { prop: "languageCode", ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 3
-    { prop: "currencyCode", ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
-    { prop: "countryCode", ns: NS_PAYMENT_PROCESSING, local: "countryCode" }, // slot 5
-    { prop: "creationTypeID", ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 6
-    { prop: "additionalDetails", ns: NS_PAYMENT_PROCESSING, local: "additionalDetails" }, // slot 7
-    { prop: "user", ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 8
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 9
-    { prop: "grossAmount", ns: NS_PAYMENT_PROCESSING, local: "grossAmount" }, // slot 10
-    { prop: "minPaymentLimitAmount", ns: NS_PAYMENT_PROCESSING, local: "minPaymentLimitAmount" }, // slot 11
-    { prop: "maxPaymentLimitAmount", ns: NS_PAYMENT_PROCESSING, local: "maxPaymentLimitAmount" }, // slot 12
-    { prop: "expirationTimeSpanInSeconds", ns: NS_PAYMENT_PROCESSING, local: "expirationTimeSpanInSeconds" }, // slot 13
-    { prop: "successUrl", ns: NS_PAYMENT_PROCESSING, local: "successUrl" }, // slot 14
-    { prop: "pendingUrl", ns: NS_PAYMENT_PROCESSING, local: "pendingUrl" }, // slot 15
-    { prop: "errorUrl", ns: NS_PAYMENT_PROCESSING, local: "errorUrl" }, // slot 16
-    { prop: "cancelUrl", ns: NS_PAYMENT_PROCESSING, local: "cancelUrl" }, // slot 17
-    { prop: "refusedUrl", ns: NS_PAYMENT_PROCESSING, local: "refusedUrl" }, // slot 18
-    { prop: "paymentMethodID", ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 19
-    { prop: "isPaymentMethodChangeAllowed", ns: NS_PAYMENT_PROCESSING, local: "isPaymentMethodChangeAllowed" }, // slot 20
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "returnUrl" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "countryCode" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "additionalDetails" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "grossAmount" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "minPaymentLimitAmount" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "maxPaymentLimitAmount" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "expirationTimeSpanInSeconds" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "successUrl" }, // slot 14
+    { ns: NS_PAYMENT_PROCESSING, local: "pendingUrl" }, // slot 15
+    { ns: NS_PAYMENT_PROCESSING, local: "errorUrl" }, // slot 16
+    { ns: NS_PAYMENT_PROCESSING, local: "cancelUrl" }, // slot 17
+    { ns: NS_PAYMENT_PROCESSING, local: "refusedUrl" }, // slot 18
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethodID" }, // slot 19
+    { ns: NS_PAYMENT_PROCESSING, local: "isPaymentMethodChangeAllowed" }, // slot 20
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* shopID */,
@@ -802,26 +802,26 @@ export const PaymentMethodSelectionWithDetailsRedirectParameters: ComplexType = 
   typeTag: "paymentMethodSelectionWithDetailsRedirectParameters",
   attributes: [],
   elements: [
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 0
-    { prop: "httpMethod", ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, // slot 1
-    { prop: "returnUrl", ns: NS_PAYMENT_PROCESSING, local: "returnUrl" }, // slot 2
-    { prop: "languageCode", ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 3
-    { prop: "currencyCode", ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
-    { prop: "countryCode", ns: NS_PAYMENT_PROCESSING, local: "countryCode" }, // slot 5
-    { prop: "creationTypeID", ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 6
-    { prop: "additionalDetails", ns: NS_PAYMENT_PROCESSING, local: "additionalDetails" }, // slot 7
-    { prop: "user", ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 8
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 9
-    { prop: "grossAmount", ns: NS_PAYMENT_PROCESSING, local: "grossAmount" }, // slot 10
-    { prop: "minPaymentLimitAmount", ns: NS_PAYMENT_PROCESSING, local: "minPaymentLimitAmount" }, // slot 11
-    { prop: "maxPaymentLimitAmount", ns: NS_PAYMENT_PROCESSING, local: "maxPaymentLimitAmount" }, // slot 12
-    { prop: "expirationTimeSpanInSeconds", ns: NS_PAYMENT_PROCESSING, local: "expirationTimeSpanInSeconds" }, // slot 13
-    { prop: "successUrl", ns: NS_PAYMENT_PROCESSING, local: "successUrl" }, // slot 14
-    { prop: "pendingUrl", ns: NS_PAYMENT_PROCESSING, local: "pendingUrl" }, // slot 15
-    { prop: "errorUrl", ns: NS_PAYMENT_PROCESSING, local: "errorUrl" }, // slot 16
-    { prop: "cancelUrl", ns: NS_PAYMENT_PROCESSING, local: "cancelUrl" }, // slot 17
-    { prop: "refusedUrl", ns: NS_PAYMENT_PROCESSING, local: "refusedUrl" }, // slot 18
-    { prop: "paymentDirection", ns: NS_PAYMENT_PROCESSING, local: "paymentDirection" }, // slot 19
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "httpMethod" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "returnUrl" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "countryCode" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "creationTypeID" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "additionalDetails" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "user" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "grossAmount" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "minPaymentLimitAmount" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "maxPaymentLimitAmount" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "expirationTimeSpanInSeconds" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "successUrl" }, // slot 14
+    { ns: NS_PAYMENT_PROCESSING, local: "pendingUrl" }, // slot 15
+    { ns: NS_PAYMENT_PROCESSING, local: "errorUrl" }, // slot 16
+    { ns: NS_PAYMENT_PROCESSING, local: "cancelUrl" }, // slot 17
+    { ns: NS_PAYMENT_PROCESSING, local: "refusedUrl" }, // slot 18
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentDirection" }, // slot 19
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* shopID */,
@@ -854,9 +854,9 @@ export const PaymentServiceException: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "~element:paymentServiceException" },
   attributes: [],
   elements: [
-    { prop: "id", ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
-    { prop: "errorCode", ns: NS_PAYMENT_PROCESSING, local: "errorCode" }, // slot 1
-    { prop: "errorMessage", ns: NS_PAYMENT_PROCESSING, local: "errorMessage" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "errorCode" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "errorMessage" }, // slot 2
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* id */,
@@ -872,11 +872,11 @@ export const PaymentState: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "paymentState" },
   attributes: [],
   elements: [
-    { prop: "id", ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
-    { prop: "definition", ns: NS_PAYMENT_PROCESSING, local: "definition" }, // slot 1
-    { prop: "createdOn", ns: NS_PAYMENT_PROCESSING, local: "createdOn" }, // slot 2
-    { prop: "description", ns: NS_PAYMENT_PROCESSING, local: "description" }, // slot 3
-    { prop: "paymentStateDetails", ns: NS_PAYMENT_PROCESSING, local: "paymentStateDetails" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "definition" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "createdOn" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "description" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentStateDetails" }, // slot 4
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* id */,
@@ -897,22 +897,22 @@ export const PaymentWithPaymentAccount: ComplexType = complexType({
   typeTag: "paymentWithPaymentAccount",
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "paymentMethod", ns: NS_PAYMENT_PROCESSING, local: "paymentMethod" }, // slot 2
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
-    { prop: "paymentID", ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 4
-    { prop: "userID", ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 5
-    { prop: "paymentProvider", ns: NS_PAYMENT_PROCESSING, local: "paymentProvider" }, // slot 6
-    { prop: "amount", ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 7
-    { prop: "shopFee", ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 8
-    { prop: "creationType", ns: NS_PAYMENT_PROCESSING, local: "creationType" }, // slot 9
-    { prop: "userIP", ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 10
-    { prop: "state", ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 11
-    { prop: "isExecuted", ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 12
-    { prop: "baseAmount", ns: NS_PAYMENT_PROCESSING, local: "baseAmount" }, // slot 13
-    { prop: "paymentDetails", ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 14
-    { prop: "paymentAccount", ns: NS_PAYMENT_PROCESSING, local: "paymentAccount" }, // slot 15
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethod" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentProvider" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "creationType" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "baseAmount" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 14
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentAccount" }, // slot 15
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -946,21 +946,21 @@ export const PaymentWithState: ComplexType = complexType({
   typeTag: "paymentWithState",
   attributes: [],
   elements: [
-    { prop: "merchantID", ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
-    { prop: "shopID", ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
-    { prop: "paymentMethod", ns: NS_PAYMENT_PROCESSING, local: "paymentMethod" }, // slot 2
-    { prop: "merchantTransactionID", ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
-    { prop: "paymentID", ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 4
-    { prop: "userID", ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 5
-    { prop: "paymentProvider", ns: NS_PAYMENT_PROCESSING, local: "paymentProvider" }, // slot 6
-    { prop: "amount", ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 7
-    { prop: "shopFee", ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 8
-    { prop: "creationType", ns: NS_PAYMENT_PROCESSING, local: "creationType" }, // slot 9
-    { prop: "userIP", ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 10
-    { prop: "state", ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 11
-    { prop: "isExecuted", ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 12
-    { prop: "baseAmount", ns: NS_PAYMENT_PROCESSING, local: "baseAmount" }, // slot 13
-    { prop: "paymentDetails", ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 14
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantID" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "shopID" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentMethod" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "merchantTransactionID" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentID" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "userID" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentProvider" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "amount" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "shopFee" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "creationType" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "userIP" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "state" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "isExecuted" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "baseAmount" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "paymentDetails" }, // slot 14
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,
@@ -988,7 +988,7 @@ export const PaymentWithState: ComplexType = complexType({
 export const PositiveMoney: ComplexType = complexType({
   id: "PositiveMoney",
   name: { ns: NS_PAYMENT_PROCESSING, local: "positiveMoney" },
-  attributes: [{ prop: "currencyCode", ns: NO_NAMESPACE, local: "currencyCode" }],
+  attributes: [{ ns: NO_NAMESPACE, local: "currencyCode" }],
   elements: [],
   content: { kind: 'simple', type: "PositiveMoneyContent" },
 });
@@ -1000,8 +1000,8 @@ export const RedirectDataWithPost: ComplexType = complexType({
   typeTag: "redirectDataWithPost",
   attributes: [],
   elements: [
-    { prop: "redirectUrl", ns: NS_PAYMENT_PROCESSING, local: "redirectUrl" }, // slot 0
-    { prop: "dataFields", ns: NS_PAYMENT_PROCESSING, local: "dataFields" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "redirectUrl" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "dataFields" }, // slot 1
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* redirectUrl */,
@@ -1016,7 +1016,7 @@ export const ResultList: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "resultList" },
   attributes: [],
   elements: [
-    { prop: "result", ns: NS_PAYMENT_PROCESSING, local: "result" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "result" }, // slot 0
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 0, -1) /* result */
@@ -1030,9 +1030,9 @@ export const UnqualifiedPaymentServiceException: ComplexType = complexType({
   name: { ns: NO_NAMESPACE, local: "unqualifiedPaymentServiceException" },
   attributes: [],
   elements: [
-    { prop: "id", ns: NO_NAMESPACE, local: "id" }, // slot 0
-    { prop: "errorCode", ns: NO_NAMESPACE, local: "errorCode" }, // slot 1
-    { prop: "errorMessage", ns: NO_NAMESPACE, local: "errorMessage" }, // slot 2
+    { ns: NO_NAMESPACE, local: "id" }, // slot 0
+    { ns: NO_NAMESPACE, local: "errorCode" }, // slot 1
+    { ns: NO_NAMESPACE, local: "errorMessage" }, // slot 2
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* id */,
@@ -1050,20 +1050,20 @@ export const User: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "user" },
   attributes: [],
   elements: [
-    { prop: "id", ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
-    { prop: "username", ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 1
-    { prop: "firstname", ns: NS_PAYMENT_PROCESSING, local: "firstname" }, // slot 2
-    { prop: "lastname", ns: NS_PAYMENT_PROCESSING, local: "lastname" }, // slot 3
-    { prop: "currencyCode", ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
-    { prop: "languageCode", ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 5
-    { prop: "email", ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 6
-    { prop: "address", ns: NS_PAYMENT_PROCESSING, local: "address" }, // slot 7
-    { prop: "dateOfBirth", ns: NS_PAYMENT_PROCESSING, local: "dateOfBirth" }, // slot 8
-    { prop: "gender", ns: NS_PAYMENT_PROCESSING, local: "gender" }, // slot 9
-    { prop: "identificationNumber", ns: NS_PAYMENT_PROCESSING, local: "identificationNumber" }, // slot 10
-    { prop: "identificationNumberType", ns: NS_PAYMENT_PROCESSING, local: "identificationNumberType" }, // slot 11
-    { prop: "drivingLicenseNumber", ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseNumber" }, // slot 12
-    { prop: "drivingLicenseIssuingState", ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseIssuingState" }, // slot 13
+    { ns: NS_PAYMENT_PROCESSING, local: "id" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "firstname" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "lastname" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "address" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "dateOfBirth" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "gender" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "identificationNumber" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "identificationNumberType" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseNumber" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseIssuingState" }, // slot 13
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     element(0, 1, 1) /* id */,
@@ -1094,19 +1094,19 @@ export const UserData: ComplexType = complexType({
   name: { ns: NS_PAYMENT_PROCESSING, local: "userData" },
   attributes: [],
   elements: [
-    { prop: "username", ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 0
-    { prop: "firstname", ns: NS_PAYMENT_PROCESSING, local: "firstname" }, // slot 1
-    { prop: "lastname", ns: NS_PAYMENT_PROCESSING, local: "lastname" }, // slot 2
-    { prop: "currencyCode", ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 3
-    { prop: "languageCode", ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 4
-    { prop: "email", ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 5
-    { prop: "address", ns: NS_PAYMENT_PROCESSING, local: "address" }, // slot 6
-    { prop: "dateOfBirth", ns: NS_PAYMENT_PROCESSING, local: "dateOfBirth" }, // slot 7
-    { prop: "gender", ns: NS_PAYMENT_PROCESSING, local: "gender" }, // slot 8
-    { prop: "identificationNumber", ns: NS_PAYMENT_PROCESSING, local: "identificationNumber" }, // slot 9
-    { prop: "identificationNumberType", ns: NS_PAYMENT_PROCESSING, local: "identificationNumberType" }, // slot 10
-    { prop: "drivingLicenseNumber", ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseNumber" }, // slot 11
-    { prop: "drivingLicenseIssuingState", ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseIssuingState" }, // slot 12
+    { ns: NS_PAYMENT_PROCESSING, local: "username" }, // slot 0
+    { ns: NS_PAYMENT_PROCESSING, local: "firstname" }, // slot 1
+    { ns: NS_PAYMENT_PROCESSING, local: "lastname" }, // slot 2
+    { ns: NS_PAYMENT_PROCESSING, local: "currencyCode" }, // slot 3
+    { ns: NS_PAYMENT_PROCESSING, local: "languageCode" }, // slot 4
+    { ns: NS_PAYMENT_PROCESSING, local: "email" }, // slot 5
+    { ns: NS_PAYMENT_PROCESSING, local: "address" }, // slot 6
+    { ns: NS_PAYMENT_PROCESSING, local: "dateOfBirth" }, // slot 7
+    { ns: NS_PAYMENT_PROCESSING, local: "gender" }, // slot 8
+    { ns: NS_PAYMENT_PROCESSING, local: "identificationNumber" }, // slot 9
+    { ns: NS_PAYMENT_PROCESSING, local: "identificationNumberType" }, // slot 10
+    { ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseNumber" }, // slot 11
+    { ns: NS_PAYMENT_PROCESSING, local: "drivingLicenseIssuingState" }, // slot 12
   ],
   content: { kind: 'elements', model: sequence(1, 1,
     sequence(1, 1,

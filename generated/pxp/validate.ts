@@ -2,38 +2,36 @@
 import { NILLABLE, REQUIRED, ValueChecker, checkProfiles, collectSecrets, maskIssues, type Issue, type ProfileCheck, type SensitivityMap } from "../../runtime/index.js";
 import * as S from './schema.js';
 
-/**
- * Checks address: street?, houseName?, houseNumber?, houseNumberExtension?, postalCode?, city?, state?, countryCode2?, telephoneNumber?.
- */
+/** Checks a value of address (T.Address). */
 function checkAddress(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Address)) return;
   for (const k in v) if (!(k === "street" || k === "houseName" || k === "houseNumber" || k === "houseNumberExtension" || k === "postalCode" || k === "city" || k === "state" || k === "countryCode2" || k === "telephoneNumber")) ck.unknown(k, S.Address);
-  ck.simple(v.street, S.xs_string, "street", "street", NILLABLE);
-  ck.simple(v.houseName, S.xs_string, "houseName", "houseName", NILLABLE);
-  ck.simple(v.houseNumber, S.xs_string, "houseNumber", "houseNumber", NILLABLE);
-  ck.simple(v.houseNumberExtension, S.xs_string, "houseNumberExtension", "houseNumberExtension", NILLABLE);
-  ck.simple(v.postalCode, S.xs_string, "postalCode", "postalCode", NILLABLE);
-  ck.simple(v.city, S.xs_string, "city", "city", NILLABLE);
-  ck.simple(v.state, S.xs_string, "state", "state", NILLABLE);
-  ck.simple(v.countryCode2, S.TwoLetterCode, "countryCode2", "countryCode2", NILLABLE);
-  ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", "telephoneNumber", NILLABLE);
+  ck.simple(v.street, S.xs_string, "street", NILLABLE);
+  ck.simple(v.houseName, S.xs_string, "houseName", NILLABLE);
+  ck.simple(v.houseNumber, S.xs_string, "houseNumber", NILLABLE);
+  ck.simple(v.houseNumberExtension, S.xs_string, "houseNumberExtension", NILLABLE);
+  ck.simple(v.postalCode, S.xs_string, "postalCode", NILLABLE);
+  ck.simple(v.city, S.xs_string, "city", NILLABLE);
+  ck.simple(v.state, S.xs_string, "state", NILLABLE);
+  ck.simple(v.countryCode2, S.TwoLetterCode, "countryCode2", NILLABLE);
+  ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", NILLABLE);
 }
 
-/** Checks dataField: key, value. */
+/** Checks a value of dataField (T.DataField). */
 function checkDataField(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataField)) return;
   for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.DataField);
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_string, "value", REQUIRED);
 }
 
-/** Checks dataFieldList: dataField*. */
+/** Checks a value of dataFieldList (T.DataFieldList). */
 function checkDataFieldList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataFieldList)) return;
   for (const k in v) if (!(k === "dataField")) ck.unknown(k, S.DataFieldList);
-  if (ck.items(v.dataField, "dataField", "dataField", 0, Infinity, 0)) {
+  if (ck.items(v.dataField, "dataField", 0, Infinity, 0)) {
     for (let i = 0; i < v.dataField.length; i++) {
-      if (ck.intoItem(v.dataField[i], "dataField", "dataField", i, 0)) {
+      if (ck.intoItem(v.dataField[i], "dataField", i, 0)) {
         checkDataField(ck, v.dataField[i]);
         ck.leaveItem();
       }
@@ -41,13 +39,13 @@ function checkDataFieldList(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/** Checks dataList: data*. */
+/** Checks a value of dataList (T.DataList). */
 function checkDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataList)) return;
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.DataList);
-  if (ck.items(v.data, "data", "data", 0, Infinity, 0)) {
+  if (ck.items(v.data, "data", 0, Infinity, 0)) {
     for (let i = 0; i < v.data.length; i++) {
-      if (ck.intoItem(v.data[i], "data", "data", i, 0)) {
+      if (ck.intoItem(v.data[i], "data", i, 0)) {
         checkKeyValueBasePair(ck, v.data[i]);
         ck.leaveItem();
       }
@@ -55,13 +53,13 @@ function checkDataList(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/** Checks detailList: detail*. */
+/** Checks a value of detailList (T.DetailList). */
 function checkDetailList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DetailList)) return;
   for (const k in v) if (!(k === "detail")) ck.unknown(k, S.DetailList);
-  if (ck.items(v.detail, "detail", "detail", 0, Infinity, 0)) {
+  if (ck.items(v.detail, "detail", 0, Infinity, 0)) {
     for (let i = 0; i < v.detail.length; i++) {
-      if (ck.intoItem(v.detail[i], "detail", "detail", i, 0)) {
+      if (ck.intoItem(v.detail[i], "detail", i, 0)) {
         checkKeyValueBasePair(ck, v.detail[i]);
         ck.leaveItem();
       }
@@ -69,104 +67,104 @@ function checkDetailList(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/**
- * Checks the anonymous type of executePaymentActionRequest: (merchantID, shopID), paymentID, actionID, actionData?, remark?.
- */
+/** Checks a value of the anonymous type of executePaymentActionRequest (T.ExecutePaymentActionRequest). */
 function checkExecutePaymentActionRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "paymentID" || k === "actionID" || k === "actionData" || k === "remark")) ck.unknown(k, S.ExecutePaymentActionRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
-  ck.simple(v.actionID, S.CodeID, "actionID", "actionID", REQUIRED);
-  if (ck.into(v.actionData, "actionData", "actionData", 0)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
+  ck.simple(v.actionID, S.CodeID, "actionID", REQUIRED);
+  if (ck.into(v.actionData, "actionData", 0)) {
     checkDataList(ck, v.actionData);
     ck.leave();
   }
-  ck.simple(v.remark, S.xs_string, "remark", "remark", 0);
+  ck.simple(v.remark, S.xs_string, "remark", 0);
 }
 
-/** Checks the anonymous type of executePaymentActionResponse: statusCode, actionResults. */
+/** Checks a value of the anonymous type of executePaymentActionResponse (T.ExecutePaymentActionResponse). */
 function checkExecutePaymentActionResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionResponse)) return;
   for (const k in v) if (!(k === "statusCode" || k === "actionResults")) ck.unknown(k, S.ExecutePaymentActionResponse);
-  ck.simple(v.statusCode, S.xs_int, "statusCode", "statusCode", REQUIRED);
-  if (ck.into(v.actionResults, "actionResults", "actionResults", REQUIRED)) {
+  ck.simple(v.statusCode, S.xs_int, "statusCode", REQUIRED);
+  if (ck.into(v.actionResults, "actionResults", REQUIRED)) {
     checkResultList(ck, v.actionResults);
     ck.leave();
   }
 }
 
 /**
- * Checks the anonymous type of getNewManualPaymentDetailsRequest: merchantID, paymentMethodID, userID?, username?, email?, languageCode?, telephoneNumber?.
+ * Checks a value of the anonymous type of getNewManualPaymentDetailsRequest (T.GetNewManualPaymentDetailsRequest).
  */
 function checkGetNewManualPaymentDetailsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "paymentMethodID" || k === "userID" || k === "username" || k === "email" || k === "languageCode" || k === "telephoneNumber")) ck.unknown(k, S.GetNewManualPaymentDetailsRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
-  ck.simple(v.userID, S.xs_string, "userID", "userID", NILLABLE);
-  ck.simple(v.username, S.xs_string, "username", "username", NILLABLE);
-  ck.simple(v.email, S.xs_string, "email", "email", NILLABLE);
-  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", "languageCode", NILLABLE);
-  ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", "telephoneNumber", NILLABLE);
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
+  ck.simple(v.userID, S.xs_string, "userID", NILLABLE);
+  ck.simple(v.username, S.xs_string, "username", NILLABLE);
+  ck.simple(v.email, S.xs_string, "email", NILLABLE);
+  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
+  ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", NILLABLE);
 }
 
-/** Checks the anonymous type of getNewManualPaymentDetailsResponse: result?, status. */
+/**
+ * Checks a value of the anonymous type of getNewManualPaymentDetailsResponse (T.GetNewManualPaymentDetailsResponse).
+ */
 function checkGetNewManualPaymentDetailsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsResponse)) return;
   for (const k in v) if (!(k === "result" || k === "status")) ck.unknown(k, S.GetNewManualPaymentDetailsResponse);
-  if (ck.into(v.result, "result", "result", 0)) {
+  if (ck.into(v.result, "result", 0)) {
     checkManualPaymentDetails(ck, v.result);
     ck.leave();
   }
-  if (ck.into(v.status, "status", "status", REQUIRED)) {
+  if (ck.into(v.status, "status", REQUIRED)) {
     checkManualPaymentStatus(ck, v.status);
     ck.leave();
   }
 }
 
-/**
- * Checks the anonymous type of getPaymentInputDataListRequest: (merchantID, shopID), user, paymentMethodID, purposeOfPayment?, amount?, details?.
- */
+/** Checks a value of the anonymous type of getPaymentInputDataListRequest (T.GetPaymentInputDataListRequest). */
 function checkGetPaymentInputDataListRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "user" || k === "paymentMethodID" || k === "purposeOfPayment" || k === "amount" || k === "details")) ck.unknown(k, S.GetPaymentInputDataListRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  if (ck.into(v.user, "user", "user", REQUIRED)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  if (ck.into(v.user, "user", REQUIRED)) {
     checkUser(ck, v.user);
     ck.leave();
   }
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
-  ck.simple(v.purposeOfPayment, S.xs_string, "purposeOfPayment", "purposeOfPayment", 0);
-  if (ck.into(v.amount, "amount", "amount", 0)) {
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
+  ck.simple(v.purposeOfPayment, S.xs_string, "purposeOfPayment", 0);
+  if (ck.into(v.amount, "amount", 0)) {
     checkPositiveMoney(ck, v.amount);
     ck.leave();
   }
-  if (ck.into(v.details, "details", "details", 0)) {
+  if (ck.into(v.details, "details", 0)) {
     checkDetailList(ck, v.details);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of getPaymentInputDataListResponse: paymentInputDataList. */
+/** Checks a value of the anonymous type of getPaymentInputDataListResponse (T.GetPaymentInputDataListResponse). */
 function checkGetPaymentInputDataListResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponse)) return;
   for (const k in v) if (!(k === "paymentInputDataList")) ck.unknown(k, S.GetPaymentInputDataListResponse);
-  if (ck.into(v.paymentInputDataList, "paymentInputDataList", "paymentInputDataList", REQUIRED)) {
+  if (ck.into(v.paymentInputDataList, "paymentInputDataList", REQUIRED)) {
     checkGetPaymentInputDataListResponsePaymentInputDataList(ck, v.paymentInputDataList);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of getPaymentInputDataListResponse/paymentInputDataList: paymentInputData*. */
+/**
+ * Checks a value of the anonymous type of getPaymentInputDataListResponse/paymentInputDataList (T.GetPaymentInputDataListResponsePaymentInputDataList).
+ */
 function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponsePaymentInputDataList)) return;
   for (const k in v) if (!(k === "paymentInputData")) ck.unknown(k, S.GetPaymentInputDataListResponsePaymentInputDataList);
-  if (ck.items(v.paymentInputData, "paymentInputData", "paymentInputData", 0, Infinity, 0)) {
+  if (ck.items(v.paymentInputData, "paymentInputData", 0, Infinity, 0)) {
     for (let i = 0; i < v.paymentInputData.length; i++) {
-      if (ck.intoItem(v.paymentInputData[i], "paymentInputData", "paymentInputData", i, 0)) {
+      if (ck.intoItem(v.paymentInputData[i], "paymentInputData", i, 0)) {
         checkDetailList(ck, v.paymentInputData[i]);
         ck.leaveItem();
       }
@@ -174,225 +172,229 @@ function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueCheck
   }
 }
 
-/** Checks the anonymous type of getPaymentsRequest: (merchantID, shopID), merchantTransactionID, isExecuted?. */
+/** Checks a value of the anonymous type of getPaymentsRequest (T.GetPaymentsRequest). */
 function checkGetPaymentsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "isExecuted")) ck.unknown(k, S.GetPaymentsRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", NILLABLE);
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", NILLABLE);
 }
 
-/** Checks the anonymous type of getPaymentsResponse: payments. */
+/** Checks a value of the anonymous type of getPaymentsResponse (T.GetPaymentsResponse). */
 function checkGetPaymentsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsResponse)) return;
   for (const k in v) if (!(k === "payments")) ck.unknown(k, S.GetPaymentsResponse);
-  if (ck.into(v.payments, "payments", "payments", REQUIRED)) {
+  if (ck.into(v.payments, "payments", REQUIRED)) {
     checkPaymentList(ck, v.payments);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of getRedirectDataRequest: merchantID, redirectParameters. */
+/** Checks a value of the anonymous type of getRedirectDataRequest (T.GetRedirectDataRequest). */
 function checkGetRedirectDataRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "redirectParameters")) ck.unknown(k, S.GetRedirectDataRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  if (ck.into(v.redirectParameters, "redirectParameters", "redirectParameters", REQUIRED)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  if (ck.into(v.redirectParameters, "redirectParameters", REQUIRED)) {
     checkRedirectParameters(ck, v.redirectParameters);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of getRedirectDataResponse: redirectData. */
+/** Checks a value of the anonymous type of getRedirectDataResponse (T.GetRedirectDataResponse). */
 function checkGetRedirectDataResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataResponse)) return;
   for (const k in v) if (!(k === "redirectData")) ck.unknown(k, S.GetRedirectDataResponse);
-  if (ck.into(v.redirectData, "redirectData", "redirectData", REQUIRED)) {
+  if (ck.into(v.redirectData, "redirectData", REQUIRED)) {
     checkRedirectData(ck, v.redirectData);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of handlePaymentStateChangedNotificationRequest: payment. */
+/**
+ * Checks a value of the anonymous type of handlePaymentStateChangedNotificationRequest (T.HandlePaymentStateChangedNotificationRequest).
+ */
 function checkHandlePaymentStateChangedNotificationRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationRequest)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.HandlePaymentStateChangedNotificationRequest);
-  if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
+  if (ck.into(v.payment, "payment", REQUIRED)) {
     checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of handlePaymentStateChangedNotificationResponse: resultCode, resultMessage?. */
+/**
+ * Checks a value of the anonymous type of handlePaymentStateChangedNotificationResponse (T.HandlePaymentStateChangedNotificationResponse).
+ */
 function checkHandlePaymentStateChangedNotificationResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationResponse)) return;
   for (const k in v) if (!(k === "resultCode" || k === "resultMessage")) ck.unknown(k, S.HandlePaymentStateChangedNotificationResponse);
-  if (ck.into(v.resultCode, "resultCode", "resultCode", REQUIRED)) {
+  if (ck.into(v.resultCode, "resultCode", REQUIRED)) {
     checkIdNamePair(ck, v.resultCode);
     ck.leave();
   }
-  ck.simple(v.resultMessage, S.xs_string, "resultMessage", "resultMessage", 0);
+  ck.simple(v.resultMessage, S.xs_string, "resultMessage", 0);
 }
 
-/** Checks idNamePair: key, value. */
+/** Checks a value of idNamePair (T.IdNamePair). */
 function checkIdNamePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.IdNamePair)) return;
   for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.IdNamePair);
-  ck.simple(v.key, S.CodeID, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
+  ck.simple(v.key, S.CodeID, "key", REQUIRED);
+  ck.simple(v.value, S.xs_string, "value", REQUIRED);
 }
 
 /**
- * Checks the anonymous type of initiatePaymentFromReferenceRequest: (merchantID, shopID), originalPaymentID, merchantTransactionID, paymentMethodID, amount?, specificPaymentData?.
+ * Checks a value of the anonymous type of initiatePaymentFromReferenceRequest (T.InitiatePaymentFromReferenceRequest).
  */
 function checkInitiatePaymentFromReferenceRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentFromReferenceRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "originalPaymentID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "specificPaymentData")) ck.unknown(k, S.InitiatePaymentFromReferenceRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.originalPaymentID, S.Guid, "originalPaymentID", "originalPaymentID", REQUIRED);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
-  if (ck.into(v.amount, "amount", "amount", 0)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.originalPaymentID, S.Guid, "originalPaymentID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
+  if (ck.into(v.amount, "amount", 0)) {
     checkPositiveMoney(ck, v.amount);
     ck.leave();
   }
-  if (ck.into(v.specificPaymentData, "specificPaymentData", "specificPaymentData", 0)) {
+  if (ck.into(v.specificPaymentData, "specificPaymentData", 0)) {
     checkDataList(ck, v.specificPaymentData);
-    ck.leave();
-  }
-}
-
-/** Checks the anonymous type of initiatePaymentFromReferenceResponse: payment. */
-function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown): void {
-  if (!ck.object(v, S.InitiatePaymentFromReferenceResponse)) return;
-  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentFromReferenceResponse);
-  if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
-    checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
   }
 }
 
 /**
- * Checks the anonymous type of initiatePaymentRequest: (merchantID, shopID), merchantTransactionID, paymentMethodID, amount?, shopFee?, userID, userData?, userIP?, userSessionID, creationTypeID, paymentAccountID?, specificPaymentData?, paymentAccount?.
+ * Checks a value of the anonymous type of initiatePaymentFromReferenceResponse (T.InitiatePaymentFromReferenceResponse).
  */
+function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown): void {
+  if (!ck.object(v, S.InitiatePaymentFromReferenceResponse)) return;
+  for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentFromReferenceResponse);
+  if (ck.into(v.payment, "payment", REQUIRED)) {
+    checkPaymentWithStateFamily(ck, v.payment);
+    ck.leave();
+  }
+}
+
+/** Checks a value of the anonymous type of initiatePaymentRequest (T.InitiatePaymentRequest). */
 function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "shopFee" || k === "userID" || k === "userData" || k === "userIP" || k === "userSessionID" || k === "creationTypeID" || k === "paymentAccountID" || k === "specificPaymentData" || k === "paymentAccount")) ck.unknown(k, S.InitiatePaymentRequest);
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
-  if (ck.into(v.amount, "amount", "amount", 0)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
+  if (ck.into(v.amount, "amount", 0)) {
     checkNonNegativeMoney(ck, v.amount);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", "shopFee", 0)) {
+  if (ck.into(v.shopFee, "shopFee", 0)) {
     checkPositiveMoney(ck, v.shopFee);
     ck.leave();
   }
-  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED);
-  if (ck.into(v.userData, "userData", "userData", 0)) {
+  ck.simple(v.userID, S.StringID, "userID", REQUIRED);
+  if (ck.into(v.userData, "userData", 0)) {
     checkUserData(ck, v.userData);
     ck.leave();
   }
-  ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  ck.simple(v.userSessionID, S.xs_string, "userSessionID", "userSessionID", REQUIRED);
-  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", "creationTypeID", REQUIRED);
-  ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", "paymentAccountID", 0);
-  if (ck.into(v.specificPaymentData, "specificPaymentData", "specificPaymentData", 0)) {
+  ck.simple(v.userIP, S.IpAddress, "userIP", 0);
+  ck.simple(v.userSessionID, S.xs_string, "userSessionID", REQUIRED);
+  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", REQUIRED);
+  ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", 0);
+  if (ck.into(v.specificPaymentData, "specificPaymentData", 0)) {
     checkDataList(ck, v.specificPaymentData);
     ck.leave();
   }
-  if (ck.into(v.paymentAccount, "paymentAccount", "paymentAccount", 0)) {
+  if (ck.into(v.paymentAccount, "paymentAccount", 0)) {
     checkPaymentAccount(ck, v.paymentAccount);
     ck.leave();
   }
 }
 
-/** Checks the anonymous type of initiatePaymentResponse: payment. */
+/** Checks a value of the anonymous type of initiatePaymentResponse (T.InitiatePaymentResponse). */
 function checkInitiatePaymentResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentResponse)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentResponse);
-  if (ck.into(v.payment, "payment", "payment", REQUIRED)) {
+  if (ck.into(v.payment, "payment", REQUIRED)) {
     checkPaymentWithStateFamily(ck, v.payment);
     ck.leave();
   }
 }
 
-/** Checks keyBooleanValuePair: key, value. */
+/** Checks a value of keyBooleanValuePair (T.KeyBooleanValuePair). */
 function checkKeyBooleanValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyBooleanValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyBooleanValuePair);
   ck.tag(v, "keyBooleanValuePair");
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_boolean, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_boolean, "value", REQUIRED);
 }
 
-/** Checks keyDateTimeValuePair: key, value. */
+/** Checks a value of keyDateTimeValuePair (T.KeyDateTimeValuePair). */
 function checkKeyDateTimeValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDateTimeValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDateTimeValuePair);
   ck.tag(v, "keyDateTimeValuePair");
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_dateTime, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_dateTime, "value", REQUIRED);
 }
 
-/** Checks keyDecimalValuePair: key, value. */
+/** Checks a value of keyDecimalValuePair (T.KeyDecimalValuePair). */
 function checkKeyDecimalValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDecimalValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDecimalValuePair);
   ck.tag(v, "keyDecimalValuePair");
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_decimal, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_decimal, "value", REQUIRED);
 }
 
-/** Checks keyIntValuePair: key, value. */
+/** Checks a value of keyIntValuePair (T.KeyIntValuePair). */
 function checkKeyIntValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyIntValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyIntValuePair);
   ck.tag(v, "keyIntValuePair");
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_int, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_int, "value", REQUIRED);
 }
 
-/** Checks keyStringValuePair: key, value. */
+/** Checks a value of keyStringValuePair (T.KeyStringValuePair). */
 function checkKeyStringValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyStringValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyStringValuePair);
   ck.tag(v, "keyStringValuePair");
-  ck.simple(v.key, S.xs_string, "key", "key", REQUIRED);
-  ck.simple(v.value, S.xs_string, "value", "value", REQUIRED);
+  ck.simple(v.key, S.xs_string, "key", REQUIRED);
+  ck.simple(v.value, S.xs_string, "value", REQUIRED);
 }
 
-/** Checks manualPaymentDetails: userID, merchantTransactionID, userDetails, paymentDetails. */
+/** Checks a value of manualPaymentDetails (T.ManualPaymentDetails). */
 function checkManualPaymentDetails(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentDetails)) return;
   for (const k in v) if (!(k === "userID" || k === "merchantTransactionID" || k === "userDetails" || k === "paymentDetails")) ck.unknown(k, S.ManualPaymentDetails);
-  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED);
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  if (ck.into(v.userDetails, "userDetails", "userDetails", REQUIRED)) {
+  ck.simple(v.userID, S.StringID, "userID", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  if (ck.into(v.userDetails, "userDetails", REQUIRED)) {
     checkUserData(ck, v.userDetails);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", "paymentDetails", REQUIRED)) {
+  if (ck.into(v.paymentDetails, "paymentDetails", REQUIRED)) {
     checkDetailList(ck, v.paymentDetails);
     ck.leave();
   }
 }
 
-/** Checks manualPaymentStatus: code, description, details. */
+/** Checks a value of manualPaymentStatus (T.ManualPaymentStatus). */
 function checkManualPaymentStatus(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentStatus)) return;
   for (const k in v) if (!(k === "code" || k === "description" || k === "details")) ck.unknown(k, S.ManualPaymentStatus);
-  ck.simple(v.code, S.xs_int, "code", "code", REQUIRED);
-  ck.simple(v.description, S.xs_string, "description", "description", REQUIRED);
-  ck.simple(v.details, S.xs_string, "details", "details", REQUIRED);
+  ck.simple(v.code, S.xs_int, "code", REQUIRED);
+  ck.simple(v.description, S.xs_string, "description", REQUIRED);
+  ck.simple(v.details, S.xs_string, "details", REQUIRED);
 }
 
-/** Checks money: simple content with @currencyCode. */
+/** Checks a value of money (T.Money). */
 function checkMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Money)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.Money);
@@ -401,7 +403,7 @@ function checkMoney(ck: ValueChecker, v: unknown): void {
   ck.value(v.value, S.MoneyAmount, 'value');
 }
 
-/** Checks nonNegativeMoney: simple content with @currencyCode. */
+/** Checks a value of nonNegativeMoney (T.NonNegativeMoney). */
 function checkNonNegativeMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.NonNegativeMoney)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.NonNegativeMoney);
@@ -410,30 +412,32 @@ function checkNonNegativeMoney(ck: ValueChecker, v: unknown): void {
   ck.value(v.value, S.NonNegativeMoneyContent, 'value');
 }
 
-/** Checks paymentAccount: specificPaymentAccountData. */
+/** Checks a value of paymentAccount (T.PaymentAccount). */
 function checkPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccount)) return;
   for (const k in v) if (!(k === "specificPaymentAccountData")) ck.unknown(k, S.PaymentAccount);
-  if (ck.into(v.specificPaymentAccountData, "specificPaymentAccountData", "specificPaymentAccountData", REQUIRED)) {
+  if (ck.into(v.specificPaymentAccountData, "specificPaymentAccountData", REQUIRED)) {
     checkPaymentAccountSpecificPaymentAccountData(ck, v.specificPaymentAccountData);
     ck.leave();
   }
 }
 
-/** Checks paymentAccountReference: paymentAccountID. */
+/** Checks a value of paymentAccountReference (T.PaymentAccountReference). */
 function checkPaymentAccountReference(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountReference)) return;
   for (const k in v) if (!(k === "paymentAccountID")) ck.unknown(k, S.PaymentAccountReference);
-  ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", "paymentAccountID", REQUIRED);
+  ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", REQUIRED);
 }
 
-/** Checks the anonymous type of paymentAccount/specificPaymentAccountData: data+. */
+/**
+ * Checks a value of the anonymous type of paymentAccount/specificPaymentAccountData (T.PaymentAccountSpecificPaymentAccountData).
+ */
 function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountSpecificPaymentAccountData)) return;
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.PaymentAccountSpecificPaymentAccountData);
-  if (ck.items(v.data, "data", "data", 1, Infinity, REQUIRED)) {
+  if (ck.items(v.data, "data", 1, Infinity, REQUIRED)) {
     for (let i = 0; i < v.data.length; i++) {
-      if (ck.intoItem(v.data[i], "data", "data", i, 0)) {
+      if (ck.intoItem(v.data[i], "data", i, 0)) {
         checkKeyValueBasePair(ck, v.data[i]);
         ck.leaveItem();
       }
@@ -441,13 +445,13 @@ function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unkn
   }
 }
 
-/** Checks paymentList: payment*. */
+/** Checks a value of paymentList (T.PaymentList). */
 function checkPaymentList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentList)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.PaymentList);
-  if (ck.items(v.payment, "payment", "payment", 0, Infinity, 0)) {
+  if (ck.items(v.payment, "payment", 0, Infinity, 0)) {
     for (let i = 0; i < v.payment.length; i++) {
-      if (ck.intoItem(v.payment[i], "payment", "payment", i, 0)) {
+      if (ck.intoItem(v.payment[i], "payment", i, 0)) {
         checkPaymentWithStateFamily(ck, v.payment[i]);
         ck.leaveItem();
       }
@@ -455,204 +459,198 @@ function checkPaymentList(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/**
- * Checks paymentMethodDetailsRedirectParameters: shopID, httpMethod, returnUrl, languageCode?, currencyCode, countryCode, creationTypeID?, additionalDetails?, user, merchantTransactionID, grossAmount?, minPaymentLimitAmount?, maxPaymentLimitAmount?, expirationTimeSpanInSeconds?, successUrl, pendingUrl, errorUrl, cancelUrl, refusedUrl, paymentMethodID, isPaymentMethodChangeAllowed?.
- */
+/** Checks a value of paymentMethodDetailsRedirectParameters (T.PaymentMethodDetailsRedirectParameters). */
 function checkPaymentMethodDetailsRedirectParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentMethodDetailsRedirectParameters)) return;
   for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentMethodID" || k === "isPaymentMethodChangeAllowed")) ck.unknown(k, S.PaymentMethodDetailsRedirectParameters);
   ck.tag(v, "paymentMethodDetailsRedirectParameters");
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", "httpMethod", REQUIRED);
-  ck.simple(v.returnUrl, S.xs_string, "returnUrl", "returnUrl", REQUIRED);
-  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", "languageCode", 0);
-  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", "currencyCode", REQUIRED);
-  ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", "countryCode", REQUIRED);
-  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", "creationTypeID", 0);
-  if (ck.into(v.additionalDetails, "additionalDetails", "additionalDetails", 0)) {
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", REQUIRED);
+  ck.simple(v.returnUrl, S.xs_string, "returnUrl", REQUIRED);
+  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", 0);
+  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", REQUIRED);
+  ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", REQUIRED);
+  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", 0);
+  if (ck.into(v.additionalDetails, "additionalDetails", 0)) {
     checkDetailList(ck, v.additionalDetails);
     ck.leave();
   }
-  if (ck.into(v.user, "user", "user", REQUIRED)) {
+  if (ck.into(v.user, "user", REQUIRED)) {
     checkUser(ck, v.user);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", "grossAmount", 0);
-  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", "minPaymentLimitAmount", 0);
-  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", "maxPaymentLimitAmount", 0);
-  ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", "expirationTimeSpanInSeconds", 0);
-  ck.simple(v.successUrl, S.xs_string, "successUrl", "successUrl", REQUIRED);
-  ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", "pendingUrl", REQUIRED);
-  ck.simple(v.errorUrl, S.xs_string, "errorUrl", "errorUrl", REQUIRED);
-  ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", "cancelUrl", REQUIRED);
-  ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", "refusedUrl", REQUIRED);
-  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", "paymentMethodID", REQUIRED);
-  ck.simple(v.isPaymentMethodChangeAllowed, S.xs_boolean, "isPaymentMethodChangeAllowed", "isPaymentMethodChangeAllowed", 0);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", 0);
+  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", 0);
+  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", 0);
+  ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", 0);
+  ck.simple(v.successUrl, S.xs_string, "successUrl", REQUIRED);
+  ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", REQUIRED);
+  ck.simple(v.errorUrl, S.xs_string, "errorUrl", REQUIRED);
+  ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", REQUIRED);
+  ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", REQUIRED);
+  ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
+  ck.simple(v.isPaymentMethodChangeAllowed, S.xs_boolean, "isPaymentMethodChangeAllowed", 0);
 }
 
 /**
- * Checks paymentMethodSelectionWithDetailsRedirectParameters: shopID, httpMethod, returnUrl, languageCode?, currencyCode, countryCode, creationTypeID?, additionalDetails?, user, merchantTransactionID, grossAmount?, minPaymentLimitAmount?, maxPaymentLimitAmount?, expirationTimeSpanInSeconds?, successUrl, pendingUrl, errorUrl, cancelUrl, refusedUrl, paymentDirection.
+ * Checks a value of paymentMethodSelectionWithDetailsRedirectParameters (T.PaymentMethodSelectionWithDetailsRedirectParameters).
  */
 function checkPaymentMethodSelectionWithDetailsRedirectParameters(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentMethodSelectionWithDetailsRedirectParameters)) return;
   for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentDirection")) ck.unknown(k, S.PaymentMethodSelectionWithDetailsRedirectParameters);
   ck.tag(v, "paymentMethodSelectionWithDetailsRedirectParameters");
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", "httpMethod", REQUIRED);
-  ck.simple(v.returnUrl, S.xs_string, "returnUrl", "returnUrl", REQUIRED);
-  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", "languageCode", 0);
-  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", "currencyCode", REQUIRED);
-  ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", "countryCode", REQUIRED);
-  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", "creationTypeID", 0);
-  if (ck.into(v.additionalDetails, "additionalDetails", "additionalDetails", 0)) {
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", REQUIRED);
+  ck.simple(v.returnUrl, S.xs_string, "returnUrl", REQUIRED);
+  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", 0);
+  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", REQUIRED);
+  ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", REQUIRED);
+  ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", 0);
+  if (ck.into(v.additionalDetails, "additionalDetails", 0)) {
     checkDetailList(ck, v.additionalDetails);
     ck.leave();
   }
-  if (ck.into(v.user, "user", "user", REQUIRED)) {
+  if (ck.into(v.user, "user", REQUIRED)) {
     checkUser(ck, v.user);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", "grossAmount", 0);
-  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", "minPaymentLimitAmount", 0);
-  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", "maxPaymentLimitAmount", 0);
-  ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", "expirationTimeSpanInSeconds", 0);
-  ck.simple(v.successUrl, S.xs_string, "successUrl", "successUrl", REQUIRED);
-  ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", "pendingUrl", REQUIRED);
-  ck.simple(v.errorUrl, S.xs_string, "errorUrl", "errorUrl", REQUIRED);
-  ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", "cancelUrl", REQUIRED);
-  ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", "refusedUrl", REQUIRED);
-  ck.simple(v.paymentDirection, S.PaymentDirection, "paymentDirection", "paymentDirection", REQUIRED);
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", 0);
+  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", 0);
+  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", 0);
+  ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", 0);
+  ck.simple(v.successUrl, S.xs_string, "successUrl", REQUIRED);
+  ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", REQUIRED);
+  ck.simple(v.errorUrl, S.xs_string, "errorUrl", REQUIRED);
+  ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", REQUIRED);
+  ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", REQUIRED);
+  ck.simple(v.paymentDirection, S.PaymentDirection, "paymentDirection", REQUIRED);
 }
 
-/** Checks the anonymous type of paymentServiceException: id, errorCode, errorMessage. */
+/** Checks a value of the anonymous type of paymentServiceException (T.PaymentServiceException). */
 function checkPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentServiceException)) return;
   for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.PaymentServiceException);
-  ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
-  ck.simple(v.errorCode, S.CodeID, "errorCode", "errorCode", REQUIRED);
-  ck.simple(v.errorMessage, S.xs_string, "errorMessage", "errorMessage", REQUIRED);
+  ck.simple(v.id, S.Guid, "id", REQUIRED);
+  ck.simple(v.errorCode, S.CodeID, "errorCode", REQUIRED);
+  ck.simple(v.errorMessage, S.xs_string, "errorMessage", REQUIRED);
 }
 
-/** Checks paymentState: id, definition, createdOn, description?, paymentStateDetails?. */
+/** Checks a value of paymentState (T.PaymentState). */
 function checkPaymentState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentState)) return;
   for (const k in v) if (!(k === "id" || k === "definition" || k === "createdOn" || k === "description" || k === "paymentStateDetails")) ck.unknown(k, S.PaymentState);
-  ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
-  if (ck.into(v.definition, "definition", "definition", REQUIRED)) {
+  ck.simple(v.id, S.Guid, "id", REQUIRED);
+  if (ck.into(v.definition, "definition", REQUIRED)) {
     checkIdNamePair(ck, v.definition);
     ck.leave();
   }
-  ck.simple(v.createdOn, S.xs_dateTime, "createdOn", "createdOn", REQUIRED);
-  ck.simple(v.description, S.xs_string, "description", "description", 0);
-  if (ck.into(v.paymentStateDetails, "paymentStateDetails", "paymentStateDetails", NILLABLE)) {
+  ck.simple(v.createdOn, S.xs_dateTime, "createdOn", REQUIRED);
+  ck.simple(v.description, S.xs_string, "description", 0);
+  if (ck.into(v.paymentStateDetails, "paymentStateDetails", NILLABLE)) {
     checkDetailList(ck, v.paymentStateDetails);
     ck.leave();
   }
 }
 
-/**
- * Checks paymentWithPaymentAccount: (merchantID, shopID), paymentMethod, merchantTransactionID, paymentID, userID, paymentProvider?, amount, shopFee?, creationType, userIP?, state, isExecuted, baseAmount, paymentDetails?, paymentAccount?.
- */
+/** Checks a value of paymentWithPaymentAccount (T.PaymentWithPaymentAccount). */
 function checkPaymentWithPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithPaymentAccount)) return;
   for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails" || k === "paymentAccount")) ck.unknown(k, S.PaymentWithPaymentAccount);
   ck.tag(v, "paymentWithPaymentAccount");
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", REQUIRED)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  if (ck.into(v.paymentMethod, "paymentMethod", REQUIRED)) {
     checkIdNamePair(ck, v.paymentMethod);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
-  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED | NILLABLE);
-  if (ck.into(v.paymentProvider, "paymentProvider", "paymentProvider", 0)) {
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
+  ck.simple(v.userID, S.StringID, "userID", REQUIRED | NILLABLE);
+  if (ck.into(v.paymentProvider, "paymentProvider", 0)) {
     checkIdNamePair(ck, v.paymentProvider);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", "amount", REQUIRED)) {
+  if (ck.into(v.amount, "amount", REQUIRED)) {
     checkMoney(ck, v.amount);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", "shopFee", 0)) {
+  if (ck.into(v.shopFee, "shopFee", 0)) {
     checkMoney(ck, v.shopFee);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", "creationType", REQUIRED)) {
+  if (ck.into(v.creationType, "creationType", REQUIRED)) {
     checkIdNamePair(ck, v.creationType);
     ck.leave();
   }
-  ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  if (ck.into(v.state, "state", "state", REQUIRED)) {
+  ck.simple(v.userIP, S.IpAddress, "userIP", 0);
+  if (ck.into(v.state, "state", REQUIRED)) {
     checkPaymentState(ck, v.state);
     ck.leave();
   }
-  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", REQUIRED | NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", REQUIRED)) {
+  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v.baseAmount, "baseAmount", REQUIRED)) {
     checkMoney(ck, v.baseAmount);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", "paymentDetails", NILLABLE)) {
+  if (ck.into(v.paymentDetails, "paymentDetails", NILLABLE)) {
     checkDetailList(ck, v.paymentDetails);
     ck.leave();
   }
-  if (ck.into(v.paymentAccount, "paymentAccount", "paymentAccount", 0)) {
+  if (ck.into(v.paymentAccount, "paymentAccount", 0)) {
     checkPaymentAccountReference(ck, v.paymentAccount);
     ck.leave();
   }
 }
 
-/**
- * Checks paymentWithState: (merchantID, shopID), paymentMethod, merchantTransactionID, paymentID, userID, paymentProvider?, amount, shopFee?, creationType, userIP?, state, isExecuted, baseAmount, paymentDetails?.
- */
+/** Checks a value of paymentWithState (T.PaymentWithState). */
 function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithState)) return;
   for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails")) ck.unknown(k, S.PaymentWithState);
   ck.tag(v, "paymentWithState");
-  ck.simple(v.merchantID, S.StringID, "merchantID", "merchantID", REQUIRED);
-  ck.simple(v.shopID, S.StringID, "shopID", "shopID", REQUIRED);
-  if (ck.into(v.paymentMethod, "paymentMethod", "paymentMethod", REQUIRED)) {
+  ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
+  ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
+  if (ck.into(v.paymentMethod, "paymentMethod", REQUIRED)) {
     checkIdNamePair(ck, v.paymentMethod);
     ck.leave();
   }
-  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", "merchantTransactionID", REQUIRED);
-  ck.simple(v.paymentID, S.Guid, "paymentID", "paymentID", REQUIRED);
-  ck.simple(v.userID, S.StringID, "userID", "userID", REQUIRED | NILLABLE);
-  if (ck.into(v.paymentProvider, "paymentProvider", "paymentProvider", 0)) {
+  ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
+  ck.simple(v.userID, S.StringID, "userID", REQUIRED | NILLABLE);
+  if (ck.into(v.paymentProvider, "paymentProvider", 0)) {
     checkIdNamePair(ck, v.paymentProvider);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", "amount", REQUIRED)) {
+  if (ck.into(v.amount, "amount", REQUIRED)) {
     checkMoney(ck, v.amount);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", "shopFee", 0)) {
+  if (ck.into(v.shopFee, "shopFee", 0)) {
     checkMoney(ck, v.shopFee);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", "creationType", REQUIRED)) {
+  if (ck.into(v.creationType, "creationType", REQUIRED)) {
     checkIdNamePair(ck, v.creationType);
     ck.leave();
   }
-  ck.simple(v.userIP, S.IpAddress, "userIP", "userIP", 0);
-  if (ck.into(v.state, "state", "state", REQUIRED)) {
+  ck.simple(v.userIP, S.IpAddress, "userIP", 0);
+  if (ck.into(v.state, "state", REQUIRED)) {
     checkPaymentState(ck, v.state);
     ck.leave();
   }
-  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", "isExecuted", REQUIRED | NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", "baseAmount", REQUIRED)) {
+  ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v.baseAmount, "baseAmount", REQUIRED)) {
     checkMoney(ck, v.baseAmount);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", "paymentDetails", NILLABLE)) {
+  if (ck.into(v.paymentDetails, "paymentDetails", NILLABLE)) {
     checkDetailList(ck, v.paymentDetails);
     ck.leave();
   }
 }
 
-/** Checks positiveMoney: simple content with @currencyCode. */
+/** Checks a value of positiveMoney (T.PositiveMoney). */
 function checkPositiveMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PositiveMoney)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.PositiveMoney);
@@ -661,25 +659,25 @@ function checkPositiveMoney(ck: ValueChecker, v: unknown): void {
   ck.value(v.value, S.PositiveMoneyContent, 'value');
 }
 
-/** Checks redirectDataWithPost: redirectUrl, dataFields. */
+/** Checks a value of redirectDataWithPost (T.RedirectDataWithPost). */
 function checkRedirectDataWithPost(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.RedirectDataWithPost)) return;
   for (const k in v) if (!(k === "$type" || k === "redirectUrl" || k === "dataFields")) ck.unknown(k, S.RedirectDataWithPost);
   ck.tag(v, "redirectDataWithPost");
-  ck.simple(v.redirectUrl, S.xs_string, "redirectUrl", "redirectUrl", REQUIRED);
-  if (ck.into(v.dataFields, "dataFields", "dataFields", REQUIRED)) {
+  ck.simple(v.redirectUrl, S.xs_string, "redirectUrl", REQUIRED);
+  if (ck.into(v.dataFields, "dataFields", REQUIRED)) {
     checkDataFieldList(ck, v.dataFields);
     ck.leave();
   }
 }
 
-/** Checks resultList: result*. */
+/** Checks a value of resultList (T.ResultList). */
 function checkResultList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ResultList)) return;
   for (const k in v) if (!(k === "result")) ck.unknown(k, S.ResultList);
-  if (ck.items(v.result, "result", "result", 0, Infinity, 0)) {
+  if (ck.items(v.result, "result", 0, Infinity, 0)) {
     for (let i = 0; i < v.result.length; i++) {
-      if (ck.intoItem(v.result[i], "result", "result", i, 0)) {
+      if (ck.intoItem(v.result[i], "result", i, 0)) {
         checkKeyValueBasePair(ck, v.result[i]);
         ck.leaveItem();
       }
@@ -687,62 +685,58 @@ function checkResultList(ck: ValueChecker, v: unknown): void {
   }
 }
 
-/** Checks unqualifiedPaymentServiceException: id, errorCode, errorMessage. */
+/** Checks a value of unqualifiedPaymentServiceException (T.UnqualifiedPaymentServiceException). */
 function checkUnqualifiedPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UnqualifiedPaymentServiceException)) return;
   for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.UnqualifiedPaymentServiceException);
-  ck.simple(v.id, S.Guid, "id", "id", REQUIRED);
-  ck.simple(v.errorCode, S.CodeID, "errorCode", "errorCode", REQUIRED);
-  ck.simple(v.errorMessage, S.xs_string, "errorMessage", "errorMessage", REQUIRED);
+  ck.simple(v.id, S.Guid, "id", REQUIRED);
+  ck.simple(v.errorCode, S.CodeID, "errorCode", REQUIRED);
+  ck.simple(v.errorMessage, S.xs_string, "errorMessage", REQUIRED);
 }
 
-/**
- * Checks user: id, (username?, firstname?, lastname?, currencyCode?, languageCode?, email?, address?, dateOfBirth?, gender?, identificationNumber?, identificationNumberType?, drivingLicenseNumber?, drivingLicenseIssuingState?).
- */
+/** Checks a value of user (T.User). */
 function checkUser(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.User)) return;
   for (const k in v) if (!(k === "id" || k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.User);
-  ck.simple(v.id, S.StringID, "id", "id", REQUIRED);
-  ck.simple(v.username, S.xs_string, "username", "username", NILLABLE);
-  ck.simple(v.firstname, S.xs_string, "firstname", "firstname", NILLABLE);
-  ck.simple(v.lastname, S.xs_string, "lastname", "lastname", NILLABLE);
-  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", "currencyCode", NILLABLE);
-  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", "languageCode", NILLABLE);
-  ck.simple(v.email, S.xs_string, "email", "email", NILLABLE);
-  if (ck.into(v.address, "address", "address", NILLABLE)) {
+  ck.simple(v.id, S.StringID, "id", REQUIRED);
+  ck.simple(v.username, S.xs_string, "username", NILLABLE);
+  ck.simple(v.firstname, S.xs_string, "firstname", NILLABLE);
+  ck.simple(v.lastname, S.xs_string, "lastname", NILLABLE);
+  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", NILLABLE);
+  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
+  ck.simple(v.email, S.xs_string, "email", NILLABLE);
+  if (ck.into(v.address, "address", NILLABLE)) {
     checkAddress(ck, v.address);
     ck.leave();
   }
-  ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", "dateOfBirth", NILLABLE);
-  ck.simple(v.gender, S.Gender, "gender", "gender", NILLABLE);
-  ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", "identificationNumber", NILLABLE);
-  ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", "identificationNumberType", NILLABLE);
-  ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", "drivingLicenseNumber", NILLABLE);
-  ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", "drivingLicenseIssuingState", NILLABLE);
+  ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", NILLABLE);
+  ck.simple(v.gender, S.Gender, "gender", NILLABLE);
+  ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", NILLABLE);
+  ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", NILLABLE);
+  ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", NILLABLE);
+  ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", NILLABLE);
 }
 
-/**
- * Checks userData: (username?, firstname?, lastname?, currencyCode?, languageCode?, email?, address?, dateOfBirth?, gender?, identificationNumber?, identificationNumberType?, drivingLicenseNumber?, drivingLicenseIssuingState?).
- */
+/** Checks a value of userData (T.UserData). */
 function checkUserData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UserData)) return;
   for (const k in v) if (!(k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.UserData);
-  ck.simple(v.username, S.xs_string, "username", "username", NILLABLE);
-  ck.simple(v.firstname, S.xs_string, "firstname", "firstname", NILLABLE);
-  ck.simple(v.lastname, S.xs_string, "lastname", "lastname", NILLABLE);
-  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", "currencyCode", NILLABLE);
-  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", "languageCode", NILLABLE);
-  ck.simple(v.email, S.xs_string, "email", "email", NILLABLE);
-  if (ck.into(v.address, "address", "address", NILLABLE)) {
+  ck.simple(v.username, S.xs_string, "username", NILLABLE);
+  ck.simple(v.firstname, S.xs_string, "firstname", NILLABLE);
+  ck.simple(v.lastname, S.xs_string, "lastname", NILLABLE);
+  ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", NILLABLE);
+  ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
+  ck.simple(v.email, S.xs_string, "email", NILLABLE);
+  if (ck.into(v.address, "address", NILLABLE)) {
     checkAddress(ck, v.address);
     ck.leave();
   }
-  ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", "dateOfBirth", NILLABLE);
-  ck.simple(v.gender, S.Gender, "gender", "gender", NILLABLE);
-  ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", "identificationNumber", NILLABLE);
-  ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", "identificationNumberType", NILLABLE);
-  ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", "drivingLicenseNumber", NILLABLE);
-  ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", "drivingLicenseIssuingState", NILLABLE);
+  ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", NILLABLE);
+  ck.simple(v.gender, S.Gender, "gender", NILLABLE);
+  ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", NILLABLE);
+  ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", NILLABLE);
+  ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", NILLABLE);
+  ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", NILLABLE);
 }
 
 /** Checks a member of the xsi:type family of keyValueBasePair, by its $type. */

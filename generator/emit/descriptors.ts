@@ -66,9 +66,11 @@ function simpleDescriptor(s: SimpleTypePlan, sym: Symbols): string[] {
 function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
   const lines: string[] = [`id: ${lit(c.id)},`, `name: ${nameLiteral(sym, c.name)},`];
   if (c.typeTag !== undefined) lines.push(`typeTag: ${lit(c.typeTag)},`);
-  lines.push(`attributes: [${c.attributes.map((a) => `{ prop: ${lit(a.prop)}, ns: ${sym.ns(a.ns)}, local: ${lit(a.local)} }`).join(', ')}],`);
+  // a property is named after its element or attribute (the descriptor's default) unless said otherwise
+  const named = (x: { prop: string; ns: string; local: string }): string => `{ ns: ${sym.ns(x.ns)}, local: ${lit(x.local)}${x.prop !== x.local ? `, prop: ${lit(x.prop)}` : ''} }`;
+  lines.push(`attributes: [${c.attributes.map(named).join(', ')}],`);
   if (c.elements.length === 0) lines.push('elements: [],');
-  else lines.push('elements: [', ...indent(c.elements.map((e, i) => `{ prop: ${lit(e.prop)}, ns: ${sym.ns(e.ns)}, local: ${lit(e.local)} }, // slot ${i}`)), '],');
+  else lines.push('elements: [', ...indent(c.elements.map((e, i) => `${named(e)}, // slot ${i}`)), '],');
   if (c.content.kind === 'elements') {
     const model = particle(c.content.model, c);
     lines.push(`content: { kind: 'elements', model: ${model[0]}`, ...model.slice(1), '},');

@@ -1,5 +1,4 @@
 import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
-import { contentText } from './descriptors.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
 
@@ -118,7 +117,7 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
     else body.push(`if (${local} !== undefined) ${propAccess('v', a.prop)} = ${local};`);
   }
   if (c.content.kind === 'simple') {
-    body.push(`v.value = cx.text<${sym.typeName({ kind: 'simple', id: c.content.type })}>(${sym.descriptor(c.content.type)}, 'value');`);
+    body.push(`v.value = cx.text(${sym.descriptor(c.content.type)}, 'value');`);
   } else if (c.content.kind === 'empty') {
     body.push('cx.open(EMPTY_CONTENT);');
   } else {
@@ -130,7 +129,7 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
     body.push('  }', '}');
   }
   body.push('return v;');
-  const doc = jsdoc([c.doc, `Reads ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
+  const doc = jsdoc([`Reads ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}); the slots are those of S.${c.id}.`]);
   return [`${doc}function ${sym.reader(ref)}(cx: ReadContext): ${sym.typeName(ref)} {`, ...indent(body), '}'].join('\n');
 }
 
@@ -149,7 +148,7 @@ function slotCase(e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLi
     const args = [e.array ? `${lit(e.prop)}, a.length` : lit(e.prop), sym.descriptor(e.type.id), flags];
     if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
     if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
-    const call = `cx.${e.array ? 'simpleItem' : 'simple'}<${sym.typeName(e.type)}>(${args.join(', ')})${e.nillable ? '' : '!'}`;
+    const call = `cx.${e.array ? 'simpleItem' : 'simple'}(${args.join(', ')})${e.nillable ? '' : '!'}`;
     body.push(`${into} ${call};`);
   } else {
     body.push(e.array ? `cx.enterItem(${lit(e.prop)}, a.length);` : `cx.enter(${lit(e.prop)});`);

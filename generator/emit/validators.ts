@@ -1,6 +1,5 @@
 import { isFlat as isFlatModel } from '../../runtime/content-model.js';
 import type { ComplexTypePlan, ElementPlan, Plan, TypeRef } from '../../runtime/plan.js';
-import { contentText } from './descriptors.js';
 import { indent, jsdoc, lit, propAccess } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
@@ -105,7 +104,7 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
     for (const e of c.elements) body.push(...elementCheck(e, flat, plan, sym));
   }
-  const doc = jsdoc([`Checks ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
+  const doc = jsdoc([`Checks a value of ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}).`]);
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
 }
 
@@ -117,19 +116,21 @@ function isFlat(c: ComplexTypePlan): boolean {
 function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): string[] {
   const x = propAccess('v', e.prop);
   const flags = flagsOf(e, flat);
-  const fixed = e.fixed !== undefined && e.type.kind === 'simple' ? `, ${typedLiteral(plan.simpleTypes[e.type.id], e.fixed)}` : '';
-  const names = `${lit(e.prop)}, ${lit(e.local)}`;
+  // the element's name is its property's (the checker's default) unless they differ
+  const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
+  const tail = (fixed: boolean): string => (e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '');
+  const name = lit(e.prop);
   if (!e.array) {
-    if (e.type.kind === 'simple') return [`ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${names}, ${flags}${fixed});`];
-    return [`if (ck.into(${x}, ${names}, ${flags})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];
+    if (e.type.kind === 'simple') return [`ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`];
+    return [`if (ck.into(${x}, ${name}, ${flags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];
   }
   const max = e.max < 0 ? 'Infinity' : String(e.max);
   const itemFlags = e.nillable ? 'NILLABLE' : '0';
   const each =
     e.type.kind === 'simple'
-      ? [`ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${names}, i, ${itemFlags}${fixed});`]
-      : [`if (ck.intoItem(${x}[i], ${names}, i, ${itemFlags})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leaveItem();']), '}'];
-  return [`if (ck.items(${x}, ${names}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) {`, ...indent(each), '}']), '}'];
+      ? [`ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${name}, i, ${itemFlags}${tail(true)});`]
+      : [`if (ck.intoItem(${x}[i], ${name}, i, ${itemFlags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leaveItem();']), '}'];
+  return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags}${tail(false)})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) {`, ...indent(each), '}']), '}'];
 }
 
 /** REQUIRED when presence is judged per element (a flat model) and the element must occur; NILLABLE. */
