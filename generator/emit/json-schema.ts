@@ -145,7 +145,11 @@ class Builder {
     }
     if (required.length > 0) s.required = required;
     s.additionalProperties = false;
-    if (rest.length > 0) s.allOf = rest.map(presenceSchema);
+    if (rest.length > 0) {
+      // an array property with no item is absent too (as validate counts it, and as it is written)
+      const arrays = new Set(c.elements.filter((e) => e.array).map((e) => e.prop));
+      s.allOf = rest.map((p) => presenceSchema(p, arrays));
+    }
     return s;
   }
 
@@ -326,12 +330,16 @@ function splitPresence(f: Presence): { required: string[]; rest: Presence[] } {
   return { required: [], rest: [f] };
 }
 
-function presenceSchema(p: Presence): JsonSchema {
+/**
+ * A presence formula as JSON Schema. A required name is also declared (`properties: { a: true }`),
+ * which strict validators ask of a `required` inside `allOf`/`anyOf`; an absent array may be empty.
+ */
+function presenceSchema(p: Presence, arrays: ReadonlySet<string>): JsonSchema {
   if (p === true) return {};
-  if ('required' in p) return { required: p.required };
-  if ('absent' in p) return { properties: Object.fromEntries(p.absent.map((n) => [n, false])) };
-  if ('and' in p) return { allOf: p.and.map(presenceSchema) };
-  return { anyOf: p.or.map(presenceSchema) };
+  if ('required' in p) return { properties: Object.fromEntries(p.required.map((n) => [n, true])), required: p.required };
+  if ('absent' in p) return { properties: Object.fromEntries(p.absent.map((n) => [n, arrays.has(n) ? { type: 'array', maxItems: 0 } : false])) };
+  if ('and' in p) return { allOf: p.and.map((x) => presenceSchema(x, arrays)) };
+  return { anyOf: p.or.map((x) => presenceSchema(x, arrays)) };
 }
 
 export type { TypeRef };

@@ -148,7 +148,8 @@ function slotCase(e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLi
     const args = [e.array ? `${lit(e.prop)}, a.length` : lit(e.prop), sym.descriptor(e.type.id), flags];
     if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
     if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
-    const call = `cx.${e.array ? 'simpleItem' : 'simple'}(${args.join(', ')})${e.nillable ? '' : '!'}`;
+    // an item is first held in a constant, which gives the call no type to infer its own from
+    const call = e.array ? `cx.simpleItem<${sym.typeName(e.type)}>(${args.join(', ')})${e.nillable ? '' : '!'}` : `cx.simple(${args.join(', ')})${e.nillable ? '' : '!'}`;
     body.push(`${into} ${call};`);
   } else {
     body.push(e.array ? `cx.enterItem(${lit(e.prop)}, a.length);` : `cx.enter(${lit(e.prop)});`);
