@@ -1,7 +1,7 @@
 import { expectedNames, occurrenceFault } from './content-model.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
-import { fixedFault, valueFault, type Fault, type SimpleType } from './simple-type.js';
+import { acceptsInt, acceptsText, fixedFault, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -21,6 +21,8 @@ export class ValueChecker {
   /** The root element's name (below it, an element's name is its property's). */
   private root: string;
   private busy = false;
+  /** Checking a value about to be written: its characters are left to the writer, which reads them anyway. */
+  private writing = false;
 
   constructor(root: string) {
     this.root = root;
@@ -32,10 +34,11 @@ export class ValueChecker {
    * value); a call made while it is in use (a validator of another set inside a profile check,
    * say) gets a fresh one.
    */
-  static begin(root: string): ValueChecker {
+  static begin(root: string, writing = false): ValueChecker {
     const ck = shared.busy ? new ValueChecker(root) : shared;
     ck.busy = true;
     ck.root = root;
+    ck.writing = writing;
     return ck;
   }
 
@@ -170,12 +173,12 @@ export class ValueChecker {
 
   /** The simple value `v` of property `prop` (an element's text, an attribute, simple content `value`). */
   value(v: unknown, t: SimpleType, prop?: string | number, fixed?: unknown): void {
-    const f = valueFault(t, v);
+    const f = valueFault(t, v, this.writing);
     if (f) return this.add(f, this.pointer(prop));
     if (t.item) {
       const items = v as unknown[];
       for (let i = 0; i < items.length; i++) {
-        const g = valueFault(t.item, items[i]);
+        const g = valueFault(t.item, items[i], this.writing);
         if (g) this.add(g, prop === undefined ? this.pointer(i) : `${this.pointer(prop)}/${i}`);
       }
     }
@@ -196,6 +199,14 @@ export class ValueChecker {
    * simple type `t`: absent (an issue if `flags` has REQUIRED), null (an issue unless NILLABLE), or checked.
    */
   simple(x: unknown, t: SimpleType, prop: string, flags: number, fixed?: unknown, local = prop): void {
+    // the common case first: a valid value (no fixed value to compare)
+    if (fixed === undefined) {
+      if (typeof x === 'string') {
+        if (t.kind === Kind.Text && acceptsText(t, x, this.writing ? TextMode.Write : TextMode.Value)) return;
+      } else if (typeof x === 'number') {
+        if (t.kind === Kind.Int && acceptsInt(t, x)) return;
+      } else if (typeof x === 'boolean' && t.kind === Kind.Boolean) return;
+    }
     if (x === undefined) {
       if (flags & REQUIRED) this.missing(prop, local);
     } else if (x === null) {
@@ -209,7 +220,7 @@ export class ValueChecker {
       if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
       return;
     }
-    const f = valueFault(t, x) ?? (fixed === undefined ? undefined : fixedFault(t, x, fixed));
+    const f = valueFault(t, x, this.writing) ?? (fixed === undefined ? undefined : fixedFault(t, x, fixed));
     if (f) this.add(f, `${this.pointer(prop)}/${index}`);
   }
 

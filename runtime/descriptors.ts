@@ -50,7 +50,13 @@ export function complexType(def: ComplexTypeDef): ComplexType {
     key: `{${def.name.ns}}${def.name.local}`,
     label: def.name.local,
     attributeKeys: def.attributes.map((a) => (a.ns ? `{${a.ns}}${a.local}` : a.local)),
-    model: def.content.kind === 'elements' ? contentModel(def.content.model, def.elements.map((e) => ({ ns: e.ns, local: e.local, prop: e.prop ?? e.local }))) : EMPTY_CONTENT,
+    model:
+      def.content.kind === 'elements'
+        ? contentModel(
+            def.content.model,
+            def.elements.map((e) => ({ ns: e.ns, local: e.local, prop: e.prop ?? e.local })),
+          )
+        : EMPTY_CONTENT,
     props,
   };
 }

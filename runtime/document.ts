@@ -1,4 +1,5 @@
 import { PaygenError, type Issue } from './issues.js';
+import { nonXmlCharFault } from './simple-type.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
 import { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
 import { maskIssues } from './sensitive.js';
@@ -32,7 +33,8 @@ export interface ReadBinding<T> {
 
 export interface WriteBinding<T> {
   readonly name: string;
-  readonly check: (value: unknown) => Issue[];
+  /** The value's issues (`writing`: leave the characters of strings to the writer, which checks them as it escapes). */
+  readonly check: (value: unknown, writing?: boolean) => Issue[];
   readonly write: (value: T, out: { s: string }) => void;
   readonly secrets?: (value: unknown) => string[];
 }
@@ -281,20 +283,29 @@ export function buildBytesWith<T>(value: T, options: BytesBuildOptions | undefin
 }
 
 function write<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>, encoding: string): string {
-  const issues = binding.check(value);
+  const issues = binding.check(value, true);
   if (issues.length > 0) throw new PaygenError(maskIssues(issues, binding.secrets?.(value) ?? []), `${binding.name} value`);
-  const out = { s: options?.xmlDeclaration === false ? '' : `<?xml version="1.0" encoding="${encoding}"?>\n` };
+  return writeChecked(value, options, binding, encoding);
+}
+
+/**
+ * Writes a value that was checked. A function apart from the check: the engine then optimises
+ * the writer's calls on their own (inlined into the check's caller they lost their inlining).
+ */
+function writeChecked<T>(value: T, options: BuildOptions | undefined, binding: WriteBinding<T>, encoding: string): string {
+  const out = { s: options?.xmlDeclaration === false ? '' : encoding === 'utf-8' ? UTF8_DECLARATION : `<?xml version="1.0" encoding="${encoding}"?>\n` };
   try {
     binding.write(value, out);
   } catch (e) {
     if (!(e instanceof UnrepresentableError)) throw e;
-    const path = findUnrepresentable(value) ?? '';
-    throw new PaygenError(
-      [{ code: 'unrepresentable-character', path, message: e.message, expected: 'XML 1.0 characters', received: `U+${e.value.charCodeAt(e.index).toString(16).toUpperCase().padStart(4, '0')}` }],
-      `${binding.name} value`,
-    );
+    // the fault validate gives of the same string (the checks before writing left its characters to the writer)
+    const f = nonXmlCharFault(e.value, e.index);
+    const issue: Issue = { code: f.code, path: findUnrepresentable(value) ?? '', message: f.message, expected: f.expected, received: f.received };
+    throw new PaygenError(maskIssues([issue], binding.secrets?.(value) ?? []), `${binding.name} value`);
   }
   return out.s;
 }
+
+const UTF8_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
 
 export { displayKey };

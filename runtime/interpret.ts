@@ -296,8 +296,8 @@ export function interpret(plan: Plan): InterpretedSet {
     const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
     const rootType = m.type.id;
     const secrets = sensitivity[rootType] ? (v: unknown) => collectSecrets(v, rootType, sensitivity) : undefined;
-    const check = (v: unknown): Issue[] => {
-      const ck = ValueChecker.begin(m.root.local);
+    const check = (v: unknown, writing = false): Issue[] => {
+      const ck = ValueChecker.begin(m.root.local, writing);
       checkType(ck, p, m.type, v);
       const issues = ck.end();
       return profiles.length > 0 ? [...issues, ...checkProfiles(v, profiles)] : issues;

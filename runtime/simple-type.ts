@@ -70,10 +70,12 @@ export interface SimpleType {
   readonly enumeration?: ReadonlySet<string | number>;
   readonly enumerationText?: string;
   readonly decimal?: DecimalBounds;
-  /** Does a text read (normalised) meet every constraint of a Text type? The fast path of `textFault`. */
-  readonly acceptsRead: (text: string) => boolean;
-  /** The same for a typed value, which must also be in the whitespace normal form. */
-  readonly acceptsValue: (text: string) => boolean;
+  /** Patterns (lexical space and pattern facets) a text read must match: no whitespace or character form, which read text always has. */
+  readonly readPatterns: readonly RegExp[];
+  /** Patterns a typed value must match: the whitespace normal form too (its characters are `xmlChars`). */
+  readonly valuePatterns: readonly RegExp[];
+  /** A typed string must hold only XML characters (checked by a loop, not an expression). */
+  readonly xmlChars: boolean;
   /** Integer bounds of an Int type (its facets and its built-in range). */
   readonly intMin: number;
   readonly intMax: number;
@@ -153,47 +155,76 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     intMaxFacet,
     intMinText,
     intMaxText,
-    acceptsRead: ALWAYS,
-    acceptsValue: ALWAYS,
+    readPatterns: [],
+    valuePatterns: [],
+    xmlChars: false,
   };
   const out = t as { -readonly [K in keyof SimpleType]: SimpleType[K] };
   if (enumeration) out.enumeration = enumeration;
   if (kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0) out.decimal = decimal;
   if (parts.item) out.item = parts.item;
   if (parts.members) out.members = parts.members;
-  out.acceptsRead = acceptor(t, t.lexicalRead);
-  out.acceptsValue = acceptor(t, t.lexical);
+  out.readPatterns = [...t.lexicalRead, ...t.patterns];
+  out.valuePatterns = [...t.lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...t.patterns];
+  out.xmlChars = t.lexical.some((re) => re.source === XML_CHARS_SOURCE);
   return t;
 }
 
-const ALWAYS = (): boolean => true;
+/**
+ * Does a text meet every constraint of the Text type `t`? The fast path of `textFault`: one
+ * function over the type's data (no closure per type), so that the engine optimises it once for
+ * every type. `mode`: what the text is — read from a document (already normalised, only XML
+ * characters), a typed value, or a typed value about to be written (the writer checks characters).
+ */
+export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
+  if (t.members) return false;
+  const res = mode === TextMode.Read ? t.readPatterns : t.valuePatterns;
+  for (let i = 0; i < res.length; i++) if (!res[i].test(s)) return false;
+  if (mode === TextMode.Value && t.xmlChars && !isXmlText(s)) return false;
+  if (t.minLength > 0 || t.maxLength !== Infinity) {
+    const min = t.minLength;
+    const max = t.maxLength;
+    if (t.lengthUnit === 'octets') {
+      if (s.length / 2 < min || s.length / 2 > max) return false;
+      // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
+    } else if (!(s.length <= max && (s.length + 1) >> 1 >= min) && !inLength(ucs2length(s), min, max)) return false;
+  }
+  if (t.enumeration !== undefined && !t.enumeration.has(s)) return false;
+  if (t.decimal !== undefined && checkDecimalFacets(s, t.decimal) !== undefined) return false;
+  return true;
+}
+
+export const enum TextMode {
+  Read = 0,
+  Value = 1,
+  Write = 2,
+}
+
+/** Only characters of XML 1.0's Char production (surrogates in pairs, no U+FFFE/U+FFFF, no C0 control but TAB, LF, CR). */
+function isXmlText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+    } else if (c >= 0xd800) {
+      if (c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+        i++;
+      } else if (c <= 0xdfff || c === 0xfffe || c === 0xffff) return false;
+    }
+  }
+  return true;
+}
 
 /**
- * One predicate made of exactly the checks a type has (most have one or two), so that the
- * common case — a valid value — costs a regular expression test or two, not a walk over every
- * kind of facet.
+ * A string value holding a character XML 1.0 cannot carry (cvc-datatype-valid: a string is made of
+ * XML characters). Validation finds it; building finds it as it escapes the text (the writer reads
+ * every character anyway) and reports it with this same fault.
  */
-function acceptor(t: SimpleType, lexical: readonly RegExp[]): (text: string) => boolean {
-  if (t.members) return () => false;
-  const checks: Array<(s: string) => boolean> = [];
-  for (const re of [...lexical, ...t.patterns]) checks.push((s) => re.test(s));
-  if (t.minLength > 0 || t.maxLength !== Infinity) {
-    const { minLength: min, maxLength: max } = t;
-    if (t.lengthUnit === 'octets') checks.push((s) => s.length / 2 >= min && s.length / 2 <= max);
-    // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
-    else checks.push((s) => (s.length <= max && (s.length + 1) >> 1 >= min) || inLength(ucs2length(s), min, max));
-  }
-  const e = t.enumeration;
-  if (e) checks.push((s) => e.has(s));
-  const d = t.decimal;
-  if (d) checks.push((s) => checkDecimalFacets(s, d) === undefined);
-  if (checks.length === 0) return ALWAYS;
-  if (checks.length === 1) return checks[0];
-  if (checks.length === 2) {
-    const [a, b] = checks;
-    return (s) => a(s) && b(s);
-  }
-  return (s) => checks.every((c) => c(s));
+export function nonXmlCharFault(text: string, index: number): Fault {
+  const u = `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { code: 'invalid-value', message: `${quote(text)} holds ${u}, which XML 1.0 cannot carry`, expected: 'XML 1.0 characters', received: u };
 }
 
 function inLength(n: number, min: number, max: number): boolean {
@@ -272,10 +303,11 @@ export function readText(t: SimpleType, raw: string, faults: FaultSink): unknown
  * The fault of a typed value of type `t`, or undefined. Text values must already be in the
  * type's whitespace-normal form (what reading gives and what writing keeps).
  */
-export function valueFault(t: SimpleType, v: unknown): Fault | undefined {
+export function valueFault(t: SimpleType, v: unknown, writing = false): Fault | undefined {
   switch (t.kind) {
     case Kind.Text:
-      return typeof v === 'string' ? textFault(t, v, true) : jsTypeFault(t, 'a string', v);
+      if (typeof v !== 'string') return jsTypeFault(t, 'a string', v);
+      return acceptsText(t, v, writing ? TextMode.Write : TextMode.Value) ? undefined : textFaultOf(t, v, true);
     case Kind.Int:
       if (typeof v !== 'number') return jsTypeFault(t, 'a number', v);
       if (!Number.isInteger(v)) return { code: 'invalid-value', message: `${String(v)} is not a valid ${t.label} (an integer)`, expected: t.label, received: String(v) };
@@ -301,7 +333,7 @@ function jsTypeFault(t: SimpleType, want: string, v: unknown): Fault {
 
 /** Lexical space, then the facets, of a text value (normalised). `normalForm`: also check the whitespace normal form. */
 export function textFault(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
-  if ((normalForm ? t.acceptsValue : t.acceptsRead)(text)) return undefined;
+  if (acceptsText(t, text, normalForm ? TextMode.Value : TextMode.Read)) return undefined;
   return textFaultOf(t, text, normalForm);
 }
 
@@ -314,10 +346,7 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
     for (let i = 0; i < lexical.length; i++) {
       if (lexical[i].test(text)) continue;
       const bad = lexical[i].source === XML_CHARS_SOURCE ? findNonXmlChar(text) : -1;
-      if (bad >= 0) {
-        const u = `U+${text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')}`;
-        return { code: 'invalid-value', message: `${quote(text)} holds ${u}, which XML 1.0 cannot carry (not a value${of(t)})`, expected: 'XML 1.0 characters', received: u };
-      }
+      if (bad >= 0) return nonXmlCharFault(text, bad);
       return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
     }
   }
@@ -357,6 +386,11 @@ function lengthFault(t: SimpleType, text: string, items: number): Fault | undefi
   const bound = t.minLength === t.maxLength ? `exactly ${t.minLength} ${unit}` : n < t.minLength ? `at least ${t.minLength} ${unit}` : `at most ${t.maxLength} ${unit}`;
   const shown = items >= 0 ? `the list` : quote(text);
   return { code: 'length', message: `${shown} has ${n} ${unit}; ${t.label} allows ${bound}`, expected: bound, received: `${n} ${unit}` };
+}
+
+/** Is `n` a value of the Int type `t` (an integer in its bounds and its enumeration)? The fast path of `intFault`. */
+export function acceptsInt(t: SimpleType, n: number): boolean {
+  return Number.isInteger(n) && n >= t.intMin && n <= t.intMax && (t.enumeration === undefined || t.enumeration.has(n));
 }
 
 function intFault(t: SimpleType, n: number): Fault | undefined {

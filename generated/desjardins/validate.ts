@@ -441,9 +441,9 @@ const SENSITIVE: SensitivityMap = {
   }
 };
 
-/** The issues of a loginRequest value, unmasked (for parse and build, which mask them). */
-export function check_loginRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("request");
+/** The issues of a loginRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_loginRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("request", writing);
   checkLoginRequest(ck, value);
   return ck.end();
 }
@@ -453,9 +453,9 @@ export function validateLoginRequest(value: unknown): Issue[] {
   return check_loginRequest(value);
 }
 
-/** The issues of a loginResponse value, unmasked (for parse and build, which mask them). */
-export function check_loginResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("response");
+/** The issues of a loginResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_loginResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("response", writing);
   checkLoginResponse(ck, value);
   return ck.end();
 }
@@ -465,9 +465,9 @@ export function validateLoginResponse(value: unknown): Issue[] {
   return check_loginResponse(value);
 }
 
-/** The issues of a errorResponse value, unmasked (for parse and build, which mask them). */
-export function check_errorResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("response");
+/** The issues of a errorResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_errorResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("response", writing);
   checkErrorResponse(ck, value);
   return ck.end();
 }
@@ -482,9 +482,9 @@ export function secrets_purchaseRequest(value: unknown): string[] {
   return collectSecrets(value, "PurchaseRequest", SENSITIVE);
 }
 
-/** The issues of a purchaseRequest value, unmasked (for parse and build, which mask them). */
-export function check_purchaseRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("request");
+/** The issues of a purchaseRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_purchaseRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("request", writing);
   checkPurchaseRequest(ck, value);
   return ck.end();
 }
@@ -494,9 +494,9 @@ export function validatePurchaseRequest(value: unknown): Issue[] {
   return maskIssues(check_purchaseRequest(value), secrets_purchaseRequest(value));
 }
 
-/** The issues of a statusPush value, unmasked (for parse and build, which mask them). */
-export function check_statusPush(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("request");
+/** The issues of a statusPush value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_statusPush(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("request", writing);
   checkStatusPush(ck, value);
   return ck.end();
 }
@@ -506,9 +506,9 @@ export function validateStatusPush(value: unknown): Issue[] {
   return check_statusPush(value);
 }
 
-/** The issues of a acknowledgement value, unmasked (for parse and build, which mask them). */
-export function check_acknowledgement(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("response");
+/** The issues of a acknowledgement value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_acknowledgement(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("response", writing);
   checkAcknowledgement(ck, value);
   return ck.end();
 }
@@ -518,9 +518,9 @@ export function validateAcknowledgement(value: unknown): Issue[] {
   return check_acknowledgement(value);
 }
 
-/** The issues of a confirmRequest value, unmasked (for parse and build, which mask them). */
-export function check_confirmRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("request");
+/** The issues of a confirmRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_confirmRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("request", writing);
   checkConfirmRequest(ck, value);
   return ck.end();
 }
@@ -530,9 +530,9 @@ export function validateConfirmRequest(value: unknown): Issue[] {
   return check_confirmRequest(value);
 }
 
-/** The issues of a finalResponse value, unmasked (for parse and build, which mask them). */
-export function check_finalResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("response");
+/** The issues of a finalResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_finalResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("response", writing);
   checkFinalResponse(ck, value);
   return ck.end();
 }

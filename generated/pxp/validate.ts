@@ -1039,9 +1039,9 @@ export function profiles_initiatePaymentRequest(value: unknown): Issue[] {
   return checkProfiles(value, PROFILES_initiatePaymentRequest);
 }
 
-/** The issues of a initiatePaymentRequest value, unmasked (for parse and build, which mask them). */
-export function check_initiatePaymentRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("initiatePaymentRequest");
+/** The issues of a initiatePaymentRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_initiatePaymentRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("initiatePaymentRequest", writing);
   checkInitiatePaymentRequest(ck, value);
   return [...ck.end(), ...profiles_initiatePaymentRequest(value)];
 }
@@ -1056,9 +1056,9 @@ export function secrets_initiatePaymentResponse(value: unknown): string[] {
   return collectSecrets(value, "InitiatePaymentResponse", SENSITIVE);
 }
 
-/** The issues of a initiatePaymentResponse value, unmasked (for parse and build, which mask them). */
-export function check_initiatePaymentResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("initiatePaymentResponse");
+/** The issues of a initiatePaymentResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_initiatePaymentResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("initiatePaymentResponse", writing);
   checkInitiatePaymentResponse(ck, value);
   return ck.end();
 }
@@ -1073,9 +1073,9 @@ export function secrets_initiatePaymentFromReferenceRequest(value: unknown): str
   return collectSecrets(value, "InitiatePaymentFromReferenceRequest", SENSITIVE);
 }
 
-/** The issues of a initiatePaymentFromReferenceRequest value, unmasked (for parse and build, which mask them). */
-export function check_initiatePaymentFromReferenceRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("initiatePaymentFromReferenceRequest");
+/** The issues of a initiatePaymentFromReferenceRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_initiatePaymentFromReferenceRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("initiatePaymentFromReferenceRequest", writing);
   checkInitiatePaymentFromReferenceRequest(ck, value);
   return ck.end();
 }
@@ -1090,9 +1090,9 @@ export function secrets_initiatePaymentFromReferenceResponse(value: unknown): st
   return collectSecrets(value, "InitiatePaymentFromReferenceResponse", SENSITIVE);
 }
 
-/** The issues of a initiatePaymentFromReferenceResponse value, unmasked (for parse and build, which mask them). */
-export function check_initiatePaymentFromReferenceResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("initiatePaymentFromReferenceResponse");
+/** The issues of a initiatePaymentFromReferenceResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_initiatePaymentFromReferenceResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("initiatePaymentFromReferenceResponse", writing);
   checkInitiatePaymentFromReferenceResponse(ck, value);
   return ck.end();
 }
@@ -1107,9 +1107,9 @@ export function secrets_executePaymentActionRequest(value: unknown): string[] {
   return collectSecrets(value, "ExecutePaymentActionRequest", SENSITIVE);
 }
 
-/** The issues of a executePaymentActionRequest value, unmasked (for parse and build, which mask them). */
-export function check_executePaymentActionRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("executePaymentActionRequest");
+/** The issues of a executePaymentActionRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_executePaymentActionRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("executePaymentActionRequest", writing);
   checkExecutePaymentActionRequest(ck, value);
   return ck.end();
 }
@@ -1124,9 +1124,9 @@ export function secrets_executePaymentActionResponse(value: unknown): string[] {
   return collectSecrets(value, "ExecutePaymentActionResponse", SENSITIVE);
 }
 
-/** The issues of a executePaymentActionResponse value, unmasked (for parse and build, which mask them). */
-export function check_executePaymentActionResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("executePaymentActionResponse");
+/** The issues of a executePaymentActionResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_executePaymentActionResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("executePaymentActionResponse", writing);
   checkExecutePaymentActionResponse(ck, value);
   return ck.end();
 }
@@ -1136,9 +1136,9 @@ export function validateExecutePaymentActionResponse(value: unknown): Issue[] {
   return maskIssues(check_executePaymentActionResponse(value), secrets_executePaymentActionResponse(value));
 }
 
-/** The issues of a getPaymentsRequest value, unmasked (for parse and build, which mask them). */
-export function check_getPaymentsRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getPaymentsRequest");
+/** The issues of a getPaymentsRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getPaymentsRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getPaymentsRequest", writing);
   checkGetPaymentsRequest(ck, value);
   return ck.end();
 }
@@ -1153,9 +1153,9 @@ export function secrets_getPaymentsResponse(value: unknown): string[] {
   return collectSecrets(value, "GetPaymentsResponse", SENSITIVE);
 }
 
-/** The issues of a getPaymentsResponse value, unmasked (for parse and build, which mask them). */
-export function check_getPaymentsResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getPaymentsResponse");
+/** The issues of a getPaymentsResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getPaymentsResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getPaymentsResponse", writing);
   checkGetPaymentsResponse(ck, value);
   return ck.end();
 }
@@ -1170,9 +1170,9 @@ export function secrets_getRedirectDataRequest(value: unknown): string[] {
   return collectSecrets(value, "GetRedirectDataRequest", SENSITIVE);
 }
 
-/** The issues of a getRedirectDataRequest value, unmasked (for parse and build, which mask them). */
-export function check_getRedirectDataRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getRedirectDataRequest");
+/** The issues of a getRedirectDataRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getRedirectDataRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getRedirectDataRequest", writing);
   checkGetRedirectDataRequest(ck, value);
   return ck.end();
 }
@@ -1182,9 +1182,9 @@ export function validateGetRedirectDataRequest(value: unknown): Issue[] {
   return maskIssues(check_getRedirectDataRequest(value), secrets_getRedirectDataRequest(value));
 }
 
-/** The issues of a getRedirectDataResponse value, unmasked (for parse and build, which mask them). */
-export function check_getRedirectDataResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getRedirectDataResponse");
+/** The issues of a getRedirectDataResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getRedirectDataResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getRedirectDataResponse", writing);
   checkGetRedirectDataResponse(ck, value);
   return ck.end();
 }
@@ -1199,9 +1199,9 @@ export function secrets_getPaymentInputDataListRequest(value: unknown): string[]
   return collectSecrets(value, "GetPaymentInputDataListRequest", SENSITIVE);
 }
 
-/** The issues of a getPaymentInputDataListRequest value, unmasked (for parse and build, which mask them). */
-export function check_getPaymentInputDataListRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getPaymentInputDataListRequest");
+/** The issues of a getPaymentInputDataListRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getPaymentInputDataListRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getPaymentInputDataListRequest", writing);
   checkGetPaymentInputDataListRequest(ck, value);
   return ck.end();
 }
@@ -1216,9 +1216,9 @@ export function secrets_getPaymentInputDataListResponse(value: unknown): string[
   return collectSecrets(value, "GetPaymentInputDataListResponse", SENSITIVE);
 }
 
-/** The issues of a getPaymentInputDataListResponse value, unmasked (for parse and build, which mask them). */
-export function check_getPaymentInputDataListResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getPaymentInputDataListResponse");
+/** The issues of a getPaymentInputDataListResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getPaymentInputDataListResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getPaymentInputDataListResponse", writing);
   checkGetPaymentInputDataListResponse(ck, value);
   return ck.end();
 }
@@ -1233,9 +1233,9 @@ export function secrets_handlePaymentStateChangedNotificationRequest(value: unkn
   return collectSecrets(value, "HandlePaymentStateChangedNotificationRequest", SENSITIVE);
 }
 
-/** The issues of a handlePaymentStateChangedNotificationRequest value, unmasked (for parse and build, which mask them). */
-export function check_handlePaymentStateChangedNotificationRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationRequest");
+/** The issues of a handlePaymentStateChangedNotificationRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_handlePaymentStateChangedNotificationRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationRequest", writing);
   checkHandlePaymentStateChangedNotificationRequest(ck, value);
   return ck.end();
 }
@@ -1245,9 +1245,9 @@ export function validateHandlePaymentStateChangedNotificationRequest(value: unkn
   return maskIssues(check_handlePaymentStateChangedNotificationRequest(value), secrets_handlePaymentStateChangedNotificationRequest(value));
 }
 
-/** The issues of a handlePaymentStateChangedNotificationResponse value, unmasked (for parse and build, which mask them). */
-export function check_handlePaymentStateChangedNotificationResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationResponse");
+/** The issues of a handlePaymentStateChangedNotificationResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_handlePaymentStateChangedNotificationResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("handlePaymentStateChangedNotificationResponse", writing);
   checkHandlePaymentStateChangedNotificationResponse(ck, value);
   return ck.end();
 }
@@ -1257,9 +1257,9 @@ export function validateHandlePaymentStateChangedNotificationResponse(value: unk
   return check_handlePaymentStateChangedNotificationResponse(value);
 }
 
-/** The issues of a getNewManualPaymentDetailsRequest value, unmasked (for parse and build, which mask them). */
-export function check_getNewManualPaymentDetailsRequest(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getNewManualPaymentDetailsRequest");
+/** The issues of a getNewManualPaymentDetailsRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getNewManualPaymentDetailsRequest(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getNewManualPaymentDetailsRequest", writing);
   checkGetNewManualPaymentDetailsRequest(ck, value);
   return ck.end();
 }
@@ -1274,9 +1274,9 @@ export function secrets_getNewManualPaymentDetailsResponse(value: unknown): stri
   return collectSecrets(value, "GetNewManualPaymentDetailsResponse", SENSITIVE);
 }
 
-/** The issues of a getNewManualPaymentDetailsResponse value, unmasked (for parse and build, which mask them). */
-export function check_getNewManualPaymentDetailsResponse(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("getNewManualPaymentDetailsResponse");
+/** The issues of a getNewManualPaymentDetailsResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_getNewManualPaymentDetailsResponse(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("getNewManualPaymentDetailsResponse", writing);
   checkGetNewManualPaymentDetailsResponse(ck, value);
   return ck.end();
 }
@@ -1286,9 +1286,9 @@ export function validateGetNewManualPaymentDetailsResponse(value: unknown): Issu
   return maskIssues(check_getNewManualPaymentDetailsResponse(value), secrets_getNewManualPaymentDetailsResponse(value));
 }
 
-/** The issues of a paymentServiceException value, unmasked (for parse and build, which mask them). */
-export function check_paymentServiceException(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("paymentServiceException");
+/** The issues of a paymentServiceException value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_paymentServiceException(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("paymentServiceException", writing);
   checkPaymentServiceException(ck, value);
   return ck.end();
 }
@@ -1298,9 +1298,9 @@ export function validatePaymentServiceException(value: unknown): Issue[] {
   return check_paymentServiceException(value);
 }
 
-/** The issues of a paymentServiceExceptionUnqualified value, unmasked (for parse and build, which mask them). */
-export function check_paymentServiceExceptionUnqualified(value: unknown): Issue[] {
-  const ck = ValueChecker.begin("paymentServiceException");
+/** The issues of a paymentServiceExceptionUnqualified value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
+export function check_paymentServiceExceptionUnqualified(value: unknown, writing = false): Issue[] {
+  const ck = ValueChecker.begin("paymentServiceException", writing);
   checkUnqualifiedPaymentServiceException(ck, value);
   return ck.end();
 }

@@ -68,9 +68,9 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     }
     const check = sym.checkMessage(m);
     out.push(
-      `/** The issues of a ${m.name} value, unmasked (for parse and build, which mask them). */`,
-      `export function ${check}(value: unknown): Issue[] {`,
-      `  const ck = ValueChecker.begin(${lit(m.root.local)});`,
+      `/** The issues of a ${m.name} value, unmasked (for build, which masks them; \`writing\`: the writer checks the characters). */`,
+      `export function ${check}(value: unknown, writing = false): Issue[] {`,
+      `  const ck = ValueChecker.begin(${lit(m.root.local)}, writing);`,
       `  ${sym.checker(m.type)}(ck, value);`,
       profiles ? `  return [...ck.end(), ...${profiles}(value)];` : '  return ck.end();',
       '}',
@@ -118,7 +118,8 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): 
   const flags = flagsOf(e, flat);
   // the element's name is its property's (the checker's default) unless they differ
   const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
-  const tail = (fixed: boolean): string => (e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '');
+  const tail = (fixed: boolean): string =>
+    e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '';
   const name = lit(e.prop);
   if (!e.array) {
     if (e.type.kind === 'simple') return [`ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`];
