@@ -135,38 +135,39 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     intMaxText = facetBound(f, intMaxFacet);
   }
   const enumeration = f.enumeration ? new Set<string | number>(kind === Kind.Int ? f.enumeration.map((v) => Number(v.trim())) : f.enumeration) : undefined;
+  const lexical = (f.lexical ?? []).map((p) => new RegExp(p, 'u'));
+  const lexicalRead = (f.lexical ?? []).filter((p) => !WS_FORMS.has(p)).map((p) => new RegExp(p, 'u'));
+  const patterns = (f.patterns ?? []).map((p) => new RegExp(p, 'u'));
+  // every field in one literal, in one order: one hidden class for every simple type, so that the
+  // checks, which serve every type, read them at one place
   const t: SimpleType = {
     id: def.id,
     key: def.name ? `{${def.name.ns}}${def.name.local}` : '',
     label: def.label,
     kind,
     ws: SPACES[def.whiteSpace],
-    lexical: (f.lexical ?? []).map((p) => new RegExp(p, 'u')),
-    lexicalRead: (f.lexical ?? []).filter((p) => !WS_FORMS.has(p)).map((p) => new RegExp(p, 'u')),
-    patterns: (f.patterns ?? []).map((p) => new RegExp(p, 'u')),
+    item: parts.item,
+    members: parts.members,
+    lexical,
+    lexicalRead,
+    patterns,
     xsdPatterns: (f.xsdPatterns ?? []).map((alternatives) => alternatives.join(' | ')),
     minLength: f.length ?? f.minLength ?? 0,
     maxLength: f.length ?? f.maxLength ?? Infinity,
     lengthUnit: f.lengthUnit ?? 'characters',
+    enumeration,
     enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
+    decimal: kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0 ? decimal : undefined,
+    readPatterns: [...lexicalRead, ...patterns],
+    valuePatterns: [...lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...patterns],
+    xmlChars: lexical.some((re) => re.source === XML_CHARS_SOURCE),
     intMin,
     intMax,
     intMinFacet,
     intMaxFacet,
     intMinText,
     intMaxText,
-    readPatterns: [],
-    valuePatterns: [],
-    xmlChars: false,
   };
-  const out = t as { -readonly [K in keyof SimpleType]: SimpleType[K] };
-  if (enumeration) out.enumeration = enumeration;
-  if (kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0) out.decimal = decimal;
-  if (parts.item) out.item = parts.item;
-  if (parts.members) out.members = parts.members;
-  out.readPatterns = [...t.lexicalRead, ...t.patterns];
-  out.valuePatterns = [...t.lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...t.patterns];
-  out.xmlChars = t.lexical.some((re) => re.source === XML_CHARS_SOURCE);
   return t;
 }
 
