@@ -8,6 +8,35 @@ import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues,
  * in code (emit/arbitraries.ts). A test holds both to the same values for the same seed.
  */
 export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitrary<unknown>> {
+  const simple = simpleArbitraries(plans);
+  return fc.letrec((tie) => {
+    const value = (v: ValueArb): fc.Arbitrary<unknown> => (v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of)));
+    const part = (p: PartArb): Part => {
+      switch (p.k) {
+        case 'tag':
+          return tag(p.name, p.value);
+        case 'one':
+          return one(p.name, value(p.of));
+        case 'maybe':
+          return maybe(p.name, value(p.of));
+        case 'many':
+          return many(p.name, value(p.of), p.min, p.max, p.optional);
+        case 'seq':
+          return seq(...p.parts.map(part));
+        case 'choice':
+          return choice(...p.parts.map(part));
+        case 'optionalGroup':
+          return optionalGroup(part(p.part));
+      }
+    };
+    const out: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const t of plans.tree) out[t.id] = t.arb.k === 'obj' ? obj(part(t.arb.part)) : fc.oneof(...t.arb.members.map((m) => tie(m)));
+    return out;
+  });
+}
+
+/** The arbitraries of a plan's simple types, by type id (valid values of each). */
+export function simpleArbitraries(plans: ArbitraryPlans): Map<string, fc.Arbitrary<unknown>> {
   const simple = new Map<string, fc.Arbitrary<unknown>>();
   const simpleArb = (p: SimpleArb): fc.Arbitrary<unknown> => {
     switch (p.k) {
@@ -33,28 +62,5 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
     }
   };
   for (const s of plans.simple) simple.set(s.id, simpleArb(s.arb));
-  return fc.letrec((tie) => {
-    const value = (v: ValueArb): fc.Arbitrary<unknown> => (v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of)));
-    const part = (p: PartArb): Part => {
-      switch (p.k) {
-        case 'tag':
-          return tag(p.name, p.value);
-        case 'one':
-          return one(p.name, value(p.of));
-        case 'maybe':
-          return maybe(p.name, value(p.of));
-        case 'many':
-          return many(p.name, value(p.of), p.min, p.max, p.optional);
-        case 'seq':
-          return seq(...p.parts.map(part));
-        case 'choice':
-          return choice(...p.parts.map(part));
-        case 'optionalGroup':
-          return optionalGroup(part(p.part));
-      }
-    };
-    const out: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const t of plans.tree) out[t.id] = t.arb.k === 'obj' ? obj(part(t.arb.part)) : fc.oneof(...t.arb.members.map((m) => tie(m)));
-    return out;
-  });
+  return simple;
 }

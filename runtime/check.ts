@@ -16,13 +16,21 @@ export const NILLABLE = 2;
  */
 export class ValueChecker {
   issues: Issue[] = [];
-  /** JSON Pointer segments of the value being checked: property names, and item indexes. */
+  /**
+   * JSON Pointer segments of the value being checked (property names, and item indexes): the
+   * first `depth` entries. A counter over a reused array, not push and pop: every valid value
+   * goes down and up through each of its elements, and only an issue reads the path.
+   */
   private readonly path: Array<string | number> = [];
+  private depth = 0;
   /** The root element's name (below it, an element's name is its property's). */
   private root: string;
   private busy = false;
-  /** Checking a value about to be written: its characters are left to the writer, which reads them anyway. */
-  private writing = false;
+  /**
+   * Checking a value about to be written: its characters are left to the writer, which reads them
+   * anyway. Read by the generated checks' guards (generator/emit/value-guards.ts).
+   */
+  writing = false;
 
   constructor(root: string) {
     this.root = root;
@@ -45,8 +53,7 @@ export class ValueChecker {
   /** The issues found (and the checker free for the next value). */
   end(): Issue[] {
     this.busy = false;
-    // pops, not `length = 0`, which is slow in V8 (and the path is short, empty after a complete walk)
-    while (this.path.length > 0) this.path.pop();
+    this.depth = 0;
     if (this.issues.length === 0) return [];
     const out = this.issues;
     this.issues = [];
@@ -54,7 +61,7 @@ export class ValueChecker {
   }
 
   pointer(extra?: string | number): string {
-    const base = this.path.length === 0 ? '' : `/${this.path.join('/')}`;
+    const base = this.depth === 0 ? '' : `/${this.path.slice(0, this.depth).join('/')}`;
     return extra === undefined ? base : `${base}/${extra}`;
   }
 
@@ -64,28 +71,28 @@ export class ValueChecker {
 
   /** Goes down into the value of property `prop` (an element named so). */
   enter(prop: string): void {
-    this.path.push(prop);
+    this.path[this.depth++] = prop;
   }
 
   /** Goes down into item `index` of the array property `prop`. */
   enterItem(prop: string, index: number): void {
-    this.path.push(prop, index);
+    this.path[this.depth++] = prop;
+    this.path[this.depth++] = index;
   }
 
   /** Back up from `enter`. */
   leave(): void {
-    this.path.pop();
+    this.depth--;
   }
 
   /** Back up from `enterItem`. */
   leaveItem(): void {
-    this.path.pop();
-    this.path.pop();
+    this.depth -= 2;
   }
 
   /** The name of the element being checked: its property's, the root's at the top. */
   private element(): string {
-    for (let i = this.path.length - 1; i >= 0; i--) {
+    for (let i = this.depth - 1; i >= 0; i--) {
       const seg = this.path[i];
       if (typeof seg === 'string') return seg;
     }
@@ -237,7 +244,7 @@ export class ValueChecker {
       if (!(flags & NILLABLE)) this.notNillable(prop, local);
       return false;
     }
-    this.path.push(prop);
+    this.path[this.depth++] = prop;
     return true;
   }
 
@@ -247,7 +254,8 @@ export class ValueChecker {
       if (!(flags & NILLABLE)) this.notNillable(prop, local, index);
       return false;
     }
-    this.path.push(prop, index);
+    this.path[this.depth++] = prop;
+    this.path[this.depth++] = index;
     return true;
   }
 

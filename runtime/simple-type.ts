@@ -202,7 +202,7 @@ export const enum TextMode {
 }
 
 /** Only characters of XML 1.0's Char production (surrogates in pairs, no U+FFFE/U+FFFF, no C0 control but TAB, LF, CR). */
-function isXmlText(s: string): boolean {
+export function isXmlText(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20) {

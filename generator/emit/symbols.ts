@@ -51,6 +51,16 @@ export class Symbols {
     return `write${t.id}${group === 0 ? '' : `_${group}`}`;
   }
 
+  /** validate.ts: the valid case of a simple type, inline (generator/emit/value-guards.ts). */
+  guard(id: string): string {
+    return `valid_${id}`;
+  }
+
+  /** validate.ts: the i-th regular expression of a simple type's guard. */
+  guardPattern(id: string, i: number): string {
+    return `PATTERN_${id}${i === 0 ? '' : `_${i + 1}`}`;
+  }
+
   checker(t: TypeRef): string {
     return `check${t.id}`;
   }

@@ -3,6 +3,42 @@ import type { ComplexTypePlan, ElementPlan, Plan, TypeRef } from '../../runtime/
 import { indent, jsdoc, lit, propAccess } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
+import { valueGuards, type ValueGuard } from './value-guards.js';
+
+/** The guards of a set and those its checkers call (emitted in the order of first use). */
+class Guards {
+  readonly used = new Set<string>();
+  private readonly all: Map<string, ValueGuard>;
+
+  constructor(
+    plan: Plan,
+    private readonly sym: Symbols,
+  ) {
+    this.all = valueGuards(plan, sym);
+  }
+
+  /** The condition under which a check of value `x` of simple type `id` (with no fixed value) is made: its guard fails. */
+  failing(x: string, id: string): string | undefined {
+    const g = this.all.get(id);
+    if (!g) return undefined;
+    this.used.add(id);
+    return `!${this.sym.guard(id)}(${x}${g.usesWriting ? ', ck.writing' : ''})`;
+  }
+
+  /** The guard functions used. */
+  functions(plan: Plan): string[] {
+    return [...this.used].map((id) => {
+      const g = this.all.get(id)!;
+      return [
+        ...g.patterns.map((re) => `const ${re.name} = ${re.literal};`),
+        `/** The valid case of ${plan.simpleTypes[id].label}: ${g.summary}. Anything else goes to the checker, which judges it. */`,
+        `function ${this.sym.guard(id)}(x: unknown${g.usesWriting ? ', writing: boolean' : ''}): boolean {`,
+        `  return ${g.test};`,
+        '}',
+      ].join('\n');
+    });
+  }
+}
 
 /**
  * validate.ts (docs/architecture.md, "Generated code"): one checker per complex type, walking a typed value
@@ -13,7 +49,8 @@ import type { Symbols } from './symbols.js';
  */
 export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime: string): string {
   const fns: string[] = [];
-  for (const c of Object.values(plan.complexTypes)) fns.push(complexChecker(c, plan, sym));
+  const guards = new Guards(plan, sym);
+  for (const c of Object.values(plan.complexTypes)) fns.push(complexChecker(c, plan, sym, guards));
   for (const f of Object.values(plan.families)) {
     const ref: TypeRef = { kind: 'family', id: f.id };
     fns.push(
@@ -29,17 +66,28 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   }
   const usesProfiles = Object.keys(plan.profiles).length > 0;
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
+  const guardFns = guards.functions(plan);
   const runtimeNames = [
     'NILLABLE',
     'REQUIRED',
     'ValueChecker',
+    ...(guardFns.some((f) => f.includes('isXmlText(')) ? ['isXmlText'] : []),
+    ...(guardFns.some((f) => f.includes('ucs2length(')) ? ['ucs2length'] : []),
     ...(usesProfiles ? ['checkProfiles'] : []),
     ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []),
     'type Issue',
     ...(usesProfiles ? ['type ProfileCheck'] : []),
     ...(usesSecrets ? ['type SensitivityMap'] : []),
   ];
-  const out = [head, `import { ${runtimeNames.join(', ')} } from ${lit(runtime)};`, "import * as S from './schema.js';", '', fns.join('\n\n'), ''];
+  const out = [
+    head,
+    `import { ${runtimeNames.join(', ')} } from ${lit(runtime)};`,
+    "import * as S from './schema.js';",
+    '',
+    ...(guardFns.length > 0 ? [guardFns.join('\n\n'), ''] : []),
+    fns.join('\n\n'),
+    '',
+  ];
   if (usesSecrets)
     out.push('/** Where each type can hold sensitive data (card numbers …), to mask it in every issue. */', `const SENSITIVE: SensitivityMap = ${JSON.stringify(plan.sensitivity, null, 2)};`, '');
   for (const m of plan.messages) {
@@ -85,7 +133,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
+function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Guards): string {
   const d = sym.descriptor(c.id);
   const props = [...(c.typeTag !== undefined ? ['$type'] : []), ...c.attributes.map((a) => a.prop), ...(c.content.kind === 'simple' ? ['value'] : []), ...c.elements.map((e) => e.prop)];
   const known = props.length === 0 ? 'false' : props.map((p) => `k === ${lit(p)}`).join(' || ');
@@ -95,14 +143,15 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
     const x = propAccess('v', a.prop);
     const fixed = a.fixed !== undefined ? `, ${typedLiteral(plan.simpleTypes[a.type], a.fixed)}` : '';
     const check = `ck.value(${x}, ${sym.descriptor(a.type)}, ${lit(a.prop)}${fixed});`;
-    if (a.required) body.push(`if (${x} === undefined) ck.missingAttr(${lit(a.prop)}, ${lit(a.local)});`, `else ${check}`);
-    else body.push(`if (${x} !== undefined) ${check}`);
+    const failing = a.fixed === undefined ? guards.failing(x, a.type) : undefined;
+    if (a.required) body.push(`if (${x} === undefined) ck.missingAttr(${lit(a.prop)}, ${lit(a.local)});`, `else ${failing ? `if (${failing}) ` : ''}${check}`);
+    else body.push(`if (${x} !== undefined${failing ? ` && ${failing}` : ''}) ${check}`);
   }
-  if (c.content.kind === 'simple') body.push(`ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`);
+  if (c.content.kind === 'simple') body.push(guarded(guards, 'v.value', c.content.type, undefined, `ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`));
   if (c.content.kind === 'elements') {
     const flat = isFlat(c);
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
-    for (const e of c.elements) body.push(...elementCheck(e, flat, plan, sym));
+    for (const e of c.elements) body.push(...elementCheck(e, flat, plan, sym, guards));
   }
   const doc = jsdoc([`Checks a value of ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}).`]);
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
@@ -113,7 +162,7 @@ function isFlat(c: ComplexTypePlan): boolean {
   return c.content.kind !== 'elements' || isFlatModel(c.content.model);
 }
 
-function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): string[] {
+function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards): string[] {
   const x = propAccess('v', e.prop);
   const flags = flagsOf(e, flat);
   // the element's name is its property's (the checker's default) unless they differ
@@ -122,16 +171,22 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols): 
     e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '';
   const name = lit(e.prop);
   if (!e.array) {
-    if (e.type.kind === 'simple') return [`ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`];
+    if (e.type.kind === 'simple') return [guarded(guards, x, e.type.id, fixedValue, `ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`)];
     return [`if (ck.into(${x}, ${name}, ${flags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];
   }
   const max = e.max < 0 ? 'Infinity' : String(e.max);
   const itemFlags = e.nillable ? 'NILLABLE' : '0';
   const each =
     e.type.kind === 'simple'
-      ? [`ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${name}, i, ${itemFlags}${tail(true)});`]
+      ? [guarded(guards, `${x}[i]`, e.type.id, fixedValue, `ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${name}, i, ${itemFlags}${tail(true)});`)]
       : [`if (ck.intoItem(${x}[i], ${name}, i, ${itemFlags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x}[i]);`, 'ck.leaveItem();']), '}'];
   return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags}${tail(false)})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) {`, ...indent(each), '}']), '}'];
+}
+
+/** A check of a simple value, behind its type's guard when it has one and no fixed value. */
+function guarded(guards: Guards, x: string, id: string, fixed: string | undefined, call: string): string {
+  const failing = fixed === undefined ? guards.failing(x, id) : undefined;
+  return failing ? `if (${failing}) ${call}` : call;
 }
 
 /** REQUIRED when presence is judged per element (a flat model) and the element must occur; NILLABLE. */
