@@ -24,9 +24,15 @@ export const SKIPPED = -3;
 export class TolerantReading {
   /** The start tag a namespace accommodation was last reported for (each is reported once). */
   private warnedTag = -1;
-  /** Per level, the namespace shift tolerated for the element at that level ('' for none). */
-  private readonly shifts: string[] = [];
-  private nextShift = '';
+  /**
+   * Per level, the namespace shift tolerated for the element at that level: read in namespace
+   * `shiftFrom` as if in `shiftTo` (`shiftFrom` undefined for none). Two fields, not one string of
+   * both: every child of a shifted subtree compares its shift with its parent's.
+   */
+  private readonly shiftFrom: Array<string | undefined> = [];
+  private readonly shiftTo: string[] = [];
+  private nextFrom: string | undefined = undefined;
+  private nextTo = '';
   /** The start tag whose xsi:type was accepted in another namespace. */
   xsiTolerated = -1;
   /** Per element being read: occurrences of each slot, the slot read last, where each slot first occurred. */
@@ -62,25 +68,32 @@ export class TolerantReading {
   }
 
   enterRoot(expectedNs: string): void {
-    this.nextShift = '';
+    this.nextFrom = undefined;
     if (this.cx.c.ns !== expectedNs) this.namespaceShift(expectedNs, 'root');
-    this.shifts[1] = this.nextShift;
+    this.entered(1);
   }
 
   /** An element was entered at `level`: it carries the namespace shift its match found. */
   entered(level: number): void {
-    this.shifts[level] = this.nextShift;
+    this.shiftFrom[level] = this.nextFrom;
+    this.shiftTo[level] = this.nextTo;
+  }
+
+  /** Was the element at `level` read in namespace `from` as if in `to`? */
+  private shiftedAt(level: number, from: string, to: string): boolean {
+    return this.shiftFrom[level] === from && this.shiftTo[level] === to;
   }
 
   begin(model: ContentModel): void {
     const d = this.depth++;
     const n = model.slots.length;
+    // the arrays of a depth are reused; only the first n entries are read (setting length is slow)
     const counts = (this.counts[d] ??= []);
     const offsets = (this.offsets[d] ??= []);
-    counts.length = n;
-    offsets.length = n;
-    counts.fill(0);
-    offsets.fill(-1);
+    for (let i = 0; i < n; i++) {
+      counts[i] = 0;
+      offsets[i] = -1;
+    }
     this.last[d] = -1;
   }
 
@@ -104,7 +117,7 @@ export class TolerantReading {
     }
     const slot = slots[k];
     if (c.ns !== slot.ns) this.namespaceShift(slot.ns);
-    else this.nextShift = '';
+    else this.nextFrom = undefined;
     const counts = this.counts[d];
     if (counts[k] >= slot.max) {
       cx.issue(
@@ -171,9 +184,9 @@ export class TolerantReading {
   private namespaceShift(expected: string, what = 'element'): void {
     const cx = this.cx;
     const c = cx.c;
-    const shift = `${c.ns}\n${expected}`;
-    this.nextShift = shift;
-    if (this.warnedTag === c.tagStart || this.shifts[cx.level] === shift) return;
+    this.nextFrom = c.ns;
+    this.nextTo = expected;
+    if (this.warnedTag === c.tagStart || this.shiftedAt(cx.level, c.ns, expected)) return;
     this.warnedTag = c.tagStart;
     const where = c.ns ? `in namespace ${c.ns}` : 'in no namespace';
     cx.warn(
@@ -197,8 +210,7 @@ export class TolerantReading {
     const same = allowed.find((a) => local(a) === local(t));
     if (!same) return t;
     // the element itself was moved out of that namespace: the same accommodation, already reported
-    const shift = `${ns(t)}\n${ns(same)}`;
-    if (this.shifts[cx.level] !== shift)
+    if (!this.shiftedAt(cx.level, ns(t), ns(same)))
       cx.warn(`xsi:type ${quote(c.attrValue[k])} names a type in ${ns(t) || 'no namespace'}; read as ${local(same)} of ${ns(same)}`, c.attrStart[k], cx.pointer(), same, t);
     this.xsiTolerated = c.tagStart;
     return same;
