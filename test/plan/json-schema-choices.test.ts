@@ -26,6 +26,7 @@ import { jsonSchemaSet, messageSchema } from '../../generator/emit/json-schema.j
 import { interpretPlans } from '../../runtime/arbitrary-interpret.js';
 import { arbitraryPlans } from '../../runtime/arbitrary-plan.js';
 import { checkDecimalFacets, type DecimalBounds } from '../../runtime/simple-type.js';
+import { at, DELETE, isObject, pointer, Random, replaced, sites, type Json, type Path, type Site } from '../contract/json-mutation.js';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
 import { type PlanFixture, planFixture } from './plan-fixture.js';
 
@@ -42,8 +43,6 @@ const MIN_REJECTED_SHARE = 0.3;
 const EXAMPLES_PER_GROUP = 2;
 /** Values both reject whose build() is tried, per XSD. */
 const BUILD_REJECTED_SAMPLE = 60;
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 // ── the XSDs ──────────────────────────────────────────────────────────────────────────
 
@@ -379,72 +378,7 @@ function judge(s: Subject, value: Json): Judgement {
   return { ajv: ajvVerdict, paygen: paygenVerdict, ajvErrors, paygenIssues };
 }
 
-// ── the mutation library (after the oracle test's) ────────────────────────────────────
-
-/** A deterministic pseudo-random source (mulberry32), so that every mutant replays from the seed. */
-class Random {
-  private state: number;
-  constructor(...seeds: Array<number | string>) {
-    let h = 2166136261;
-    for (const c of seeds.join('/')) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-    this.state = h >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-}
-
-type Path = Array<string | number>;
-interface Site {
-  path: Path;
-  node: Json;
-}
-
-const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
-const pointer = (path: Path) => (path.length === 0 ? '/' : path.map((p) => `/${p}`).join(''));
-
-/** Every node of a value with its path (the root included). */
-function sites(value: Json, path: Path = [], out: Site[] = []): Site[] {
-  out.push({ path, node: value });
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) sites(value[i], [...path, i], out);
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) sites(v, [...path, k], out);
-  return out;
-}
-
-function at(value: Json, path: Path): Json | undefined {
-  let node: Json | undefined = value;
-  for (const p of path) {
-    if (Array.isArray(node) && typeof p === 'number') node = node[p];
-    else if (isObject(node) && typeof p === 'string' && Object.hasOwn(node, p)) node = node[p];
-    else return undefined;
-  }
-  return node;
-}
-
-const DELETE = Symbol('delete');
-
-/** A copy of `value` with the node at `path` replaced (or deleted: a property, or an array item). */
-function replaced(value: Json, path: Path, replacement: Json | typeof DELETE): Json {
-  if (path.length === 0) return replacement === DELETE ? null : replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    if (rest.length === 0 && replacement === DELETE) copy.splice(head as number, 1);
-    else copy[head as number] = replaced(value[head as number], rest, replacement);
-    return copy;
-  }
-  const copy = { ...(value as { [key: string]: Json }) };
-  if (rest.length === 0 && replacement === DELETE) delete copy[head as string];
-  else Object.defineProperty(copy, head, { value: replaced(copy[head as string], rest, replacement), enumerable: true, writable: true, configurable: true });
-  return copy;
-}
+// ── the mutation library (its building blocks: test/contract/json-mutation.ts) ───────
 
 interface MutationKind {
   name: string;
