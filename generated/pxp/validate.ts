@@ -14,13 +14,13 @@ function valid_TwoLetterCode(x: unknown, writing: boolean): boolean {
 }
 
 const PATTERN_StringID = /^(?:[A-Za-z0-9_.:@\-]+)$/u;
-/** The valid case of stringID: a string, of its length, matching its patterns, of XML characters (which the writer checks, when building). Anything else goes to the checker, which judges it. */
+/** The valid case of stringID: a string, within its length bounds, matching its patterns, of XML characters (which the writer checks, when building). Anything else goes to the checker, which judges it. */
 function valid_StringID(x: unknown, writing: boolean): boolean {
   return typeof x === "string" && x.length <= 100 && x.length >= 1 && PATTERN_StringID.test(x) && (writing || isXmlText(x));
 }
 
 const PATTERN_Guid = /^(?:[0-9A-Za-z][0-9A-Za-z\-]*)$/u;
-/** The valid case of guid: a string, of its length, matching its patterns, of XML characters (which the writer checks, when building). Anything else goes to the checker, which judges it. */
+/** The valid case of guid: a string, within its length bounds, matching its patterns, of XML characters (which the writer checks, when building). Anything else goes to the checker, which judges it. */
 function valid_Guid(x: unknown, writing: boolean): boolean {
   return typeof x === "string" && x.length <= 64 && PATTERN_Guid.test(x) && (writing || isXmlText(x));
 }

@@ -56,9 +56,9 @@ export class Symbols {
     return `valid_${id}`;
   }
 
-  /** validate.ts: the i-th regular expression of a simple type's guard. */
+  /** validate.ts: the i-th regular expression of a simple type's guard (PATTERN_T, PATTERN2_T …: no id can make two alike). */
   guardPattern(id: string, i: number): string {
-    return `PATTERN_${id}${i === 0 ? '' : `_${i + 1}`}`;
+    return `PATTERN${i === 0 ? '' : i + 1}_${id}`;
   }
 
   checker(t: TypeRef): string {

@@ -63,7 +63,7 @@ export function valueGuard(p: SimpleTypePlan, descriptor: string, pattern: (i: n
         if (min === 1) parts.push('x.length >= 1');
         else if (min > 1) parts.push(`(x.length >= ${2 * min - 1} || ucs2length(x) >= ${min})`);
       }
-      if (min > 0 || max !== Infinity) what.push('of its length');
+      if (min > 0 || max !== Infinity) what.push('within its length bounds');
       if (t.enumeration) {
         parts.push(enumerationTest(t, descriptor));
         what.push('one of its values');
