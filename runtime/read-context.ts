@@ -48,14 +48,20 @@ export class ReadContext implements FaultSink {
   readonly warnings: Issue[] = [];
   /** Present in tolerant mode: how children are matched, and the accommodations reported. */
   readonly tolerance: TolerantReading | undefined;
-  /** JSON Pointer segments of the element being read (an item is two: its property and its index). */
+  /**
+   * JSON Pointer segments of the element being read (an item is two: its property and its
+   * index): the first `pathLength` entries. This and the two arrays below are counters over
+   * reused arrays, not push and pop: every element goes down and up through them, and only an
+   * issue reads them.
+   */
   private readonly path: Array<string | number> = [];
+  private pathLength = 0;
   /** Per level: the path's length before the element at that level was entered. */
   private readonly pathMarks: number[] = [0, 0];
-  /** Local names of the open elements, the root first. */
-  readonly names: string[] = [];
+  /** Local names of the open elements, the root first: the first `level` entries. */
+  private readonly names: string[] = [];
   /** Offsets of the open elements' start tags (kept in tolerant mode, which reports at them). */
-  readonly starts: number[] = [];
+  private readonly starts: number[] = [];
   /** The lookahead: a child start tag, or the end of the current element. */
   la: Tok = Tok.End;
   /** Nesting of the element being read (the root is 1). */
@@ -93,7 +99,7 @@ export class ReadContext implements FaultSink {
   // ── positions and issues ──────────────────────────────────────────────────────────
 
   pointer(extra?: string): string {
-    const base = this.path.length === 0 ? '' : `/${this.path.join('/')}`;
+    const base = this.pathLength === 0 ? '' : `/${this.path.slice(0, this.pathLength).join('/')}`;
     return extra === undefined ? base : `${base}/${extra}`;
   }
 
@@ -123,7 +129,12 @@ export class ReadContext implements FaultSink {
 
   /** The local name of the element being read. */
   current(): string {
-    return this.names[this.names.length - 1];
+    return this.names[this.level - 1];
+  }
+
+  /** The offset of the start tag of the element being read (tolerant mode). */
+  currentStart(): number {
+    return this.starts[this.level - 1];
   }
 
   // ── the root ──────────────────────────────────────────────────────────────────────
@@ -141,8 +152,8 @@ export class ReadContext implements FaultSink {
   enterRoot(expectedNs = this.c.ns): void {
     this.tolerance?.enterRoot(expectedNs);
     this.level = 1;
-    this.names.push(this.c.local);
-    if (this.tolerance) this.starts.push(this.c.tagStart);
+    this.names[0] = this.c.local;
+    if (this.tolerance) this.starts[0] = this.c.tagStart;
     this.positions?.set('', this.c.tagStart);
   }
 
@@ -227,22 +238,23 @@ export class ReadContext implements FaultSink {
   /** Claims the lookahead start tag as the element of property `prop`. */
   enter(prop: string): void {
     this.push();
-    this.path.push(prop);
+    this.path[this.pathLength++] = prop;
     this.entered();
   }
 
   /** Claims the lookahead start tag as item `index` of the array property `prop`. */
   enterItem(prop: string, index: number): void {
     this.push();
-    this.path.push(prop, index);
+    this.path[this.pathLength++] = prop;
+    this.path[this.pathLength++] = index;
     this.entered();
   }
 
   private push(): void {
     const c = this.c;
-    this.names.push(c.local);
-    if (this.tolerance) this.starts.push(c.tagStart);
-    this.pathMarks[++this.level] = this.path.length;
+    this.names[this.level] = c.local;
+    if (this.tolerance) this.starts[this.level] = c.tagStart;
+    this.pathMarks[++this.level] = this.pathLength;
   }
 
   private entered(): void {
@@ -253,10 +265,7 @@ export class ReadContext implements FaultSink {
   /** The element just ended: leave it and read the parent's next child. */
   private leave(): void {
     if (this.failedLevel === this.level) this.failedLevel = -1;
-    const mark = this.pathMarks[this.level--];
-    while (this.path.length > mark) this.path.pop();
-    this.names.pop();
-    if (this.tolerance) this.starts.pop();
+    this.pathLength = this.pathMarks[this.level--];
     if (this.level > 0) this.advance();
   }
 

@@ -154,7 +154,7 @@ export class TolerantReading {
     if (!f) return;
     const prop = model.props[f.slot];
     const parent = cx.current();
-    const start = cx.starts[cx.starts.length - 1];
+    const start = cx.currentStart();
     if (f.kind === 'unexpected') {
       const at = this.offsets[d][f.slot];
       cx.issue(
