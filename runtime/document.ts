@@ -8,7 +8,7 @@ import { decodeXml, DecodeError } from './xml/decode.js';
 import { XmlFatal } from './xml/fatal.js';
 import { LineIndex } from './xml/position.js';
 import { withLimits } from './xml/limits.js';
-import { hasPath } from './identify.js';
+import { firstPathOf } from './identify.js';
 
 /**
  * How one message is read, checked and written: generated once per message (or made by the
@@ -167,14 +167,13 @@ export function safeParseAmong(input: string | Uint8Array, options: ParseOptions
       }
       if (found.length === 1 || found.every((b) => !b.identify)) return found[0];
       // several messages share this root: the one whose identifying path the document has
-      const limits = withLimits(options?.limits);
-      let unknown: ReadBinding<unknown> | undefined;
-      for (const b of found) {
-        const has = hasPath(cx.source, b.identify ?? [], limits, c.tagStart);
-        if (has) return b;
-        if (has === undefined) unknown ??= b;
-      }
-      if (unknown) return unknown;
+      const k = firstPathOf(
+        cx.source,
+        found.map((b) => b.identify ?? []),
+        withLimits(options?.limits),
+        c.tagStart,
+      );
+      if (k >= 0) return found[k];
       const list = found.map((b) => `${b.name} (${[b.local, ...(b.identify ?? [])].join('/')})`).join(', ');
       cx.issue('unknown-message', `this <${c.local}> is none of the messages with that root: ${list}`, c.tagStart, '', list, `<${c.local}> without any of these paths`);
       return undefined;
