@@ -63,13 +63,29 @@ export interface ContentModel {
   readonly props: readonly string[];
   /** No choice and no optional group (the common case): see `isFlat`. */
   readonly flat: boolean;
+  /**
+   * When the model is one sequence (once) of element particles, the most common shape: its
+   * elements, which the matcher then walks with a position and a count instead of frames.
+   */
+  readonly sequence: readonly ElementNode[] | undefined;
+  /**
+   * When the model is one all group (once) of at most 30 elements, each at most once (what XSD 1.0
+   * allows in one): its elements, which the matcher then walks with a bit set of those seen.
+   */
+  readonly all: readonly ElementNode[] | undefined;
 }
 
 /** Compiles a content model plan; `names[slot]` is the element name of each slot. */
 export function contentModel(plan: ParticlePlan, names: readonly SlotName[]): ContentModel {
   const slots: ElementNode[] = [];
   const root = compile(plan, names, slots);
-  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan) };
+  const sequence = root.k === NodeKind.Sequence && root.min === 1 && root.max === 1 && root.items.every((i) => i.k === NodeKind.Element) ? (root.items as ElementNode[]) : undefined;
+  const all =
+    root.k === NodeKind.All && root.min === 1 && root.max === 1 && root.items.length <= 30 && root.items.every((i) => i.k === NodeKind.Element && i.max === 1)
+      ? (root.items as ElementNode[])
+      : undefined;
+  // every field in one literal, `sequence` and `all` included when undefined: one hidden class for every model
+  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan), sequence, all };
 }
 
 /**
@@ -168,6 +184,13 @@ export class ContentMatcher {
   /** Per element being read: where its frames begin, and its model. */
   private readonly bases: number[] = [];
   private readonly models: ContentModel[] = [];
+  /**
+   * Per element whose model is a `sequence`: the index of the element matched last (-1 before
+   * the first), and its occurrences. For an `all` model: the bit set of the elements seen (-1
+   * before the first).
+   */
+  private readonly seqPos: number[] = [];
+  private readonly seqCount: number[] = [];
   private level = 0;
   /** Set when a step or `finish` returns a fault. */
   fault: MatchFault = { kind: 'unexpected' };
@@ -183,6 +206,8 @@ export class ContentMatcher {
   begin(model: ContentModel): void {
     this.bases[this.level] = this.top;
     this.models[this.level] = model;
+    this.seqPos[this.level] = -1;
+    this.seqCount[this.level] = 0;
     this.level++;
   }
 
@@ -194,6 +219,9 @@ export class ContentMatcher {
 
   /** The slot of the child element `{ns}local`, or NO_MATCH (then `fault` says why). */
   step(ns: string, local: string): number {
+    const model = this.models[this.level - 1];
+    if (model.sequence) return this.stepSequence(model.sequence, ns, local);
+    if (model.all) return this.stepAll(model.all, ns, local);
     const base = this.bases[this.level - 1];
     if (this.top === base) {
       const root = this.models[this.level - 1].root;
@@ -233,6 +261,9 @@ export class ContentMatcher {
    * names the first required particle that is missing.
    */
   finish(): boolean {
+    const model = this.models[this.level - 1];
+    if (model.sequence) return this.finishSequence(model.sequence);
+    if (model.all) return this.finishAll(model.all);
     const base = this.bases[this.level - 1];
     if (this.top === base) {
       const root = this.models[this.level - 1].root;
@@ -258,6 +289,88 @@ export class ContentMatcher {
   private failed(node: Node): false {
     this.fault = { kind: 'missing', node };
     return false;
+  }
+
+  /**
+   * `step` for a model that is one sequence of elements, with a position and a count: the same
+   * answers and faults as the frames give for it (test/runtime/sequence-matcher). A first child
+   * the sequence cannot start with is judged against the whole sequence; later, a skipped
+   * required element is missing; past the end, nothing more is allowed.
+   */
+  private stepSequence(items: readonly ElementNode[], ns: string, local: string): number {
+    const l = this.level - 1;
+    const j = this.seqPos[l];
+    if (j < 0) {
+      const root = this.models[l].root;
+      if (!starts(root, ns, local)) return this.fail(root.emptiable ? 'unexpected' : 'missing', root);
+    } else {
+      const e = items[j];
+      const n = this.seqCount[l];
+      if (n < e.max && e.local === local && e.ns === ns) {
+        this.seqCount[l] = n + 1;
+        return e.slot;
+      }
+      if (n < e.min) return this.fail('missing', e);
+    }
+    for (let i = j + 1; i < items.length; i++) {
+      const e = items[i];
+      if (e.local === local && e.ns === ns) {
+        this.seqPos[l] = i;
+        this.seqCount[l] = 1;
+        return e.slot;
+      }
+      if (!e.emptiable) return this.fail('missing', e);
+    }
+    return this.fail('unexpected');
+  }
+
+  /** `finish` for a model that is one sequence of elements. */
+  private finishSequence(items: readonly ElementNode[]): boolean {
+    const l = this.level - 1;
+    const j = this.seqPos[l];
+    if (j < 0) {
+      const root = this.models[l].root;
+      return root.emptiable || this.failed(root);
+    }
+    if (this.seqCount[l] < items[j].min) return this.failed(items[j]);
+    for (let i = j + 1; i < items.length; i++) if (!items[i].emptiable) return this.failed(items[i]);
+    return true;
+  }
+
+  /**
+   * `step` for a model that is one all group of elements, with a bit set: the same answers and
+   * faults as the frames give for it (test/runtime/sequence-matcher). An element not seen yet
+   * matches; otherwise the first required element not seen is missing, or nothing more is allowed.
+   */
+  private stepAll(items: readonly ElementNode[], ns: string, local: string): number {
+    const l = this.level - 1;
+    let seen = this.seqPos[l];
+    if (seen < 0) {
+      const root = this.models[l].root;
+      if (!starts(root, ns, local)) return this.fail(root.emptiable ? 'unexpected' : 'missing', root);
+      seen = 0;
+    }
+    for (let i = 0; i < items.length; i++) {
+      const e = items[i];
+      if ((seen & (1 << i)) === 0 && e.local === local && e.ns === ns) {
+        this.seqPos[l] = seen | (1 << i);
+        return e.slot;
+      }
+    }
+    for (let i = 0; i < items.length; i++) if ((seen & (1 << i)) === 0 && !items[i].emptiable) return this.fail('missing', items[i]);
+    return this.fail('unexpected');
+  }
+
+  /** `finish` for a model that is one all group of elements. */
+  private finishAll(items: readonly ElementNode[]): boolean {
+    const l = this.level - 1;
+    const seen = this.seqPos[l];
+    if (seen < 0) {
+      const root = this.models[l].root;
+      return root.emptiable || this.failed(root);
+    }
+    for (let i = 0; i < items.length; i++) if ((seen & (1 << i)) === 0 && !items[i].emptiable) return this.failed(items[i]);
+    return true;
   }
 
   private fail(kind: MatchFault['kind'], node?: Node): number {

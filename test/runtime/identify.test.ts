@@ -73,6 +73,18 @@ describe('identification by content', () => {
     );
   });
 
+  it('chooses as reading each path alone does beyond 30 paths too (then read one by one)', () => {
+    const many = fc.array(fc.array(fc.constantFrom(...NAMES, '@x', '@y'), { maxLength: 3 }), { minLength: 31, maxLength: 34 });
+    fc.assert(
+      fc.property(documents, many, (doc, ps) => {
+        const alone = ps.map((p) => hasPathAlone(doc, p));
+        const expected = alone.includes(true) ? alone.indexOf(true) : alone.indexOf(undefined);
+        expect(firstPathOf(doc, ps, withLimits(undefined), 0)).toBe(expected);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+
   it('chooses the status push among the Desjardins requests, and none of the responses', () => {
     const doc = '<request><merchant id="1"><transaction id="2" approved="yes"><card_type>VISA</card_type></transaction></merchant></request>';
     const requests = [
