@@ -114,7 +114,9 @@ function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
     const of = valueArb(plan, e);
-    if (e.array) return { k: 'many', name: e.prop, of, min: e.min, max: e.max < 0 ? Infinity : e.max, optional: e.optional };
+    // absent only by the particle's own minOccurs: a choice or an optional group around it decides
+    // absence for the whole branch (e.optional, the property's optionality, also counts those)
+    if (e.array) return { k: 'many', name: e.prop, of, min: e.min, max: e.max < 0 ? Infinity : e.max, optional: p.min === 0 };
     return { k: p.min === 0 ? 'maybe' : 'one', name: e.prop, of };
   }
   const body: PartArb = { k: p.kind === 'choice' ? 'choice' : 'seq', parts: p.items.map((i) => particleArb(plan, c, i)) };
