@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { mapPlan, rootKey } from '../generator/mapping/plan.js';
 import type { Plan } from '../runtime/plan.js';
-import { readCatalog, type Catalog } from '../generator/model/catalog.js';
-import { readSetModel } from '../generator/xsd/read-schema.js';
-import { SchemaError } from '../generator/model/schema-error.js';
-import { readSchema } from '../generator/xsd/read-schema.js';
+import { impliedCatalog, readCatalog, type Catalog } from '../generator/model/catalog.js';
+import type { SchemaModel } from '../generator/model/model.js';
+import { readSchema, readSetModel } from '../generator/xsd/read-schema.js';
 import type { Direction } from './rules.js';
 
 /**
@@ -55,12 +54,13 @@ export function loadSide(spec: string, cwd: string): Side {
           .map((f) => join(dir, f))
       : [path];
   if (xsd.length === 0) throw new SideError(`${spec}: no .xsd file`);
-  const directions = new Map<string, Direction>();
-  if (!catalog) {
-    catalog = catalogOfElements(xsd, cwd);
-    for (const m of catalog.messages) directions.set(m.name, 'unknown');
-  } else for (const m of catalog.messages) directions.set(m.name, m.direction);
-  const model = readSetModel(xsd, catalog, cwd);
+  let model: SchemaModel;
+  if (catalog) model = readSetModel(xsd, catalog, cwd);
+  else {
+    model = readSchema(xsd, cwd);
+    catalog = impliedCatalog(model, xsd, cwd);
+  }
+  const directions = new Map<string, Direction>(catalog.messages.map((m) => [m.name, m.direction]));
   const plan = mapPlan('diff', model, catalog);
   // libxml2 validates a message against the file that declares its root element
   const schemaOf = new Map(
@@ -74,21 +74,6 @@ export function loadSide(spec: string, cwd: string): Side {
     return git && abs.startsWith(git.root) ? relative(cwd, join(git.origin, relative(git.root, abs))) || file : file;
   };
   return { label: spec, dir, xsd, catalog, plan, directions, xsdOf: (m) => schemaOf.get(m) ?? xsd[0], display };
-}
-
-/** Without a catalogue, every global element with a complex type is taken as a message of unknown direction. */
-function catalogOfElements(xsd: string[], cwd: string): Catalog {
-  const model = readSchema(xsd, cwd);
-  const names = new Map<string, number>();
-  const messages = Object.values(model.elements)
-    .filter((e) => model.complexTypes[e.type])
-    .map((e) => {
-      const n = (names.get(e.name.local) ?? 0) + 1;
-      names.set(e.name.local, n);
-      return { name: n === 1 ? e.name.local : `${e.name.local}${n}`, root: e.name.local, rootNamespace: e.name.ns, direction: 'merchant-to-provider' as const };
-    });
-  if (messages.length === 0) throw new SchemaError('the schema declares no global element with a complex type, and there is no messages.json to say which elements are messages');
-  return { namespace: messages[0].rootNamespace, messages, faults: [] };
 }
 
 /**

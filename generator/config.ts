@@ -12,8 +12,11 @@ export interface SetConfig {
   name: string;
   /** Entry XSD files; their includes and imports are followed. */
   xsd: string[];
-  /** The message catalogue (messages.json). */
-  catalog: string;
+  /**
+   * The message catalogue (messages.json). Without one, every global element with a complex type
+   * that the entry files declare is a message, named by its local name, of unknown direction.
+   */
+  catalog?: string;
   /** Code lists (codes.json) to emit as named constants. */
   codes?: string;
   /** Payment-method profiles (profiles.json): rules beyond the XSD. */
@@ -37,7 +40,8 @@ export interface PaygenConfig {
 }
 
 /** A set with every path absolute, and the config folder for display. */
-export interface ResolvedSet extends Required<Omit<SetConfig, 'codes' | 'banner' | 'profiles'>> {
+export interface ResolvedSet extends Required<Omit<SetConfig, 'catalog' | 'codes' | 'banner' | 'profiles'>> {
+  catalog?: string;
   codes?: string;
   profiles?: string;
   banner?: string[];
@@ -91,8 +95,8 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     if (names.has(s.name)) fail(`set '${s.name}' is configured twice`);
     names.add(s.name);
     if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
-    for (const k of ['catalog', 'out'] as const) if (typeof s[k] !== 'string') fail(`${at}.${k} must be a path`);
-    for (const k of ['codes', 'profiles', 'jsonSchemaOut', 'runtimeImport'] as const) {
+    if (typeof s.out !== 'string') fail(`${at}.out must be a path`);
+    for (const k of ['catalog', 'codes', 'profiles', 'jsonSchemaOut', 'runtimeImport'] as const) {
       if (s[k] !== undefined && typeof s[k] !== 'string') fail(`${at}.${k} must be a string`);
     }
     if (s.banner !== undefined && (!Array.isArray(s.banner) || s.banner.some((l) => typeof l !== 'string' || /[\r\n]/.test(l) || !/^\s*(\/\/|\/\*|\*)/.test(l)))) {
@@ -107,12 +111,12 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     const out: ResolvedSet = {
       name: s.name,
       xsd: s.xsd.map(abs),
-      catalog: abs(s.catalog),
       out: abs(s.out),
       jsonSchemaOut: abs(s.jsonSchemaOut ?? `${s.out}/json`),
       runtimeImport: s.runtimeImport ?? 'paygen/runtime',
       root,
     };
+    if (s.catalog !== undefined) out.catalog = abs(s.catalog);
     if (s.codes !== undefined) out.codes = abs(s.codes);
     if (s.profiles !== undefined) out.profiles = abs(s.profiles);
     if (s.banner !== undefined) out.banner = [...s.banner];

@@ -14,10 +14,11 @@ import { typesModule } from './emit/types.js';
 import { validatorsModule } from './emit/validators.js';
 import { writersModule } from './emit/writers.js';
 import { mapPlan } from './mapping/plan.js';
-import { readCatalog, type Catalog } from './model/catalog.js';
+import { impliedCatalog, readCatalog, type Catalog } from './model/catalog.js';
 import { readCodeLists, type CodeList } from './model/code-lists.js';
 import { readProfiles } from './model/profiles.js';
-import { readSetModel } from './xsd/read-schema.js';
+import type { SchemaModel } from './model/model.js';
+import { readSchema, readSetModel } from './xsd/read-schema.js';
 
 /**
  * The generator's entry point: schema set → files. Reading (XSD, catalogue, code lists,
@@ -43,8 +44,15 @@ export interface LoadedSet {
 
 /** Reads a configured set (XSD, catalogue, code lists, profiles) and maps it to its typed plan. */
 export function loadSet(set: ResolvedSet): LoadedSet {
-  const catalog = readCatalog(set.catalog, shownPath(set, set.catalog));
-  const model = readSetModel(set.xsd, catalog, set.root);
+  let catalog: Catalog;
+  let model: SchemaModel;
+  if (set.catalog !== undefined) {
+    catalog = readCatalog(set.catalog, shownPath(set, set.catalog));
+    model = readSetModel(set.xsd, catalog, set.root);
+  } else {
+    model = readSchema(set.xsd, set.root);
+    catalog = impliedCatalog(model, set.xsd, set.root);
+  }
   const profiles = set.profiles ? readProfiles(set.profiles, shownPath(set, set.profiles)) : [];
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
   const plan = mapPlan(set.name, model, catalog, { profiles, profilesFile: shownPath(set, set.profiles ?? ''), codeLists: codes ?? [] });
@@ -67,7 +75,10 @@ export function generateSet(set: ResolvedSet): GeneratedFile[] {
     { path: out('index.ts'), content: indexModule(plan, head, runtime, codes !== undefined) },
   ];
   if (codes) files.push({ path: out('codes.ts'), content: codesModule(codes, head) });
-  files.push({ path: out('catalog.ts'), content: catalogModule(catalog, head, shownPath(set, set.catalog)) });
+  files.push({
+    path: out('catalog.ts'),
+    content: catalogModule(catalog, head, set.catalog !== undefined ? shownPath(set, set.catalog) : `the global elements of ${set.xsd.map((x) => shownPath(set, x)).join(', ')} (no messages.json)`),
+  });
   const schemas = jsonSchemaSet(plan);
   for (const m of plan.messages) {
     files.push({ path: join(set.jsonSchemaOut, `${m.name}.schema.json`), content: `${JSON.stringify(messageSchema(plan, schemas, m), null, 2)}\n` });

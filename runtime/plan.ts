@@ -210,7 +210,8 @@ export interface FamilyPlan {
   doc?: string;
 }
 
-export type Direction = 'merchant-to-provider' | 'provider-to-merchant';
+/** Who sends a message; `unknown` when no catalogue says (a set configured without messages.json). */
+export type Direction = 'merchant-to-provider' | 'provider-to-merchant' | 'unknown';
 
 export interface MessagePlan {
   name: string;

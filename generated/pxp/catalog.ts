@@ -6,7 +6,7 @@ export interface CatalogEntry {
   readonly name: string;
   readonly root: string;
   readonly rootNamespace: string;
-  readonly direction: 'merchant-to-provider' | 'provider-to-merchant';
+  readonly direction: 'merchant-to-provider' | 'provider-to-merchant' | 'unknown';
   readonly method?: string;
   readonly answers?: string;
   readonly identifiedBy?: string;

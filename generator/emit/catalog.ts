@@ -23,7 +23,7 @@ export function catalogModule(c: Catalog, head: string, source: string): string 
     '  readonly name: string;',
     '  readonly root: string;',
     '  readonly rootNamespace: string;',
-    "  readonly direction: 'merchant-to-provider' | 'provider-to-merchant';",
+    "  readonly direction: 'merchant-to-provider' | 'provider-to-merchant' | 'unknown';",
     '  readonly method?: string;',
     '  readonly answers?: string;',
     '  readonly identifiedBy?: string;',

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SchemaModel } from './model.js';
+import { SchemaError } from './schema-error.js';
 
 /**
  * The message catalogue of a schema set (`messages.json`): which global elements are messages,
  * who sends them, and which message answers which. It is what turns "types" into "an API":
  * `parseMessage` dispatches on it, `paygen diff` judges a change by its direction.
  */
-export type Direction = 'merchant-to-provider' | 'provider-to-merchant';
+export type Direction = 'merchant-to-provider' | 'provider-to-merchant' | 'unknown';
 
 export interface CatalogMessage {
   /** Catalogue name; for PaymentProcessing, the root element's name. */
@@ -14,6 +17,7 @@ export interface CatalogMessage {
   root: string;
   /** Namespace of the root element; defaults to the catalogue's `namespace`. */
   rootNamespace?: string;
+  /** Who sends it; `unknown` only in a catalogue implied by the schema (no messages.json). */
   direction: Direction;
   /** The HTTP method/endpoint name (`initiatePayment`), where the API has one. */
   method?: string;
@@ -70,6 +74,7 @@ export class CatalogError extends Error {
   }
 }
 
+/** The directions a messages.json may state (`unknown` is what an implied catalogue says). */
 const DIRECTIONS: Direction[] = ['merchant-to-provider', 'provider-to-merchant'];
 
 /** Reads and checks a catalogue file (the checks its JSON Schema states, with clearer messages). */
@@ -152,4 +157,32 @@ function readFlow(raw: unknown, messages: CatalogMessage[], fail: (m: string) =>
 
 export function rootNamespace(catalog: Catalog, m: CatalogMessage): string {
   return m.rootNamespace ?? catalog.namespace;
+}
+
+/**
+ * The catalogue of a set configured without messages.json: every global element with a complex
+ * type that the entry files themselves declare (not those of the schemas they import, such as
+ * XML-Signature's) is a message, named by its local name, of unknown direction (so `paygen diff`
+ * judges each change by the worse of the two ways). `entries` and the model's source files are
+ * resolved against `cwd`.
+ */
+export function impliedCatalog(model: SchemaModel, entries: readonly string[], cwd: string): Catalog {
+  const files = new Set(entries.map((f) => resolve(cwd, f)));
+  const all = Object.values(model.elements).filter((e) => model.complexTypes[e.type]);
+  const own = all.filter((e) => e.source && files.has(resolve(cwd, e.source.file)));
+  const roots = own.length > 0 ? own : all;
+  if (roots.length === 0) throw new SchemaError('the schema declares no global element with a complex type, and there is no messages.json to say which elements are messages');
+  const byName = new Map<string, (typeof roots)[number]>();
+  for (const e of roots) {
+    const other = byName.get(e.name.local);
+    if (other)
+      throw new SchemaError(
+        `two global elements are named <${e.name.local}> (in ${other.name.ns || 'no namespace'} and in ${e.name.ns || 'no namespace'}): a messages.json must name the messages (see schemas/catalog.schema.json)`,
+        e.source,
+      );
+    byName.set(e.name.local, e);
+  }
+  const messages: CatalogMessage[] = roots.map((e) => ({ name: e.name.local, root: e.name.local, rootNamespace: e.name.ns, direction: 'unknown' }));
+  for (const m of messages) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(m.name)) throw new SchemaError(`global element <${m.name}> is not a name a message can have: a messages.json must name the messages`);
+  return { namespace: messages[0].rootNamespace ?? '', messages, faults: [] };
 }
