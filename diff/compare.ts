@@ -1,5 +1,6 @@
 import { compareDecimal } from '../runtime/lexical.js';
-import type { AttributePlan, ComplexTypePlan, ElementPlan, FacetsPlan, MessagePlan, Plan, PlanSource, SimpleTypePlan, TypeRef } from '../runtime/plan.js';
+import type { AttributePlan, ComplexTypePlan, ElementPlan, FacetsPlan, MessagePlan, Plan, PlanSource, SimpleTypePlan, TypeRef, WildcardPlan } from '../runtime/plan.js';
+import { admits, wildcardLabel } from '../runtime/wildcard.js';
 import type { Side } from './load.js';
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
@@ -67,6 +68,7 @@ export function compareSides(o: Side, n: Side): MessageChanges[] {
 
 /** A readable name of a type: `stringID`, `a/b` for the anonymous type of element b in a. */
 function typeLabel(plan: Plan, t: TypeRef): string {
+  if (t.kind === 'any') return 'xs:any';
   if (t.kind === 'simple') {
     const s = plan.simpleTypes[t.id];
     return s.name?.local ?? s.anonymousIn ?? s.id;
@@ -124,12 +126,14 @@ class Comparer {
 
   /** Compares the types of an element (or a message root) at `path`. */
   private type(ot: TypeRef, nt: TypeRef, path: string, loc: string, source?: SourceRef): void {
-    if ((ot.kind === 'simple') !== (nt.kind === 'simple')) {
+    // an xs:any slot against an xs:any slot is compared by its wildcard (complex())
+    if (ot.kind === 'any' && nt.kind === 'any') return;
+    if ((ot.kind === 'simple') !== (nt.kind === 'simple') || ot.kind === 'any' || nt.kind === 'any') {
       this.add({
         rule: 'type-changed',
         location: loc,
         path,
-        message: `${loc} changed from ${ot.kind === 'simple' ? 'a simple value' : 'elements'} to ${nt.kind === 'simple' ? 'a simple value' : 'elements'}`,
+        message: `${loc} changed from ${contentWord(ot)} to ${contentWord(nt)}`,
         old: typeLabel(this.o, ot),
         new: typeLabel(this.n, nt),
         ...(source ? { source } : {}),
@@ -219,12 +223,13 @@ class Comparer {
     const ne = n.elements;
     for (const a of oe) {
       const b = ne.find((x) => x.local === a.local);
-      const loc = `${owner}/${a.local}`;
-      const at = `${path}/${a.local}`;
+      const loc = `${owner}/${slotName(a)}`;
+      const at = `${path}/${a.local || a.prop}`;
       if (!b) {
-        this.add({ rule: 'element-removed', location: loc, path: at, message: `element ${a.local} was removed from ${owner}` });
+        this.add({ rule: 'element-removed', location: loc, path: at, message: `element ${slotName(a)} was removed from ${owner}` });
         continue;
       }
+      if (a.wildcard && b.wildcard) this.wildcard(a.wildcard, b.wildcard, at, loc, b.source);
       if (a.ns !== b.ns)
         this.add({ rule: 'namespace-changed', location: loc, path: at, message: `element ${a.local} moved from ${a.ns || 'no namespace'} to ${b.ns || 'no namespace'}`, old: a.ns, new: b.ns });
       this.prop(elementProp(a), elementProp(b), at, loc);
@@ -234,9 +239,9 @@ class Comparer {
       const required = elementProp(b).occ.min > 0;
       this.add({
         rule: required ? 'element-added-required' : 'element-added-optional',
-        location: `${owner}/${b.local}`,
-        path: `${path}/${b.local}`,
-        message: `${required ? 'required' : 'optional'} element ${b.local} was added to ${owner}`,
+        location: `${owner}/${slotName(b)}`,
+        path: `${path}/${b.local || b.prop}`,
+        message: `${required ? 'required' : 'optional'} element ${slotName(b)} was added to ${owner}`,
         ...(b.source ? { source: b.source } : {}),
       });
     }
@@ -247,6 +252,23 @@ class Comparer {
         this.add({ rule: 'order-changed', location: owner, path, message: `the elements of ${owner} come in another order`, old: common.join(', '), new: newOrder.join(', ') });
       }
     }
+  }
+
+  /** Compares the wildcards of an xs:any present on both sides: what namespaces, how checked. */
+  private wildcard(a: WildcardPlan, b: WildcardPlan, path: string, loc: string, source?: SourceRef): void {
+    const wider = admitsAll(b, a) && PROCESS_ORDER[b.process] >= PROCESS_ORDER[a.process];
+    const narrower = admitsAll(a, b) && PROCESS_ORDER[b.process] <= PROCESS_ORDER[a.process];
+    if (wider && narrower) return;
+    const rule = wider ? 'wildcard-widened' : narrower ? 'wildcard-narrowed' : 'wildcard-changed';
+    this.add({
+      rule,
+      location: loc,
+      path,
+      message: `xs:any in ${loc.slice(0, loc.lastIndexOf('/'))} admits ${wildcardText(b)}, was ${wildcardText(a)}`,
+      old: wildcardText(a),
+      new: wildcardText(b),
+      ...(source ? { source } : {}),
+    });
   }
 
   /** Compares one element or attribute present on both sides. */
@@ -525,4 +547,29 @@ function unstep(s: string): string {
 function withoutLocation(extra: Partial<RawChange>): Partial<RawChange> {
   const { location: _l, ...rest } = extra;
   return rest;
+}
+
+/** How loosely a wildcard checks what it admits: skip accepts any well-formed element. */
+const PROCESS_ORDER: Record<WildcardPlan['process'], number> = { strict: 0, lax: 1, skip: 2 };
+
+/** Does wildcard `w` admit every namespace `v` admits (XSD 1.0 §3.10.6, wildcard subset)? */
+function admitsAll(w: WildcardPlan, v: WildcardPlan): boolean {
+  if (w.namespaces === '##any') return true;
+  if (v.namespaces === '##any') return false;
+  if (Array.isArray(v.namespaces)) return v.namespaces.every((ns) => admits(w, ns));
+  // v is not(x): w must be not(x) too (a list never covers every namespace but one)
+  return !Array.isArray(w.namespaces) && w.namespaces.not === v.namespaces.not;
+}
+
+function wildcardText(w: WildcardPlan): string {
+  return `${wildcardLabel(w)} (${w.process})`;
+}
+
+/** An element slot as changes name it: its element, or xs:any. */
+function slotName(e: ElementPlan): string {
+  return e.wildcard ? 'xs:any' : e.local;
+}
+
+function contentWord(t: TypeRef): string {
+  return t.kind === 'simple' ? 'a simple value' : t.kind === 'any' ? 'an xs:any' : 'elements';
 }

@@ -57,6 +57,22 @@ export function obj<T>(part: Part): fc.Arbitrary<T> {
   return part as unknown as fc.Arbitrary<T>;
 }
 
+/**
+ * XML fragments for an xs:any: one element in one of `namespaces` ('' for none), declaring its own
+ * prefix, sometimes with an attribute, a child and text that needs escaping.
+ */
+export function fragment(namespaces: readonly string[]): fc.Arbitrary<string> {
+  const name = fc.constantFrom('Ext', 'Note', 'Data', 'x');
+  const word = fc.stringMatching(/^[A-Za-z0-9 &<]{0,12}$/).map((t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  return fc
+    .record({ ns: fc.constantFrom(...namespaces), local: name, child: fc.option(name, { nil: undefined }), attr: fc.option(word, { nil: undefined }), text: word })
+    .map(({ ns, local, child, attr, text }) => {
+      const [tag, decl] = ns === '' ? [local, ''] : [`w:${local}`, ` xmlns:w="${ns.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`];
+      const inner = child === undefined ? text : `<${ns === '' ? child : `w:${child}`}>${text}</${ns === '' ? child : `w:${child}`}>`;
+      return `<${tag}${decl}${attr === undefined ? '' : ` a="${attr}"`}>${inner}</${tag}>`;
+    });
+}
+
 // ── text ──────────────────────────────────────────────────────────────────────────
 
 export interface TextOptions {

@@ -1,6 +1,25 @@
 import fc from 'fast-check';
 import type { ArbitraryPlans, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
-import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text, type DecimalOptions, type Part, type TextOptions } from './arbitraries.js';
+import {
+  choice,
+  decimal,
+  fragment,
+  integer,
+  many,
+  maybe,
+  nullable,
+  obj,
+  one,
+  oneOfValues,
+  optionalGroup,
+  seq,
+  tag,
+  temporal,
+  text,
+  type DecimalOptions,
+  type Part,
+  type TextOptions,
+} from './arbitraries.js';
 
 /**
  * The arbitraries of a plan built at run time (for a schema that has no generated
@@ -10,7 +29,20 @@ import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues,
 export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitrary<unknown>> {
   const simple = simpleArbitraries(plans);
   return fc.letrec((tie) => {
-    const value = (v: ValueArb): fc.Arbitrary<unknown> => (v.k === 'simple' ? simple.get(v.id)! : v.k === 'tie' ? tie(v.id) : v.k === 'constant' ? fc.constant(v.value) : nullable(value(v.of)));
+    const value = (v: ValueArb): fc.Arbitrary<unknown> => {
+      switch (v.k) {
+        case 'simple':
+          return simple.get(v.id)!;
+        case 'tie':
+          return tie(v.id);
+        case 'constant':
+          return fc.constant(v.value);
+        case 'nullable':
+          return nullable(value(v.of));
+        case 'fragment':
+          return fragment(v.namespaces);
+      }
+    };
     const part = (p: PartArb): Part => {
       switch (p.k) {
         case 'tag':

@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, ElementPlan, ParticlePlan, Plan, SimpleTypePlan, TypeRef } from './plan.js';
+import type { ComplexTypePlan, ElementPlan, ParticlePlan, Plan, SimpleTypePlan, TypeRef, WildcardPlan } from './plan.js';
 
 /**
  * The arbitraries of a schema set, described from its typed plan: values in the typed form that
@@ -18,7 +18,13 @@ export type SimpleArb =
   | { k: 'temporal'; primitive: string; patterns: string[] }
   | { k: 'union'; members: Array<{ id: string; as: 'value' | 'string' | 'booleanText' }>; patterns?: string[] };
 
-export type ValueArb = { k: 'simple'; id: string } | { k: 'tie'; id: string } | { k: 'constant'; value: unknown } | { k: 'nullable'; of: ValueArb };
+export type ValueArb =
+  | { k: 'simple'; id: string }
+  | { k: 'tie'; id: string }
+  | { k: 'constant'; value: unknown }
+  | { k: 'nullable'; of: ValueArb }
+  /** An XML fragment for an xs:any: one element in one of these namespaces ('' for none). */
+  | { k: 'fragment'; namespaces: string[] };
 
 export type PartArb =
   | { k: 'tag'; name: string; value: string }
@@ -125,8 +131,16 @@ function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
 
 /** One value of an element (nullable included, array excluded). */
 function valueArb(plan: Plan, e: ElementPlan): ValueArb {
+  if (e.wildcard) return { k: 'fragment', namespaces: fragmentNamespaces(e.wildcard) };
   const v = e.type.kind === 'simple' ? fixedOr(plan, e.type.id, e.fixed, { k: 'simple', id: e.type.id }) : ({ k: 'tie', id: e.type.id } as ValueArb);
   return e.nillable ? { k: 'nullable', of: v } : v;
+}
+
+/** Namespaces a wildcard admits to draw fragments in: its list, or one made up (##any, ##other). */
+function fragmentNamespaces(w: WildcardPlan): string[] {
+  if (Array.isArray(w.namespaces)) return w.namespaces;
+  if (w.namespaces === '##any') return ['urn:paygen:any'];
+  return [w.namespaces.not === 'urn:paygen:other' ? 'urn:paygen:other2' : 'urn:paygen:other'];
 }
 
 function fixedOr(plan: Plan, type: string, fixed: string | undefined, otherwise: ValueArb): ValueArb {

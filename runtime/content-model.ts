@@ -1,4 +1,5 @@
-import type { ParticlePlan } from './plan.js';
+import type { ParticlePlan, WildcardPlan } from './plan.js';
+import { admits, wildcardLabel } from './wildcard.js';
 import { internNamespace } from './xml/names.js';
 
 /**
@@ -33,6 +34,8 @@ export interface ElementNode {
   readonly max: number;
   readonly emptiable: boolean;
   readonly first: readonly ElementNode[];
+  /** The slot of an xs:any (local ''): the namespaces it admits; null for an element. */
+  readonly any: WildcardPlan | null;
 }
 
 export interface GroupNode {
@@ -53,6 +56,8 @@ export interface SlotName {
   readonly ns: string;
   readonly local: string;
   readonly prop: string;
+  /** The slot is an xs:any admitting this. */
+  readonly any?: WildcardPlan;
 }
 
 export interface ContentModel {
@@ -115,6 +120,7 @@ function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode
       max,
       emptiable: p.min === 0,
       first: [],
+      any: name.any ?? null,
     };
     node.first = [node];
     slots[p.slot] = node;
@@ -143,17 +149,27 @@ function compile(p: ParticlePlan, names: readonly SlotName[], slots: ElementNode
   return { k, min: p.min, max, items, emptiable: emptiable || p.min === 0, first };
 }
 
+/** Is the element `{ns}local` this particle: its name, or in a namespace its wildcard admits? */
+export function fits(e: ElementNode, ns: string, local: string): boolean {
+  return (e.local === local && e.ns === ns) || (e.any !== null && admits(e.any, ns));
+}
+
 /** Can `node` start with the element `{ns}local`? */
 function starts(node: Node, ns: string, local: string): boolean {
-  if (node.k === NodeKind.Element) return node.local === local && node.ns === ns;
+  if (node.k === NodeKind.Element) return fits(node, ns, local);
   const f = node.first;
-  for (let i = 0; i < f.length; i++) if (f[i].local === local && f[i].ns === ns) return true;
+  for (let i = 0; i < f.length; i++) if (fits(f[i], ns, local)) return true;
   return false;
 }
 
 /** The element particles a node can start with, as `<local>` names, for messages. */
 export function expectedNames(node: Node): string {
-  return [...new Set(node.first.map((e) => `<${e.local}>`))].join(' or ');
+  return [...new Set(node.first.map(particleLabel))].join(' or ');
+}
+
+/** `<local>`, or what a wildcard admits. */
+export function particleLabel(e: ElementNode): string {
+  return e.any ? wildcardLabel(e.any) : `<${e.local}>`;
 }
 
 /** Why a child element does not fit, or the content is incomplete. */
@@ -232,7 +248,7 @@ export class ContentMatcher {
       const i = this.top - 1;
       const n = this.node[i];
       if (n.k === NodeKind.Element) {
-        if (this.count[i] < n.max && n.local === local && n.ns === ns) {
+        if (this.count[i] < n.max && fits(n, ns, local)) {
           this.count[i]++;
           return n.slot;
         }
@@ -306,7 +322,7 @@ export class ContentMatcher {
     } else {
       const e = items[j];
       const n = this.seqCount[l];
-      if (n < e.max && e.local === local && e.ns === ns) {
+      if (n < e.max && fits(e, ns, local)) {
         this.seqCount[l] = n + 1;
         return e.slot;
       }
@@ -314,7 +330,7 @@ export class ContentMatcher {
     }
     for (let i = j + 1; i < items.length; i++) {
       const e = items[i];
-      if (e.local === local && e.ns === ns) {
+      if (fits(e, ns, local)) {
         this.seqPos[l] = i;
         this.seqCount[l] = 1;
         return e.slot;
@@ -352,7 +368,7 @@ export class ContentMatcher {
     }
     for (let i = 0; i < items.length; i++) {
       const e = items[i];
-      if ((seen & (1 << i)) === 0 && e.local === local && e.ns === ns) {
+      if ((seen & (1 << i)) === 0 && fits(e, ns, local)) {
         this.seqPos[l] = seen | (1 << i);
         return e.slot;
       }

@@ -1,5 +1,5 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
-import type { ContentPlan, ParticlePlan, PlanQName } from './plan.js';
+import type { ContentPlan, ParticlePlan, PlanQName, WildcardPlan } from './plan.js';
 
 /**
  * Run-time descriptors of complex types and xsi:type families, compiled once from their plans:
@@ -13,6 +13,8 @@ export interface NamedProp {
   readonly ns: string;
   readonly local: string;
   readonly prop?: string;
+  /** An element slot that is an xs:any (local ''): what it admits. */
+  readonly wildcard?: WildcardPlan;
 }
 
 export interface ComplexTypeDef {
@@ -54,7 +56,7 @@ export function complexType(def: ComplexTypeDef): ComplexType {
       def.content.kind === 'elements'
         ? contentModel(
             def.content.model,
-            def.elements.map((e) => ({ ns: e.ns, local: e.local, prop: e.prop ?? e.local })),
+            def.elements.map((e) => (e.wildcard ? { ns: '', local: '', prop: e.prop ?? '$any', any: e.wildcard } : { ns: e.ns, local: e.local, prop: e.prop ?? e.local })),
           )
         : EMPTY_CONTENT,
     props,

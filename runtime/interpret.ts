@@ -21,6 +21,7 @@ import type { ReadContext, ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText } from './write.js';
+import { writeFragment } from './wildcard.js';
 
 /**
  * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
@@ -172,7 +173,9 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
   const el = e.plan;
   const at = e.codeIds ? cx.here() : 0;
   let value: unknown;
-  if (e.simple) {
+  if (el.wildcard) {
+    value = index < 0 ? cx.fragment(el.prop, el.wildcard) : cx.fragmentItem(el.prop, index, el.wildcard);
+  } else if (e.simple) {
     const flags = el.nillable ? NILLABLE : 0;
     value = index < 0 ? cx.simple(el.prop, e.simple, flags, e.dflt, e.fixed) : cx.simpleItem(el.prop, index, e.simple, flags, e.dflt, e.fixed);
   } else {
@@ -222,6 +225,11 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const el = e.plan;
     const x = v[el.prop];
     const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
+    if (el.wildcard) {
+      if (!el.array) ck.fragment(x, el.wildcard, el.prop, flags);
+      else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags)) for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], el.wildcard, el.prop, i);
+      continue;
+    }
     if (!el.array) {
       if (e.simple) ck.simple(x, e.simple, el.prop, flags, e.fixed, el.local);
       else if (ck.into(x, el.prop, flags, el.local)) {
@@ -273,6 +281,7 @@ function inOrder(c: CompiledComplex): CompiledElement[] {
 }
 
 function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: unknown): string {
+  if (e.plan.wildcard) return writeFragment(x as string, g.defaultNs);
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
   if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;

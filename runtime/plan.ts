@@ -53,7 +53,24 @@ export interface Plan {
 }
 
 /** A reference to the type of a value. */
-export type TypeRef = { kind: 'simple'; id: string } | { kind: 'complex'; id: string } | { kind: 'family'; id: string };
+/**
+ * The type of an element slot. `any` is the slot of an xs:any wildcard (its `ElementPlan.wildcard`
+ * says what it admits): its items are XML fragments, each one element written out as text.
+ */
+export type TypeRef = { kind: 'simple'; id: string } | { kind: 'complex'; id: string } | { kind: 'family'; id: string } | { kind: 'any'; id: typeof ANY_SLOT_TYPE };
+
+/** The `id` of an xs:any slot's type (there is no type to name: the fragment is kept as written). */
+export const ANY_SLOT_TYPE = '#any';
+
+/** The property of the typed form that holds what an xs:any matched. */
+export const ANY_PROP = '$any';
+
+/** An xs:any or xs:anyAttribute: the namespaces it admits, and how what it admits is checked. */
+export interface WildcardPlan {
+  /** `##any`; `{ not }` for ##other (neither that namespace nor no namespace, XSD 1.0 §3.10.4); else the namespaces admitted ('' for none). */
+  namespaces: '##any' | { not: string } | string[];
+  process: 'strict' | 'lax' | 'skip';
+}
 
 /** How the typed form holds a simple value. */
 export type ValueKind =
@@ -162,6 +179,8 @@ export interface ElementPlan {
   /** Its value (or its child `field`) is an id of this code list: unknown ids are warnings. */
   codeList?: { list: string; field?: string };
   sensitive?: boolean;
+  /** For the slot of an xs:any (type kind `any`, prop `$any`, no name): what it admits. */
+  wildcard?: WildcardPlan;
   doc?: string;
   source?: PlanSource;
 }

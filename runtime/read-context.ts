@@ -1,5 +1,5 @@
 import { NILLABLE } from './check.js';
-import { ContentMatcher, expectedNames, firstSlot, NO_MATCH, type ContentModel, type Node } from './content-model.js';
+import { ContentMatcher, expectedNames, firstSlot, fits, NO_MATCH, type ContentModel, type Node } from './content-model.js';
 import type { ComplexType, Family } from './descriptors.js';
 import { quote, type Issue, type IssueCode } from './issues.js';
 import { normalizeSpace, parseBoolean, WhiteSpace } from './lexical.js';
@@ -9,6 +9,8 @@ import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
+import type { WildcardPlan } from './plan.js';
+import { captureFragment, strictFault } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -451,6 +453,33 @@ export class ReadContext implements FaultSink {
     this.leave();
   }
 
+  // ── wildcards ─────────────────────────────────────────────────────────────────────
+
+  /** Reads the element at the lookahead, matched by the xs:any `w`, as an XML fragment (property `prop`). */
+  fragment(prop: string, w: WildcardPlan): string {
+    this.enter(prop);
+    return this.fragmentHere(w);
+  }
+
+  /** Reads the element at the lookahead, matched by the xs:any `w`, as item `index` of the fragments of `prop`. */
+  fragmentItem(prop: string, index: number, w: WildcardPlan): string {
+    this.enterItem(prop, index);
+    return this.fragmentHere(w);
+  }
+
+  private fragmentHere(w: WildcardPlan): string {
+    const c = this.c;
+    // the mapping maps a strict or lax wildcard only when the set declares nothing it admits
+    if (w.process === 'strict') {
+      const f = strictFault(c.local);
+      this.issue(f.code, f.message, c.tagStart, this.pointer(), f.expected, f.received);
+    }
+    const x = captureFragment(c);
+    this.la = Tok.End;
+    this.leave();
+    return x;
+  }
+
   // ── nil and simple content ────────────────────────────────────────────────────────
 
   /**
@@ -583,7 +612,7 @@ export class ReadContext implements FaultSink {
 /** Is some slot of the model at or after `pending`'s first one this element (in declaration order, which is document order)? */
 function comesLater(model: ContentModel, pending: Node, ns: string, local: string): boolean {
   const from = firstSlot(pending);
-  return model.slots.some((e) => e.slot >= from && e.local === local && e.ns === ns);
+  return model.slots.some((e) => e.slot >= from && fits(e, ns, local));
 }
 
 /** 'paymentMethod' → 'payment method', for messages. */

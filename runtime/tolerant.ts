@@ -1,4 +1,5 @@
-import { expectedNames, occurrenceFault, type ContentModel } from './content-model.js';
+import { expectedNames, occurrenceFault, particleLabel, type ContentModel } from './content-model.js';
+import { admits } from './wildcard.js';
 import { quote } from './issues.js';
 import type { ReadContext } from './read-context.js';
 import { XSI_NS } from './xml/cursor.js';
@@ -110,13 +111,16 @@ export class TolerantReading {
     let k = -1;
     for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local && slots[i].ns === c.ns) k = i;
     for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local) k = i;
+    // an element no name fits, in a namespace a wildcard admits, is that wildcard's (exactly as strict reading has it)
+    for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].any !== null && admits(slots[i].any!, c.ns)) k = i;
     if (k < 0) {
-      cx.warn(`unknown element <${c.local}> in <${cx.current()}> was skipped`, c.tagStart, cx.pointer(c.local), slots.map((s) => `<${s.local}>`).join(', '), `<${c.local}>`);
+      cx.warn(`unknown element <${c.local}> in <${cx.current()}> was skipped`, c.tagStart, cx.pointer(c.local), slots.map(particleLabel).join(', '), `<${c.local}>`);
       this.skip();
       return SKIPPED;
     }
     const slot = slots[k];
-    if (c.ns !== slot.ns) this.namespaceShift(slot.ns);
+    if (slot.any !== null) this.nextFrom = undefined;
+    else if (c.ns !== slot.ns) this.namespaceShift(slot.ns);
     else this.nextFrom = undefined;
     const counts = this.counts[d];
     if (counts[k] >= slot.max) {
@@ -134,11 +138,11 @@ export class TolerantReading {
     const last = this.last[d];
     if (k < last) {
       cx.warn(
-        `<${slot.local}> is out of sequence order: the schema puts it before <${slots[last].local}>`,
+        `${particleLabel(slot)} is out of sequence order: the schema puts it before ${particleLabel(slots[last])}`,
         c.tagStart,
-        cx.pointer(slot.local),
-        `<${slot.local}> before <${slots[last].local}>`,
-        `<${slot.local}> after <${slots[last].local}>`,
+        cx.pointer(model.props[k]),
+        `${particleLabel(slot)} before ${particleLabel(slots[last])}`,
+        `${particleLabel(slot)} after ${particleLabel(slots[last])}`,
       );
     } else this.last[d] = k;
     if (counts[k]++ === 0) this.offsets[d][k] = c.tagStart;
@@ -159,14 +163,14 @@ export class TolerantReading {
       const at = this.offsets[d][f.slot];
       cx.issue(
         'unexpected-element',
-        `element <${model.slots[f.slot].local}> is not allowed beside another branch of a choice in <${parent}>`,
+        `element ${particleLabel(model.slots[f.slot])} is not allowed beside another branch of a choice in <${parent}>`,
         at,
         cx.pointer(prop),
         'one branch of the choice',
-        `<${model.slots[f.slot].local}>`,
+        particleLabel(model.slots[f.slot]),
       );
     } else {
-      const expected = f.kind === 'too-few' ? `at least ${f.node.min} <${model.slots[f.slot].local}>` : expectedNames(f.node);
+      const expected = f.kind === 'too-few' ? `at least ${f.node.min} ${particleLabel(model.slots[f.slot])}` : expectedNames(f.node);
       cx.issue('missing-element', `expected element ${expected}, found the end of <${parent}>`, start, cx.pointer(prop), expected, `the end of <${parent}>`);
     }
   }

@@ -1,6 +1,6 @@
 import { arbitraryPlans, type PartArb, type SimpleArb, type TreeArb, type ValueArb } from '../../runtime/arbitrary-plan.js';
 import type { Plan } from '../../runtime/plan.js';
-import { lit } from './code.js';
+import { hasWildcard, lit } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
@@ -17,7 +17,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { choice, decimal, integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { choice, decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
@@ -78,6 +78,7 @@ function renderValue(v: ValueArb, sym: Symbols): string {
   if (v.k === 'simple') return sym.arbitrary(v.id);
   if (v.k === 'tie') return `tie(${lit(v.id)})`;
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
+  if (v.k === 'fragment') return `fragment(${lit(v.namespaces)})`;
   return `nullable(${renderValue(v.of, sym)})`;
 }
 

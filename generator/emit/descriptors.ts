@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, FamilyPlan, ParticlePlan, Plan, SimpleTypePlan } from '../../runtime/plan.js';
+import type { ComplexTypePlan, ElementPlan, FamilyPlan, ParticlePlan, Plan, SimpleTypePlan } from '../../runtime/plan.js';
 import { facetSummary, indent, jsdoc, lit } from './code.js';
 import type { Symbols } from './symbols.js';
 
@@ -69,8 +69,9 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
   // a property is named after its element or attribute (the descriptor's default) unless said otherwise
   const named = (x: { prop: string; ns: string; local: string }): string => `{ ns: ${sym.ns(x.ns)}, local: ${lit(x.local)}${x.prop !== x.local ? `, prop: ${lit(x.prop)}` : ''} }`;
   lines.push(`attributes: [${c.attributes.map(named).join(', ')}],`);
+  const slotLiteral = (e: ElementPlan): string => (e.wildcard ? `{ ns: '', local: '', prop: ${lit(e.prop)}, wildcard: ${JSON.stringify(e.wildcard)} }` : named(e));
   if (c.elements.length === 0) lines.push('elements: [],');
-  else lines.push('elements: [', ...indent(c.elements.map((e, i) => `${named(e)}, // slot ${i}`)), '],');
+  else lines.push('elements: [', ...indent(c.elements.map((e, i) => `${slotLiteral(e)}, // slot ${i}`)), '],');
   if (c.content.kind === 'elements') {
     const model = particle(c.content.model, c);
     lines.push(`content: { kind: 'elements', model: ${model[0]}`, ...model.slice(1), '},');
@@ -82,7 +83,7 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
 
 /** A particle as nested builder calls, one element per line with its name. */
 function particle(p: ParticlePlan, c: ComplexTypePlan): string[] {
-  if (p.kind === 'element') return [`element(${p.slot}, ${p.min}, ${p.max}) /* ${c.elements[p.slot].local} */`];
+  if (p.kind === 'element') return [`element(${p.slot}, ${p.min}, ${p.max}) /* ${slotName(c.elements[p.slot])} */`];
   const head = `${p.kind}(${p.min}, ${p.max}`;
   if (p.items.length === 0) return [`${head})`];
   const items = p.items.map((i) => particle(i, c));
@@ -113,7 +114,7 @@ function occurs(min: number, max: number): string {
 }
 
 function modelText(p: ParticlePlan, c: ComplexTypePlan, top: boolean): string {
-  if (p.kind === 'element') return `${c.elements[p.slot].local}${occurs(p.min, p.max)}`;
+  if (p.kind === 'element') return `${slotName(c.elements[p.slot])}${occurs(p.min, p.max)}`;
   const sep = p.kind === 'choice' ? ' | ' : p.kind === 'all' ? ' & ' : ', ';
   const body = p.items.map((i) => modelText(i, c, false)).join(sep);
   const o = occurs(p.min, p.max);
@@ -134,4 +135,9 @@ function familyDescriptor(f: FamilyPlan, plan: Plan, sym: Symbols): string[] {
     ]),
     '});',
   ];
+}
+
+/** A slot as comments name it: its element, or `xs:any` for a wildcard. */
+function slotName(e: ElementPlan): string {
+  return e.wildcard ? 'xs:any' : e.local;
 }

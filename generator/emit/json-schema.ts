@@ -165,7 +165,8 @@ class Builder {
   }
 
   private element(e: ElementPlan): JsonSchema {
-    let base = e.type.kind === 'simple' ? this.simpleUse(e.type.id) : ref(e.type.id);
+    // a fragment: one XML element as text (its well-formedness and namespace are checked by validateM, not here)
+    let base: JsonSchema = e.type.kind === 'any' ? { type: 'string', pattern: '^\\s*<[^?!]' } : e.type.kind === 'simple' ? this.simpleUse(e.type.id) : ref(e.type.id);
     if (e.fixed !== undefined && e.type.kind === 'simple') base = { ...base, const: JSON.parse(typedLiteral(this.plan.simpleTypes[e.type.id], e.fixed)) };
     const value = e.nillable ? { if: { type: 'null' }, else: base } : base;
     let s: JsonSchema = value;

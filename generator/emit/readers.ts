@@ -124,7 +124,7 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
     const model = `${d}.model`;
     body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
     c.elements.forEach((e, slot) => {
-      body.push(...indent(slotCase(e, slot, plan, sym, codeLists), '    '));
+      body.push(...indent(slotCase(c, e, slot, plan, sym, codeLists), '    '));
     });
     body.push('  }', '}');
   }
@@ -134,7 +134,7 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
 }
 
 /** The statements reading the element of `slot` into its property. */
-function slotCase(e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLists: Set<string>): string[] {
+function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLists: Set<string>): string[] {
   const target = propAccess('v', e.prop);
   const body: string[] = [];
   if (e.codeList) body.push('const at = cx.here();');
@@ -142,7 +142,10 @@ function slotCase(e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLi
   const into = e.array ? 'const x =' : `${target} =`;
   const valueExpr = e.array ? 'x' : target;
   const flags = e.nillable ? 'NILLABLE' : '0';
-  if (e.type.kind === 'simple') {
+  if (e.type.kind === 'any') {
+    const w = `${sym.descriptor(c.id)}.model.slots[${slot}].any!`;
+    body.push(`${into} ${e.array ? `cx.fragmentItem(${lit(e.prop)}, a.length, ${w})` : `cx.fragment(${lit(e.prop)}, ${w})`};`);
+  } else if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];
     const dflt = e.default ?? e.fixed;
     const args = [e.array ? `${lit(e.prop)}, a.length` : lit(e.prop), sym.descriptor(e.type.id), flags];

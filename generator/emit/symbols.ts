@@ -100,6 +100,8 @@ export class Symbols {
 
   /** TS type of a type reference, as types.ts exports it (prefix 'T.' where imported). */
   typeName(t: TypeRef, prefix = 'T.'): string {
+    // what an xs:any matched: one element as XML text (runtime/wildcard.ts)
+    if (t.kind === 'any') return 'string';
     if (t.kind === 'simple') {
       const s = this.plan.simpleTypes[t.id];
       return s.tsName ? prefix + s.tsName : listTs(this, s.tsType, s.item, prefix);

@@ -1,4 +1,5 @@
 import type { ComplexTypePlan, ParticlePlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { wildcardLabel } from '../../runtime/wildcard.js';
 import { facetSummary, indent, jsdoc, lit, propKey } from './code.js';
 import { contentText } from './descriptors.js';
 import type { Symbols } from './symbols.js';
@@ -106,7 +107,9 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
     if (e.array) type = `${wrap(type)}[]`;
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
     const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
-    const what = `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
+    const what = e.wildcard
+      ? `What xs:any matched (${wildcardLabel(e.wildcard)}, processContents ${e.wildcard.process})${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'one'} element as XML text, with the namespace declarations it inherits.`
+      : `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
     const doc = jsdoc(
       [
         e.doc,

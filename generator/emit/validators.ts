@@ -151,7 +151,9 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
   if (c.content.kind === 'elements') {
     const flat = isFlat(c);
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
-    for (const e of c.elements) body.push(...elementCheck(e, flat, plan, sym, guards));
+    c.elements.forEach((e, slot) => {
+      body.push(...elementCheck(e, flat, plan, sym, guards, `${sym.descriptor(c.id)}.model.slots[${slot}].any!`));
+    });
   }
   const doc = jsdoc([`Checks a value of ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}).`]);
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
@@ -162,7 +164,8 @@ function isFlat(c: ComplexTypePlan): boolean {
   return c.content.kind !== 'elements' || isFlatModel(c.content.model);
 }
 
-function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards): string[] {
+/** `wildcard`: the expression of the slot's wildcard, for an xs:any. */
+function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards, wildcard: string): string[] {
   const x = propAccess('v', e.prop);
   const flags = flagsOf(e, flat);
   // the element's name is its property's (the checker's default) unless they differ
@@ -170,6 +173,12 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, g
   const tail = (fixed: boolean): string =>
     e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '';
   const name = lit(e.prop);
+  if (e.wildcard) {
+    const w = wildcard;
+    if (!e.array) return [`ck.fragment(${x}, ${w}, ${name}, ${flags});`];
+    const max = e.max < 0 ? 'Infinity' : String(e.max);
+    return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) ck.fragmentItem(${x}[i], ${w}, ${name}, i);`]), '}'];
+  }
   if (!e.array) {
     if (e.type.kind === 'simple') return [guarded(guards, x, e.type.id, fixedValue, `ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`)];
     return [`if (ck.into(${x}, ${name}, ${flags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];

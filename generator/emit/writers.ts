@@ -1,6 +1,6 @@
 import { rootDeclarations, tagName } from '../../runtime/namespaces.js';
 import type { ComplexTypePlan, ElementPlan, Plan, TypeRef, WriterGroupPlan } from '../../runtime/plan.js';
-import { indent, jsdoc, lit, propAccess } from './code.js';
+import { hasWildcard, indent, jsdoc, lit, propAccess } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
@@ -26,7 +26,7 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   });
   const out = [
     head,
-    `import { buildBytesWith, buildWith, escapeAttr, escapeText, type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
     "import type * as T from './types.js';",
     "import * as V from './validate.js';",
     '',
@@ -88,6 +88,7 @@ function elementWriter(e: ElementPlan, plan: Plan, g: WriterGroupPlan, gi: numbe
 
 /** The statement writing one occurrence of element `e` whose value is `v`. */
 function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
+  if (e.type.kind === 'any') return `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
   if (e.type.kind === 'simple') {

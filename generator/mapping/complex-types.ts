@@ -1,6 +1,6 @@
-import { UNBOUNDED, type AttributePlan, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type TypeRef } from '../../runtime/plan.js';
+import { ANY_PROP, ANY_SLOT_TYPE, UNBOUNDED, type AttributePlan, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type TypeRef, type WildcardPlan } from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
-import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle } from '../model/model.js';
+import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
 
 /**
@@ -8,9 +8,10 @@ import { SchemaError } from '../model/schema-error.js';
  * §3.4 and §3.8). Each element particle becomes one slot and one property named after the
  * element; optional when some enclosing particle may be absent, an array when it may repeat. A
  * repeated group around a single element is folded into that element's occurrence range.
- * Shapes whose typed form would lose information (an element name used twice, a repeated group
- * of several particles, wildcards, mixed content) are refused with a clear error rather than
- * mapped approximately.
+ * An xs:any is one slot too, property `$any`, whose items are XML fragments (text). Shapes whose
+ * typed form would lose information (an element name used twice, a repeated group of several
+ * particles, two wildcards in one model, mixed content) are refused with a clear error rather
+ * than mapped approximately.
  */
 export interface ComplexNames {
   id: string;
@@ -18,7 +19,14 @@ export interface ComplexNames {
   base?: string;
 }
 
-export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef): ComplexTypePlan {
+/**
+ * Whether the schema set declares a global element (or attribute) that a wildcard admits. A
+ * strict or lax wildcard validates such an element against its declaration (§3.10.4), which a
+ * fragment kept as text would not: those wildcards are refused until they are typed.
+ */
+export type DeclaredUnder = (w: Wildcard) => string | undefined;
+
+export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef, declaredUnder: DeclaredUnder = () => undefined): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
   if (t.mixed) throw new SchemaError(`${where}: mixed content is not supported`, t.source);
   if (t.anyAttribute) throw new SchemaError(`${where}: attribute wildcards (xs:anyAttribute) are not supported`, t.source);
@@ -47,7 +55,7 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
   if (t.source) out.source = t.source;
   if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
   else if (t.content.kind === 'elements') {
-    const mapped = new ContentMapping(where, t, typeOf).map(t.content.particle);
+    const mapped = new ContentMapping(where, t, typeOf, declaredUnder).map(t.content.particle);
     out.content = { kind: 'elements', model: mapped.model };
     out.elements = mapped.elements;
   }
@@ -69,6 +77,7 @@ class ContentMapping {
     private readonly where: string,
     private readonly t: ComplexType,
     private readonly typeOf: (type: string) => TypeRef,
+    private readonly declaredUnder: DeclaredUnder,
   ) {}
 
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
@@ -91,7 +100,7 @@ class ContentMapping {
   }
 
   private item(p: Particle, optional: boolean): ParticlePlan | undefined {
-    if (p.kind === 'any') throw new SchemaError(`${this.where}: wildcards (xs:any) are not supported`, this.t.source);
+    if (p.kind === 'any') return this.wildcard(p, p.min, p.max, optional);
     if (p.kind === 'element') return this.element(p, p.min, p.max, optional);
     if (p.max === 0) return undefined;
     if (p.max > 1) {
@@ -105,6 +114,36 @@ class ContentMapping {
       return this.element(single, p.min * single.min, p.max, optional || p.min === 0 || single.min === 0);
     }
     return this.group(p, optional);
+  }
+
+  private wildcard(p: WildcardParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
+    if (maxOccurs === 0) return undefined;
+    const at = p.source ?? this.t.source;
+    if (this.elements.some((q) => q.prop === ANY_PROP)) throw new SchemaError(`${this.where}: two wildcards (xs:any) in one content model are not supported`, at);
+    const w = p.wildcard;
+    const declared = w.processContents === 'skip' ? undefined : this.declaredUnder(w);
+    if (declared) {
+      throw new SchemaError(
+        `${this.where}: the ${w.processContents} wildcard (xs:any) admits <${declared}>, which the schema set declares; checking such an element against its declaration is not supported yet (processContents="skip" keeps any element as XML)`,
+        at,
+      );
+    }
+    const e: ElementPlan = {
+      prop: ANY_PROP,
+      ns: '',
+      local: '',
+      type: { kind: 'any', id: ANY_SLOT_TYPE },
+      nillable: false,
+      optional: optional || min === 0,
+      array: maxOccurs > 1,
+      min,
+      max: max(maxOccurs),
+      wildcard: wildcardPlan(w),
+    };
+    if (p.source) e.source = p.source;
+    const slot = this.elements.length;
+    this.elements.push(e);
+    return { kind: 'element', slot, min, max: max(maxOccurs) };
   }
 
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
@@ -134,6 +173,11 @@ class ContentMapping {
     this.elements.push(e);
     return { kind: 'element', slot, min, max: max(maxOccurs) };
   }
+}
+
+export function wildcardPlan(w: Wildcard): WildcardPlan {
+  const namespaces = w.namespaces === '##other' ? { not: w.otherThan ?? '' } : w.namespaces;
+  return { namespaces, process: w.processContents };
 }
 
 function singleElement(g: ModelGroup): ElementParticle | undefined {

@@ -1,11 +1,12 @@
 import { PLAN_FORMAT, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { isBuiltinKey } from '../model/builtins.js';
-import { XSI, qkey, splitKey, type Particle, type SchemaModel } from '../model/model.js';
+import { XSI, qkey, splitKey, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError } from '../model/schema-error.js';
-import { complexTypePlan } from './complex-types.js';
+import { admits } from '../../runtime/wildcard.js';
+import { complexTypePlan, wildcardPlan } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
@@ -86,10 +87,15 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   };
 
   const complexTypes: Record<string, ComplexTypePlan> = {};
+  const declaredUnder = (w: Wildcard): string | undefined => {
+    const plan = wildcardPlan(w);
+    const e = Object.values(model.elements).find((d) => admits(plan, d.name.ns));
+    return e && (e.name.ns ? `{${e.name.ns}}${e.name.local}` : e.name.local);
+  };
   const complexList = [...reach.complex].map((key) => {
     const t = model.complexTypes[key];
     const base = t.base && reach.complex.has(t.base) ? complexNames.get(t.base) : undefined;
-    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf);
+    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder);
   });
   for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
 

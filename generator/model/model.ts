@@ -151,6 +151,7 @@ export interface ElementMarks {
 export interface WildcardParticle extends Occurs {
   kind: 'any';
   wildcard: Wildcard;
+  source?: SourceRef;
 }
 
 export interface Wildcard {

@@ -56,7 +56,7 @@ export function readParticle(r: SchemaComponents, node: XNode, ctx: string): Par
     case 'group':
       return readGroupRef(r, node);
     case 'any':
-      return { kind: 'any', ...readOccurs(node), wildcard: readWildcard(r, node) };
+      return { kind: 'any', ...readOccurs(node), wildcard: readWildcard(r, node), source: sourceOf(node) };
     default:
       throw new SchemaError(`xs:${node.local} is not allowed in a model group`, sourceOf(node));
   }

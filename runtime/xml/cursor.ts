@@ -347,6 +347,31 @@ export class XmlCursor {
     return -1;
   }
 
+  /** The current element's name as written (`prefix:local`). */
+  rawName(): string {
+    return this.names[this.depth - 1];
+  }
+
+  /**
+   * The namespace bindings the current element inherits (declared by its ancestors and not
+   * redeclared on it), one per prefix, the default namespace as prefix '' unless it is empty:
+   * what a copy of the element needs declared to mean the same thing alone.
+   */
+  outerBindings(): Array<[prefix: string, uri: string]> {
+    const mark = this.bindMark[this.depth - 1];
+    const own = new Set(this.bindPrefix.slice(mark));
+    const out = new Map<string, string>();
+    // the first three bindings are xml, xmlns and the empty default: always in scope
+    for (let k = 3; k < mark; k++) if (!own.has(this.bindPrefix[k])) out.set(this.bindPrefix[k], this.bindUri[k]);
+    if (out.get('') === '') out.delete('');
+    return [...out];
+  }
+
+  /** Whether the current start tag declares the default namespace (`xmlns="…"`). */
+  declaresDefault(): boolean {
+    return this.bindPrefix.lastIndexOf('') >= this.bindMark[this.depth - 1];
+  }
+
   /** Resolves a QName's prefix in the current scope (for xsi:type values). */
   lookupPrefix(prefix: string): string | undefined {
     for (let k = this.bindPrefix.length - 1; k >= 0; k--) if (this.bindPrefix[k] === prefix) return this.bindUri[k];

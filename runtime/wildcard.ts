@@ -1,0 +1,110 @@
+import type { Fault } from './simple-type.js';
+import type { WildcardPlan } from './plan.js';
+import { escapeAttr } from './write.js';
+import { XmlCursor } from './xml/cursor.js';
+import { XmlFatal } from './xml/fatal.js';
+import { withLimits, type XmlLimits } from './xml/limits.js';
+
+/**
+ * Wildcard content (XSD 1.0 Part 1 §3.10): which namespaces an xs:any admits, and the XML
+ * fragments that hold what it matched. A fragment is one element as text, exactly as it was
+ * written, with the namespace declarations it inherited from its ancestors added to its start
+ * tag, so that it means the same thing alone as in its document (prefixes used in its content,
+ * in QName values such as xsi:type, keep their meaning). It is never resolved or fetched.
+ */
+
+/** Whether a wildcard admits an element (or attribute) in namespace `ns` ('' for none), §3.10.4. */
+export function admits(w: WildcardPlan, ns: string): boolean {
+  if (w.namespaces === '##any') return true;
+  if (Array.isArray(w.namespaces)) return w.namespaces.includes(ns);
+  return ns !== '' && ns !== w.namespaces.not;
+}
+
+/** What a wildcard admits, for messages: `an element in urn:a or in no namespace`. */
+export function wildcardLabel(w: WildcardPlan): string {
+  if (w.namespaces === '##any') return 'any element';
+  if (Array.isArray(w.namespaces)) return `an element ${w.namespaces.map((n) => (n ? `in ${n}` : 'in no namespace')).join(' or ')}`;
+  return `an element in a namespace other than ${w.namespaces.not || 'none'}`;
+}
+
+/**
+ * The element the cursor has just read the start tag of, as a fragment; the cursor is left after
+ * its end tag (its content checked for well-formedness on the way, as any content is).
+ */
+export function captureFragment(c: XmlCursor): string {
+  const start = c.tagStart;
+  const nameEnd = start + 1 + c.rawName().length;
+  const inherited = c.outerBindings();
+  c.skipContent();
+  const text = c.src.slice(start, c.pos);
+  if (inherited.length === 0) return text;
+  let decls = '';
+  for (const [prefix, uri] of inherited) decls += ` ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}="${escapeAttr(uri)}"`;
+  return text.slice(0, nameEnd - start) + decls + text.slice(nameEnd - start);
+}
+
+/** The expanded name of a fragment's element, or a fault when the value is not one element of well-formed XML. */
+export function fragmentRoot(x: unknown, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string } | Fault {
+  if (typeof x !== 'string') return { code: 'invalid-value', message: `expected an XML element as a string, found ${typeof x}`, expected: 'an XML element (string)', received: typeof x };
+  const t = x.trimStart();
+  if (!t.startsWith('<') || t.startsWith('<?') || t.startsWith('<!')) {
+    return { code: 'invalid-value', message: 'expected one XML element, starting with its start tag', expected: 'an XML element', received: describe(x) };
+  }
+  try {
+    const c = new XmlCursor(x, limits);
+    c.prolog();
+    const name = { ns: c.ns, local: c.local };
+    c.skipContent();
+    c.epilog();
+    return name;
+  } catch (e) {
+    if (!(e instanceof XmlFatal)) throw e;
+    return { code: 'invalid-value', message: `not one well-formed XML element: ${e.message}`, expected: 'one well-formed XML element', received: describe(x) };
+  }
+}
+
+/** The fault of a fragment value under wildcard `w`, or undefined when it is one. */
+export function fragmentFault(x: unknown, w: WildcardPlan, limits?: XmlLimits): Fault | undefined {
+  const root = fragmentRoot(x, limits);
+  if ('code' in root) return root;
+  if (!admits(w, root.ns)) {
+    return {
+      code: 'unexpected-element',
+      message: `<${root.local}> ${root.ns ? `in ${root.ns}` : 'in no namespace'} is not admitted here: expected ${wildcardLabel(w)}`,
+      expected: wildcardLabel(w),
+      received: `<${root.local}>`,
+    };
+  }
+  if (w.process === 'strict') return strictFault(root.local);
+  return undefined;
+}
+
+/** A strict wildcard demands a declaration of what it matches (§3.10.4, cvc-assess-elt.1.1.1); paygen maps only those whose schema set has none. */
+export function strictFault(local: string): Fault {
+  return {
+    code: 'unexpected-element',
+    message: `<${local}> is matched by a strict wildcard, which demands a declaration of it, and the schema set declares none`,
+    expected: 'a declared element',
+    received: `<${local}>`,
+  };
+}
+
+/**
+ * A fragment written into a document. Its own declarations travel with it; when it declares no
+ * default namespace and one is in scope where it is written (`defaultNs`), `xmlns=""` keeps its
+ * unprefixed names in no namespace, as they were alone.
+ */
+export function writeFragment(x: string, defaultNs: string): string {
+  const t = x.trim();
+  if (defaultNs === '') return t;
+  const c = new XmlCursor(t, withLimits(undefined));
+  c.prolog();
+  if (c.declaresDefault()) return t;
+  const at = t.indexOf('<') + 1 + c.rawName().length;
+  return `${t.slice(0, at)} xmlns=""${t.slice(at)}`;
+}
+
+/** A fragment as issues describe it: its length, never its text (which may hold card data). */
+function describe(x: string): string {
+  return `${x.length} characters of text`;
+}

@@ -1,0 +1,120 @@
+/**
+ * xs:any (XSD 1.0 Part 1 §3.10): small XSDs in → the plan's wildcard slot out; documents in →
+ * fragments (one element as text, with the namespaces it inherits) and issues out; and libxml2
+ * judging every document these tests use.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { xmlTree } from '../../contract/xml-tree.js';
+import { arbitraryPlans } from '../../runtime/arbitrary-plan.js';
+import { interpretPlans } from '../../runtime/arbitrary-interpret.js';
+import { removeSchemaFiles } from '../xsd/schema-fixture.js';
+import { doc, libxml, planFixture, TNS } from './plan-fixture.js';
+
+afterAll(removeSchemaFiles);
+
+const OTHER = 'urn:other';
+
+/** `<doc>`: `<a>`, then what `any` says. */
+const withAny = (any: string) =>
+  planFixture(['<xs:element name="doc" type="t:T"/>', `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="xs:string"/>${any}</xs:sequence></xs:complexType>`]);
+
+const issuesOf = (r: { ok: boolean; issues?: Array<{ code: string; path: string }> }) => (r.ok ? [] : r.issues!.map((i) => [i.code, i.path]));
+
+describe('xs:any', () => {
+  const lax = withAny('<xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="unbounded"/>');
+
+  it('is one slot, $any, an array of fragments when it repeats', () => {
+    expect(lax.plan.complexTypes.T.elements[1]).toMatchObject({
+      prop: '$any',
+      type: { kind: 'any' },
+      optional: true,
+      array: true,
+      min: 0,
+      max: -1,
+      wildcard: { namespaces: { not: TNS }, process: 'lax' },
+    });
+  });
+
+  it('keeps each element it matched as written, with the namespaces it inherits declared on it', async () => {
+    const xml = `<doc xmlns="${TNS}" xmlns:o="${OTHER}">\n  <a>x</a>\n  <o:ext k="v"><o:in>1 &amp; 2</o:in><b/></o:ext>\n  <o:more/>\n</doc>`;
+    const r = lax.msg.safeParse(xml);
+    expect(r).toEqual({
+      ok: true,
+      value: { a: 'x', $any: [`<o:ext xmlns="${TNS}" xmlns:o="${OTHER}" k="v"><o:in>1 &amp; 2</o:in><b/></o:ext>`, `<o:more xmlns="${TNS}" xmlns:o="${OTHER}"/>`] },
+      warnings: [],
+    });
+    // written back, the document is the same XML; read again, the same value
+    if (!r.ok) throw new Error('not read');
+    const built = lax.msg.build(r.value);
+    expect(xmlTree(built)).toEqual(xmlTree(xml));
+    expect(lax.msg.safeParse(built)).toEqual(r);
+    expect((await libxml(lax.bundle, [xml, built])).map((v) => v.valid)).toEqual([true, true]);
+  });
+
+  it('admits by namespace as XSD does: ##other is neither the target namespace nor no namespace', async () => {
+    const inTarget = doc('<a>x</a>', '<b/>');
+    const inNone = doc('<a>x</a>', '<b xmlns=""/>');
+    expect(issuesOf(lax.msg.safeParse(inTarget))).toEqual([['unexpected-element', '/b']]);
+    expect(issuesOf(lax.msg.safeParse(inNone))).toEqual([['unexpected-element', '/b']]);
+    expect((await libxml(lax.bundle, [inTarget, inNone])).map((v) => v.valid)).toEqual([false, false]);
+  });
+
+  it('a strict wildcard demands a declaration, which the set does not have', async () => {
+    const strict = withAny(`<xs:any namespace="${OTHER}" minOccurs="0"/>`);
+    const xml = doc('<a>x</a>', `<o:x xmlns:o="${OTHER}"/>`);
+    expect(issuesOf(strict.msg.safeParse(xml))).toEqual([['unexpected-element', '/$any']]);
+    expect((await libxml(strict.bundle, [xml])).map((v) => v.valid)).toEqual([false]);
+    expect(strict.msg.validate({ a: 'x', $any: `<o:x xmlns:o="${OTHER}"/>` }).map((i) => [i.code, i.path])).toEqual([['unexpected-element', '/$any']]);
+  });
+
+  it('a required wildcard: missing is missing-element, as in the document', async () => {
+    const skip = withAny('<xs:any namespace="##local" processContents="skip"/>');
+    const xml = doc('<a>x</a>');
+    expect(issuesOf(skip.msg.safeParse(xml))).toEqual([['missing-element', '/$any']]);
+    expect(skip.msg.validate({ a: 'x' }).map((i) => [i.code, i.path])).toEqual([['missing-element', '/$any']]);
+    expect((await libxml(skip.bundle, [xml])).map((v) => v.valid)).toEqual([false]);
+  });
+
+  it('a fragment in no namespace written under a default namespace gets xmlns="" and stays in none', async () => {
+    const skip = withAny('<xs:any namespace="##local" processContents="skip"/>');
+    const built = skip.msg.build({ a: 'x', $any: '<note>hi</note>' });
+    expect(built).toContain('<note xmlns="">hi</note>');
+    expect(skip.msg.safeParse(built)).toMatchObject({ ok: true, value: { a: 'x', $any: '<note xmlns="">hi</note>' } });
+    expect((await libxml(skip.bundle, [built])).map((v) => v.valid)).toEqual([true]);
+  });
+
+  it('checks a typed value: a string holding one well-formed element the wildcard admits', () => {
+    const check = (v: unknown) => lax.msg.validate({ a: 'x', $any: v }).map((i) => [i.code, i.path]);
+    expect(check([`<o:x xmlns:o="${OTHER}"/>`])).toEqual([]);
+    expect(check(['not xml'])).toEqual([['invalid-value', '/$any/0']]);
+    expect(check([`<o:x xmlns:o="${OTHER}">`])).toEqual([['invalid-value', '/$any/0']]);
+    expect(check([`<o:x xmlns:o="${OTHER}"/><o:y xmlns:o="${OTHER}"/>`])).toEqual([['invalid-value', '/$any/0']]);
+    expect(check([`<x xmlns="${TNS}"/>`])).toEqual([['unexpected-element', '/$any/0']]);
+    expect(check([42])).toEqual([['invalid-value', '/$any/0']]);
+    expect(() => lax.msg.build({ a: 'x', $any: ['<x>'] } as never)).toThrow(/not one well-formed XML element/);
+  });
+
+  it('tolerant reading puts an unknown element the wildcard admits into it, out of order too', () => {
+    const xml = `<doc xmlns="${TNS}"><o:x xmlns:o="${OTHER}"/><a>x</a></doc>`;
+    const r = lax.msg.safeParse(xml, { mode: 'tolerant' });
+    expect(r).toMatchObject({ ok: true, value: { a: 'x', $any: [`<o:x xmlns="${TNS}" xmlns:o="${OTHER}"/>`] } });
+  });
+
+  it('is refused, with what to do, when it would have to check an element the set declares', () => {
+    expect(() =>
+      planFixture(['<xs:element name="doc" type="t:T"/>', '<xs:complexType name="T"><xs:sequence><xs:any namespace="##targetNamespace" processContents="lax"/></xs:sequence></xs:complexType>']),
+    ).toThrow(/lax wildcard \(xs:any\) admits <\{urn:test\}doc>, which the schema set declares.*processContents="skip"/);
+  });
+
+  it('its arbitrary draws fragments that validate and that libxml2 accepts once built', async () => {
+    const values = fc.sample(interpretPlans(arbitraryPlans(lax.plan)).T, { seed: 11, numRuns: 40 }) as Array<Record<string, unknown>>;
+    for (const v of values) expect(lax.msg.validate(v)).toEqual([]);
+    expect(values.some((v) => Array.isArray(v.$any))).toBe(true);
+    const verdicts = await libxml(
+      lax.bundle,
+      values.map((v) => lax.msg.build(v)),
+    );
+    expect(verdicts.filter((v) => !v.valid)).toEqual([]);
+  });
+});
