@@ -26,7 +26,13 @@ export function boundaries(s: SimpleTypePlan, sample: string): Boundary[] {
   const out: Boundary[] = [];
   const add = (facet: string, value: string, expect: Boundary['expect']) => out.push({ facet, value, expect });
   const pad = [...sample][0] ?? 'a';
-  const ofLength = (n: number) => (n <= 0 ? '' : [...sample].slice(0, n).join('').padEnd(n, pad));
+  // n characters (code points, as XSD counts them): padEnd counts UTF-16 units, and would split a
+  // pad outside the BMP into a lone surrogate
+  const ofLength = (n: number) => {
+    const chars = [...sample].slice(0, Math.max(n, 0));
+    while (chars.length < n) chars.push(pad);
+    return chars.join('');
+  };
 
   if (c.minLength !== undefined || c.maxLength !== undefined) {
     if (c.minLength !== undefined) {

@@ -57,7 +57,8 @@ export async function loadBundledSet(name: string, engine: ContractSet['engine']
   return generatedContractSet(config, await load.index(), await load.arbitraries(), root);
 }
 
-function generatedContractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
+/** A configured set run by its generated modules (`index` and `arbitraries`, already imported). */
+export function generatedContractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
   const { plan } = loadSet(config);
   const fn = <T>(o: Record<string, unknown>, k: string): T => {
     if (o[k] === undefined) throw new Error(`the generated module of '${config.name}' has no ${k}`);
