@@ -1,5 +1,5 @@
 /** `paygen contract` and `paygen sample`: reports (text, json, junit), seeds, exit codes. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -81,6 +81,36 @@ describe('paygen contract', () => {
 
   it('an unreadable path exits 2', async () => {
     expect((await paygen('contract', join(tmp, 'missing.xml'))).code).toBe(2);
+  });
+});
+
+describe("paygen contract on a user's configured sets", () => {
+  /** A project whose paygen.config.json names one ISO 20022 schema, nothing else. */
+  const project = (): string => {
+    const dir = mkdtempSync(join(tmp, 'user-'));
+    cpSync(join(FIXTURES, 'corpus', 'iso-head.001.001.02', 'schema'), join(dir, 'schema'), { recursive: true });
+    writeFileSync(join(dir, 'paygen.config.json'), JSON.stringify({ sets: [{ name: 'head', xsd: ['schema/head.001.001.02.xsd'], out: 'src/generated' }] }));
+    return dir;
+  };
+  const run = async (cwd: string, ...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('runs every phase on the sets of the config found, judged by libxml2', async () => {
+    const r = await run(project(), 'contract', '--runs', '30', '--report', 'json');
+    const report = JSON.parse(r.out) as { failed: number; results: Array<{ set: string; phase: string; ok: boolean }> };
+    expect(r.code).toBe(0);
+    expect(report.failed).toBe(0);
+    expect(new Set(report.results.map((c) => `${c.set}/${c.phase}`))).toEqual(new Set(['head/facets', 'head/fuzz', 'head/mutations']));
+  });
+
+  it('an unknown set is a usage error naming the sets of the config', async () => {
+    const r = await run(project(), 'contract', '--schema', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown schema set 'nope' \(in .*paygen\.config\.json: head; bundled: pxp, desjardins\)/);
   });
 });
 
