@@ -1,4 +1,5 @@
 import type { FacetsPlan, SimpleTypePlan } from '../runtime/plan.js';
+import { base64 } from '../runtime/arbitraries.js';
 
 /**
  * Facet boundaries of a simple type (contract phase 2): for each facet, the values just inside
@@ -27,8 +28,9 @@ export function boundaries(s: SimpleTypePlan, sample: string): Boundary[] {
   const add = (facet: string, value: string, expect: Boundary['expect']) => out.push({ facet, value, expect });
   const pad = [...sample][0] ?? 'a';
   // n characters (code points, as XSD counts them): padEnd counts UTF-16 units, and would split a
-  // pad outside the BMP into a lone surrogate
+  // pad outside the BMP into a lone surrogate; base64Binary: the base64 of n octets
   const ofLength = (n: number) => {
+    if (f.lengthUnit === 'base64Octets') return base64(new Uint8Array(Math.max(n, 0)).map((_, i) => (i * 37 + 11) & 255));
     const chars = [...sample].slice(0, Math.max(n, 0));
     while (chars.length < n) chars.push(pad);
     return chars.join('');

@@ -269,6 +269,33 @@ const clock = fc
 const dateText = ymd.map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
 
 /** Text of a date/time primitive, filtered by the type's own patterns. */
+/** hexBinary or base64Binary values of `min`..`max` octets (filtered by the type's patterns). */
+export function binary(encoding: 'hex' | 'base64', min: number, max: number, patterns: readonly string[] = []): fc.Arbitrary<string> {
+  const ok = accepts({ patterns });
+  return fc
+    .uint8Array({ minLength: min, maxLength: Math.min(max, min + 24) })
+    .map((b) => (encoding === 'hex' ? hex(b) : base64(b)))
+    .filter(ok);
+}
+
+function hex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0').toUpperCase();
+  return s;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** RFC 4648 base64 (xs:base64Binary's canonical form), without Buffer: the runtime needs no Node types. */
+export function base64(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < b.length ? B64[n & 63] : '=');
+  }
+  return s;
+}
+
 export function temporal(primitive: string, patterns: readonly string[] = []): fc.Arbitrary<string> {
   const ok = accepts({ patterns });
   let a: fc.Arbitrary<string>;
@@ -308,12 +335,6 @@ export function temporal(primitive: string, patterns: readonly string[] = []): f
         fc.constantFrom('INF', '-INF', 'NaN', '0', '-0.0', '1.5E3'),
         fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }).map((x) => String(x).replace('e+', 'E')),
       );
-      break;
-    case 'hexBinary':
-      a = fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex').toUpperCase());
-      break;
-    case 'base64Binary':
-      a = fc.uint8Array({ maxLength: 24 }).map((b) => Buffer.from(b).toString('base64'));
       break;
     case 'boolean':
       a = fc.constantFrom('true', 'false', '1', '0');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ArbitraryPlans, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
 import {
+  binary,
   choice,
   decimal,
   fragment,
@@ -84,6 +85,8 @@ export function simpleArbitraries(plans: ArbitraryPlans): Map<string, fc.Arbitra
         return decimal(p.options as DecimalOptions);
       case 'text':
         return text(p.options as TextOptions);
+      case 'binary':
+        return binary(p.encoding, p.min, p.max, p.patterns);
       case 'temporal':
         return temporal(p.primitive, p.patterns);
       case 'union': {

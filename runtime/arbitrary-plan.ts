@@ -16,6 +16,7 @@ export type SimpleArb =
   | { k: 'decimal'; options: Record<string, unknown> }
   | { k: 'text'; options: Record<string, unknown> }
   | { k: 'temporal'; primitive: string; patterns: string[] }
+  | { k: 'binary'; encoding: 'hex' | 'base64'; min: number; max: number; patterns: string[] }
   | { k: 'union'; members: Array<{ id: string; as: 'value' | 'string' | 'booleanText' }>; patterns?: string[] };
 
 export type ValueArb =
@@ -100,6 +101,11 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
     if (min !== undefined) o.minLength = min;
     if (max !== undefined) o.maxLength = max;
     return { k: 'text', options: o };
+  }
+  if (s.primitive === 'hexBinary' || s.primitive === 'base64Binary') {
+    // octets, however the facets count them (hexBinary: two digits each; base64Binary: decoded)
+    const min = f.length ?? f.minLength ?? 0;
+    return { k: 'binary', encoding: s.primitive === 'hexBinary' ? 'hex' : 'base64', min, max: f.length ?? f.maxLength ?? min + 24, patterns: all };
   }
   return { k: 'temporal', primitive: s.primitive, patterns: all };
 }

@@ -100,8 +100,8 @@ export interface FacetsPlan {
   length?: number;
   minLength?: number;
   maxLength?: number;
-  /** What lengths count: characters, octets (hexBinary, base64Binary) or list items. */
-  lengthUnit?: 'characters' | 'octets' | 'items';
+  /** What lengths count: characters, octets (of hexBinary: two digits each), octets of base64Binary (decoded), or list items. */
+  lengthUnit?: 'characters' | 'octets' | 'base64Octets' | 'items';
   enumeration?: string[];
   minInclusive?: string;
   maxInclusive?: string;

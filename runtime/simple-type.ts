@@ -66,7 +66,7 @@ export interface SimpleType {
   readonly xsdPatterns: readonly string[];
   readonly minLength: number;
   readonly maxLength: number;
-  readonly lengthUnit: 'characters' | 'octets' | 'items';
+  readonly lengthUnit: 'characters' | 'octets' | 'base64Octets' | 'items';
   readonly enumeration?: ReadonlySet<string | number>;
   readonly enumerationText?: string;
   readonly decimal?: DecimalBounds;
@@ -185,8 +185,9 @@ export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
   if (t.minLength > 0 || t.maxLength !== Infinity) {
     const min = t.minLength;
     const max = t.maxLength;
-    if (t.lengthUnit === 'octets') {
-      if (s.length / 2 < min || s.length / 2 > max) return false;
+    if (t.lengthUnit === 'octets' || t.lengthUnit === 'base64Octets') {
+      const n = t.lengthUnit === 'octets' ? s.length / 2 : base64Octets(s);
+      if (n < min || n > max) return false;
       // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
     } else if (!(s.length <= max && (s.length + 1) >> 1 >= min) && !inLength(ucs2length(s), min, max)) return false;
   }
@@ -379,11 +380,26 @@ function memberAccepts(m: SimpleType, text: string): boolean {
   }
 }
 
+/**
+ * The octets a base64Binary value (in its lexical space: groups of four, '=' padding, single
+ * spaces allowed) decodes to: three per four characters, less one per '='.
+ */
+export function base64Octets(s: string): number {
+  let chars = 0;
+  let pad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3d) pad++;
+    else if (c !== 0x20) chars++;
+  }
+  return ((chars + pad) / 4) * 3 - pad;
+}
+
 function lengthFault(t: SimpleType, text: string, items: number): Fault | undefined {
   if (t.minLength === 0 && t.maxLength === Infinity) return undefined;
-  const n = items >= 0 ? items : t.lengthUnit === 'octets' ? text.length / 2 : ucs2length(text);
+  const n = items >= 0 ? items : t.lengthUnit === 'octets' ? text.length / 2 : t.lengthUnit === 'base64Octets' ? base64Octets(text) : ucs2length(text);
   if (n >= t.minLength && n <= t.maxLength) return undefined;
-  const unit = t.lengthUnit;
+  const unit = t.lengthUnit === 'base64Octets' ? 'octets' : t.lengthUnit;
   const bound = t.minLength === t.maxLength ? `exactly ${t.minLength} ${unit}` : n < t.minLength ? `at least ${t.minLength} ${unit}` : `at most ${t.maxLength} ${unit}`;
   const shown = items >= 0 ? `the list` : quote(text);
   return { code: 'length', message: `${shown} has ${n} ${unit}; ${t.label} allows ${bound}`, expected: bound, received: `${n} ${unit}` };

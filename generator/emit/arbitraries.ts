@@ -17,7 +17,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { choice, decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
@@ -64,6 +64,8 @@ function renderSimple(p: SimpleArb, sym: Symbols): string {
       return `decimal(${lit(p.options)})`;
     case 'text':
       return `text(${lit(p.options)})`;
+    case 'binary':
+      return `binary(${lit(p.encoding)}, ${p.min}, ${p.max}, ${lit(p.patterns)})`;
     case 'temporal':
       return `temporal(${lit(p.primitive)}, ${lit(p.patterns)})`;
     case 'union': {

@@ -26,7 +26,7 @@ export function facetSummary(s: SimpleTypePlan): string | undefined {
   const f: FacetsPlan = s.facets;
   const parts: string[] = [];
   for (const p of f.xsdPatterns ?? []) parts.push(`pattern ${p.join(' | ')}`);
-  const unit = f.lengthUnit === 'octets' ? ' octets' : f.lengthUnit === 'items' ? ' items' : '';
+  const unit = f.lengthUnit === 'octets' || f.lengthUnit === 'base64Octets' ? ' octets' : f.lengthUnit === 'items' ? ' items' : '';
   if (f.length !== undefined) parts.push(`length ${f.length}${unit}`);
   else if (f.minLength !== undefined && f.maxLength !== undefined) parts.push(`length ${f.minLength}..${f.maxLength}${unit}`);
   else if (f.minLength !== undefined) parts.push(`length >= ${f.minLength}${unit}`);

@@ -233,8 +233,9 @@ class Builder {
     if (patterns.length === 1) out.pattern = patterns[0];
     else if (patterns.length > 1) out.allOf = patterns.map((p) => ({ pattern: p }));
     const unit = f.lengthUnit === 'octets' ? 2 : 1;
-    const min = f.length ?? f.minLength;
-    const max = f.length ?? f.maxLength;
+    // base64 octets have no exact bound in characters (padding, spaces): validateM counts them
+    const min = f.lengthUnit === 'base64Octets' ? undefined : (f.length ?? f.minLength);
+    const max = f.lengthUnit === 'base64Octets' ? undefined : (f.length ?? f.maxLength);
     if (min !== undefined) out.minLength = min * unit;
     if (max !== undefined) out.maxLength = max * unit;
     if (f.enumeration) out.enum = f.enumeration;

@@ -53,6 +53,8 @@ export function valueGuard(p: SimpleTypePlan, descriptor: string, pattern: (i: n
       const what: string[] = [];
       const min = t.minLength;
       const max = t.maxLength;
+      // base64 octets are counted by the runtime alone
+      if (t.lengthUnit === 'base64Octets' && (min > 0 || max !== Infinity)) return undefined;
       if (t.lengthUnit === 'octets') {
         // hexBinary: two digits per octet, as acceptsText counts them
         if (min > 0) parts.push(`x.length >= ${2 * min}`);

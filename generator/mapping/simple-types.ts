@@ -142,13 +142,13 @@ function listLengths(t: SimpleType): FacetsPlan {
 function lengths(t: SimpleType, primitive: string, out: FacetsPlan): void {
   const f = t.facets;
   if (f.length === undefined && f.minLength === undefined && f.maxLength === undefined) return;
-  if (primitive === 'base64Binary' || primitive === 'QName' || primitive === 'NOTATION') {
+  if (primitive === 'QName' || primitive === 'NOTATION') {
     throw new SchemaError(`type ${t.name?.local ?? t.key}: length facets on ${primitive} are not supported`, t.source);
   }
   if (f.length !== undefined) out.length = f.length;
   if (f.minLength !== undefined) out.minLength = f.minLength;
   if (f.maxLength !== undefined) out.maxLength = f.maxLength;
-  out.lengthUnit = primitive === 'hexBinary' ? 'octets' : 'characters';
+  out.lengthUnit = primitive === 'hexBinary' ? 'octets' : primitive === 'base64Binary' ? 'base64Octets' : 'characters';
 }
 
 function ranges(t: SimpleType, primitive: string, kind: ValueKind, out: FacetsPlan): void {

@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex } from '../../runtime/xml/position.js';
 import { XS, type SourceRef } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
+import { withoutDoctype } from './doctype.js';
 
 /**
  * Reading one XSD file into namespace-resolved nodes. fast-xml-parser does the XML (its
@@ -59,12 +60,10 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = new LineIndex(text);
+  text = withoutDoctype(text, shown, lines);
   const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (check !== true) {
     throw new SchemaError(`not well-formed XML: ${check.err.msg}`, { file: shown, line: check.err.line, column: check.err.col });
-  }
-  if (/<!DOCTYPE/.test(text)) {
-    throw new SchemaError('schema documents with a DOCTYPE are not supported', { file: shown, ...lines.at(text.indexOf('<!DOCTYPE')) });
   }
   const tree = parser.parse(text) as FxpNode[];
   const doc = { file, shown, lines } as SchemaDoc;
