@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { compareDecimal } from './lexical.js';
-import type { DecimalBounds as DecimalFacets } from './simple-type.js';
+import { checkOrderedFacets, type DecimalBounds as DecimalFacets, type OrderedBounds } from './simple-type.js';
 import { findNonXmlChar } from './xml/chars.js';
 
 /**
@@ -268,7 +268,6 @@ const clock = fc
 
 const dateText = ymd.map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
 
-/** Text of a date/time primitive, filtered by the type's own patterns. */
 /** hexBinary or base64Binary values of `min`..`max` octets (filtered by the type's patterns). */
 export function binary(encoding: 'hex' | 'base64', min: number, max: number, patterns: readonly string[] = []): fc.Arbitrary<string> {
   const ok = accepts({ patterns });
@@ -296,7 +295,8 @@ export function base64(b: Uint8Array): string {
   return s;
 }
 
-export function temporal(primitive: string, patterns: readonly string[] = []): fc.Arbitrary<string> {
+/** Text of a date/time primitive, filtered by the type's own patterns. */
+export function temporal(primitive: string, patterns: readonly string[] = [], bounds?: Omit<OrderedBounds, 'primitive'>): fc.Arbitrary<string> {
   const ok = accepts({ patterns });
   let a: fc.Arbitrary<string>;
   switch (primitive) {
@@ -342,5 +342,11 @@ export function temporal(primitive: string, patterns: readonly string[] = []): f
     default:
       throw new Error(`no generator for xs:${primitive}`);
   }
-  return a.filter(ok);
+  if (!bounds) return a.filter(ok);
+  // range facets: a value outside is replaced by an inclusive bound (a filter alone could reject
+  // nearly everything drawn for a narrow range), else filtered
+  const b: OrderedBounds = { primitive, ...bounds };
+  const inRange = (v: string) => checkOrderedFacets(v, b) === undefined;
+  const fallback = [bounds.minInclusive, bounds.maxInclusive].find((v) => v !== undefined && inRange(v) && ok(v));
+  return fallback === undefined ? a.filter((v) => ok(v) && inRange(v)) : a.filter(ok).map((v) => (inRange(v) ? v : fallback));
 }

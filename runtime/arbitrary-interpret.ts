@@ -88,7 +88,7 @@ export function simpleArbitraries(plans: ArbitraryPlans): Map<string, fc.Arbitra
       case 'binary':
         return binary(p.encoding, p.min, p.max, p.patterns);
       case 'temporal':
-        return temporal(p.primitive, p.patterns);
+        return temporal(p.primitive, p.patterns, p.bounds);
       case 'union': {
         const members = p.members.map((m) => (m.as === 'booleanText' ? temporal('boolean') : m.as === 'string' ? simple.get(m.id)!.map(String) : simple.get(m.id)!));
         const all = fc.oneof(...members);

@@ -15,7 +15,7 @@ export type SimpleArb =
   | { k: 'integer'; min: number; max: number }
   | { k: 'decimal'; options: Record<string, unknown> }
   | { k: 'text'; options: Record<string, unknown> }
-  | { k: 'temporal'; primitive: string; patterns: string[] }
+  | { k: 'temporal'; primitive: string; patterns: string[]; bounds?: Record<string, string> }
   | { k: 'binary'; encoding: 'hex' | 'base64'; min: number; max: number; patterns: string[] }
   | { k: 'union'; members: Array<{ id: string; as: 'value' | 'string' | 'booleanText' }>; patterns?: string[] };
 
@@ -107,7 +107,9 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
     const min = f.length ?? f.minLength ?? 0;
     return { k: 'binary', encoding: s.primitive === 'hexBinary' ? 'hex' : 'base64', min, max: f.length ?? f.maxLength ?? min + 24, patterns: all };
   }
-  return { k: 'temporal', primitive: s.primitive, patterns: all };
+  const bounds: Record<string, string> = {};
+  for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const) if (f[k] !== undefined) bounds[k] = f[k]!;
+  return Object.keys(bounds).length > 0 ? { k: 'temporal', primitive: s.primitive, patterns: all, bounds } : { k: 'temporal', primitive: s.primitive, patterns: all };
 }
 
 function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {

@@ -1,4 +1,5 @@
 import { quote, type IssueCode } from './issues.js';
+import { compareOrdered, ORDERED_PRIMITIVES } from './order.js';
 import { compareDecimal, decimalDigits, normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
 import type { FacetsPlan, PlanQName, ValueKind, WhiteSpaceRule } from './plan.js';
 import { findNonXmlChar } from './xml/chars.js';
@@ -70,6 +71,8 @@ export interface SimpleType {
   readonly enumeration?: ReadonlySet<string | number>;
   readonly enumerationText?: string;
   readonly decimal?: DecimalBounds;
+  /** Range facets of a date/time, duration or floating-point type, compared by XSD's (partial) order (order.ts). */
+  readonly ordered?: OrderedBounds;
   /** Patterns (lexical space and pattern facets) a text read must match: no whitespace or character form, which read text always has. */
   readonly readPatterns: readonly RegExp[];
   /** Patterns a typed value must match: the whitespace normal form too (its characters are `xmlChars`). */
@@ -93,6 +96,15 @@ export interface DecimalBounds {
   maxExclusive?: string;
   totalDigits?: number;
   fractionDigits?: number;
+}
+
+/** The range facets of an ordered primitive other than decimal, as text, with the primitive that orders them. */
+export interface OrderedBounds {
+  primitive: string;
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
 }
 
 /** A fault of a value: an issue without its place (a path, a line and column are added by whoever found it). */
@@ -158,6 +170,7 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     enumeration,
     enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
     decimal: kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0 ? decimal : undefined,
+    ordered: kind === Kind.Text && ORDERED_PRIMITIVES.has(def.primitive) ? orderedBounds(def.primitive, decimal) : undefined,
     readPatterns: [...lexicalRead, ...patterns],
     valuePatterns: [...lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...patterns],
     xmlChars: lexical.some((re) => re.source === XML_CHARS_SOURCE),
@@ -193,6 +206,7 @@ export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
   }
   if (t.enumeration !== undefined && !t.enumeration.has(s)) return false;
   if (t.decimal !== undefined && checkDecimalFacets(s, t.decimal) !== undefined) return false;
+  if (t.ordered !== undefined && checkOrderedFacets(s, t.ordered) !== undefined) return false;
   return true;
 }
 
@@ -360,6 +374,35 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   if (lf) return lf;
   if (t.enumeration && !t.enumeration.has(text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
   if (t.decimal) return decimalFault(t, text, t.decimal);
+  if (t.ordered) {
+    const facet = checkOrderedFacets(text, t.ordered);
+    if (facet !== undefined) return rangeFault(t, text, facet, t.ordered[facet]!);
+  }
+  return undefined;
+}
+
+function orderedBounds(primitive: string, f: DecimalBounds): OrderedBounds | undefined {
+  const out: OrderedBounds = { primitive };
+  for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const) if (f[k] !== undefined) out[k] = f[k] as string;
+  return Object.keys(out).length > 1 ? out : undefined;
+}
+
+/**
+ * The first range facet a value of an ordered primitive violates: each holds only when its
+ * relation is determinately true (an indeterminate comparison, or NaN, violates it).
+ */
+export function checkOrderedFacets(value: string, f: OrderedBounds): 'minInclusive' | 'maxInclusive' | 'minExclusive' | 'maxExclusive' | undefined {
+  const p = f.primitive;
+  if (f.minInclusive !== undefined) {
+    const o = compareOrdered(p, value, f.minInclusive);
+    if (o === undefined || o < 0) return 'minInclusive';
+  }
+  if (f.maxInclusive !== undefined) {
+    const o = compareOrdered(p, value, f.maxInclusive);
+    if (o === undefined || o > 0) return 'maxInclusive';
+  }
+  if (f.minExclusive !== undefined && compareOrdered(p, value, f.minExclusive) !== 1) return 'minExclusive';
+  if (f.maxExclusive !== undefined && compareOrdered(p, value, f.maxExclusive) !== -1) return 'maxExclusive';
   return undefined;
 }
 

@@ -67,7 +67,7 @@ function renderSimple(p: SimpleArb, sym: Symbols): string {
     case 'binary':
       return `binary(${lit(p.encoding)}, ${p.min}, ${p.max}, ${lit(p.patterns)})`;
     case 'temporal':
-      return `temporal(${lit(p.primitive)}, ${lit(p.patterns)})`;
+      return `temporal(${lit(p.primitive)}, ${lit(p.patterns)}${p.bounds ? `, ${lit(p.bounds)}` : ''})`;
     case 'union': {
       const members = p.members.map((m) => (m.as === 'booleanText' ? `temporal('boolean')` : m.as === 'string' ? `${sym.arbitrary(m.id)}.map(String)` : sym.arbitrary(m.id)));
       const oneof = `fc.oneof(${members.join(', ')})`;

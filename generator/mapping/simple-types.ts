@@ -1,4 +1,5 @@
 import type { FacetsPlan, SimpleTypePlan, ValueKind } from '../../runtime/plan.js';
+import { ORDERED_PRIMITIVES } from '../../runtime/order.js';
 import { NUMBER_BUILTINS, UNSUPPORTED_BUILTINS, builtinSimpleTypes, isBuiltinKey, primitiveOf } from '../model/builtins.js';
 import { splitKey, type SchemaModel, type SimpleType } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
@@ -158,7 +159,15 @@ function ranges(t: SimpleType, primitive: string, kind: ValueKind, out: FacetsPl
   if (present.length === 0) return;
   if (primitive !== 'decimal') {
     if (present.every((k) => k === 'totalDigits' || k === 'fractionDigits')) return;
-    throw new SchemaError(`type ${t.name?.local ?? t.key}: range facets on ${primitive} are not supported yet`, t.source);
+    if (!ORDERED_PRIMITIVES.has(primitive)) throw new SchemaError(`type ${t.name?.local ?? t.key}: range facets on ${primitive} are not supported yet`, t.source);
+    // dates, times, durations, floats: ordered by runtime/order.ts; a bound must be a value of the type
+    const lexical = primitivePattern(primitive);
+    for (const k of present) {
+      const bound = String(f[k]).trim();
+      if (lexical && !new RegExp(lexical, 'u').test(bound)) throw new SchemaError(`type ${t.name?.local ?? t.key}: ${k} '${bound}' is not a value of xs:${primitive}`, t.source);
+      (out as Record<string, unknown>)[k] = bound;
+    }
+    return;
   }
   for (const k of present) (out as Record<string, unknown>)[k] = f[k];
   // the built-in integer types' fractionDigits 0 is their lexical space, not a facet of theirs to report
