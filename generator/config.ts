@@ -21,6 +21,11 @@ export interface SetConfig {
   codes?: string;
   /** Payment-method profiles (profiles.json): rules beyond the XSD. */
   profiles?: string;
+  /**
+   * Local copies of schemas the XSD names by URL or imports without a schemaLocation: a
+   * schemaLocation URL, or an imported namespace, → a local file. paygen never fetches a schema.
+   */
+  locations?: Record<string, string>;
   /** Output folder for the TypeScript modules. */
   out: string;
   /** Output folder for the JSON Schemas of the messages (default: `<out>/json`). */
@@ -40,7 +45,9 @@ export interface PaygenConfig {
 }
 
 /** A set with every path absolute, and the config folder for display. */
-export interface ResolvedSet extends Required<Omit<SetConfig, 'catalog' | 'codes' | 'banner' | 'profiles'>> {
+export interface ResolvedSet extends Required<Omit<SetConfig, 'catalog' | 'codes' | 'banner' | 'profiles' | 'locations'>> {
+  /** `locations`, with absolute paths (empty when not configured). */
+  locations: Record<string, string>;
   catalog?: string;
   codes?: string;
   profiles?: string;
@@ -102,7 +109,10 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     if (s.banner !== undefined && (!Array.isArray(s.banner) || s.banner.some((l) => typeof l !== 'string' || /[\r\n]/.test(l) || !/^\s*(\/\/|\/\*|\*)/.test(l)))) {
       fail(`${at}.banner must be an array of comment lines (each starting with //, /* or *)`);
     }
-    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'out', 'jsonSchemaOut', 'runtimeImport', 'banner', '$comment']);
+    if (s.locations !== undefined && (typeof s.locations !== 'object' || s.locations === null || Array.isArray(s.locations) || Object.values(s.locations).some((v) => typeof v !== 'string'))) {
+      fail(`${at}.locations must map schemaLocation URLs or namespaces to local file paths`);
+    }
+    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'locations', 'out', 'jsonSchemaOut', 'runtimeImport', 'banner', '$comment']);
     for (const k of Object.keys(s)) {
       if (k === 'templates') fail(`${at}.templates: Handlebars templates were replaced by 'banner' (comment lines written at the top of every generated file)`);
       if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
@@ -114,6 +124,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
       out: abs(s.out),
       jsonSchemaOut: abs(s.jsonSchemaOut ?? `${s.out}/json`),
       runtimeImport: s.runtimeImport ?? 'paygen/runtime',
+      locations: Object.fromEntries(Object.entries(s.locations ?? {}).map(([k, v]) => [k, abs(v)])),
       root,
     };
     if (s.catalog !== undefined) out.catalog = abs(s.catalog);

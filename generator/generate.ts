@@ -48,9 +48,9 @@ export function loadSet(set: ResolvedSet): LoadedSet {
   let model: SchemaModel;
   if (set.catalog !== undefined) {
     catalog = readCatalog(set.catalog, shownPath(set, set.catalog));
-    model = readSetModel(set.xsd, catalog, set.root);
+    model = readSetModel(set.xsd, catalog, set.root, set.locations);
   } else {
-    model = readSchema(set.xsd, set.root);
+    model = readSchema(set.xsd, set.root, set.locations);
     catalog = impliedCatalog(model, set.xsd, set.root);
   }
   const profiles = set.profiles ? readProfiles(set.profiles, shownPath(set, set.profiles)) : [];

@@ -9,25 +9,25 @@ import { SchemaSet } from './schema-set.js';
  * Reads XSD files (and everything they include or import) into the model.
  * Throws SchemaError, with the file, line and column, on a schema it cannot accept.
  */
-export function readSchema(files: readonly string[], cwd = process.cwd()): SchemaModel {
-  return new Resolver(new SchemaSet(files, cwd)).resolveAll();
+export function readSchema(files: readonly string[], cwd = process.cwd(), locations: Readonly<Record<string, string>> = {}): SchemaModel {
+  return new Resolver(new SchemaSet(files, cwd, locations)).resolveAll();
 }
 
 /**
  * Reads several independent schemas of one set (one model each, merged: see merge.ts). The
  * catalogue names the schema of each message by its file name.
  */
-export function readSchemas(files: readonly string[], cwd = process.cwd()): SchemaModel {
+export function readSchemas(files: readonly string[], cwd = process.cwd(), locations: Readonly<Record<string, string>> = {}): SchemaModel {
   const parts = files.map((file) => {
     const name = basename(file);
-    return { file: name, scope: camel(name.replace(/\.xsd$/i, '')), model: readSchema([file], cwd) };
+    return { file: name, scope: camel(name.replace(/\.xsd$/i, '')), model: readSchema([file], cwd, locations) };
   });
   return mergeModels(parts);
 }
 
 /** The model of a set: one model of all its files, or, when the catalogue names a schema per message, one per file, merged. */
-export function readSetModel(files: readonly string[], catalog: Catalog, cwd = process.cwd()): SchemaModel {
-  return catalog.messages.some((m) => m.schema !== undefined) ? readSchemas(files, cwd) : readSchema(files, cwd);
+export function readSetModel(files: readonly string[], catalog: Catalog, cwd = process.cwd(), locations: Readonly<Record<string, string>> = {}): SchemaModel {
+  return catalog.messages.some((m) => m.schema !== undefined) ? readSchemas(files, cwd, locations) : readSchema(files, cwd, locations);
 }
 
 function camel(name: string): string {

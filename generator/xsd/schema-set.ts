@@ -41,7 +41,15 @@ export class SchemaSet {
   private readonly loaded = new Map<string, DocInfo>();
   readonly baseDir: string;
 
-  constructor(entryFiles: readonly string[], cwd = process.cwd()) {
+  /**
+   * `locations`: what the set's config maps (a schemaLocation URL, or a namespace, to an absolute
+   * local path), for imports and includes that name no local file. Nothing is ever fetched.
+   */
+  constructor(
+    entryFiles: readonly string[],
+    cwd = process.cwd(),
+    private readonly locations: Readonly<Record<string, string>> = {},
+  ) {
     if (entryFiles.length === 0) throw new SchemaError('no schema files given');
     this.baseDir = dirname(resolve(cwd, entryFiles[0]));
     for (const f of entryFiles) this.load(resolve(cwd, f), undefined, undefined, cwd);
@@ -116,8 +124,7 @@ export class SchemaSet {
         case 'import': {
           const ns = child.attrs.namespace ?? '';
           if (ns === info.tns) throw new SchemaError(`a schema cannot import its own namespace '${ns}' (use xs:include)`, sourceOf(child));
-          if (child.attrs.schemaLocation === undefined) throw new SchemaError(`import of '${ns}' has no schemaLocation; paygen reads only local files`, sourceOf(child));
-          const imp = this.load(this.location(child, file), undefined, child, cwd);
+          const imp = this.load(this.location(child, file, ns), undefined, child, cwd);
           if (imp.tns !== ns) throw new SchemaError(`imported schema has targetNamespace '${imp.tns}', expected '${ns}'`, sourceOf(child));
           break;
         }
@@ -141,11 +148,19 @@ export class SchemaSet {
     return info;
   }
 
-  private location(node: XNode, fromFile: string): string {
-    const loc = node.attrs.schemaLocation;
-    if (!loc) throw new SchemaError(`xs:${node.local} needs a schemaLocation`, sourceOf(node));
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(loc)) throw new SchemaError(`schemaLocation '${loc}' is remote; paygen reads only local files`, sourceOf(node));
-    return resolve(dirname(fromFile), loc);
+  /**
+   * The local file an include or import reads: its schemaLocation when that is a local path; else
+   * what the config's `locations` maps its schemaLocation URL (or, for an import, its namespace) to.
+   */
+  private location(node: XNode, fromFile: string, importedNs?: string): string {
+    const loc = node.attrs.schemaLocation?.trim();
+    if (loc && !/^[a-z][a-z0-9+.-]*:/i.test(loc)) return resolve(dirname(fromFile), loc);
+    const mapped = (loc !== undefined ? this.locations[loc] : undefined) ?? (importedNs !== undefined ? this.locations[importedNs] : undefined);
+    if (mapped) return mapped;
+    const key = loc ?? importedNs;
+    if (key === undefined) throw new SchemaError(`xs:${node.local} needs a schemaLocation`, sourceOf(node));
+    const what = loc ? `schemaLocation '${loc}' is not a local file` : `import of '${importedNs}' has no schemaLocation`;
+    throw new SchemaError(`${what}; paygen never fetches schemas: map it to a local copy in paygen.config.json, "locations": { ${JSON.stringify(key)}: "path/to/local.xsd" }`, sourceOf(node));
   }
 
   private index(kind: GlobalKind, node: XNode, info: DocInfo): void {
