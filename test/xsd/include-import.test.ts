@@ -128,7 +128,7 @@ describe('errors in include and import', () => {
     {
       name: 'an import without schemaLocation',
       files: { 'main.xsd': schemaDoc([`  <xs:import namespace="${OTHER}"/>`]) },
-      want: "main.xsd:2:3: import of 'urn:other' has no schemaLocation; paygen reads only local files",
+      want: `main.xsd:2:3: import of 'urn:other' has no schemaLocation; paygen never fetches schemas: map it to a local copy in paygen.config.json, "locations": { "urn:other": "path/to/local.xsd" }`,
     },
     {
       name: 'an import whose document has another namespace than announced (Part 1 §4.2.3)',
@@ -148,7 +148,7 @@ describe('errors in include and import', () => {
     {
       name: 'a remote schemaLocation',
       files: { 'main.xsd': schemaDoc([`  <xs:import namespace="${OTHER}" schemaLocation="https://example.com/other.xsd"/>`]) },
-      want: "main.xsd:2:3: schemaLocation 'https://example.com/other.xsd' is remote; paygen reads only local files",
+      want: `main.xsd:2:3: schemaLocation 'https://example.com/other.xsd' is not a local file; paygen never fetches schemas: map it to a local copy in paygen.config.json, "locations": { "https://example.com/other.xsd": "path/to/local.xsd" }`,
     },
     {
       name: 'an error inside an included document is reported in that document',
