@@ -20,12 +20,13 @@ import { FXP_PARSER_OPTIONS, operations, readInputs, type BuildInputs } from './
 import { machineLine, otherLoadProbe } from './machine.js';
 import { fmt, markdownTable, plainTable, type Table } from './report.js';
 import { documentedSamples } from './samples.js';
+import { generatedSizes, isoSets, isoThroughput } from './iso20022.js';
 
 const MS = Number(process.env.BENCH_MS ?? 1500);
 const SAMPLE_MS = MS / 3;
 const MEMORY_MS = Math.max(200, MS / 5);
 const GENERATE_RUNS = Math.max(1, Number(process.env.BENCH_GENERATE_RUNS ?? 5));
-const TARGET = { parse: 5, build: 8, generateMs: 1500 } as const;
+const TARGET = { parse: 5, build: 8, generateMs: 1500, largestSharedMs: 2000 } as const;
 
 const progress = (m: string) => process.stderr.write(`bench: ${m}\n`);
 
@@ -108,7 +109,7 @@ function generateTable(timings: readonly GenerateTiming[]): Table {
     title: 'paygen generate',
     headers: ['scope', 'files', `CLI, fresh process (median of ${GENERATE_RUNS})`, 'min–max', 'Node start', 'module load', 'generate, first call', 'generate, warm', 'target'],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    rows: timings.map((t) => [
+    rows: timings.map((t, i) => [
       t.scope,
       String(t.files),
       fmt.seconds(median(t.wallMs)),
@@ -117,7 +118,7 @@ function generateTable(timings: readonly GenerateTiming[]): Table {
       fmt.ms(median(t.loadMs)),
       fmt.ms(median(t.coldMs)),
       fmt.ms(median(t.warmMs)),
-      `< ${fmt.seconds(TARGET.generateMs)}`,
+      `< ${fmt.seconds(i === 2 ? TARGET.largestSharedMs : TARGET.generateMs)}`,
     ]),
     notes: [
       'CLI: wall time of `node dist/cli/main.js generate` into an empty temporary folder, from spawn to exit (Node start and module loading included).',
@@ -134,16 +135,20 @@ function targetLines(samples: readonly ThroughputRow[], corpus: readonly Through
     const worst = rows.reduce((w, r) => (ratio(r) < ratio(w) ? r : w));
     return `${what} ≥ ${target}×: met on ${met} of ${rows.length} rows; median ${fmt.ratio(median(ratios))}, lowest ${fmt.ratio(ratio(worst))} (${worst.label})${met === rows.length ? '' : ' — MISSED'}`;
   };
-  const all = generate[generate.length - 1];
-  const wall = median(all.wallMs);
+  const [, all, largest] = generate;
+  const timed = (t: GenerateTiming, target: number) => {
+    const wall = median(t.wallMs);
+    return `paygen generate, ${t.scope}, < ${fmt.seconds(target)}: ${fmt.seconds(wall)} (CLI, fresh process, median of ${GENERATE_RUNS})${wall < target ? '' : ' — MISSED'}`;
+  };
   return [
     judge('typed parse + validate vs XMLParser', TARGET.parse, (r) => r.parse.a / r.parse.b),
     judge('build vs XMLBuilder', TARGET.build, (r) => r.build.a / r.build.b),
-    `paygen generate, ${all.scope}, < ${fmt.seconds(TARGET.generateMs)}: ${fmt.seconds(wall)} (CLI, fresh process, median of ${GENERATE_RUNS})${wall < TARGET.generateMs ? '' : ' — MISSED'}`,
+    timed(all, TARGET.generateMs),
+    timed(largest, TARGET.largestSharedMs),
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const root = packageRoot();
   const machine = machineLine();
@@ -163,6 +168,12 @@ function main(): void {
     const label = `${b.name}: ${b.docs.length} docs of ${fmt.int(Math.min(...sizes))}–${fmt.int(Math.max(...sizes))} bytes`;
     return throughput(label, `${fmt.int(totalBytes(b.docs) / b.docs.length)} avg`, b.docs, bucketInputs[k], MS);
   });
+
+  progress('generating and compiling the ISO 20022 sets of the corpus');
+  const iso = await isoSets(root);
+  const camt = iso.sets.find((s) => s.name === 'iso-camt.053.001.02')!;
+  progress('timing the camt.053 statements');
+  const isoRows: ThroughputRow[] = isoThroughput(camt, SAMPLE_MS).map((r) => ({ label: r.label, bytes: fmt.int(r.bytes), meanBytes: r.bytes, parse: r.parse, build: r.build }));
 
   const others = othersDuringTiming();
   const loadLine =
@@ -205,7 +216,26 @@ function main(): void {
     rows: corpusRows.map(throughputCells),
     notes: [...buckets.map((b) => `${b.name}: ${b.description}.`), 'A bucket is timed as a whole (every document once per call): msg/s counts documents, MB/s uses the mean size.'],
   };
-  const tables = [sampleTable, corpusTable, memoryTable(memoryRows), generateTable(generate)];
+  const isoTable: Table = {
+    title: `ISO 20022 camt.053.001.02 statements (test/fixtures/corpus; ${fmt.ms(SAMPLE_MS)} per operation)`,
+    headers: THROUGHPUT_HEADERS,
+    align: THROUGHPUT_ALIGN,
+    rows: isoRows.map(throughputCells),
+    notes: [
+      'The set generated from its entry XSD alone (no catalogue) into a temporary folder and compiled with tsc; paygen parse+validate: its safeParseMessage(bytes); paygen build: its buildDocument, the generated build of the message (validate, then write).',
+      'fast-xml-parser as in the tables above.',
+    ],
+  };
+  const sizes = generatedSizes(root, iso.sets);
+  iso.cleanup();
+  const sizeTable: Table = {
+    title: 'Size of the generated TypeScript per schema set',
+    headers: ['set', 'XSD lines', 'files', 'lines', 'KB'],
+    align: ['l', 'r', 'r', 'r', 'r'],
+    rows: sizes.map((r) => [r.set, fmt.int(r.xsdLines), String(r.files), fmt.int(r.lines), fmt.int(Math.round(r.bytes / 1000))]),
+    notes: ['Every .ts file paygen generate writes for the set (JSON Schemas aside); KB = 1000 bytes.'],
+  };
+  const tables = [sampleTable, corpusTable, isoTable, memoryTable(memoryRows), generateTable(generate), sizeTable];
   const targets = targetLines(sampleRows, corpusRows, generate);
 
   if (loadLine) console.log(loadLine);
@@ -223,4 +253,4 @@ function main(): void {
   progress(`done in ${fmt.seconds(performance.now() - started)}`);
 }
 
-main();
+await main();
