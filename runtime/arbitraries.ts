@@ -59,13 +59,21 @@ export function obj<T>(part: Part): fc.Arbitrary<T> {
 
 /**
  * XML fragments for an xs:any: one element in one of `namespaces` ('' for none), declaring its own
- * prefix, sometimes with an attribute, a child and text that needs escaping.
+ * prefix, sometimes with an attribute, a child and text that needs escaping; named `element` for
+ * an element of type xs:anyType. The names drawn (paygen-ext …) are ones no schema declares, so
+ * that no lax reading would have to check them.
  */
-export function fragment(namespaces: readonly string[]): fc.Arbitrary<string> {
-  const name = fc.constantFrom('Ext', 'Note', 'Data', 'x');
+export function fragment(namespaces: readonly string[], element?: string): fc.Arbitrary<string> {
+  const name = fc.constantFrom('paygen-ext', 'paygen-note', 'paygen-data');
   const word = fc.stringMatching(/^[A-Za-z0-9 &<]{0,12}$/).map((t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   return fc
-    .record({ ns: fc.constantFrom(...namespaces), local: name, child: fc.option(name, { nil: undefined }), attr: fc.option(word, { nil: undefined }), text: word })
+    .record({
+      ns: fc.constantFrom(...namespaces),
+      local: element === undefined ? name : fc.constant(element),
+      child: fc.option(name, { nil: undefined }),
+      attr: fc.option(word, { nil: undefined }),
+      text: word,
+    })
     .map(({ ns, local, child, attr, text }) => {
       const [tag, decl] = ns === '' ? [local, ''] : [`w:${local}`, ` xmlns:w="${ns.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`];
       const inner = child === undefined ? text : `<${ns === '' ? child : `w:${child}`}>${text}</${ns === '' ? child : `w:${child}`}>`;

@@ -41,7 +41,7 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
         case 'nullable':
           return nullable(value(v.of));
         case 'fragment':
-          return fragment(v.namespaces);
+          return fragment(v.namespaces, v.element?.local);
       }
     };
     const part = (p: PartArb): Part => {

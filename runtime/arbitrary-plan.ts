@@ -24,8 +24,8 @@ export type ValueArb =
   | { k: 'tie'; id: string }
   | { k: 'constant'; value: unknown }
   | { k: 'nullable'; of: ValueArb }
-  /** An XML fragment for an xs:any: one element in one of these namespaces ('' for none). */
-  | { k: 'fragment'; namespaces: string[] };
+  /** An XML fragment for an xs:any: one element in one of these namespaces ('' for none); for an xs:anyType element, that element. */
+  | { k: 'fragment'; namespaces: string[]; element?: { ns: string; local: string } };
 
 export type PartArb =
   | { k: 'tag'; name: string; value: string }
@@ -140,6 +140,7 @@ function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
 /** One value of an element (nullable included, array excluded). */
 function valueArb(plan: Plan, e: ElementPlan): ValueArb {
   if (e.wildcard) return { k: 'fragment', namespaces: fragmentNamespaces(e.wildcard) };
+  if (e.type.kind === 'any') return { k: 'fragment', namespaces: [e.ns], element: { ns: e.ns, local: e.local } };
   const v = e.type.kind === 'simple' ? fixedOr(plan, e.type.id, e.fixed, { k: 'simple', id: e.type.id }) : ({ k: 'tie', id: e.type.id } as ValueArb);
   return e.nillable ? { k: 'nullable', of: v } : v;
 }

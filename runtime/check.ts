@@ -2,8 +2,7 @@ import { expectedNames, occurrenceFault } from './content-model.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
-import type { WildcardPlan } from './plan.js';
-import { fragmentFault, wildcardLabel } from './wildcard.js';
+import { fragmentFault, wildcardLabel, type FragmentSlot } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -261,23 +260,23 @@ export class ValueChecker {
     return true;
   }
 
-  /** The fragment `x` that the xs:any `w` holds (property `prop`): absent (an issue if REQUIRED), or one element it admits. */
-  fragment(x: unknown, w: WildcardPlan, prop: string, flags: number): void {
+  /** The fragment `x` of slot `f` (an xs:any, an xs:anyType element; property `prop`): absent (an issue if REQUIRED), or one element it admits. */
+  fragment(x: unknown, f: FragmentSlot, prop: string, flags: number): void {
     if (x === undefined) {
       if (flags & REQUIRED) {
-        const what = wildcardLabel(w);
+        const what = f.wildcard ? wildcardLabel(f.wildcard) : `element <${f.local}>`;
         this.issues.push({ code: 'missing-element', path: this.pointer(prop), message: `expected ${what}, found nothing`, expected: what, received: 'nothing' });
       }
       return;
     }
-    const f = fragmentFault(x, w);
-    if (f) this.add(f, this.pointer(prop));
+    const fault = fragmentFault(x, f);
+    if (fault) this.add(fault, this.pointer(prop));
   }
 
   /** Item `index` of the fragments of `prop`. */
-  fragmentItem(x: unknown, w: WildcardPlan, prop: string, index: number): void {
-    const f = fragmentFault(x, w);
-    if (f) this.add(f, `${this.pointer(prop)}/${index}`);
+  fragmentItem(x: unknown, f: FragmentSlot, prop: string, index: number): void {
+    const fault = fragmentFault(x, f);
+    if (fault) this.add(fault, `${this.pointer(prop)}/${index}`);
   }
 
   /** An array property: absent (an issue if REQUIRED), or an array of `min`..`max` items, whose items are then checked. */

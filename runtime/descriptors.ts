@@ -1,5 +1,6 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
 import type { ContentPlan, ParticlePlan, PlanQName, WildcardPlan } from './plan.js';
+import { fragmentSlot, type FragmentSlot } from './wildcard.js';
 
 /**
  * Run-time descriptors of complex types and xsi:type families, compiled once from their plans:
@@ -15,6 +16,8 @@ export interface NamedProp {
   readonly prop?: string;
   /** An element slot that is an xs:any (local ''): what it admits. */
   readonly wildcard?: WildcardPlan;
+  /** Set on a slot of XML fragments (an xs:any, an xs:anyType element): the global elements a lax reading of it must not meet. */
+  readonly declared?: readonly string[];
 }
 
 export interface ComplexTypeDef {
@@ -39,6 +42,8 @@ export interface ComplexType {
   readonly model: ContentModel;
   /** Every property a value of the type may have ($type, attributes, `value`, elements). */
   readonly props: ReadonlySet<string>;
+  /** Per slot: its fragment slot when it holds XML fragments (xs:any, xs:anyType), else undefined. */
+  readonly fragments: ReadonlyArray<FragmentSlot | undefined>;
 }
 
 export function complexType(def: ComplexTypeDef): ComplexType {
@@ -60,6 +65,7 @@ export function complexType(def: ComplexTypeDef): ComplexType {
           )
         : EMPTY_CONTENT,
     props,
+    fragments: def.elements.map((e) => (e.declared !== undefined ? fragmentSlot(e) : undefined)),
   };
 }
 

@@ -21,7 +21,7 @@ import type { ReadContext, ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText } from './write.js';
-import { writeFragment } from './wildcard.js';
+import { writeFragment, type FragmentSlot } from './wildcard.js';
 
 /**
  * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
@@ -55,6 +55,8 @@ export interface InterpretedSet {
 
 interface CompiledElement {
   plan: ElementPlan;
+  /** A slot of XML fragments (xs:any, xs:anyType). */
+  fragment?: FragmentSlot;
   simple?: SimpleType;
   dflt?: string;
   fixed?: unknown;
@@ -110,8 +112,11 @@ class CompiledPlan {
       if (a.fixed !== undefined) out.fixed = typedLiteral(type, a.fixed);
       return out;
     });
-    const elements = c.elements.map((e): CompiledElement => {
+    const desc = complexType(c);
+    const elements = c.elements.map((e, slot): CompiledElement => {
       const out: CompiledElement = { plan: e };
+      const fragment = desc.fragments[slot];
+      if (fragment) out.fragment = fragment;
       if (e.type.kind === 'simple') {
         out.simple = this.simpleType(e.type.id);
         const dflt = e.default ?? e.fixed;
@@ -124,7 +129,7 @@ class CompiledPlan {
       }
       return out;
     });
-    const out: CompiledComplex = { plan: c, desc: complexType(c), attrs, elements };
+    const out: CompiledComplex = { plan: c, desc, attrs, elements };
     if (c.content.kind === 'simple') out.value = this.simpleType(c.content.type);
     return out;
   }
@@ -173,8 +178,8 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
   const el = e.plan;
   const at = e.codeIds ? cx.here() : 0;
   let value: unknown;
-  if (el.wildcard) {
-    value = index < 0 ? cx.fragment(el.prop, el.wildcard) : cx.fragmentItem(el.prop, index, el.wildcard);
+  if (e.fragment) {
+    value = index < 0 ? cx.fragment(el.prop, e.fragment) : cx.fragmentItem(el.prop, index, e.fragment);
   } else if (e.simple) {
     const flags = el.nillable ? NILLABLE : 0;
     value = index < 0 ? cx.simple(el.prop, e.simple, flags, e.dflt, e.fixed) : cx.simpleItem(el.prop, index, e.simple, flags, e.dflt, e.fixed);
@@ -225,9 +230,9 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const el = e.plan;
     const x = v[el.prop];
     const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
-    if (el.wildcard) {
-      if (!el.array) ck.fragment(x, el.wildcard, el.prop, flags);
-      else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags)) for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], el.wildcard, el.prop, i);
+    if (e.fragment) {
+      if (!el.array) ck.fragment(x, e.fragment, el.prop, flags);
+      else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags, el.local || el.prop)) for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], e.fragment, el.prop, i);
       continue;
     }
     if (!el.array) {
@@ -281,7 +286,7 @@ function inOrder(c: CompiledComplex): CompiledElement[] {
 }
 
 function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: unknown): string {
-  if (e.plan.wildcard) return writeFragment(x as string, g.defaultNs);
+  if (e.fragment) return writeFragment(x as string, g.defaultNs);
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
   if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;

@@ -47,6 +47,12 @@ export const ISSUE_CODES = {
   fixed: { meaning: 'a value other than the fixed value its declaration gives', rule: 'cvc-elt.5.2.2, cvc-au' },
   // rules beyond the schema
   profile: { meaning: "a payment-method profile's rule is broken (a field that method requires, or its format)", rule: "the set's profiles.json" },
+  // what paygen cannot check as XSD requires
+  unsupported: {
+    meaning:
+      'content XSD checks that paygen cannot: an element the schema set declares, inside content kept as XML text (a lax or strict xs:any, an xs:anyType element): refused, never accepted unchecked',
+    rule: 'cvc-assess-elt (lax and strict assessment), Part 1 §3.10.4',
+  },
   // writing
   'unrepresentable-character': { meaning: 'a character XML 1.0 cannot carry, or one the chosen encoding cannot hold in a name', rule: 'XML 1.0 §2.2 (Char)' },
   // warnings

@@ -54,8 +54,9 @@ export interface Plan {
 
 /** A reference to the type of a value. */
 /**
- * The type of an element slot. `any` is the slot of an xs:any wildcard (its `ElementPlan.wildcard`
- * says what it admits): its items are XML fragments, each one element written out as text.
+ * The type of an element slot. `any`: its items are XML fragments, each one element written out as
+ * text: the slot of an xs:any (`ElementPlan.wildcard` says what it admits), or an element of type
+ * xs:anyType (declared without a type).
  */
 export type TypeRef = { kind: 'simple'; id: string } | { kind: 'complex'; id: string } | { kind: 'family'; id: string } | { kind: 'any'; id: typeof ANY_SLOT_TYPE };
 
@@ -181,6 +182,12 @@ export interface ElementPlan {
   sensitive?: boolean;
   /** For the slot of an xs:any (type kind `any`, prop `$any`, no name): what it admits. */
   wildcard?: WildcardPlan;
+  /**
+   * For a slot of type kind `any` (an xs:any, an element of type xs:anyType): the expanded names
+   * (`{ns}local`) of the set's global elements its content may hold, which a lax reading would
+   * check against their declarations; a document holding one is refused as `unsupported`.
+   */
+  declared?: string[];
   doc?: string;
   source?: PlanSource;
 }

@@ -9,8 +9,7 @@ import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
-import type { WildcardPlan } from './plan.js';
-import { captureFragment, strictFault } from './wildcard.js';
+import { captureFragment, strictFault, unsupportedFault, type FragmentSlot } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -455,26 +454,30 @@ export class ReadContext implements FaultSink {
 
   // ── wildcards ─────────────────────────────────────────────────────────────────────
 
-  /** Reads the element at the lookahead, matched by the xs:any `w`, as an XML fragment (property `prop`). */
-  fragment(prop: string, w: WildcardPlan): string {
+  /** Reads the element at the lookahead, of fragment slot `f` (an xs:any, an xs:anyType element), as XML text (property `prop`). */
+  fragment(prop: string, f: FragmentSlot): string {
     this.enter(prop);
-    return this.fragmentHere(w);
+    return this.fragmentHere(f);
   }
 
-  /** Reads the element at the lookahead, matched by the xs:any `w`, as item `index` of the fragments of `prop`. */
-  fragmentItem(prop: string, index: number, w: WildcardPlan): string {
+  /** As `fragment`, as item `index` of the fragments of `prop`. */
+  fragmentItem(prop: string, index: number, f: FragmentSlot): string {
     this.enterItem(prop, index);
-    return this.fragmentHere(w);
+    return this.fragmentHere(f);
   }
 
-  private fragmentHere(w: WildcardPlan): string {
+  private fragmentHere(f: FragmentSlot): string {
     const c = this.c;
-    // the mapping maps a strict or lax wildcard only when the set declares nothing it admits
-    if (w.process === 'strict') {
-      const f = strictFault(c.local);
-      this.issue(f.code, f.message, c.tagStart, this.pointer(), f.expected, f.received);
+    const w = f.wildcard;
+    if (w?.process === 'strict' && !f.declared.has(`{${c.ns}}${c.local}`)) {
+      const s = strictFault(c.local);
+      this.issue(s.code, s.message, c.tagStart, this.pointer(), s.expected, s.received);
     }
-    const x = captureFragment(c);
+    // an element the set declares, met where XSD would check it: refused (it is kept as text)
+    const x = captureFragment(c, f.declared, w !== undefined, (local, at) => {
+      const u = unsupportedFault(local);
+      this.issue(u.code, u.message, at, this.pointer(), u.expected, u.received);
+    });
     this.la = Tok.End;
     this.leave();
     return x;

@@ -1,7 +1,7 @@
 import type { Fault } from './simple-type.js';
 import type { WildcardPlan } from './plan.js';
 import { escapeAttr } from './write.js';
-import { XmlCursor } from './xml/cursor.js';
+import { Tok, XmlCursor } from './xml/cursor.js';
 import { XmlFatal } from './xml/fatal.js';
 import { withLimits, type XmlLimits } from './xml/limits.js';
 
@@ -12,6 +12,25 @@ import { withLimits, type XmlLimits } from './xml/limits.js';
  * tag, so that it means the same thing alone as in its document (prefixes used in its content,
  * in QName values such as xsi:type, keep their meaning). It is never resolved or fetched.
  */
+
+/**
+ * A slot whose items are fragments, compiled: an xs:any (`wildcard`), or an element of type
+ * xs:anyType (its name). `declared`: the expanded names (`{ns}local`) of the set's global elements
+ * that a lax reading of the content would check against their declarations (§3.10.4, lax
+ * assessment), which a fragment kept as text cannot: a document holding one is refused as
+ * `unsupported`, never accepted unchecked.
+ */
+export interface FragmentSlot {
+  readonly wildcard: WildcardPlan | undefined;
+  readonly ns: string;
+  readonly local: string;
+  readonly declared: ReadonlySet<string>;
+}
+
+export function fragmentSlot(def: { ns: string; local: string; wildcard?: WildcardPlan; declared?: readonly string[] }): FragmentSlot {
+  const lax = def.wildcard === undefined || def.wildcard.process !== 'skip';
+  return { wildcard: def.wildcard, ns: def.ns, local: def.local, declared: new Set(lax ? (def.declared ?? []) : []) };
+}
 
 /** Whether a wildcard admits an element (or attribute) in namespace `ns` ('' for none), §3.10.4. */
 export function admits(w: WildcardPlan, ns: string): boolean {
@@ -29,13 +48,25 @@ export function wildcardLabel(w: WildcardPlan): string {
 
 /**
  * The element the cursor has just read the start tag of, as a fragment; the cursor is left after
- * its end tag (its content checked for well-formedness on the way, as any content is).
+ * its end tag (its content checked for well-formedness on the way, as any content is). `found`
+ * is told of the first element of `declared` inside it (the element itself too when `withRoot`).
  */
-export function captureFragment(c: XmlCursor): string {
+export function captureFragment(c: XmlCursor, declared: ReadonlySet<string>, withRoot: boolean, found: (local: string, offset: number) => void): string {
   const start = c.tagStart;
   const nameEnd = start + 1 + c.rawName().length;
   const inherited = c.outerBindings();
-  c.skipContent();
+  if (declared.size === 0) c.skipContent();
+  else {
+    let seen = withRoot && declared.has(`{${c.ns}}${c.local}`);
+    if (seen) found(c.local, c.tagStart);
+    const target = c.depth - 1;
+    while (c.depth > target) {
+      if (c.next() === Tok.Start && !seen && declared.has(`{${c.ns}}${c.local}`)) {
+        seen = true;
+        found(c.local, c.tagStart);
+      }
+    }
+  }
   const text = c.src.slice(start, c.pos);
   if (inherited.length === 0) return text;
   let decls = '';
@@ -43,8 +74,23 @@ export function captureFragment(c: XmlCursor): string {
   return text.slice(0, nameEnd - start) + decls + text.slice(nameEnd - start);
 }
 
-/** The expanded name of a fragment's element, or a fault when the value is not one element of well-formed XML. */
-export function fragmentRoot(x: unknown, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string } | Fault {
+/** A fragment holding an element whose declaration a lax reading would check: refused, not accepted unchecked. */
+export function unsupportedFault(local: string): Fault {
+  return {
+    code: 'unsupported',
+    message: `<${local}> is declared by the schema set, so XSD checks it against its declaration here (lax content); paygen keeps this content as XML text and cannot, so it refuses it`,
+    expected: 'content paygen can check',
+    received: `<${local}>`,
+  };
+}
+
+/** The expanded name of a fragment's element (and the first element of `declared` in it), or a fault when the value is not one element of well-formed XML. */
+export function fragmentRoot(
+  x: unknown,
+  declared: ReadonlySet<string> = new Set(),
+  withRoot = true,
+  limits: XmlLimits = withLimits(undefined),
+): { ns: string; local: string; declared?: string } | Fault {
   if (typeof x !== 'string') return { code: 'invalid-value', message: `expected an XML element as a string, found ${typeof x}`, expected: 'an XML element (string)', received: typeof x };
   const t = x.trimStart();
   if (!t.startsWith('<') || t.startsWith('<?') || t.startsWith('<!')) {
@@ -53,8 +99,10 @@ export function fragmentRoot(x: unknown, limits: XmlLimits = withLimits(undefine
   try {
     const c = new XmlCursor(x, limits);
     c.prolog();
-    const name = { ns: c.ns, local: c.local };
-    c.skipContent();
+    const name: { ns: string; local: string; declared?: string } = { ns: c.ns, local: c.local };
+    captureFragment(c, declared, withRoot, (local) => {
+      name.declared = local;
+    });
     c.epilog();
     return name;
   } catch (e) {
@@ -63,19 +111,33 @@ export function fragmentRoot(x: unknown, limits: XmlLimits = withLimits(undefine
   }
 }
 
-/** The fault of a fragment value under wildcard `w`, or undefined when it is one. */
-export function fragmentFault(x: unknown, w: WildcardPlan, limits?: XmlLimits): Fault | undefined {
-  const root = fragmentRoot(x, limits);
+/** The fault of a fragment value of slot `f`, or undefined when it is one. */
+export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): Fault | undefined {
+  const root = fragmentRoot(x, f.declared, f.wildcard !== undefined, limits);
   if ('code' in root) return root;
-  if (!admits(w, root.ns)) {
-    return {
-      code: 'unexpected-element',
-      message: `<${root.local}> ${root.ns ? `in ${root.ns}` : 'in no namespace'} is not admitted here: expected ${wildcardLabel(w)}`,
-      expected: wildcardLabel(w),
-      received: `<${root.local}>`,
-    };
+  const w = f.wildcard;
+  if (w === undefined) {
+    // an element of type xs:anyType: the fragment is that element
+    if (root.ns !== f.ns || root.local !== f.local) {
+      return {
+        code: 'unexpected-element',
+        message: `expected the element <${f.local}>${f.ns ? ` in ${f.ns}` : ''}, found <${root.local}>${root.ns ? ` in ${root.ns}` : ''}`,
+        expected: `<${f.local}>`,
+        received: `<${root.local}>`,
+      };
+    }
+  } else {
+    if (!admits(w, root.ns)) {
+      return {
+        code: 'unexpected-element',
+        message: `<${root.local}> ${root.ns ? `in ${root.ns}` : 'in no namespace'} is not admitted here: expected ${wildcardLabel(w)}`,
+        expected: wildcardLabel(w),
+        received: `<${root.local}>`,
+      };
+    }
+    if (w.process === 'strict' && !f.declared.has(`{${root.ns}}${root.local}`)) return strictFault(root.local);
   }
-  if (w.process === 'strict') return strictFault(root.local);
+  if (root.declared !== undefined) return unsupportedFault(root.declared);
   return undefined;
 }
 

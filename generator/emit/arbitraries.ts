@@ -80,7 +80,7 @@ function renderValue(v: ValueArb, sym: Symbols): string {
   if (v.k === 'simple') return sym.arbitrary(v.id);
   if (v.k === 'tie') return `tie(${lit(v.id)})`;
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
-  if (v.k === 'fragment') return `fragment(${lit(v.namespaces)})`;
+  if (v.k === 'fragment') return `fragment(${lit(v.namespaces)}${v.element ? `, ${lit(v.element.local)}` : ''})`;
   return `nullable(${renderValue(v.of, sym)})`;
 }
 

@@ -143,7 +143,7 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   const valueExpr = e.array ? 'x' : target;
   const flags = e.nillable ? 'NILLABLE' : '0';
   if (e.type.kind === 'any') {
-    const w = `${sym.descriptor(c.id)}.model.slots[${slot}].any!`;
+    const w = `${sym.descriptor(c.id)}.fragments[${slot}]!`;
     body.push(`${into} ${e.array ? `cx.fragmentItem(${lit(e.prop)}, a.length, ${w})` : `cx.fragment(${lit(e.prop)}, ${w})`};`);
   } else if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];

@@ -107,9 +107,12 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
     if (e.array) type = `${wrap(type)}[]`;
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
     const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
-    const what = e.wildcard
-      ? `What xs:any matched (${wildcardLabel(e.wildcard)}, processContents ${e.wildcard.process})${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'one'} element as XML text, with the namespace declarations it inherits.`
-      : `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
+    const what =
+      e.type.kind === 'any' && !e.wildcard
+        ? `Element \`<${e.local}>\` of type xs:anyType${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'the'} element itself as XML text, with the namespace declarations it inherits.`
+        : e.wildcard
+          ? `What xs:any matched (${wildcardLabel(e.wildcard)}, processContents ${e.wildcard.process})${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'one'} element as XML text, with the namespace declarations it inherits.`
+          : `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
     const doc = jsdoc(
       [
         e.doc,

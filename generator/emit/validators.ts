@@ -152,7 +152,7 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
     const flat = isFlat(c);
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
     c.elements.forEach((e, slot) => {
-      body.push(...elementCheck(e, flat, plan, sym, guards, `${sym.descriptor(c.id)}.model.slots[${slot}].any!`));
+      body.push(...elementCheck(e, flat, plan, sym, guards, `${sym.descriptor(c.id)}.fragments[${slot}]!`));
     });
   }
   const doc = jsdoc([`Checks a value of ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}).`]);
@@ -164,8 +164,8 @@ function isFlat(c: ComplexTypePlan): boolean {
   return c.content.kind !== 'elements' || isFlatModel(c.content.model);
 }
 
-/** `wildcard`: the expression of the slot's wildcard, for an xs:any. */
-function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards, wildcard: string): string[] {
+/** `fragment`: the expression of the slot's fragment slot, for one of type kind `any` (xs:any, xs:anyType). */
+function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards, fragment: string): string[] {
   const x = propAccess('v', e.prop);
   const flags = flagsOf(e, flat);
   // the element's name is its property's (the checker's default) unless they differ
@@ -173,11 +173,10 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, g
   const tail = (fixed: boolean): string =>
     e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '';
   const name = lit(e.prop);
-  if (e.wildcard) {
-    const w = wildcard;
-    if (!e.array) return [`ck.fragment(${x}, ${w}, ${name}, ${flags});`];
+  if (e.type.kind === 'any') {
+    if (!e.array) return [`ck.fragment(${x}, ${fragment}, ${name}, ${flags});`];
     const max = e.max < 0 ? 'Infinity' : String(e.max);
-    return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) ck.fragmentItem(${x}[i], ${w}, ${name}, i);`]), '}'];
+    return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) ck.fragmentItem(${x}[i], ${fragment}, ${name}, i);`]), '}'];
   }
   if (!e.array) {
     if (e.type.kind === 'simple') return [guarded(guards, x, e.type.id, fixedValue, `ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`)];

@@ -20,13 +20,14 @@ export interface ComplexNames {
 }
 
 /**
- * Whether the schema set declares a global element (or attribute) that a wildcard admits. A
- * strict or lax wildcard validates such an element against its declaration (§3.10.4), which a
- * fragment kept as text would not: those wildcards are refused until they are typed.
+ * The global elements of the schema set that a wildcard admits (every one for xs:anyType's lax
+ * content, `w` undefined), as `{ns}local`: a strict or lax reading checks such an element against
+ * its declaration (§3.10.4), which a fragment kept as text cannot, so reading refuses documents
+ * that hold one there (`unsupported`).
  */
-export type DeclaredUnder = (w: Wildcard) => string | undefined;
+export type DeclaredUnder = (w: Wildcard | undefined) => string[];
 
-export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef, declaredUnder: DeclaredUnder = () => undefined): ComplexTypePlan {
+export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef, declaredUnder: DeclaredUnder = () => []): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
   if (t.mixed) throw new SchemaError(`${where}: mixed content is not supported`, t.source);
   if (t.anyAttribute) throw new SchemaError(`${where}: attribute wildcards (xs:anyAttribute) are not supported`, t.source);
@@ -121,13 +122,6 @@ class ContentMapping {
     const at = p.source ?? this.t.source;
     if (this.elements.some((q) => q.prop === ANY_PROP)) throw new SchemaError(`${this.where}: two wildcards (xs:any) in one content model are not supported`, at);
     const w = p.wildcard;
-    const declared = w.processContents === 'skip' ? undefined : this.declaredUnder(w);
-    if (declared) {
-      throw new SchemaError(
-        `${this.where}: the ${w.processContents} wildcard (xs:any) admits <${declared}>, which the schema set declares; checking such an element against its declaration is not supported yet (processContents="skip" keeps any element as XML)`,
-        at,
-      );
-    }
     const e: ElementPlan = {
       prop: ANY_PROP,
       ns: '',
@@ -139,6 +133,7 @@ class ContentMapping {
       min,
       max: max(maxOccurs),
       wildcard: wildcardPlan(w),
+      declared: w.processContents === 'skip' ? [] : this.declaredUnder(w),
     };
     if (p.source) e.source = p.source;
     const slot = this.elements.length;
@@ -148,21 +143,24 @@ class ContentMapping {
 
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
     if (maxOccurs === 0) return undefined;
-    if (p.type === ANY_TYPE) throw new SchemaError(`${this.where}: element '${p.name.local}' has no type (xs:anyType), which is not supported`, p.source ?? this.t.source);
     if (this.elements.some((q) => q.prop === p.name.local)) {
       throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model, which has no faithful typed form`, p.source ?? this.t.source);
     }
+    // an element of type xs:anyType (or without a type): its items are XML fragments, the element
+    // itself as text (xsi:nil, if any, is part of it)
+    const anyType = p.type === ANY_TYPE;
     const e: ElementPlan = {
       prop: p.name.local,
       ns: p.name.ns,
       local: p.name.local,
-      type: this.typeOf(p.type),
-      nillable: p.nillable,
+      type: anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type),
+      nillable: p.nillable && !anyType,
       optional: optional || min === 0,
       array: maxOccurs > 1,
       min,
       max: max(maxOccurs),
     };
+    if (anyType) e.declared = this.declaredUnder(undefined);
     if (p.default !== undefined) e.default = p.default;
     if (p.fixed !== undefined) e.fixed = p.fixed;
     if (p.codeList) e.codeList = p.codeList;

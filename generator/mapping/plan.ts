@@ -87,10 +87,12 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   };
 
   const complexTypes: Record<string, ComplexTypePlan> = {};
-  const declaredUnder = (w: Wildcard): string | undefined => {
-    const plan = wildcardPlan(w);
-    const e = Object.values(model.elements).find((d) => admits(plan, d.name.ns));
-    return e && (e.name.ns ? `{${e.name.ns}}${e.name.local}` : e.name.local);
+  const declaredUnder = (w: Wildcard | undefined): string[] => {
+    const plan = w && wildcardPlan(w);
+    return Object.values(model.elements)
+      .filter((d) => plan === undefined || admits(plan, d.name.ns))
+      .map((d) => `{${d.name.ns}}${d.name.local}`)
+      .sort();
   };
   const complexList = [...reach.complex].map((key) => {
     const t = model.complexTypes[key];

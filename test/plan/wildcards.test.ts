@@ -21,6 +21,56 @@ const withAny = (any: string) =>
 
 const issuesOf = (r: { ok: boolean; issues?: Array<{ code: string; path: string }> }) => (r.ok ? [] : r.issues!.map((i) => [i.code, i.path]));
 
+describe('xs:anyType, and an element without a type', () => {
+  const f = planFixture([
+    '<xs:element name="doc" type="t:T"/>',
+    '<xs:complexType name="T"><xs:sequence><xs:element name="a" type="xs:string"/><xs:element name="blob"/><xs:element name="more" type="xs:anyType" minOccurs="0" maxOccurs="2"/></xs:sequence></xs:complexType>',
+  ]);
+
+  it('are slots of XML fragments: the element itself as text', async () => {
+    expect(f.plan.complexTypes.T.elements.slice(1).map((e) => [e.prop, e.type.kind, e.array])).toEqual([
+      ['blob', 'any', false],
+      ['more', 'any', true],
+    ]);
+    const xml = `<doc xmlns="${TNS}" xmlns:o="${OTHER}">\n  <a>x</a>\n  <blob k="1">text <o:b>and</o:b> elements</blob>\n  <more/>\n</doc>`;
+    const r = f.msg.safeParse(xml);
+    expect(r).toEqual({
+      ok: true,
+      value: { a: 'x', blob: `<blob xmlns="${TNS}" xmlns:o="${OTHER}" k="1">text <o:b>and</o:b> elements</blob>`, more: [`<more xmlns="${TNS}" xmlns:o="${OTHER}"/>`] },
+      warnings: [],
+    });
+    if (!r.ok) throw new Error('not read');
+    const built = f.msg.build(r.value);
+    expect(xmlTree(built)).toEqual(xmlTree(xml));
+    expect((await libxml(f.bundle, [xml, built])).map((v) => v.valid)).toEqual([true, true]);
+  });
+
+  it('a typed value must be that element', () => {
+    expect(f.msg.validate({ a: 'x', blob: `<blob xmlns="${TNS}"/>` })).toEqual([]);
+    expect(f.msg.validate({ a: 'x', blob: '<blob/>' }).map((i) => [i.code, i.path])).toEqual([['unexpected-element', '/blob']]);
+    expect(f.msg.validate({ a: 'x', blob: `<other xmlns="${TNS}"/>` }).map((i) => [i.code, i.path])).toEqual([['unexpected-element', '/blob']]);
+    expect(f.msg.validate({ a: 'x' }).map((i) => [i.code, i.path])).toEqual([['missing-element', '/blob']]);
+  });
+
+  it('content holding an element the set declares is refused as unsupported', () => {
+    const r = f.msg.safeParse(doc('<a>x</a>', '<blob><doc><a>y</a></doc></blob>'));
+    expect(issuesOf(r)).toEqual([['unsupported', '/blob']]);
+  });
+
+  it('their arbitrary draws that element, which validates and libxml2 accepts once built', async () => {
+    const values = fc.sample(interpretPlans(arbitraryPlans(f.plan)).T, { seed: 2, numRuns: 30 }) as Array<Record<string, unknown>>;
+    for (const v of values) expect(f.msg.validate(v)).toEqual([]);
+    expect(
+      (
+        await libxml(
+          f.bundle,
+          values.map((v) => f.msg.build(v)),
+        )
+      ).filter((v) => !v.valid),
+    ).toEqual([]);
+  });
+});
+
 describe('xs:any', () => {
   const lax = withAny('<xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="unbounded"/>');
 
@@ -101,10 +151,22 @@ describe('xs:any', () => {
     expect(r).toMatchObject({ ok: true, value: { a: 'x', $any: [`<o:x xmlns="${TNS}" xmlns:o="${OTHER}"/>`] } });
   });
 
-  it('is refused, with what to do, when it would have to check an element the set declares', () => {
-    expect(() =>
-      planFixture(['<xs:element name="doc" type="t:T"/>', '<xs:complexType name="T"><xs:sequence><xs:any namespace="##targetNamespace" processContents="lax"/></xs:sequence></xs:complexType>']),
-    ).toThrow(/lax wildcard \(xs:any\) admits <\{urn:test\}doc>, which the schema set declares.*processContents="skip"/);
+  it('refuses, as unsupported, an element the set declares where XSD would check it, never accepting it unchecked', async () => {
+    const f = planFixture([
+      '<xs:element name="doc" type="t:T"/>',
+      '<xs:element name="known" type="xs:int"/>',
+      '<xs:complexType name="T"><xs:sequence><xs:any namespace="##targetNamespace" processContents="lax" maxOccurs="unbounded"/></xs:sequence></xs:complexType>',
+    ]);
+    expect(f.plan.complexTypes.T.elements[0].declared).toEqual([`{${TNS}}doc`, `{${TNS}}known`]);
+    const unknown = doc('<other>x</other>');
+    const known = doc('<known>12</known>');
+    const nested = doc('<other><known>12</known></other>');
+    expect(issuesOf(f.msg.safeParse(unknown))).toEqual([]);
+    expect(issuesOf(f.msg.safeParse(known))).toEqual([['unsupported', '/$any/0']]);
+    expect(issuesOf(f.msg.safeParse(nested))).toEqual([['unsupported', '/$any/0']]);
+    expect(f.msg.validate({ $any: [`<known xmlns="${TNS}">12</known>`] }).map((i) => i.code)).toEqual(['unsupported']);
+    // libxml2 reads the unknown element laxly (valid) and checks the known one against its declaration
+    expect((await libxml(f.bundle, [unknown, known, doc('<known>x</known>')])).map((v) => v.valid)).toEqual([true, true, false]);
   });
 
   it('its arbitrary draws fragments that validate and that libxml2 accepts once built', async () => {
