@@ -217,6 +217,16 @@ class Comparer {
     }
     if (o.content.kind === 'simple' && n.content.kind === 'simple') return this.simple(o.content.type, n.content.type, path, `${owner} value`);
     if (o.content.kind !== 'elements' || n.content.kind !== 'elements') return;
+    // ordered content ($content) in place of one property per element, or back: the generated type changes shape
+    if (!o.ordered !== !n.ordered)
+      this.add({
+        rule: 'typescript-type-changed',
+        location: owner,
+        path,
+        message: `the elements of ${owner} ${n.ordered ? 'are now one ordered array ($content): a repeated group of several particles, a name used twice or a second wildcard' : 'are no longer one ordered array ($content): each is a property again'}`,
+        old: o.ordered ? 'ordered content' : 'properties',
+        new: n.ordered ? 'ordered content' : 'properties',
+      });
     const [ok, nk] = [o.content.model.kind, n.content.model.kind];
     if (ok !== nk) this.add({ rule: 'compositor-changed', location: owner, path, message: `the content of ${owner} is now a ${nk}, was a ${ok}`, old: ok, new: nk });
     const oe = o.elements;

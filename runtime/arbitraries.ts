@@ -32,6 +32,21 @@ export function many(name: string, arb: fc.Arbitrary<unknown>, min: number, max:
   return optional || min === 0 ? fc.oneof(fc.constant({}), items) : items;
 }
 
+/** Items of ordered content (`$content`): each one key, the element's property. */
+export type Items = fc.Arbitrary<Array<Record<string, unknown>>>;
+
+/** An element particle of ordered content: min..max items (at most EXTRA_ITEMS beyond min). */
+export function contentEl(key: string, arb: fc.Arbitrary<unknown>, min: number, max: number): Items {
+  return fc.array(arb, { minLength: min, maxLength: Math.min(max, min + EXTRA_ITEMS) }).map((vs) => vs.map((v) => ({ [key]: v })));
+}
+
+/** A group of ordered content: min..max iterations, each its items in order (sequence, all) or one branch's (choice). */
+export function contentGroup(kind: 'sequence' | 'choice' | 'all', min: number, max: number, ...items: Items[]): Items {
+  const once: Items = items.length === 0 ? fc.constant([]) : kind === 'choice' ? fc.oneof(...items) : fc.tuple(...items).map((parts) => parts.flat());
+  if (min === 1 && max === 1) return once;
+  return fc.array(once, { minLength: min, maxLength: Math.min(max, min + EXTRA_ITEMS) }).map((parts) => parts.flat());
+}
+
 export function nullable<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
   return fc.option(arb, { nil: null, freq: 4 });
 }

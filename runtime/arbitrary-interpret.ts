@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import type { ArbitraryPlans, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
+import type { ArbitraryPlans, ContentArb, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
 import {
   binary,
   choice,
+  contentEl,
+  contentGroup,
   decimal,
   fragment,
   integer,
@@ -18,6 +20,7 @@ import {
   temporal,
   text,
   type DecimalOptions,
+  type Items,
   type Part,
   type TextOptions,
 } from './arbitraries.js';
@@ -44,6 +47,7 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
           return fragment(v.namespaces, v.element?.local);
       }
     };
+    const content = (c: ContentArb): Items => (c.k === 'el' ? contentEl(c.key, value(c.of), c.min, c.max) : contentGroup(c.k, c.min, c.max, ...c.items.map(content)));
     const part = (p: PartArb): Part => {
       switch (p.k) {
         case 'tag':
@@ -60,6 +64,8 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
           return choice(...p.parts.map(part));
         case 'optionalGroup':
           return optionalGroup(part(p.part));
+        case 'content':
+          return one(p.name, content(p.of));
       }
     };
     const out: Record<string, fc.Arbitrary<unknown>> = {};

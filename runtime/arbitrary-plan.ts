@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, ElementPlan, ParticlePlan, Plan, SimpleTypePlan, TypeRef, WildcardPlan } from './plan.js';
+import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef, type WildcardPlan } from './plan.js';
 
 /**
  * The arbitraries of a schema set, described from its typed plan: values in the typed form that
@@ -32,7 +32,12 @@ export type PartArb =
   | { k: 'one' | 'maybe'; name: string; of: ValueArb }
   | { k: 'many'; name: string; of: ValueArb; min: number; max: number; optional: boolean }
   | { k: 'seq' | 'choice'; parts: PartArb[] }
-  | { k: 'optionalGroup'; part: PartArb };
+  | { k: 'optionalGroup'; part: PartArb }
+  /** Ordered content: the items of `$content`, drawn by the content model's own structure. */
+  | { k: 'content'; name: string; of: ContentArb };
+
+/** A content model as item lists: an element gives min..max one-key items, a group its iterations. */
+export type ContentArb = { k: 'el'; key: string; of: ValueArb; min: number; max: number } | { k: 'sequence' | 'choice' | 'all'; items: ContentArb[]; min: number; max: number };
 
 export type TreeArb = { k: 'obj'; part: PartArb } | { k: 'family'; members: string[] };
 
@@ -120,8 +125,18 @@ function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
     parts.push({ k: a.required ? 'one' : 'maybe', name: a.prop, of });
   }
   if (c.content.kind === 'simple') parts.push({ k: 'one', name: 'value', of: { k: 'simple', id: c.content.type } });
-  if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));
+  if (c.content.kind === 'elements' && c.ordered) parts.push({ k: 'content', name: ORDERED_PROP, of: contentArb(plan, c, c.content.model) });
+  else if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));
   return { k: 'seq', parts };
+}
+
+function contentArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): ContentArb {
+  const max = p.max < 0 ? Infinity : p.max;
+  if (p.kind === 'element') {
+    const e = c.elements[p.slot];
+    return { k: 'el', key: e.prop, of: valueArb(plan, e), min: p.min, max };
+  }
+  return { k: p.kind, items: p.items.map((i) => contentArb(plan, c, i)), min: p.min, max };
 }
 
 function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {

@@ -1,8 +1,9 @@
-import { expectedNames, occurrenceFault } from './content-model.js';
+import { ContentMatcher, expectedNames, occurrenceFault } from './content-model.js';
+import { ORDERED_PROP } from './plan.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
-import { fragmentFault, wildcardLabel, type FragmentSlot } from './wildcard.js';
+import { fragmentFault, fragmentName, wildcardLabel, type FragmentSlot } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -278,6 +279,67 @@ export class ValueChecker {
     const fault = fragmentFault(x, f);
     if (fault) this.add(fault, `${this.pointer(prop)}/${index}`);
   }
+
+  /**
+   * The ordered content `x` (`$content`) of type `t`: an array of one-key items in an order its
+   * content model allows (the matcher judges the keys as reading judges the children); each item's
+   * value is then checked by `each(slot, value, key)`, with the path at the item.
+   */
+  content(x: unknown, t: ComplexType, each: (slot: number, value: unknown, key: string) => void): void {
+    const keys = t.contentKeys!;
+    const owner = this.element();
+    if (!Array.isArray(x)) {
+      const found = x === undefined ? 'nothing' : x === null ? 'null' : typeof x;
+      this.issues.push({ code: 'invalid-value', path: this.pointer(ORDERED_PROP), message: `expected the children of <${owner}> as an array, found ${found}`, expected: 'an array', received: found });
+      return;
+    }
+    const m = this.matcher;
+    m.begin(t.model);
+    let inOrder = true;
+    this.path[this.depth++] = ORDERED_PROP;
+    for (let i = 0; i < x.length; i++) {
+      const item = x[i] as Record<string, unknown> | null;
+      const own = typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.keys(item) : [];
+      const key = own.length === 1 ? own[0] : undefined;
+      if (key === undefined || !keys.has(key)) {
+        const want = [...keys.keys()].join(', ');
+        this.issues.push({
+          code: 'unexpected-element',
+          path: this.pointer(i),
+          message: `expected an object with one property (${want}), found ${own.length === 0 ? 'none' : own.join(', ')}`,
+          expected: `one of ${want}`,
+          received: own.join(', ') || typeof item,
+        });
+        inOrder = false;
+        continue;
+      }
+      const value = item![key];
+      const entry = keys.get(key)!;
+      const name = entry.name ?? fragmentName(value);
+      let slot = -1;
+      if (inOrder && name) {
+        slot = m.step(name.ns, name.local);
+        if (slot < 0) {
+          inOrder = false;
+          const expected = m.fault.node ? expectedNames(m.fault.node) : `the end of <${owner}>`;
+          this.issues.push({ code: 'unexpected-element', path: this.pointer(i), message: `<${name.local}> is not allowed here in <${owner}>`, expected, received: `<${name.local}>` });
+        }
+      }
+      // out of order (or a fragment that is none): still checked, as its key's first element
+      if (slot < 0) slot = entry.slot;
+      this.path[this.depth++] = i;
+      each(slot, value, key);
+      this.depth--;
+    }
+    this.depth--;
+    if (inOrder && !m.finish()) {
+      const expected = m.fault.node ? expectedNames(m.fault.node) : 'more elements';
+      this.issues.push({ code: 'missing-element', path: this.pointer(ORDERED_PROP), message: `expected element ${expected}, found the end of <${owner}>`, expected, received: 'nothing' });
+    }
+    m.end();
+  }
+
+  private readonly matcher = new ContentMatcher();
 
   /** An array property: absent (an issue if REQUIRED), or an array of `min`..`max` items, whose items are then checked. */
   items(x: unknown, prop: string, min: number, max: number, flags: number, local = prop): x is unknown[] {

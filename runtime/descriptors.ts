@@ -1,5 +1,5 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
-import type { ContentPlan, ParticlePlan, PlanQName, WildcardPlan } from './plan.js';
+import { ORDERED_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
 import { fragmentSlot, type FragmentSlot } from './wildcard.js';
 
 /**
@@ -22,6 +22,8 @@ export interface NamedProp {
 
 export interface ComplexTypeDef {
   readonly id: string;
+  /** Ordered content: the children are one array, `$content`, of one-key items (plan.ts, ORDERED_PROP). */
+  readonly ordered?: boolean;
   /** The name written in xsi:type. */
   readonly name: PlanQName;
   readonly attributes: readonly NamedProp[];
@@ -44,6 +46,8 @@ export interface ComplexType {
   readonly props: ReadonlySet<string>;
   /** Per slot: its fragment slot when it holds XML fragments (xs:any, xs:anyType), else undefined. */
   readonly fragments: ReadonlyArray<FragmentSlot | undefined>;
+  /** Ordered content: each item key with its (first) slot and its element's name (none for `$any`, whose items name themselves); else undefined. */
+  readonly contentKeys: ReadonlyMap<string, { slot: number; name?: { ns: string; local: string } }> | undefined;
 }
 
 export function complexType(def: ComplexTypeDef): ComplexType {
@@ -51,7 +55,8 @@ export function complexType(def: ComplexTypeDef): ComplexType {
   if (def.typeTag !== undefined) props.add('$type');
   for (const a of def.attributes) props.add(a.prop ?? a.local);
   if (def.content.kind === 'simple') props.add('value');
-  for (const e of def.elements) props.add(e.prop ?? e.local);
+  if (def.ordered) props.add(ORDERED_PROP);
+  else for (const e of def.elements) props.add(e.prop ?? e.local);
   return {
     id: def.id,
     key: `{${def.name.ns}}${def.name.local}`,
@@ -61,12 +66,26 @@ export function complexType(def: ComplexTypeDef): ComplexType {
       def.content.kind === 'elements'
         ? contentModel(
             def.content.model,
-            def.elements.map((e) => (e.wildcard ? { ns: '', local: '', prop: e.prop ?? '$any', any: e.wildcard } : { ns: e.ns, local: e.local, prop: e.prop ?? e.local })),
+            // in ordered content, what is missing or unexpected is at `$content`, not at an element's property
+            def.elements.map((e) => {
+              const prop = def.ordered ? ORDERED_PROP : (e.prop ?? e.local);
+              return e.wildcard ? { ns: '', local: '', prop, any: e.wildcard } : { ns: e.ns, local: e.local, prop };
+            }),
           )
         : EMPTY_CONTENT,
     props,
     fragments: def.elements.map((e) => (e.declared !== undefined ? fragmentSlot(e) : undefined)),
+    contentKeys: def.ordered ? contentKeys(def.elements) : undefined,
   };
+}
+
+function contentKeys(elements: readonly NamedProp[]): Map<string, { slot: number; name?: { ns: string; local: string } }> {
+  const keys = new Map<string, { slot: number; name?: { ns: string; local: string } }>();
+  elements.forEach((e, slot) => {
+    const key = e.prop ?? e.local;
+    if (!keys.has(key)) keys.set(key, e.wildcard ? { slot } : { slot, name: { ns: e.ns, local: e.local } });
+  });
+  return keys;
 }
 
 export interface FamilyDef {

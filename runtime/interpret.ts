@@ -15,7 +15,7 @@ import {
 } from './document.js';
 import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
-import type { ComplexTypePlan, ElementPlan, MessagePlan, Plan, SimpleTypePlan, TypeRef, WriterGroupPlan } from './plan.js';
+import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
 import type { ReadContext, ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
@@ -164,6 +164,15 @@ function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Reco
     cx.open(EMPTY_CONTENT);
     return v;
   }
+  if (c.plan.ordered) {
+    const items: Array<Record<string, unknown>> = [];
+    v[ORDERED_PROP] = items;
+    for (let k = cx.open(model); k >= 0; k = cx.next(model)) {
+      const e = c.elements[k];
+      items.push({ [e.plan.prop]: readElement(cx, p, e, items.length, true) });
+    }
+    return v;
+  }
   for (let k = cx.open(model); k >= 0; k = cx.next(model)) {
     const e = c.elements[k];
     if (e.plan.array) {
@@ -174,17 +183,23 @@ function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Reco
   return v;
 }
 
-function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index: number): unknown {
+/** Reads one element of slot `e`: the property's value (index -1), an array's item, or (`ordered`) item `index` of ordered content. */
+function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index: number, ordered = false): unknown {
   const el = e.plan;
   const at = e.codeIds ? cx.here() : 0;
   let value: unknown;
   if (e.fragment) {
-    value = index < 0 ? cx.fragment(el.prop, e.fragment) : cx.fragmentItem(el.prop, index, e.fragment);
+    value = ordered ? cx.fragmentContent(index, el.prop, e.fragment) : index < 0 ? cx.fragment(el.prop, e.fragment) : cx.fragmentItem(el.prop, index, e.fragment);
   } else if (e.simple) {
     const flags = el.nillable ? NILLABLE : 0;
-    value = index < 0 ? cx.simple(el.prop, e.simple, flags, e.dflt, e.fixed) : cx.simpleItem(el.prop, index, e.simple, flags, e.dflt, e.fixed);
+    value = ordered
+      ? cx.simpleContent(index, el.prop, e.simple, flags, e.dflt, e.fixed)
+      : index < 0
+        ? cx.simple(el.prop, e.simple, flags, e.dflt, e.fixed)
+        : cx.simpleItem(el.prop, index, e.simple, flags, e.dflt, e.fixed);
   } else {
-    if (index < 0) cx.enter(el.prop);
+    if (ordered) cx.enterContent(index, el.prop);
+    else if (index < 0) cx.enter(el.prop);
     else cx.enterItem(el.prop, index);
     value = el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
   }
@@ -225,6 +240,20 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     return;
   }
   const model = c.desc.model;
+  if (c.plan.ordered) {
+    ck.content(v[ORDERED_PROP], c.desc, (slot, x, key) => {
+      const e = c.elements[slot];
+      const el = e.plan;
+      const flags = REQUIRED | (el.nillable ? NILLABLE : 0);
+      if (e.fragment) ck.fragment(x, e.fragment, key, flags);
+      else if (e.simple) ck.simple(x, e.simple, key, flags, e.fixed, el.local);
+      else if (ck.into(x, key, flags, el.local)) {
+        checkType(ck, p, el.type, x);
+        ck.leave();
+      }
+    });
+    return;
+  }
   if (!model.flat) ck.occurrences(v, c.desc);
   for (const e of c.elements) {
     const el = e.plan;
@@ -270,7 +299,12 @@ function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v
   for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(text(a.type, v[a.prop]))}"`;
   s += '>';
   if (c.value) s += escapeText(text(c.value, v.value));
-  else {
+  else if (c.plan.ordered) {
+    for (const item of v[ORDERED_PROP] as Array<Record<string, unknown>>) {
+      const key = Object.keys(item)[0];
+      s += writeOne(p, g, c.elements.find((e) => e.plan.prop === key)!, item[key]);
+    }
+  } else {
     for (const e of inOrder(c)) {
       const x = v[e.plan.prop];
       if (x === undefined) continue;

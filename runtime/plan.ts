@@ -66,6 +66,12 @@ export const ANY_SLOT_TYPE = '#any';
 /** The property of the typed form that holds what an xs:any matched. */
 export const ANY_PROP = '$any';
 
+/**
+ * The property of a type with ordered content (`ComplexTypePlan.ordered`): its children in document
+ * order, each an object with one key, the element's property (`{ Nm: 'x' }`, `{ $any: '<…>' }`).
+ */
+export const ORDERED_PROP = '$content';
+
 /** An xs:any or xs:anyAttribute: the namespaces it admits, and how what it admits is checked. */
 export interface WildcardPlan {
   /** `##any`; `{ not }` for ##other (neither that namespace nor no namespace, XSD 1.0 §3.10.4); else the namespaces admitted ('' for none). */
@@ -216,6 +222,12 @@ export interface ComplexTypePlan {
   content: ContentPlan;
   /** The element slots of the content model, in declaration order. */
   elements: ElementPlan[];
+  /**
+   * Ordered content: a repeated group of several particles, an element name used twice or two
+   * wildcards leave no form of one property per element; the children are then one array,
+   * `$content`, in document order, each item keyed by its element's property (the slot's `prop`).
+   */
+  ordered?: true;
   /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive. */
   sensitiveKeys?: string[];
   doc?: string;

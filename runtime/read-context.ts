@@ -9,6 +9,7 @@ import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
+import { ORDERED_PROP } from './plan.js';
 import { captureFragment, strictFault, unsupportedFault, type FragmentSlot } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
@@ -251,6 +252,15 @@ export class ReadContext implements FaultSink {
     this.entered();
   }
 
+  /** Claims the lookahead start tag as item `index` of ordered content (`$content`), keyed `key`. */
+  enterContent(index: number, key: string): void {
+    this.push();
+    this.path[this.pathLength++] = ORDERED_PROP;
+    this.path[this.pathLength++] = index;
+    this.path[this.pathLength++] = key;
+    this.entered();
+  }
+
   private push(): void {
     const c = this.c;
     this.names[this.level] = c.local;
@@ -466,6 +476,12 @@ export class ReadContext implements FaultSink {
     return this.fragmentHere(f);
   }
 
+  /** As `fragment`, for item `index` of ordered content. */
+  fragmentContent(index: number, key: string, f: FragmentSlot): string {
+    this.enterContent(index, key);
+    return this.fragmentHere(f);
+  }
+
   private fragmentHere(f: FragmentSlot): string {
     const c = this.c;
     const w = f.wildcard;
@@ -545,6 +561,12 @@ export class ReadContext implements FaultSink {
    */
   simple<T>(prop: string, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
     this.enter(prop);
+    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+  }
+
+  /** As `simple`, for item `index` of ordered content, keyed `key`. */
+  simpleContent<T>(index: number, key: string, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
+    this.enterContent(index, key);
     return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
   }
 

@@ -111,6 +111,12 @@ export function fragmentRoot(
   }
 }
 
+/** The expanded name of a fragment's element, or undefined when it is not one element of well-formed XML. */
+export function fragmentName(x: unknown): { ns: string; local: string } | undefined {
+  const r = fragmentRoot(x, undefined, false);
+  return 'code' in r ? undefined : r;
+}
+
 /** The fault of a fragment value of slot `f`, or undefined when it is one. */
 export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): Fault | undefined {
   const root = fragmentRoot(x, f.declared, f.wildcard !== undefined, limits);

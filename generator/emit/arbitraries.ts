@@ -1,4 +1,4 @@
-import { arbitraryPlans, type PartArb, type SimpleArb, type TreeArb, type ValueArb } from '../../runtime/arbitrary-plan.js';
+import { arbitraryPlans, type ContentArb, type PartArb, type SimpleArb, type TreeArb, type ValueArb } from '../../runtime/arbitrary-plan.js';
 import type { Plan } from '../../runtime/plan.js';
 import { hasWildcard, lit } from './code.js';
 import type { Symbols } from './symbols.js';
@@ -17,7 +17,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
@@ -98,7 +98,15 @@ function renderPart(p: PartArb, sym: Symbols): string {
       return `${p.k}(${p.parts.map((x) => renderPart(x, sym)).join(', ')})`;
     case 'optionalGroup':
       return `optionalGroup(${renderPart(p.part, sym)})`;
+    case 'content':
+      return `one(${lit(p.name)}, ${renderContent(p.of, sym)})`;
   }
+}
+
+function renderContent(c: ContentArb, sym: Symbols): string {
+  const max = c.max === Infinity ? 'Infinity' : String(c.max);
+  if (c.k === 'el') return `contentEl(${lit(c.key)}, ${renderValue(c.of, sym)}, ${c.min}, ${max})`;
+  return `contentGroup(${lit(c.k)}, ${c.min}, ${max}${c.items.map((i) => `, ${renderContent(i, sym)}`).join('')})`;
 }
 
 function renderTree(t: TreeArb, sym: Symbols): string {

@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, ElementPlan, MessagePlan, ParticlePlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
+import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef } from '../../runtime/plan.js';
 import { typedLiteral } from './readers.js';
 
 /**
@@ -133,12 +133,20 @@ class Builder {
       properties.value = this.simpleUse(c.content.type);
       required.push('value');
     }
-    for (const e of c.elements) properties[e.prop] = this.element(e);
+    if (c.ordered) {
+      // ordered content: the order and counts are validateM's (the content model), each item one key
+      const seen = new Set<string>();
+      const items = c.elements
+        .filter((e) => !seen.has(e.prop) && seen.add(e.prop))
+        .map((e) => ({ type: 'object', properties: { [e.prop]: this.element({ ...e, array: false, doc: undefined }) }, required: [e.prop], additionalProperties: false }));
+      properties[ORDERED_PROP] = { type: 'array', items: items.length === 1 ? items[0] : { oneOf: items } };
+      required.push(ORDERED_PROP);
+    } else for (const e of c.elements) properties[e.prop] = this.element(e);
     const s: JsonSchema = { type: 'object', xsdType: c.name.local };
     if (c.doc) s.description = c.doc;
     s.properties = properties;
     let rest: Presence[] = [];
-    if (c.content.kind === 'elements') {
+    if (c.content.kind === 'elements' && !c.ordered) {
       const split = splitPresence(presenceOf(c.content.model, c));
       required.push(...split.required);
       rest = split.rest;

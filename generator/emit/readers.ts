@@ -120,6 +120,14 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
     body.push(`v.value = cx.text(${sym.descriptor(c.content.type)}, 'value');`);
   } else if (c.content.kind === 'empty') {
     body.push('cx.open(EMPTY_CONTENT);');
+  } else if (c.ordered) {
+    const model = `${d}.model`;
+    body.push(`const items: ${sym.typeName(ref)}['$content'] = [];`, 'v.$content = items;');
+    body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
+    c.elements.forEach((e, slot) => {
+      body.push(`    case ${slot}: ${orderedCase(c, e, slot, plan, sym)} break;`);
+    });
+    body.push('  }', '}');
   } else {
     const model = `${d}.model`;
     body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
@@ -171,6 +179,23 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   // one line when nothing is declared, a block otherwise
   if (!body.some((l) => l.startsWith('const '))) return [`case ${slot}: ${body.join(' ')} break;`];
   return [`case ${slot}: {`, ...indent([...body, 'break;']), '}'];
+}
+
+/** The statements reading the element of `slot` as the next item of ordered content (`items`). */
+function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, sym: Symbols): string {
+  const key = propKey(e.prop);
+  if (e.type.kind === 'any') return `items.push({ ${key}: cx.fragmentContent(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!) });`;
+  const flags = e.nillable ? 'NILLABLE' : '0';
+  if (e.type.kind === 'simple') {
+    const s = plan.simpleTypes[e.type.id];
+    const dflt = e.default ?? e.fixed;
+    const args = [`items.length`, lit(e.prop), sym.descriptor(e.type.id), flags];
+    if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
+    if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
+    return `items.push({ ${key}: cx.simpleContent<${sym.typeName(e.type)}>(${args.join(', ')})${e.nillable ? '' : '!'} });`;
+  }
+  const read = `${sym.reader(e.type)}(cx)`;
+  return `cx.enterContent(items.length, ${lit(e.prop)}); items.push({ ${key}: ${e.nillable ? `cx.nil(true) ? null : ${read}` : read} });`;
 }
 
 /** The typed form of a default or fixed value, as a literal. */

@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, ParticlePlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { ORDERED_PROP, type ComplexTypePlan, type ParticlePlan, type Plan, type TypeRef } from '../../runtime/plan.js';
 import { wildcardLabel } from '../../runtime/wildcard.js';
 import { facetSummary, indent, jsdoc, lit, propKey } from './code.js';
 import { contentText } from './descriptors.js';
@@ -41,6 +41,24 @@ export function typesModule(plan: Plan, sym: Symbols, head: string): string {
     '}',
   );
   return `${out.join('\n')}\n`;
+}
+
+/** `$content`: the children in document order, each item one key, the element's property. */
+function orderedField(c: ComplexTypePlan, sym: Symbols): Field {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const e of c.elements) {
+    if (seen.has(e.prop)) continue;
+    seen.add(e.prop);
+    let type = sym.typeName(e.type, '');
+    if (e.nillable) type = `${type} | null`;
+    items.push(`{ ${propKey(e.prop)}: ${type} }`);
+  }
+  const doc = jsdoc(
+    [`The children in document order (${contentText(c)}): each item is one element, keyed by its name${c.elements.some((e) => e.wildcard) ? ' ($any: what xs:any matched, as XML text)' : ''}.`],
+    '  ',
+  );
+  return { prop: ORDERED_PROP, optional: false, type: `Array<${items.join(' | ') || 'never'}>`, doc };
 }
 
 function wrap(t: string): string {
@@ -88,7 +106,8 @@ function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   }
   const doc = jsdoc([c.doc, `${c.anonymous ? `The content of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
   const shape: Shape = { fields: base, unions: [] };
-  if (c.content.kind === 'elements') merge(shape, group(c.content.model, true, c, plan, sym));
+  if (c.content.kind === 'elements' && c.ordered) shape.fields.push(orderedField(c, sym));
+  else if (c.content.kind === 'elements') merge(shape, group(c.content.model, true, c, plan, sym));
   if (shape.unions.length === 0) return `${doc}export interface ${c.id} {\n${shape.fields.map((f) => field(f, '  ')).join('\n')}\n}`;
   return `${doc}export type ${c.id} = ${shapeText(shape, '')};`;
 }

@@ -1,5 +1,5 @@
 import { isFlat as isFlatModel } from '../../runtime/content-model.js';
-import type { ComplexTypePlan, ElementPlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type Plan, type TypeRef } from '../../runtime/plan.js';
 import { indent, jsdoc, lit, propAccess } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
@@ -135,7 +135,12 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
 
 function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Guards): string {
   const d = sym.descriptor(c.id);
-  const props = [...(c.typeTag !== undefined ? ['$type'] : []), ...c.attributes.map((a) => a.prop), ...(c.content.kind === 'simple' ? ['value'] : []), ...c.elements.map((e) => e.prop)];
+  const props = [
+    ...(c.typeTag !== undefined ? ['$type'] : []),
+    ...c.attributes.map((a) => a.prop),
+    ...(c.content.kind === 'simple' ? ['value'] : []),
+    ...(c.ordered ? [ORDERED_PROP] : c.elements.map((e) => e.prop)),
+  ];
   const known = props.length === 0 ? 'false' : props.map((p) => `k === ${lit(p)}`).join(' || ');
   const body: string[] = [`if (!ck.object(v, ${d})) return;`, `for (const k in v) if (!(${known})) ck.unknown(k, ${d});`];
   if (c.typeTag !== undefined) body.push(`ck.tag(v, ${lit(c.typeTag)});`);
@@ -148,7 +153,18 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
     else body.push(`if (${x} !== undefined${failing ? ` && ${failing}` : ''}) ${check}`);
   }
   if (c.content.kind === 'simple') body.push(guarded(guards, 'v.value', c.content.type, undefined, `ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`));
-  if (c.content.kind === 'elements') {
+  if (c.content.kind === 'elements' && c.ordered) {
+    // each item by its slot: the element's own checks, with the item's key as the property
+    const cases = c.elements.map((e, slot) => {
+      const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
+      const flags = e.nillable ? 'REQUIRED | NILLABLE' : 'REQUIRED';
+      const local = e.local !== e.prop ? `, ${fixedValue ?? 'undefined'}, ${lit(e.local)}` : fixedValue !== undefined ? `, ${fixedValue}` : '';
+      if (e.type.kind === 'any') return `case ${slot}: ck.fragment(x, ${d}.fragments[${slot}]!, key, REQUIRED); break;`;
+      if (e.type.kind === 'simple') return `case ${slot}: ck.simple(x, ${sym.descriptor(e.type.id)}, key, ${flags}${local}); break;`;
+      return `case ${slot}: if (ck.into(x, key, ${flags})) { ${sym.checker(e.type)}(ck, x); ck.leave(); } break;`;
+    });
+    body.push(`ck.content(v.$content, ${d}, (slot, x, key) => {`, '  switch (slot) {', ...indent(cases, '    '), '  }', '});');
+  } else if (c.content.kind === 'elements') {
     const flat = isFlat(c);
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
     c.elements.forEach((e, slot) => {

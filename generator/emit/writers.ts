@@ -68,7 +68,12 @@ function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: n
   const open = attrs.length === 0 ? ["o.s += '<' + tag + extra + '>';"] : ["let s = '<' + tag + extra;", ...attrs, "o.s += s + '>';"];
   let body: string[];
   if (c.content.kind === 'simple') body = [`o.s += ${render(plan, c.content.type, 'v.value', 'escapeText')} + '</' + tag + '>';`];
-  else {
+  else if (c.ordered) {
+    // ordered content: each item as the element its key names, in the array's order
+    const seen = new Set<string>();
+    const branches = c.elements.filter((e) => !seen.has(e.prop) && seen.add(e.prop)).map((e) => `if (${lit(e.prop)} in it) ${one(e, propAccess('it', e.prop), plan, g, gi, sym)}`);
+    body = [`for (const it of v.$content) {`, ...indent([branches.join('\nelse ')].flatMap((b) => b.split('\n'))), '}', "o.s += '</' + tag + '>';"];
+  } else {
     body = c.elements.flatMap((e) => elementWriter(e, plan, g, gi, sym));
     body.push("o.s += '</' + tag + '>';");
   }

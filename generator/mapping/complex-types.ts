@@ -1,4 +1,15 @@
-import { ANY_PROP, ANY_SLOT_TYPE, UNBOUNDED, type AttributePlan, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type TypeRef, type WildcardPlan } from '../../runtime/plan.js';
+import {
+  ANY_PROP,
+  ANY_SLOT_TYPE,
+  ORDERED_PROP,
+  UNBOUNDED,
+  type AttributePlan,
+  type ComplexTypePlan,
+  type ElementPlan,
+  type ParticlePlan,
+  type TypeRef,
+  type WildcardPlan,
+} from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
 import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
@@ -56,12 +67,22 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
   if (t.source) out.source = t.source;
   if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
   else if (t.content.kind === 'elements') {
-    const mapped = new ContentMapping(where, t, typeOf, declaredUnder).map(t.content.particle);
+    let mapped: { model: ParticlePlan; elements: ElementPlan[] };
+    try {
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, false).map(t.content.particle);
+    } catch (e) {
+      if (!(e instanceof NoPropertyForm)) throw e;
+      // a repeated group of several particles, an element name twice, two wildcards: one property
+      // per element cannot say what the document says; the content is an ordered array of items
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, true).map(t.content.particle);
+      out.ordered = true;
+    }
     out.content = { kind: 'elements', model: mapped.model };
     out.elements = mapped.elements;
   }
   const props = new Set<string>();
-  for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...out.elements.map((e) => e.prop)]) {
+  const contentProps = out.ordered ? [ORDERED_PROP] : out.elements.map((e) => e.prop);
+  for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...contentProps]) {
     if (p === '$type' || props.has(p))
       throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
     props.add(p);
@@ -79,6 +100,8 @@ class ContentMapping {
     private readonly t: ComplexType,
     private readonly typeOf: (type: string) => TypeRef,
     private readonly declaredUnder: DeclaredUnder,
+    /** Mapping ordered content: the slots are item keys, not properties; repeated groups stay groups. */
+    private readonly ordered: boolean,
   ) {}
 
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
@@ -107,10 +130,8 @@ class ContentMapping {
     if (p.max > 1) {
       const single = singleElement(p);
       if (single?.max !== 1 || single.min > 1) {
-        throw new SchemaError(
-          `${this.where}: a repeated ${p.kind} (maxOccurs ${p.max === Infinity ? 'unbounded' : p.max}) of several particles has no faithful typed form; repeat the elements instead`,
-          this.t.source,
-        );
+        if (!this.ordered) throw new NoPropertyForm();
+        return this.group(p, optional);
       }
       return this.element(single, p.min * single.min, p.max, optional || p.min === 0 || single.min === 0);
     }
@@ -119,8 +140,7 @@ class ContentMapping {
 
   private wildcard(p: WildcardParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
     if (maxOccurs === 0) return undefined;
-    const at = p.source ?? this.t.source;
-    if (this.elements.some((q) => q.prop === ANY_PROP)) throw new SchemaError(`${this.where}: two wildcards (xs:any) in one content model are not supported`, at);
+    if (this.elements.some((q) => q.prop === ANY_PROP) && !this.ordered) throw new NoPropertyForm();
     const w = p.wildcard;
     const e: ElementPlan = {
       prop: ANY_PROP,
@@ -143,8 +163,11 @@ class ContentMapping {
 
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
     if (maxOccurs === 0) return undefined;
-    if (this.elements.some((q) => q.prop === p.name.local)) {
-      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model, which has no faithful typed form`, p.source ?? this.t.source);
+    const twice = this.elements.find((q) => q.prop === p.name.local);
+    if (twice && !this.ordered) throw new NoPropertyForm();
+    // in ordered content an item is keyed by its element's local name: one name, one element
+    if (twice && (twice.ns !== p.name.ns || twice.type.id !== this.typeOf(p.type).id)) {
+      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model with another namespace or type, which has no typed form`, p.source ?? this.t.source);
     }
     // an element of type xs:anyType (or without a type): its items are XML fragments, the element
     // itself as text (xsi:nil, if any, is part of it)
@@ -177,6 +200,9 @@ export function wildcardPlan(w: Wildcard): WildcardPlan {
   const namespaces = w.namespaces === '##other' ? { not: w.otherThan ?? '' } : w.namespaces;
   return { namespaces, process: w.processContents };
 }
+
+/** The content has no form of one property per element: map it as ordered content. */
+class NoPropertyForm extends Error {}
 
 function singleElement(g: ModelGroup): ElementParticle | undefined {
   if (g.particles.length !== 1) return undefined;

@@ -336,21 +336,17 @@ construct({
   ],
 });
 
-describe('repeated groups of several particles (no faithful typed form: the mapping refuses them)', () => {
+describe('repeated groups of several particles (no form of one property per element: ordered content)', () => {
   const two = '<xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/>';
-  it('refuses a repeated sequence of two elements inside a sequence', () => {
-    expect(() => planFixture(typeT(`<xs:sequence><xs:sequence maxOccurs="2">${two}</xs:sequence></xs:sequence>`))).toThrow(
-      /a repeated sequence \(maxOccurs 2\) of several particles has no faithful typed form/,
-    );
-  });
-
-  it('refuses a repeated sequence of two elements as the whole content, as it does inside a sequence', () => {
-    expect(() => planFixture(typeT(`<xs:sequence maxOccurs="2">${two}</xs:sequence>`))).toThrow(/a repeated sequence \(maxOccurs 2\) of several particles has no faithful typed form/);
-  });
-
-  it('refuses a repeated choice of two elements as the whole content, as it does inside a sequence', () => {
-    expect(() => planFixture(typeT(`<xs:sequence><xs:choice maxOccurs="unbounded">${two}</xs:choice></xs:sequence>`))).toThrow(/a repeated choice \(maxOccurs unbounded\) of several particles/);
-    expect(() => planFixture(typeT(`<xs:choice maxOccurs="unbounded">${two}</xs:choice>`))).toThrow(/a repeated choice \(maxOccurs unbounded\) of several particles/);
+  it.each([
+    ['a repeated sequence of two elements inside a sequence', `<xs:sequence><xs:sequence maxOccurs="2">${two}</xs:sequence></xs:sequence>`],
+    ['a repeated sequence of two elements as the whole content', `<xs:sequence maxOccurs="2">${two}</xs:sequence>`],
+    ['a repeated choice of two elements inside a sequence', `<xs:sequence><xs:choice maxOccurs="unbounded">${two}</xs:choice></xs:sequence>`],
+    ['a repeated choice of two elements as the whole content', `<xs:choice maxOccurs="unbounded">${two}</xs:choice>`],
+  ])('%s: the children are $content, in document order (test/plan/ordered-content.test.ts)', (_name, content) => {
+    const f = planFixture(typeT(content));
+    expect(f.plan.complexTypes.T.ordered).toBe(true);
+    expect(f.plan.complexTypes.T.content).toMatchObject({ kind: 'elements' });
   });
 });
 
