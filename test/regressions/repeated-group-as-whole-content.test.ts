@@ -8,7 +8,6 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { libxmlValidate } from '../../contract/oracle.js';
-import { SchemaError } from '../../generator/model/schema-error.js';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
 import { doc, planFixture } from '../plan/plan-fixture.js';
 
