@@ -47,6 +47,22 @@ export function contentGroup(kind: 'sequence' | 'choice' | 'all', min: number, m
   return fc.array(once, { minLength: min, maxLength: Math.min(max, min + EXTRA_ITEMS) }).map((parts) => parts.flat());
 }
 
+/** Mixed content: the element items with text between them (at most one text item in a row: adjacent text is one text once read). */
+export function contentMixed(items: Items): Items {
+  const text = fc.option(fc.stringMatching(/^[A-Za-z0-9 &<>.,]{1,12}$/), { nil: undefined, freq: 2 });
+  return items.chain((xs) =>
+    fc.array(text, { minLength: xs.length + 1, maxLength: xs.length + 1 }).map((ts) => {
+      const out: Array<Record<string, unknown>> = [];
+      xs.forEach((x, i) => {
+        if (ts[i] !== undefined) out.push({ $text: ts[i] });
+        out.push(x);
+      });
+      if (ts[xs.length] !== undefined) out.push({ $text: ts[xs.length] });
+      return out;
+    }),
+  );
+}
+
 export function nullable<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
   return fc.option(arb, { nil: null, freq: 4 });
 }

@@ -5,6 +5,7 @@ import {
   choice,
   contentEl,
   contentGroup,
+  contentMixed,
   decimal,
   fragment,
   integer,
@@ -65,7 +66,7 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
         case 'optionalGroup':
           return optionalGroup(part(p.part));
         case 'content':
-          return one(p.name, content(p.of));
+          return one(p.name, p.mixed ? contentMixed(content(p.of)) : content(p.of));
       }
     };
     const out: Record<string, fc.Arbitrary<unknown>> = {};

@@ -34,7 +34,7 @@ export type PartArb =
   | { k: 'seq' | 'choice'; parts: PartArb[] }
   | { k: 'optionalGroup'; part: PartArb }
   /** Ordered content: the items of `$content`, drawn by the content model's own structure. */
-  | { k: 'content'; name: string; of: ContentArb };
+  | { k: 'content'; name: string; of: ContentArb; mixed?: boolean };
 
 /** A content model as item lists: an element gives min..max one-key items, a group its iterations. */
 export type ContentArb = { k: 'el'; key: string; of: ValueArb; min: number; max: number } | { k: 'sequence' | 'choice' | 'all'; items: ContentArb[]; min: number; max: number };
@@ -125,7 +125,7 @@ function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
     parts.push({ k: a.required ? 'one' : 'maybe', name: a.prop, of });
   }
   if (c.content.kind === 'simple') parts.push({ k: 'one', name: 'value', of: { k: 'simple', id: c.content.type } });
-  if (c.content.kind === 'elements' && c.ordered) parts.push({ k: 'content', name: ORDERED_PROP, of: contentArb(plan, c, c.content.model) });
+  if (c.content.kind === 'elements' && c.ordered) parts.push({ k: 'content', name: ORDERED_PROP, of: contentArb(plan, c, c.content.model), ...(c.mixed ? { mixed: true } : {}) });
   else if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));
   return { k: 'seq', parts };
 }

@@ -2,7 +2,7 @@ import { ContentMatcher, expectedNames, occurrenceFault } from './content-model.
 import { ORDERED_PROP } from './plan.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
-import { acceptsInt, acceptsText, fixedFault, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
+import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
 import { fragmentFault, fragmentName, wildcardLabel, type FragmentSlot } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
@@ -315,6 +315,14 @@ export class ValueChecker {
       }
       const value = item![key];
       const entry = keys.get(key)!;
+      if (entry.slot < 0) {
+        // text of mixed content: a string of XML characters
+        if (typeof value !== 'string' || !isXmlText(value)) {
+          const found = typeof value === 'string' ? 'text with a character XML cannot carry' : typeof value;
+          this.issues.push({ code: 'invalid-value', path: `${this.pointer(i)}/${key}`, message: `expected text, found ${found}`, expected: 'a string of XML characters', received: found });
+        }
+        continue;
+      }
       const name = entry.name ?? fragmentName(value);
       let slot = -1;
       if (inOrder && name) {

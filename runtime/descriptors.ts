@@ -1,5 +1,5 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
-import { ORDERED_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
+import { ORDERED_PROP, TEXT_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
 import { fragmentSlot, type FragmentSlot } from './wildcard.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ComplexTypeDef {
   readonly id: string;
   /** Ordered content: the children are one array, `$content`, of one-key items (plan.ts, ORDERED_PROP). */
   readonly ordered?: boolean;
+  /** Mixed content: `$content` has text items (`$text`) too. */
+  readonly mixed?: boolean;
   /** The name written in xsi:type. */
   readonly name: PlanQName;
   readonly attributes: readonly NamedProp[];
@@ -75,12 +77,14 @@ export function complexType(def: ComplexTypeDef): ComplexType {
         : EMPTY_CONTENT,
     props,
     fragments: def.elements.map((e) => (e.declared !== undefined ? fragmentSlot(e) : undefined)),
-    contentKeys: def.ordered ? contentKeys(def.elements) : undefined,
+    contentKeys: def.ordered ? contentKeys(def.elements, def.mixed === true) : undefined,
   };
 }
 
-function contentKeys(elements: readonly NamedProp[]): Map<string, { slot: number; name?: { ns: string; local: string } }> {
+function contentKeys(elements: readonly NamedProp[], mixed: boolean): Map<string, { slot: number; name?: { ns: string; local: string } }> {
   const keys = new Map<string, { slot: number; name?: { ns: string; local: string } }>();
+  // a text item has no slot: the content model does not see it
+  if (mixed) keys.set(TEXT_PROP, { slot: -1 });
   elements.forEach((e, slot) => {
     const key = e.prop ?? e.local;
     if (!keys.has(key)) keys.set(key, e.wildcard ? { slot } : { slot, name: { ns: e.ns, local: e.local } });

@@ -15,9 +15,9 @@ import {
 } from './document.js';
 import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
-import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
+import { ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
-import type { ReadContext, ParseOptions } from './read-context.js';
+import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText } from './write.js';
@@ -167,6 +167,13 @@ function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Reco
   if (c.plan.ordered) {
     const items: Array<Record<string, unknown>> = [];
     v[ORDERED_PROP] = items;
+    if (c.plan.mixed) {
+      for (let k = cx.openMixed(model); k !== -1; k = cx.nextMixed(model)) {
+        if (k === MIXED_TEXT) items.push({ [TEXT_PROP]: cx.mixedText });
+        else items.push({ [c.elements[k].plan.prop]: readElement(cx, p, c.elements[k], items.length, true) });
+      }
+      return v;
+    }
     for (let k = cx.open(model); k >= 0; k = cx.next(model)) {
       const e = c.elements[k];
       items.push({ [e.plan.prop]: readElement(cx, p, e, items.length, true) });
@@ -302,7 +309,7 @@ function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v
   else if (c.plan.ordered) {
     for (const item of v[ORDERED_PROP] as Array<Record<string, unknown>>) {
       const key = Object.keys(item)[0];
-      s += writeOne(p, g, c.elements.find((e) => e.plan.prop === key)!, item[key]);
+      s += key === TEXT_PROP ? escapeText(item[key] as string) : writeOne(p, g, c.elements.find((e) => e.plan.prop === key)!, item[key]);
     }
   } else {
     for (const e of inOrder(c)) {

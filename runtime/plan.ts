@@ -72,6 +72,9 @@ export const ANY_PROP = '$any';
  */
 export const ORDERED_PROP = '$content';
 
+/** The key of a text item of mixed content (`{ $text: 'a word' }`), beside the element items of `$content`. */
+export const TEXT_PROP = '$text';
+
 /** An xs:any or xs:anyAttribute: the namespaces it admits, and how what it admits is checked. */
 export interface WildcardPlan {
   /** `##any`; `{ not }` for ##other (neither that namespace nor no namespace, XSD 1.0 §3.10.4); else the namespaces admitted ('' for none). */
@@ -228,6 +231,8 @@ export interface ComplexTypePlan {
    * `$content`, in document order, each item keyed by its element's property (the slot's `prop`).
    */
   ordered?: true;
+  /** Mixed content (ordered too): text between the children, kept as `{ $text }` items of `$content`. */
+  mixed?: true;
   /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive. */
   sensitiveKeys?: string[];
   doc?: string;

@@ -168,8 +168,66 @@ export class ReadContext implements FaultSink {
   open(model: ContentModel): number {
     if (this.tolerance) this.tolerance.begin(model);
     else this.matcher.begin(model);
+    this.mixedAt[this.level] = false;
     this.advance();
     return this.match(model);
+  }
+
+  /**
+   * As `open`, for mixed content: the text between the children is returned too, as MIXED_TEXT
+   * (its text in `mixedText`), in document order; white space included, since in mixed content it
+   * is the document's text.
+   */
+  openMixed(model: ContentModel): number {
+    if (this.tolerance) this.tolerance.begin(model);
+    else this.matcher.begin(model);
+    this.mixedAt[this.level] = true;
+    return this.mixedStep(model);
+  }
+
+  /** As `next`, for mixed content (see `openMixed`). */
+  nextMixed(model: ContentModel): number {
+    return this.mixedStep(model);
+  }
+
+  /** The text of the last MIXED_TEXT. */
+  mixedText = '';
+
+  /** Per level: whether the element at that level has mixed content (its children are not followed by `advance`). */
+  private readonly mixedAt: boolean[] = [];
+
+  private mixedStep(model: ContentModel): number {
+    const c = this.c;
+    for (;;) {
+      // the cursor stands after a start tag or a child's end tag: character data comes first
+      const text = c.readText();
+      if (text.length > 0) {
+        this.mixedText = text;
+        return MIXED_TEXT;
+      }
+      if (c.atEndTag()) break;
+      c.startTag();
+      this.la = Tok.Start;
+      if (this.failedLevel === this.level) {
+        c.skipContent();
+        continue;
+      }
+      const k = this.tolerance ? this.tolerance.step(model) : this.matcher.step(c.ns, c.local);
+      if (k >= 0) return k;
+      if (k === SKIPPED) continue;
+      this.contentFault(model, this.matcher.fault.kind, this.matcher.fault.node);
+      c.skipContent();
+    }
+    this.la = Tok.End;
+    if (this.failedLevel !== this.level) {
+      if (this.tolerance) this.tolerance.finish(model);
+      else if (!this.matcher.finish()) this.contentFault(model, 'missing', this.matcher.fault.node);
+    }
+    if (this.tolerance) this.tolerance.end();
+    else this.matcher.end();
+    c.finish();
+    this.leave();
+    return -1;
   }
 
   /** The slot of the next child of the element being read, or -1 at its end (then it has been left). */
@@ -277,7 +335,13 @@ export class ReadContext implements FaultSink {
   private leave(): void {
     if (this.failedLevel === this.level) this.failedLevel = -1;
     this.pathLength = this.pathMarks[this.level--];
-    if (this.level > 0) this.advance();
+    // in mixed content the text after a child is the parent's to read (mixedStep), not to skip
+    if (this.level > 0 && !this.mixedAt[this.level]) this.advance();
+  }
+
+  /** After a skipped child: on to the next token, unless the content is mixed (its text is read next). */
+  resume(): void {
+    if (!this.mixedAt[this.level]) this.advance();
   }
 
   advance(): void {
@@ -652,3 +716,6 @@ export function displayKey(key: string): string {
 }
 
 export { NO_MATCH, textFault, typedLiteral };
+
+/** What `openMixed` and `nextMixed` return for the text between children (then in `mixedText`). */
+export const MIXED_TEXT = -2;

@@ -177,7 +177,7 @@ export class TolerantReading {
 
   private skip(): void {
     this.cx.c.skipContent();
-    this.cx.advance();
+    this.cx.resume();
   }
 
   /**

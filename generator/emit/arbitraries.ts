@@ -17,7 +17,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
@@ -99,7 +99,7 @@ function renderPart(p: PartArb, sym: Symbols): string {
     case 'optionalGroup':
       return `optionalGroup(${renderPart(p.part, sym)})`;
     case 'content':
-      return `one(${lit(p.name)}, ${renderContent(p.of, sym)})`;
+      return `one(${lit(p.name)}, ${p.mixed ? `contentMixed(${renderContent(p.of, sym)})` : renderContent(p.of, sym)})`;
   }
 }
 

@@ -139,6 +139,7 @@ class Builder {
       const items = c.elements
         .filter((e) => !seen.has(e.prop) && seen.add(e.prop))
         .map((e) => ({ type: 'object', properties: { [e.prop]: this.element({ ...e, array: false, doc: undefined }) }, required: [e.prop], additionalProperties: false }));
+      if (c.mixed) items.unshift({ type: 'object', properties: { $text: { type: 'string' } }, required: ['$text'], additionalProperties: false });
       properties[ORDERED_PROP] = { type: 'array', items: items.length === 1 ? items[0] : { oneOf: items } };
       required.push(ORDERED_PROP);
     } else for (const e of c.elements) properties[e.prop] = this.element(e);

@@ -30,7 +30,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   const empty = Object.values(plan.complexTypes).some((c) => c.content.kind === 'empty');
   const nillable = Object.values(plan.complexTypes).some((c) => c.elements.some((e) => e.nillable && e.type.kind === 'simple'));
   const imports = [
-    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult } from ${lit(runtime)};`,
+    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult } from ${lit(runtime)};`,
     "import * as S from './schema.js';",
     "import type * as T from './types.js';",
   ];
@@ -123,7 +123,8 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
   } else if (c.ordered) {
     const model = `${d}.model`;
     body.push(`const items: ${sym.typeName(ref)}['$content'] = [];`, 'v.$content = items;');
-    body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
+    if (c.mixed) body.push(`for (let k = cx.openMixed(${model}); k !== -1; k = cx.nextMixed(${model})) {`, '  switch (k) {', '    case MIXED_TEXT: items.push({ $text: cx.mixedText }); break;');
+    else body.push(`for (let k = cx.open(${model}); k >= 0; k = cx.next(${model})) {`, '  switch (k) {');
     c.elements.forEach((e, slot) => {
       body.push(`    case ${slot}: ${orderedCase(c, e, slot, plan, sym)} break;`);
     });

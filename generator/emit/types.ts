@@ -55,9 +55,12 @@ function orderedField(c: ComplexTypePlan, sym: Symbols): Field {
     items.push(`{ ${propKey(e.prop)}: ${type} }`);
   }
   const doc = jsdoc(
-    [`The children in document order (${contentText(c)}): each item is one element, keyed by its name${c.elements.some((e) => e.wildcard) ? ' ($any: what xs:any matched, as XML text)' : ''}.`],
+    [
+      `The children in document order (${contentText(c)}): each item is one element, keyed by its name${c.elements.some((e) => e.wildcard) ? ' ($any: what xs:any matched, as XML text)' : ''}${c.mixed ? ', or the text between them ($text: mixed content)' : ''}.`,
+    ],
     '  ',
   );
+  if (c.mixed) items.unshift('{ $text: string }');
   return { prop: ORDERED_PROP, optional: false, type: `Array<${items.join(' | ') || 'never'}>`, doc };
 }
 

@@ -72,6 +72,7 @@ function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: n
     // ordered content: each item as the element its key names, in the array's order
     const seen = new Set<string>();
     const branches = c.elements.filter((e) => !seen.has(e.prop) && seen.add(e.prop)).map((e) => `if (${lit(e.prop)} in it) ${one(e, propAccess('it', e.prop), plan, g, gi, sym)}`);
+    if (c.mixed) branches.unshift("if ('$text' in it) o.s += escapeText(it.$text);");
     body = [`for (const it of v.$content) {`, ...indent([branches.join('\nelse ')].flatMap((b) => b.split('\n'))), '}', "o.s += '</' + tag + '>';"];
   } else {
     body = c.elements.flatMap((e) => elementWriter(e, plan, g, gi, sym));

@@ -40,7 +40,6 @@ export type DeclaredUnder = (w: Wildcard | undefined) => string[];
 
 export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef, declaredUnder: DeclaredUnder = () => []): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
-  if (t.mixed) throw new SchemaError(`${where}: mixed content is not supported`, t.source);
   if (t.anyAttribute) throw new SchemaError(`${where}: attribute wildcards (xs:anyAttribute) are not supported`, t.source);
   const name = t.name ?? splitKey(t.key);
   const out: ComplexTypePlan = {
@@ -66,7 +65,14 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
   if (t.doc) out.doc = t.doc;
   if (t.source) out.source = t.source;
   if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
-  else if (t.content.kind === 'elements') {
+  else if (t.mixed) {
+    // mixed content: text and elements in document order, so ordered content with text items
+    const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true).map(t.content.particle) : undefined;
+    out.content = { kind: 'elements', model: mapped?.model ?? { kind: 'sequence', min: 1, max: 1, items: [] } };
+    out.elements = mapped?.elements ?? [];
+    out.ordered = true;
+    out.mixed = true;
+  } else if (t.content.kind === 'elements') {
     let mapped: { model: ParticlePlan; elements: ElementPlan[] };
     try {
       mapped = new ContentMapping(where, t, typeOf, declaredUnder, false).map(t.content.particle);
