@@ -57,7 +57,7 @@ export function runGenerate(argv: string[], io: Io): number {
   for (const set of sets) {
     let files: GeneratedFile[];
     try {
-      files = generateSet(set);
+      files = generateSet(set, (w) => io.err(`warning: set '${set.name}': ${w}`));
     } catch (e) {
       if (e instanceof SchemaError || e instanceof CatalogError || e instanceof CodeListError) return fail(io, `set '${set.name}': ${e.message}`);
       throw e;

@@ -36,6 +36,11 @@ export interface SchemaModel {
    * global element keys → their keys in this model.
    */
   scopes?: Record<string, Record<string, string>>;
+  /**
+   * What the schema says that paygen reads but does not check (identity constraints: xs:key,
+   * xs:unique, xs:keyref), each with its place, for `paygen generate` to warn about.
+   */
+  unchecked?: Array<{ what: string; source: SourceRef }>;
 }
 
 export type WhiteSpaceFacet = 'preserve' | 'replace' | 'collapse';

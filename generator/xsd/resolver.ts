@@ -1,5 +1,5 @@
 import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../model/builtins.js';
-import { splitKey, type ComplexType, type ElementDecl, type SchemaModel, type SimpleType } from '../model/model.js';
+import { XS, splitKey, type ComplexType, type ElementDecl, type SchemaModel, type SimpleType, type SourceRef } from '../model/model.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
@@ -193,17 +193,36 @@ export class Resolver implements SchemaComponents {
     for (const [key, g] of sorted(this.set.globals.simpleType)) this.simpleType(key, g.node);
     for (const [key, g] of sorted(this.set.globals.complexType)) this.complexType(key, g.node);
     for (const [key, g] of sorted(this.set.globals.element)) this.element(key, g.node);
-    return {
+    const model: SchemaModel = {
       simpleTypes: sortRecord(this.simpleTypes),
       complexTypes: sortRecord(this.complexTypes),
       elements: sortRecord(this.elements),
       namespaces: [...new Set(this.set.docs.map((d) => d.tns))].sort(),
       files: this.set.files(),
     };
+    const unchecked = identityConstraints(this.set.docs.map((d) => d.doc.root));
+    if (unchecked.length > 0) model.unchecked = unchecked;
+    return model;
   }
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** The identity constraints (xs:key, xs:unique, xs:keyref) of element declarations: read, not checked. */
+function identityConstraints(roots: readonly XNode[]): Array<{ what: string; source: SourceRef }> {
+  const out: Array<{ what: string; source: SourceRef }> = [];
+  const walk = (node: XNode, element: string | undefined): void => {
+    for (const c of node.children) {
+      if (c.ns !== XS) continue;
+      if ((c.local === 'key' || c.local === 'unique' || c.local === 'keyref') && element !== undefined) {
+        out.push({ what: `xs:${c.local} '${c.attrs.name ?? ''}' of element <${element}>`, source: sourceOf(c) });
+      } else walk(c, c.local === 'element' ? (c.attrs.name ?? c.attrs.ref) : element);
+    }
+  };
+  for (const r of roots) walk(r, undefined);
+  // a chameleon document is read once per namespace: one warning per place
+  return out.filter((u, i) => out.findIndex((v) => v.source.file === u.source.file && v.source.line === u.source.line && v.source.column === u.source.column) === i);
+}
 
 /** Prefix of the keys of anonymous types declared inside the named type `key`. */
 function typeContext(key: string): string {
