@@ -32,6 +32,14 @@ export function many(name: string, arb: fc.Arbitrary<unknown>, min: number, max:
   return optional || min === 0 ? fc.oneof(fc.constant({}), items) : items;
 }
 
+/** `$attributes` for an xs:anyAttribute: one or two attributes in `namespaces` ('' for none), named as no schema names them. */
+export function otherAttributes(namespaces: readonly string[]): fc.Arbitrary<Record<string, string>> {
+  const one = fc.tuple(fc.constantFrom(...namespaces), fc.constantFrom('paygen-a', 'paygen-b'), fc.stringMatching(/^[A-Za-z0-9 &<"]{0,10}$/));
+  return fc
+    .uniqueArray(one, { minLength: 1, maxLength: 2, selector: ([ns, local]) => `${ns}|${local}` })
+    .map((xs) => Object.fromEntries(xs.map(([ns, local, v]) => [ns === '' ? local : `{${ns}}${local}`, v])));
+}
+
 /** Items of ordered content (`$content`): each one key, the element's property. */
 export type Items = fc.Arbitrary<Array<Record<string, unknown>>>;
 

@@ -15,6 +15,7 @@ import {
   obj,
   one,
   oneOfValues,
+  otherAttributes,
   optionalGroup,
   seq,
   tag,
@@ -46,6 +47,8 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
           return nullable(value(v.of));
         case 'fragment':
           return fragment(v.namespaces, v.element?.local);
+        case 'attributes':
+          return otherAttributes(v.namespaces);
       }
     };
     const content = (c: ContentArb): Items => (c.k === 'el' ? contentEl(c.key, value(c.of), c.min, c.max) : contentGroup(c.k, c.min, c.max, ...c.items.map(content)));

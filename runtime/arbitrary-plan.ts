@@ -1,4 +1,4 @@
-import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef, type WildcardPlan } from './plan.js';
+import { ATTRIBUTES_PROP, ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef, type WildcardPlan } from './plan.js';
 
 /**
  * The arbitraries of a schema set, described from its typed plan: values in the typed form that
@@ -25,7 +25,9 @@ export type ValueArb =
   | { k: 'constant'; value: unknown }
   | { k: 'nullable'; of: ValueArb }
   /** An XML fragment for an xs:any: one element in one of these namespaces ('' for none); for an xs:anyType element, that element. */
-  | { k: 'fragment'; namespaces: string[]; element?: { ns: string; local: string } };
+  | { k: 'fragment'; namespaces: string[]; element?: { ns: string; local: string } }
+  /** `$attributes` for an xs:anyAttribute: attributes in these namespaces ('' for none). */
+  | { k: 'attributes'; namespaces: string[] };
 
 export type PartArb =
   | { k: 'tag'; name: string; value: string }
@@ -124,6 +126,7 @@ function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
     const of = fixedOr(plan, a.type, a.fixed, { k: 'simple', id: a.type });
     parts.push({ k: a.required ? 'one' : 'maybe', name: a.prop, of });
   }
+  if (c.anyAttribute) parts.push({ k: 'maybe', name: ATTRIBUTES_PROP, of: { k: 'attributes', namespaces: fragmentNamespaces(c.anyAttribute.wildcard) } });
   if (c.content.kind === 'simple') parts.push({ k: 'one', name: 'value', of: { k: 'simple', id: c.content.type } });
   if (c.content.kind === 'elements' && c.ordered) parts.push({ k: 'content', name: ORDERED_PROP, of: contentArb(plan, c, c.content.model), ...(c.mixed ? { mixed: true } : {}) });
   else if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));

@@ -1,9 +1,11 @@
 import { ContentMatcher, expectedNames, occurrenceFault } from './content-model.js';
-import { ORDERED_PROP } from './plan.js';
+import { ATTRIBUTES_PROP, ORDERED_PROP } from './plan.js';
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
-import { fragmentFault, fragmentName, wildcardLabel, type FragmentSlot } from './wildcard.js';
+import { fragmentFault, fragmentName, otherAttributeFault, wildcardLabel, type FragmentSlot } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -348,6 +350,35 @@ export class ValueChecker {
   }
 
   private readonly matcher = new ContentMatcher();
+
+  /** `$attributes` of a type with an xs:anyAttribute: an object of text values, each key an attribute it admits and the type does not declare. */
+  otherAttributes(x: unknown, t: ComplexType): void {
+    if (x === undefined) return;
+    const path = this.pointer(ATTRIBUTES_PROP);
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+      this.issues.push({ code: 'invalid-value', path, message: 'expected an object of attribute values', expected: 'an object', received: x === null ? 'null' : typeof x });
+      return;
+    }
+    for (const [key, value] of Object.entries(x)) {
+      const m = /^(?:\{([^}]*)\})?([^\s{}:]+)$/u.exec(key);
+      const at = `${path}/${key}`;
+      if (!m || t.attributeKeys.includes(key) || m[1] === XSI) {
+        this.issues.push({
+          code: 'unexpected-attribute',
+          path: at,
+          message: `'${key}' is not an attribute $attributes can hold (an expanded name {ns}local, neither declared by the type nor xsi)`,
+          expected: '{ns}local or local',
+          received: key,
+        });
+        continue;
+      }
+      const f = otherAttributeFault(t.anyAttribute!, m[1] ?? '', m[2], key);
+      if (f) this.add(f, at);
+      else if (typeof value !== 'string' || !isXmlText(value)) {
+        this.issues.push({ code: 'invalid-value', path: at, message: 'expected the attribute value as text', expected: 'a string of XML characters', received: typeof value });
+      }
+    }
+  }
 
   /** An array property: absent (an issue if REQUIRED), or an array of `min`..`max` items, whose items are then checked. */
   items(x: unknown, prop: string, min: number, max: number, flags: number, local = prop): x is unknown[] {

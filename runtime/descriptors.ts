@@ -1,6 +1,6 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
-import { ORDERED_PROP, TEXT_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
-import { fragmentSlot, type FragmentSlot } from './wildcard.js';
+import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
+import { anyAttribute, fragmentSlot, type AnyAttribute, type FragmentSlot } from './wildcard.js';
 
 /**
  * Run-time descriptors of complex types and xsi:type families, compiled once from their plans:
@@ -26,6 +26,8 @@ export interface ComplexTypeDef {
   readonly ordered?: boolean;
   /** Mixed content: `$content` has text items (`$text`) too. */
   readonly mixed?: boolean;
+  /** xs:anyAttribute: what it admits (kept in `$attributes`). */
+  readonly anyAttribute?: { readonly wildcard: WildcardPlan; readonly declared: readonly string[] };
   /** The name written in xsi:type. */
   readonly name: PlanQName;
   readonly attributes: readonly NamedProp[];
@@ -50,6 +52,8 @@ export interface ComplexType {
   readonly fragments: ReadonlyArray<FragmentSlot | undefined>;
   /** Ordered content: each item key with its (first) slot and its element's name (none for `$any`, whose items name themselves); else undefined. */
   readonly contentKeys: ReadonlyMap<string, { slot: number; name?: { ns: string; local: string } }> | undefined;
+  /** The type's xs:anyAttribute, or undefined. */
+  readonly anyAttribute: AnyAttribute | undefined;
 }
 
 export function complexType(def: ComplexTypeDef): ComplexType {
@@ -57,6 +61,7 @@ export function complexType(def: ComplexTypeDef): ComplexType {
   if (def.typeTag !== undefined) props.add('$type');
   for (const a of def.attributes) props.add(a.prop ?? a.local);
   if (def.content.kind === 'simple') props.add('value');
+  if (def.anyAttribute) props.add(ATTRIBUTES_PROP);
   if (def.ordered) props.add(ORDERED_PROP);
   else for (const e of def.elements) props.add(e.prop ?? e.local);
   return {
@@ -78,6 +83,7 @@ export function complexType(def: ComplexTypeDef): ComplexType {
     props,
     fragments: def.elements.map((e) => (e.declared !== undefined ? fragmentSlot(e) : undefined)),
     contentKeys: def.ordered ? contentKeys(def.elements, def.mixed === true) : undefined,
+    anyAttribute: def.anyAttribute ? anyAttribute(def.anyAttribute) : undefined,
   };
 }
 

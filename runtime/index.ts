@@ -26,7 +26,7 @@ export {
   type WriteBinding,
 } from './document.js';
 export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
-export { admits, fragmentFault, writeFragment } from './wildcard.js';
+export { admits, fragmentFault, writeFragment, writeOtherAttributes } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';

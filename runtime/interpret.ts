@@ -15,13 +15,13 @@ import {
 } from './document.js';
 import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
-import { ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
+import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
 import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText } from './write.js';
-import { writeFragment, type FragmentSlot } from './wildcard.js';
+import { writeFragment, writeOtherAttributes, type FragmentSlot } from './wildcard.js';
 
 /**
  * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
@@ -149,7 +149,8 @@ function readType(cx: ReadContext, p: CompiledPlan, t: TypeRef): unknown {
 function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Record<string, unknown> {
   const v: Record<string, unknown> = {};
   if (c.plan.typeTag !== undefined) v.$type = c.plan.typeTag;
-  cx.attributes(c.desc);
+  const others = cx.attributes(c.desc);
+  if (others) v[ATTRIBUTES_PROP] = others;
   for (const a of c.attrs) {
     const x = cx.attr(a.ns, a.local, a.type, a.prop, a.fixed);
     if (x !== undefined) v[a.prop] = x;
@@ -242,6 +243,7 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
       if (a.required) ck.missingAttr(a.prop, a.local);
     } else ck.value(x, a.type, a.prop, a.fixed);
   }
+  if (c.desc.anyAttribute) ck.otherAttributes(v[ATTRIBUTES_PROP], c.desc);
   if (c.value) {
     ck.value(v.value, c.value, 'value');
     return;
@@ -304,6 +306,7 @@ function writeType(p: CompiledPlan, g: WriterGroupPlan, t: TypeRef, v: Record<st
 function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v: Record<string, unknown>, tag: string, extra: string): string {
   let s = `<${tag}${extra}`;
   for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(text(a.type, v[a.prop]))}"`;
+  if (v[ATTRIBUTES_PROP] !== undefined) s += writeOtherAttributes(v[ATTRIBUTES_PROP] as Record<string, string>);
   s += '>';
   if (c.value) s += escapeText(text(c.value, v.value));
   else if (c.plan.ordered) {

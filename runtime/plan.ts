@@ -75,6 +75,9 @@ export const ORDERED_PROP = '$content';
 /** The key of a text item of mixed content (`{ $text: 'a word' }`), beside the element items of `$content`. */
 export const TEXT_PROP = '$text';
 
+/** The property of the attributes an xs:anyAttribute admitted (`{ '{urn:x}a': 'v' }`). */
+export const ATTRIBUTES_PROP = '$attributes';
+
 /** An xs:any or xs:anyAttribute: the namespaces it admits, and how what it admits is checked. */
 export interface WildcardPlan {
   /** `##any`; `{ not }` for ##other (neither that namespace nor no namespace, XSD 1.0 §3.10.4); else the namespaces admitted ('' for none). */
@@ -233,6 +236,12 @@ export interface ComplexTypePlan {
   ordered?: true;
   /** Mixed content (ordered too): text between the children, kept as `{ $text }` items of `$content`. */
   mixed?: true;
+  /**
+   * xs:anyAttribute: the attributes it admits, not declared by the type, are kept in `$attributes`
+   * (expanded name → value: `{ns}local`, or `local` in no namespace). `declared`: the set's global
+   * attributes it admits, which a lax or strict reading would check (then `unsupported`).
+   */
+  anyAttribute?: { wildcard: WildcardPlan; declared: string[] };
   /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive. */
   sensitiveKeys?: string[];
   doc?: string;

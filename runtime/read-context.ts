@@ -10,7 +10,7 @@ import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
 import { ORDERED_PROP } from './plan.js';
-import { captureFragment, strictFault, unsupportedFault, type FragmentSlot } from './wildcard.js';
+import { captureFragment, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -390,16 +390,28 @@ export class ReadContext implements FaultSink {
   }
 
   /** Checks the entered element's attributes against those its type `t` declares, and its xsi attributes. */
-  attributes(t: ComplexType): void {
+  /** Checks the attributes of the entered element against `t`; returns those its xs:anyAttribute admitted (`$attributes`), if any. */
+  attributes(t: ComplexType): Record<string, string> | undefined {
     const c = this.c;
     const known = t.attributeKeys;
+    let others: Record<string, string> | undefined;
     for (let k = 0; k < c.attrCount; k++) {
       const ns = c.attrNs[k];
       if (ns === XSI_NS) continue;
       const key = ns === '' ? c.attrLocal[k] : `{${ns}}${c.attrLocal[k]}`;
-      if (!known.includes(key)) this.unexpectedAttr(k);
+      if (known.includes(key)) continue;
+      const any = t.anyAttribute;
+      if (!any) {
+        this.unexpectedAttr(k);
+        continue;
+      }
+      const name = (c.attrPrefix[k] ? `${c.attrPrefix[k]}:` : '') + c.attrLocal[k];
+      const f = otherAttributeFault(any, ns, c.attrLocal[k], name);
+      if (f) this.issue(f.code, f.message, c.attrStart[k], this.pointer(), f.expected, f.received);
+      else (others ??= {})[key] = c.attrValue[k];
     }
     if (c.xsiSeen) this.checkXsi(t.key, false);
+    return others;
   }
 
   private unexpectedAttr(k: number): void {

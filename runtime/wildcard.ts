@@ -157,6 +157,70 @@ export function strictFault(local: string): Fault {
   };
 }
 
+/** An xs:anyAttribute, compiled: what it admits, and the global attributes a lax or strict reading would check. */
+export interface AnyAttribute {
+  readonly wildcard: WildcardPlan;
+  readonly declared: ReadonlySet<string>;
+}
+
+export function anyAttribute(def: { wildcard: WildcardPlan; declared: readonly string[] }): AnyAttribute {
+  return { wildcard: def.wildcard, declared: new Set(def.declared) };
+}
+
+/** The key of an attribute in `$attributes`: `{ns}local`, or `local` in no namespace. */
+export function attributeKey(ns: string, local: string): string {
+  return ns === '' ? local : `{${ns}}${local}`;
+}
+
+/** The fault of an attribute (key `key`) that the type does not declare, under its xs:anyAttribute `a`; undefined when admitted. */
+export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, name: string): Fault | undefined {
+  if (!admits(a.wildcard, ns))
+    return {
+      code: 'unexpected-attribute',
+      message: `attribute '${name}' is not declared, and the type's xs:anyAttribute admits ${wildcardLabel(a.wildcard).replace('an element', 'attributes').replace('any element', 'any attribute')} only`,
+      expected: wildcardLabel(a.wildcard),
+      received: `'${name}'`,
+    };
+  const key = `{${ns}}${local}`;
+  if (a.declared.has(key))
+    return {
+      code: 'unsupported',
+      message: `attribute '${name}' is declared by the schema set, so XSD checks it against its declaration here; paygen keeps it as text and cannot, so it refuses it`,
+      expected: 'an attribute paygen can check',
+      received: `'${name}'`,
+    };
+  if (a.wildcard.process === 'strict')
+    return {
+      code: 'unexpected-attribute',
+      message: `attribute '${name}' is matched by a strict xs:anyAttribute, which demands a declaration of it, and the schema set declares none`,
+      expected: 'a declared attribute',
+      received: `'${name}'`,
+    };
+  return undefined;
+}
+
+/** `$attributes` written out: each as `prefix:local="value"`, a prefix declared on the element for each namespace (xml: for the XML namespace). */
+export function writeOtherAttributes(x: Readonly<Record<string, string>>): string {
+  let s = '';
+  const prefixes = new Map<string, string>();
+  for (const [key, value] of Object.entries(x)) {
+    const i = key.indexOf('}');
+    const ns = key.startsWith('{') ? key.slice(1, i) : '';
+    const local = key.startsWith('{') ? key.slice(i + 1) : key;
+    let prefix = '';
+    if (ns === 'http://www.w3.org/XML/1998/namespace') prefix = 'xml';
+    else if (ns !== '') {
+      prefix = prefixes.get(ns) ?? `a${prefixes.size}`;
+      if (!prefixes.has(ns)) {
+        prefixes.set(ns, prefix);
+        s += ` xmlns:${prefix}="${escapeAttr(ns)}"`;
+      }
+    }
+    s += ` ${prefix ? `${prefix}:` : ''}${local}="${escapeAttr(value)}"`;
+  }
+  return s;
+}
+
 /**
  * A fragment written into a document. Its own declarations travel with it; when it declares no
  * default namespace and one is in scope where it is written (`defaultNs`), `xmlns=""` keeps its

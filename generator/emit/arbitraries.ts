@@ -17,7 +17,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
@@ -80,6 +80,7 @@ function renderValue(v: ValueArb, sym: Symbols): string {
   if (v.k === 'simple') return sym.arbitrary(v.id);
   if (v.k === 'tie') return `tie(${lit(v.id)})`;
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
+  if (v.k === 'attributes') return `otherAttributes(${lit(v.namespaces)})`;
   if (v.k === 'fragment') return `fragment(${lit(v.namespaces)}${v.element ? `, ${lit(v.element.local)}` : ''})`;
   return `nullable(${renderValue(v.of, sym)})`;
 }

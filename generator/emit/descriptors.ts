@@ -67,6 +67,7 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
   const lines: string[] = [`id: ${lit(c.id)},`, `name: ${nameLiteral(sym, c.name)},`];
   if (c.ordered) lines.push('ordered: true,');
   if (c.mixed) lines.push('mixed: true,');
+  if (c.anyAttribute) lines.push(`anyAttribute: ${JSON.stringify(c.anyAttribute)},`);
   if (c.typeTag !== undefined) lines.push(`typeTag: ${lit(c.typeTag)},`);
   // a property is named after its element or attribute (the descriptor's default) unless said otherwise
   const named = (x: { prop: string; ns: string; local: string }): string => `{ ns: ${sym.ns(x.ns)}, local: ${lit(x.local)}${x.prop !== x.local ? `, prop: ${lit(x.prop)}` : ''} }`;

@@ -129,6 +129,7 @@ class Builder {
       properties[a.prop] = this.simpleProp(a.type, a.fixed, a.default, a.doc);
       if (a.required) required.push(a.prop);
     }
+    if (c.anyAttribute) properties.$attributes = { type: 'object', additionalProperties: { type: 'string' } };
     if (c.content.kind === 'simple') {
       properties.value = this.simpleUse(c.content.type);
       required.push('value');

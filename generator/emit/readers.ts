@@ -107,7 +107,12 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
   const d = sym.descriptor(c.id);
   const body: string[] = [`const v = {} as ${sym.typeName(ref)};`];
   if (c.typeTag !== undefined) body.push(`v.$type = ${lit(c.typeTag)};`);
-  body.push(`cx.attributes(${d});`);
+  body.push(
+    c.anyAttribute
+      ? `const others = cx.attributes(${d});
+if (others) v.$attributes = others;`
+      : `cx.attributes(${d});`,
+  );
   for (const a of c.attributes) {
     const s = plan.simpleTypes[a.type];
     const local = `a_${a.prop.replace(/[^A-Za-z0-9_]/g, '_')}`;

@@ -103,6 +103,19 @@ function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
       ),
     });
   }
+  if (c.anyAttribute) {
+    base.push({
+      prop: '$attributes',
+      optional: true,
+      type: 'Record<string, string>',
+      doc: jsdoc(
+        [
+          `Attributes the type does not declare, admitted by its xs:anyAttribute (${wildcardLabel(c.anyAttribute.wildcard).replace('an element', 'attributes').replace('any element', 'any attribute')}): \`{ns}local\` (or \`local\`) → value.`,
+        ],
+        '  ',
+      ),
+    });
+  }
   if (c.content.kind === 'simple') {
     const s = plan.simpleTypes[c.content.type];
     base.push({ prop: 'value', optional: false, type: sym.typeName({ kind: 'simple', id: c.content.type }, ''), doc: jsdoc([`The element's text: ${s.label}.`, facetSummary(s)], '  ') });

@@ -140,6 +140,7 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
     ...c.attributes.map((a) => a.prop),
     ...(c.content.kind === 'simple' ? ['value'] : []),
     ...(c.ordered ? [ORDERED_PROP] : c.elements.map((e) => e.prop)),
+    ...(c.anyAttribute ? ['$attributes'] : []),
   ];
   const known = props.length === 0 ? 'false' : props.map((p) => `k === ${lit(p)}`).join(' || ');
   const body: string[] = [`if (!ck.object(v, ${d})) return;`, `for (const k in v) if (!(${known})) ck.unknown(k, ${d});`];
@@ -152,6 +153,7 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
     if (a.required) body.push(`if (${x} === undefined) ck.missingAttr(${lit(a.prop)}, ${lit(a.local)});`, `else ${failing ? `if (${failing}) ` : ''}${check}`);
     else body.push(`if (${x} !== undefined${failing ? ` && ${failing}` : ''}) ${check}`);
   }
+  if (c.anyAttribute) body.push(`ck.otherAttributes(v.$attributes, ${d});`);
   if (c.content.kind === 'simple') body.push(guarded(guards, 'v.value', c.content.type, undefined, `ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`));
   if (c.content.kind === 'elements' && c.ordered) {
     // each item by its slot: the element's own checks, with the item's key as the property

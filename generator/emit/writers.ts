@@ -26,7 +26,7 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   });
   const out = [
     head,
-    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
     "import type * as T from './types.js';",
     "import * as V from './validate.js';",
     '',
@@ -65,6 +65,7 @@ function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: n
     const write = `s += ${lit(` ${tagName(g, a.ns, a.local)}="`)} + ${render(plan, a.type, v, 'escapeAttr')} + '"';`;
     return a.required ? write : `if (${v} !== undefined) ${write}`;
   });
+  if (c.anyAttribute) attrs.push('if (v.$attributes !== undefined) s += writeOtherAttributes(v.$attributes);');
   const open = attrs.length === 0 ? ["o.s += '<' + tag + extra + '>';"] : ["let s = '<' + tag + extra;", ...attrs, "o.s += s + '>';"];
   let body: string[];
   if (c.content.kind === 'simple') body = [`o.s += ${render(plan, c.content.type, 'v.value', 'escapeText')} + '</' + tag + '>';`];

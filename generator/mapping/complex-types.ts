@@ -1,6 +1,7 @@
 import {
   ANY_PROP,
   ANY_SLOT_TYPE,
+  ATTRIBUTES_PROP,
   ORDERED_PROP,
   UNBOUNDED,
   type AttributePlan,
@@ -38,9 +39,14 @@ export interface ComplexNames {
  */
 export type DeclaredUnder = (w: Wildcard | undefined) => string[];
 
-export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (type: string) => TypeRef, declaredUnder: DeclaredUnder = () => []): ComplexTypePlan {
+export function complexTypePlan(
+  t: ComplexType,
+  names: ComplexNames,
+  typeOf: (type: string) => TypeRef,
+  declaredUnder: DeclaredUnder = () => [],
+  declaredAttributes: (w: WildcardPlan) => string[] = () => [],
+): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
-  if (t.anyAttribute) throw new SchemaError(`${where}: attribute wildcards (xs:anyAttribute) are not supported`, t.source);
   const name = t.name ?? splitKey(t.key);
   const out: ComplexTypePlan = {
     id: names.id,
@@ -58,6 +64,10 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
     content: { kind: 'empty' },
     elements: [],
   };
+  if (t.anyAttribute) {
+    const w = wildcardPlan(t.anyAttribute);
+    out.anyAttribute = { wildcard: w, declared: w.process === 'skip' ? [] : declaredAttributes(w) };
+  }
   if (names.typeTag) out.typeTag = names.typeTag;
   if (names.base) out.base = names.base;
   if (t.derivation) out.derivation = t.derivation;
@@ -87,7 +97,7 @@ export function complexTypePlan(t: ComplexType, names: ComplexNames, typeOf: (ty
     out.elements = mapped.elements;
   }
   const props = new Set<string>();
-  const contentProps = out.ordered ? [ORDERED_PROP] : out.elements.map((e) => e.prop);
+  const contentProps = [...(out.ordered ? [ORDERED_PROP] : out.elements.map((e) => e.prop)), ...(out.anyAttribute ? [ATTRIBUTES_PROP] : [])];
   for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...contentProps]) {
     if (p === '$type' || props.has(p))
       throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);

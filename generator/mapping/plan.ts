@@ -1,4 +1,4 @@
-import { PLAN_FORMAT, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
+import { PLAN_FORMAT, type WildcardPlan, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
@@ -94,10 +94,11 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
       .map((d) => `{${d.name.ns}}${d.name.local}`)
       .sort();
   };
+  const declaredAttributes = (w: WildcardPlan): string[] => (model.attributeNames ?? []).filter((k) => admits(w, splitKey(k).ns));
   const complexList = [...reach.complex].map((key) => {
     const t = model.complexTypes[key];
     const base = t.base && reach.complex.has(t.base) ? complexNames.get(t.base) : undefined;
-    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder);
+    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder, declaredAttributes);
   });
   for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
 

@@ -41,6 +41,8 @@ export interface SchemaModel {
    * xs:unique, xs:keyref), each with its place, for `paygen generate` to warn about.
    */
   unchecked?: Array<{ what: string; source: SourceRef }>;
+  /** Expanded names of the global attribute declarations (what a lax xs:anyAttribute would check). */
+  attributeNames?: string[];
 }
 
 export type WhiteSpaceFacet = 'preserve' | 'replace' | 'collapse';

@@ -73,6 +73,8 @@ export function mergeModels(parts: readonly ModelPart[]): SchemaModel {
   for (const kind of KINDS) (merged as unknown as Record<Kind, Record<string, unknown>>)[kind] = sortRecord(merged[kind] as Record<string, unknown>);
   merged.namespaces = [...new Set(merged.namespaces)].sort();
   merged.files = [...new Set(merged.files)].sort();
+  const attributeNames = [...new Set(parts.flatMap((p) => p.model.attributeNames ?? []))].sort();
+  if (attributeNames.length > 0) merged.attributeNames = attributeNames;
   const unchecked = parts.flatMap((p) => p.model.unchecked ?? []);
   if (unchecked.length > 0) merged.unchecked = unchecked;
   return merged;

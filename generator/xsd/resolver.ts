@@ -200,6 +200,8 @@ export class Resolver implements SchemaComponents {
       namespaces: [...new Set(this.set.docs.map((d) => d.tns))].sort(),
       files: this.set.files(),
     };
+    const attributeNames = [...this.set.globals.attribute.keys()].sort();
+    if (attributeNames.length > 0) model.attributeNames = attributeNames;
     const unchecked = identityConstraints(this.set.docs.map((d) => d.doc.root));
     if (unchecked.length > 0) model.unchecked = unchecked;
     return model;
