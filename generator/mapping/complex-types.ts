@@ -39,12 +39,20 @@ export interface ComplexNames {
  */
 export type DeclaredUnder = (w: Wildcard | undefined) => string[];
 
+/**
+ * What may stand for a reference to global element `key` (Part 1 §3.3.4, substitution groups):
+ * the element itself unless abstract, then the members of its group, transitively, that are not
+ * abstract (none when it blocks substitution); undefined when it heads no group.
+ */
+export type Substitutes = (key: string) => ElementParticle[] | undefined;
+
 export function complexTypePlan(
   t: ComplexType,
   names: ComplexNames,
   typeOf: (type: string) => TypeRef,
   declaredUnder: DeclaredUnder = () => [],
   declaredAttributes: (w: WildcardPlan) => string[] = () => [],
+  substitutes: Substitutes = () => undefined,
 ): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
   const name = t.name ?? splitKey(t.key);
@@ -77,7 +85,7 @@ export function complexTypePlan(
   if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
   else if (t.mixed) {
     // mixed content: text and elements in document order, so ordered content with text items
-    const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true).map(t.content.particle) : undefined;
+    const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes).map(t.content.particle) : undefined;
     out.content = { kind: 'elements', model: mapped?.model ?? { kind: 'sequence', min: 1, max: 1, items: [] } };
     out.elements = mapped?.elements ?? [];
     out.ordered = true;
@@ -85,12 +93,12 @@ export function complexTypePlan(
   } else if (t.content.kind === 'elements') {
     let mapped: { model: ParticlePlan; elements: ElementPlan[] };
     try {
-      mapped = new ContentMapping(where, t, typeOf, declaredUnder, false).map(t.content.particle);
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, false, substitutes).map(t.content.particle);
     } catch (e) {
       if (!(e instanceof NoPropertyForm)) throw e;
       // a repeated group of several particles, an element name twice, two wildcards: one property
       // per element cannot say what the document says; the content is an ordered array of items
-      mapped = new ContentMapping(where, t, typeOf, declaredUnder, true).map(t.content.particle);
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes).map(t.content.particle);
       out.ordered = true;
     }
     out.content = { kind: 'elements', model: mapped.model };
@@ -118,6 +126,7 @@ class ContentMapping {
     private readonly declaredUnder: DeclaredUnder,
     /** Mapping ordered content: the slots are item keys, not properties; repeated groups stay groups. */
     private readonly ordered: boolean,
+    private readonly substitutes: Substitutes,
   ) {}
 
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
@@ -141,7 +150,12 @@ class ContentMapping {
 
   private item(p: Particle, optional: boolean): ParticlePlan | undefined {
     if (p.kind === 'any') return this.wildcard(p, p.min, p.max, optional);
-    if (p.kind === 'element') return this.element(p, p.min, p.max, optional);
+    if (p.kind === 'element') {
+      // a substitution group's head stands for a choice of the elements that may substitute for it
+      const subs = p.ref !== undefined ? this.substitutes(p.ref) : undefined;
+      if (subs) return this.item({ kind: 'choice', min: p.min, max: p.max, particles: subs }, optional);
+      return this.element(p, p.min, p.max, optional);
+    }
     if (p.max === 0) return undefined;
     if (p.max > 1) {
       const single = singleElement(p);

@@ -1,12 +1,12 @@
 import { PLAN_FORMAT, type WildcardPlan, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { isBuiltinKey } from '../model/builtins.js';
-import { XSI, qkey, splitKey, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
+import { XSI, qkey, splitKey, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
-import { complexTypePlan, wildcardPlan } from './complex-types.js';
+import { complexTypePlan, wildcardPlan, type Substitutes } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
@@ -94,11 +94,12 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
       .map((d) => `{${d.name.ns}}${d.name.local}`)
       .sort();
   };
+  const substitutes = substitutesOf(model);
   const declaredAttributes = (w: WildcardPlan): string[] => (model.attributeNames ?? []).filter((k) => admits(w, splitKey(k).ns));
   const complexList = [...reach.complex].map((key) => {
     const t = model.complexTypes[key];
     const base = t.base && reach.complex.has(t.base) ? complexNames.get(t.base) : undefined;
-    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder, declaredAttributes);
+    return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder, declaredAttributes, substitutes);
   });
   for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
 
@@ -249,10 +250,14 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     if (t.content.kind === 'simple') visitSimple(t.content.type);
     if (t.content.kind === 'elements') walk(t.content.particle);
   };
+  const substitutes = substitutesOf(model);
   const walk = (p: Particle): void => {
     if (p.kind === 'element') {
-      r.namespaces.add(p.name.ns);
-      if (model.complexTypes[p.type] || model.simpleTypes[p.type]) visitType(p.type);
+      const subs = p.ref !== undefined ? substitutes(p.ref) : undefined;
+      for (const e of subs ?? [p]) {
+        r.namespaces.add(e.name.ns);
+        if (model.complexTypes[e.type] || model.simpleTypes[e.type]) visitType(e.type);
+      }
     } else if (p.kind !== 'any') p.particles.forEach(walk);
   };
   for (const m of catalog.messages) {
@@ -311,4 +316,43 @@ function namespacePlan(catalog: Catalog, used: Set<string>, rootNs: string): { d
     prefixes.set(ns, ns === catalog.namespace && hasNone ? 'tns' : `ns${i++}`);
   }
   return { defaultNs, prefixes: [...prefixes] };
+}
+
+/**
+ * The elements that may stand for a reference to each head of a substitution group: the head
+ * unless abstract, then every member (transitively) that is not abstract, in key order; none
+ * beyond the head when it blocks substitution.
+ */
+export function substitutesOf(model: SchemaModel): Substitutes {
+  const members = new Map<string, string[]>();
+  for (const e of Object.values(model.elements)) {
+    if (e.substitutionGroup === undefined) continue;
+    members.set(e.substitutionGroup, [...(members.get(e.substitutionGroup) ?? []), e.key]);
+  }
+  const particle = (key: string): ElementParticle => {
+    const d = model.elements[key];
+    // no `ref`: the members are expanded already (transitively), and a ref would be expanded again
+    const p: ElementParticle = { kind: 'element', name: d.name, type: d.type, nillable: d.nillable, min: 1, max: 1 };
+    if (d.default !== undefined) p.default = d.default;
+    if (d.fixed !== undefined) p.fixed = d.fixed;
+    if (d.source) p.source = d.source;
+    if (d.sensitive) p.sensitive = true;
+    if (d.codeList) p.codeList = d.codeList;
+    if (d.doc) p.doc = d.doc;
+    return p;
+  };
+  return (key) => {
+    if (!members.has(key)) return undefined;
+    const head = model.elements[key];
+    const all: string[] = [];
+    const visit = (k: string): void => {
+      for (const m of members.get(k) ?? []) {
+        if (all.includes(m)) continue;
+        all.push(m);
+        visit(m);
+      }
+    };
+    if (!head.blocksSubstitution) visit(key);
+    return [key, ...all.sort()].filter((k) => !model.elements[k].abstract).map(particle);
+  };
 }

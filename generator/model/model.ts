@@ -183,6 +183,10 @@ export interface AttributeUse {
 
 export interface ElementDecl extends ElementMarks {
   key: string;
+  /** The head of the substitution group this element is a member of (`substitutionGroup`). */
+  substitutionGroup?: string;
+  /** `block` (or `blockDefault`) has substitution: no member may stand for it (Part 1 §3.3.4). */
+  blocksSubstitution?: boolean;
   name: QName;
   type: string;
   nillable: boolean;

@@ -127,19 +127,24 @@ export class Resolver implements SchemaComponents {
     if (done) return done;
     const g = this.set.global('element', key, from);
     const node = g.node;
-    if (node.attrs.substitutionGroup !== undefined) throw new SchemaError('substitution groups are not supported', sourceOf(node));
     const name = splitKey(key);
     const anonKey = `{${name.ns}}~element:${name.local}`;
+    // a member of a substitution group (Part 1 §3.3.2): without a type of its own it has its head's
+    const head = node.attrs.substitutionGroup !== undefined ? this.element(this.set.qname(node, node.attrs.substitutionGroup), node) : undefined;
+    const ownType = this.elementTypeKey(node, anonKey);
     const decl: ElementDecl = {
       key,
       name,
-      type: this.elementTypeKey(node, anonKey),
+      type: head && ownType === ANY_TYPE && node.attrs.type === undefined ? head.type : ownType,
       nillable: node.attrs.nillable === 'true',
       abstract: node.attrs.abstract === 'true',
       source: sourceOf(node),
     };
     if (node.attrs.default !== undefined) decl.default = node.attrs.default;
     if (node.attrs.fixed !== undefined) decl.fixed = node.attrs.fixed;
+    if (head) decl.substitutionGroup = head.key;
+    const block = node.attrs.block ?? this.set.info(node).doc.root.attrs.blockDefault;
+    if (block !== undefined && /(^|\s)(#all|substitution)(\s|$)/.test(block)) decl.blocksSubstitution = true;
     const doc = documentation(node);
     if (doc) decl.doc = doc;
     Object.assign(decl, elementMarkers(node));
