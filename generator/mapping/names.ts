@@ -1,4 +1,5 @@
 import { splitKey } from '../model/model.js';
+import { SchemaError } from '../model/schema-error.js';
 
 /**
  * TypeScript names for schema components: PascalCase type names derived from XSD names (or,
@@ -22,17 +23,65 @@ export function baseTypeName(key: string): string {
     .join('');
 }
 
-/** Assigns unique names to keys (in sorted key order, so the result does not depend on input order). */
-export function uniqueNames(keys: Iterable<string>, base: (key: string) => string, taken: Set<string> = new Set()): Map<string, string> {
+/**
+ * Assigns unique names to keys, by a rule that depends on the keys alone, never on declaration
+ * order (docs: README, "Names"). Each key gets its base name (`pascal`), unless another key wants
+ * it too or it is `taken`; then the first free of: its exact name (`Foo_Bar` keeps its `_`, and
+ * other characters no identifier has become `_`), and, outside the home namespace (the messages'),
+ * either one prefixed with its namespace's short name (`XmldsigSignatureType`). Keys of the home
+ * namespace choose first, then the others in sorted order. When none is free, a SchemaError names
+ * the clash: there is no silent `Foo2`.
+ */
+export function uniqueNames(keys: Iterable<string>, base: (key: string) => string, taken: Set<string> = new Set(), homeNs?: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const key of [...keys].sort()) {
+  const sorted = [...keys].sort();
+  const wanted = new Map<string, number>();
+  for (const k of sorted) wanted.set(base(k), (wanted.get(base(k)) ?? 0) + 1);
+  const order = [...sorted.filter((k) => splitKey(k).ns === homeNs), ...sorted.filter((k) => splitKey(k).ns !== homeNs)];
+  for (const key of order) {
     const b = base(key);
-    let name = b;
-    for (let i = 2; taken.has(name); i++) name = `${b}${i}`;
+    const { ns } = splitKey(key);
+    const exact = exactTypeName(key);
+    const short = namespaceShortName(ns);
+    const candidates = wanted.get(b) === 1 && !taken.has(b) ? [b] : [b, exact];
+    if (ns !== homeNs) candidates.push(`${short}${b}`, `${short}${exact}`);
+    const name = candidates.find((c) => !taken.has(c));
+    if (name === undefined) {
+      const rivals = sorted.filter((k) => k !== key && base(k) === b).map((k) => `${splitKey(k).local} in ${splitKey(k).ns || 'no namespace'}`);
+      throw new SchemaError(
+        `type ${splitKey(key).local} in ${ns || 'no namespace'} has no TypeScript name of its own: ${candidates.join(', ')} are taken${rivals.length ? ` (by ${rivals.join(', ')})` : ''}`,
+      );
+    }
     taken.add(name);
     out.set(key, name);
   }
   return out;
+}
+
+/** The base name keeping what `pascal` drops: `_` stays, other non-identifier characters become `_`. */
+export function exactTypeName(key: string): string {
+  const { local } = splitKey(key);
+  const path = local.startsWith('~') ? local.slice(1).replace(/^(element|type|group|attributeGroup|attribute|schema|schema-element):/, '') : local;
+  const name = path
+    .split('/')
+    .map((seg) => {
+      const s = seg.replace(/^[@$]/, '').replace(/[^A-Za-z0-9_]/g, '_');
+      return s[0].toUpperCase() + s.slice(1);
+    })
+    .join('');
+  return /^[0-9]/.test(name) ? `T${name}` : name;
+}
+
+/** A namespace's short name for type names: its URI's last segment in PascalCase (`…/xmldsig#` → Xmldsig; none → NoNamespace). */
+export function namespaceShortName(ns: string): string {
+  if (ns === '') return 'NoNamespace';
+  const last =
+    ns
+      .replace(/[/#:]+$/, '')
+      .split(/[/#:]/)
+      .filter(Boolean)
+      .pop() ?? 'Ns';
+  return pascal(last);
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -37,14 +37,16 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   const subtypes = new SubtypeIndex(model);
   const reach = reachable(model, catalog, subtypes);
 
-  const complexNames = uniqueNames(reach.complex, baseTypeName);
-  const familyNames = uniqueNames(reach.families, (k) => (model.complexTypes[k].abstract ? baseTypeName(k) : `${baseTypeName(k)}Family`), new Set(complexNames.values()));
+  // the messages' namespace keeps plain names in a clash (names.ts)
+  const home = catalog.messages.length > 0 ? rootNamespace(catalog, catalog.messages[0]) : undefined;
+  const complexNames = uniqueNames(reach.complex, baseTypeName, new Set(), home);
+  const familyNames = uniqueNames(reach.families, (k) => (model.complexTypes[k].abstract ? baseTypeName(k) : `${baseTypeName(k)}Family`), new Set(complexNames.values()), home);
   const taken = new Set([...complexNames.values(), ...familyNames.values()]);
   const named = [...reach.simple].filter((k) => model.simpleTypes[k].name && !isBuiltinKey(k));
-  const simpleNames = uniqueNames(named, baseTypeName, taken);
+  const simpleNames = uniqueNames(named, baseTypeName, taken, home);
   for (const n of simpleNames.values()) taken.add(n);
   const anonymous = [...reach.simple].filter((k) => !model.simpleTypes[k].name);
-  const anonymousNames = uniqueNames(anonymous, baseTypeName, taken);
+  const anonymousNames = uniqueNames(anonymous, baseTypeName, taken, home);
   const simpleId = (key: string): string => (isBuiltinKey(key) ? `xs_${splitKey(key).local}` : (simpleNames.get(key) ?? anonymousNames.get(key)!));
 
   const simpleTypes: Record<string, SimpleTypePlan> = {};
