@@ -1,5 +1,5 @@
 import { compareDecimal } from '../runtime/lexical.js';
-import type { AttributePlan, ComplexTypePlan, ElementPlan, FacetsPlan, MessagePlan, Plan, PlanSource, SimpleTypePlan, TypeRef, WildcardPlan } from '../runtime/plan.js';
+import type { AttributePlan, ComplexTypePlan, ElementPlan, FacetsPlan, MessagePlan, ParticlePlan, Plan, PlanSource, SimpleTypePlan, TypeRef, WildcardPlan } from '../runtime/plan.js';
 import { admits, wildcardLabel } from '../runtime/wildcard.js';
 import type { Side } from './load.js';
 
@@ -231,6 +231,35 @@ class Comparer {
     if (ok !== nk) this.add({ rule: 'compositor-changed', location: owner, path, message: `the content of ${owner} is now a ${nk}, was a ${ok}`, old: ok, new: nk });
     const oe = o.elements;
     const ne = n.elements;
+    if (!o.mixed !== !n.mixed)
+      this.add({
+        rule: n.mixed ? 'mixed-added' : 'mixed-removed',
+        location: owner,
+        path,
+        message: `${owner} ${n.mixed ? 'now allows' : 'no longer allows'} text between its elements (mixed content)`,
+      });
+    // the group around each element, at any depth: a choice turned into a sequence, a choice made optional or required
+    const oGroups = enclosingGroups(o.content.model);
+    const nGroups = enclosingGroups(n.content.model);
+    oe.forEach((a, oSlot) => {
+      const nSlot = ne.findIndex((x) => x.local === a.local);
+      if (nSlot < 0) return;
+      const [og, ng] = [oGroups.get(oSlot), nGroups.get(nSlot)];
+      if (!og || !ng) return;
+      const loc = `${owner}/${slotName(a)}`;
+      const at = `${path}/${a.local || a.prop}`;
+      if ((og.kind === 'choice') !== (ng.kind === 'choice') && !(ok !== nk && og.depth === 0 && ng.depth === 0))
+        this.add({ rule: 'compositor-changed', location: loc, path: at, message: `the group around ${slotName(a)} in ${owner} is now a ${ng.kind}, was a ${og.kind}`, old: og.kind, new: ng.kind });
+      else if (og.kind === 'choice' && ng.kind === 'choice' && (og.min === 0) !== (ng.min === 0))
+        this.add({
+          rule: ng.min > og.min ? 'min-occurs-increased' : 'min-occurs-decreased',
+          location: loc,
+          path: at,
+          message: `the choice around ${slotName(a)} in ${owner} is now ${ng.min === 0 ? 'optional' : 'required'}`,
+          old: String(og.min),
+          new: String(ng.min),
+        });
+    });
     for (const a of oe) {
       const b = ne.find((x) => x.local === a.local);
       const loc = `${owner}/${slotName(a)}`;
@@ -504,6 +533,20 @@ function attributeProp(a: AttributePlan): Prop {
     default: a.default,
     source: a.source,
   };
+}
+
+/** Per slot: the innermost group around it (its kind, its minOccurs, how deep it is). */
+function enclosingGroups(model: ParticlePlan): Map<number, { kind: string; min: number; depth: number }> {
+  const out = new Map<number, { kind: string; min: number; depth: number }>();
+  const walk = (p: ParticlePlan, around: { kind: string; min: number; depth: number } | undefined, depth: number): void => {
+    if (p.kind === 'element') {
+      if (around) out.set(p.slot, around);
+      return;
+    }
+    for (const i of p.items) walk(i, { kind: p.kind, min: p.min, depth }, depth + 1);
+  };
+  walk(model, undefined, 0);
+  return out;
 }
 
 function elementProp(e: ElementPlan): Prop {

@@ -55,6 +55,8 @@ export const RULES: readonly Rule[] = [
   wire('pattern-changed', 'incompatible', 'A pattern was replaced by another (neither is known to include the other).'),
   wire('enumeration-value-added', 'looser', 'An enumeration has a new value.'),
   wire('enumeration-value-removed', 'stricter', 'An enumeration value was removed.'),
+  wire('mixed-added', 'looser', 'A type now allows text between its elements (mixed content).'),
+  wire('mixed-removed', 'stricter', 'A type no longer allows text between its elements.'),
   wire('wildcard-widened', 'looser', 'An xs:any admits more: more namespaces, or a looser processContents (strict → lax → skip).'),
   wire('wildcard-narrowed', 'stricter', 'An xs:any admits less: fewer namespaces, or a stricter processContents.'),
   wire('wildcard-changed', 'incompatible', 'An xs:any admits other namespaces: some elements it admitted are refused, others admitted.'),
