@@ -103,6 +103,11 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
   if (s.primitive === 'string' || s.primitive === 'anyURI') {
     const o: Record<string, unknown> = { patterns: all, whiteSpace: s.whiteSpace };
     if (f.patterns && f.patterns.length > 0) o.generateFrom = f.patterns[f.patterns.length - 1];
+    // names and URIs no validator disputes, when the schema adds no pattern of its own: XML names of
+    // the characters every edition of XML 1.0 allows (libxml2 checks XSD 1.0's, paygen XML 1.0 5th
+    // edition's), URIs without the characters that need escaping
+    const plain = SAFE_VALUES[s.builtin];
+    if (plain && (f.patterns?.length ?? 0) <= plain.steps) o.generateFrom = plain.pattern;
     const min = f.length ?? f.minLength;
     const max = f.length ?? f.maxLength;
     if (min !== undefined) o.minLength = min;
@@ -118,6 +123,17 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
   for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const) if (f[k] !== undefined) bounds[k] = f[k]!;
   return Object.keys(bounds).length > 0 ? { k: 'temporal', primitive: s.primitive, patterns: all, bounds } : { k: 'temporal', primitive: s.primitive, patterns: all };
 }
+
+/** Generators for built-in types whose own patterns admit more than some validator does (`steps`: how many pattern facets the built-in has). */
+const SAFE_VALUES: Record<string, { pattern: string; steps: number }> = {
+  Name: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 1 },
+  NCName: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
+  ID: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
+  IDREF: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
+  ENTITY: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
+  NMTOKEN: { pattern: '^[A-Za-z0-9._-]{1,16}$', steps: 1 },
+  anyURI: { pattern: '^(?:https://[a-z]{1,10}\\.example/[A-Za-z0-9._~-]{0,12}|urn:[a-z]{1,8}:[A-Za-z0-9.-]{1,12})$', steps: 0 },
+};
 
 function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
   const parts: PartArb[] = [];

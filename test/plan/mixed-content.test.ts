@@ -25,10 +25,10 @@ afterAll(removeSchemaFiles);
 
 const OTHER = 'urn:other';
 const KEY_INFO =
-  '<xs:complexType name="KeyInfo" mixed="true"><xs:choice maxOccurs="unbounded"><xs:element name="KeyName" type="xs:string"/><xs:element name="X509Data" type="t:X509"/><xs:any namespace="##other" processContents="lax"/></xs:choice><xs:attribute name="Id" type="xs:string" use="optional"/></xs:complexType>';
+  '<xs:complexType name="KeyInfo" mixed="true"><xs:choice maxOccurs="unbounded"><xs:element name="KeyName" type="xs:string"/><xs:element name="X509Data" type="t:X509"/><xs:any namespace="##other" processContents="lax"/></xs:choice><xs:attribute name="Id" type="xs:ID" use="optional"/></xs:complexType>';
 const X509 = '<xs:complexType name="X509"><xs:sequence maxOccurs="unbounded"><xs:element name="X509SerialNumber" type="xs:integer"/></xs:sequence></xs:complexType>';
 const TRANSFORM =
-  '<xs:complexType name="Transform" mixed="true"><xs:choice minOccurs="0" maxOccurs="unbounded"><xs:any namespace="##other" processContents="lax"/><xs:element name="XPath" type="xs:string"/></xs:choice><xs:attribute name="Algorithm" type="xs:string" use="required"/></xs:complexType>';
+  '<xs:complexType name="Transform" mixed="true"><xs:choice minOccurs="0" maxOccurs="unbounded"><xs:any namespace="##other" processContents="lax"/><xs:element name="XPath" type="xs:string"/></xs:choice><xs:attribute name="Algorithm" type="xs:anyURI" use="required"/></xs:complexType>';
 const NOTE = '<xs:complexType name="Note" mixed="true"/>';
 
 const fixture = () =>
