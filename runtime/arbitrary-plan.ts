@@ -128,7 +128,8 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
 const SAFE_VALUES: Record<string, { pattern: string; steps: number }> = {
   Name: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 1 },
   NCName: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
-  ID: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
+  // IDs are unique in a document (libxml2 checks it): long enough that two drawn never meet
+  ID: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{11,15}$', steps: 2 },
   IDREF: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
   ENTITY: { pattern: '^[A-Za-z_][A-Za-z0-9._-]{0,15}$', steps: 2 },
   NMTOKEN: { pattern: '^[A-Za-z0-9._-]{1,16}$', steps: 1 },
