@@ -17,13 +17,41 @@ export interface XsdBundle {
   preload: Array<{ fileName: string; contents: string }>;
 }
 
-export function xsdBundle(mainFile: string): XsdBundle {
+/**
+ * The XSD of `mainFile` for libxml2, with every .xsd beside it preloaded. `locations` is the set's
+ * map of schemaLocation URLs (or imported namespaces) to local files: libxml2 is handed the same
+ * local copies, its imports and includes pointed at them, so that it never fetches either.
+ */
+export function xsdBundle(mainFile: string, locations: Readonly<Record<string, string>> = {}): XsdBundle {
   const dir = dirname(mainFile);
-  const preload = readdirSync(dir)
-    .filter((f) => f.endsWith('.xsd') && f !== basename(mainFile))
-    .sort()
-    .map((f) => ({ fileName: f, contents: readFileSync(join(dir, f), 'utf8') }));
-  return { main: { fileName: basename(mainFile), contents: readFileSync(mainFile, 'utf8') }, preload };
+  const files = new Map<string, string>();
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.xsd'))
+    .sort())
+    files.set(f, join(dir, f));
+  const mapped = new Map<string, string>();
+  for (const [key, path] of Object.entries(locations)) {
+    let name = basename(path);
+    if (files.has(name) && files.get(name) !== path) name = `mapped-${mapped.size}-${name}`;
+    files.set(name, path);
+    mapped.set(key, name);
+  }
+  const read = (path: string) => pointAtLocalCopies(readFileSync(path, 'utf8'), mapped);
+  const preload = [...files].filter(([name]) => name !== basename(mainFile)).map(([fileName, path]) => ({ fileName, contents: read(path) }));
+  return { main: { fileName: basename(mainFile), contents: read(mainFile) }, preload };
+}
+
+/** Imports and includes whose schemaLocation (or, for an import without one, namespace) is mapped, pointed at the local copy. */
+function pointAtLocalCopies(xsd: string, mapped: ReadonlyMap<string, string>): string {
+  if (mapped.size === 0) return xsd;
+  return xsd.replace(/<((?:[\w.-]+:)?(?:import|include))\b([^>]*?)(\/?)>/g, (tag, name: string, attrs: string, close: string) => {
+    const loc = /\sschemaLocation\s*=\s*(["'])(.*?)\1/.exec(attrs);
+    const ns = /\snamespace\s*=\s*(["'])(.*?)\1/.exec(attrs);
+    const target = (loc && mapped.get(loc[2])) ?? (!loc && ns ? mapped.get(ns[2]) : undefined);
+    if (!target) return tag;
+    const rest = loc ? attrs.replace(loc[0], '') : attrs;
+    return `<${name}${rest} schemaLocation="${target}"${close}>`;
+  });
 }
 
 const BATCH = 400;

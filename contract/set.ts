@@ -84,7 +84,7 @@ export function interpretedContractSet(config: ResolvedSet, root: string): Contr
 
 /** The XSD libxml2 validates a message against: its own schema file, in a set of several. */
 function xsdLookup(config: ResolvedSet, plan: Plan): (message: string | undefined) => XsdBundle {
-  const bundles = new Map(config.xsd.map((f) => [basename(f), xsdBundle(f)]));
+  const bundles = new Map(config.xsd.map((f) => [basename(f), xsdBundle(f, config.locations)]));
   const main = bundles.get(basename(config.xsd[0]))!;
   return (message) => {
     const schema = plan.messages.find((m) => m.name === message)?.schema;

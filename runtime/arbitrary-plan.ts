@@ -154,14 +154,23 @@ function contentArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): ContentArb
   const max = p.max < 0 ? Infinity : p.max;
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
-    return { k: 'el', key: e.prop, of: valueArb(plan, e), min: p.min, max };
+    return { k: 'el', key: e.prop, of: valueArb(plan, e), min: p.min, max: neverDrawn(e, p.min) ? 0 : max };
   }
   return { k: p.kind, items: p.items.map((i) => contentArb(plan, c, i)), min: p.min, max };
+}
+
+/**
+ * A strict xs:any admits only elements the set declares, and those paygen refuses as unsupported
+ * (they would need typing): no fragment drawn is valid there, so an optional one is left out.
+ */
+function neverDrawn(e: ElementPlan, min: number): boolean {
+  return e.wildcard?.process === 'strict' && min === 0;
 }
 
 function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
+    if (neverDrawn(e, p.min)) return { k: 'seq', parts: [] };
     const of = valueArb(plan, e);
     // absent only by the particle's own minOccurs: a choice or an optional group around it decides
     // absence for the whole branch (e.optional, the property's optionality, also counts those)

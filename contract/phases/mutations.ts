@@ -38,7 +38,19 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     kind: 'swap two elements of a sequence',
-    sites: (doc) => elementSites(doc, (s) => s.complex !== undefined && s.complex.content.kind === 'elements' && s.complex.content.model.kind !== 'all' && swappable(s.el) >= 0),
+    // not in ordered content (a repeated choice takes its children in any order) nor beside an
+    // xs:any (which may admit the swapped element where it lands): the swap must break the order
+    sites: (doc) =>
+      elementSites(
+        doc,
+        (s) =>
+          s.complex !== undefined &&
+          s.complex.content.kind === 'elements' &&
+          s.complex.content.model.kind !== 'all' &&
+          !s.complex.ordered &&
+          !s.complex.elements.some((e) => e.type.kind === 'any') &&
+          swappable(s.el) >= 0,
+      ),
     apply: (dom, doc, i) => {
       const s = doc.sites[i];
       const el = find(doc.dom, dom, s.el)!;
