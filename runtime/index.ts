@@ -25,7 +25,7 @@ export {
   type SafeParseResult,
   type WriteBinding,
 } from './document.js';
-export { escapeAttr, escapeText, UnrepresentableError } from './write.js';
+export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from './write.js';
 export { admits, fragmentFault, writeFragment, writeOtherAttributes } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';

@@ -20,7 +20,7 @@ import { checkProfiles, type ProfileCheck } from './profiles.js';
 import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
-import { escapeAttr, escapeText } from './write.js';
+import { escapeAttr, escapeText, writeQNameElement } from './write.js';
 import { writeFragment, writeOtherAttributes, type FragmentSlot } from './wildcard.js';
 
 /**
@@ -333,6 +333,7 @@ function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: un
   if (e.fragment) return writeFragment(x as string, g.defaultNs);
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
+  if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs);
   if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;
   return writeType(p, g, e.plan.type, x as Record<string, unknown>, tag, '');
 }

@@ -672,11 +672,12 @@ export class ReadContext implements FaultSink {
     const at = c.pos;
     let text = c.readText();
     if (!c.atEndTag()) text += this.skipChildElements('simple content');
-    c.finish();
     if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
     if (text === '' && dflt !== undefined) text = dflt;
+    // converted before the end tag is consumed: a QName resolves in the element's own namespace scope
     const value = this.convert(text, t, at, prop) as T;
     if (fixed !== undefined) this.checkFixed(t, value, fixed, at, prop);
+    c.finish();
     this.la = Tok.End;
     this.leave();
     return value;
@@ -696,7 +697,21 @@ export class ReadContext implements FaultSink {
   convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
     this.valueAt = offset;
     this.valueSub = sub;
-    return readText(t, raw, this);
+    const v = readText(t, raw, this);
+    return t.qname ? this.resolveQName(v as string) : v;
+  }
+
+  /** A QName read (`p:local`, `local`) → `{ns}local` by the namespaces in scope here (unprefixed: the default namespace), or `local` in none. */
+  private resolveQName(text: string): string {
+    const colon = text.indexOf(':');
+    const prefix = colon < 0 ? '' : text.slice(0, colon);
+    const local = text.slice(colon + 1);
+    const ns = this.c.lookupPrefix(prefix);
+    if (ns === undefined) {
+      this.fault({ code: 'invalid-value', message: `the prefix '${prefix}' of the QName ${quote(text)} is not declared`, expected: `a declaration xmlns:${prefix}="…"`, received: text });
+      return text;
+    }
+    return ns === '' ? local : `{${ns}}${local}`;
   }
 
   /** Where the value being converted is (for its faults): its offset and its path below the element. */

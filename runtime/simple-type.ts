@@ -71,6 +71,8 @@ export interface SimpleType {
   readonly enumeration?: ReadonlySet<string | number>;
   readonly enumerationText?: string;
   readonly decimal?: DecimalBounds;
+  /** An xs:QName: read as `prefix:local`, resolved in the namespaces in scope; its typed value is `{ns}local` (or `local`). */
+  readonly qname: boolean;
   /** Range facets of a date/time, duration or floating-point type, compared by XSD's (partial) order (order.ts). */
   readonly ordered?: OrderedBounds;
   /** Patterns (lexical space and pattern facets) a text read must match: no whitespace or character form, which read text always has. */
@@ -170,6 +172,7 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     enumeration,
     enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
     decimal: kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0 ? decimal : undefined,
+    qname: def.primitive === 'QName',
     ordered: kind === Kind.Text && ORDERED_PRIMITIVES.has(def.primitive) ? orderedBounds(def.primitive, decimal) : undefined,
     readPatterns: [...lexicalRead, ...patterns],
     valuePatterns: [...lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...patterns],
@@ -192,6 +195,8 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
  */
 export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
   if (t.members) return false;
+  // a QName's typed value is `{ns}local`, which its lexical patterns (the prefixed form) do not describe
+  if (t.qname && mode !== TextMode.Read) return false;
   const res = mode === TextMode.Read ? t.readPatterns : t.valuePatterns;
   for (let i = 0; i < res.length; i++) if (!res[i].test(s)) return false;
   if (mode === TextMode.Value && t.xmlChars && !isXmlText(s)) return false;
@@ -323,6 +328,7 @@ export function valueFault(t: SimpleType, v: unknown, writing = false): Fault | 
   switch (t.kind) {
     case Kind.Text:
       if (typeof v !== 'string') return jsTypeFault(t, 'a string', v);
+      if (t.qname) return qnameValueFault(t, v);
       return acceptsText(t, v, writing ? TextMode.Write : TextMode.Value) ? undefined : textFaultOf(t, v, true);
     case Kind.Int:
       if (typeof v !== 'number') return jsTypeFault(t, 'a number', v);
@@ -403,6 +409,16 @@ export function checkOrderedFacets(value: string, f: OrderedBounds): 'minInclusi
   }
   if (f.minExclusive !== undefined && compareOrdered(p, value, f.minExclusive) !== 1) return 'minExclusive';
   if (f.maxExclusive !== undefined && compareOrdered(p, value, f.maxExclusive) !== -1) return 'maxExclusive';
+  return undefined;
+}
+
+/** A QName's typed value: `{ns}local` or `local`, the local part an NCName (the facets of QName beyond its lexical space are not mapped). */
+function qnameValueFault(t: SimpleType, v: string): Fault | undefined {
+  const close = v.startsWith('{') ? v.indexOf('}') : -1;
+  const local = close >= 0 ? v.slice(close + 1) : v;
+  if ((v.startsWith('{') && close < 0) || local.includes(':') || !t.lexicalRead.every((re) => re.test(local))) {
+    return { code: 'invalid-value', message: `${quote(v)} is not a QName value${of(t)}: expected {namespace}local or local`, expected: '{namespace}local', received: v };
+  }
   return undefined;
 }
 

@@ -39,6 +39,22 @@ export function escapeText(s: string): string {
   return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
+/**
+ * An element whose text is a QName value (`{ns}local` or `local`): the value written with a
+ * prefix declared on the element for its namespace, unprefixed when it is the default namespace in
+ * scope (`defaultNs`); a value in no namespace under a default namespace needs the element's own
+ * name prefixed (`elementNs`) and the default undeclared.
+ */
+export function writeQNameElement(tag: string, elementNs: string, value: string, defaultNs: string): string {
+  const close = value.startsWith('{') ? value.indexOf('}') : -1;
+  const ns = close >= 0 ? value.slice(1, close) : '';
+  const local = close >= 0 ? value.slice(close + 1) : value;
+  if (ns === defaultNs) return `<${tag}>${local}</${tag}>`;
+  if (ns !== '') return `<${tag} xmlns:q="${escapeAttr(ns)}">q:${local}</${tag}>`;
+  const name = tag.slice(tag.indexOf(':') + 1);
+  return `<e:${name} xmlns:e="${escapeAttr(elementNs)}" xmlns="">${local}</e:${name}>`;
+}
+
 const ATTR_SPECIAL = /[&<>"\t\n\r]|[^\x20-\ud7ff\ue000-\ufffd]/;
 
 /** Attribute value in double quotes: TAB, LF and CR as character references, which attribute-value normalisation keeps. */

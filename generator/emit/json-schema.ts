@@ -237,6 +237,8 @@ class Builder {
   /** A value kept as text: lexical patterns, facet patterns, lengths, enumeration, decimal ranges. */
   private textSchema(s: SimpleTypePlan): JsonSchema {
     if (s.variety === 'union') return this.unionSchema(s);
+    // the typed value of a QName: `{namespace}local` or `local`
+    if (s.primitive === 'QName') return { type: 'string', pattern: '^(?:\\{[^{}]*\\})?[^{}:\\s]+$' };
     const f = s.facets;
     const patterns = [...new Set([...(f.lexical ?? []), ...(f.patterns ?? [])])];
     const out: JsonSchema = { type: 'string' };

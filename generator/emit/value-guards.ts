@@ -48,7 +48,7 @@ export function valueGuard(p: SimpleTypePlan, descriptor: string, pattern: (i: n
       return { test: parts.join(' && '), patterns: [], usesWriting: false, summary: 'an integer in range' };
     }
     case Kind.Text: {
-      if (t.decimal || t.ordered) return undefined;
+      if (t.decimal || t.ordered || t.qname) return undefined;
       const parts = ['typeof x === "string"'];
       const what: string[] = [];
       const min = t.minLength;

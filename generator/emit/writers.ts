@@ -26,7 +26,7 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   });
   const out = [
     head,
-    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}${Object.values(plan.simpleTypes).some((s) => s.primitive === 'QName') ? 'writeQNameElement, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
     "import type * as T from './types.js';",
     "import * as V from './validate.js';",
     '',
@@ -98,6 +98,10 @@ function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: numb
   if (e.type.kind === 'any') return `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
+  if (e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName') {
+    const write = `writeQNameElement(${lit(tag)}, ${lit(e.ns)}, ${v}, ${lit(g.defaultNs)})`;
+    return e.nillable ? `o.s += ${v} === null ? ${nil} : ${write};` : `o.s += ${write};`;
+  }
   if (e.type.kind === 'simple') {
     const text = `${lit(`<${tag}>`)} + ${render(plan, e.type.id, v, 'escapeText')} + ${lit(`</${tag}>`)}`;
     return e.nillable ? `o.s += ${v} === null ? ${nil} : ${text};` : `o.s += ${text};`;

@@ -1,3 +1,4 @@
+import { xsdPatternToJs } from './xsd-regex.js';
 /**
  * Lexical spaces of the XSD 1.0 primitive types (Part 2 §3.2) as anchored ECMAScript patterns,
  * for values kept as text in the typed form. These replace JSON Schema formats on purpose:
@@ -38,6 +39,8 @@ const PRIMITIVE: Record<string, string | undefined> = {
 
 /** The lexical pattern of a primitive, or undefined when every string is in its lexical space. */
 export function primitivePattern(primitive: string): string | undefined {
+  // QName (Namespaces in XML 1.0 §4): prefix:local or local, NCNames both, as XSD's \i and \c say
+  if (primitive === 'QName') return xsdPatternToJs('([\\i-[:]][\\c-[:]]*:)?[\\i-[:]][\\c-[:]]*');
   return PRIMITIVE[primitive];
 }
 

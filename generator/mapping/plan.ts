@@ -104,6 +104,7 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder, declaredAttributes, substitutes);
   });
   for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
+  refuseQNamesOutsideElements(complexTypes, simpleTypes);
 
   const groups = writerGroups(model, catalog, subtypes, complexNames, familyNames, complexTypes);
   const messages: MessagePlan[] = catalog.messages.map((m) => {
@@ -357,4 +358,23 @@ export function substitutesOf(model: SchemaModel): Substitutes {
     if (!head.blocksSubstitution) visit(key);
     return [key, ...all.sort()].filter((k) => !model.elements[k].abstract).map(particle);
   };
+}
+
+/**
+ * xs:QName values are mapped in element text only: as an attribute, simple content, a list item
+ * or a union member, or with an enumeration (QNames of the schema's own scope), they are refused
+ * until mapped, with the place.
+ */
+function refuseQNamesOutsideElements(complexTypes: Record<string, ComplexTypePlan>, simpleTypes: Record<string, SimpleTypePlan>): void {
+  const isQName = (id: string | undefined) => id !== undefined && simpleTypes[id]?.primitive === 'QName';
+  for (const s of Object.values(simpleTypes)) {
+    if (isQName(s.item) || s.members?.some(isQName)) throw new SchemaError(`type ${s.label}: xs:QName in a list or a union is not supported yet`, s.source);
+    if (s.primitive === 'QName' && (s.facets.enumeration || s.facets.patterns?.length))
+      throw new SchemaError(`type ${s.label}: enumeration and pattern facets on xs:QName (about its prefixed form) are not supported yet`, s.source);
+  }
+  for (const c of Object.values(complexTypes)) {
+    for (const a of c.attributes)
+      if (isQName(a.type)) throw new SchemaError(`attribute ${a.local} of ${c.name.local}: xs:QName attributes are not supported yet (in element text they are)`, a.source ?? c.source);
+    if (c.content.kind === 'simple' && isQName(c.content.type)) throw new SchemaError(`complex type ${c.name.local}: simple content of type xs:QName is not supported yet`, c.source);
+  }
 }
