@@ -208,24 +208,37 @@ export class ReadContext implements FaultSink {
       if (c.atEndTag()) break;
       c.startTag();
       this.la = Tok.Start;
-      if (this.failedLevel === this.level) {
-        c.skipContent();
-        continue;
-      }
-      const k = this.tolerance ? this.tolerance.step(model) : this.matcher.step(c.ns, c.local);
+      const k = this.child(model);
       if (k >= 0) return k;
-      if (k === SKIPPED) continue;
-      this.contentFault(model, this.matcher.fault.kind, this.matcher.fault.node);
-      c.skipContent();
+      // a child skipped (after a fault, or by tolerant reading): its parent's text follows
+      if (k !== SKIPPED) c.skipContent();
     }
     this.la = Tok.End;
+    c.finish();
+    return this.endContent(model);
+  }
+
+  /**
+   * The slot of the child at the lookahead start tag; or, for a child that cannot be one (after a
+   * fault in this element, or reported now), NO_MATCH, the caller skipping it; SKIPPED when
+   * tolerant reading skipped it already.
+   */
+  private child(model: ContentModel): number {
+    if (this.failedLevel === this.level) return NO_MATCH;
+    const k = this.tolerance ? this.tolerance.step(model) : this.matcher.step(this.c.ns, this.c.local);
+    if (k >= 0 || k === SKIPPED) return k;
+    this.contentFault(model, this.matcher.fault.kind, this.matcher.fault.node);
+    return NO_MATCH;
+  }
+
+  /** The end of the element being read: what is still missing reported, the matcher done, the element left. */
+  private endContent(model: ContentModel): number {
     if (this.failedLevel !== this.level) {
       if (this.tolerance) this.tolerance.finish(model);
       else if (!this.matcher.finish()) this.contentFault(model, 'missing', this.matcher.fault.node);
     }
     if (this.tolerance) this.tolerance.end();
     else this.matcher.end();
-    c.finish();
     this.leave();
     return -1;
   }
@@ -236,28 +249,14 @@ export class ReadContext implements FaultSink {
   }
 
   private match(model: ContentModel): number {
-    const c = this.c;
     while (this.la === Tok.Start) {
-      if (this.failedLevel === this.level) {
-        c.skipContent();
-        this.advance();
-        continue;
-      }
-      const k = this.tolerance ? this.tolerance.step(model) : this.matcher.step(c.ns, c.local);
+      const k = this.child(model);
       if (k >= 0) return k;
       if (k === SKIPPED) continue;
-      this.contentFault(model, this.matcher.fault.kind, this.matcher.fault.node);
-      c.skipContent();
+      this.c.skipContent();
       this.advance();
     }
-    if (this.failedLevel !== this.level) {
-      if (this.tolerance) this.tolerance.finish(model);
-      else if (!this.matcher.finish()) this.contentFault(model, 'missing', this.matcher.fault.node);
-    }
-    if (this.tolerance) this.tolerance.end();
-    else this.matcher.end();
-    this.leave();
-    return -1;
+    return this.endContent(model);
   }
 
   /** Reports why the lookahead (or the end of the element) does not fit the content model. */

@@ -6,7 +6,6 @@
  * the element libxml2 names, libxml2 gives the verdicts EXPECTED.json records, and the contract
  * phases (facets, fuzzing, mutations, each judged by libxml2) pass on the generated code.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import { generatedContractSet } from '../../contract/set.js';
 import { xmlTree, type XTree } from '../../contract/xml-tree.js';
 import { resolveConfig, type ResolvedSet } from '../../generator/config.js';
 import { generateSet } from '../../generator/generate.js';
+import { tscStrict } from '../helpers/generated.js';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 const CORPUS = join(FIXTURES, 'corpus');
@@ -90,14 +90,7 @@ describe('ISO 20022 schemas from a bare configuration', () => {
 
   it('the generated code passes tsc --strict', () => {
     const files = SETS.flatMap((s) => ['index.ts', 'arbitraries.ts'].map((f) => join(OUT, s, f)));
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', '--types', 'node', ...files];
-    let output = '';
-    try {
-      execFileSync(process.execPath, [tsc, ...args], { cwd: ROOT, encoding: 'utf8' });
-    } catch (e) {
-      output = String((e as { stdout?: string }).stdout ?? e);
-    }
+    const output = tscStrict(files);
     expect(output).toBe('');
   });
 

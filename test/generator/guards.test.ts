@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/paygen.js';
 import { readConfig } from '../../generator/config.js';
 import { generateSet, staleFiles } from '../../generator/generate.js';
+import { tscStrict } from '../helpers/generated.js';
 import { ROOT } from '../helpers/paths.js';
 
 const sets = readConfig(join(ROOT, 'paygen.config.json'));
@@ -52,29 +53,7 @@ describe('generator guards', () => {
 
   it('generated code passes tsc --noEmit under strict', () => {
     const files = sets.flatMap((s) => ['index.ts', 'arbitraries.ts'].map((f) => join(s.out, f)));
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = [
-      '--ignoreConfig',
-      '--noEmit',
-      '--strict',
-      '--noImplicitOverride',
-      '--target',
-      'ES2022',
-      '--module',
-      'NodeNext',
-      '--moduleResolution',
-      'NodeNext',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      ...files,
-    ];
-    let output = '';
-    try {
-      execFileSync(process.execPath, [tsc, ...args], { cwd: ROOT, encoding: 'utf8' });
-    } catch (e) {
-      output = String((e as { stdout?: string }).stdout ?? e);
-    }
+    const output = tscStrict(files);
     expect(output).toBe('');
   });
 });

@@ -5,19 +5,13 @@
  * TransformType (optional repeated choice of a wildcard and XPath, mixed), and text-only mixed
  * content. libxml2 judges every document used; the generated code does what the interpreter does.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sameTypedValue } from '../../contract/equivalence.js';
 import { xmlTree } from '../../contract/xml-tree.js';
-import { resolveConfig } from '../../generator/config.js';
-import { generateSet } from '../../generator/generate.js';
 import { arbitraryPlans } from '../../runtime/arbitrary-plan.js';
 import { interpretPlans } from '../../runtime/arbitrary-interpret.js';
-import { ROOT } from '../helpers/paths.js';
+import { generatedFixture } from '../helpers/generated.js';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
 import { libxml, planFixture, TNS } from './plan-fixture.js';
 
@@ -114,42 +108,9 @@ describe('mixed content', () => {
   });
 
   it('generated code passes tsc --strict and reads, checks and writes as the interpreter does', async () => {
-    const out = join(ROOT, 'tmp', 'mixed-content');
-    rmSync(out, { recursive: true, force: true });
-    const config = resolveConfig({ sets: [{ name: 'mixed', xsd: [f.file], out, runtimeImport: join(ROOT, 'runtime', 'index.js') }] }, ROOT)[0];
-    for (const file of generateSet(config)) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      writeFileSync(file.path, file.content);
-    }
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    let output = '';
-    try {
-      execFileSync(
-        process.execPath,
-        [
-          tsc,
-          '--ignoreConfig',
-          '--noEmit',
-          '--strict',
-          '--target',
-          'ES2022',
-          '--module',
-          'NodeNext',
-          '--moduleResolution',
-          'NodeNext',
-          '--skipLibCheck',
-          '--types',
-          'node',
-          join(out, 'index.ts'),
-          join(out, 'arbitraries.ts'),
-        ],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-    } catch (e) {
-      output = String((e as { stdout?: string }).stdout ?? e);
-    }
-    expect(output).toBe('');
-    const gen = (await import(pathToFileURL(join(out, 'index.ts')).href)) as Record<string, (x: unknown) => unknown>;
+    const generated = await generatedFixture(f.file, 'mixed-content');
+    expect(generated.tsc).toBe('');
+    const gen = generated.index;
     for (const d of [DOC, `<doc xmlns="${TNS}"><KeyInfo>only text</KeyInfo></doc>`]) {
       const ours = gen.safeParseDoc(d) as { ok: boolean; value?: unknown };
       expect(ours).toEqual(f.msg.safeParse(d));
@@ -157,6 +118,6 @@ describe('mixed content', () => {
     }
     const wrong = { KeyInfo: { $content: [{ $text: 1 }, { KeyName: 'k' }] } };
     expect(gen.validateDoc(wrong)).toEqual(f.msg.validate(wrong));
-    rmSync(out, { recursive: true, force: true });
+    generated.remove();
   });
 });

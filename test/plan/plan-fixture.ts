@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { libxmlValidate, xsdBundle, type Verdict, type XsdBundle } from '../../contract/oracle.js';
 import type { Catalog } from '../../generator/model/catalog.js';
 import { mapPlan } from '../../generator/mapping/plan.js';
 import { readSchema } from '../../generator/xsd/read-schema.js';
 import type { Issue } from '../../runtime/issues.js';
+import { arbitraryPlans } from '../../runtime/arbitrary-plan.js';
+import { interpretPlans } from '../../runtime/arbitrary-interpret.js';
 import { interpret, type InterpretedMessage, type InterpretedSet } from '../../runtime/interpret.js';
 import type { ElementPlan, Plan } from '../../runtime/plan.js';
 import { schemaDoc, TNS, withoutSource, writeSchemaFiles } from '../xsd/schema-fixture.js';
@@ -76,4 +79,29 @@ export function brief(issue: Issue | undefined, withPosition: boolean): Partial<
 /** libxml2's verdicts on documents (one batch). */
 export async function libxml(bundle: XsdBundle, docs: readonly string[]): Promise<Verdict[]> {
   return libxmlValidate(bundle, docs);
+}
+
+/**
+ * `runs` values of type `id` drawn by the plan's arbitraries (seed `seed`), each with what
+ * validating it says and libxml2's verdict on the document built from it: what the arbitraries
+ * draw must be valid for both.
+ */
+export async function drawn(
+  f: PlanFixture,
+  id: string,
+  seed: number,
+  runs: number,
+): Promise<{ values: Array<Record<string, unknown>>; invalid: Array<{ value: unknown; issues: Issue[] }>; rejected: Verdict[] }> {
+  const values = fc.sample(interpretPlans(arbitraryPlans(f.plan))[id], { seed, numRuns: runs }) as Array<Record<string, unknown>>;
+  const invalid = values.map((value) => ({ value, issues: f.msg.validate(value) })).filter((x) => x.issues.length > 0);
+  const rejected =
+    invalid.length > 0
+      ? []
+      : (
+          await libxmlValidate(
+            f.bundle,
+            values.map((v) => f.msg.build(v)),
+          )
+        ).filter((v) => !v.valid);
+  return { values, invalid, rejected };
 }
