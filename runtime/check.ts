@@ -1,7 +1,9 @@
 import { ContentMatcher, expectedNames, occurrenceFault } from './content-model.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP } from './plan.js';
+import { isNCName } from './xml/chars.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
@@ -335,6 +337,18 @@ export class ValueChecker {
           this.issues.push({ code: 'unexpected-element', path: this.pointer(i), message: `<${name.local}> is not allowed here in <${owner}>`, expected, received: `<${name.local}>` });
         }
       }
+      // an `$any` item must be what a wildcard matched: a fragment named like an element slot is not that element's value
+      if (slot >= 0 && entry.name === undefined && t.fragments[slot]?.wildcard === undefined) {
+        inOrder = false;
+        this.issues.push({
+          code: 'unexpected-element',
+          path: this.pointer(i),
+          message: `<${name!.local}> is an element of <${owner}>: its item is keyed by its name, not $any`,
+          expected: `{ ${name!.local}: … }`,
+          received: '$any',
+        });
+        slot = -1;
+      }
       // out of order (or a fragment that is none): still checked, as its key's first element
       if (slot < 0) slot = entry.slot;
       this.path[this.depth++] = i;
@@ -360,9 +374,10 @@ export class ValueChecker {
       return;
     }
     for (const [key, value] of Object.entries(x)) {
-      const m = /^(?:\{([^}]*)\})?([^\s{}:]+)$/u.exec(key);
+      // `{ns}local` with a namespace, or `local` in none; never a namespace declaration, an xsi: attribute or a declared one
+      const m = /^(?:\{([^}]+)\})?([^\s{}:]+)$/u.exec(key);
       const at = `${path}/${key}`;
-      if (!m || t.attributeKeys.includes(key) || m[1] === XSI) {
+      if (!m || !isNCName(m[2]) || t.attributeKeys.includes(key) || m[1] === XSI || m[1] === XMLNS || (m[1] === undefined && m[2] === 'xmlns')) {
         this.issues.push({
           code: 'unexpected-attribute',
           path: at,

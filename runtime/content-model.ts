@@ -78,6 +78,8 @@ export interface ContentModel {
    * allows in one): its elements, which the matcher then walks with a bit set of those seen.
    */
   readonly all: readonly ElementNode[] | undefined;
+  /** Some group repeats (ordered content): a slot may then occur beyond its own maxOccurs, once per iteration. */
+  readonly repeats: boolean;
 }
 
 /** Compiles a content model plan; `names[slot]` is the element name of each slot. */
@@ -90,7 +92,7 @@ export function contentModel(plan: ParticlePlan, names: readonly SlotName[]): Co
       ? (root.items as ElementNode[])
       : undefined;
   // every field in one literal, `sequence` and `all` included when undefined: one hidden class for every model
-  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan), sequence, all };
+  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan), sequence, all, repeats: repeatsGroup(plan) };
 }
 
 /**
@@ -102,6 +104,10 @@ export function isFlat(p: ParticlePlan): boolean {
   if (p.kind === 'element') return true;
   if (p.kind === 'choice' || p.min === 0) return false;
   return p.items.every(isFlat);
+}
+
+function repeatsGroup(p: ParticlePlan): boolean {
+  return p.kind !== 'element' && (p.max > 1 || p.max < 0 || p.items.some(repeatsGroup));
 }
 
 /** The content of an element whose type has empty content (or no elements): any child is unexpected. */

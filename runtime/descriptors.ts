@@ -18,6 +18,10 @@ export interface NamedProp {
   readonly wildcard?: WildcardPlan;
   /** Set on a slot of XML fragments (an xs:any, an xs:anyType element): the global elements a lax reading of it must not meet. */
   readonly declared?: readonly string[];
+  readonly declaredWithin?: readonly string[];
+  readonly declaredAttributes?: readonly string[];
+  /** For a fragment slot of an xs:anyType element: whether xsi:nil="true" may stand on it. */
+  readonly nillable?: boolean;
 }
 
 export interface ComplexTypeDef {

@@ -200,6 +200,9 @@ export interface ElementPlan {
    * check against their declarations; a document holding one is refused as `unsupported`.
    */
   declared?: string[];
+  /** For a slot of type kind `any` with lax content: every global element and attribute of the set, which a lax reading of the content checks wherever they occur. */
+  declaredWithin?: string[];
+  declaredAttributes?: string[];
   doc?: string;
   source?: PlanSource;
 }

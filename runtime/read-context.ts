@@ -564,11 +564,18 @@ export class ReadContext implements FaultSink {
       const s = strictFault(c.local);
       this.issue(s.code, s.message, c.tagStart, this.pointer(), s.expected, s.received);
     }
+    // xsi:nil on an xs:anyType element is the element's declaration's to allow (cvc-elt.3)
+    const nilAt = w === undefined && c.xsiSeen ? c.attrIndex(XSI_NS, 'nil') : -1;
+    const nilled = nilAt >= 0 && /^\s*(true|1)\s*$/.test(c.attrValue[nilAt]);
+    if (nilled && !f.nillable) this.issue('nil-not-allowed', `<${c.local}> is not nillable, so xsi:nil="true" is not allowed`, c.attrStart[nilAt], this.pointer(), 'a value', 'xsi:nil="true"');
+    const empty = c.empty;
+    const at = c.tagStart;
     // an element the set declares, met where XSD would check it: refused (it is kept as text)
-    const x = captureFragment(c, f.declared, w !== undefined, (local, at) => {
-      const u = unsupportedFault(local);
+    const x = captureFragment(c, f, (what, at) => {
+      const u = unsupportedFault(what);
       this.issue(u.code, u.message, at, this.pointer(), u.expected, u.received);
     });
+    if (nilled && f.nillable && !empty && !/^<[^>]*><\//.test(x)) this.issue('nil-with-content', `the element is xsi:nil="true" but has content`, at, this.pointer(), 'no content', 'content');
     this.la = Tok.End;
     this.leave();
     return x;

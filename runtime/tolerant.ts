@@ -110,9 +110,10 @@ export class TolerantReading {
     const slots = model.slots;
     let k = -1;
     for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local && slots[i].ns === c.ns) k = i;
-    for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local) k = i;
-    // an element no name fits, in a namespace a wildcard admits, is that wildcard's (exactly as strict reading has it)
+    // an element no name fits, in a namespace a wildcard admits, is that wildcard's (as strict reading has it),
+    // before a name in another namespace is taken for it
     for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].any !== null && admits(slots[i].any!, c.ns)) k = i;
+    for (let i = 0; i < slots.length && k < 0; i++) if (slots[i].local === c.local) k = i;
     if (k < 0) {
       cx.warn(`unknown element <${c.local}> in <${cx.current()}> was skipped`, c.tagStart, cx.pointer(c.local), slots.map(particleLabel).join(', '), `<${c.local}>`);
       this.skip();
@@ -123,7 +124,8 @@ export class TolerantReading {
     else if (c.ns !== slot.ns) this.namespaceShift(slot.ns);
     else this.nextFrom = undefined;
     const counts = this.counts[d];
-    if (counts[k] >= slot.max) {
+    // in ordered content (a repeated group) a slot recurs once per iteration: only the strict matcher counts those
+    if (counts[k] >= slot.max && !model.repeats) {
       cx.issue(
         'unexpected-element',
         `<${c.local}> occurs more often than the schema allows in <${cx.current()}>`,
@@ -136,7 +138,8 @@ export class TolerantReading {
       return SKIPPED;
     }
     const last = this.last[d];
-    if (k < last) {
+    // in ordered content the order is each iteration's, which declaration order does not say
+    if (k < last && !model.repeats) {
       cx.warn(
         `${particleLabel(slot)} is out of sequence order: the schema puts it before ${particleLabel(slots[last])}`,
         c.tagStart,
@@ -154,6 +157,8 @@ export class TolerantReading {
     const cx = this.cx;
     const d = this.depth - 1;
     const counts = this.counts[d];
+    // which children occur, order aside, says nothing of ordered content (several iterations of a choice): not judged in tolerant reading
+    if (model.repeats) return;
     const f = occurrenceFault(model, (s) => counts[s]);
     if (!f) return;
     const prop = model.props[f.slot];

@@ -24,12 +24,53 @@ export interface FragmentSlot {
   readonly wildcard: WildcardPlan | undefined;
   readonly ns: string;
   readonly local: string;
+  /** The global elements the matched element itself may be (an xs:any's, those it admits). */
   readonly declared: ReadonlySet<string>;
+  /**
+   * Lax content (not processContents="skip"): below the matched element every global element and
+   * attribute, and any xsi:type, would be checked too (lax assessment recurses).
+   */
+  readonly lax: boolean;
+  readonly within: ReadonlySet<string>;
+  readonly attributes: ReadonlySet<string>;
+  /** An xs:anyType element that is nillable (xsi:nil="true" allowed, the element then empty). */
+  readonly nillable: boolean;
 }
 
-export function fragmentSlot(def: { ns: string; local: string; wildcard?: WildcardPlan; declared?: readonly string[] }): FragmentSlot {
+export function fragmentSlot(def: {
+  ns: string;
+  local: string;
+  wildcard?: WildcardPlan;
+  declared?: readonly string[];
+  declaredWithin?: readonly string[];
+  declaredAttributes?: readonly string[];
+  nillable?: boolean;
+}): FragmentSlot {
   const lax = def.wildcard === undefined || def.wildcard.process !== 'skip';
-  return { wildcard: def.wildcard, ns: def.ns, local: def.local, declared: new Set(lax ? (def.declared ?? []) : []) };
+  return {
+    wildcard: def.wildcard,
+    ns: def.ns,
+    local: def.local,
+    declared: new Set(lax ? (def.declared ?? []) : []),
+    lax,
+    within: new Set(lax ? (def.declaredWithin ?? []) : []),
+    attributes: new Set(lax ? (def.declaredAttributes ?? []) : []),
+    nillable: def.nillable === true,
+  };
+}
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** What a lax reading would check at the cursor's start tag (`root`: the matched element itself): its name, its attributes, an xsi:type; undefined when nothing. */
+function laxCheck(c: XmlCursor, f: FragmentSlot, root: boolean): string | undefined {
+  const key = `{${c.ns}}${c.local}`;
+  if (root ? f.wildcard !== undefined && f.declared.has(key) : f.within.has(key)) return `<${c.local}>`;
+  for (let k = 0; k < c.attrCount; k++) {
+    const ns = c.attrNs[k];
+    if (ns === XSI && c.attrLocal[k] === 'type') return `xsi:type on <${c.local}>`;
+    if (ns !== '' && f.attributes.has(`{${ns}}${c.attrLocal[k]}`)) return `the attribute ${c.attrLocal[k]} of <${c.local}>`;
+  }
+  return undefined;
 }
 
 /** Whether a wildcard admits an element (or attribute) in namespace `ns` ('' for none), §3.10.4. */
@@ -51,19 +92,19 @@ export function wildcardLabel(w: WildcardPlan): string {
  * its end tag (its content checked for well-formedness on the way, as any content is). `found`
  * is told of the first element of `declared` inside it (the element itself too when `withRoot`).
  */
-export function captureFragment(c: XmlCursor, declared: ReadonlySet<string>, withRoot: boolean, found: (local: string, offset: number) => void): string {
+export function captureFragment(c: XmlCursor, f: FragmentSlot, found: (what: string, offset: number) => void): string {
   const start = c.tagStart;
   const nameEnd = start + 1 + c.rawName().length;
   const inherited = c.outerBindings();
-  if (declared.size === 0) c.skipContent();
+  if (!f.lax) c.skipContent();
   else {
-    let seen = withRoot && declared.has(`{${c.ns}}${c.local}`);
-    if (seen) found(c.local, c.tagStart);
+    let what = laxCheck(c, f, true);
+    if (what) found(what, c.tagStart);
     const target = c.depth - 1;
     while (c.depth > target) {
-      if (c.next() === Tok.Start && !seen && declared.has(`{${c.ns}}${c.local}`)) {
-        seen = true;
-        found(c.local, c.tagStart);
+      if (c.next() === Tok.Start && !what) {
+        what = laxCheck(c, f, false);
+        if (what) found(what, c.tagStart);
       }
     }
   }
@@ -74,23 +115,20 @@ export function captureFragment(c: XmlCursor, declared: ReadonlySet<string>, wit
   return text.slice(0, nameEnd - start) + decls + text.slice(nameEnd - start);
 }
 
-/** A fragment holding an element whose declaration a lax reading would check: refused, not accepted unchecked. */
-export function unsupportedFault(local: string): Fault {
+/** A fragment holding what a lax reading would check (a declared element or attribute, an xsi:type): refused, not accepted unchecked. */
+export function unsupportedFault(what: string): Fault {
   return {
     code: 'unsupported',
-    message: `<${local}> is declared by the schema set, so XSD checks it against its declaration here (lax content); paygen keeps this content as XML text and cannot, so it refuses it`,
+    message: `${what}: XSD checks it here (lax content) against its declaration or type; paygen keeps this content as XML text and cannot, so it refuses it`,
     expected: 'content paygen can check',
-    received: `<${local}>`,
+    received: what,
   };
 }
 
-/** The expanded name of a fragment's element (and the first element of `declared` in it), or a fault when the value is not one element of well-formed XML. */
-export function fragmentRoot(
-  x: unknown,
-  declared: ReadonlySet<string> = new Set(),
-  withRoot = true,
-  limits: XmlLimits = withLimits(undefined),
-): { ns: string; local: string; declared?: string } | Fault {
+const NOTHING_CHECKED: FragmentSlot = { wildcard: undefined, ns: '', local: '', declared: new Set(), lax: false, within: new Set(), attributes: new Set(), nillable: false };
+
+/** The expanded name of a fragment's element (and the first thing in it a lax reading of slot `f` would check), or a fault when the value is not one element of well-formed XML. */
+export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string; declared?: string } | Fault {
   if (typeof x !== 'string') return { code: 'invalid-value', message: `expected an XML element as a string, found ${typeof x}`, expected: 'an XML element (string)', received: typeof x };
   const t = x.trimStart();
   if (!t.startsWith('<') || t.startsWith('<?') || t.startsWith('<!')) {
@@ -100,8 +138,8 @@ export function fragmentRoot(
     const c = new XmlCursor(x, limits);
     c.prolog();
     const name: { ns: string; local: string; declared?: string } = { ns: c.ns, local: c.local };
-    captureFragment(c, declared, withRoot, (local) => {
-      name.declared = local;
+    captureFragment(c, f, (what) => {
+      name.declared = what;
     });
     c.epilog();
     return name;
@@ -113,13 +151,13 @@ export function fragmentRoot(
 
 /** The expanded name of a fragment's element, or undefined when it is not one element of well-formed XML. */
 export function fragmentName(x: unknown): { ns: string; local: string } | undefined {
-  const r = fragmentRoot(x, undefined, false);
+  const r = fragmentRoot(x);
   return 'code' in r ? undefined : r;
 }
 
 /** The fault of a fragment value of slot `f`, or undefined when it is one. */
 export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): Fault | undefined {
-  const root = fragmentRoot(x, f.declared, f.wildcard !== undefined, limits);
+  const root = fragmentRoot(x, f, limits);
   if ('code' in root) return root;
   const w = f.wildcard;
   if (w === undefined) {

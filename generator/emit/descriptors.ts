@@ -72,7 +72,11 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
   // a property is named after its element or attribute (the descriptor's default) unless said otherwise
   const named = (x: { prop: string; ns: string; local: string }): string => `{ ns: ${sym.ns(x.ns)}, local: ${lit(x.local)}${x.prop !== x.local ? `, prop: ${lit(x.prop)}` : ''} }`;
   lines.push(`attributes: [${c.attributes.map(named).join(', ')}],`);
-  const declared = (e: ElementPlan): string => (e.declared !== undefined ? `, declared: ${lit(e.declared)}` : '');
+  const declared = (e: ElementPlan): string =>
+    (e.declared !== undefined ? `, declared: ${lit(e.declared)}` : '') +
+    (e.declaredWithin ? `, declaredWithin: ${lit(e.declaredWithin)}` : '') +
+    (e.declaredAttributes ? `, declaredAttributes: ${lit(e.declaredAttributes)}` : '') +
+    (e.type.kind === 'any' && e.nillable ? ', nillable: true' : '');
   const slotLiteral = (e: ElementPlan): string =>
     e.wildcard ? `{ ns: '', local: '', prop: ${lit(e.prop)}, wildcard: ${JSON.stringify(e.wildcard)}${declared(e)} }` : `${named(e).slice(0, -2)}${declared(e)} }`;
   if (c.elements.length === 0) lines.push('elements: [],');

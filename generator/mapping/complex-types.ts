@@ -55,6 +55,7 @@ export function complexTypePlan(
   substitutes: Substitutes = () => undefined,
 ): ComplexTypePlan {
   const where = `complex type ${t.name?.local ?? splitKey(t.key).local.slice(1)}`;
+  const allAttributes = (): string[] => declaredAttributes({ namespaces: '##any', process: 'lax' });
   const name = t.name ?? splitKey(t.key);
   const out: ComplexTypePlan = {
     id: names.id,
@@ -85,7 +86,7 @@ export function complexTypePlan(
   if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
   else if (t.mixed) {
     // mixed content: text and elements in document order, so ordered content with text items
-    const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes).map(t.content.particle) : undefined;
+    const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes, allAttributes).map(t.content.particle) : undefined;
     out.content = { kind: 'elements', model: mapped?.model ?? { kind: 'sequence', min: 1, max: 1, items: [] } };
     out.elements = mapped?.elements ?? [];
     out.ordered = true;
@@ -93,12 +94,12 @@ export function complexTypePlan(
   } else if (t.content.kind === 'elements') {
     let mapped: { model: ParticlePlan; elements: ElementPlan[] };
     try {
-      mapped = new ContentMapping(where, t, typeOf, declaredUnder, false, substitutes).map(t.content.particle);
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, false, substitutes, allAttributes).map(t.content.particle);
     } catch (e) {
       if (!(e instanceof NoPropertyForm)) throw e;
       // a repeated group of several particles, an element name twice, two wildcards: one property
       // per element cannot say what the document says; the content is an ordered array of items
-      mapped = new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes).map(t.content.particle);
+      mapped = new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes, allAttributes).map(t.content.particle);
       out.ordered = true;
     }
     out.content = { kind: 'elements', model: mapped.model };
@@ -127,6 +128,7 @@ class ContentMapping {
     /** Mapping ordered content: the slots are item keys, not properties; repeated groups stay groups. */
     private readonly ordered: boolean,
     private readonly substitutes: Substitutes,
+    private readonly declaredAttributes: () => string[],
   ) {}
 
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
@@ -185,10 +187,19 @@ class ContentMapping {
       wildcard: wildcardPlan(w),
       declared: w.processContents === 'skip' ? [] : this.declaredUnder(w),
     };
+    if (w.processContents !== 'skip') this.laxWithin(e);
     if (p.source) e.source = p.source;
     const slot = this.elements.length;
     this.elements.push(e);
     return { kind: 'element', slot, min, max: max(maxOccurs) };
+  }
+
+  /** What a lax reading of a fragment slot's content checks below the matched element: every global element and attribute. */
+  private laxWithin(e: ElementPlan): void {
+    const elements = this.declaredUnder(undefined);
+    const attributes = this.declaredAttributes();
+    if (elements.length > 0) e.declaredWithin = elements;
+    if (attributes.length > 0) e.declaredAttributes = attributes;
   }
 
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
@@ -207,13 +218,16 @@ class ContentMapping {
       ns: p.name.ns,
       local: p.name.local,
       type: anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type),
-      nillable: p.nillable && !anyType,
+      nillable: p.nillable,
       optional: optional || min === 0,
       array: maxOccurs > 1,
       min,
       max: max(maxOccurs),
     };
-    if (anyType) e.declared = this.declaredUnder(undefined);
+    if (anyType) {
+      e.declared = [];
+      this.laxWithin(e);
+    }
     if (p.default !== undefined) e.default = p.default;
     if (p.fixed !== undefined) e.fixed = p.fixed;
     if (p.codeList) e.codeList = p.codeList;
