@@ -109,6 +109,11 @@ export function captureFragment(c: XmlCursor, f: FragmentSlot, found: (what: str
     }
   }
   const text = c.src.slice(start, c.pos);
+  // tolerant reading bound prefixes the document never declared: the copy declares them, so that it stands alone
+  if (c.toleratedPrefixes) {
+    const own = text.slice(0, text.indexOf('>'));
+    for (const [p, uri] of c.toleratedPrefixes) if (!inherited.some(([q]) => q === p) && text.includes(`${p}:`) && !own.includes(`xmlns:${p}=`)) inherited.push([p, uri]);
+  }
   if (inherited.length === 0) return text;
   let decls = '';
   for (const [prefix, uri] of inherited) decls += ` ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}="${escapeAttr(uri)}"`;

@@ -347,6 +347,9 @@ export class XmlCursor {
     return -1;
   }
 
+  /** Prefixes used without a declaration that tolerant reading bound (the hook), with their namespaces: a fragment copied out needs them declared. */
+  toleratedPrefixes: Map<string, string> | undefined;
+
   /** The current element's name as written (`prefix:local`). */
   rawName(): string {
     return this.names[this.depth - 1];
@@ -409,7 +412,10 @@ export class XmlCursor {
     const uri = this.lookupPrefix(prefix);
     if (uri !== undefined) return uri;
     const tolerated = this.onUnboundPrefix?.(prefix, at);
-    if (tolerated !== undefined) return tolerated;
+    if (tolerated !== undefined) {
+      (this.toleratedPrefixes ??= new Map()).set(prefix, tolerated);
+      return tolerated;
+    }
     throw this.fatal(`namespace prefix '${prefix}' is not declared`, at, `a declaration xmlns:${prefix}="…"`, `${element ? 'element' : 'attribute'} prefix '${prefix}'`);
   }
 
