@@ -17,8 +17,9 @@ moving a type between files are not changes.
 
 OLD and NEW are each an XSD file, a schema folder (with its messages.json, which gives each
 message's direction), or a git revision of either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
-Without a messages.json every global element of complex type is a message of unknown
-direction, judged as both sent and received.
+Without a messages.json every global element of complex type that the given files declare
+(not those of the schemas they import) is a message of unknown direction, judged as both
+sent and received.
 
 Options:
   --format FORMAT    text (default), json (schema: schemas/diff-report.schema.json),

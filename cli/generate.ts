@@ -19,6 +19,9 @@ Options:
   --check         write nothing; list the files that are stale or missing and exit 1 if any
   -h, --help      this help
 
+What a schema says that the generated code does not check (identity constraints) is named on
+standard error, as a warning with its file and line.
+
 Exit codes: 0 done (or up to date), 1 stale files (--check), 2 configuration or schema error.`;
 
 export function runGenerate(argv: string[], io: Io): number {
