@@ -326,6 +326,17 @@ describe('the diff rule catalogue, one minimal schema pair per rule', () => {
     expect(await changesOf({ rule: '', name: '', before: { extra: sub('T1') }, after: { extra: sub('T1') }, expect: {} })).toEqual([]);
   });
 
+  it('a new member of a substitution group is a new element where the head is referenced (looser), a removed one removed', async () => {
+    const group = (members: string[]) =>
+      xsd(
+        `<xs:complexType name="T"><xs:sequence><xs:element ref="Amt"/></xs:sequence></xs:complexType><xs:element name="Amt" type="xs:string" abstract="true"/>${members.map((m) => `<xs:element name="${m}" substitutionGroup="Amt"/>`).join('')}`,
+      );
+    const added = await diffSides(sideOf({ 's.xsd': group(['A']) }), sideOf({ 's.xsd': group(['A', 'B']) }));
+    expect(added.changes.map((c) => [c.rule, c.location])).toEqual([['element-added-optional', 'T/B']]);
+    const removed = await diffSides(sideOf({ 's.xsd': group(['A', 'B']) }), sideOf({ 's.xsd': group(['A']) }));
+    expect(removed.changes.map((c) => [c.rule, c.location])).toEqual([['element-removed', 'T/B']]);
+  });
+
   it('reports a type change of every element of a built-in type, not only the first', async () => {
     const t = (type: string) => xsd(`<xs:complexType name="T"><xs:sequence><xs:element name="a" type="${type}"/><xs:element name="b" type="${type}"/></xs:sequence></xs:complexType>`);
     const r = await diffSides(sideOf({ 's.xsd': t('xs:string') }), sideOf({ 's.xsd': t('xs:int') }));
