@@ -1,9 +1,8 @@
 import { ContentMatcher, expectedNames, occurrenceFault } from './content-model.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP } from './plan.js';
 import { isNCName } from './xml/chars.js';
+import { XMLNS_NS, XSI_NS } from './xml/cursor.js';
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const XMLNS = 'http://www.w3.org/2000/xmlns/';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
@@ -377,7 +376,7 @@ export class ValueChecker {
       // `{ns}local` with a namespace, or `local` in none; never a namespace declaration, an xsi: attribute or a declared one
       const m = /^(?:\{([^}]+)\})?([^\s{}:]+)$/u.exec(key);
       const at = `${path}/${key}`;
-      if (!m || !isNCName(m[2]) || t.attributeKeys.includes(key) || m[1] === XSI || m[1] === XMLNS || (m[1] === undefined && m[2] === 'xmlns')) {
+      if (!m || !isNCName(m[2]) || t.attributeKeys.includes(key) || m[1] === XSI_NS || m[1] === XMLNS_NS || (m[1] === undefined && m[2] === 'xmlns')) {
         this.issues.push({
           code: 'unexpected-attribute',
           path: at,

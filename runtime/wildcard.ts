@@ -1,7 +1,7 @@
 import type { Fault } from './simple-type.js';
 import type { WildcardPlan } from './plan.js';
 import { escapeAttr } from './write.js';
-import { Tok, XmlCursor } from './xml/cursor.js';
+import { Tok, XML_NS, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { XmlFatal } from './xml/fatal.js';
 import { withLimits, type XmlLimits } from './xml/limits.js';
 
@@ -59,15 +59,13 @@ export function fragmentSlot(def: {
   };
 }
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-
 /** What a lax reading would check at the cursor's start tag (`root`: the matched element itself): its name, its attributes, an xsi:type; undefined when nothing. */
 function laxCheck(c: XmlCursor, f: FragmentSlot, root: boolean): string | undefined {
   const key = `{${c.ns}}${c.local}`;
   if (root ? f.wildcard !== undefined && f.declared.has(key) : f.within.has(key)) return `<${c.local}>`;
   for (let k = 0; k < c.attrCount; k++) {
     const ns = c.attrNs[k];
-    if (ns === XSI && c.attrLocal[k] === 'type') return `xsi:type on <${c.local}>`;
+    if (ns === XSI_NS && c.attrLocal[k] === 'type') return `xsi:type on <${c.local}>`;
     if (ns !== '' && f.attributes.has(`{${ns}}${c.attrLocal[k]}`)) return `the attribute ${c.attrLocal[k]} of <${c.local}>`;
   }
   return undefined;
@@ -251,7 +249,7 @@ export function writeOtherAttributes(x: Readonly<Record<string, string>>): strin
     const ns = key.startsWith('{') ? key.slice(1, i) : '';
     const local = key.startsWith('{') ? key.slice(i + 1) : key;
     let prefix = '';
-    if (ns === 'http://www.w3.org/XML/1998/namespace') prefix = 'xml';
+    if (ns === XML_NS) prefix = 'xml';
     else if (ns !== '') {
       prefix = prefixes.get(ns) ?? `a${prefixes.size}`;
       if (!prefixes.has(ns)) {

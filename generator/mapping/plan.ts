@@ -89,12 +89,14 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
   };
 
   const complexTypes: Record<string, ComplexTypePlan> = {};
+  // the set's global elements, once: every lax fragment slot lists them (or those its wildcard admits)
+  const globalElements = Object.values(model.elements)
+    .map((d) => `{${d.name.ns}}${d.name.local}`)
+    .sort();
   const declaredUnder = (w: Wildcard | undefined): string[] => {
-    const plan = w && wildcardPlan(w);
-    return Object.values(model.elements)
-      .filter((d) => plan === undefined || admits(plan, d.name.ns))
-      .map((d) => `{${d.name.ns}}${d.name.local}`)
-      .sort();
+    if (w === undefined) return globalElements;
+    const plan = wildcardPlan(w);
+    return globalElements.filter((k) => admits(plan, splitKey(k).ns));
   };
   const substitutes = substitutesOf(model);
   const declaredAttributes = (w: WildcardPlan): string[] => (model.attributeNames ?? []).filter((k) => admits(w, splitKey(k).ns));
