@@ -1,6 +1,6 @@
 import type { FacetsPlan, SimpleTypePlan } from '../runtime/plan.js';
 import { base64 } from '../runtime/arbitraries.js';
-import { ORDERED_PRIMITIVES } from '../runtime/order.js';
+import { ORDERED_PRIMITIVES, TIME_ZONE, ZONED_PRIMITIVES } from '../runtime/order.js';
 
 /**
  * Facet boundaries of a simple type (contract phase 2): for each facet, the values just inside
@@ -76,12 +76,12 @@ type Add = (facet: string, value: string, expect: Boundary['expect']) => void;
  * the cases libxml2 decides otherwise (divergences.ts), so not a certain mutant.
  */
 function orderedBoundaries(primitive: string, f: FacetsPlan, add: Add): void {
-  const zoned = primitive !== 'duration' && primitive !== 'float' && primitive !== 'double';
+  const zoned = ZONED_PRIMITIVES.has(primitive);
   for (const k of ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const) {
     const bound = f[k];
     if (bound === undefined) continue;
     add(k, bound, k.endsWith('Inclusive') ? 'either' : 'invalid');
-    if (zoned) add(k, /(Z|[+-]\d\d:\d\d)$/.test(bound) ? bound.replace(/(Z|[+-]\d\d:\d\d)$/, '') : `${bound}Z`, 'either');
+    if (zoned) add(k, TIME_ZONE.test(bound) ? bound.replace(TIME_ZONE, '') : `${bound}Z`, 'either');
   }
 }
 

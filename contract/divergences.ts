@@ -1,12 +1,10 @@
+import { TIME_ZONE, ZONED_PRIMITIVES } from '../runtime/order.js';
 import type { FacetsPlan } from '../runtime/plan.js';
 
 /**
  * Where libxml2 and XSD 1.0 disagree, and paygen follows the spec (the README's "XSD support"
  * names each). The oracle checks excuse exactly these cases, nothing broader.
  */
-
-const ZONED = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth']);
-const ZONE = /(Z|[+-]\d\d:\d\d)$/;
 
 /**
  * A range facet of a date or time type whose bound has a time zone and the value none, or the
@@ -15,7 +13,7 @@ const ZONE = /(Z|[+-]\d\d:\d\d)$/;
  * some of those as if the zoneless value were UTC, and accepts them.
  */
 export function zoneComparison(primitive: string, value: string, f: FacetsPlan): boolean {
-  if (!ZONED.has(primitive)) return false;
-  const zoned = ZONE.test(value.trim());
-  return [f.minInclusive, f.maxInclusive, f.minExclusive, f.maxExclusive].some((b) => b !== undefined && ZONE.test(b) !== zoned);
+  if (!ZONED_PRIMITIVES.has(primitive)) return false;
+  const zoned = TIME_ZONE.test(value.trim());
+  return [f.minInclusive, f.maxInclusive, f.minExclusive, f.maxExclusive].some((b) => b !== undefined && TIME_ZONE.test(b) !== zoned);
 }

@@ -14,6 +14,12 @@ export type Order = -1 | 0 | 1 | undefined;
 /** The primitives whose range facets this module orders. */
 export const ORDERED_PRIMITIVES: ReadonlySet<string> = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth', 'duration', 'float', 'double']);
 
+/** The date and time primitives: their values may have a time zone (`TIME_ZONE`). */
+export const ZONED_PRIMITIVES: ReadonlySet<string> = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth']);
+
+/** The time zone at the end of a date/time lexical form. */
+export const TIME_ZONE = /(Z|[+-]\d\d:\d\d)$/;
+
 export function compareOrdered(primitive: string, a: string, b: string): Order {
   if (primitive === 'float' || primitive === 'double') return compareFloat(primitive, a, b);
   if (primitive === 'duration') return compareDuration(a, b);
@@ -50,7 +56,7 @@ const DAY = 86400n;
 function moment(primitive: string, s: string): Moment {
   let rest = s;
   let tzMinutes: number | undefined;
-  const z = /(Z|[+-]\d\d:\d\d)$/.exec(rest);
+  const z = TIME_ZONE.exec(rest);
   // a '-' ends a date too (2020-01-01 has none: the pattern needs hh:mm after the sign)
   if (z) {
     rest = rest.slice(0, z.index);
