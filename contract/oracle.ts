@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
 /**
@@ -25,10 +25,19 @@ export interface XsdBundle {
 export function xsdBundle(mainFile: string, locations: Readonly<Record<string, string>> = {}): XsdBundle {
   const dir = dirname(mainFile);
   const files = new Map<string, string>();
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.xsd'))
-    .sort())
-    files.set(f, join(dir, f));
+  // the documents the main one includes, imports or redefines, transitively, as libxml2 will ask
+  // for them (a folder may hold many unrelated schemas, and a location need not end in .xsd)
+  const visit = (file: string): void => {
+    for (const loc of schemaLocations(readFileSync(file, 'utf8'))) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(loc)) continue;
+      const path = resolve(dirname(file), loc);
+      const name = relative(dir, path);
+      if (name.startsWith('..') || files.has(name) || !existsSync(path)) continue;
+      files.set(name, path);
+      visit(path);
+    }
+  };
+  visit(mainFile);
   const mapped = new Map<string, string>();
   for (const [key, path] of Object.entries(locations)) {
     let name = basename(path);
@@ -39,6 +48,16 @@ export function xsdBundle(mainFile: string, locations: Readonly<Record<string, s
   const read = (path: string) => pointAtLocalCopies(readFileSync(path, 'utf8'), mapped);
   const preload = [...files].filter(([name]) => name !== basename(mainFile)).map(([fileName, path]) => ({ fileName, contents: read(path) }));
   return { main: { fileName: basename(mainFile), contents: read(mainFile) }, preload };
+}
+
+/** The schemaLocation of every xs:include, xs:import and xs:redefine of a schema document's text. */
+function schemaLocations(xsd: string): string[] {
+  const out: string[] = [];
+  for (const m of xsd.matchAll(/<(?:[\w.-]+:)?(?:import|include|redefine)\b([^>]*?)\/?>/g)) {
+    const loc = /\sschemaLocation\s*=\s*(["'])(.*?)\1/.exec(m[1]);
+    if (loc) out.push(loc[2]);
+  }
+  return out;
 }
 
 /** Imports and includes whose schemaLocation (or, for an import without one, namespace) is mapped, pointed at the local copy. */

@@ -5,8 +5,7 @@ import { readConfig, type ResolvedSet } from '../generator/config.js';
 import { loadSet } from '../generator/generate.js';
 import { packageRoot } from '../generator/package-root.js';
 import { interpret, type Issue, type ParseOptions, type Plan, type SafeParseResult } from '../runtime/index.js';
-import { arbitraryPlans } from '../runtime/arbitrary-plan.js';
-import { interpretPlans } from '../runtime/arbitrary-interpret.js';
+import { messageArbitraries } from '../runtime/arbitrary-interpret.js';
 import { BUNDLED_MODULES, BUNDLED_SETS } from './bundled.js';
 import { xsdBundle, type XsdBundle } from './oracle.js';
 
@@ -75,9 +74,9 @@ export function generatedContractSet(config: ResolvedSet, mod: Record<string, un
 export function interpretedContractSet(config: ResolvedSet, root: string): ContractSet {
   const { plan } = loadSet(config);
   const set = interpret(plan);
-  const arbs = interpretPlans(arbitraryPlans(plan));
+  const arbs = messageArbitraries(plan);
   const messages = set.messages.map(
-    (m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.plan.type.id] }),
+    (m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.name] }),
   );
   return withFixtures(config, root, { name: config.name, plan, engine: 'interpreted', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: (xml, o) => set.safeParseMessage(xml, o) });
 }

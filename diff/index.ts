@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { libxmlValidate, xsdBundle } from '../contract/oracle.js';
-import { interpretPlans } from '../runtime/arbitrary-interpret.js';
-import { arbitraryPlans } from '../runtime/arbitrary-plan.js';
+import { messageArbitraries } from '../runtime/arbitrary-interpret.js';
 import { interpret, maskCardNumbers, type InterpretedSet, type PlanSource as SourceRef } from '../runtime/index.js';
 import { compareSides, type RawChange } from './compare.js';
 import { applyIgnores, type IgnoreLine } from './ignore.js';
@@ -122,7 +121,7 @@ function byLevelThenRule(a: Change, b: Change): number {
  */
 async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, seed: number): Promise<{ missed: MissedChange[]; checked: string[] }> {
   const arbs = new Map<Side, Record<string, fc.Arbitrary<unknown>>>();
-  const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, interpretPlans(arbitraryPlans(s.plan))).get(s)!;
+  const arbOf = (s: Side) => arbs.get(s) ?? arbs.set(s, messageArbitraries(s.plan)).get(s)!;
   const sets = new Map<Side, InterpretedSet>();
   const setOf = (s: Side) => sets.get(s) ?? sets.set(s, interpret(s.plan)).get(s)!;
   // the interpreter writes what generated writers would (a test holds them to the same bytes)
@@ -138,7 +137,7 @@ async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, see
     const ways: Array<'old' | 'new'> = direction === 'merchant-to-provider' ? ['old'] : direction === 'provider-to-merchant' ? ['new'] : ['old', 'new'];
     for (const from of ways) {
       const [src, dst, msg] = from === 'old' ? [o, n, om] : [n, o, nm];
-      const docs = fc.sample(arbOf(src)[msg.type.id], { numRuns: runs, seed }).map((v) => writeInstance(src, msg.name, v));
+      const docs = fc.sample(arbOf(src)[msg.name], { numRuns: runs, seed }).map((v) => writeInstance(src, msg.name, v));
       const verdicts = await libxmlValidate(xsdBundle(dst.xsdOf(nm.name)), docs);
       const failing = verdicts.map((v, i) => ({ v, doc: docs[i] })).filter((x) => !x.v.valid);
       if (failing.length === 0) continue;

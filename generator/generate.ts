@@ -19,6 +19,7 @@ import { readCodeLists, type CodeList } from './model/code-lists.js';
 import { readProfiles } from './model/profiles.js';
 import type { SchemaModel } from './model/model.js';
 import { readSchema, readSetModel } from './xsd/read-schema.js';
+import { identityWarnings } from '../runtime/identity.js';
 
 /**
  * The generator's entry point: schema set → files. Reading (XSD, catalogue, code lists,
@@ -58,7 +59,7 @@ export function loadSet(set: ResolvedSet): LoadedSet {
   const profiles = set.profiles ? readProfiles(set.profiles, shownPath(set, set.profiles)) : [];
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
   const plan = mapPlan(set.name, model, catalog, { profiles, profilesFile: shownPath(set, set.profiles ?? ''), codeLists: codes ?? [] });
-  const warnings = (model.unchecked ?? []).map((u) => `${u.source.file}:${u.source.line}:${u.source.column}: ${u.what} is not checked: paygen does not implement identity constraints yet`);
+  const warnings = identityWarnings(plan);
   return codes ? { plan, catalog, codes, warnings } : { plan, catalog, warnings };
 }
 

@@ -11,6 +11,9 @@ import { findNonXmlChar } from './xml/chars.js';
  * build → parse unchanged (no empty optional arrays, text already whitespace-normalised).
  */
 
+/** Keyrefs drawn at random match no key: generated arbitraries give them a key's values (runtime/identity.ts). */
+export { matchKeyrefs } from './identity.js';
+
 export type Part = fc.Arbitrary<Record<string, unknown>>;
 
 /** Arrays with no upper bound get at most this many items beyond their minimum. */

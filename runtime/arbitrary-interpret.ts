@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import type { ArbitraryPlans, ContentArb, PartArb, SimpleArb, ValueArb } from './arbitrary-plan.js';
+import { arbitraryPlans, type ArbitraryPlans, type ContentArb, type PartArb, type SimpleArb, type ValueArb } from './arbitrary-plan.js';
+import { checkIdentity, identityChecked, identityMap, matchKeyrefs } from './identity.js';
+import type { Plan } from './plan.js';
+import { checkProfiles, type ProfileCheck } from './profiles.js';
 import {
   binary,
   choice,
@@ -26,6 +29,25 @@ import {
   type Part,
   type TextOptions,
 } from './arbitraries.js';
+
+/**
+ * The arbitraries of a plan's messages, by message name: the type's values, their keyrefs matched
+ * to keys (identity constraints), those that break a rule over the whole value (identity
+ * constraints, payment-method profiles) dropped — as generated arbitraries.ts does.
+ */
+export function messageArbitraries(plan: Plan, types: Record<string, fc.Arbitrary<unknown>> = interpretPlans(arbitraryPlans(plan))): Record<string, fc.Arbitrary<unknown>> {
+  const identity = identityMap(plan);
+  const out: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const m of plan.messages) {
+    const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
+    const keyed = identity !== undefined && identityChecked(identity, m.name);
+    let arb = types[m.type.id];
+    if (keyed) arb = arb.map((v) => matchKeyrefs(v, identity, m.name)).filter((v) => checkIdentity(v, identity, m.name).length === 0);
+    if (profiles.length > 0) arb = arb.filter((v) => checkProfiles(v, profiles).length === 0);
+    out[m.name] = arb;
+  }
+  return out;
+}
 
 /**
  * The arbitraries of a plan built at run time (for a schema that has no generated

@@ -25,8 +25,8 @@ export interface ReadBinding<T> {
   /** For messages that share a root: the path below the root that identifies this one. */
   readonly identify?: readonly string[];
   readonly read: (cx: ReadContext) => T;
-  /** Rules beyond the schema, checked on the value read: the payment-method profiles (unmasked issues). */
-  readonly profiles?: (value: unknown) => Issue[];
+  /** Rules over the whole value read (unmasked issues): identity constraints, the payment-method profiles. */
+  readonly rules?: (value: unknown) => Issue[];
   /** The sensitive values of a (possibly partial) value, to mask in issues. */
   readonly secrets?: (value: unknown) => string[];
 }
@@ -133,11 +133,11 @@ export function safeParseAny<T>(
   cx.release();
   // nothing was read to say what is sensitive: what looks like a card number is masked
   if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []) };
-  // Everything the schema says was checked while reading; the profiles are rules over the value
-  // read (which element is required for which payment method), checked now and located by a
-  // second read, on failure only. Where the reader already reported on a value, its profile
-  // issues would repeat the same fault.
-  let found = binding.profiles?.(value) ?? [];
+  // Every value was checked while reading; identity constraints (keys over many elements) and the
+  // profiles (which element is required for which payment method) are rules over the whole value
+  // read, checked now and located by a second read, on failure only. Where the reader already
+  // reported on a value, their issues would repeat the same fault.
+  let found = binding.rules?.(value) ?? [];
   if (cx.issues.length > 0) found = found.filter((i) => !cx.issues.some((r) => i.path === r.path || i.path.startsWith(`${r.path}/`)));
   const issues = found.length > 0 ? [...cx.issues, ...locate(text, options, binding, found)] : cx.issues;
   if (issues.length === 0 && cx.warnings.length === 0) return { ok: true, value: value as T, warnings: cx.warnings };

@@ -28,6 +28,7 @@ export {
 export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from './write.js';
 export { admits, fragmentFault, writeFragment, writeOtherAttributes } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
+export { checkIdentity, type IdentityMap } from './identity.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';

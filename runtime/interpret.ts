@@ -17,6 +17,7 @@ import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
+import { checkIdentity, identityChecked, identityMap } from './identity.js';
 import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
@@ -351,15 +352,19 @@ export function interpret(plan: Plan): InterpretedSet {
   const p = new CompiledPlan(plan);
   const sensitivity = plan.sensitivity as SensitivityMap;
   const bindings = new Map<string, { read: ReadBinding<unknown>; write: WriteBinding<unknown> }>();
+  const identity = identityMap(plan);
   const messages = plan.messages.map((m): InterpretedMessage => {
     const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
     const rootType = m.type.id;
     const secrets = sensitivity[rootType] ? (v: unknown) => collectSecrets(v, rootType, sensitivity) : undefined;
+    const keyed = identity !== undefined && identityChecked(identity, m.name);
+    const rules =
+      keyed || profiles.length > 0 ? (v: unknown): Issue[] => [...(keyed ? checkIdentity(v, identity!, m.name) : []), ...(profiles.length > 0 ? checkProfiles(v, profiles) : [])] : undefined;
     const check = (v: unknown, writing = false): Issue[] => {
       const ck = ValueChecker.begin(m.root.local, writing);
       checkType(ck, p, m.type, v);
       const issues = ck.end();
-      return profiles.length > 0 ? [...issues, ...checkProfiles(v, profiles)] : issues;
+      return rules ? [...issues, ...rules(v)] : issues;
     };
     const group = plan.writerGroups[m.writerGroup];
     const declarations = rootDeclarations(group);
@@ -370,7 +375,7 @@ export function interpret(plan: Plan): InterpretedSet {
       local: m.root.local,
       read: (cx) => readType(cx, p, m.type),
       ...(m.identifiedBy ? { identify: m.identifiedBy } : {}),
-      ...(profiles.length > 0 ? { profiles: (v: unknown) => checkProfiles(v, profiles) } : {}),
+      ...(rules ? { rules } : {}),
       ...(secrets ? { secrets } : {}),
     };
     const write: WriteBinding<unknown> = {

@@ -45,12 +45,17 @@ export const ISSUE_CODES = {
   digits: { meaning: 'a decimal with more digits, or more fraction digits, than its type allows', rule: 'cvc-totalDigits-valid, cvc-fractionDigits-valid' },
   enumeration: { meaning: "a value that is none of its type's enumerated values", rule: 'cvc-enumeration-valid' },
   fixed: { meaning: 'a value other than the fixed value its declaration gives', rule: 'cvc-elt.5.2.2, cvc-au' },
+  // identity constraints (xs:unique, xs:key, xs:keyref)
+  'duplicate-key': { meaning: 'two elements selected by an xs:unique or xs:key have the same values in its fields', rule: 'cvc-identity-constraint.4.1, 4.2.2' },
+  'missing-key-field': { meaning: 'an element selected by an xs:key has no value for one of its fields', rule: 'cvc-identity-constraint.4.2.1' },
+  'unmatched-keyref': { meaning: "an xs:keyref's values match no key-sequence of the xs:key or xs:unique it refers to, in the element that declares it", rule: 'cvc-identity-constraint.4.3' },
+  'key-field': { meaning: 'a field of an identity constraint selects more than one node, or an element without a simple value', rule: 'cvc-identity-constraint.3' },
   // rules beyond the schema
   profile: { meaning: "a payment-method profile's rule is broken (a field that method requires, or its format)", rule: "the set's profiles.json" },
   // what paygen cannot check as XSD requires
   unsupported: {
     meaning:
-      'content XSD checks that paygen cannot: an element the schema set declares, inside content kept as XML text (a lax or strict xs:any, an xs:anyType element): refused, never accepted unchecked',
+      'content XSD checks that paygen cannot: an element the schema set declares, inside content kept as XML text (a lax or strict xs:any, an xs:anyType element), or such content as the field of an identity constraint: refused, never accepted unchecked',
     rule: 'cvc-assess-elt (lax and strict assessment), Part 1 §3.10.4',
   },
   // writing

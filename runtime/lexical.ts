@@ -117,6 +117,13 @@ function compareMagnitude(x: DecimalParts, y: DecimalParts): number {
   return a === b ? 0 : a < b ? -1 : 1;
 }
 
+/** The canonical form of an xs:decimal lexical value (no '+', no leading or trailing zeros, '0' for zero): equal decimals, equal forms. */
+export function canonicalDecimal(s: string): string {
+  const p = splitDecimal(s);
+  if (p.zero) return '0';
+  return `${p.neg ? '-' : ''}${p.int || '0'}${p.frac ? `.${p.frac}` : ''}`;
+}
+
 /** totalDigits and fractionDigits of a decimal lexical value, in the canonical sense (Part 2 §4.3.11-12). */
 export function decimalDigits(s: string): { total: number; fraction: number } {
   const p = splitDecimal(s);

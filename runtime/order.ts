@@ -26,6 +26,22 @@ export function compareOrdered(primitive: string, a: string, b: string): Order {
   return compareMoments(moment(primitive, a), moment(primitive, b));
 }
 
+/**
+ * A date/time value as a key that two values share exactly when they are equal (§3.2.7.4: a
+ * value without a time zone never equals one with a time zone; equality is then indeterminate).
+ */
+export function momentKey(primitive: string, s: string): string {
+  const m = moment(primitive, s);
+  return `${m.seconds}.${m.fraction}${m.tz ? 'Z' : ''}`;
+}
+
+/** A duration as a key that two durations share exactly when they are equal (months and seconds: P1Y = P12M, PT1H = PT60M, P1M ≠ P30D). */
+export function durationKey(s: string): string {
+  const d = duration(s);
+  const zero = d.months === 0n && d.seconds === 0n && d.fraction === '';
+  return `${d.negative && !zero ? '-' : ''}${d.months}|${d.seconds}.${d.fraction}`;
+}
+
 // ── floating point ─────────────────────────────────────────────────────────────────
 
 function compareFloat(primitive: string, a: string, b: string): Order {

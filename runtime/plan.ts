@@ -200,11 +200,35 @@ export interface ElementPlan {
    * check against their declarations; a document holding one is refused as `unsupported`.
    */
   declared?: string[];
+  /** The identity constraints of the declaration (xs:unique, xs:key, xs:keyref): runtime/identity.ts. */
+  identity?: IdentityPlan[];
   /** For a slot of type kind `any` with lax content: every global element and attribute of the set, which a lax reading of the content checks wherever they occur. */
   declaredWithin?: string[];
   declaredAttributes?: string[];
   doc?: string;
   source?: PlanSource;
+}
+
+/**
+ * An identity constraint of an element declaration (XSD 1.0 Part 1 §3.11), its selector and
+ * fields in XSD's XPath subset (§3.11.6), prefixes resolved: each alternative is an optional
+ * `.//` (any descendant, or the element itself) and name tests on the child axis, the last one of
+ * a field possibly on the attribute axis. A test without `ns` matches any namespace, without
+ * `local` any name.
+ */
+export interface IdentityPlan {
+  kind: 'unique' | 'key' | 'keyref';
+  /** Expanded name `{ns}local` (xs:keyref's `refer` names a key or unique this way). */
+  name: string;
+  refer?: string;
+  selector: XPathPlan[];
+  fields: XPathPlan[][];
+  source?: PlanSource;
+}
+
+export interface XPathPlan {
+  descendants: boolean;
+  steps: Array<{ attribute: boolean; ns?: string; local?: string }>;
 }
 
 /** A content model over the element slots; max -1 = unbounded. */
@@ -281,6 +305,8 @@ export interface MessagePlan {
   identifiedBy?: string[];
   /** The schema file of the message, in a set of several schemas. */
   schema?: string;
+  /** The identity constraints of the root element's declaration. */
+  identity?: IdentityPlan[];
   /** Index into `Plan.writerGroups`. */
   writerGroup: number;
   doc?: string;

@@ -986,7 +986,7 @@ function readRedirectParameters(cx: ReadContext): T.RedirectParameters {
   }
 }
 
-const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: "initiatePaymentRequest", ns: S.NS_PAYMENT_PROCESSING, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, profiles: V.profiles_initiatePaymentRequest, secrets: V.secrets_initiatePaymentRequest };
+const B_initiatePaymentRequest: ReadBinding<T.InitiatePaymentRequest> = { name: "initiatePaymentRequest", ns: S.NS_PAYMENT_PROCESSING, local: "initiatePaymentRequest", read: readInitiatePaymentRequest, rules: V.profiles_initiatePaymentRequest, secrets: V.secrets_initiatePaymentRequest };
 
 /**
  * Starts a payment (POST …/PaymentService.svc/pox/initiatePayment).

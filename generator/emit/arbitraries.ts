@@ -11,16 +11,17 @@ import type { Symbols } from './symbols.js';
  */
 export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtimeImport: string): string {
   const plans = arbitraryPlans(plan);
-  const profiled = plan.messages.filter((m) => sym.profiles(m));
+  const ruled = plan.messages.filter((m) => sym.rules(m));
+  const keyed = plan.messages.some((m) => sym.identity(m));
   const out = [
     head,
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
-  if (profiled.length > 0) out.push(`import { ${profiled.map((m) => sym.profiles(m)!).join(', ')} } from './validate.js';`);
+  if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
   out.push('');
   for (const { id, arb } of plans.simple) {
     const s = plan.simpleTypes[id];
@@ -33,10 +34,13 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
   for (const c of Object.values(plan.complexTypes)) exports.push({ name: `arbitrary${c.id}`, type: `T.${c.id}`, id: c.id, doc: '', filter: '' });
   for (const f of Object.values(plan.families)) exports.push({ name: `arbitrary${f.id}`, type: `T.${f.id}`, id: f.id, doc: '', filter: '' });
   for (const m of plan.messages) {
-    const profiles = sym.profiles(m);
-    // values of a message with payment-method profiles must satisfy them too
-    const filter = profiles ? `.filter((v) => ${profiles}(v).length === 0)` : '';
-    const doc = `/** Valid ${m.name} values${filter ? ' (payment-method profiles included)' : ''}. */\n`;
+    const rules = sym.rules(m);
+    // keyrefs drawn at random match no key: they take a key's values; then values of a message
+    // with rules over the whole value (identity constraints, payment-method profiles) must keep them
+    const match = sym.identity(m) ? `.map((v) => matchKeyrefs(v, IDENTITY, ${lit(m.name)}))` : '';
+    const filter = rules ? `${match}.filter((v) => ${rules}(v).length === 0)` : '';
+    const kept = [sym.identity(m) ? 'identity constraints' : '', sym.profiles(m) ? 'payment-method profiles' : ''].filter(Boolean).join(' and ');
+    const doc = `/** Valid ${m.name} values${kept ? ` (${kept} included)` : ''}. */\n`;
     const same = exports.find((e) => e.name === `arbitrary${m.pascal}`);
     if (same) Object.assign(same, { doc, filter });
     else exports.push({ name: `arbitrary${m.pascal}`, type: sym.typeName(m.type), id: m.type.id, doc, filter });

@@ -34,7 +34,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     "import * as S from './schema.js';",
     "import type * as T from './types.js';",
   ];
-  const usesV = plan.messages.some((m) => sym.profiles(m) || sym.secrets(m));
+  const usesV = plan.messages.some((m) => sym.rules(m) || sym.secrets(m));
   if (usesV) imports.push("import * as V from './validate.js';");
   if (codeLists.size > 0 && hasCodes) imports.push(`import { ${[...codeLists].sort().join(', ')} } from './codes.js';`);
   const out = [head, ...imports, '', fns.join('\n\n'), ''];
@@ -44,8 +44,8 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     const fields = [`name: ${lit(m.name)}`, `ns: ${sym.descriptor(sym.ns(m.root.ns))}`, `local: ${lit(m.root.local)}`];
     if (m.identifiedBy) fields.push(`identify: ${lit(m.identifiedBy)}`);
     fields.push(`read: ${sym.reader(m.type)}`);
-    const profiles = sym.profiles(m);
-    if (profiles) fields.push(`profiles: V.${profiles}`);
+    const rules = sym.rules(m);
+    if (rules) fields.push(`rules: V.${rules}`);
     const secrets = sym.secrets(m);
     if (secrets) fields.push(`secrets: V.${secrets}`);
     out.push(

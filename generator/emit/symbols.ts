@@ -1,3 +1,4 @@
+import { identityChecked, identityMap, type IdentityMap } from '../../runtime/identity.js';
 import type { MessagePlan, Plan, TypeRef } from '../../runtime/plan.js';
 
 /**
@@ -9,8 +10,11 @@ import type { MessagePlan, Plan, TypeRef } from '../../runtime/plan.js';
 export class Symbols {
   /** Namespace constants of schema.ts, by namespace URI. */
   readonly namespaces = new Map<string, string>();
+  /** What the identity-constraint checks need of the plan (validate.ts holds it), when a declaration has constraints. */
+  readonly identityMap: IdentityMap | undefined;
 
   constructor(readonly plan: Plan) {
+    this.identityMap = identityMap(plan);
     const all = new Set<string>();
     for (const g of plan.writerGroups) for (const [ns] of g.prefixes) all.add(ns);
     for (const c of Object.values(plan.complexTypes)) {
@@ -73,6 +77,18 @@ export class Symbols {
   /** validate.ts: the sensitive values of a message's value, when it can hold any. */
   secrets(m: MessagePlan): string | undefined {
     return this.plan.sensitivity[m.type.id] ? `secrets_${m.name}` : undefined;
+  }
+
+  /** validate.ts: the identity-constraint check of a message, when its value can hold a declaration with constraints. */
+  identity(m: MessagePlan): string | undefined {
+    return this.identityMap && identityChecked(this.identityMap, m.name) ? `identity_${m.name}` : undefined;
+  }
+
+  /** validate.ts: the rules over a whole value read (identity constraints, profiles), when a message has any: what its read binding runs. */
+  rules(m: MessagePlan): string | undefined {
+    const identity = this.identity(m);
+    const profiles = this.profiles(m);
+    return identity && profiles ? `rules_${m.name}` : (identity ?? profiles);
   }
 
   /** validate.ts: the payment-method profiles of a message, when it has any. */

@@ -65,6 +65,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     );
   }
   const usesProfiles = Object.keys(plan.profiles).length > 0;
+  const usesIdentity = plan.messages.some((m) => sym.identity(m));
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
   const guardFns = guards.functions(plan);
   const runtimeNames = [
@@ -73,9 +74,11 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     'ValueChecker',
     ...(guardFns.some((f) => f.includes('isXmlText(')) ? ['isXmlText'] : []),
     ...(guardFns.some((f) => f.includes('ucs2length(')) ? ['ucs2length'] : []),
+    ...(usesIdentity ? ['checkIdentity'] : []),
     ...(usesProfiles ? ['checkProfiles'] : []),
     ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []),
     'type Issue',
+    ...(usesIdentity ? ['type IdentityMap'] : []),
     ...(usesProfiles ? ['type ProfileCheck'] : []),
     ...(usesSecrets ? ['type SensitivityMap'] : []),
   ];
@@ -90,9 +93,17 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   ];
   if (usesSecrets)
     out.push('/** Where each type can hold sensitive data (card numbers …), to mask it in every issue. */', `const SENSITIVE: SensitivityMap = ${JSON.stringify(plan.sensitivity, null, 2)};`, '');
+  if (usesIdentity)
+    out.push(
+      '/** What the identity constraints (xs:unique, xs:key, xs:keyref) need to walk a value: element names and value types by type. */',
+      `export const IDENTITY: IdentityMap = ${JSON.stringify(sym.identityMap)};`,
+      '',
+    );
   for (const m of plan.messages) {
     const secrets = sym.secrets(m);
     const profiles = sym.profiles(m);
+    const identity = sym.identity(m);
+    const rules = sym.rules(m);
     if (secrets) {
       out.push(
         `/** The sensitive values of a ${m.name} value (partial values too). */`,
@@ -114,13 +125,31 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
         '',
       );
     }
+    if (identity) {
+      out.push(
+        `/** The identity-constraint issues of a ${m.name} value (unmasked). */`,
+        `export function ${identity}(value: unknown): Issue[] {`,
+        `  return checkIdentity(value, IDENTITY, ${lit(m.name)});`,
+        '}',
+        '',
+      );
+    }
+    if (identity && profiles) {
+      out.push(
+        `/** The rules over a whole ${m.name} value: identity constraints, then payment-method profiles (unmasked). */`,
+        `export function ${rules}(value: unknown): Issue[] {`,
+        `  return [...${identity}(value), ...${profiles}(value)];`,
+        '}',
+        '',
+      );
+    }
     const check = sym.checkMessage(m);
     out.push(
       `/** The issues of a ${m.name} value, unmasked (for build, which masks them; \`writing\`: the writer checks the characters). */`,
       `export function ${check}(value: unknown, writing = false): Issue[] {`,
       `  const ck = ValueChecker.begin(${lit(m.root.local)}, writing);`,
       `  ${sym.checker(m.type)}(ck, value);`,
-      profiles ? `  return [...ck.end(), ...${profiles}(value)];` : '  return ck.end();',
+      rules ? `  return [...ck.end(), ...${rules}(value)];` : '  return ck.end();',
       '}',
       '',
       `/** Checks a ${m.name} value against the schema${profiles ? ' and its payment-method profiles' : ''}; returns every issue (none when valid). */`,

@@ -1,3 +1,4 @@
+import { identityPlans } from './identity.js';
 import {
   ANY_PROP,
   ANY_SLOT_TYPE,
@@ -131,6 +132,28 @@ class ContentMapping {
     private readonly declaredAttributes: () => string[],
   ) {}
 
+  /**
+   * The property of an element: its local name, unless elements of several namespaces share that
+   * name in this content model; then the one in the type's own namespace keeps it and the others
+   * are named by their expanded name, `{ns}local` (as `$attributes` keys are): a rule of the names
+   * alone, not of their order.
+   */
+  private propOf(name: { ns: string; local: string }): string {
+    if (!this.sharedNames) {
+      const seen = new Map<string, Set<string>>();
+      const visit = (p: Particle): void => {
+        if (p.kind === 'any') return;
+        if (p.kind !== 'element') return p.particles.forEach(visit);
+        for (const e of (p.ref !== undefined ? this.substitutes(p.ref) : undefined) ?? [p]) seen.set(e.name.local, (seen.get(e.name.local) ?? new Set()).add(e.name.ns));
+      };
+      if (this.t.content.kind === 'elements') visit(this.t.content.particle);
+      this.sharedNames = new Set([...seen].filter(([, namespaces]) => namespaces.size > 1).map(([local]) => local));
+    }
+    return this.sharedNames.has(name.local) && name.ns !== splitKey(this.t.key).ns ? `{${name.ns}}${name.local}` : name.local;
+  }
+
+  private sharedNames: Set<string> | undefined;
+
   map(group: ModelGroup): { model: ParticlePlan; elements: ElementPlan[] } {
     // the content model's own group may repeat too: folded or refused as a nested one is
     if (group.max > 1 || group.max === 0) {
@@ -204,7 +227,8 @@ class ContentMapping {
 
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
     if (maxOccurs === 0) return undefined;
-    const twice = this.elements.find((q) => q.prop === p.name.local);
+    const prop = this.propOf(p.name);
+    const twice = this.elements.find((q) => q.prop === prop);
     if (twice && !this.ordered) throw new NoPropertyForm();
     // in ordered content an item is keyed by its element's local name: one name, one element
     if (twice && (twice.ns !== p.name.ns || twice.type.id !== this.typeOf(p.type).id)) {
@@ -214,7 +238,7 @@ class ContentMapping {
     // itself as text (xsi:nil, if any, is part of it)
     const anyType = p.type === ANY_TYPE;
     const e: ElementPlan = {
-      prop: p.name.local,
+      prop,
       ns: p.name.ns,
       local: p.name.local,
       type: anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type),
@@ -231,6 +255,8 @@ class ContentMapping {
     if (p.default !== undefined) e.default = p.default;
     if (p.fixed !== undefined) e.fixed = p.fixed;
     if (p.codeList) e.codeList = p.codeList;
+    const identity = identityPlans(p.identity);
+    if (identity) e.identity = identity;
     if (p.sensitive) e.sensitive = true;
     if (p.doc) e.doc = p.doc;
     if (p.source) e.source = p.source;

@@ -1,4 +1,5 @@
 import { PLAN_FORMAT, type WildcardPlan, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
+import { identityPlans } from './identity.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
@@ -123,6 +124,8 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     if (m.answers) msg.answers = m.answers;
     if (m.identifiedBy) msg.identifiedBy = m.identifiedBy.split('/').slice(1);
     if (m.schema) msg.schema = m.schema;
+    const identity = identityPlans(decl.identity);
+    if (identity) msg.identity = identity;
     const doc = m.description ?? decl.doc;
     if (doc) msg.doc = doc;
     return msg;
@@ -343,6 +346,7 @@ export function substitutesOf(model: SchemaModel): Substitutes {
     if (d.source) p.source = d.source;
     if (d.sensitive) p.sensitive = true;
     if (d.codeList) p.codeList = d.codeList;
+    if (d.identity) p.identity = d.identity;
     if (d.doc) p.doc = d.doc;
     return p;
   };

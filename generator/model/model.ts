@@ -36,11 +36,6 @@ export interface SchemaModel {
    * global element keys → their keys in this model.
    */
   scopes?: Record<string, Record<string, string>>;
-  /**
-   * What the schema says that paygen reads but does not check (identity constraints: xs:key,
-   * xs:unique, xs:keyref), each with its place, for `paygen generate` to warn about.
-   */
-  unchecked?: Array<{ what: string; source: SourceRef }>;
   /** Expanded names of the global attribute declarations (what a lax xs:anyAttribute would check). */
   attributeNames?: string[];
 }
@@ -134,6 +129,37 @@ export interface ModelGroup extends Occurs {
   group?: string;
 }
 
+/**
+ * A step of an identity constraint's XPath (XSD 1.0 Part 1 §3.11.6): a name test on the child
+ * axis, or on the attribute axis (the last step of a field). `ns` absent: any namespace (`*`);
+ * `local` absent: any name (`*`, `p:*`).
+ */
+export interface XPathStep {
+  attribute: boolean;
+  ns?: string;
+  local?: string;
+}
+
+/** One alternative of a selector or field: `.//` (any descendant, or self) then steps; `.` steps are dropped. */
+export interface XPathPath {
+  descendants: boolean;
+  steps: XPathStep[];
+}
+
+/** xs:unique, xs:key or xs:keyref on an element declaration (Part 1 §3.11). */
+export interface IdentityConstraint {
+  kind: 'unique' | 'key' | 'keyref';
+  /** In the target namespace of the schema document (one symbol space for all three kinds). */
+  name: QName;
+  /** For xs:keyref: the xs:key or xs:unique it refers to. */
+  refer?: QName;
+  /** The alternatives of the selector. */
+  selector: XPathPath[];
+  /** Each field's alternatives. */
+  fields: XPathPath[][];
+  source: SourceRef;
+}
+
 export interface ElementParticle extends Occurs, ElementMarks {
   kind: 'element';
   name: QName;
@@ -143,6 +169,8 @@ export interface ElementParticle extends Occurs, ElementMarks {
   fixed?: string;
   /** The global element this particle refers to (`<xs:element ref>`). */
   ref?: string;
+  /** The identity constraints of the declaration (a referenced global's). */
+  identity?: IdentityConstraint[];
   doc?: string;
   source?: SourceRef;
 }
@@ -193,6 +221,7 @@ export interface ElementDecl extends ElementMarks {
   abstract: boolean;
   default?: string;
   fixed?: string;
+  identity?: IdentityConstraint[];
   doc?: string;
   source?: SourceRef;
 }

@@ -1,4 +1,4 @@
-import type { ComplexType, ElementDecl, SimpleType } from '../model/model.js';
+import type { ComplexType, ElementDecl, IdentityConstraint, SimpleType } from '../model/model.js';
 import type { XNode } from './load.js';
 import type { DocInfo, Global, GlobalKind } from './schema-set.js';
 
@@ -28,6 +28,8 @@ export interface SchemaComponents {
   /** A simple or complex type already resolved, if it is. */
   resolvedSimple(key: string): SimpleType | undefined;
   resolvedComplex(key: string): ComplexType | undefined;
+  /** The identity constraints declared on an element declaration (registered, for keyref checks), or undefined. */
+  identityConstraints(node: XNode): IdentityConstraint[] | undefined;
   /** The global element `key`. */
   element(key: string, from: XNode): ElementDecl;
   /** The type of an element declaration: its `type`, its anonymous type (keyed `anonKey`), or anyType. */

@@ -73,7 +73,43 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   if (doc.root.ns !== XS || doc.root.local !== 'schema') {
     throw new SchemaError(`the root element must be xs:schema (in ${XS})`, sourceOf(doc.root));
   }
+  checkDocument(doc.root);
   return doc;
+}
+
+const IDENTITY = new Set(['unique', 'key', 'keyref']);
+
+/**
+ * What the schema for schemas says of a whole document that no reader of one declaration sees:
+ * `id` attributes are unique (they are of type xs:ID), and identity constraints stand on element
+ * declarations (not references), their selector and fields in them.
+ */
+function checkDocument(root: XNode): void {
+  const ids = new Map<string, XNode>();
+  const walk = (n: XNode, parent: XNode | undefined): void => {
+    if (n.ns === XS) {
+      const id = n.attrs.id;
+      if (id !== undefined) {
+        const prev = ids.get(id);
+        if (prev) throw new SchemaError(`the id '${id}' is already used by the xs:${prev.local} at ${sourceText(prev)} (ids are unique in a schema document)`, sourceOf(n));
+        ids.set(id, n);
+      }
+      const where = parent?.ns === XS ? parent.local : undefined;
+      if (IDENTITY.has(n.local) && (where !== 'element' || parent!.attrs.ref !== undefined))
+        throw new SchemaError(`xs:${n.local} can only stand in an element declaration, not in ${where === 'element' ? 'an element reference' : `xs:${where ?? 'a foreign element'}`}`, sourceOf(n));
+      if ((n.local === 'selector' || n.local === 'field') && !(where !== undefined && IDENTITY.has(where)))
+        throw new SchemaError(`xs:${n.local} can only stand in xs:unique, xs:key or xs:keyref, not in xs:${where ?? 'a foreign element'}`, sourceOf(n));
+      // what appinfo and documentation hold is not the schema's
+      if (n.local === 'appinfo' || n.local === 'documentation') return;
+    }
+    for (const c of n.children) walk(c, n);
+  };
+  walk(root, undefined);
+}
+
+function sourceText(n: XNode): string {
+  const s = sourceOf(n);
+  return `${s.line}:${s.column}`;
 }
 
 function elementName(n: FxpNode): string | undefined {

@@ -75,8 +75,6 @@ export function mergeModels(parts: readonly ModelPart[]): SchemaModel {
   merged.files = [...new Set(merged.files)].sort();
   const attributeNames = [...new Set(parts.flatMap((p) => p.model.attributeNames ?? []))].sort();
   if (attributeNames.length > 0) merged.attributeNames = attributeNames;
-  const unchecked = parts.flatMap((p) => p.model.unchecked ?? []);
-  if (unchecked.length > 0) merged.unchecked = unchecked;
   return merged;
 }
 

@@ -116,6 +116,7 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
     if (decl.doc) p.doc = decl.doc;
     if (decl.sensitive) p.sensitive = true;
     if (decl.codeList) p.codeList = decl.codeList;
+    if (decl.identity) p.identity = decl.identity;
     return p;
   }
   const name = node.attrs.name;
@@ -131,6 +132,8 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
   const doc = documentation(node);
   if (doc) p.doc = doc;
   Object.assign(p, elementMarkers(node));
+  const identity = r.identityConstraints(node);
+  if (identity) p.identity = identity;
   return p;
 }
 

@@ -1,5 +1,6 @@
 import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../model/builtins.js';
-import { XS, splitKey, type ComplexType, type ElementDecl, type SchemaModel, type SimpleType, type SourceRef } from '../model/model.js';
+import { splitKey, type ComplexType, type ElementDecl, type IdentityConstraint, type SchemaModel, type SimpleType } from '../model/model.js';
+import { readIdentityConstraints } from './identity.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
@@ -23,6 +24,8 @@ export class Resolver implements SchemaComponents {
   private readonly inProgress = new Set<string>();
   /** Anonymous element types being read, with their xs:complexType/xs:simpleType node. */
   private readonly anonymousInProgress = new Map<string, XNode>();
+  /** Every identity constraint read, by expanded name (one symbol space for the three kinds). */
+  private readonly constraints = new Map<string, IdentityConstraint>();
 
   constructor(private readonly set: SchemaSet) {}
 
@@ -122,6 +125,20 @@ export class Resolver implements SchemaComponents {
     throw new SchemaError(`another anonymous type is already keyed ${t.key}: same-named local elements in one content model must have the same named type (Part 1 §3.8.6)`, b);
   }
 
+  identityConstraints(node: XNode): IdentityConstraint[] | undefined {
+    const read = readIdentityConstraints(node, this.info(node).tns);
+    if (read.length === 0) return undefined;
+    for (const c of read) {
+      const key = `{${c.name.ns}}${c.name.local}`;
+      const prev = this.constraints.get(key);
+      // a declaration in a named group is read again for each use of the group
+      if (prev && !sameSource(prev, c))
+        throw new SchemaError(`another identity constraint is already named '${c.name.local}' (xs:unique, xs:key and xs:keyref share one symbol space, Part 1 §3.11.1)`, c.source);
+      this.constraints.set(key, c);
+    }
+    return read;
+  }
+
   element(key: string, from: XNode): ElementDecl {
     const done = this.elements[key];
     if (done) return done;
@@ -148,6 +165,8 @@ export class Resolver implements SchemaComponents {
     const doc = documentation(node);
     if (doc) decl.doc = doc;
     Object.assign(decl, elementMarkers(node));
+    const identity = this.identityConstraints(node);
+    if (identity) decl.identity = identity;
     // Registered before its anonymous type is read: that type may refer back to this element
     // (`<xs:element ref>` in its own content, a recursive structure — Part 1 §3.3.2).
     this.elements[key] = decl;
@@ -207,29 +226,28 @@ export class Resolver implements SchemaComponents {
     };
     const attributeNames = [...this.set.globals.attribute.keys()].sort();
     if (attributeNames.length > 0) model.attributeNames = attributeNames;
-    const unchecked = identityConstraints(this.set.docs.map((d) => d.doc.root));
-    if (unchecked.length > 0) model.unchecked = unchecked;
+    this.checkReferences();
     return model;
+  }
+
+  /** Every xs:keyref names an xs:key or xs:unique with as many fields (Part 1 §3.11.6, c-props-correct.2). */
+  private checkReferences(): void {
+    for (const c of this.constraints.values()) {
+      if (c.kind !== 'keyref') continue;
+      const r = this.constraints.get(`{${c.refer!.ns}}${c.refer!.local}`);
+      const named = `xs:keyref '${c.name.local}' refers to '${c.refer!.local}'${c.refer!.ns ? ` (in ${c.refer!.ns})` : ''}`;
+      if (!r) throw new SchemaError(`${named}, which no xs:key or xs:unique declares`, c.source);
+      if (r.kind === 'keyref') throw new SchemaError(`${named}, which is an xs:keyref; it must refer to an xs:key or xs:unique`, c.source);
+      if (r.fields.length !== c.fields.length) throw new SchemaError(`${named}, which has ${r.fields.length} field(s); the keyref has ${c.fields.length}`, c.source);
+    }
   }
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
-/** The identity constraints (xs:key, xs:unique, xs:keyref) of element declarations: read, not checked. */
-function identityConstraints(roots: readonly XNode[]): Array<{ what: string; source: SourceRef }> {
-  const out: Array<{ what: string; source: SourceRef }> = [];
-  const walk = (node: XNode, element: string | undefined): void => {
-    for (const c of node.children) {
-      if (c.ns !== XS) continue;
-      if ((c.local === 'key' || c.local === 'unique' || c.local === 'keyref') && element !== undefined) {
-        out.push({ what: `xs:${c.local} '${c.attrs.name ?? ''}' of element <${element}>`, source: sourceOf(c) });
-      } else walk(c, c.local === 'element' ? (c.attrs.name ?? c.attrs.ref) : element);
-    }
-  };
-  for (const r of roots) walk(r, undefined);
-  // a chameleon document is read once per namespace: one warning per place
-  return out.filter((u, i) => out.findIndex((v) => v.source.file === u.source.file && v.source.line === u.source.line && v.source.column === u.source.column) === i);
+function sameSource(a: IdentityConstraint, b: IdentityConstraint): boolean {
+  return a.source.file === b.source.file && a.source.line === b.source.line && a.source.column === b.source.column;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Prefix of the keys of anonymous types declared inside the named type `key`. */
 function typeContext(key: string): string {
