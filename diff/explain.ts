@@ -27,7 +27,10 @@ import { complexLabel, slotName, userNamed } from './compare.js';
  * A difference is explained when a designated name is its export with no property (the whole
  * type), or its export and first property. An export that only one version has is explained
  * too when it is reachable, in that version's plan, from a designated type or property (the
- * type of an added element, and the types it uses in turn).
+ * type of an added element, and the types it uses in turn). And a type that changed elsewhere is
+ * explained when what changed is only the names of types a `type NAME…` location designates, or
+ * of their families' members: a type made abstract turns its family `TFamily` into `T1` in
+ * `Messages` and in every function of the messages that have it.
  *
  * Renames are applied before the comparison: the old API's exports of a type renamed
  * (type-renamed), of the anonymous types named after it (`a/b` follows `a`), of a message's
@@ -73,6 +76,8 @@ export function explainApi(oldPlan: Plan, newPlan: Plan, oldApi: ApiSurface, new
       if (m) designated.push({ side, ts: '', refs: [m.type] });
     }
   const whole = new Set(designated.filter((d) => d.ts && d.prop === undefined).map((d) => d.ts));
+  const retyped = new Set(designated.filter((d) => d.typeLevel).flatMap((d) => [d.ts, ...sides[d.side].members(d.ts)]));
+  const blank = (t: string) => t.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][\w$]*/g, (w) => (retyped.has(w) ? '#' : w));
   const props = new Set(designated.filter((d) => d.ts && d.prop !== undefined).map((d) => `${d.ts}\u0000${d.prop}`));
   const reach = { old: sides.old.reachable(designated.filter((d) => d.side === 'old')), new: sides.new.reachable(designated.filter((d) => d.side === 'new')) };
   const messageFunctions = new Map<string, string>();
@@ -82,6 +87,7 @@ export function explainApi(oldPlan: Plan, newPlan: Plan, oldApi: ApiSurface, new
     const [head, prop] = d.path;
     if (whole.has(head) || (prop !== undefined && props.has(`${head}\u0000${prop}`))) return true;
     if (d.path.length === 1 && (d.kind === 'export-added' || d.kind === 'export-removed') && reach[d.kind === 'export-added' ? 'new' : 'old'].has(head)) return true;
+    if (d.kind === 'type-changed' && retyped.size > 0 && d.old !== undefined && d.new !== undefined && blank(d.old) === blank(d.new)) return true;
     if (messages.size === 0) return false;
     if (head === 'Messages') return prop !== undefined && messages.has(prop);
     if (head === 'MessageName' || head === 'AnyMessage') return true;
@@ -99,6 +105,8 @@ interface Designated {
   ts: string;
   prop?: string;
   refs: TypeRef[];
+  /** Designated by a `type NAME…` location: what the type is changed (renamed, made abstract, its xsi:type family). */
+  typeLevel?: boolean;
 }
 
 /** The locations of one plan, read back into the generated names they designate. */
@@ -125,12 +133,17 @@ class Designations {
   of(location: string): Designated[] {
     const side = this.side;
     const type = /^type (\S+)(?: xsi:type (\S+))?/.exec(location);
-    if (type) return [type[1], type[2]].filter((x): x is string => x !== undefined).flatMap((n) => this.named(n).map((d) => ({ side, ...d })));
+    if (type) return [type[1], type[2]].filter((x): x is string => x !== undefined).flatMap((n) => this.named(n).map((d) => ({ side, ...d, typeLevel: true })));
     for (let end = location.length; end > 0; end = location.lastIndexOf(' ', end - 1)) {
       const found = this.byKey.get(location.slice(0, end));
       if (found) return found.map((d) => ({ side, ...d }));
     }
     return [];
+  }
+
+  /** The member types of a family (none for any other name). */
+  members(ts: string): string[] {
+    return this.plan.families[ts]?.members ?? [];
   }
 
   /** Every generated type of an XSD name: complex types, families, simple types (with what derives from them). */
