@@ -31,7 +31,10 @@ Options:
                      as a warning
   --generative       also validate generated instances: of the old schema against the new one
                      for messages the merchant sends, of the new against the old for messages
-                     it receives; a failure the rules did not predict is a missed change
+                     it receives; a failure the rules did not predict is a missed change. And
+                     compare the generated TypeScript API of both versions (compiled in memory
+                     with ts-morph: exported names, properties, optionality, types); a
+                     difference no reported change explains is a missed source change
   --runs N           instances per message and direction for --generative (default 50)
   --seed N           seed of --generative (default 20261122)
   --rules            list the rule catalogue and exit

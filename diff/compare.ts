@@ -77,7 +77,8 @@ function typeLabel(plan: Plan, t: TypeRef): string {
   return complexLabel(plan.complexTypes[t.id]);
 }
 
-function complexLabel(c: ComplexTypePlan): string {
+/** How locations name a complex type: its name, `a/b` for the anonymous type of element b in a (diff/explain.ts reads locations back). */
+export function complexLabel(c: ComplexTypePlan): string {
   return c.name.local.replace(/^~(element|type|group|attributeGroup|attribute|schema|schema-element):/, '');
 }
 
@@ -481,7 +482,7 @@ class Comparer {
 }
 
 /** A type declared by the schema (not xs:string and the other built-ins, which are everywhere). */
-function userNamed(t: SimpleTypePlan): boolean {
+export function userNamed(t: SimpleTypePlan): boolean {
   return t.name !== undefined && t.name.ns !== XS;
 }
 
@@ -619,7 +620,7 @@ function wildcardText(w: WildcardPlan): string {
 }
 
 /** An element slot as changes name it: its element, or xs:any. */
-function slotName(e: ElementPlan): string {
+export function slotName(e: ElementPlan): string {
   return e.wildcard ? 'xs:any' : e.local;
 }
 

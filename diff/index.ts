@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { libxmlValidate, xsdBundle } from '../contract/oracle.js';
 import { messageArbitraries } from '../runtime/arbitrary-interpret.js';
 import { interpret, maskCardNumbers, type InterpretedSet, type PlanSource as SourceRef } from '../runtime/index.js';
+import { apiSurface, type ApiDifferenceKind } from './api.js';
 import { compareSides, type RawChange } from './compare.js';
+import { explainApi } from './explain.js';
 import { applyIgnores, type IgnoreLine } from './ignore.js';
 import type { Side } from './load.js';
 import { LEVEL_ORDER, RULE, levelFor, maxLevel, type Category, type Direction, type Effect, type Level } from './rules.js';
@@ -47,13 +49,28 @@ export interface MissedChange {
   of: number;
 }
 
+/**
+ * A difference of the generated TypeScript API that no reported change explains (diff/explain.ts):
+ * the rules missed a source change, as a libxml2 disagreement shows they missed a wire change.
+ */
+export interface MissedSourceChange {
+  kind: ApiDifferenceKind;
+  /** The export, then the property path: `PaymentWithState.amount`. */
+  symbol: string;
+  /** The type (or `optional`/`required`) printed by the TypeScript checker, normalised. */
+  old?: string;
+  new?: string;
+}
+
 export interface DiffReport {
   old: string;
   new: string;
-  /** Counts of changes by level; missed changes count as breaking, unused ignore lines as warnings. */
+  /** Counts of changes by level; missed changes (wire and source) count as breaking, unused ignore lines as warnings. */
   summary: Record<Level, number>;
   changes: Change[];
   missed: MissedChange[];
+  /** Differences of the generated TypeScript API that no change explains (--generative). */
+  missedSource: MissedSourceChange[];
   ignored: Array<Change & { reason: string }>;
   unusedIgnores: IgnoreLine[];
   generative: boolean;
@@ -63,7 +80,7 @@ export interface DiffReport {
 
 export interface DiffOptions {
   ignores?: IgnoreLine[];
-  /** Run the generative cross-check. */
+  /** Run the generative cross-check: instances validated by libxml2, and the generated TypeScript API compared. */
   generative?: boolean;
   runs?: number;
   seed?: number;
@@ -82,12 +99,13 @@ export async function diffSides(o: Side, n: Side, options: DiffOptions = {}): Pr
   const { kept, ignored, unused } = applyIgnores(all, options.ignores ?? []);
   // the rules predicted an ignored change too: the cross-check looks only where none was found
   const { missed, checked } = options.generative ? await crossCheck(o, n, all, options.runs ?? 50, options.seed ?? 20261122) : { missed: [], checked: [] };
+  const missedSource = options.generative ? await crossCheckApi(o, n, all) : [];
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
   for (const c of kept) summary[c.level]++;
-  summary.breaking += missed.length;
+  summary.breaking += missed.length + missedSource.length;
   // a stale acceptance is worth a warning: it may hide the next change at the same place
   summary.warning += unused.length;
-  return { old: o.label, new: n.label, summary, changes: kept, missed, crossChecked: checked, ignored, unusedIgnores: unused, generative: options.generative ?? false };
+  return { old: o.label, new: n.label, summary, changes: kept, missed, missedSource, crossChecked: checked, ignored, unusedIgnores: unused, generative: options.generative ?? false };
 }
 
 function add(grouped: Map<string, Change>, c: RawChange, message: string, direction: Direction, display: (file: string) => string): void {
@@ -146,6 +164,21 @@ async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, see
     }
   }
   return { missed, checked };
+}
+
+/**
+ * The generated TypeScript of both versions, compiled in memory and compared export by export
+ * (diff/api.ts); a difference that no change explains — kept or ignored, of either category — is
+ * a missed source change (diff/explain.ts says what explains what).
+ */
+async function crossCheckApi(o: Side, n: Side, changes: Change[]): Promise<MissedSourceChange[]> {
+  const [oldApi, newApi] = [await apiSurface(o.plan, o.catalog), await apiSurface(n.plan, n.catalog)];
+  return explainApi(o.plan, n.plan, oldApi, newApi, changes).missed.map((d) => ({
+    kind: d.kind,
+    symbol: d.symbol,
+    ...(d.old !== undefined ? { old: d.old } : {}),
+    ...(d.new !== undefined ? { new: d.new } : {}),
+  }));
 }
 
 export { loadSide, removeTemporaryFiles, SideError, type Side } from './load.js';

@@ -1,6 +1,6 @@
 import { escapeAttr, escapeText } from '../runtime/write.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
-import type { Change, DiffReport, MissedChange } from './index.js';
+import type { Change, DiffReport, MissedChange, MissedSourceChange } from './index.js';
 import type { IgnoreLine } from './ignore.js';
 import { LEVEL_ORDER, RULES, levelFor, type Direction, type Level } from './rules.js';
 
@@ -8,7 +8,8 @@ import { LEVEL_ORDER, RULES, levelFor, type Direction, type Level } from './rule
  * The outputs of `paygen diff`: text for people, JSON for tools (its schema is
  * schemas/diff-report.schema.json), markdown for a pull-request comment, JUnit for CI test
  * views and GitHub workflow annotations. Every output says the same things: the changes, what
- * the generative cross-check found that the rules missed, what was ignored and why, and the
+ * the generative cross-check found that the rules missed (instances libxml2 refused, differences of
+ * the generated TypeScript API that no change explains), what was ignored and why, and the
  * ignore lines that matched nothing.
  */
 export type Format = 'text' | 'json' | 'markdown' | 'junit' | 'github';
@@ -63,6 +64,16 @@ function crossCheckLine(r: DiffReport): string {
     : `Generative cross-check: ${n} message${n === 1 ? '' : 's'} without a breaking change checked, no change missed by the rules.`;
 }
 
+const API_LINE = 'Generated TypeScript API compared: every difference is explained by a change found.';
+
+const API_HEAD = 'Missed by the rules, found in the generated TypeScript API:';
+
+/** `type-changed PaymentWithState.amount: A → B`. */
+function sourceLine(m: MissedSourceChange): string {
+  const v = m.old !== undefined || m.new !== undefined ? `: ${m.old ?? '(none)'} → ${m.new ?? '(none)'}` : '';
+  return `${m.kind} ${m.symbol}${v}`;
+}
+
 function totalsLine(r: DiffReport): string {
   return `${r.summary.breaking} breaking, ${r.summary.warning} warning, ${r.summary.info} info`;
 }
@@ -95,7 +106,7 @@ function ignoreRef(i: IgnoreLine): string {
 
 function textReport(r: DiffReport): string {
   const out = [`paygen diff ${r.old} → ${r.new}`, ''];
-  if (r.changes.length === 0 && r.missed.length === 0) out.push(r.ignored.length > 0 ? `No change but the ${r.ignored.length} ignored.` : 'No change.', '');
+  if (r.changes.length === 0 && r.missed.length === 0 && r.missedSource.length === 0) out.push(r.ignored.length > 0 ? `No change but the ${r.ignored.length} ignored.` : 'No change.', '');
   for (const c of r.changes) {
     out.push(`${c.level.toUpperCase().padEnd(9)} ${c.rule}  ${c.location}${c.alsoAt ? ` (also ${c.alsoAt.join(', ')})` : ''}`);
     out.push(`          ${c.message}`);
@@ -111,6 +122,12 @@ function textReport(r: DiffReport): string {
         out.push(`          ${m.error}`);
         out.push(...m.instance.split('\n').map((l) => `          | ${l}`), '');
       }
+    }
+    if (r.missedSource.length === 0) out.push(API_LINE, '');
+    else {
+      out.push(API_HEAD);
+      for (const m of r.missedSource) out.push(`BREAKING  ${sourceLine(m)}`);
+      out.push('');
     }
   }
   if (r.ignored.length > 0) {
@@ -158,6 +175,12 @@ function markdownReport(r: DiffReport): string {
       out.push('', '  <details><summary>smallest failing instance</summary>', '', '  ```xml', ...m.instance.split('\n').map((l) => `  ${l}`), '  ```', '', '  </details>', '');
     }
   } else if (r.generative) out.push(crossCheckLine(r), '');
+  if (r.missedSource.length > 0) {
+    out.push('#### Missed by the rules (generated TypeScript API)', '');
+    for (const m of r.missedSource)
+      out.push(`- 🔴 \`${cell(m.kind)}\` \`${cell(m.symbol)}\`${m.old !== undefined || m.new !== undefined ? `: ${cell(m.old ?? '(none)')} → ${cell(m.new ?? '(none)')}` : ''}`);
+    out.push('');
+  } else if (r.generative) out.push(API_LINE, '');
   if (r.ignored.length > 0) {
     out.push(`<details><summary>Ignored (${r.ignored.length})</summary>`, '');
     for (const c of r.ignored) out.push(`- \`${c.rule}\` \`${cell(c.location)}\` — ${cell(c.reason)}`);
@@ -172,8 +195,8 @@ function markdownReport(r: DiffReport): string {
 }
 
 function junitReport(r: DiffReport, failOn: FailOn): string {
-  const failures = r.changes.filter((c) => fails(c.level, failOn)).length + r.missed.length + (fails('warning', failOn) ? r.unusedIgnores.length : 0);
-  const tests = r.changes.length + r.missed.length + r.unusedIgnores.length + r.ignored.length;
+  const failures = r.changes.filter((c) => fails(c.level, failOn)).length + r.missed.length + r.missedSource.length + (fails('warning', failOn) ? r.unusedIgnores.length : 0);
+  const tests = r.changes.length + r.missed.length + r.missedSource.length + r.unusedIgnores.length + r.ignored.length;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="paygen diff" tests="${tests}" failures="${failures}" time="0">`];
   out.push(`  <testsuite name="${escapeAttr(`paygen diff ${r.old} → ${r.new}`)}" tests="${tests}" failures="${failures}" skipped="${r.ignored.length}" time="0">`);
   for (const c of r.changes) {
@@ -190,6 +213,12 @@ function junitReport(r: DiffReport, failOn: FailOn): string {
     out.push(
       `    <testcase classname="paygen.diff.generative" name="${escapeAttr(m.message)}" time="0">`,
       `      <failure type="breaking" message="${escapeAttr(m.error)}">${escapeText(missedText(m))}</failure>`,
+      '    </testcase>',
+    );
+  for (const m of r.missedSource)
+    out.push(
+      `    <testcase classname="paygen.diff.typescript-api" name="${escapeAttr(m.symbol)}" time="0">`,
+      `      <failure type="breaking" message="${escapeAttr(`${m.kind} ${m.symbol}`)}">${escapeText(`${API_HEAD}\n${sourceLine(m)}`)}</failure>`,
       '    </testcase>',
     );
   for (const c of r.ignored)
@@ -219,6 +248,7 @@ function githubReport(r: DiffReport): string {
   const out: string[] = [];
   for (const c of r.changes) out.push(line(c.level, `paygen diff: ${c.level} ${c.rule}`, `${c.location}: ${c.message}\n${affects(c)}`, c.source));
   for (const m of r.missed) out.push(line('breaking', 'paygen diff: missed change', `${m.message}: ${missedText(m)}`));
+  for (const m of r.missedSource) out.push(line('breaking', 'paygen diff: missed source change', `${API_HEAD} ${sourceLine(m)}`));
   for (const i of r.unusedIgnores) out.push(line('warning', 'paygen diff: unused ignore line', `matches no change: ${i.text}`, { file: i.file, line: i.line }));
   out.push(totalsLine(r));
   return out.join('\n');

@@ -67,29 +67,52 @@ export function loadSet(set: ResolvedSet): LoadedSet {
 export function generateSet(set: ResolvedSet, warn?: (message: string) => void): GeneratedFile[] {
   const { plan, catalog, codes, warnings } = loadSet(set);
   if (warn) for (const w of warnings) warn(w);
-  const sym = new Symbols(plan);
   const head = [header(set.xsd.map((x) => shownPath(set, x))), ...(set.banner ?? [])].join('\n');
-  const runtime = set.runtimeImport;
-  const out = (name: string): string => join(set.out, name);
-  const files: GeneratedFile[] = [
-    { path: out('types.ts'), content: typesModule(plan, sym, head) },
-    { path: out('schema.ts'), content: descriptorsModule(plan, sym, head, runtime) },
-    { path: out('parse.ts'), content: readersModule(plan, sym, head, runtime, codes !== undefined) },
-    { path: out('build.ts'), content: writersModule(plan, sym, head, runtime) },
-    { path: out('validate.ts'), content: validatorsModule(plan, sym, head, runtime) },
-    { path: out('arbitraries.ts'), content: arbitrariesModule(plan, sym, head, runtime) },
-    { path: out('index.ts'), content: indexModule(plan, head, runtime, codes !== undefined) },
-  ];
-  if (codes) files.push({ path: out('codes.ts'), content: codesModule(codes, head) });
-  files.push({
-    path: out('catalog.ts'),
-    content: catalogModule(catalog, head, set.catalog !== undefined ? shownPath(set, set.catalog) : `the global elements of ${set.xsd.map((x) => shownPath(set, x)).join(', ')} (no messages.json)`),
-  });
+  const from = set.catalog !== undefined ? shownPath(set, set.catalog) : `the global elements of ${set.xsd.map((x) => shownPath(set, x)).join(', ')} (no messages.json)`;
+  const files: GeneratedFile[] = setModules(plan, catalog, { head, runtime: set.runtimeImport, codes, catalogFrom: from }).map((m) => ({ path: join(set.out, m.name), content: m.content }));
   const schemas = jsonSchemaSet(plan);
   for (const m of plan.messages) {
     files.push({ path: join(set.jsonSchemaOut, `${m.name}.schema.json`), content: `${JSON.stringify(messageSchema(plan, schemas, m), null, 2)}\n` });
   }
   return files;
+}
+
+/** A generated module: its file name in the output folder and its text. */
+export interface GeneratedModule {
+  name: string;
+  content: string;
+}
+
+export interface ModuleOptions {
+  /** The header comment of every module. */
+  head: string;
+  /** How generated modules import the runtime. */
+  runtime: string;
+  codes?: CodeList[];
+  /** Where catalog.ts says the catalogue comes from. */
+  catalogFrom: string;
+}
+
+/**
+ * The TypeScript modules of a set, from its typed plan and catalogue (the JSON Schemas aside): what
+ * `generateSet` writes, and what `paygen diff --generative` compiles to compare two versions'
+ * exported API (diff/api.ts).
+ */
+export function setModules(plan: Plan, catalog: Catalog, options: ModuleOptions): GeneratedModule[] {
+  const { head, runtime, codes } = options;
+  const sym = new Symbols(plan);
+  const modules: GeneratedModule[] = [
+    { name: 'types.ts', content: typesModule(plan, sym, head) },
+    { name: 'schema.ts', content: descriptorsModule(plan, sym, head, runtime) },
+    { name: 'parse.ts', content: readersModule(plan, sym, head, runtime, codes !== undefined) },
+    { name: 'build.ts', content: writersModule(plan, sym, head, runtime) },
+    { name: 'validate.ts', content: validatorsModule(plan, sym, head, runtime) },
+    { name: 'arbitraries.ts', content: arbitrariesModule(plan, sym, head, runtime) },
+    { name: 'index.ts', content: indexModule(plan, head, runtime, codes !== undefined) },
+  ];
+  if (codes) modules.push({ name: 'codes.ts', content: codesModule(codes, head) });
+  modules.push({ name: 'catalog.ts', content: catalogModule(catalog, head, options.catalogFrom) });
+  return modules;
 }
 
 /** index.ts: everything an application imports (the arbitraries stay apart: they need fast-check). */

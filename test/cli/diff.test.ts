@@ -112,9 +112,47 @@ describe('paygen diff', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--generative: a change of the generated TypeScript API that no rule reports is a missed source change, in text and json', async () => {
+    // S restricts a union by an enumeration: its alias is a union of literals, and no rule compares unions
+    const union = (values: string[]) =>
+      xsd(
+        `<xs:complexType name="T"><xs:sequence><xs:element name="a" type="S"/></xs:sequence></xs:complexType><xs:simpleType name="S"><xs:restriction base="U">${values.map((v) => `<xs:enumeration value="${v}"/>`).join('')}</xs:restriction></xs:simpleType><xs:simpleType name="U"><xs:union memberTypes="xs:int xs:token"/></xs:simpleType>`,
+      );
+    const [o, n] = [folder({ 's.xsd': union(['x', 'y']) }), folder({ 's.xsd': union(['x', 'y', 'z']) })];
+    const text = await paygen(ROOT, 'diff', o, n, '--generative', '--runs', '10');
+    expect(text.out).toContain("Missed by the rules, found in the generated TypeScript API:\nBREAKING  type-changed S: 'x' | 'y' → 'x' | 'y' | 'z'\n");
+    expect(text.code).toBe(1);
+    const json = await paygen(ROOT, 'diff', o, n, '--generative', '--runs', '10', '--format', 'json');
+    const report = JSON.parse(json.out) as { missedSource: unknown[]; missed: unknown[]; summary: { breaking: number } };
+    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/diff-report.schema.json'), 'utf8')) as object);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.missedSource).toEqual([{ kind: 'type-changed', symbol: 'S', old: "'x' | 'y'", new: "'x' | 'y' | 'z'" }]);
+    expect(report.summary.breaking).toBe(report.missed.length + 1);
+    const other = async (format: string) => (await paygen(ROOT, 'diff', o, n, '--generative', '--runs', '10', '--format', format)).out;
+    expect(await other('markdown')).toContain("#### Missed by the rules (generated TypeScript API)\n\n- 🔴 `type-changed` `S`: 'x' \\| 'y' → 'x' \\| 'y' \\| 'z'\n");
+    expect(await other('junit')).toContain('<testcase classname="paygen.diff.typescript-api" name="S" time="0">');
+    expect(await other('github')).toContain(
+      "::error title=paygen diff%3A missed source change::Missed by the rules, found in the generated TypeScript API: type-changed S: 'x' | 'y' → 'x' | 'y' | 'z'",
+    );
+    // without --generative the API is not compared
+    const plain = await paygen(ROOT, 'diff', o, n, '--format', 'json');
+    expect((JSON.parse(plain.out) as { missedSource: unknown[] }).missedSource).toEqual([]);
+  });
+
   it('the JSON schema rejects a report with an unknown level', () => {
     const validate = new Ajv2020().compile(JSON.parse(readFileSync(join(ROOT, 'schemas/diff-report.schema.json'), 'utf8')) as object);
-    const base = { format: 'paygen-diff/1', old: 'a', new: 'b', summary: { breaking: 0, warning: 0, info: 0 }, missed: [], crossChecked: [], ignored: [], unusedIgnores: [], generative: false };
+    const base = {
+      format: 'paygen-diff/1',
+      old: 'a',
+      new: 'b',
+      summary: { breaking: 0, warning: 0, info: 0 },
+      missed: [],
+      missedSource: [],
+      crossChecked: [],
+      ignored: [],
+      unusedIgnores: [],
+      generative: false,
+    };
     const change = {
       rule: 'facet-narrowed',
       category: 'wire',
