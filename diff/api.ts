@@ -1,4 +1,4 @@
-import type { Node as MorphNode, Type as MorphType } from 'ts-morph';
+import type { Node as MorphNode, Project as MorphProject, SourceFile as MorphSourceFile, Type as MorphType } from 'ts-morph';
 import { setModules } from '../generator/generate.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import type { Plan } from '../runtime/plan.js';
@@ -47,15 +47,41 @@ const FOLDER = '/paygen-api';
 /** The runtime import of the emitted modules: it resolves to nothing, and the runtime's names are left out. */
 const RUNTIME = 'paygen-runtime-not-loaded';
 
+/**
+ * One in-memory project for every surface: what costs is reading TypeScript's own declaration
+ * files, which a project does once; each surface's modules are added in a folder of their own and
+ * removed when it is read.
+ */
+let shared: Promise<MorphProject> | undefined;
+let surfaces = 0;
+
+async function project(): Promise<MorphProject> {
+  shared ??= import('ts-morph').then(
+    ({ Project, ts }) =>
+      new Project({
+        useInMemoryFileSystem: true,
+        compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true },
+      }),
+  );
+  return shared;
+}
+
 /** The exported API of the code paygen generates from `plan`. */
 export async function apiSurface(plan: Plan, catalog: Catalog): Promise<ApiSurface> {
-  const { Project, Node, ts, TypeFormatFlags } = await import('ts-morph');
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true },
-  });
-  for (const m of setModules(plan, catalog, { head: '// paygen diff', runtime: RUNTIME, catalogFrom: 'paygen diff' })) project.createSourceFile(`${FOLDER}/${m.name}`, m.content, { overwrite: true });
-  const index = project.getSourceFileOrThrow(`${FOLDER}/index.ts`);
+  const { Node, TypeFormatFlags } = await import('ts-morph');
+  const p = await project();
+  const folder = `${FOLDER}-${surfaces++}`;
+  const files = setModules(plan, catalog, { head: '// paygen diff', runtime: RUNTIME, catalogFrom: 'paygen diff' }).map((m) =>
+    p.createSourceFile(`${folder}/${m.name}`, m.content, { overwrite: true }),
+  );
+  try {
+    return read(p.getSourceFileOrThrow(`${folder}/index.ts`), Node, TypeFormatFlags);
+  } finally {
+    for (const f of files) p.removeSourceFile(f);
+  }
+}
+
+function read(index: MorphSourceFile, Node: typeof import('ts-morph').Node, TypeFormatFlags: typeof import('ts-morph').TypeFormatFlags): ApiSurface {
   const flags = TypeFormatFlags.NoTruncation | TypeFormatFlags.UseSingleQuotesForStringLiteralType | TypeFormatFlags.WriteArrayAsGenericType;
   const surface: ApiSurface = new Map();
   const put = (e: ApiEntry) => surface.set(e.path.join('.'), e);

@@ -194,7 +194,10 @@ describe('ts-morph is loaded by --generative only', () => {
       .filter((f) => readFileSync(f, 'utf8').includes("'ts-morph'"));
     expect(users.map((f) => relative(ROOT, f).split('\\').join('/'))).toEqual(['diff/api.ts']);
     const text = readFileSync(join(ROOT, 'diff/api.ts'), 'utf8');
-    expect(text.match(/^import .*'ts-morph';$/gm)).toEqual(["import type { Node as MorphNode, Type as MorphType } from 'ts-morph';"]);
+    // every static import of it is of types only, which the compiled JavaScript does not keep
+    const statics = text.match(/^import .*'ts-morph';$/gm) ?? [];
+    expect(statics.length).toBeGreaterThan(0);
+    expect(statics.filter((l) => !l.startsWith('import type '))).toEqual([]);
     expect(text).toContain("await import('ts-morph')");
   });
 });
