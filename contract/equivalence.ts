@@ -6,7 +6,8 @@ import { xmlTree } from './xml-tree.js';
  * Whether two typed values are the same: deep-equal, except that the XML fragments of xs:any
  * slots (the `$any` properties, a name no element can have) are compared as XML. A fragment
  * read back carries the namespace declarations it inherits where it was written, so it is
- * XML-equivalent to the one written, not the same text.
+ * XML-equivalent to the one written, not the same text. A typed item of `$any` (an element the
+ * set declares, `{ '{ns}local': value }`) is a typed value like any other.
  */
 export function sameTypedValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return isDeepStrictEqual(a, b);
@@ -21,5 +22,7 @@ export function sameTypedValue(a: unknown, b: unknown): boolean {
 function sameFragments(a: unknown, b: unknown): boolean {
   const [xs, ys] = [Array.isArray(a) ? a : [a], Array.isArray(b) ? b : [b]];
   if (Array.isArray(a) !== Array.isArray(b) || xs.length !== ys.length) return false;
-  return xs.every((x, i) => typeof x === 'string' && typeof ys[i] === 'string' && isDeepStrictEqual(xmlTree(x), xmlTree(ys[i] as string)));
+  return xs.every((x, i) =>
+    typeof x === 'string' && typeof ys[i] === 'string' ? isDeepStrictEqual(xmlTree(x), xmlTree(ys[i] as string)) : typeof x !== 'string' && typeof ys[i] !== 'string' && sameTypedValue(x, ys[i]),
+  );
 }

@@ -123,6 +123,30 @@ export function fragment(namespaces: readonly string[], element?: string): fc.Ar
     });
 }
 
+/**
+ * An item of a wildcard that may hold typed items: XML text (`text`) or one of the typed items
+ * `{ '{ns}local': value }`. A typed item may hold wildcards again (XML-Signature's <Object> holds
+ * any element, <Signature> among them): the depth is counted across every wildcard, and below
+ * WILDCARD_DEPTH only the first choice is drawn — the text, so that every value is finite.
+ */
+export function wildcardItem(text: fc.Arbitrary<string> | undefined, ...typed: Part[]): fc.Arbitrary<unknown> {
+  const all: Array<fc.Arbitrary<unknown>> = text ? [text, ...typed] : typed;
+  return fc.oneof({ depthSize: 'small', maxDepth: WILDCARD_DEPTH, depthIdentifier: WILDCARD_DEPTH_ID }, ...all);
+}
+
+/**
+ * An optional wildcard slot that may hold typed items: `arb`, or nothing (`none`) once
+ * WILDCARD_DEPTH wildcards enclose it — a strict wildcard has no text to end in, and every
+ * typed item may lead to wildcards again.
+ */
+export function shallow<T>(arb: fc.Arbitrary<T>, none: T): fc.Arbitrary<T> {
+  return fc.constant(null).chain(() => (WILDCARDS.depth >= WILDCARD_DEPTH ? fc.constant(none) : arb));
+}
+
+const WILDCARD_DEPTH = 2;
+const WILDCARD_DEPTH_ID = fc.createDepthIdentifier();
+const WILDCARDS = fc.getDepthContextFor(WILDCARD_DEPTH_ID);
+
 // ── text ──────────────────────────────────────────────────────────────────────────
 
 export interface TextOptions {

@@ -21,8 +21,10 @@ import {
   otherAttributes,
   optionalGroup,
   seq,
+  shallow,
   tag,
   temporal,
+  wildcardItem,
   text,
   type DecimalOptions,
   type Items,
@@ -69,11 +71,17 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
           return nullable(value(v.of));
         case 'fragment':
           return fragment(v.namespaces, v.element?.local);
+        case 'wildcardItem':
+          return wildcardItem(v.fragment ? fragment(v.fragment) : undefined, ...v.typed.map((t) => one(t.key, value(t.of))));
         case 'attributes':
           return otherAttributes(v.namespaces);
       }
     };
-    const content = (c: ContentArb): Items => (c.k === 'el' ? contentEl(c.key, value(c.of), c.min, c.max) : contentGroup(c.k, c.min, c.max, ...c.items.map(content)));
+    const content = (c: ContentArb): Items => {
+      if (c.k !== 'el') return contentGroup(c.k, c.min, c.max, ...c.items.map(content));
+      const items = contentEl(c.key, value(c.of), c.min, c.max);
+      return c.shallow ? shallow(items, []) : items;
+    };
     const part = (p: PartArb): Part => {
       switch (p.k) {
         case 'tag':
@@ -81,9 +89,9 @@ export function interpretPlans(plans: ArbitraryPlans): Record<string, fc.Arbitra
         case 'one':
           return one(p.name, value(p.of));
         case 'maybe':
-          return maybe(p.name, value(p.of));
+          return p.shallow ? shallow(maybe(p.name, value(p.of)), {}) : maybe(p.name, value(p.of));
         case 'many':
-          return many(p.name, value(p.of), p.min, p.max, p.optional);
+          return p.shallow ? shallow(many(p.name, value(p.of), p.min, p.max, p.optional), {}) : many(p.name, value(p.of), p.min, p.max, p.optional);
         case 'seq':
           return seq(...p.parts.map(part));
         case 'choice':

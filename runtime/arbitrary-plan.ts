@@ -1,3 +1,4 @@
+import { typedWildcardElements } from './wildcard.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef, type WildcardPlan } from './plan.js';
 
 /**
@@ -26,20 +27,23 @@ export type ValueArb =
   | { k: 'nullable'; of: ValueArb }
   /** An XML fragment for an xs:any: one element in one of these namespaces ('' for none); for an xs:anyType element, that element. */
   | { k: 'fragment'; namespaces: string[]; element?: { ns: string; local: string } }
+  /** An item of a wildcard that may hold typed items: XML text (`fragment`, absent for a strict wildcard) or one of `typed`, `{ [key]: value }`. */
+  | { k: 'wildcardItem'; fragment?: string[]; typed: Array<{ key: string; of: ValueArb }> }
   /** `$attributes` for an xs:anyAttribute: attributes in these namespaces ('' for none). */
   | { k: 'attributes'; namespaces: string[] };
 
 export type PartArb =
   | { k: 'tag'; name: string; value: string }
-  | { k: 'one' | 'maybe'; name: string; of: ValueArb }
-  | { k: 'many'; name: string; of: ValueArb; min: number; max: number; optional: boolean }
+  | { k: 'one' | 'maybe'; name: string; of: ValueArb; shallow?: true }
+  | { k: 'many'; name: string; of: ValueArb; min: number; max: number; optional: boolean; shallow?: true }
   | { k: 'seq' | 'choice'; parts: PartArb[] }
   | { k: 'optionalGroup'; part: PartArb }
   /** Ordered content: the items of `$content`, drawn by the content model's own structure. */
   | { k: 'content'; name: string; of: ContentArb; mixed?: boolean };
 
 /** A content model as item lists: an element gives min..max one-key items, a group its iterations. */
-export type ContentArb = { k: 'el'; key: string; of: ValueArb; min: number; max: number } | { k: 'sequence' | 'choice' | 'all'; items: ContentArb[]; min: number; max: number };
+/** `shallow`: an optional wildcard slot that may hold typed items, left empty once wildcards nest too deep (runtime/arbitraries.ts `shallow`). */
+export type ContentArb = { k: 'el'; key: string; of: ValueArb; min: number; max: number; shallow?: true } | { k: 'sequence' | 'choice' | 'all'; items: ContentArb[]; min: number; max: number };
 
 export type TreeArb = { k: 'obj'; part: PartArb } | { k: 'family'; members: string[] };
 
@@ -156,28 +160,32 @@ function contentArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): ContentArb
   const max = p.max < 0 ? Infinity : p.max;
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
-    return { k: 'el', key: e.prop, of: valueArb(plan, e), min: p.min, max: neverDrawn(e, p.min) ? 0 : max };
+    const el: ContentArb = { k: 'el', key: e.prop, of: valueArb(plan, e), min: p.min, max: neverDrawn(plan, e, p.min) ? 0 : max };
+    if (p.min === 0 && typedWildcardElements(plan, e).length > 0) el.shallow = true;
+    return el;
   }
   return { k: p.kind, items: p.items.map((i) => contentArb(plan, c, i)), min: p.min, max };
 }
 
 /**
- * A strict xs:any admits only elements the set declares, and those paygen refuses as unsupported
- * (they would need typing): no fragment drawn is valid there, so an optional one is left out.
+ * A strict xs:any admits only elements the set declares (typed items); with none that paygen
+ * types (none declared, or only of type xs:anyType), no value drawn is valid there, so an
+ * optional one is left out.
  */
-function neverDrawn(e: ElementPlan, min: number): boolean {
-  return e.wildcard?.process === 'strict' && min === 0;
+function neverDrawn(plan: Plan, e: ElementPlan, min: number): boolean {
+  return e.wildcard?.process === 'strict' && min === 0 && typedWildcardElements(plan, e).length === 0;
 }
 
 function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
-    if (neverDrawn(e, p.min)) return { k: 'seq', parts: [] };
+    if (neverDrawn(plan, e, p.min)) return { k: 'seq', parts: [] };
     const of = valueArb(plan, e);
     // absent only by the particle's own minOccurs: a choice or an optional group around it decides
     // absence for the whole branch (e.optional, the property's optionality, also counts those)
-    if (e.array) return { k: 'many', name: e.prop, of, min: e.min, max: e.max < 0 ? Infinity : e.max, optional: p.min === 0 };
-    return { k: p.min === 0 ? 'maybe' : 'one', name: e.prop, of };
+    const shallow = p.min === 0 && typedWildcardElements(plan, e).length > 0 ? { shallow: true as const } : {};
+    if (e.array) return { k: 'many', name: e.prop, of, min: e.min, max: e.max < 0 ? Infinity : e.max, optional: p.min === 0, ...shallow };
+    return { k: p.min === 0 ? 'maybe' : 'one', name: e.prop, of, ...shallow };
   }
   const body: PartArb = { k: p.kind === 'choice' ? 'choice' : 'seq', parts: p.items.map((i) => particleArb(plan, c, i)) };
   return p.min === 0 ? { k: 'optionalGroup', part: body } : body;
@@ -185,7 +193,12 @@ function particleArb(plan: Plan, c: ComplexTypePlan, p: ParticlePlan): PartArb {
 
 /** One value of an element (nullable included, array excluded). */
 function valueArb(plan: Plan, e: ElementPlan): ValueArb {
-  if (e.wildcard) return { k: 'fragment', namespaces: fragmentNamespaces(e.wildcard) };
+  if (e.wildcard) {
+    const typed = typedWildcardElements(plan, e).map((w) => ({ key: w.prop, of: valueArb(plan, w) }));
+    const fragment = fragmentNamespaces(e.wildcard);
+    if (typed.length === 0) return { k: 'fragment', namespaces: fragment };
+    return e.wildcard.process === 'strict' ? { k: 'wildcardItem', typed } : { k: 'wildcardItem', fragment, typed };
+  }
   if (e.type.kind === 'any') return { k: 'fragment', namespaces: [e.ns], element: { ns: e.ns, local: e.local } };
   const v = e.type.kind === 'simple' ? fixedOr(plan, e.type.id, e.fixed, { k: 'simple', id: e.type.id }) : ({ k: 'tie', id: e.type.id } as ValueArb);
   return e.nillable ? { k: 'nullable', of: v } : v;

@@ -6,7 +6,7 @@ import { XMLNS_NS, XSI_NS } from './xml/cursor.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
-import { fragmentFault, fragmentName, otherAttributeFault, wildcardLabel, type FragmentSlot } from './wildcard.js';
+import { admits, expandedOfKey, fragmentFault, otherAttributeFault, wildcardItemName, wildcardLabel, type FragmentSlot, type WildcardCheckers } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -264,8 +264,12 @@ export class ValueChecker {
     return true;
   }
 
-  /** The fragment `x` of slot `f` (an xs:any, an xs:anyType element; property `prop`): absent (an issue if REQUIRED), or one element it admits. */
-  fragment(x: unknown, f: FragmentSlot, prop: string, flags: number): void {
+  /**
+   * The fragment `x` of slot `f` (an xs:any, an xs:anyType element; property `prop`): absent (an
+   * issue if REQUIRED), or one element it admits: XML text, or (a lax or strict wildcard) the
+   * typed item `{ [key]: value }` of a global element `typed` has a checker of.
+   */
+  fragment(x: unknown, f: FragmentSlot, prop: string, flags: number, typed?: WildcardCheckers): void {
     if (x === undefined) {
       if (flags & REQUIRED) {
         const what = f.wildcard ? wildcardLabel(f.wildcard) : `element <${f.local}>`;
@@ -273,14 +277,62 @@ export class ValueChecker {
       }
       return;
     }
+    if (typeof x === 'object' && x !== null && typed !== undefined) {
+      this.path[this.depth++] = prop;
+      this.typedItem(x, f, typed);
+      this.depth--;
+      return;
+    }
     const fault = fragmentFault(x, f);
     if (fault) this.add(fault, this.pointer(prop));
   }
 
   /** Item `index` of the fragments of `prop`. */
-  fragmentItem(x: unknown, f: FragmentSlot, prop: string, index: number): void {
+  fragmentItem(x: unknown, f: FragmentSlot, prop: string, index: number, typed?: WildcardCheckers): void {
+    if (typeof x === 'object' && x !== null && typed !== undefined) {
+      this.path[this.depth++] = prop;
+      this.path[this.depth++] = index;
+      this.typedItem(x, f, typed);
+      this.depth -= 2;
+      return;
+    }
     const fault = fragmentFault(x, f);
     if (fault) this.add(fault, `${this.pointer(prop)}/${index}`);
+  }
+
+  /** A typed wildcard item (the path at it): one key, the expanded name of an element the wildcard admits and the set declares, and its value. */
+  private typedItem(x: object, f: FragmentSlot, typed: WildcardCheckers): void {
+    const keys = Object.keys(x);
+    const w = f.wildcard!;
+    const key = keys.length === 1 ? keys[0] : undefined;
+    const name = key === undefined ? undefined : expandedOfKey(key);
+    const check = name === undefined ? undefined : typed[`{${name.ns}}${name.local}`];
+    if (key === undefined || name === undefined) {
+      const found = keys.length === 0 ? 'an object with no property' : `${keys.length} properties`;
+      this.issues.push({
+        code: 'invalid-value',
+        path: this.pointer(),
+        message: `expected an XML element as text, or an object with one property (an element's expanded name), found ${found}`,
+        expected: "XML text, or { '{ns}local': value }",
+        received: found,
+      });
+    } else if (!admits(w, name.ns)) {
+      this.issues.push({
+        code: 'unexpected-element',
+        path: this.pointer(),
+        message: `<${name.local}> ${name.ns ? `in ${name.ns}` : 'in no namespace'} is not admitted here: expected ${wildcardLabel(w)}`,
+        expected: wildcardLabel(w),
+        received: `<${name.local}>`,
+      });
+    } else if (check === undefined || !f.declared.has(`{${name.ns}}${name.local}`)) {
+      this.issues.push({
+        code: 'unexpected-element',
+        path: this.pointer(),
+        message: `'${key}': the schema set declares no element <${name.local}>${name.ns ? ` in ${name.ns}` : ''} to type it by; write it as XML text`,
+        expected: 'an element the schema set declares, or XML text',
+        received: `'${key}'`,
+      });
+    } else check(this, (x as Record<string, unknown>)[key], key);
   }
 
   /**
@@ -326,7 +378,7 @@ export class ValueChecker {
         }
         continue;
       }
-      const name = entry.name ?? fragmentName(value);
+      const name = entry.name ?? wildcardItemName(value);
       let slot = -1;
       if (inOrder && name) {
         slot = m.step(name.ns, name.local);

@@ -2,7 +2,7 @@ import type { Issue } from './issues.js';
 import { canonicalDecimal } from './lexical.js';
 import { durationKey, momentKey, ZONED_PRIMITIVES } from './order.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type IdentityPlan, type Plan, type TypeRef, type XPathPlan } from './plan.js';
-import { fragmentName } from './wildcard.js';
+import { wildcardItemName } from './wildcard.js';
 
 /**
  * Identity constraints (xs:unique, xs:key, xs:keyref; XSD 1.0 Part 1 §3.11) over a typed value.
@@ -499,8 +499,8 @@ class Walk {
   private child(e: IdentityShape['elements'][number], v: unknown, path: string, set: (v: unknown) => void): Node | undefined {
     if (v === undefined) return undefined;
     if (e.type[0] === 'a') {
-      // an xs:any item names itself; its content is not searched
-      const name = fragmentName(v);
+      // an xs:any item names itself (XML text, or a typed item by its key); its content is not searched
+      const name = wildcardItemName(v);
       return name ? { value: undefined, type: e.type, ns: name.ns, local: name.local, path, set } : undefined;
     }
     return { value: v, type: e.type, ns: e.ns, local: e.local, path, dflt: e.dflt, identity: e.identity, set };

@@ -26,7 +26,7 @@ export {
   type WriteBinding,
 } from './document.js';
 export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from './write.js';
-export { admits, fragmentFault, writeFragment, writeOtherAttributes } from './wildcard.js';
+export { admits, fragmentFault, writeFragment, writeOtherAttributes, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';

@@ -22,7 +22,7 @@ import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText, writeQNameElement } from './write.js';
-import { writeFragment, writeOtherAttributes, type FragmentSlot } from './wildcard.js';
+import { expandedOfKey, writeFragment, writeOtherAttributes, type FragmentSlot, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 
 /**
  * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
@@ -83,6 +83,10 @@ class CompiledPlan {
   readonly simple = new Map<string, SimpleType>();
   readonly complex = new Map<string, CompiledComplex>();
   readonly families = new Map<string, CompiledFamily>();
+  /** Typed wildcard items (Plan.wildcardElements), by `{ns}local`: each element compiled, and its reader and checker as the context and checker take them. */
+  readonly wildcardElements = new Map<string, CompiledElement>();
+  readonly wildcardReaders: WildcardReaders | undefined;
+  readonly wildcardCheckers: WildcardCheckers | undefined;
 
   constructor(readonly plan: Plan) {
     for (const id of Object.keys(plan.simpleTypes)) this.simpleType(id);
@@ -93,6 +97,18 @@ class CompiledPlan {
         desc: family({ id: f.id, members: members.map((m) => m.plan.name), tags: members.map((m) => m.plan.typeTag!), baseIsMember: f.baseIsMember, abstractNames: f.abstractNames }),
         members,
       });
+    }
+    if (plan.wildcardElements) {
+      const readers: Record<string, (cx: ReadContext) => unknown> = {};
+      const checkers: Record<string, (ck: ValueChecker, v: unknown, key: string) => void> = {};
+      for (const [key, e] of Object.entries(plan.wildcardElements)) {
+        const compiled = this.compileElement(e, undefined);
+        this.wildcardElements.set(key, compiled);
+        readers[key] = (cx) => readEntered(cx, this, compiled);
+        checkers[key] = (ck, v, prop) => checkOne(ck, this, compiled, v, prop, REQUIRED | (e.nillable ? NILLABLE : 0));
+      }
+      this.wildcardReaders = readers;
+      this.wildcardCheckers = checkers;
     }
   }
 
@@ -114,24 +130,25 @@ class CompiledPlan {
       return out;
     });
     const desc = complexType(c);
-    const elements = c.elements.map((e, slot): CompiledElement => {
-      const out: CompiledElement = { plan: e };
-      const fragment = desc.fragments[slot];
-      if (fragment) out.fragment = fragment;
-      if (e.type.kind === 'simple') {
-        out.simple = this.simpleType(e.type.id);
-        const dflt = e.default ?? e.fixed;
-        if (dflt !== undefined) out.dflt = dflt;
-        if (e.fixed !== undefined) out.fixed = typedLiteral(out.simple, e.fixed);
-      }
-      if (e.codeList) {
-        out.codeIds = new Set(this.plan.codeLists[e.codeList.list] ?? []);
-        out.codeLabel = e.codeList.list;
-      }
-      return out;
-    });
+    const elements = c.elements.map((e, slot): CompiledElement => this.compileElement(e, desc.fragments[slot]));
     const out: CompiledComplex = { plan: c, desc, attrs, elements };
     if (c.content.kind === 'simple') out.value = this.simpleType(c.content.type);
+    return out;
+  }
+
+  private compileElement(e: ElementPlan, fragment: FragmentSlot | undefined): CompiledElement {
+    const out: CompiledElement = { plan: e };
+    if (fragment) out.fragment = fragment;
+    if (e.type.kind === 'simple') {
+      out.simple = this.simpleType(e.type.id);
+      const dflt = e.default ?? e.fixed;
+      if (dflt !== undefined) out.dflt = dflt;
+      if (e.fixed !== undefined) out.fixed = typedLiteral(out.simple, e.fixed);
+    }
+    if (e.codeList) {
+      out.codeIds = new Set(this.plan.codeLists[e.codeList.list] ?? []);
+      out.codeLabel = e.codeList.list;
+    }
     return out;
   }
 }
@@ -198,7 +215,8 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
   const at = e.codeIds ? cx.here() : 0;
   let value: unknown;
   if (e.fragment) {
-    value = ordered ? cx.fragmentContent(index, el.prop, e.fragment) : index < 0 ? cx.fragment(el.prop, e.fragment) : cx.fragmentItem(el.prop, index, e.fragment);
+    const typed = p.wildcardReaders;
+    value = ordered ? cx.fragmentContent(index, el.prop, e.fragment, typed) : index < 0 ? cx.fragment(el.prop, e.fragment, typed) : cx.fragmentItem(el.prop, index, e.fragment, typed);
   } else if (e.simple) {
     const flags = el.nillable ? NILLABLE : 0;
     value = ordered
@@ -222,7 +240,25 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
   return value;
 }
 
+/** The value of the entered element of `e`, read through its end tag (a typed wildcard item). */
+function readEntered(cx: ReadContext, p: CompiledPlan, e: CompiledElement): unknown {
+  const el = e.plan;
+  if (e.simple) return cx.simpleEntered(e.simple, el.nillable ? NILLABLE : 0, e.dflt, e.fixed);
+  return el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+}
+
 // ── validating ────────────────────────────────────────────────────────────────────────
+
+/** The value `x` of one occurrence of element `e`, as property `key` (an item of ordered content, a typed wildcard item). */
+function checkOne(ck: ValueChecker, p: CompiledPlan, e: CompiledElement, x: unknown, key: string, flags: number): void {
+  const el = e.plan;
+  if (e.fragment) ck.fragment(x, e.fragment, key, flags, p.wildcardCheckers);
+  else if (e.simple) ck.simple(x, e.simple, key, flags, e.fixed, el.local);
+  else if (ck.into(x, key, flags, el.local)) {
+    checkType(ck, p, el.type, x);
+    ck.leave();
+  }
+}
 
 function checkType(ck: ValueChecker, p: CompiledPlan, t: TypeRef, v: unknown): void {
   if (t.kind === 'family') {
@@ -253,14 +289,7 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
   if (c.plan.ordered) {
     ck.content(v[ORDERED_PROP], c.desc, (slot, x, key) => {
       const e = c.elements[slot];
-      const el = e.plan;
-      const flags = REQUIRED | (el.nillable ? NILLABLE : 0);
-      if (e.fragment) ck.fragment(x, e.fragment, key, flags);
-      else if (e.simple) ck.simple(x, e.simple, key, flags, e.fixed, el.local);
-      else if (ck.into(x, key, flags, el.local)) {
-        checkType(ck, p, el.type, x);
-        ck.leave();
-      }
+      checkOne(ck, p, e, x, key, REQUIRED | (e.plan.nillable ? NILLABLE : 0));
     });
     return;
   }
@@ -270,8 +299,9 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const x = v[el.prop];
     const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
     if (e.fragment) {
-      if (!el.array) ck.fragment(x, e.fragment, el.prop, flags);
-      else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags, el.local || el.prop)) for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], e.fragment, el.prop, i);
+      if (!el.array) ck.fragment(x, e.fragment, el.prop, flags, p.wildcardCheckers);
+      else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags, el.local || el.prop))
+        for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], e.fragment, el.prop, i, p.wildcardCheckers);
       continue;
     }
     if (!el.array) {
@@ -331,7 +361,13 @@ function inOrder(c: CompiledComplex): CompiledElement[] {
 }
 
 function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: unknown): string {
-  if (e.fragment) return writeFragment(x as string, g.defaultNs);
+  if (e.fragment) {
+    if (typeof x === 'string') return writeFragment(x, g.defaultNs);
+    // a typed wildcard item: the element its key names
+    const [key, value] = Object.entries(x as Record<string, unknown>)[0];
+    const { ns, local } = expandedOfKey(key);
+    return writeOne(p, g, p.wildcardElements.get(`{${ns}}${local}`)!, value);
+  }
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
   if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs);

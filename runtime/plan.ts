@@ -48,6 +48,12 @@ export interface Plan {
   profiles: Record<string, ProfilePlan[]>;
   /** The ids each open code list documents (an id outside is a warning when read), by list name. */
   codeLists: Record<string, number[]>;
+  /**
+   * The global elements that lax or strict wildcards (xs:any) of the plan's types read as typed
+   * items, by expanded name `{ns}local` (XSD assesses them against their declarations, §3.10.4):
+   * an item of `$any` is then `{ [prop]: value }` instead of XML text; absent when there are none.
+   */
+  wildcardElements?: Record<string, ElementPlan>;
   /** Local names of every type the schema declares, used or not (paygen diff tells a rename from a switch to another type). */
   typeNames: string[];
 }

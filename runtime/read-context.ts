@@ -10,7 +10,7 @@ import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 import { LineIndex } from './xml/position.js';
 import { ORDERED_PROP } from './plan.js';
-import { captureFragment, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot } from './wildcard.js';
+import { captureFragment, elementKey, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot, type WildcardReaders } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -539,22 +539,51 @@ export class ReadContext implements FaultSink {
 
   // ── wildcards ─────────────────────────────────────────────────────────────────────
 
-  /** Reads the element at the lookahead, of fragment slot `f` (an xs:any, an xs:anyType element), as XML text (property `prop`). */
-  fragment(prop: string, f: FragmentSlot): string {
+  /**
+   * Reads the element at the lookahead, of fragment slot `f` (an xs:any, an xs:anyType element),
+   * as property `prop`: XML text; or, when the slot is a lax or strict wildcard and `typed` has a
+   * reader of the element (a global element the set declares: XSD assesses it against its
+   * declaration), the typed item `{ [key]: value }`, `key` its expanded name.
+   */
+  fragment<T = string>(prop: string, f: FragmentSlot, typed?: WildcardReaders): T {
     this.enter(prop);
-    return this.fragmentHere(f);
+    return this.wildcardHere(f, typed) as T;
   }
 
   /** As `fragment`, as item `index` of the fragments of `prop`. */
-  fragmentItem(prop: string, index: number, f: FragmentSlot): string {
+  fragmentItem<T = string>(prop: string, index: number, f: FragmentSlot, typed?: WildcardReaders): T {
     this.enterItem(prop, index);
-    return this.fragmentHere(f);
+    return this.wildcardHere(f, typed) as T;
   }
 
   /** As `fragment`, for item `index` of ordered content. */
-  fragmentContent(index: number, key: string, f: FragmentSlot): string {
+  fragmentContent<T = string>(index: number, key: string, f: FragmentSlot, typed?: WildcardReaders): T {
     this.enterContent(index, key);
+    return this.wildcardHere(f, typed) as T;
+  }
+
+  private wildcardHere(f: FragmentSlot, typed: WildcardReaders | undefined): unknown {
+    const c = this.c;
+    if (typed !== undefined && f.wildcard !== undefined) {
+      const expanded = `{${c.ns}}${c.local}`;
+      const read = f.declared.has(expanded) ? typed[expanded] : undefined;
+      if (read !== undefined) {
+        const key = elementKey(c.ns, c.local);
+        // the item's key is one more segment of the path (the element is the item's value)
+        this.path[this.pathLength++] = key;
+        this.entered();
+        return { [key]: read(this) };
+      }
+    }
     return this.fragmentHere(f);
+  }
+
+  /**
+   * For the reader of a typed wildcard item of simple type: the entered element's value (null when
+   * xsi:nil="true" and `flags` have NILLABLE), as `simple` reads one.
+   */
+  simpleEntered<T>(t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
+    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
   }
 
   private fragmentHere(f: FragmentSlot): string {

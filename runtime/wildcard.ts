@@ -1,5 +1,5 @@
 import type { Fault } from './simple-type.js';
-import type { WildcardPlan } from './plan.js';
+import type { ElementPlan, Plan, WildcardPlan } from './plan.js';
 import { escapeAttr } from './write.js';
 import { Tok, XML_NS, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { XmlFatal } from './xml/fatal.js';
@@ -158,6 +158,15 @@ export function fragmentName(x: unknown): { ns: string; local: string } | undefi
   return 'code' in r ? undefined : r;
 }
 
+/** The expanded name of the element of an item of `$any`: XML text, or a typed item `{ [key]: value }` (its key's); undefined when it is neither. */
+export function wildcardItemName(x: unknown): { ns: string; local: string } | undefined {
+  if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
+    const keys = Object.keys(x);
+    return keys.length === 1 ? expandedOfKey(keys[0]) : undefined;
+  }
+  return fragmentName(x);
+}
+
 /** The fault of a fragment value of slot `f`, or undefined when it is one. */
 export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): Fault | undefined {
   const root = fragmentRoot(x, f, limits);
@@ -208,10 +217,25 @@ export function anyAttribute(def: { wildcard: WildcardPlan; declared: readonly s
   return { wildcard: def.wildcard, declared: new Set(def.declared) };
 }
 
-/** The key of an attribute in `$attributes`: `{ns}local`, or `local` in no namespace. */
-export function attributeKey(ns: string, local: string): string {
+/** The key of an attribute in `$attributes`, and of a typed wildcard item: `{ns}local`, or `local` in no namespace. */
+export function elementKey(ns: string, local: string): string {
   return ns === '' ? local : `{${ns}}${local}`;
 }
+
+/** The expanded name of the element a typed wildcard item's key (`{ns}local`, or `local` in no namespace) names. */
+export function expandedOfKey(key: string): { ns: string; local: string } {
+  if (!key.startsWith('{')) return { ns: '', local: key };
+  const i = key.indexOf('}');
+  return { ns: key.slice(1, i), local: key.slice(i + 1) };
+}
+
+/**
+ * Typed wildcard items (Plan.wildcardElements), per back-end, by the element's expanded name
+ * `{ns}local`: the reader of the entered element (reading it through its end tag), the checker
+ * of its value (the checker's path at the item), the writer of its value.
+ */
+export type WildcardReaders = Readonly<Record<string, (cx: import('./read-context.js').ReadContext) => unknown>>;
+export type WildcardCheckers = Readonly<Record<string, (ck: import('./check.js').ValueChecker, value: unknown, key: string) => void>>;
 
 /** The fault of an attribute (key `key`) that the type does not declare, under its xs:anyAttribute `a`; undefined when admitted. */
 export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, name: string): Fault | undefined {
@@ -280,4 +304,11 @@ export function writeFragment(x: string, defaultNs: string): string {
 /** A fragment as issues describe it: its length, never its text (which may hold card data). */
 function describe(x: string): string {
   return `${x.length} characters of text`;
+}
+
+/** The global elements a fragment slot reads as typed items (Plan.wildcardElements it may hold), in key order. */
+export function typedWildcardElements(plan: Plan, e: ElementPlan): ElementPlan[] {
+  if (!e.wildcard || !plan.wildcardElements) return [];
+  const all = plan.wildcardElements;
+  return (e.declared ?? []).filter((k) => all[k] !== undefined).map((k) => all[k]);
 }

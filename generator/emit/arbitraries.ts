@@ -18,7 +18,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text${plan.wildcardElements ? ', shallow, wildcardItem' : ''} } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
   if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
@@ -86,6 +86,7 @@ function renderValue(v: ValueArb, sym: Symbols): string {
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
   if (v.k === 'attributes') return `otherAttributes(${lit(v.namespaces)})`;
   if (v.k === 'fragment') return `fragment(${lit(v.namespaces)}${v.element ? `, ${lit(v.element.local)}` : ''})`;
+  if (v.k === 'wildcardItem') return `wildcardItem(${v.fragment ? `fragment(${lit(v.fragment)})` : 'undefined'}, ${v.typed.map((t) => `one(${lit(t.key)}, ${renderValue(t.of, sym)})`).join(', ')})`;
   return `nullable(${renderValue(v.of, sym)})`;
 }
 
@@ -94,10 +95,14 @@ function renderPart(p: PartArb, sym: Symbols): string {
     case 'tag':
       return `tag(${lit(p.name)}, ${lit(p.value)})`;
     case 'one':
-    case 'maybe':
-      return `${p.k}(${lit(p.name)}, ${renderValue(p.of, sym)})`;
-    case 'many':
-      return `many(${lit(p.name)}, ${renderValue(p.of, sym)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
+    case 'maybe': {
+      const part = `${p.k}(${lit(p.name)}, ${renderValue(p.of, sym)})`;
+      return p.shallow ? `shallow(${part}, {})` : part;
+    }
+    case 'many': {
+      const part = `many(${lit(p.name)}, ${renderValue(p.of, sym)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
+      return p.shallow ? `shallow(${part}, {})` : part;
+    }
     case 'seq':
     case 'choice':
       return `${p.k}(${p.parts.map((x) => renderPart(x, sym)).join(', ')})`;
@@ -110,7 +115,10 @@ function renderPart(p: PartArb, sym: Symbols): string {
 
 function renderContent(c: ContentArb, sym: Symbols): string {
   const max = c.max === Infinity ? 'Infinity' : String(c.max);
-  if (c.k === 'el') return `contentEl(${lit(c.key)}, ${renderValue(c.of, sym)}, ${c.min}, ${max})`;
+  if (c.k === 'el') {
+    const items = `contentEl(${lit(c.key)}, ${renderValue(c.of, sym)}, ${c.min}, ${max})`;
+    return c.shallow ? `shallow(${items}, [])` : items;
+  }
   return `contentGroup(${lit(c.k)}, ${c.min}, ${max}${c.items.map((i) => `, ${renderContent(i, sym)}`).join('')})`;
 }
 

@@ -1,4 +1,5 @@
 import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type ParticlePlan, type Plan, type SimpleTypePlan, type TypeRef } from '../../runtime/plan.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
 import { typedLiteral } from './readers.js';
 
 /**
@@ -175,8 +176,7 @@ class Builder {
   }
 
   private element(e: ElementPlan): JsonSchema {
-    // a fragment: one XML element as text (its well-formedness and namespace are checked by validateM, not here)
-    let base: JsonSchema = e.type.kind === 'any' ? { type: 'string', pattern: '^\\s*<[^?!]' } : e.type.kind === 'simple' ? this.simpleUse(e.type.id) : ref(e.type.id);
+    let base: JsonSchema = e.type.kind === 'any' ? this.fragmentItem(e) : e.type.kind === 'simple' ? this.simpleUse(e.type.id) : ref(e.type.id);
     if (e.fixed !== undefined && e.type.kind === 'simple') base = { ...base, const: JSON.parse(typedLiteral(this.plan.simpleTypes[e.type.id], e.fixed)) };
     const value = e.nillable ? { if: { type: 'null' }, else: base } : base;
     let s: JsonSchema = value;
@@ -191,6 +191,21 @@ class Builder {
       if (e.default !== undefined && e.type.kind === 'simple') s.default = JSON.parse(typedLiteral(this.plan.simpleTypes[e.type.id], e.default));
     }
     return s;
+  }
+
+  /**
+   * An item of a fragment slot: one XML element as text (its well-formedness and namespace are
+   * checked by validateM, not here); for a lax or strict wildcard, also (a strict one: only) the
+   * typed item of each global element it may hold, one property named by its expanded name.
+   */
+  private fragmentItem(e: ElementPlan): JsonSchema {
+    const text: JsonSchema = { type: 'string', pattern: '^\\s*<[^?!]' };
+    const typed = typedWildcardElements(this.plan, e).map((w): JsonSchema => {
+      const value = w.type.kind === 'simple' ? this.simpleUse(w.type.id) : ref(w.type.id);
+      return { type: 'object', properties: { [w.prop]: w.nillable ? { if: { type: 'null' }, else: value } : value }, required: [w.prop], additionalProperties: false };
+    });
+    if (typed.length === 0) return text;
+    return { anyOf: e.wildcard?.process === 'strict' ? typed : [text, ...typed] };
   }
 
   /** A property of simple type: a reference to the named type, or its schema inline. */

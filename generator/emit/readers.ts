@@ -1,6 +1,7 @@
 import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
 
 /**
  * parse.ts (docs/architecture.md, "Generated code"): one reader per complex type over the runtime's
@@ -27,10 +28,11 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
       ].join('\n'),
     );
   }
+  if (plan.wildcardElements) fns.push(wildcardReaders(plan, sym));
   const empty = Object.values(plan.complexTypes).some((c) => c.content.kind === 'empty');
-  const nillable = Object.values(plan.complexTypes).some((c) => c.elements.some((e) => e.nillable && e.type.kind === 'simple'));
+  const nillable = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple');
   const imports = [
-    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult } from ${lit(runtime)};`,
+    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${plan.wildcardElements ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
     "import * as S from './schema.js';",
     "import type * as T from './types.js';",
   ];
@@ -158,7 +160,8 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   const flags = e.nillable ? 'NILLABLE' : '0';
   if (e.type.kind === 'any') {
     const w = `${sym.descriptor(c.id)}.fragments[${slot}]!`;
-    body.push(`${into} ${e.array ? `cx.fragmentItem(${lit(e.prop)}, a.length, ${w})` : `cx.fragment(${lit(e.prop)}, ${w})`};`);
+    const typed = typedWildcardElements(plan, e).length > 0 ? { t: `<${sym.fragmentItem(e)}>`, table: `, ${sym.wildcardTable()}` } : { t: '', table: '' };
+    body.push(`${into} ${e.array ? `cx.fragmentItem${typed.t}(${lit(e.prop)}, a.length, ${w}${typed.table})` : `cx.fragment${typed.t}(${lit(e.prop)}, ${w}${typed.table})`};`);
   } else if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];
     const dflt = e.default ?? e.fixed;
@@ -190,7 +193,10 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
 /** The statements reading the element of `slot` as the next item of ordered content (`items`). */
 function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, sym: Symbols): string {
   const key = propKey(e.prop);
-  if (e.type.kind === 'any') return `items.push({ ${key}: cx.fragmentContent(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!) });`;
+  if (e.type.kind === 'any') {
+    const typed = typedWildcardElements(plan, e).length > 0;
+    return `items.push({ ${key}: cx.fragmentContent${typed ? `<${sym.fragmentItem(e)}>` : ''}(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!${typed ? `, ${sym.wildcardTable()}` : ''}) });`;
+  }
   const flags = e.nillable ? 'NILLABLE' : '0';
   if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];
@@ -202,6 +208,26 @@ function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Pla
   }
   const read = `${sym.reader(e.type)}(cx)`;
   return `cx.enterContent(items.length, ${lit(e.prop)}); items.push({ ${key}: ${e.nillable ? `cx.nil(true) ? null : ${read}` : read} });`;
+}
+
+/**
+ * The readers of typed wildcard items (Plan.wildcardElements), by `{ns}local`: each reads the
+ * entered element through its end tag, as a slot of its type is read.
+ */
+function wildcardReaders(plan: Plan, sym: Symbols): string {
+  const entries = Object.entries(plan.wildcardElements!).map(([k, e]) => {
+    if (e.type.kind === 'simple') {
+      const s = plan.simpleTypes[e.type.id];
+      const dflt = e.default ?? e.fixed;
+      const args = [sym.descriptor(e.type.id), e.nillable ? 'NILLABLE' : '0'];
+      if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
+      if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
+      return `  ${lit(k)}: (cx) => cx.simpleEntered(${args.join(', ')}),`;
+    }
+    const read = `${sym.reader(e.type)}(cx)`;
+    return `  ${lit(k)}: (cx) => ${e.nillable ? `(cx.nil(true) ? null : ${read})` : read},`;
+  });
+  return [`${jsdoc(['The global elements lax and strict wildcards read as typed items, by expanded name.'])}const ${sym.wildcardTable()}: WildcardReaders = {`, ...entries, '};'].join('\n');
 }
 
 /** The typed form of a default or fixed value, as a literal. */

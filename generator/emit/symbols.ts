@@ -1,5 +1,7 @@
 import { identityChecked, identityMap, type IdentityMap } from '../../runtime/identity.js';
-import type { MessagePlan, Plan, TypeRef } from '../../runtime/plan.js';
+import type { ElementPlan, MessagePlan, Plan, TypeRef } from '../../runtime/plan.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
+import { propKey } from './code.js';
 
 /**
  * The names of everything generated code defines or imports for one set, spelled in one place
@@ -123,6 +125,22 @@ export class Symbols {
       return s.tsName ? prefix + s.tsName : listTs(this, s.tsType, s.item, prefix);
     }
     return prefix + t.id;
+  }
+
+  /** The table of typed wildcard items' readers (parse.ts), checkers (validate.ts) or writers (build.ts, per writer group). */
+  wildcardTable(gi?: number): string {
+    return gi === undefined ? 'WILDCARD_ELEMENTS' : `WILDCARD_ELEMENTS_${gi}`;
+  }
+
+  /**
+   * TS type of one item of a fragment slot (type kind `any`): XML text; for a lax or strict
+   * wildcard that may hold global elements of the set, also their typed items `{ '{ns}local': T }`
+   * (for a strict one only those: what it matches must be declared).
+   */
+  fragmentItem(e: ElementPlan, prefix = 'T.'): string {
+    const typed = typedWildcardElements(this.plan, e);
+    const items = typed.map((w) => `{ ${propKey(w.prop)}: ${this.typeName(w.type, prefix)}${w.nillable ? ' | null' : ''} }`);
+    return (e.wildcard?.process === 'strict' && items.length > 0 ? items : ['string', ...items]).join(' | ');
   }
 }
 

@@ -3,6 +3,7 @@ import { wildcardLabel } from '../../runtime/wildcard.js';
 import { facetSummary, indent, jsdoc, lit, propKey } from './code.js';
 import { contentText } from './descriptors.js';
 import type { Symbols } from './symbols.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
 
 /**
  * types.ts (docs/architecture.md, "Generated code"): zero-runtime TypeScript types of the typed form — an alias
@@ -50,13 +51,13 @@ function orderedField(c: ComplexTypePlan, sym: Symbols): Field {
   for (const e of c.elements) {
     if (seen.has(e.prop)) continue;
     seen.add(e.prop);
-    let type = sym.typeName(e.type, '');
+    let type = e.type.kind === 'any' ? sym.fragmentItem(e, '') : sym.typeName(e.type, '');
     if (e.nillable) type = `${type} | null`;
     items.push(`{ ${propKey(e.prop)}: ${type} }`);
   }
   const doc = jsdoc(
     [
-      `The children in document order (${contentText(c)}): each item is one element, keyed by its name${c.elements.some((e) => e.wildcard) ? ' ($any: what xs:any matched, as XML text)' : ''}${c.mixed ? ', or the text between them ($text: mixed content)' : ''}.`,
+      `The children in document order (${contentText(c)}): each item is one element, keyed by its name${c.elements.some((e) => e.wildcard) ? ' ($any: what xs:any matched, as XML text or, for an element the schema set declares, its typed item)' : ''}${c.mixed ? ', or the text between them ($text: mixed content)' : ''}.`,
     ],
     '  ',
   );
@@ -137,7 +138,7 @@ function merge(into: Shape, s: Shape): void {
 function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Plan, sym: Symbols): Shape {
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
-    let type = sym.typeName(e.type, '');
+    let type = e.type.kind === 'any' ? sym.fragmentItem(e, '') : sym.typeName(e.type, '');
     if (e.nillable) type = `${type} | null`;
     if (e.array) type = `${wrap(type)}[]`;
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
@@ -146,7 +147,13 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
       e.type.kind === 'any' && !e.wildcard
         ? `Element \`<${e.local}>\` of type xs:anyType${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'the'} element itself as XML text, with the namespace declarations it inherits.`
         : e.wildcard
-          ? `What xs:any matched (${wildcardLabel(e.wildcard)}, processContents ${e.wildcard.process})${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'one'} element as XML text, with the namespace declarations it inherits.`
+          ? `What xs:any matched (${wildcardLabel(e.wildcard)}, processContents ${e.wildcard.process})${occurs ? `, ${occurs}` : ''}: ${e.array ? 'each' : 'one'} element as XML text, with the namespace declarations it inherits${
+              typedWildcardElements(plan, e).length > 0
+                ? `; an element the schema set declares as its typed item, keyed by its expanded name (${typedWildcardElements(plan, e)
+                    .map((w) => `\`${w.prop}\``)
+                    .join(', ')})`
+                : ''
+            }.`
           : `Element \`<${e.local}>\`${simple ? `, ${simple.label}` : ''}${occurs ? `, ${occurs}` : ''}.`;
     const doc = jsdoc(
       [

@@ -3,6 +3,7 @@ import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type Plan, type T
 import { indent, jsdoc, lit, propAccess } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
 import { valueGuards, type ValueGuard } from './value-guards.js';
 
 /** The guards of a set and those its checkers call (emitted in the order of first use). */
@@ -64,6 +65,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
       ].join('\n'),
     );
   }
+  if (plan.wildcardElements) fns.push(wildcardCheckers(plan, sym, guards));
   const usesProfiles = Object.keys(plan.profiles).length > 0;
   const usesIdentity = plan.messages.some((m) => sym.identity(m));
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
@@ -81,6 +83,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     ...(usesIdentity ? ['type IdentityMap'] : []),
     ...(usesProfiles ? ['type ProfileCheck'] : []),
     ...(usesSecrets ? ['type SensitivityMap'] : []),
+    ...(plan.wildcardElements ? ['type WildcardCheckers'] : []),
   ];
   const out = [
     head,
@@ -190,7 +193,7 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
       const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
       const flags = e.nillable ? 'REQUIRED | NILLABLE' : 'REQUIRED';
       const local = e.local !== e.prop ? `, ${fixedValue ?? 'undefined'}, ${lit(e.local)}` : fixedValue !== undefined ? `, ${fixedValue}` : '';
-      if (e.type.kind === 'any') return `case ${slot}: ck.fragment(x, ${d}.fragments[${slot}]!, key, REQUIRED); break;`;
+      if (e.type.kind === 'any') return `case ${slot}: ck.fragment(x, ${d}.fragments[${slot}]!, key, REQUIRED${typedTable(plan, e, sym)}); break;`;
       if (e.type.kind === 'simple') return `case ${slot}: ck.simple(x, ${sym.descriptor(e.type.id)}, key, ${flags}${local}); break;`;
       return `case ${slot}: if (ck.into(x, key, ${flags})) { ${sym.checker(e.type)}(ck, x); ck.leave(); } break;`;
     });
@@ -204,6 +207,37 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
   }
   const doc = jsdoc([`Checks a value of ${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local} (T.${c.id}).`]);
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
+}
+
+/** `, WILDCARD_ELEMENTS` for a fragment slot that may hold typed items, else nothing. */
+function typedTable(plan: Plan, e: ElementPlan, sym: Symbols): string {
+  return typedWildcardElements(plan, e).length > 0 ? `, ${sym.wildcardTable()}` : '';
+}
+
+/**
+ * The checkers of typed wildcard items (Plan.wildcardElements), by `{ns}local`: each checks the
+ * item's value as property `key`, as an item of ordered content is checked.
+ */
+function wildcardCheckers(plan: Plan, sym: Symbols, guards: Guards): string {
+  const entries = Object.entries(plan.wildcardElements!).map(([k, e]) => {
+    const flags = e.nillable ? 'REQUIRED | NILLABLE' : 'REQUIRED';
+    const local = lit(e.local);
+    if (e.type.kind === 'simple') {
+      const fixedValue = e.fixed !== undefined ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : 'undefined';
+      return `  ${lit(k)}: (ck, x, key) => {\n    ${guarded(guards, 'x', e.type.id, e.fixed !== undefined ? fixedValue : undefined, `ck.simple(x, ${sym.descriptor(e.type.id)}, key, ${flags}, ${fixedValue}, ${local});`)}\n  },`;
+    }
+    return `  ${lit(k)}: (ck, x, key) => {
+    if (ck.into(x, key, ${flags}, ${local})) {
+      ${sym.checker(e.type)}(ck, x);
+      ck.leave();
+    }
+  },`;
+  });
+  return [
+    `${jsdoc(['The global elements lax and strict wildcards hold as typed items, by expanded name: the checks of their values.'])}const ${sym.wildcardTable()}: WildcardCheckers = {`,
+    ...entries,
+    '};',
+  ].join('\n');
 }
 
 /** The runtime's rule (ContentModel.flat): with no choice and no optional group, presence is per element. */
@@ -221,9 +255,10 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, g
     e.local !== e.prop ? `, ${fixed ? (fixedValue ?? 'undefined') : ''}${fixed ? ', ' : ''}${lit(e.local)}` : fixed && fixedValue !== undefined ? `, ${fixedValue}` : '';
   const name = lit(e.prop);
   if (e.type.kind === 'any') {
-    if (!e.array) return [`ck.fragment(${x}, ${fragment}, ${name}, ${flags});`];
+    const typed = typedTable(plan, e, sym);
+    if (!e.array) return [`ck.fragment(${x}, ${fragment}, ${name}, ${flags}${typed});`];
     const max = e.max < 0 ? 'Infinity' : String(e.max);
-    return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) ck.fragmentItem(${x}[i], ${fragment}, ${name}, i);`]), '}'];
+    return [`if (ck.items(${x}, ${name}, ${e.min}, ${max}, ${flags})) {`, ...indent([`for (let i = 0; i < ${x}.length; i++) ck.fragmentItem(${x}[i], ${fragment}, ${name}, i${typed});`]), '}'];
   }
   if (!e.array) {
     if (e.type.kind === 'simple') return [guarded(guards, x, e.type.id, fixedValue, `ck.simple(${x}, ${sym.descriptor(e.type.id)}, ${name}, ${flags}${tail(true)});`)];

@@ -2,6 +2,7 @@ import { rootDeclarations, tagName } from '../../runtime/namespaces.js';
 import type { ComplexTypePlan, ElementPlan, Plan, TypeRef, WriterGroupPlan } from '../../runtime/plan.js';
 import { hasWildcard, indent, jsdoc, lit, propAccess } from './code.js';
 import type { Symbols } from './symbols.js';
+import { typedWildcardElements } from '../../runtime/wildcard.js';
 
 /**
  * build.ts (docs/architecture.md, "Generated code"): one writer per complex type (per writer group: messages
@@ -23,6 +24,7 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
       });
       fns.push([`function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, '  switch (v.$type) {', ...cases, '  }', '}'].join('\n'));
     }
+    if (plan.wildcardElements) fns.push(wildcardWriter(plan, g, gi, sym));
   });
   const out = [
     head,
@@ -95,7 +97,7 @@ function elementWriter(e: ElementPlan, plan: Plan, g: WriterGroupPlan, gi: numbe
 
 /** The statement writing one occurrence of element `e` whose value is `v`. */
 function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
-  if (e.type.kind === 'any') return `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
+  if (e.type.kind === 'any') return typedWildcardElements(plan, e).length > 0 ? `${sym.wildcardTable(gi)}(o, ${v});` : `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
   if (e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName') {
@@ -108,6 +110,34 @@ function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: numb
   }
   const write = `${sym.writer(e.type, gi)}(o, ${v}, ${lit(tag)}, '');`;
   return e.nillable ? `if (${v} === null) o.s += ${nil}; else ${write}` : write;
+}
+
+/**
+ * The writer of an item of a wildcard slot that may hold typed items, for writer group `g`: XML
+ * text as it is, a typed item as the element its key names (those of the group's messages).
+ */
+function wildcardWriter(plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
+  const inGroup = (e: ElementPlan): boolean =>
+    e.type.kind === 'simple' || (e.type.kind === 'complex' ? g.complexTypes.includes(e.type.id) : e.type.kind === 'family' && g.families.includes(e.type.id));
+  const cases = Object.values(plan.wildcardElements!)
+    .filter(inGroup)
+    .map((e) => {
+      const type = `${sym.typeName(e.type)}${e.nillable ? ' | null' : ''}`;
+      return `    case ${lit(e.prop)}: {\n      const v = x[key] as ${type};\n      ${one(e, 'v', plan, g, gi, sym)}\n      return;\n    }`;
+    });
+  return [
+    `function ${sym.wildcardTable(gi)}(o: Out, item: string | object): void {`,
+    `  if (typeof item === 'string') {`,
+    `    o.s += writeFragment(item, ${lit(g.defaultNs)});`,
+    '    return;',
+    '  }',
+    '  const x = item as Record<string, unknown>;',
+    '  const key = Object.keys(x)[0];',
+    '  switch (key) {',
+    ...cases,
+    '  }',
+    '}',
+  ].join('\n');
 }
 
 /** The text of a simple value, escaped. */

@@ -13,7 +13,7 @@ import {
   type WildcardPlan,
 } from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
-import { splitKey, type ComplexType, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
+import { qkey, splitKey, type ComplexType, type ElementDecl, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
 
 /**
@@ -264,6 +264,34 @@ class ContentMapping {
     this.elements.push(e);
     return { kind: 'element', slot, min, max: max(maxOccurs) };
   }
+}
+
+/**
+ * A global element that a lax or strict wildcard reads as a typed item (`Plan.wildcardElements`):
+ * a slot of its own, keyed in the typed form by its expanded name (`{ns}local`, or `local` in no
+ * namespace), read, checked and written as the element of a content model is.
+ */
+export function globalElementPlan(d: ElementDecl, typeOf: (type: string) => TypeRef): ElementPlan {
+  const e: ElementPlan = {
+    prop: d.name.ns === '' ? d.name.local : qkey(d.name.ns, d.name.local),
+    ns: d.name.ns,
+    local: d.name.local,
+    type: typeOf(d.type),
+    nillable: d.nillable,
+    optional: false,
+    array: false,
+    min: 1,
+    max: 1,
+  };
+  if (d.default !== undefined) e.default = d.default;
+  if (d.fixed !== undefined) e.fixed = d.fixed;
+  if (d.codeList) e.codeList = d.codeList;
+  const identity = identityPlans(d.identity);
+  if (identity) e.identity = identity;
+  if (d.sensitive) e.sensitive = true;
+  if (d.doc) e.doc = d.doc;
+  if (d.source) e.source = d.source;
+  return e;
 }
 
 export function wildcardPlan(w: Wildcard): WildcardPlan {

@@ -1,13 +1,24 @@
-import { PLAN_FORMAT, type WildcardPlan, type ComplexTypePlan, type FamilyPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from '../../runtime/plan.js';
+import {
+  PLAN_FORMAT,
+  type WildcardPlan,
+  type ComplexTypePlan,
+  type ElementPlan,
+  type FamilyPlan,
+  type MessagePlan,
+  type Plan,
+  type SimpleTypePlan,
+  type TypeRef,
+  type WriterGroupPlan,
+} from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
-import { isBuiltinKey } from '../model/builtins.js';
-import { XSI, qkey, splitKey, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
+import { ANY_TYPE, isBuiltinKey } from '../model/builtins.js';
+import { XSI, qkey, splitKey, type ElementDecl, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
-import { complexTypePlan, wildcardPlan, type Substitutes } from './complex-types.js';
+import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
@@ -99,6 +110,12 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     const plan = wildcardPlan(w);
     return globalElements.filter((k) => admits(plan, splitKey(k).ns));
   };
+  // what lax and strict wildcards read as typed items: the global elements they admit that have a type
+  const wildcardElements: Record<string, ElementPlan> = {};
+  for (const d of typedUnder(model, undefined)) {
+    if (!reach.wildcardElements.has(qkey(d.name.ns, d.name.local))) continue;
+    wildcardElements[qkey(d.name.ns, d.name.local)] = globalElementPlan(d, typeOf);
+  }
   const substitutes = substitutesOf(model);
   const declaredAttributes = (w: WildcardPlan): string[] => (model.attributeNames ?? []).filter((k) => admits(w, splitKey(k).ns));
   const complexList = [...reach.complex].map((key) => {
@@ -144,6 +161,7 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     sensitivity: {},
     profiles: {},
     codeLists: inputs.codeLists ? codeListIds(complexList, inputs.codeLists) : {},
+    ...(Object.keys(wildcardElements).length > 0 ? { wildcardElements } : {}),
     typeNames: [...new Set([...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)].filter((t) => t.name && !isBuiltinKey(t.key)).map((t) => t.name!.local))].sort(),
   };
   plan.sensitivity = sensitivityMap(plan);
@@ -222,11 +240,26 @@ interface Reach {
   simple: Set<string>;
   families: Set<string>;
   namespaces: Set<string>;
+  /** Global elements (`{ns}local`) that a lax or strict wildcard may read as typed items. */
+  wildcardElements: Set<string>;
+}
+
+/**
+ * The global elements that content matched by a lax or strict wildcard `w` (every global element
+ * for `w` undefined) is typed as: XSD assesses such an element against its declaration (Part 1
+ * §3.10.4, cvc-assess-elt), so the typed form holds its value. Left out: abstract declarations
+ * (no element may be one) and those of type xs:anyType (their content stays XML text).
+ */
+function typedUnder(model: SchemaModel, w: Wildcard | undefined): ElementDecl[] {
+  const plan = w === undefined ? undefined : wildcardPlan(w);
+  return Object.values(model.elements)
+    .filter((d) => !d.abstract && d.type !== ANY_TYPE && (plan === undefined || admits(plan, d.name.ns)))
+    .sort((a, b) => (qkey(a.name.ns, a.name.local) < qkey(b.name.ns, b.name.local) ? -1 : 1));
 }
 
 /** Types, families and element namespaces reachable from the catalogue's message roots. */
 function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex): Reach {
-  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set() };
+  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set(), wildcardElements: new Set() };
   const visitSimple = (key: string): void => {
     if (r.simple.has(key)) return;
     const s = model.simpleTypes[key];
@@ -266,7 +299,16 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
         r.namespaces.add(e.name.ns);
         if (model.complexTypes[e.type] || model.simpleTypes[e.type]) visitType(e.type);
       }
-    } else if (p.kind !== 'any') p.particles.forEach(walk);
+    } else if (p.kind === 'any') {
+      if (p.wildcard.processContents === 'skip') return;
+      for (const d of typedUnder(model, p.wildcard)) {
+        const key = qkey(d.name.ns, d.name.local);
+        if (r.wildcardElements.has(key)) continue;
+        r.wildcardElements.add(key);
+        r.namespaces.add(d.name.ns);
+        visitType(d.type);
+      }
+    } else p.particles.forEach(walk);
   };
   for (const m of catalog.messages) {
     const key = rootKey(model, catalog, m);
@@ -301,7 +343,8 @@ function writerGroups(
     g.messages.push(m.name);
     for (const k of r.complex) g.complexSet.add(complexNames.get(k)!);
     for (const k of r.families) g.familySet.add(familyNames.get(k)!);
-    g.usesXsi ||= r.families.size > 0 || [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable));
+    g.usesXsi ||=
+      r.families.size > 0 || [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable)) || [...r.wildcardElements].some((k) => model.elements[k]?.nillable);
   }
   return [...groups.values()].map(({ complexSet, familySet, ...g }) => ({ ...g, complexTypes: [...complexSet].sort(), families: [...familySet].sort() }));
 }

@@ -1,4 +1,4 @@
-import type { Plan, SensitiveShapePlan, TypeRef } from '../../runtime/plan.js';
+import { ANY_SLOT_TYPE, ORDERED_PROP, type Plan, type SensitiveShapePlan, type TypeRef } from '../../runtime/plan.js';
 
 /**
  * Where sensitive data can be in each type (for masking): a key/value type with sensitive keys,
@@ -9,26 +9,45 @@ import type { Plan, SensitiveShapePlan, TypeRef } from '../../runtime/plan.js';
 export function sensitivityMap(plan: Omit<Plan, 'sensitivity'>): Record<string, SensitiveShapePlan> {
   const map: Record<string, SensitiveShapePlan> = {};
   const target = (t: TypeRef): string | undefined => (t.kind === 'simple' ? undefined : t.id);
-  for (let changed = true; changed; ) {
+  type Shape = { descend?: Record<string, string>; leaves?: string[]; keys?: string[] };
+  type Prop = { prop: string; type: TypeRef; sensitive?: boolean };
+  const shapeOf = (props: readonly Prop[], shape: Shape = {}): Shape => {
+    for (const p of props) {
+      const simple = p.type.kind === 'simple' ? plan.simpleTypes[p.type.id] : undefined;
+      if (p.sensitive || simple?.sensitive) (shape.leaves ??= []).push(p.prop);
+      const t = p.type.kind === 'any' ? (map[ANY_SLOT_TYPE] ? ANY_SLOT_TYPE : undefined) : target(p.type);
+      if (t && map[t]) (shape.descend ??= {})[p.prop] = t;
+    }
+    return shape;
+  };
+  const update = (id: string, shape: Shape): void => {
+    if (Object.keys(shape).length > 0 && JSON.stringify(map[id]) !== JSON.stringify(shape)) {
+      map[id] = shape;
+      changed = true;
+    }
+  };
+  let changed = true;
+  while (changed) {
     changed = false;
+    // typed wildcard items, `{ '{ns}local': value }`: one shape for them all, keyed by element
+    if (plan.wildcardElements) update(ANY_SLOT_TYPE, shapeOf(Object.values(plan.wildcardElements)));
     for (const c of Object.values(plan.complexTypes)) {
-      const shape: { descend?: Record<string, string>; leaves?: string[]; keys?: string[] } = {};
+      const shape: Shape = {};
       if (c.sensitiveKeys) shape.keys = c.sensitiveKeys;
-      const props: Array<{ prop: string; type: TypeRef; sensitive?: boolean }> = [
-        ...c.attributes.map((a) => ({ prop: a.prop, type: { kind: 'simple', id: a.type } as TypeRef })),
-        ...(c.content.kind === 'simple' ? [{ prop: 'value', type: { kind: 'simple', id: c.content.type } as TypeRef }] : []),
-        ...c.elements,
-      ];
-      for (const p of props) {
-        const simple = p.type.kind === 'simple' ? plan.simpleTypes[p.type.id] : undefined;
-        if (p.sensitive || simple?.sensitive) (shape.leaves ??= []).push(p.prop);
-        const t = target(p.type);
-        if (t && map[t]) (shape.descend ??= {})[p.prop] = t;
-      }
-      if (Object.keys(shape).length > 0 && JSON.stringify(map[c.id]) !== JSON.stringify(shape)) {
-        map[c.id] = shape;
-        changed = true;
-      }
+      shapeOf(
+        [
+          ...c.attributes.map((a) => ({ prop: a.prop, type: { kind: 'simple', id: a.type } as TypeRef })),
+          ...(c.content.kind === 'simple' ? [{ prop: 'value', type: { kind: 'simple', id: c.content.type } as TypeRef }] : []),
+        ],
+        shape,
+      );
+      if (c.ordered) {
+        // ordered content: the items of `$content` are `{ [prop]: value }`, a shape of their own
+        const items = `${c.id}#content`;
+        update(items, shapeOf(c.elements));
+        if (map[items]) (shape.descend ??= {})[ORDERED_PROP] = items;
+      } else shapeOf(c.elements, shape);
+      update(c.id, shape);
     }
     for (const f of Object.values(plan.families)) {
       const members: Record<string, string> = {};
