@@ -182,9 +182,7 @@ describe('what XSD 1.0 forbids of ID declarations', () => {
     const element = attempt('<xs:element name="doc"><xs:complexType><xs:sequence><xs:element name="e" type="xs:ID" default="a"/></xs:sequence></xs:complexType></xs:element>');
     expect(element.error).toMatch(/element 'e' is of type xs:ID, and has a default value.*e-props-correct\.4/);
     expect(await libxmlRefuses(element.bundle)).toBe(true);
-    const content = attempt(
-      '<xs:complexType name="named"><xs:simpleContent><xs:extension base="xs:ID"/></xs:simpleContent></xs:complexType><xs:element name="doc" type="t:named" fixed="a"/>',
-    );
+    const content = attempt('<xs:complexType name="named"><xs:simpleContent><xs:extension base="xs:ID"/></xs:simpleContent></xs:complexType><xs:element name="doc" type="t:named" fixed="a"/>');
     expect(content.error).toMatch(/element 'doc' is of type named, derived from xs:ID, and has a fixed value/);
     expect(await libxmlRefuses(content.bundle)).toBe(true);
   });
@@ -215,7 +213,14 @@ describe('arbitraries', () => {
     // not only the easy values: some have IDREFs, each naming an ID of the same value
     const referring = values.filter((v) => (v.to?.length ?? 0) > 0 || v.links !== undefined || v.item?.some((i) => i.ref !== undefined || i.refs !== undefined));
     expect(referring.length).toBeGreaterThan(5);
-    expect((await libxml(f.bundle, values.map((v) => f.msg.build(v)))).filter((v) => !v.valid)).toEqual([]);
+    expect(
+      (
+        await libxml(
+          f.bundle,
+          values.map((v) => f.msg.build(v)),
+        )
+      ).filter((v) => !v.valid),
+    ).toEqual([]);
   });
 
   it('a required IDREF where the value may hold no ID: values without one are dropped, and the filter does not run dry', async () => {
@@ -224,6 +229,13 @@ describe('arbitraries', () => {
     );
     const values = fc.sample(messageArbitraries(g.plan).doc, { seed: 3, numRuns: 40 }) as Array<{ k?: string[]; r: string; o?: string }>;
     expect(values.every((v) => v.k?.includes(v.r) && (v.o === undefined || v.k.includes(v.o)))).toBe(true);
-    expect((await libxml(g.bundle, values.map((v) => g.msg.build(v)))).filter((v) => !v.valid)).toEqual([]);
+    expect(
+      (
+        await libxml(
+          g.bundle,
+          values.map((v) => g.msg.build(v)),
+        )
+      ).filter((v) => !v.valid),
+    ).toEqual([]);
   });
 });
