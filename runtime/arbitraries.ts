@@ -13,6 +13,7 @@ import { findNonXmlChar } from './xml/chars.js';
 
 /** Keyrefs drawn at random match no key: generated arbitraries give them a key's values (runtime/identity.ts). */
 export { matchKeyrefs } from './identity.js';
+export { matchIdRefs } from './id-refs.js';
 
 export type Part = fc.Arbitrary<Record<string, unknown>>;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { arbitraryPlans, type ArbitraryPlans, type ContentArb, type PartArb, type SimpleArb, type ValueArb } from './arbitrary-plan.js';
 import { checkIdentity, identityChecked, identityMap, matchKeyrefs } from './identity.js';
+import { checkIdRefs, idRefMap, idRefsChecked, matchIdRefs } from './id-refs.js';
 import type { Plan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
 import {
@@ -34,17 +35,19 @@ import {
 
 /**
  * The arbitraries of a plan's messages, by message name: the type's values, their keyrefs matched
- * to keys (identity constraints), those that break a rule over the whole value (identity
+ * to keys (identity constraints) and their IDREFs to IDs, those that break a rule over the whole value (identity
  * constraints, payment-method profiles) dropped — as generated arbitraries.ts does.
  */
 export function messageArbitraries(plan: Plan, types: Record<string, fc.Arbitrary<unknown>> = interpretPlans(arbitraryPlans(plan))): Record<string, fc.Arbitrary<unknown>> {
   const identity = identityMap(plan);
+  const idRefs = idRefMap(plan);
   const out: Record<string, fc.Arbitrary<unknown>> = {};
   for (const m of plan.messages) {
     const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
     const keyed = identity !== undefined && identityChecked(identity, m.name);
     let arb = types[m.type.id];
     if (keyed) arb = arb.map((v) => matchKeyrefs(v, identity, m.name)).filter((v) => checkIdentity(v, identity, m.name).length === 0);
+    if (idRefs !== undefined && idRefsChecked(idRefs, m.name)) arb = arb.map((v) => matchIdRefs(v, idRefs, m.name)).filter((v) => checkIdRefs(v, idRefs, m.name).length === 0);
     if (profiles.length > 0) arb = arb.filter((v) => checkProfiles(v, profiles).length === 0);
     out[m.name] = arb;
   }

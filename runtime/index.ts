@@ -29,6 +29,7 @@ export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from 
 export { admits, fragmentFault, writeFragment, writeOtherAttributes, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';
+export { checkIdRefs, type IdRefMap } from './id-refs.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';

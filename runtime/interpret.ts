@@ -18,6 +18,7 @@ import { rootDeclarations, tagName } from './namespaces.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
 import { checkIdentity, identityChecked, identityMap } from './identity.js';
+import { checkIdRefs, idRefMap, idRefsChecked } from './id-refs.js';
 import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
@@ -389,13 +390,17 @@ export function interpret(plan: Plan): InterpretedSet {
   const sensitivity = plan.sensitivity as SensitivityMap;
   const bindings = new Map<string, { read: ReadBinding<unknown>; write: WriteBinding<unknown> }>();
   const identity = identityMap(plan);
+  const idRefs = idRefMap(plan);
   const messages = plan.messages.map((m): InterpretedMessage => {
     const profiles = (plan.profiles[m.name] ?? []) as readonly ProfileCheck[];
     const rootType = m.type.id;
     const secrets = sensitivity[rootType] ? (v: unknown) => collectSecrets(v, rootType, sensitivity) : undefined;
     const keyed = identity !== undefined && identityChecked(identity, m.name);
+    const ided = idRefs !== undefined && idRefsChecked(idRefs, m.name);
     const rules =
-      keyed || profiles.length > 0 ? (v: unknown): Issue[] => [...(keyed ? checkIdentity(v, identity!, m.name) : []), ...(profiles.length > 0 ? checkProfiles(v, profiles) : [])] : undefined;
+      keyed || ided || profiles.length > 0
+        ? (v: unknown): Issue[] => [...(keyed ? checkIdentity(v, identity!, m.name) : []), ...(ided ? checkIdRefs(v, idRefs!, m.name) : []), ...(profiles.length > 0 ? checkProfiles(v, profiles) : [])]
+        : undefined;
     const check = (v: unknown, writing = false): Issue[] => {
       const ck = ValueChecker.begin(m.root.local, writing);
       checkType(ck, p, m.type, v);

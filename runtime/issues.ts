@@ -50,6 +50,9 @@ export const ISSUE_CODES = {
   'missing-key-field': { meaning: 'an element selected by an xs:key has no value for one of its fields', rule: 'cvc-identity-constraint.4.2.1' },
   'unmatched-keyref': { meaning: "an xs:keyref's values match no key-sequence of the xs:key or xs:unique it refers to, in the element that declares it", rule: 'cvc-identity-constraint.4.3' },
   'key-field': { meaning: 'a field of an identity constraint selects more than one node, or an element without a simple value', rule: 'cvc-identity-constraint.3' },
+  // xs:ID and xs:IDREF over the whole document
+  'duplicate-id': { meaning: 'two elements or attributes of type xs:ID (or derived from it) in one document have the same value', rule: 'cvc-id.2' },
+  'unmatched-idref': { meaning: 'a value of type xs:IDREF (or an item of xs:IDREFS) is the value of no xs:ID in the document', rule: 'cvc-id.1' },
   // rules beyond the schema
   profile: { meaning: "a payment-method profile's rule is broken (a field that method requires, or its format)", rule: "the set's profiles.json" },
   // what paygen cannot check as XSD requires

@@ -13,15 +13,16 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
   const plans = arbitraryPlans(plan);
   const ruled = plan.messages.filter((m) => sym.rules(m));
   const keyed = plan.messages.some((m) => sym.identity(m));
+  const ided = plan.messages.some((m) => sym.idRefs(m));
   const out = [
     head,
     '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
     '   Import this module only where fast-check is installed; parse/build never load it. */',
     "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text${plan.wildcardElements ? ', shallow, wildcardItem' : ''} } from ${lit(arbitrariesImport(runtimeImport))};`,
+    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${ided ? 'matchIdRefs, ' : ''}${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text${plan.wildcardElements ? ', shallow, wildcardItem' : ''} } from ${lit(arbitrariesImport(runtimeImport))};`,
     "import type * as T from './types.js';",
   ];
-  if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
+  if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...(ided ? ['ID_REFS'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
   out.push('');
   for (const { id, arb } of plans.simple) {
     const s = plan.simpleTypes[id];
@@ -35,11 +36,11 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
   for (const f of Object.values(plan.families)) exports.push({ name: `arbitrary${f.id}`, type: `T.${f.id}`, id: f.id, doc: '', filter: '' });
   for (const m of plan.messages) {
     const rules = sym.rules(m);
-    // keyrefs drawn at random match no key: they take a key's values; then values of a message
-    // with rules over the whole value (identity constraints, payment-method profiles) must keep them
-    const match = sym.identity(m) ? `.map((v) => matchKeyrefs(v, IDENTITY, ${lit(m.name)}))` : '';
+    // keyrefs drawn at random match no key: they take a key's values, and IDREFs an ID's; then values
+    // of a message with rules over the whole value (identity constraints, IDs, profiles) must keep them
+    const match = `${sym.identity(m) ? `.map((v) => matchKeyrefs(v, IDENTITY, ${lit(m.name)}))` : ''}${sym.idRefs(m) ? `.map((v) => matchIdRefs(v, ID_REFS, ${lit(m.name)}))` : ''}`;
     const filter = rules ? `${match}.filter((v) => ${rules}(v).length === 0)` : '';
-    const kept = [sym.identity(m) ? 'identity constraints' : '', sym.profiles(m) ? 'payment-method profiles' : ''].filter(Boolean).join(' and ');
+    const kept = [sym.identity(m) ? 'identity constraints' : '', sym.idRefs(m) ? 'xs:ID/xs:IDREF' : '', sym.profiles(m) ? 'payment-method profiles' : ''].filter(Boolean).join(' and ');
     const doc = `/** Valid ${m.name} values${kept ? ` (${kept} included)` : ''}. */\n`;
     const same = exports.find((e) => e.name === `arbitrary${m.pascal}`);
     if (same) Object.assign(same, { doc, filter });

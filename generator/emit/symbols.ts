@@ -1,3 +1,4 @@
+import { idRefMap, idRefsChecked, type IdRefMap } from '../../runtime/id-refs.js';
 import { identityChecked, identityMap, type IdentityMap } from '../../runtime/identity.js';
 import type { ElementPlan, MessagePlan, Plan, TypeRef } from '../../runtime/plan.js';
 import { typedWildcardElements } from '../../runtime/wildcard.js';
@@ -14,9 +15,12 @@ export class Symbols {
   readonly namespaces = new Map<string, string>();
   /** What the identity-constraint checks need of the plan (validate.ts holds it), when a declaration has constraints. */
   readonly identityMap: IdentityMap | undefined;
+  /** What the xs:ID/xs:IDREF check needs of the plan (validate.ts holds it), when a message can hold an ID or IDREF. */
+  readonly idRefMap: IdRefMap | undefined;
 
   constructor(readonly plan: Plan) {
     this.identityMap = identityMap(plan);
+    this.idRefMap = idRefMap(plan);
     const all = new Set<string>();
     for (const g of plan.writerGroups) for (const [ns] of g.prefixes) all.add(ns);
     for (const c of Object.values(plan.complexTypes)) {
@@ -86,11 +90,20 @@ export class Symbols {
     return this.identityMap && identityChecked(this.identityMap, m.name) ? `identity_${m.name}` : undefined;
   }
 
-  /** validate.ts: the rules over a whole value read (identity constraints, profiles), when a message has any: what its read binding runs. */
+  /** validate.ts: the xs:ID/xs:IDREF check of a message, when its value can hold an ID or IDREF. */
+  idRefs(m: MessagePlan): string | undefined {
+    return this.idRefMap && idRefsChecked(this.idRefMap, m.name) ? `idrefs_${m.name}` : undefined;
+  }
+
+  /** validate.ts: the checks over a whole value a message has (identity constraints, IDs and IDREFs, profiles), in that order. */
+  ruleParts(m: MessagePlan): string[] {
+    return [this.identity(m), this.idRefs(m), this.profiles(m)].filter((x): x is string => x !== undefined);
+  }
+
+  /** validate.ts: the rules over a whole value read (identity constraints, IDs and IDREFs, profiles), when a message has any: what its read binding runs. */
   rules(m: MessagePlan): string | undefined {
-    const identity = this.identity(m);
-    const profiles = this.profiles(m);
-    return identity && profiles ? `rules_${m.name}` : (identity ?? profiles);
+    const parts = this.ruleParts(m);
+    return parts.length > 1 ? `rules_${m.name}` : parts[0];
   }
 
   /** validate.ts: the payment-method profiles of a message, when it has any. */

@@ -68,6 +68,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   if (plan.wildcardElements) fns.push(wildcardCheckers(plan, sym, guards));
   const usesProfiles = Object.keys(plan.profiles).length > 0;
   const usesIdentity = plan.messages.some((m) => sym.identity(m));
+  const usesIdRefs = plan.messages.some((m) => sym.idRefs(m));
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
   const guardFns = guards.functions(plan);
   const runtimeNames = [
@@ -76,10 +77,12 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
     'ValueChecker',
     ...(guardFns.some((f) => f.includes('isXmlText(')) ? ['isXmlText'] : []),
     ...(guardFns.some((f) => f.includes('ucs2length(')) ? ['ucs2length'] : []),
+    ...(usesIdRefs ? ['checkIdRefs'] : []),
     ...(usesIdentity ? ['checkIdentity'] : []),
     ...(usesProfiles ? ['checkProfiles'] : []),
     ...(usesSecrets ? ['collectSecrets', 'maskIssues'] : []),
     'type Issue',
+    ...(usesIdRefs ? ['type IdRefMap'] : []),
     ...(usesIdentity ? ['type IdentityMap'] : []),
     ...(usesProfiles ? ['type ProfileCheck'] : []),
     ...(usesSecrets ? ['type SensitivityMap'] : []),
@@ -102,10 +105,14 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
       `export const IDENTITY: IdentityMap = ${JSON.stringify(sym.identityMap)};`,
       '',
     );
+  if (usesIdRefs)
+    out.push('/** Where values of type xs:ID and xs:IDREF (or derived) are, by type: what the ID/IDREF check walks. */', `export const ID_REFS: IdRefMap = ${JSON.stringify(sym.idRefMap)};`, '');
   for (const m of plan.messages) {
     const secrets = sym.secrets(m);
     const profiles = sym.profiles(m);
     const identity = sym.identity(m);
+    const idRefs = sym.idRefs(m);
+    const parts = sym.ruleParts(m);
     const rules = sym.rules(m);
     if (secrets) {
       out.push(
@@ -137,11 +144,21 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
         '',
       );
     }
-    if (identity && profiles) {
+    if (idRefs) {
       out.push(
-        `/** The rules over a whole ${m.name} value: identity constraints, then payment-method profiles (unmasked). */`,
+        `/** The xs:ID/xs:IDREF issues of a ${m.name} value: IDs unique, IDREFs naming IDs (unmasked). */`,
+        `export function ${idRefs}(value: unknown): Issue[] {`,
+        `  return checkIdRefs(value, ID_REFS, ${lit(m.name)});`,
+        '}',
+        '',
+      );
+    }
+    if (parts.length > 1) {
+      const named = [identity ? 'identity constraints' : '', idRefs ? 'IDs and IDREFs' : '', profiles ? 'payment-method profiles' : ''].filter(Boolean).join(', then ');
+      out.push(
+        `/** The rules over a whole ${m.name} value: ${named} (unmasked). */`,
         `export function ${rules}(value: unknown): Issue[] {`,
-        `  return [...${identity}(value), ...${profiles}(value)];`,
+        `  return [${parts.map((p) => `...${p}(value)`).join(', ')}];`,
         '}',
         '',
       );

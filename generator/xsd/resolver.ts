@@ -1,6 +1,7 @@
 import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../model/builtins.js';
 import { splitKey, type ComplexType, type ElementDecl, type IdentityConstraint, type SchemaModel, type SimpleType } from '../model/model.js';
 import { readIdentityConstraints } from './identity.js';
+import { checkIdDeclarations } from './id-declarations.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
@@ -227,6 +228,7 @@ export class Resolver implements SchemaComponents {
     const attributeNames = [...this.set.globals.attribute.keys()].sort();
     if (attributeNames.length > 0) model.attributeNames = attributeNames;
     this.checkReferences();
+    checkIdDeclarations(model);
     return model;
   }
 
