@@ -182,6 +182,28 @@ describe('xs:redefine: what each kind of redefinition becomes', () => {
     expect([model.simpleTypes[tn('a')].facets.maxLength, model.simpleTypes[tn('b')].facets.maxLength]).toEqual([1, 2]);
   });
 
+  it('a cycle through the original is an error, never a hang: a group or attribute group whose original refers back to it', () => {
+    const files = (redefinition: string, original: string) => ({
+      'main.xsd': schemaDoc(['<xs:redefine schemaLocation="lib.xsd">', redefinition, '</xs:redefine>']),
+      'lib.xsd': schemaDoc([
+        original,
+        '<xs:complexType name="user"><xs:sequence><xs:group ref="t:g"/></xs:sequence><xs:attributeGroup ref="t:ag"/></xs:complexType>',
+        '<xs:element name="e" type="t:user"/>',
+      ]),
+    });
+    const ag = '<xs:attributeGroup name="ag"><xs:attribute name="x"/></xs:attributeGroup>';
+    const g = '<xs:group name="g"><xs:sequence><xs:element name="a"/></xs:sequence></xs:group>';
+    expect(
+      schemaErrorOf(
+        files('<xs:group name="g"><xs:sequence><xs:group ref="t:g"/></xs:sequence></xs:group>', `<xs:group name="g"><xs:sequence><xs:group ref="t:g" minOccurs="0"/></xs:sequence></xs:group>${ag}`),
+      ).message,
+    ).toMatch(/^lib\.xsd:2:\d+: group g \(the original that xs:redefine replaced\) contains itself$/);
+    expect(
+      schemaErrorOf(files('<xs:attributeGroup name="ag"><xs:attributeGroup ref="t:ag"/></xs:attributeGroup>', `<xs:attributeGroup name="ag"><xs:attributeGroup ref="t:ag"/></xs:attributeGroup>${g}`))
+        .message,
+    ).toMatch(/^lib\.xsd:2:\d+: attribute group t:ag refers to itself$/);
+  });
+
   it('a redefine without redefinitions is an include', () => {
     const model = readFiles({ 'main.xsd': schemaDoc('<xs:redefine schemaLocation="base.xsd"/>'), 'base.xsd': BASE });
     expect(model.simpleTypes[tn('code')].source?.file).toBe('base.xsd');
