@@ -197,7 +197,7 @@ describe('xs:redefine: what each kind of redefinition becomes', () => {
       schemaErrorOf(
         files('<xs:group name="g"><xs:sequence><xs:group ref="t:g"/></xs:sequence></xs:group>', `<xs:group name="g"><xs:sequence><xs:group ref="t:g" minOccurs="0"/></xs:sequence></xs:group>${ag}`),
       ).message,
-    ).toMatch(/^lib\.xsd:2:\d+: group g \(the original that xs:redefine replaced\) contains itself$/);
+    ).toMatch(/^lib\.xsd:2:\d+: group g contains itself$/);
     expect(
       schemaErrorOf(files('<xs:attributeGroup name="ag"><xs:attributeGroup ref="t:ag"/></xs:attributeGroup>', `<xs:attributeGroup name="ag"><xs:attributeGroup ref="t:ag"/></xs:attributeGroup>${g}`))
         .message,
