@@ -58,7 +58,7 @@ export function uniqueNames(keys: Iterable<string>, base: (key: string) => strin
   return out;
 }
 
-/** The base name keeping what `pascal` drops: `_` stays, other non-identifier characters become `_`. */
+/** The base name keeping what `pascal` drops: `_` stays, other non-identifier characters become `_`, a part the reader adds is `_Part` (`Code_Original`). */
 export function exactTypeName(key: string): string {
   const { local } = splitKey(key);
   const path = local.startsWith('~') ? local.slice(1).replace(/^(element|type|group|attributeGroup|attribute|schema|schema-element):/, '') : local;
@@ -66,7 +66,8 @@ export function exactTypeName(key: string): string {
     .split('/')
     .map((seg) => {
       const s = seg.replace(/^[@$]/, '').replace(/[^A-Za-z0-9_]/g, '_');
-      return s[0].toUpperCase() + s.slice(1);
+      // a part the reader adds to a key ($content, $item, $original …) no XSD name has: marked by '_'
+      return `${seg.startsWith('$') ? '_' : ''}${s[0].toUpperCase()}${s.slice(1)}`;
     })
     .join('');
   return /^[0-9]/.test(name) ? `T${name}` : name;

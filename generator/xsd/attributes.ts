@@ -2,6 +2,7 @@ import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
 import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
+import { componentContext } from './redefine.js';
 import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
 import { readSimpleType } from './simple-types.js';
@@ -31,8 +32,7 @@ export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, se
       const key = r.qname(child, child.attrs.ref);
       if (seen.has(key)) throw new SchemaError(`attribute group ${child.attrs.ref} refers to itself`, sourceOf(child));
       const g = r.global('attributeGroup', key, child);
-      const name = key.slice(key.indexOf('}') + 1);
-      const inner = readAttributes(r, g.node, `${key.slice(0, key.indexOf('}') + 1)}~attributeGroup:${name}`, new Set([...seen, key]));
+      const inner = readAttributes(r, g.node, componentContext('attributeGroup', key), new Set([...seen, key]));
       for (const u of inner.uses) add(out, u, child);
       if (inner.anyAttribute) out.anyAttribute = out.anyAttribute ?? inner.anyAttribute;
     } else if (child.local === 'anyAttribute') out.anyAttribute = readWildcard(r, child);

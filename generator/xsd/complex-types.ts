@@ -5,6 +5,7 @@ import { restrictFacets } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { sensitiveKeys } from './markers.js';
 import { readModelGroup, readParticle } from './particles.js';
+import { isNamedKey } from './redefine.js';
 import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
 import { derivationSet } from './schema-set.js';
@@ -26,7 +27,8 @@ export function readComplexType(r: SchemaComponents, node: XNode, key: string, c
     block: node.attrs.block !== undefined ? derivationSet(node.attrs.block) : info.blockDefault,
     source: sourceOf(node),
   };
-  if (node.attrs.name !== undefined) t.name = splitKey(key);
+  // an original that xs:redefine replaced has no name of its own: no reference or xsi:type can designate it
+  if (node.attrs.name !== undefined && isNamedKey(key)) t.name = splitKey(key);
   const doc = documentation(node);
   if (doc) t.doc = doc;
   const keys = sensitiveKeys(node);

@@ -95,6 +95,7 @@ function checkDocument(root: XNode): void {
         ids.set(id, n);
       }
       const where = parent?.ns === XS ? parent.local : undefined;
+      if (n.local === 'redefine') checkRedefine(n, where);
       if (IDENTITY.has(n.local) && (where !== 'element' || parent!.attrs.ref !== undefined))
         throw new SchemaError(`xs:${n.local} can only stand in an element declaration, not in ${where === 'element' ? 'an element reference' : `xs:${where ?? 'a foreign element'}`}`, sourceOf(n));
       if ((n.local === 'selector' || n.local === 'field') && !(where !== undefined && IDENTITY.has(where)))
@@ -105,6 +106,19 @@ function checkDocument(root: XNode): void {
     for (const c of n.children) walk(c, n);
   };
   walk(root, undefined);
+}
+
+/**
+ * xs:redefine as the schema for schemas has it: at the top level of a schema, a schemaLocation
+ * and an id (and attributes of other namespaces), nothing else; its children are checked where
+ * they are read (schema-set.ts).
+ */
+function checkRedefine(n: XNode, where: string | undefined): void {
+  if (where !== 'schema') throw new SchemaError(`xs:redefine can only stand at the top level of a schema, not in xs:${where ?? 'a foreign element'}`, sourceOf(n));
+  for (const a of Object.keys(n.attrs)) {
+    if (a !== 'schemaLocation' && a !== 'id' && !a.includes(':')) throw new SchemaError(`xs:redefine has no attribute '${a}' (only schemaLocation and id)`, sourceOf(n));
+  }
+  if (n.attrs.schemaLocation === undefined) throw new SchemaError('xs:redefine needs a schemaLocation', sourceOf(n));
 }
 
 function sourceText(n: XNode): string {

@@ -1,6 +1,7 @@
 import type { ElementParticle, ModelGroup, Occurs, Particle, Wildcard } from '../model/model.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
+import { componentContext, displayName } from './redefine.js';
 import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
 
@@ -65,24 +66,27 @@ export function readParticle(r: SchemaComponents, node: XNode, ctx: string): Par
 function readGroupRef(r: SchemaComponents, node: XNode): ModelGroup {
   if (node.attrs.ref === undefined) throw new SchemaError('a local xs:group needs a ref', sourceOf(node));
   const key = r.qname(node, node.attrs.ref);
-  const g = r.global('group', key, node);
+  const occurs = readOccurs(node);
+  const group: ModelGroup = { ...readGroupDefinition(r, key, node), min: occurs.min, max: occurs.max };
+  // the ref's occurrence range replaces the definition's, so all's limits apply to it (§3.8.6)
+  if (group.kind === 'all') checkAll(group, node);
+  return group;
+}
+
+/** The model group of the global group `key` (1..1), inlined: Part 1 §3.7.2. */
+export function readGroupDefinition(r: SchemaComponents, key: string, from: XNode): ModelGroup {
+  const g = r.global('group', key, from);
   const body = xsChildren(g.node);
   if (body.length !== 1 || !['sequence', 'choice', 'all'].includes(body[0].local)) {
     throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all', sourceOf(g.node));
   }
-  const name = key.slice(key.indexOf('}') + 1);
   // Part 1 §3.8.6 (circular groups disallowed): inlining a group that contains itself through
   // model groups alone would never end. Through an element's type it is a recursive structure,
   // which is allowed (Resolver.elementType stops there).
   const self = selfReference(r, key, g.node, new Set([key]));
-  if (self) throw new SchemaError(`group ${name} contains itself`, sourceOf(self));
-  const ctx = `${key.slice(0, key.indexOf('}') + 1)}~group:${name}`;
-  const occurs = readOccurs(node);
-  const inner = readModelGroup(r, body[0], ctx, { min: 1, max: 1 });
-  const group: ModelGroup = { ...inner, min: occurs.min, max: occurs.max, group: key };
-  // the ref's occurrence range replaces the definition's, so all's limits apply to it (§3.8.6)
-  if (group.kind === 'all') checkAll(group, node);
-  return group;
+  if (self) throw new SchemaError(`group ${displayName(key)} contains itself`, sourceOf(self));
+  const ctx = componentContext('group', key);
+  return { ...readModelGroup(r, body[0], ctx, { min: 1, max: 1 }), group: key };
 }
 
 /** The `xs:group ref` to `target` reachable from `node` through model groups and group refs only. */

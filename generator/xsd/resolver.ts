@@ -8,6 +8,10 @@ import { elementMarkers } from './markers.js';
 import { SchemaError } from '../model/schema-error.js';
 import type { SchemaComponents } from './components.js';
 import type { DocInfo, Global, GlobalKind, SchemaSet } from './schema-set.js';
+import { readAttributes } from './attributes.js';
+import { readGroupDefinition } from './particles.js';
+import { componentContext, displayName } from './redefine.js';
+import { attributesRestrict, particleRestricts } from './restriction.js';
 import { readSimpleType } from './simple-types.js';
 
 /**
@@ -70,7 +74,7 @@ export class Resolver implements SchemaComponents {
   simpleType(key: string, from: XNode): SimpleType {
     const done = this.simpleTypes[key];
     if (done) return done;
-    if (this.set.globals.complexType.has(key)) throw new SchemaError(`${splitKey(key).local} is a complex type; a simple type is needed here`, sourceOf(from));
+    if (this.set.globals.complexType.has(key)) throw new SchemaError(`${displayName(key)} is a complex type; a simple type is needed here`, sourceOf(from));
     const g = this.set.global('simpleType', key, from);
     this.guard(key, g.node, () => readSimpleType(this, g.node, key, typeContext(key)));
     return this.simpleTypes[key];
@@ -97,7 +101,7 @@ export class Resolver implements SchemaComponents {
   typeExists(key: string, from: XNode): string {
     if (key === ANY_TYPE || this.simpleTypes[key] || this.complexTypes[key]) return key;
     if (this.set.globals.simpleType.has(key) || this.set.globals.complexType.has(key)) return key;
-    throw new SchemaError(`type ${splitKey(key).local}${splitKey(key).ns ? ` in ${splitKey(key).ns}` : ''} is not declared`, sourceOf(from));
+    throw new SchemaError(`type ${displayName(key)}${splitKey(key).ns ? ` in ${splitKey(key).ns}` : ''} is not declared`, sourceOf(from));
   }
 
   /** Registers an anonymous type read in place. */
@@ -204,7 +208,7 @@ export class Resolver implements SchemaComponents {
   }
 
   private guard(key: string, node: XNode, read: () => void): void {
-    if (this.inProgress.has(key)) throw new SchemaError(`type ${splitKey(key).local} is derived from itself`, sourceOf(node));
+    if (this.inProgress.has(key)) throw new SchemaError(`type ${displayName(key)} is derived from itself`, sourceOf(node));
     this.inProgress.add(key);
     try {
       read();
@@ -228,8 +232,35 @@ export class Resolver implements SchemaComponents {
     const attributeNames = [...this.set.globals.attribute.keys()].sort();
     if (attributeNames.length > 0) model.attributeNames = attributeNames;
     this.checkReferences();
+    this.checkRedefinitions();
     checkIdDeclarations(model);
     return model;
+  }
+
+  /**
+   * A redefined group or attribute group that does not refer to itself must be a restriction of
+   * the original (Part 1 §4.2.2, src-redefine.6.2.2, .7.2.2), whether or not anything uses it.
+   */
+  private checkRedefinitions(): void {
+    for (const d of this.set.redefinitions) {
+      if (d.selfReference || (d.kind !== 'group' && d.kind !== 'attributeGroup')) continue;
+      const original = this.set.globals[d.kind].get(d.originalKey)!;
+      const name = splitKey(d.key)
+        .local.replace(/^~\w+:/, '')
+        .replace(/\/.*$/, '');
+      const at = sourceOf(original.node);
+      let why: string | undefined;
+      if (d.kind === 'group') why = particleRestricts(this, readGroupDefinition(this, d.key, d.node), readGroupDefinition(this, d.originalKey, d.node));
+      else {
+        const own = readAttributes(this, d.node, componentContext('attributeGroup', d.key));
+        const base = readAttributes(this, original.node, componentContext('attributeGroup', d.originalKey));
+        why = attributesRestrict(this, { ...own, uses: own.uses.filter((u) => !u.prohibited) }, { ...base, uses: base.uses.filter((u) => !u.prohibited) });
+      }
+      if (why) {
+        const clause = d.kind === 'group' ? '6.2.2' : '7.2.2';
+        throw new SchemaError(`the redefined xs:${d.kind} '${name}' neither refers to itself nor restricts the original at ${at.file}:${at.line}: ${why} (src-redefine.${clause})`, sourceOf(d.node));
+      }
+    }
   }
 
   /** Every xs:keyref names an xs:key or xs:unique with as many fields (Part 1 §3.11.6, c-props-correct.2). */
@@ -253,8 +284,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** Prefix of the keys of anonymous types declared inside the named type `key`. */
 function typeContext(key: string): string {
-  const { ns, local } = splitKey(key);
-  return `{${ns}}~type:${local}`;
+  return componentContext('type', key);
 }
 
 function sorted<T>(m: Map<string, T>): Array<[string, T]> {

@@ -2,12 +2,16 @@ import { dirname, relative, resolve } from 'node:path';
 import { XS, qkey } from '../model/model.js';
 import { loadSchemaDoc, sourceOf, xsChildren, type SchemaDoc, type XNode } from './load.js';
 import { SchemaError } from '../model/schema-error.js';
+import { originalKey, REDEFINABLE, selfReferences, type RedefinableKind } from './redefine.js';
 
 /**
- * The schema documents reachable from the entry files through include and import (XSD 1.0
- * Part 1 §4.2), each with its settings, and the index of their global declarations by
- * expanded name. Chameleon includes (an included document without a targetNamespace) take the
- * including document's namespace (§4.2.1), so such a document is read once per namespace.
+ * The schema documents reachable from the entry files through include, redefine and import
+ * (XSD 1.0 Part 1 §4.2), each with its settings, and the index of their global declarations by
+ * expanded name. Chameleon includes (an included or redefined document without a
+ * targetNamespace) take the including document's namespace (§4.2.1), so such a document is read
+ * once per namespace. A redefinition (§4.2.2) takes the index entry of the component it
+ * replaces, so every reference designates it; the original is indexed under the key its
+ * self-reference resolves to (redefine.ts).
  */
 
 export interface DocInfo {
@@ -18,6 +22,8 @@ export interface DocInfo {
   elementQualified: boolean;
   attributeQualified: boolean;
   blockDefault: Array<'extension' | 'restriction'>;
+  /** The documents this one includes or redefines (same namespace, or chameleon). */
+  reads: DocInfo[];
 }
 
 export type GlobalKind = 'simpleType' | 'complexType' | 'element' | 'attribute' | 'group' | 'attributeGroup';
@@ -25,6 +31,20 @@ export type GlobalKind = 'simpleType' | 'complexType' | 'element' | 'attribute' 
 export interface Global {
   node: XNode;
   info: DocInfo;
+  /** For a redefinition: the definition it replaces (which may itself be one). */
+  original?: Global;
+}
+
+/** A component that an xs:redefine replaced. */
+export interface Redefinition {
+  kind: RedefinableKind;
+  /** The component's key, which the redefinition holds (or, when it was redefined again, the key of its original). */
+  key: string;
+  /** The key of the definition it replaced. */
+  originalKey: string;
+  node: XNode;
+  /** Whether it refers to the original (a group or attribute group that does not must restrict it). */
+  selfReference: boolean;
 }
 
 export class SchemaSet {
@@ -39,6 +59,15 @@ export class SchemaSet {
   };
   private readonly byDoc = new Map<SchemaDoc, DocInfo>();
   private readonly loaded = new Map<string, DocInfo>();
+  /** The xs:redefine elements read, each once its document has been read (so the innermost first). */
+  private readonly pending: Array<{ node: XNode; info: DocInfo; redefined: DocInfo }> = [];
+  /** A redefinition's reference to itself (by node) → the redefinition; resolved to its original's key. */
+  private readonly selfRefs = new Map<XNode, { key: string; redefinition: Global }>();
+  /** The key of each indexed definition (originals get theirs once every document is read). */
+  private readonly keys = new Map<Global, string>();
+  /** Every redefinition, in the order the documents are read. */
+  readonly redefinitions: Redefinition[] = [];
+  private readonly redefinitionGlobals: Global[] = [];
   readonly baseDir: string;
 
   /**
@@ -53,6 +82,10 @@ export class SchemaSet {
     if (entryFiles.length === 0) throw new SchemaError('no schema files given');
     this.baseDir = dirname(resolve(cwd, entryFiles[0]));
     for (const f of entryFiles) this.load(resolve(cwd, f), undefined, undefined, cwd);
+    // Redefinitions replace components once every document is indexed: documents may redefine
+    // each other (each then redefines what the other declares).
+    for (const p of this.pending) this.redefine(p.node, p.info, p.redefined);
+    this.indexOriginals();
   }
 
   info(node: XNode): DocInfo {
@@ -77,7 +110,10 @@ export class SchemaSet {
     }
     const info = this.info(node);
     if (ns === '' && info.chameleon) ns = info.tns;
-    return qkey(ns, local);
+    const key = qkey(ns, local);
+    const self = this.selfRefs.get(node);
+    if (self && self.key === key) return this.keys.get(self.redefinition.original!) ?? key;
+    return key;
   }
 
   global(kind: GlobalKind, key: string, from: XNode): Global {
@@ -87,7 +123,7 @@ export class SchemaSet {
   }
 
   private load(file: string, chameleonNs: string | undefined, from: XNode | undefined, cwd: string): DocInfo {
-    const cacheKey = chameleonNs === undefined ? file : `${file}|${chameleonNs}`;
+    const cacheKey = `${file}|${chameleonNs ?? ''}`;
     const cached = this.loaded.get(cacheKey);
     if (cached) return cached;
     let doc: SchemaDoc;
@@ -100,6 +136,12 @@ export class SchemaSet {
     const root = doc.root;
     const declaredTns = root.attrs.targetNamespace;
     if (declaredTns === '') throw new SchemaError('targetNamespace must not be empty; omit it for no namespace', sourceOf(root));
+    // a document with a targetNamespace is the same whichever namespace includes it
+    const same = declaredTns !== undefined ? this.loaded.get(`${file}|${declaredTns}`) : undefined;
+    if (same) {
+      this.loaded.set(cacheKey, same);
+      return same;
+    }
     const info: DocInfo = {
       doc,
       tns: declaredTns ?? chameleonNs ?? '',
@@ -107,8 +149,10 @@ export class SchemaSet {
       elementQualified: root.attrs.elementFormDefault === 'qualified',
       attributeQualified: root.attrs.attributeFormDefault === 'qualified',
       blockDefault: derivationSet(root.attrs.blockDefault),
+      reads: [],
     };
     this.loaded.set(cacheKey, info);
+    this.loaded.set(`${file}|${info.tns}`, info);
     this.byDoc.set(doc, info);
     this.docs.push(info);
     for (const child of xsChildren(root)) {
@@ -119,6 +163,17 @@ export class SchemaSet {
           if (!inc.chameleon && inc.tns !== info.tns) {
             throw new SchemaError(`included schema has targetNamespace '${inc.tns}', expected '${info.tns}' (use xs:import for another namespace)`, sourceOf(child));
           }
+          info.reads.push(inc);
+          break;
+        }
+        case 'redefine': {
+          // Part 1 §4.2.2: the redefined document is read as an included one is (src-redefine.2, .3)
+          const redefined = this.load(this.location(child, file), info.tns, child, cwd);
+          if (!redefined.chameleon && redefined.tns !== info.tns) {
+            throw new SchemaError(`redefined schema has targetNamespace '${redefined.tns}', expected '${info.tns}' or none (src-redefine.2)`, sourceOf(child));
+          }
+          info.reads.push(redefined);
+          this.pending.push({ node: child, info, redefined });
           break;
         }
         case 'import': {
@@ -128,9 +183,8 @@ export class SchemaSet {
           if (imp.tns !== ns) throw new SchemaError(`imported schema has targetNamespace '${imp.tns}', expected '${ns}'`, sourceOf(child));
           break;
         }
-        case 'redefine':
         case 'override':
-          throw new SchemaError(`xs:${child.local} is not supported`, sourceOf(child));
+          throw new SchemaError('xs:override is XSD 1.1, which paygen does not read (XSD 1.0 only; xs:redefine is its XSD 1.0 counterpart)', sourceOf(child));
         case 'simpleType':
         case 'complexType':
         case 'element':
@@ -146,6 +200,60 @@ export class SchemaSet {
       }
     }
     return info;
+  }
+
+  /**
+   * xs:redefine (Part 1 §4.2.2): each of its children replaces the component of that name in
+   * the redefined document or the documents it includes or redefines, which must declare one
+   * (src-redefine.5, .6.2.1, .7.2.1).
+   */
+  private redefine(node: XNode, info: DocInfo, redefined: DocInfo): void {
+    const scope = closure(redefined);
+    for (const child of xsChildren(node)) {
+      if (!REDEFINABLE.has(child.local)) throw new SchemaError(`xs:redefine may contain xs:simpleType, xs:complexType, xs:group and xs:attributeGroup, not xs:${child.local}`, sourceOf(child));
+      const kind = child.local as RedefinableKind;
+      const name = child.attrs.name;
+      if (!name) throw new SchemaError(`an xs:${kind} in xs:redefine needs a name`, sourceOf(child));
+      const key = qkey(info.tns, name);
+      const existing = this.globals[kind].get(key);
+      if (existing?.original && (existing.info === info || !scope.has(existing.info))) {
+        throw new SchemaError(`${kind} '${name}' is already redefined at ${at(existing.node)}; the schema would have two components of that name`, sourceOf(child));
+      }
+      if (!existing || !scope.has(existing.info)) {
+        const where = existing ? ` (the one at ${at(existing.node)} is not in it)` : '';
+        throw new SchemaError(`xs:redefine of ${redefined.doc.shown}: it declares no ${kind} '${name}' to redefine${where}`, sourceOf(child));
+      }
+      const refs = selfReferences(kind, child, key, (n, v) => this.qname(n, v));
+      const redefinition: Global = { node: child, info, original: existing };
+      for (const r of refs) this.selfRefs.set(r, { key, redefinition });
+      this.globals[kind].set(key, redefinition);
+      this.redefinitions.push({ kind, key, originalKey: '', node: child, selfReference: refs.length > 0 });
+      this.redefinitionGlobals.push(redefinition);
+    }
+  }
+
+  /**
+   * Indexes each definition a redefinition replaced under its original's key (redefine.ts), once
+   * every document is read: a redefinition may itself be redefined later (a redefined document
+   * that redefines), which moves its original one level down.
+   */
+  private indexOriginals(): void {
+    for (const kind of ['simpleType', 'complexType', 'group', 'attributeGroup'] as const) {
+      for (const [key, g] of [...this.globals[kind]]) {
+        this.keys.set(g, key);
+        let k = key;
+        for (let cur = g; cur.original; cur = cur.original) {
+          k = originalKey(kind, k);
+          this.keys.set(cur.original, k);
+          this.globals[kind].set(k, cur.original);
+        }
+      }
+    }
+    this.redefinitions.forEach((r, i) => {
+      const g = this.redefinitionGlobals[i];
+      r.key = this.keys.get(g)!;
+      r.originalKey = this.keys.get(g.original!)!;
+    });
   }
 
   /**
@@ -169,7 +277,8 @@ export class SchemaSet {
     const key = qkey(info.tns, name);
     const existing = this.globals[kind].get(key);
     if (existing) {
-      if (existing.node.doc.file === node.doc.file && existing.node.offset === node.offset) return;
+      // the same document read again (under another cache key): the same declaration, or the one a redefinition replaced
+      for (let cur: Global | undefined = existing; cur; cur = cur.original) if (cur.node.doc.file === node.doc.file && cur.node.offset === node.offset) return;
       const at = sourceOf(existing.node);
       throw new SchemaError(`${kind} '${name}' is declared twice (first at ${at.file}:${at.line})`, sourceOf(node));
     }
@@ -189,6 +298,23 @@ export function derivationSet(value: string | undefined): Array<'extension' | 'r
   const tokens = value.trim().split(/\s+/);
   if (tokens.includes('#all')) return ['extension', 'restriction'];
   return (['extension', 'restriction'] as const).filter((t) => tokens.includes(t));
+}
+
+/** The documents a redefined document stands for: itself and, transitively, those it includes or redefines. */
+function closure(doc: DocInfo): Set<DocInfo> {
+  const out = new Set<DocInfo>();
+  const visit = (d: DocInfo): void => {
+    if (out.has(d)) return;
+    out.add(d);
+    for (const r of d.reads) visit(r);
+  };
+  visit(doc);
+  return out;
+}
+
+function at(node: XNode): string {
+  const s = sourceOf(node);
+  return `${s.file}:${s.line}`;
 }
 
 function hint(key: string): string {

@@ -2,6 +2,7 @@ import { XS, splitKey, type SimpleType } from '../model/model.js';
 import { isFacetName, restrictFacets, type DeclaredFacet } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { isSensitive } from './markers.js';
+import { isNamedKey } from './redefine.js';
 import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
 
@@ -15,7 +16,7 @@ export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ct
   if (!body || parts.length > 1 || !['restriction', 'list', 'union'].includes(body.local)) {
     throw new SchemaError('xs:simpleType must contain exactly one of xs:restriction, xs:list, xs:union', sourceOf(node));
   }
-  const named = node.attrs.name !== undefined;
+  const named = node.attrs.name !== undefined && isNamedKey(key);
   const t: SimpleType = { key, variety: 'atomic', builtin: 'anySimpleType', facets: {}, source: sourceOf(node) };
   if (named) t.name = splitKey(key);
   const doc = documentation(node);
