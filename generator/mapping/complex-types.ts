@@ -228,20 +228,21 @@ class ContentMapping {
   private element(p: ElementParticle, min: number, maxOccurs: number, optional: boolean): ParticlePlan | undefined {
     if (maxOccurs === 0) return undefined;
     const prop = this.propOf(p.name);
-    const twice = this.elements.find((q) => q.prop === prop);
-    if (twice && !this.ordered) throw new NoPropertyForm();
-    // in ordered content an item is keyed by its element's local name: one name, one element
-    if (twice && (twice.ns !== p.name.ns || twice.type.id !== this.typeOf(p.type).id)) {
-      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model with another namespace or type, which has no typed form`, p.source ?? this.t.source);
-    }
     // an element of type xs:anyType (or without a type): its items are XML fragments, the element
     // itself as text (xsi:nil, if any, is part of it)
     const anyType = p.type === ANY_TYPE;
+    const type: TypeRef = anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type);
+    const twice = this.elements.find((q) => q.prop === prop);
+    if (twice && !this.ordered) throw new NoPropertyForm();
+    // in ordered content an item is keyed by its element's local name: one name, one element
+    if (twice && (twice.ns !== p.name.ns || twice.type.id !== type.id)) {
+      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model with another namespace or type, which has no typed form`, p.source ?? this.t.source);
+    }
     const e: ElementPlan = {
       prop,
       ns: p.name.ns,
       local: p.name.local,
-      type: anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type),
+      type,
       nillable: p.nillable,
       optional: optional || min === 0,
       array: maxOccurs > 1,
