@@ -1,6 +1,6 @@
 import { compareDecimal } from '../runtime/lexical.js';
 import type { AttributePlan, ComplexTypePlan, ElementPlan, FacetsPlan, MessagePlan, ParticlePlan, Plan, PlanSource, SimpleTypePlan, TypeRef, WildcardPlan } from '../runtime/plan.js';
-import { admits, wildcardLabel } from '../runtime/wildcard.js';
+import { admits, typedWildcardElements, wildcardLabel } from '../runtime/wildcard.js';
 import type { Side } from './load.js';
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
@@ -269,7 +269,10 @@ class Comparer {
         this.add({ rule: 'element-removed', location: loc, path: at, message: `element ${slotName(a)} was removed from ${owner}` });
         continue;
       }
-      if (a.wildcard && b.wildcard) this.wildcard(a.wildcard, b.wildcard, at, loc, b.source);
+      if (a.wildcard && b.wildcard) {
+        this.wildcard(a.wildcard, b.wildcard, at, loc, b.source);
+        this.typedItems(a, b, at, loc);
+      }
       if (a.ns !== b.ns)
         this.add({ rule: 'namespace-changed', location: loc, path: at, message: `element ${a.local} moved from ${a.ns || 'no namespace'} to ${b.ns || 'no namespace'}`, old: a.ns, new: b.ns });
       this.prop(elementProp(a), elementProp(b), at, loc);
@@ -309,6 +312,45 @@ class Comparer {
       new: wildcardText(b),
       ...(source ? { source } : {}),
     });
+  }
+
+  /**
+   * The typed items of an xs:any present on both sides: the global elements a strict or lax
+   * wildcard checks against their declarations. One declared on both sides is compared as an
+   * element (at `LABEL/xs:any NAME`); one declared on one side only changes what the wildcard
+   * checks (lax) or matches at all (strict).
+   */
+  private typedItems(a: ElementPlan, b: ElementPlan, path: string, loc: string): void {
+    const before = new Map(typedWildcardElements(this.o, a).map((e) => [e.prop, e]));
+    const after = new Map(typedWildcardElements(this.n, b).map((e) => [e.prop, e]));
+    const strict = b.wildcard!.process === 'strict';
+    const owner = loc.slice(0, loc.lastIndexOf('/'));
+    for (const [key, x] of before) {
+      const y = after.get(key);
+      const [at, where] = [`${path}/${key}`, `${loc} ${x.local}`];
+      if (y) this.prop(elementProp(x), elementProp(y), at, where);
+      else
+        this.add({
+          rule: strict ? 'wildcard-element-refused' : 'wildcard-element-unchecked',
+          location: where,
+          path: at,
+          message: strict
+            ? `the xs:any in ${owner} no longer matches <${x.local}>: the set no longer declares it`
+            : `<${x.local}> under the xs:any in ${owner} is no longer declared: it is kept as XML text, unchecked`,
+        });
+    }
+    for (const [key, y] of after) {
+      if (before.has(key)) continue;
+      this.add({
+        rule: strict ? 'wildcard-element-admitted' : 'wildcard-element-checked',
+        location: `${loc} ${y.local}`,
+        path: `${path}/${key}`,
+        message: strict
+          ? `the xs:any in ${owner} now matches <${y.local}>, which the set declares`
+          : `<${y.local}> under the xs:any in ${owner} is now declared: it is checked against its declaration`,
+        ...(y.source ? { source: y.source } : {}),
+      });
+    }
   }
 
   /** Compares one element or attribute present on both sides. */

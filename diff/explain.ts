@@ -1,6 +1,7 @@
 import { ORDERED_PROP, type ComplexTypePlan, type Plan, type TypeRef } from '../runtime/plan.js';
 import { compareApis, renameExports, type ApiDifference, type ApiSurface } from './api.js';
 import { complexLabel, slotName, userNamed } from './compare.js';
+import { typedWildcardElements } from '../runtime/wildcard.js';
 
 /**
  * Which differences of the generated TypeScript API the reported changes explain
@@ -13,7 +14,8 @@ import { complexLabel, slotName, userNamed } from './compare.js';
  * - `LABEL/@attr`, `LABEL/elem`, `LABEL/xs:any` (LABEL a complex type as compareSides names it:
  *   its XSD name, `a/b` for an anonymous type) → that type's TypeScript name and the property
  *   of the attribute or element (`$content` when the type's content is ordered, `$any` for an
- *   xs:any); a facet's suffix (`LABEL/elem maxLength`) designates the same property.
+ *   xs:any, whose typed items' types it reaches); a facet's suffix (`LABEL/elem maxLength`), or
+ *   a typed item's name (`LABEL/xs:any NAME`), designates the same property.
  * - `LABEL`, `LABEL value`, `LABEL facet…` → the whole type, or its `value` property; a named
  *   simple type's `NAME facet…` → its alias and every type derived from it (a facet changed at a
  *   base is reported there once) or listing it, and every property holding one of them (the
@@ -124,7 +126,8 @@ class Designations {
       put(label, { ts: c.id, refs: [self] });
       if (c.content.kind === 'simple') put(`${label} value`, { ts: c.id, prop: 'value', refs: [{ kind: 'simple', id: c.content.type }] });
       for (const a of c.attributes) put(`${label}/@${a.local}`, { ts: c.id, prop: a.prop, refs: [{ kind: 'simple', id: a.type }] });
-      for (const e of c.elements) put(`${label}/${slotName(e)}`, { ts: c.id, prop: c.ordered ? ORDERED_PROP : e.prop, refs: [e.type] });
+      // an xs:any's property reaches the types of its typed items too
+      for (const e of c.elements) put(`${label}/${slotName(e)}`, { ts: c.id, prop: c.ordered ? ORDERED_PROP : e.prop, refs: [e.type, ...typedWildcardElements(plan, e).map((w) => w.type)] });
     }
     for (const s of Object.values(plan.simpleTypes)) if (userNamed(s)) for (const d of this.derivedFrom(s.id)) put(s.name!.local, d);
   }

@@ -36,6 +36,10 @@ const dec = (facets: string) => `<xs:restriction base="xs:decimal">${facets}</xs
 const sub = (name: string, base = 'T') =>
   `<xs:complexType name="${name}"><xs:complexContent><xs:extension base="${base}"><xs:sequence><xs:element name="c${name}" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`;
 const X = '<xs:element name="x" type="T"/>';
+/** Wildcards over the schema's own namespace, and a global element they may hold (typed items). */
+const LAX_ANY = '<xs:any namespace="##targetNamespace" processContents="lax" minOccurs="0"/>';
+const STRICT_ANY = '<xs:any namespace="##targetNamespace" processContents="strict" minOccurs="0"/>';
+const G = '<xs:element name="g" type="xs:string"/>';
 
 interface Case {
   rule: string;
@@ -237,6 +241,41 @@ const CASES: Case[] = [
     name: 'xs:any of one namespace → of another',
     before: { content: `${A}<xs:any namespace="urn:ext" processContents="skip" minOccurs="0"/>` },
     after: { content: `${A}<xs:any namespace="urn:more" processContents="skip" minOccurs="0"/>` },
+    expect: both('breaking', 'breaking'),
+  },
+  {
+    rule: 'wildcard-element-checked',
+    name: 'a lax xs:any: the set declares one more element it admits',
+    before: { content: `${A}${LAX_ANY}` },
+    after: { content: `${A}${LAX_ANY}`, extra: G },
+    expect: both('breaking', 'info'),
+  },
+  {
+    rule: 'wildcard-element-unchecked',
+    name: 'a lax xs:any: the set no longer declares an element it admits',
+    before: { content: `${A}${LAX_ANY}`, extra: G },
+    after: { content: `${A}${LAX_ANY}` },
+    expect: both('info', 'breaking'),
+  },
+  {
+    rule: 'wildcard-element-admitted',
+    name: 'a strict xs:any: the set declares one more element it admits',
+    before: { content: `${A}${STRICT_ANY}` },
+    after: { content: `${A}${STRICT_ANY}`, extra: G },
+    expect: both('info', 'breaking'),
+  },
+  {
+    rule: 'wildcard-element-refused',
+    name: 'a strict xs:any: the set no longer declares an element it admits',
+    before: { content: `${A}${STRICT_ANY}`, extra: G },
+    after: { content: `${A}${STRICT_ANY}` },
+    expect: both('breaking', 'info'),
+  },
+  {
+    rule: 'type-changed',
+    name: 'the type of an element a lax xs:any holds as a typed item',
+    before: { content: `${A}${LAX_ANY}`, extra: G },
+    after: { content: `${A}${LAX_ANY}`, extra: G.replace('xs:string', 'xs:int') },
     expect: both('breaking', 'breaking'),
   },
   { rule: 'mixed-added', name: 'text allowed between the elements', before: {}, after: { tAttrs: ' mixed="true"' }, expect: both('info', 'breaking') },
