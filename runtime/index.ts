@@ -25,7 +25,7 @@ export {
   type SafeParseResult,
   type WriteBinding,
 } from './document.js';
-export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from './write.js';
+export { escapeAttr, escapeText, QNameWriter, redeclareDefault, UnrepresentableError, writeQNameElement, writeQNamesElement } from './write.js';
 export { admits, fragmentFault, writeFragment, writeOtherAttributes, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';

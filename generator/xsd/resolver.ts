@@ -13,6 +13,7 @@ import { readGroupDefinition } from './particles.js';
 import { componentContext, displayName } from './redefine.js';
 import { attributesRestrict, particleRestricts } from './restriction.js';
 import { readSimpleType } from './simple-types.js';
+import { resolveQNameValueConstraints } from './qname-values.js';
 
 /**
  * Turns the indexed schema documents into the model: resolves every global declaration, and
@@ -234,6 +235,11 @@ export class Resolver implements SchemaComponents {
     this.checkReferences();
     this.checkRedefinitions();
     checkIdDeclarations(model);
+    resolveQNameValueConstraints(
+      model,
+      this.set.docs.map((d) => d.doc.root),
+      (key) => this.set.globals.attribute.get(key)?.node,
+    );
     return model;
   }
 
