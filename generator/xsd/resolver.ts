@@ -2,6 +2,7 @@ import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../
 import { splitKey, type ComplexType, type ElementDecl, type IdentityConstraint, type SchemaModel, type SimpleType } from '../model/model.js';
 import { readIdentityConstraints } from './identity.js';
 import { checkIdDeclarations } from './id-declarations.js';
+import { checkDeterminism } from './determinism.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
@@ -234,6 +235,7 @@ export class Resolver implements SchemaComponents {
     this.checkReferences();
     this.checkRedefinitions();
     checkIdDeclarations(model);
+    checkDeterminism(model);
     return model;
   }
 
