@@ -227,3 +227,11 @@ describe('documents that are not XSD', () => {
     });
   }
 });
+
+describe('schema documents the reader cannot hold', () => {
+  it('elements nested deeper than 100 levels: a schema error, not a crash', () => {
+    const depth = 120;
+    const body = ['<xs:complexType name="T">', ...Array.from({ length: depth }, () => '<xs:sequence>'), ...Array.from({ length: depth }, () => '</xs:sequence>'), '</xs:complexType>'];
+    expect(schemaErrorOf(schemaDoc(body)).message).toBe('main.xsd:1:1: cannot read the schema document: Maximum nested tags exceeded');
+  });
+});
