@@ -65,7 +65,13 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   if (check !== true) {
     throw new SchemaError(`not well-formed XML: ${check.err.msg}`, { file: shown, line: check.err.line, column: check.err.col });
   }
-  const tree = parser.parse(text) as FxpNode[];
+  let tree: FxpNode[];
+  try {
+    tree = parser.parse(text) as FxpNode[];
+  } catch (e) {
+    // fast-xml-parser refuses what it cannot hold (elements nested deeper than its limit, 100)
+    throw new SchemaError(`cannot read the schema document: ${(e as Error).message}`, { file: shown, line: 1, column: 1 });
+  }
   const doc = { file, shown, lines } as SchemaDoc;
   const top = tree.find((n) => elementName(n) !== undefined);
   if (!top) throw new SchemaError('no root element', { file: shown, line: 1, column: 1 });
