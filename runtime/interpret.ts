@@ -414,7 +414,7 @@ function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: un
   }
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
-  if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs);
+  if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs, p.plan.simpleTypes[e.plan.type.id].builtin === 'NOTATION');
   if (e.simple?.qnames) return writeQNamesElement(tag, '', e.simple, x, g.defaultNs, prefixesOf(g));
   if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;
   return writeType(p, g, e.plan.type, x as Record<string, unknown>, tag, '');

@@ -46,11 +46,12 @@ export function escapeText(s: string): string {
  * scope (`defaultNs`); a value in no namespace under a default namespace needs the element's own
  * name prefixed (`elementNs`) and the default undeclared.
  */
-export function writeQNameElement(tag: string, elementNs: string, value: string, defaultNs: string): string {
+export function writeQNameElement(tag: string, elementNs: string, value: string, defaultNs: string, prefixed = false): string {
   const close = value.startsWith('{') ? value.indexOf('}') : -1;
   const ns = close >= 0 ? value.slice(1, close) : '';
   const local = close >= 0 ? value.slice(close + 1) : value;
-  if (ns === defaultNs) return `<${tag}>${local}</${tag}>`;
+  // `prefixed` (xs:NOTATION values): never the default namespace's unprefixed form, which libxml2 resolves to no namespace
+  if (ns === defaultNs && !(prefixed && ns !== '')) return `<${tag}>${local}</${tag}>`;
   if (ns !== '') return `<${tag} xmlns:q="${escapeAttr(ns)}">q:${local}</${tag}>`;
   const name = tag.slice(tag.indexOf(':') + 1);
   return `<e:${name} xmlns:e="${escapeAttr(elementNs)}" xmlns="">${local}</e:${name}>`;

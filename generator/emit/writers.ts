@@ -151,7 +151,8 @@ function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: numb
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
   if (e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName') {
-    const write = `writeQNameElement(${lit(tag)}, ${lit(e.ns)}, ${v}, ${lit(g.defaultNs)})`;
+    const notation = plan.simpleTypes[e.type.id].builtin === 'NOTATION' ? ', true' : '';
+    const write = `writeQNameElement(${lit(tag)}, ${lit(e.ns)}, ${v}, ${lit(g.defaultNs)}${notation})`;
     return e.nillable ? `o.s += ${v} === null ? ${nil} : ${write};` : `o.s += ${write};`;
   }
   if (e.type.kind === 'simple' && holdsQNames(plan, e.type.id)) {

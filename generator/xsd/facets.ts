@@ -59,7 +59,8 @@ const WS_ORDER: Record<WhiteSpaceFacet, number> = { preserve: 0, replace: 1, col
 export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixedInBase: ReadonlySet<string>): Facets {
   const ok = applicable(base);
   const isDecimal = base.variety === 'atomic' && primitiveOf(base.builtin) === 'decimal';
-  const isQName = base.variety === 'atomic' && base.builtin === 'QName';
+  // NOTATION values are QNames too (Part 2 §3.2.19)
+  const isQName = base.variety === 'atomic' && (base.builtin === 'QName' || base.builtin === 'NOTATION');
   const out: Facets = structuredClone(base.facets);
   const patterns: string[] = [];
   let enumeration: string[] | undefined;

@@ -31,7 +31,7 @@ export function resolveSchemaQName(scope: ReadonlyMap<string, string>, text: str
 export function resolveQNameValueConstraints(model: SchemaModel, roots: readonly XNode[], globalAttribute: (key: string) => XNode | undefined): void {
   const isQName = (type: string): boolean => {
     const t = model.simpleTypes[type];
-    return t !== undefined && t.variety === 'atomic' && t.builtin === 'QName';
+    return t !== undefined && t.variety === 'atomic' && (t.builtin === 'QName' || t.builtin === 'NOTATION');
   };
   const nodes = new Map<string, XNode>();
   const at = (s: SourceRef): string => `${s.file}:${s.line}:${s.column}`;

@@ -247,6 +247,7 @@ export class Resolver implements SchemaComponents {
     };
     const attributeNames = [...this.set.globals.attribute.keys()].sort();
     if (attributeNames.length > 0) model.attributeNames = attributeNames;
+    if (this.set.notations.size > 0) model.notations = [...this.set.notations.keys()].sort();
     this.checkReferences();
     this.checkRedefinitions();
     checkIdDeclarations(model);

@@ -384,25 +384,23 @@ describe('Unique Particle Attribution: small schemas, each verdict held to libxm
   }
 });
 
-describe('Unique Particle Attribution: large counts and deep nesting stay fast', () => {
-  it('maxOccurs in the thousands, nested 90 deep (the reader reads 100 levels), is checked in well under a second', () => {
+// no timing here (speed is the benchmark's): counts are never unrolled, so these finish at once; an
+// expansion of the counts would not finish within the test's timeout
+describe('Unique Particle Attribution: large counts and deep nesting are judged without unrolling the counts', () => {
+  it('maxOccurs in the thousands, nested 90 deep (the reader reads 100 levels), is judged', () => {
     const depth = 90;
     const open = Array.from({ length: depth }, (_, i) => `<xs:sequence minOccurs="${i % 2}" maxOccurs="${1000 + i}">`);
     const close = Array.from({ length: depth }, () => '</xs:sequence>');
     const body = ['<xs:complexType name="T">', ...open, '<xs:element name="a" maxOccurs="5000"/>', '<xs:element name="b" minOccurs="0" maxOccurs="1000"/>', ...close, '</xs:complexType>'];
-    const started = performance.now();
     expect(paygenVerdict({ 'main.xsd': schemaDoc(body) }).error).toBe(null);
     const ambiguous = [...body.slice(0, -1 - depth), '<xs:element name="b" minOccurs="0"/>', ...close, '</xs:complexType>'];
     expect(paygenVerdict({ 'main.xsd': schemaDoc(ambiguous) }).error).toMatch(/an element <b> could match both the element b \(main.xsd:\d+\) and the element b/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('a sequence of 3000 optional elements and a choice of 3000 wildcards of distinct namespaces are checked in well under a second', () => {
+  it('a sequence of 3000 optional elements and a choice of 3000 wildcards of distinct namespaces are judged', () => {
     const elements = Array.from({ length: 3000 }, (_, i) => `<xs:element name="e${i}" minOccurs="0"/>`);
     const wildcards = Array.from({ length: 3000 }, (_, i) => `<xs:any namespace="urn:n${i}"/>`);
-    const started = performance.now();
     expect(paygenVerdict({ 'main.xsd': schemaDoc(['<xs:complexType name="T"><xs:sequence maxOccurs="unbounded">', ...elements, '</xs:sequence></xs:complexType>']) }).error).toBe(null);
     expect(paygenVerdict({ 'main.xsd': schemaDoc(['<xs:complexType name="T"><xs:choice>', ...wildcards, '</xs:choice></xs:complexType>']) }).error).toBe(null);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
