@@ -154,15 +154,9 @@ function textSecrets(text: string, sensitive: SensitiveNames, out: string[]): st
     else if (text.startsWith('<!', lt)) i = skipTo('>', lt + 2);
     else {
       // a tag: to the next '>' outside quotes, or the end of the text
-      let j = lt + 1;
-      let q = 0;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
-        if (q) {
-          if (c === q) q = 0;
-        } else if (c === 0x22 || c === 0x27) q = c;
-        else if (c === 0x3e) break;
-      }
+      TAG_BODY.lastIndex = lt + 1;
+      TAG_BODY.exec(text);
+      const j = TAG_BODY.lastIndex;
       const tag = text.slice(lt + 1, j);
       const name = /^\/?([^\s/>'"=<]+)/.exec(tag);
       if (!name) {
@@ -190,6 +184,9 @@ function textSecrets(text: string, sensitive: SensitiveNames, out: string[]): st
   while (stack.length > 0) close(stack.pop()!);
   return out;
 }
+
+/** What follows '<' in a tag, up to its '>' (not one inside quotes) or the end of the text: always matches. */
+const TAG_BODY = /(?:[^>"']+|"[^"]*"?|'[^']*'?)*/y;
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -320,55 +317,27 @@ interface DigitGroup {
   digits: string;
 }
 
+// one separator of card-number groups: a space, a dash, white space, or its escape in a message or JSON
+const SEPARATOR = String.raw`(?:[ \t\n\r-]|\\[nrt]|\\u000[9aAdD])`;
+// an escape \uXXXX is one unit (its digits are no digits of the text); else a chain of digit groups
+const CHAINS = new RegExp(String.raw`\\u[0-9A-Fa-f]{4}|[0-9]+(?:${SEPARATOR}[0-9]+)*`, 'g');
+const AFTER_CHAIN_CUT = new RegExp(`^${SEPARATOR}?${CUT_MARK.source.slice(1)}`);
+
 /**
  * The digit groups of a text, chained by one separator each; `cut` when `quote`'s cut mark
- * follows the last group (directly or after one separator). An escape `\uXXXX` is one unit: its
- * digits are no digits of the text.
+ * follows the last group (directly or after one separator).
  */
 function digitSequences(text: string): Array<{ groups: DigitGroup[]; cut: boolean }> {
   const out: Array<{ groups: DigitGroup[]; cut: boolean }> = [];
-  let groups: DigitGroup[] = [];
-  let pendingSeparator = false;
-  const flush = (at: number): void => {
-    if (groups.length > 0) out.push({ groups, cut: CUT_MARK.test(text.slice(at, at + 24)) });
-    groups = [];
-    pendingSeparator = false;
-  };
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
-      if (groups.length > 0 && !pendingSeparator) flush(i);
-      groups.push({ start: i, end: j, digits: text.slice(i, j) });
-      pendingSeparator = false;
-      i = j;
-      continue;
-    }
-    const sep = separatorAt(text, i);
-    if (sep > 0 && groups.length > 0 && !pendingSeparator) {
-      pendingSeparator = true;
-      i += sep;
-      continue;
-    }
-    // anything else ends the chain (a second separator too); the cut mark is looked for here
-    flush(i);
-    i += c === 0x5c && /^\\u[0-9A-Fa-f]{4}/.test(text.slice(i, i + 6)) ? 6 : 1;
+  for (const m of text.matchAll(CHAINS)) {
+    if (m[0].charCodeAt(0) === 0x5c) continue;
+    const at = m.index;
+    const groups: DigitGroup[] = [];
+    for (const g of m[0].matchAll(/\\u[0-9A-Fa-f]{4}|[0-9]+/g)) if (g[0].charCodeAt(0) !== 0x5c) groups.push({ start: at + g.index, end: at + g.index + g[0].length, digits: g[0] });
+    const end = at + m[0].length;
+    out.push({ groups, cut: AFTER_CHAIN_CUT.test(text.slice(end, end + 40)) });
   }
-  flush(n);
   return out;
-}
-
-/** The length of the separator of card-number groups at `i` (0 if none): a space, a dash, white space or its escape. */
-function separatorAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 0x20 || c === 0x2d || c === 0x09 || c === 0x0a || c === 0x0d) return 1;
-  if (c !== 0x5c) return 0;
-  const next = text[i + 1];
-  if (next === 'n' || next === 'r' || next === 't') return 2;
-  return /^\\u000[9aAdD]/.test(text.slice(i, i + 6)) ? 6 : 0;
 }
 
 function luhn(digits: string): boolean {
