@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { rootOf, type Issue } from '../runtime/index.js';
+import { maskCardNumbers, rootOf, type Issue } from '../runtime/index.js';
 import { parseArgs } from 'node:util';
 import { usage, UsageError, type Io } from './args.js';
 import { BUNDLED, type SchemaModule } from './bundled.js';
@@ -63,12 +63,13 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       bytes = readFileSync(path);
     } catch (e) {
       ioErrors++;
-      io.err(`paygen validate: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
       continue;
     }
     const report = await validateOne(bytes, shown, values.schema, options, load);
     if (!report.ok) invalid++;
-    io.out(values.json ? JSON.stringify(jsonReport(report)) : textReport(report));
+    // the issues are masked already; the line is once more, file name included (a last line of defence)
+    io.out(maskCardNumbers(values.json ? JSON.stringify(jsonReport(report)) : textReport(report)));
   }
   if (!values.json) io.out(`${positionals.length - ioErrors - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ''}`);
   return ioErrors > 0 ? 2 : invalid > 0 ? 1 : 0;

@@ -30,7 +30,7 @@ export { admits, fragmentFault, writeFragment, writeOtherAttributes, type Wildca
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';
 export { checkIdRefs, type IdRefMap } from './id-refs.js';
-export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
+export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type MaskOptions, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
 export { DEFAULT_LIMITS, type DoctypePolicy, type XmlLimits } from './xml/limits.js';

@@ -477,7 +477,7 @@ export function interpret(plan: Plan): InterpretedSet {
       plan: m,
       parse: (xml, options) => parseWith(xml, options, read),
       safeParse: (xml, options) => safeParseWith(xml, options, read),
-      validate: (v) => (secrets ? maskIssues(check(v), secrets(v)) : check(v)),
+      validate: (v) => maskIssues(check(v), secrets ? secrets(v) : []),
       build: (v, options) => buildWith(v, options, write),
       buildBytes: (v, options) => buildBytesWith(v, options, write),
     };
