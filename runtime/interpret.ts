@@ -229,7 +229,7 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
     if (ordered) cx.enterContent(index, el.prop);
     else if (index < 0) cx.enter(el.prop);
     else cx.enterItem(el.prop, index);
-    value = el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+    value = readNillable(cx, p, el);
   }
   if (e.codeIds) {
     const field = el.codeList!.field;
@@ -245,7 +245,14 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
 function readEntered(cx: ReadContext, p: CompiledPlan, e: CompiledElement): unknown {
   const el = e.plan;
   if (e.simple) return cx.simpleEntered(e.simple, el.nillable ? NILLABLE : 0, e.dflt, e.fixed);
-  return el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+  return readNillable(cx, p, el);
+}
+
+/** The entered element of complex type `el`: null when nilled, its type read all the same (its attributes checked: ReadContext.nil). */
+function readNillable(cx: ReadContext, p: CompiledPlan, el: ElementPlan): unknown {
+  if (!el.nillable || !cx.nil(true)) return readType(cx, p, el.type);
+  readType(cx, p, el.type);
+  return null;
 }
 
 // ── validating ────────────────────────────────────────────────────────────────────────

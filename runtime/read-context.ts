@@ -166,11 +166,26 @@ export class ReadContext implements FaultSink {
    * its first child, or -1 when it has none (then the element has been left).
    */
   open(model: ContentModel): number {
+    if (this.nilledHere()) return -1;
     if (this.tolerance) this.tolerance.begin(model);
     else this.matcher.begin(model);
     this.mixedAt[this.level] = false;
+    if (model.slots.length === 0) this.noCharacters();
     this.advance();
     return this.match(model);
+  }
+
+  /**
+   * Empty content (XSD 1.0 cvc-complex-type.2.1: "no character or element information item
+   * [children]"): not even white space, however written; comments and PIs are not characters,
+   * and neither is an empty CDATA section.
+   */
+  private noCharacters(): void {
+    const c = this.c;
+    const at = c.pos;
+    if (c.readText().length > 0) {
+      this.issue('unexpected-text', `<${this.current()}> has empty content: no text, not even white space, is allowed in it`, at, this.pointer(), 'no content', 'text');
+    }
   }
 
   /**
@@ -179,6 +194,7 @@ export class ReadContext implements FaultSink {
    * is the document's text.
    */
   openMixed(model: ContentModel): number {
+    if (this.nilledHere()) return -1;
     if (this.tolerance) this.tolerance.begin(model);
     else this.matcher.begin(model);
     this.mixedAt[this.level] = true;
@@ -596,7 +612,7 @@ export class ReadContext implements FaultSink {
     // xsi:nil on an xs:anyType element is the element's declaration's to allow (cvc-elt.3)
     const nilAt = w === undefined && c.xsiSeen ? c.attrIndex(XSI_NS, 'nil') : -1;
     const nilled = nilAt >= 0 && /^\s*(true|1)\s*$/.test(c.attrValue[nilAt]);
-    if (nilled && !f.nillable) this.issue('nil-not-allowed', `<${c.local}> is not nillable, so xsi:nil="true" is not allowed`, c.attrStart[nilAt], this.pointer(), 'a value', 'xsi:nil="true"');
+    if (nilAt >= 0 && !f.nillable) this.nilNotAllowed(nilAt);
     const empty = c.empty;
     const at = c.tagStart;
     // an element the set declares, met where XSD would check it: refused (it is kept as text)
@@ -618,12 +634,31 @@ export class ReadContext implements FaultSink {
    * element is then read as usual.
    */
   nil(nillable: boolean): boolean {
+    if (!this.nilAttr(nillable)) return false;
+    // a nilled element of complex type is still read by its type's reader, whose value is then
+    // dropped: its xsi:type is resolved and its attributes are checked as usual (cvc-elt.3.2 only
+    // takes its content away: cvc-complex-type.3 and .4 still hold); open, openMixed and text
+    // then find it nilled and check that it has no content
+    this.nilledAt = this.c.tagStart;
+    return true;
+  }
+
+  /** The start tag `nil()` found nilled (its type's reader still reads its attributes), or -1. */
+  private nilledAt = -1;
+
+  /** Judges the entered element's xsi:nil: true when it has xsi:nil="true" and may. */
+  private nilAttr(nillable: boolean): boolean {
     if (!this.c.xsiSeen) return false;
     const k = this.c.attrIndex(XSI_NS, 'nil');
     if (k < 0) return false;
     this.nilCheckedAt = this.c.tagStart;
-    if (!this.nilValue(k, nillable)) return false;
-    if (!nillable) return false;
+    return this.nilValue(k, nillable) && nillable;
+  }
+
+  /** In the reader of a nilled element's type, where its content would be read: checks that there is none, and leaves it. */
+  private nilledHere(): boolean {
+    if (this.nilledAt !== this.c.tagStart) return false;
+    this.nilledAt = -1;
     this.emptyNilContent();
     return true;
   }
@@ -631,14 +666,23 @@ export class ReadContext implements FaultSink {
   private nilValue(k: number, nillable: boolean): boolean {
     const c = this.c;
     const v = parseBoolean(normalizeSpace(c.attrValue[k], WhiteSpace.Collapse));
+    // cvc-elt.3.1: on an element that is not nillable there must be no xsi:nil at all, whatever its value
+    if (!nillable) {
+      this.nilNotAllowed(k);
+      return false;
+    }
     if (v === undefined) {
       this.issue('invalid-value', `xsi:nil must be 'true' or 'false'`, c.attrStart[k], this.pointer(), "'true' or 'false'", c.attrValue[k]);
       return false;
     }
-    if (v && !nillable) {
-      this.issue('nil-not-allowed', `<${c.local}> is not nillable, so xsi:nil="true" is not allowed`, c.attrStart[k], this.pointer(), 'a value', 'xsi:nil="true"');
-    }
     return v;
+  }
+
+  /** xsi:nil (any value) on the entered element, which is not nillable (cvc-elt.3.1). */
+  private nilNotAllowed(k: number): void {
+    const c = this.c;
+    const found = `xsi:nil=${JSON.stringify(c.attrValue[k])}`;
+    this.issue('nil-not-allowed', `<${c.local}> is not nillable, so ${found} is not allowed (no xsi:nil may stand on it)`, c.attrStart[k], this.pointer(), 'no xsi:nil', found);
   }
 
   private emptyNilContent(): void {
@@ -692,7 +736,10 @@ export class ReadContext implements FaultSink {
     for (let k = 0; k < c.attrCount; k++) if (c.attrNs[k] !== XSI_NS) this.unexpectedAttr(k);
     if (c.xsiSeen) {
       this.checkXsi(t.key, true);
-      if (this.nil(nillable)) return null;
+      if (this.nilAttr(nillable)) {
+        this.emptyNilContent();
+        return null;
+      }
     }
     return this.text<T>(t, undefined, dflt, fixed);
   }
@@ -703,6 +750,8 @@ export class ReadContext implements FaultSink {
    * with attributes: `value`).
    */
   text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown): T {
+    // a nilled element: its value (dropped by the caller) is none
+    if (this.nilledHere()) return undefined as T;
     const c = this.c;
     const at = c.pos;
     let text = c.readText();
