@@ -118,7 +118,7 @@ class CompiledPlan {
     if (t) return t;
     const p: SimpleTypePlan = this.plan.simpleTypes[id];
     if (!p) throw new Error(`the plan has no simple type '${id}'`);
-    t = simpleType(p, { item: p.item ? this.simpleType(p.item) : undefined, members: p.members?.map((m) => this.simpleType(m)) });
+    t = simpleType(p, { item: p.item ? this.simpleType(p.item) : undefined, members: p.members?.map((m) => this.simpleType(m)), xsiTypes: p.xsiTypes?.map((x) => this.simpleType(x)) });
     this.simple.set(id, t);
     return t;
   }

@@ -436,14 +436,14 @@ export class ReadContext implements FaultSink {
   }
 
   /** Checks xsi attributes other than nil/type handling done by the caller. */
-  private checkXsi(typeKey: string, nillableHandled: boolean): void {
+  private checkXsi(typeKey: string, nillableHandled: boolean, derived?: ReadonlyMap<string, SimpleType>): void {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) {
       if (c.attrNs[k] !== XSI_NS) continue;
       const local = c.attrLocal[k];
       if (local === 'type') {
         const t = this.xsiTypeAt(k);
-        if (t !== undefined && t !== typeKey && this.tolerance?.xsiTolerated !== c.tagStart) {
+        if (t !== undefined && t !== typeKey && !(t !== '' && derived?.has(t)) && this.tolerance?.xsiTolerated !== c.tagStart) {
           this.issue(
             'invalid-xsi-type',
             `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`,
@@ -734,14 +734,22 @@ export class ReadContext implements FaultSink {
   private simpleHere<T>(t: SimpleType, nillable: boolean, dflt: string | undefined, fixed: unknown): T | null {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) if (c.attrNs[k] !== XSI_NS) this.unexpectedAttr(k);
+    let actual = t;
     if (c.xsiSeen) {
-      this.checkXsi(t.key, true);
+      this.checkXsi(t.key, true, t.xsiTypes);
       if (this.nilAttr(nillable)) {
         this.emptyNilContent();
         return null;
       }
+      if (t.xsiTypes !== undefined) actual = this.derivedType(t, t.xsiTypes);
     }
-    return this.text<T>(t, undefined, dflt, fixed);
+    return this.text<T>(t, undefined, dflt, fixed, actual);
+  }
+
+  /** The type an xsi:type names among `derived` (those validly derived from `t`), or `t`. */
+  private derivedType(t: SimpleType, derived: ReadonlyMap<string, SimpleType>): SimpleType {
+    const k = this.c.attrIndex(XSI_NS, 'type');
+    return k < 0 ? t : (derived.get(this.xsiTypeAt(k) ?? '') ?? t);
   }
 
   /**
@@ -749,7 +757,7 @@ export class ReadContext implements FaultSink {
    * `prop` names the value in the typed form when it is not the element itself (simple content
    * with attributes: `value`).
    */
-  text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown): T {
+  text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown, actual: SimpleType = t): T {
     // a nilled element: its value (dropped by the caller) is none
     if (this.nilledHere()) return undefined as T;
     const c = this.c;
@@ -759,7 +767,7 @@ export class ReadContext implements FaultSink {
     if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
     if (text === '' && dflt !== undefined) text = dflt;
     // converted before the end tag is consumed: a QName resolves in the element's own namespace scope
-    const value = this.convert(text, t, at, prop) as T;
+    const value = (actual === t ? this.convert(text, t, at, prop) : this.convertAs(text, t, actual, at)) as T;
     if (fixed !== undefined) this.checkFixed(t, value, fixed, at, prop);
     c.finish();
     this.la = Tok.End;
@@ -783,6 +791,20 @@ export class ReadContext implements FaultSink {
     this.valueSub = sub;
     const v = readText(t, raw, this);
     return t.qname ? this.resolveQName(v as string) : v;
+  }
+
+  /**
+   * The text of an element whose xsi:type names `actual`, a type validly derived from its declared
+   * type `t` (cvc-elt.4.3): the value must be one of `actual` (its whitespace rule, lexical space
+   * and facets: the faults are `actual`'s), and is kept in the typed form of `t`, the declared
+   * type, which the typed form of the message says it is (an xs:int xsi:type on an xs:decimal
+   * element gives the decimal's string): the text as `actual` normalises it, read as `t`.
+   */
+  private convertAs(raw: string, t: SimpleType, actual: SimpleType, offset: number): unknown {
+    const before = this.issues.length;
+    const v = this.convert(raw, actual, offset, undefined);
+    if (this.issues.length > before) return v;
+    return this.convert(normalizeSpace(raw, actual.ws), t, offset, undefined);
   }
 
   /** A QName read (`p:local`, `local`) → `{ns}local` by the namespaces in scope here (unprefixed: the default namespace), or `local` in none. */
