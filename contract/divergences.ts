@@ -68,17 +68,3 @@ export function spacedDateValue(primitive: string, text: string): boolean {
 }
 
 const SPACED_DATE_PRIMITIVES = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth']);
-
-/**
- * A value of a name type (xs:Name, xs:NCName, xs:ID, xs:IDREF, xs:NMTOKEN and their lists) with a
- * character beyond the Basic Multilingual Plane (`a😀`). XSD 1.0 (Second Edition) takes the
- * production of names from XML 1.0 and paygen reads them by its Fifth Edition (§2.3, which admits
- * #x10000-#xEFFFF); libxml2 2.9 checks schema name types against the older tables of XML 1.0's
- * Appendix B, which have no character beyond the BMP, and refuses them. The arbitraries draw no
- * such name; a derived xsi:type (xs:NCName on an xs:string element) can meet one.
- */
-export function nameBeyondTheBmp(builtin: string, text: string): boolean {
-  return NAME_BUILTINS.has(builtin) && /[\u{10000}-\u{10FFFF}]/u.test(text);
-}
-
-const NAME_BUILTINS = new Set(['Name', 'NCName', 'ID', 'IDREF', 'ENTITY', 'NMTOKEN', 'NMTOKENS', 'IDREFS', 'ENTITIES']);
