@@ -30,3 +30,41 @@ export function zoneComparison(primitive: string, value: string, f: FacetsPlan):
 export function libxmlReportsIdIssue(code: 'duplicate-id' | 'unmatched-idref', bothAttributes: boolean): boolean {
   return code === 'duplicate-id' && bothAttributes;
 }
+
+/**
+ * A CDATA section between the children of element-only content holding only white space, or
+ * nothing, or an empty one in an element of empty content. In the infoset a CDATA section is only
+ * its characters (XML Infoset §2.6: no information item of its own): white space between
+ * elements is allowed (XSD 1.0 cvc-complex-type.2.3, "character information item [children]
+ * … whose character code is defined as a white space"), and an empty section adds no character
+ * at all (cvc-complex-type.2.1 refuses characters in empty content, not markup). libxml2 2.9
+ * refuses any CDATA section there, even `<![CDATA[]]>`. (White space in a CDATA section inside
+ * empty content both refuse.)
+ */
+export function cdataAsWhiteSpace(inserted: string, content: 'element-only' | 'empty'): boolean {
+  const m = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(inserted);
+  if (!m) return false;
+  return content === 'empty' ? m[1] === '' : /^[ \t\r\n]*$/.test(m[1]);
+}
+
+/**
+ * An xsi:type whose QName has white space around it (`xsi:type=" t:T "`). xsi:type is of type
+ * xs:QName (XSD 1.0 Part 1 §3.2.7 and its schema for the xsi: attributes), whose whiteSpace is
+ * collapse (Part 2 §3.2.18): the value is normalised before it is resolved, and names the type.
+ * libxml2 2.9 resolves the unnormalised value, and refuses it ("has no corresponding namespace").
+ */
+export function spacedXsiType(value: string): boolean {
+  return /^[ \t\r\n]|[ \t\r\n]$/.test(value) && value.trim() !== '' && !/[ \t\r\n]/.test(value.trim());
+}
+
+/**
+ * A value of a date or time type (xs:dateTime, xs:date, xs:time, the g* types) with white space
+ * before or after it. Their whiteSpace is collapse (XSD 1.0 Part 2 §3.2.7–§3.2.14: "whiteSpace =
+ * collapse", fixed), so the white space goes before the lexical space applies; libxml2 2.9
+ * refuses such a value ("is not a valid value of the atomic type 'xs:dateTime'").
+ */
+export function spacedDateValue(primitive: string, text: string): boolean {
+  return SPACED_DATE_PRIMITIVES.has(primitive) && /^[ \t\r\n]|[ \t\r\n]$/.test(text) && text.trim() !== '';
+}
+
+const SPACED_DATE_PRIMITIVES = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PaygenError } from '../runtime/index.js';
-import type { MessagePlan } from '../runtime/plan.js';
+import type { MessagePlan, Plan } from '../runtime/plan.js';
 import { parseDom, type DElement } from './dom.js';
 import type { ContractSet, MessageUnderTest } from './set.js';
 import { sitesOf, type Site } from './sites.js';
@@ -9,6 +9,8 @@ import { sitesOf, type Site } from './sites.js';
 export interface SampleDoc {
   message: MessageUnderTest;
   typed: MessagePlan;
+  /** The set's plan (what the sites' types are in). */
+  plan: Plan;
   xml: string;
   dom: DElement;
   sites: Site[];
@@ -29,7 +31,7 @@ export function sampleDocuments(set: ContractSet, count: number, seed: number): 
         throw e;
       }
       const dom = parseDom(xml);
-      out.push({ message: m, typed, xml, dom, sites: sitesOf(dom, set.plan, typed) });
+      out.push({ message: m, typed, plan: set.plan, xml, dom, sites: sitesOf(dom, set.plan, typed) });
     }
   });
   return out;

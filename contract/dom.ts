@@ -19,7 +19,13 @@ export interface DText {
   text: string;
 }
 
-export type DNode = DElement | DText;
+/** Markup written as is (a comment, a PI, a CDATA section, a character reference): made by mutations, never read. */
+export interface DRaw {
+  kind: 'raw';
+  xml: string;
+}
+
+export type DNode = DElement | DText | DRaw;
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -64,7 +70,7 @@ export function serialize(root: DElement, declaration = true): string {
 function write(e: DElement): string {
   const attrs = e.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
   if (e.children.length === 0) return `<${e.name}${attrs}/>`;
-  return `<${e.name}${attrs}>${e.children.map((c) => (c.kind === 'text' ? escapeText(c.text) : write(c))).join('')}</${e.name}>`;
+  return `<${e.name}${attrs}>${e.children.map((c) => (c.kind === 'text' ? escapeText(c.text) : c.kind === 'raw' ? c.xml : write(c))).join('')}</${e.name}>`;
 }
 
 export function clone(e: DElement): DElement {

@@ -120,7 +120,7 @@ class CompiledPlan {
     if (t) return t;
     const p: SimpleTypePlan = this.plan.simpleTypes[id];
     if (!p) throw new Error(`the plan has no simple type '${id}'`);
-    t = simpleType(p, { item: p.item ? this.simpleType(p.item) : undefined, members: p.members?.map((m) => this.simpleType(m)) });
+    t = simpleType(p, { item: p.item ? this.simpleType(p.item) : undefined, members: p.members?.map((m) => this.simpleType(m)), xsiTypes: p.xsiTypes?.map((x) => this.simpleType(x)) });
     this.simple.set(id, t);
     return t;
   }
@@ -234,7 +234,7 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
     if (ordered) cx.enterContent(index, el.prop);
     else if (index < 0) cx.enter(el.prop);
     else cx.enterItem(el.prop, index);
-    value = el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+    value = readNillable(cx, p, el);
   }
   if (e.codeIds) {
     const field = el.codeList!.field;
@@ -250,7 +250,14 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
 function readEntered(cx: ReadContext, p: CompiledPlan, e: CompiledElement): unknown {
   const el = e.plan;
   if (e.simple) return cx.simpleEntered(e.simple, el.nillable ? NILLABLE : 0, e.dflt, e.fixed);
-  return el.nillable && cx.nil(true) ? null : readType(cx, p, el.type);
+  return readNillable(cx, p, el);
+}
+
+/** The entered element of complex type `el`: null when nilled, its type read all the same (its attributes checked: ReadContext.nil). */
+function readNillable(cx: ReadContext, p: CompiledPlan, el: ElementPlan): unknown {
+  if (!el.nillable || !cx.nil(true)) return readType(cx, p, el.type);
+  readType(cx, p, el.type);
+  return null;
 }
 
 // ── validating ────────────────────────────────────────────────────────────────────────

@@ -32,7 +32,7 @@ export const ISSUE_CODES = {
   'unexpected-attribute': { meaning: 'an attribute the type does not declare, or an xsi: attribute that does not exist', rule: 'cvc-complex-type.3.2.1' },
   'invalid-xsi-type': { meaning: 'xsi:type (in a typed value, $type) names no type allowed here, or is not a QName', rule: 'cvc-elt.4.1–4.3' },
   'abstract-type': { meaning: 'an element whose type is abstract has no xsi:type naming a concrete type', rule: 'cvc-elt.2, cvc-type.2' },
-  'nil-not-allowed': { meaning: 'xsi:nil="true" (in a typed value, null) on an element that is not nillable', rule: 'cvc-elt.3.1' },
+  'nil-not-allowed': { meaning: 'xsi:nil (any value: "true", "false", "0" …; in a typed value, null) on an element that is not nillable', rule: 'cvc-elt.3.1' },
   'nil-with-content': { meaning: 'an element with xsi:nil="true" has content', rule: 'cvc-elt.3.2.1' },
   // values against simple types and facets
   'invalid-value': {

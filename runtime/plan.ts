@@ -154,6 +154,12 @@ export interface SimpleTypePlan {
   members?: string[];
   /** The type this one restricts (an id of this plan; a schema's own base types are always in the plan). */
   base?: string;
+  /**
+   * Of an element's type: the named types validly derived from it (ids of this plan), which an
+   * xsi:type on the element may name (cvc-elt.4.3); the value is then checked against that type
+   * and kept in this type's typed form.
+   */
+  xsiTypes?: string[];
   /** For an anonymous type: where it is declared (`nonNegativeMoney/$content`). */
   anonymousIn?: string;
   doc?: string;

@@ -166,11 +166,26 @@ export class ReadContext implements FaultSink {
    * its first child, or -1 when it has none (then the element has been left).
    */
   open(model: ContentModel): number {
+    if (this.nilledHere()) return -1;
     if (this.tolerance) this.tolerance.begin(model);
     else this.matcher.begin(model);
     this.mixedAt[this.level] = false;
+    if (model.slots.length === 0) this.noCharacters();
     this.advance();
     return this.match(model);
+  }
+
+  /**
+   * Empty content (XSD 1.0 cvc-complex-type.2.1: "no character or element information item
+   * [children]"): not even white space, however written; comments and PIs are not characters,
+   * and neither is an empty CDATA section.
+   */
+  private noCharacters(): void {
+    const c = this.c;
+    const at = c.pos;
+    if (c.readText().length > 0) {
+      this.issue('unexpected-text', `<${this.current()}> has empty content: no text, not even white space, is allowed in it`, at, this.pointer(), 'no content', 'text');
+    }
   }
 
   /**
@@ -179,6 +194,7 @@ export class ReadContext implements FaultSink {
    * is the document's text.
    */
   openMixed(model: ContentModel): number {
+    if (this.nilledHere()) return -1;
     if (this.tolerance) this.tolerance.begin(model);
     else this.matcher.begin(model);
     this.mixedAt[this.level] = true;
@@ -420,14 +436,14 @@ export class ReadContext implements FaultSink {
   }
 
   /** Checks xsi attributes other than nil/type handling done by the caller. */
-  private checkXsi(typeKey: string, nillableHandled: boolean): void {
+  private checkXsi(typeKey: string, nillableHandled: boolean, derived?: ReadonlyMap<string, SimpleType>): void {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) {
       if (c.attrNs[k] !== XSI_NS) continue;
       const local = c.attrLocal[k];
       if (local === 'type') {
         const t = this.xsiTypeAt(k);
-        if (t !== undefined && t !== typeKey && this.tolerance?.xsiTolerated !== c.tagStart) {
+        if (t !== undefined && t !== typeKey && !(t !== '' && derived?.has(t)) && this.tolerance?.xsiTolerated !== c.tagStart) {
           this.issue(
             'invalid-xsi-type',
             `xsi:type ${quote(c.attrValue[k])} is not allowed on <${c.local}>`,
@@ -596,7 +612,7 @@ export class ReadContext implements FaultSink {
     // xsi:nil on an xs:anyType element is the element's declaration's to allow (cvc-elt.3)
     const nilAt = w === undefined && c.xsiSeen ? c.attrIndex(XSI_NS, 'nil') : -1;
     const nilled = nilAt >= 0 && /^\s*(true|1)\s*$/.test(c.attrValue[nilAt]);
-    if (nilled && !f.nillable) this.issue('nil-not-allowed', `<${c.local}> is not nillable, so xsi:nil="true" is not allowed`, c.attrStart[nilAt], this.pointer(), 'a value', 'xsi:nil="true"');
+    if (nilAt >= 0 && !f.nillable) this.nilNotAllowed(nilAt);
     const empty = c.empty;
     const at = c.tagStart;
     // an element the set declares, met where XSD would check it: refused (it is kept as text)
@@ -618,12 +634,31 @@ export class ReadContext implements FaultSink {
    * element is then read as usual.
    */
   nil(nillable: boolean): boolean {
+    if (!this.nilAttr(nillable)) return false;
+    // a nilled element of complex type is still read by its type's reader, whose value is then
+    // dropped: its xsi:type is resolved and its attributes are checked as usual (cvc-elt.3.2 only
+    // takes its content away: cvc-complex-type.3 and .4 still hold); open, openMixed and text
+    // then find it nilled and check that it has no content
+    this.nilledAt = this.c.tagStart;
+    return true;
+  }
+
+  /** The start tag `nil()` found nilled (its type's reader still reads its attributes), or -1. */
+  private nilledAt = -1;
+
+  /** Judges the entered element's xsi:nil: true when it has xsi:nil="true" and may. */
+  private nilAttr(nillable: boolean): boolean {
     if (!this.c.xsiSeen) return false;
     const k = this.c.attrIndex(XSI_NS, 'nil');
     if (k < 0) return false;
     this.nilCheckedAt = this.c.tagStart;
-    if (!this.nilValue(k, nillable)) return false;
-    if (!nillable) return false;
+    return this.nilValue(k, nillable) && nillable;
+  }
+
+  /** In the reader of a nilled element's type, where its content would be read: checks that there is none, and leaves it. */
+  private nilledHere(): boolean {
+    if (this.nilledAt !== this.c.tagStart) return false;
+    this.nilledAt = -1;
     this.emptyNilContent();
     return true;
   }
@@ -631,14 +666,23 @@ export class ReadContext implements FaultSink {
   private nilValue(k: number, nillable: boolean): boolean {
     const c = this.c;
     const v = parseBoolean(normalizeSpace(c.attrValue[k], WhiteSpace.Collapse));
+    // cvc-elt.3.1: on an element that is not nillable there must be no xsi:nil at all, whatever its value
+    if (!nillable) {
+      this.nilNotAllowed(k);
+      return false;
+    }
     if (v === undefined) {
       this.issue('invalid-value', `xsi:nil must be 'true' or 'false'`, c.attrStart[k], this.pointer(), "'true' or 'false'", c.attrValue[k]);
       return false;
     }
-    if (v && !nillable) {
-      this.issue('nil-not-allowed', `<${c.local}> is not nillable, so xsi:nil="true" is not allowed`, c.attrStart[k], this.pointer(), 'a value', 'xsi:nil="true"');
-    }
     return v;
+  }
+
+  /** xsi:nil (any value) on the entered element, which is not nillable (cvc-elt.3.1). */
+  private nilNotAllowed(k: number): void {
+    const c = this.c;
+    const found = `xsi:nil=${JSON.stringify(c.attrValue[k])}`;
+    this.issue('nil-not-allowed', `<${c.local}> is not nillable, so ${found} is not allowed (no xsi:nil may stand on it)`, c.attrStart[k], this.pointer(), 'no xsi:nil', found);
   }
 
   private emptyNilContent(): void {
@@ -690,11 +734,22 @@ export class ReadContext implements FaultSink {
   private simpleHere<T>(t: SimpleType, nillable: boolean, dflt: string | undefined, fixed: unknown): T | null {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) if (c.attrNs[k] !== XSI_NS) this.unexpectedAttr(k);
+    let actual = t;
     if (c.xsiSeen) {
-      this.checkXsi(t.key, true);
-      if (this.nil(nillable)) return null;
+      this.checkXsi(t.key, true, t.xsiTypes);
+      if (this.nilAttr(nillable)) {
+        this.emptyNilContent();
+        return null;
+      }
+      if (t.xsiTypes !== undefined) actual = this.derivedType(t, t.xsiTypes);
     }
-    return this.text<T>(t, undefined, dflt, fixed);
+    return this.text<T>(t, undefined, dflt, fixed, actual);
+  }
+
+  /** The type an xsi:type names among `derived` (those validly derived from `t`), or `t`. */
+  private derivedType(t: SimpleType, derived: ReadonlyMap<string, SimpleType>): SimpleType {
+    const k = this.c.attrIndex(XSI_NS, 'type');
+    return k < 0 ? t : (derived.get(this.xsiTypeAt(k) ?? '') ?? t);
   }
 
   /**
@@ -702,7 +757,9 @@ export class ReadContext implements FaultSink {
    * `prop` names the value in the typed form when it is not the element itself (simple content
    * with attributes: `value`).
    */
-  text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown): T {
+  text<T>(t: SimpleType, prop?: string, dflt?: string, fixed?: unknown, actual: SimpleType = t): T {
+    // a nilled element: its value (dropped by the caller) is none
+    if (this.nilledHere()) return undefined as T;
     const c = this.c;
     const at = c.pos;
     let text = c.readText();
@@ -710,7 +767,8 @@ export class ReadContext implements FaultSink {
     if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
     // converted before the end tag is consumed: a QName resolves in the element's own namespace scope;
     // a QName's default is already resolved, in the schema's scope (Part 1 §3.3.1: the value constraint)
-    const value = (text === '' && dflt !== undefined && t.qnames ? typedLiteral(t, dflt) : this.convert(text === '' && dflt !== undefined ? dflt : text, t, at, prop)) as T;
+    const raw = text === '' && dflt !== undefined ? dflt : text;
+    const value = (text === '' && dflt !== undefined && t.qnames ? typedLiteral(t, dflt) : actual === t ? this.convert(raw, t, at, prop) : this.convertAs(raw, t, actual, at)) as T;
     if (fixed !== undefined) this.checkFixed(t, value, fixed, at, prop);
     c.finish();
     this.la = Tok.End;
@@ -738,6 +796,20 @@ export class ReadContext implements FaultSink {
   /** The namespace a QName's prefix names here, in the entered element's scope ('' : the default namespace, or none); undefined when undeclared (FaultSink). */
   resolvePrefix(prefix: string): string | undefined {
     return this.c.lookupPrefix(prefix);
+  }
+
+  /**
+   * The text of an element whose xsi:type names `actual`, a type validly derived from its declared
+   * type `t` (cvc-elt.4.3): the value must be one of `actual` (its whitespace rule, lexical space
+   * and facets: the faults are `actual`'s), and is kept in the typed form of `t`, the declared
+   * type, which the typed form of the message says it is (an xs:int xsi:type on an xs:decimal
+   * element gives the decimal's string): the text as `actual` normalises it, read as `t`.
+   */
+  private convertAs(raw: string, t: SimpleType, actual: SimpleType, offset: number): unknown {
+    const before = this.issues.length;
+    const v = this.convert(raw, actual, offset, undefined);
+    if (this.issues.length > before) return v;
+    return this.convert(normalizeSpace(raw, actual.ws), t, offset, undefined);
   }
 
   /** Where the value being converted is (for its faults): its offset and its path below the element. */

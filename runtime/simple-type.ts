@@ -90,6 +90,8 @@ export interface SimpleType {
   readonly intMaxFacet: string;
   readonly intMinText: string;
   readonly intMaxText: string;
+  /** Of an element's type: the types an xsi:type on the element may name (validly derived, cvc-elt.4.3), by expanded name. */
+  readonly xsiTypes: ReadonlyMap<string, SimpleType> | undefined;
 }
 
 /** The facets of an xs:decimal-derived type kept as text (exact: compared as decimal strings). */
@@ -119,8 +121,8 @@ export interface Fault {
   received: string;
 }
 
-/** Compiles a simple type; `parts` gives the compiled item type of a list and the member types of a union. */
-export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; members?: readonly SimpleType[] } = {}): SimpleType {
+/** Compiles a simple type; `parts` gives the compiled item type of a list, the member types of a union, and the types an xsi:type may name on an element of it. */
+export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; members?: readonly SimpleType[]; xsiTypes?: readonly SimpleType[] } = {}): SimpleType {
   const f = def.facets;
   const kind = KINDS[def.kind];
   const decimal: DecimalBounds = {};
@@ -186,6 +188,7 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     intMaxFacet,
     intMinText,
     intMaxText,
+    xsiTypes: parts.xsiTypes ? new Map(parts.xsiTypes.map((x) => [x.key, x])) : undefined,
   };
   return t;
 }

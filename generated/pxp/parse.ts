@@ -732,7 +732,7 @@ function readPaymentState(cx: ReadContext): T.PaymentState {
       }
       case 2: v.createdOn = cx.simple("createdOn", S.xs_dateTime, 0)!; break;
       case 3: v.description = cx.simple("description", S.xs_string, 0)!; break;
-      case 4: cx.enter("paymentStateDetails"); v.paymentStateDetails = cx.nil(true) ? null : readDetailList(cx); break;
+      case 4: cx.enter("paymentStateDetails"); v.paymentStateDetails = cx.nil(true) ? (readDetailList(cx), null) : readDetailList(cx); break;
     }
   }
   return v;
@@ -779,7 +779,7 @@ function readPaymentWithPaymentAccount(cx: ReadContext): T.PaymentWithPaymentAcc
       case 11: cx.enter("state"); v.state = readPaymentState(cx); break;
       case 12: v.isExecuted = cx.simple("isExecuted", S.xs_boolean, NILLABLE); break;
       case 13: cx.enter("baseAmount"); v.baseAmount = readMoney(cx); break;
-      case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? null : readDetailList(cx); break;
+      case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? (readDetailList(cx), null) : readDetailList(cx); break;
       case 15: cx.enter("paymentAccount"); v.paymentAccount = readPaymentAccountReference(cx); break;
     }
   }
@@ -825,7 +825,7 @@ function readPaymentWithState(cx: ReadContext): T.PaymentWithState {
       case 11: cx.enter("state"); v.state = readPaymentState(cx); break;
       case 12: v.isExecuted = cx.simple("isExecuted", S.xs_boolean, NILLABLE); break;
       case 13: cx.enter("baseAmount"); v.baseAmount = readMoney(cx); break;
-      case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? null : readDetailList(cx); break;
+      case 14: cx.enter("paymentDetails"); v.paymentDetails = cx.nil(true) ? (readDetailList(cx), null) : readDetailList(cx); break;
     }
   }
   return v;
@@ -908,7 +908,7 @@ function readUser(cx: ReadContext): T.User {
       case 4: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, NILLABLE); break;
       case 5: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, NILLABLE); break;
       case 6: v.email = cx.simple("email", S.xs_string, NILLABLE); break;
-      case 7: cx.enter("address"); v.address = cx.nil(true) ? null : readAddress(cx); break;
+      case 7: cx.enter("address"); v.address = cx.nil(true) ? (readAddress(cx), null) : readAddress(cx); break;
       case 8: v.dateOfBirth = cx.simple("dateOfBirth", S.xs_dateTime, NILLABLE); break;
       case 9: v.gender = cx.simple("gender", S.Gender, NILLABLE); break;
       case 10: v.identificationNumber = cx.simple("identificationNumber", S.xs_string, NILLABLE); break;
@@ -932,7 +932,7 @@ function readUserData(cx: ReadContext): T.UserData {
       case 3: v.currencyCode = cx.simple("currencyCode", S.ThreeLetterCode, NILLABLE); break;
       case 4: v.languageCode = cx.simple("languageCode", S.TwoLetterCode, NILLABLE); break;
       case 5: v.email = cx.simple("email", S.xs_string, NILLABLE); break;
-      case 6: cx.enter("address"); v.address = cx.nil(true) ? null : readAddress(cx); break;
+      case 6: cx.enter("address"); v.address = cx.nil(true) ? (readAddress(cx), null) : readAddress(cx); break;
       case 7: v.dateOfBirth = cx.simple("dateOfBirth", S.xs_dateTime, NILLABLE); break;
       case 8: v.gender = cx.simple("gender", S.Gender, NILLABLE); break;
       case 9: v.identificationNumber = cx.simple("identificationNumber", S.xs_string, NILLABLE); break;

@@ -72,20 +72,101 @@ export const ThreeLetterCode: SimpleType = simpleType({ id: "ThreeLetterCode", n
  */
 export const TwoLetterCode: SimpleType = simpleType({ id: "TwoLetterCode", name: { ns: NS_PAYMENT_PROCESSING, local: "twoLetterCode" }, label: "twoLetterCode", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"], patterns: ["^(?:[A-Za-z]{2})$"], xsdPatterns: [["[A-Za-z]{2}"]] } });
 
+/** xs:ID */
+export const xs_ID: SimpleType = simpleType({ id: "xs_ID", name: { ns: NS_XMLSCHEMA, local: "ID" }, label: "xs:ID", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:][A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)$","^(?:(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:])(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040])*)$"] } });
+
+/** xs:IDREF */
+export const xs_IDREF: SimpleType = simpleType({ id: "xs_IDREF", name: { ns: NS_XMLSCHEMA, local: "IDREF" }, label: "xs:IDREF", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:][A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)$","^(?:(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:])(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040])*)$"] } });
+
+/** xs:NCName */
+export const xs_NCName: SimpleType = simpleType({ id: "xs_NCName", name: { ns: NS_XMLSCHEMA, local: "NCName" }, label: "xs:NCName", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:][A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)$","^(?:(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:])(?:(?![:])[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040])*)$"] } });
+
+/** xs:NMTOKEN */
+export const xs_NMTOKEN: SimpleType = simpleType({ id: "xs_NMTOKEN", name: { ns: NS_XMLSCHEMA, local: "NMTOKEN" }, label: "xs:NMTOKEN", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]+)$"] } });
+
+/** xs:Name */
+export const xs_Name: SimpleType = simpleType({ id: "xs_Name", name: { ns: NS_XMLSCHEMA, local: "Name" }, label: "xs:Name", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:][A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)$"] } });
+
 /** xs:boolean */
 export const xs_boolean: SimpleType = simpleType({ id: "xs_boolean", name: { ns: NS_XMLSCHEMA, local: "boolean" }, label: "xs:boolean", kind: "boolean", whiteSpace: "collapse", primitive: "boolean", facets: {} });
+
+/** xs:byte */
+export const xs_byte: SimpleType = simpleType({ id: "xs_byte", name: { ns: NS_XMLSCHEMA, local: "byte" }, label: "xs:byte", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "-128", maxInclusive: "127" } });
 
 /** xs:dateTime */
 export const xs_dateTime: SimpleType = simpleType({ id: "xs_dateTime", name: { ns: NS_XMLSCHEMA, local: "dateTime" }, label: "xs:dateTime", kind: "text", whiteSpace: "collapse", primitive: "dateTime", facets: { lexical: ["^(?:-?(?!0000)(?:[1-9][0-9]{3,}|0[0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|-?(?!0000)(?=[0-9]{4,})[0-9]*(?:(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?|24:00:00(?:\\.0+)?)(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"] } });
 
-/** xs:decimal */
-export const xs_decimal: SimpleType = simpleType({ id: "xs_decimal", name: { ns: NS_XMLSCHEMA, local: "decimal" }, label: "xs:decimal", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"] } });
+/** xs:short */
+export const xs_short: SimpleType = simpleType({ id: "xs_short", name: { ns: NS_XMLSCHEMA, local: "short" }, label: "xs:short", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "-32768", maxInclusive: "32767" } });
 
 /** xs:int */
-export const xs_int: SimpleType = simpleType({ id: "xs_int", name: { ns: NS_XMLSCHEMA, local: "int" }, label: "xs:int", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "-2147483648", maxInclusive: "2147483647" } });
+export const xs_int: SimpleType = simpleType({ id: "xs_int", name: { ns: NS_XMLSCHEMA, local: "int" }, label: "xs:int", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "-2147483648", maxInclusive: "2147483647" } }, { xsiTypes: [CodeID, xs_byte, xs_short] });
+
+/**
+ * xs:integer
+ * at most 0 fraction digits
+ */
+export const xs_integer: SimpleType = simpleType({ id: "xs_integer", name: { ns: NS_XMLSCHEMA, local: "integer" }, label: "xs:integer", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], fractionDigits: 0 } });
+
+/**
+ * xs:long
+ * at most 0 fraction digits
+ */
+export const xs_long: SimpleType = simpleType({ id: "xs_long", name: { ns: NS_XMLSCHEMA, local: "long" }, label: "xs:long", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], minInclusive: "-9223372036854775808", maxInclusive: "9223372036854775807", fractionDigits: 0 } });
+
+/**
+ * xs:negativeInteger
+ * at most 0 fraction digits
+ */
+export const xs_negativeInteger: SimpleType = simpleType({ id: "xs_negativeInteger", name: { ns: NS_XMLSCHEMA, local: "negativeInteger" }, label: "xs:negativeInteger", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], maxInclusive: "-1", fractionDigits: 0 } });
+
+/**
+ * xs:nonNegativeInteger
+ * at most 0 fraction digits
+ */
+export const xs_nonNegativeInteger: SimpleType = simpleType({ id: "xs_nonNegativeInteger", name: { ns: NS_XMLSCHEMA, local: "nonNegativeInteger" }, label: "xs:nonNegativeInteger", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], minInclusive: "0", fractionDigits: 0 } });
+
+/**
+ * xs:nonPositiveInteger
+ * at most 0 fraction digits
+ */
+export const xs_nonPositiveInteger: SimpleType = simpleType({ id: "xs_nonPositiveInteger", name: { ns: NS_XMLSCHEMA, local: "nonPositiveInteger" }, label: "xs:nonPositiveInteger", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], maxInclusive: "0", fractionDigits: 0 } });
+
+/**
+ * xs:positiveInteger
+ * at most 0 fraction digits
+ */
+export const xs_positiveInteger: SimpleType = simpleType({ id: "xs_positiveInteger", name: { ns: NS_XMLSCHEMA, local: "positiveInteger" }, label: "xs:positiveInteger", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], minInclusive: "1", fractionDigits: 0 } });
+
+/** xs:unsignedByte */
+export const xs_unsignedByte: SimpleType = simpleType({ id: "xs_unsignedByte", name: { ns: NS_XMLSCHEMA, local: "unsignedByte" }, label: "xs:unsignedByte", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "0", maxInclusive: "255" } });
+
+/** xs:unsignedInt */
+export const xs_unsignedInt: SimpleType = simpleType({ id: "xs_unsignedInt", name: { ns: NS_XMLSCHEMA, local: "unsignedInt" }, label: "xs:unsignedInt", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "0", maxInclusive: "4294967295" } });
+
+/**
+ * xs:unsignedLong
+ * at most 0 fraction digits
+ */
+export const xs_unsignedLong: SimpleType = simpleType({ id: "xs_unsignedLong", name: { ns: NS_XMLSCHEMA, local: "unsignedLong" }, label: "xs:unsignedLong", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$","^(?:[\\-+]?[0-9]+)$"], minInclusive: "0", maxInclusive: "18446744073709551615", fractionDigits: 0 } });
+
+/** xs:unsignedShort */
+export const xs_unsignedShort: SimpleType = simpleType({ id: "xs_unsignedShort", name: { ns: NS_XMLSCHEMA, local: "unsignedShort" }, label: "xs:unsignedShort", kind: "int", whiteSpace: "collapse", primitive: "decimal", facets: { minInclusive: "0", maxInclusive: "65535" } });
+
+/** xs:decimal */
+export const xs_decimal: SimpleType = simpleType({ id: "xs_decimal", name: { ns: NS_XMLSCHEMA, local: "decimal" }, label: "xs:decimal", kind: "text", whiteSpace: "collapse", primitive: "decimal", facets: { lexical: ["^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)$"] } }, { xsiTypes: [CodeID, MoneyAmount, xs_byte, xs_int, xs_integer, xs_long, xs_negativeInteger, xs_nonNegativeInteger, xs_nonPositiveInteger, xs_positiveInteger, xs_short, xs_unsignedByte, xs_unsignedInt, xs_unsignedLong, xs_unsignedShort] });
+
+/** xs:language */
+export const xs_language: SimpleType = simpleType({ id: "xs_language", name: { ns: NS_XMLSCHEMA, local: "language" }, label: "xs:language", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$","^(?:[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*)$"] } });
+
+/** xs:normalizedString */
+export const xs_normalizedString: SimpleType = simpleType({ id: "xs_normalizedString", name: { ns: NS_XMLSCHEMA, local: "normalizedString" }, label: "xs:normalizedString", kind: "text", whiteSpace: "replace", primitive: "string", facets: { lexical: ["^[^\\t\\n\\r]*$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } });
+
+/** xs:token */
+export const xs_token: SimpleType = simpleType({ id: "xs_token", name: { ns: NS_XMLSCHEMA, local: "token" }, label: "xs:token", kind: "text", whiteSpace: "collapse", primitive: "string", facets: { lexical: ["^(?:[^\\t\\n\\r ]+(?: [^\\t\\n\\r ]+)*)?$","^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } });
 
 /** xs:string */
-export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } });
+export const xs_string: SimpleType = simpleType({ id: "xs_string", name: { ns: NS_XMLSCHEMA, local: "string" }, label: "xs:string", kind: "text", whiteSpace: "preserve", primitive: "string", facets: { lexical: ["^[\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]*$"] } }, { xsiTypes: [Gender, Guid, HttpMethod, IpAddress, PaymentDirection, StringID, ThreeLetterCode, TwoLetterCode, xs_ID, xs_IDREF, xs_NCName, xs_NMTOKEN, xs_Name, xs_language, xs_normalizedString, xs_token] });
 
 // ── complex types ──
 

@@ -30,14 +30,14 @@ export function descriptorsModule(plan: Plan, sym: Symbols, head: string, runtim
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Simple types with the types they are made of (list items, union members) first. */
+/** Simple types with the types they are made of (list items, union members) and those an xsi:type may name on them first. */
 function simpleOrder(plan: Plan): SimpleTypePlan[] {
   const out: SimpleTypePlan[] = [];
   const done = new Set<string>();
   const add = (s: SimpleTypePlan): void => {
     if (done.has(s.id)) return;
     done.add(s.id);
-    for (const d of [s.item, ...(s.members ?? [])]) if (d) add(plan.simpleTypes[d]);
+    for (const d of [s.item, ...(s.members ?? []), ...(s.xsiTypes ?? [])]) if (d) add(plan.simpleTypes[d]);
     out.push(s);
   };
   Object.values(plan.simpleTypes).forEach(add);
@@ -58,6 +58,7 @@ function simpleDescriptor(s: SimpleTypePlan, sym: Symbols): string[] {
   const parts: string[] = [];
   if (s.item) parts.push(`item: ${s.item}`);
   if (s.members) parts.push(`members: [${s.members.join(', ')}]`);
+  if (s.xsiTypes) parts.push(`xsiTypes: [${s.xsiTypes.join(', ')}]`);
   const doc = jsdoc([`${s.label}${s.doc ? `: ${s.doc}` : ''}`, facetSummary(s)]);
   const call = `simpleType({ ${def.join(', ')} }${parts.length > 0 ? `, { ${parts.join(', ')} }` : ''})`;
   return [`${doc}export const ${s.id}: SimpleType = ${call};`];

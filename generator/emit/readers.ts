@@ -149,6 +149,14 @@ if (others) v.$attributes = others;`
   return [`${doc}function ${sym.reader(ref)}(cx: ReadContext): ${sym.typeName(ref)} {`, ...indent(body), '}'].join('\n');
 }
 
+/**
+ * A nillable element of complex type: null when nilled, yet its type's reader runs all the same
+ * (its value dropped) so that its xsi:type and attributes are checked (ReadContext.nil).
+ */
+function nilOr(read: string): string {
+  return `cx.nil(true) ? (${read}, null) : ${read}`;
+}
+
 /** The statements reading the element of `slot` into its property. */
 function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, sym: Symbols, codeLists: Set<string>): string[] {
   const target = propAccess('v', e.prop);
@@ -174,7 +182,7 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   } else {
     body.push(e.array ? `cx.enterItem(${lit(e.prop)}, a.length);` : `cx.enter(${lit(e.prop)});`);
     const read = `${sym.reader(e.type)}(cx)`;
-    body.push(`${into} ${e.nillable ? `cx.nil(true) ? null : ${read}` : read};`);
+    body.push(`${into} ${e.nillable ? nilOr(read) : read};`);
   }
   if (e.codeList) {
     const { list, field } = e.codeList;
@@ -207,7 +215,7 @@ function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Pla
     return `items.push({ ${key}: cx.simpleContent<${sym.typeName(e.type)}>(${args.join(', ')})${e.nillable ? '' : '!'} });`;
   }
   const read = `${sym.reader(e.type)}(cx)`;
-  return `cx.enterContent(items.length, ${lit(e.prop)}); items.push({ ${key}: ${e.nillable ? `cx.nil(true) ? null : ${read}` : read} });`;
+  return `cx.enterContent(items.length, ${lit(e.prop)}); items.push({ ${key}: ${e.nillable ? nilOr(read) : read} });`;
 }
 
 /**
@@ -225,7 +233,7 @@ function wildcardReaders(plan: Plan, sym: Symbols): string {
       return `  ${lit(k)}: (cx) => cx.simpleEntered(${args.join(', ')}),`;
     }
     const read = `${sym.reader(e.type)}(cx)`;
-    return `  ${lit(k)}: (cx) => ${e.nillable ? `(cx.nil(true) ? null : ${read})` : read},`;
+    return `  ${lit(k)}: (cx) => ${e.nillable ? `(${nilOr(read)})` : read},`;
   });
   return [`${jsdoc(['The global elements lax and strict wildcards read as typed items, by expanded name.'])}const ${sym.wildcardTable()}: WildcardReaders = {`, ...entries, '};'].join('\n');
 }

@@ -25,6 +25,7 @@ import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
 import { sensitivityMap } from './sensitivity.js';
 import { simpleTypePlan } from './simple-types.js';
+import { xsiSimpleTypes } from './xsi-simple-types.js';
 
 /**
  * The mapping stage: model + catalogue → the typed plan of the set (runtime/plan.ts). It keeps
@@ -72,6 +73,8 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
     const t = model.simpleTypes[key];
     const base = t.base && reach.simple.has(t.base) ? simpleId(t.base) : undefined;
     const s = simpleTypePlan(model, t, { id: simpleId(key), tsName: simpleNames.get(key), base }, simpleId, tsOf);
+    const xsiTypes = reach.xsiTypes.get(key);
+    if (xsiTypes) s.xsiTypes = xsiTypes.map(simpleId).sort();
     byKey.set(key, s);
     return s;
   };
@@ -243,6 +246,8 @@ interface Reach {
   namespaces: Set<string>;
   /** Global elements (`{ns}local`) that a lax or strict wildcard may read as typed items. */
   wildcardElements: Set<string>;
+  /** Per simple type of an element: the types an xsi:type may name on it (xsi-simple-types.ts). */
+  xsiTypes: Map<string, string[]>;
 }
 
 /**
@@ -260,7 +265,9 @@ function typedUnder(model: SchemaModel, w: Wildcard | undefined): ElementDecl[] 
 
 /** Types, families and element namespaces reachable from the catalogue's message roots. */
 function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex): Reach {
-  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set(), wildcardElements: new Set() };
+  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set(), wildcardElements: new Set(), xsiTypes: new Map() };
+  // the simple types of elements, whose derived types an xsi:type may name
+  const ofElements = new Set<string>();
   const visitSimple = (key: string): void => {
     if (r.simple.has(key)) return;
     const s = model.simpleTypes[key];
@@ -298,6 +305,7 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
       const subs = p.ref !== undefined ? substitutes(p.ref) : undefined;
       for (const e of subs ?? [p]) {
         r.namespaces.add(e.name.ns);
+        if (model.simpleTypes[e.type]) ofElements.add(e.type);
         if (model.complexTypes[e.type] || model.simpleTypes[e.type]) visitType(e.type);
       }
     } else if (p.kind === 'any') {
@@ -307,6 +315,7 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
         if (r.wildcardElements.has(key)) continue;
         r.wildcardElements.add(key);
         r.namespaces.add(d.name.ns);
+        if (model.simpleTypes[d.type]) ofElements.add(d.type);
         visitType(d.type);
       }
     } else p.particles.forEach(walk);
@@ -318,6 +327,12 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     if (!model.complexTypes[decl.type]) throw new SchemaError(`message '${m.name}': the root element <${m.root}> must have a complex type`, decl.source);
     r.namespaces.add(decl.name.ns);
     visitType(decl.type);
+  }
+  for (const key of ofElements) {
+    const derived = xsiSimpleTypes(model, key);
+    if (derived.length === 0) continue;
+    r.xsiTypes.set(key, derived);
+    derived.forEach(visitSimple);
   }
   return r;
 }

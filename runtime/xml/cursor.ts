@@ -164,8 +164,11 @@ export class XmlCursor {
       }
       if (i >= s.length) throw this.unclosed();
       // Non-white-space character data in element content: consume it, let the reader decide.
+      // White space written as character references (`&#10;`, `&#32;`) is white space all the
+      // same (XSD 1.0 cvc-complex-type.2.3 speaks of characters, not of how they were written).
       this.textStart = i;
-      this.charData(false);
+      if (c !== 0x26) this.charData(false);
+      else if (isAllSpace(this.charData(true))) continue;
       return Tok.Text;
     }
   }

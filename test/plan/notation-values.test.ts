@@ -6,7 +6,6 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { libxmlValidate, xsdBundle } from '../../contract/oracle.js';
-import { xmlTree } from '../../contract/xml-tree.js';
 import { readSchema } from '../../generator/xsd/read-schema.js';
 import { mapPlan } from '../../generator/mapping/plan.js';
 import { join } from 'node:path';
