@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../model/read-file.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex } from '../../runtime/xml/position.js';
 import { XS, type SourceRef } from '../model/model.js';
@@ -54,7 +54,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as string;
 export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (e) {
     throw new SchemaError(`cannot read schema file: ${(e as Error).message}`, { file: shown, line: 0, column: 0 });
   }
