@@ -37,6 +37,9 @@ export interface SchemaDoc {
 
 type FxpNode = Record<string, unknown>;
 
+/** The deepest element nesting of a schema document (the bundled sets' deepest is under 15). */
+export const MAX_SCHEMA_NESTING = 100;
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -46,6 +49,7 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   captureMetaData: true,
+  maxNestedTags: MAX_SCHEMA_NESTING,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
@@ -65,7 +69,15 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   if (check !== true) {
     throw new SchemaError(`not well-formed XML: ${check.err.msg}`, { file: shown, line: check.err.line, column: check.err.col });
   }
-  const tree = parser.parse(text) as FxpNode[];
+  let tree: FxpNode[];
+  try {
+    tree = parser.parse(text) as FxpNode[];
+  } catch (e) {
+    // fast-xml-parser's own bound on nesting (maxNestedTags): the tree below is walked recursively
+    if ((e as Error).message.startsWith('Maximum nested tags'))
+      throw new SchemaError(`elements nest more than ${MAX_SCHEMA_NESTING} deep in this schema document, paygen's limit`, { file: shown, line: 0, column: 0 });
+    throw e;
+  }
   const doc = { file, shown, lines } as SchemaDoc;
   const top = tree.find((n) => elementName(n) !== undefined);
   if (!top) throw new SchemaError('no root element', { file: shown, line: 1, column: 1 });
