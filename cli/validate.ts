@@ -76,8 +76,8 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       if (e.problem === 'too-large') report = tooLarge(shown, e);
       else {
         ioErrors++;
-        if (values.json) io.out(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.message, issues: [], warnings: [] }));
-        else io.err(`paygen validate: cannot read ${shown}: ${e.message}`);
+        if (values.json) io.out(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.reason, issues: [], warnings: [] }));
+        else io.err(`paygen validate: cannot read ${shown}: ${e.reason}`);
         continue;
       }
     }

@@ -20,7 +20,7 @@ export function filesPhase(sets: readonly ContractSet[], paths: readonly string[
     } catch (e) {
       if (!(e instanceof FileReadError)) throw e;
       const message =
-        e.problem === 'too-large' ? `limit-exceeded /: the document ${e.message} (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character document limit); not read` : `cannot read: ${e.message}`;
+        e.problem === 'too-large' ? `limit-exceeded /: the document ${e.message} (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character document limit); not read` : `cannot read: ${e.reason}`;
       results.push({ set: '-', phase: 'files', name: shown, ok: false, message, durationMs: 0 });
       continue;
     }

@@ -19,6 +19,8 @@ export class FileReadError extends Error {
     /** For `too-large`: the file's size (undefined when it grew past the limit while being read), and the limit. */
     readonly size?: number,
     readonly limit?: number,
+    /** The reason without the path, for a report that names the file already (`ENOENT`, `is a FIFO …`). */
+    readonly reason = message,
   ) {
     super(message);
     this.name = 'FileReadError';
@@ -42,10 +44,10 @@ export function readBoundedFile(file: string, maxBytes: number): Buffer {
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
+    // Node's message names the errno and the path (an include's target is worth seeing); `reason` is short
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FileReadError('not-found', 'no such file (ENOENT)');
-    if (code === 'EISDIR') throw new FileReadError('directory', 'is a directory, not a file');
-    throw new FileReadError('unreadable', `cannot open it (${code ?? (e as Error).message})`);
+    const problem = code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'directory' : 'unreadable';
+    throw new FileReadError(problem, (e as Error).message, undefined, undefined, code ?? (e as Error).message);
   }
   try {
     const st = fstatSync(fd);
@@ -61,7 +63,7 @@ export function readBoundedFile(file: string, maxBytes: number): Buffer {
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (e) {
-        throw new FileReadError('unreadable', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new FileReadError('unreadable', (e as Error).message, undefined, undefined, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
       }
       if (n === 0) break;
       total += n;
