@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_LIMITS, rootOf, type Issue } from '../runtime/index.js';
+import { DEFAULT_LIMITS, maskCardNumbers, rootOf, type Issue } from '../runtime/index.js';
 import { FileReadError, readBoundedFile } from '../generator/model/read-file.js';
 import { parseArgs } from 'node:util';
 import { usage, UsageError, type Io } from './args.js';
@@ -76,13 +76,15 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       if (e.problem === 'too-large') report = tooLarge(shown, e);
       else {
         ioErrors++;
-        if (values.json) io.out(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.reason, issues: [], warnings: [] }));
-        else io.err(`paygen validate: cannot read ${shown}: ${e.reason}`);
+        // masked as every line is (a file may be named after a card number)
+        if (values.json) io.out(maskCardNumbers(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.reason, issues: [], warnings: [] })));
+        else io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${e.reason}`));
         continue;
       }
     }
     if (!report.ok) invalid++;
-    io.out(values.json ? JSON.stringify(jsonReport(report)) : textReport(report));
+    // the issues are masked already; the line is once more, file name included (a last line of defence)
+    io.out(maskCardNumbers(values.json ? JSON.stringify(jsonReport(report)) : textReport(report)));
   }
   if (!values.json) io.out(`${positionals.length - ioErrors - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ''}`);
   return ioErrors > 0 ? 2 : invalid > 0 ? 1 : 0;

@@ -104,8 +104,9 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
     options.patterns = all;
     return { k: 'decimal', options };
   }
-  // a QName's typed value is `{ns}local`; its lexical pattern is the document's form, not the value's
-  if (s.primitive === 'QName') return { k: 'text', options: { patterns: [], generateFrom: '^\\{urn:paygen:qname\\}[A-Za-z_][A-Za-z0-9]{0,8}$' } };
+  // a QName's typed value is `{ns}local`, or `local` in no namespace (which writers must write with
+  // the default namespace undeclared); its lexical pattern is the document's form, not the value's
+  if (s.primitive === 'QName') return { k: 'text', options: { patterns: [], generateFrom: '^(?:\\{urn:paygen:qname\\})?[A-Za-z_][A-Za-z0-9]{0,8}$' } };
   if (s.primitive === 'string' || s.primitive === 'anyURI') {
     const o: Record<string, unknown> = { patterns: all, whiteSpace: s.whiteSpace };
     if (f.patterns && f.patterns.length > 0) o.generateFrom = f.patterns[f.patterns.length - 1];

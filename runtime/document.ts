@@ -2,7 +2,7 @@ import { PaygenError, quote, type Issue } from './issues.js';
 import { nonXmlCharFault } from './simple-type.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
 import { encodeText, referenceUnencodable, resolveEncoding, WRITABLE_ENCODINGS, type EncodingOption } from './encode.js';
-import { maskIssues } from './sensitive.js';
+import { maskIssues, unreadDocument } from './sensitive.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
 import { decodeXml, DecodeError } from './xml/decode.js';
 import { XmlFatal } from './xml/fatal.js';
@@ -131,8 +131,14 @@ export function safeParseAny<T>(
     cx.issues.push(issue);
   }
   cx.release();
-  // nothing was read to say what is sensitive: what looks like a card number is masked
-  if (!binding || fatal) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []) };
+  if (!binding) return { ok: false, issues: maskIssues(cx.issues, []), warnings: maskIssues(cx.warnings, []) };
+  if (fatal) {
+    // No typed value to take the secrets from, yet the issues before the fatal one may quote card
+    // data (a number that is not an xs:int, say): the secrets are looked for in the text, by the
+    // names the sensitivity map gives, and what looks like a card number from 12 digits is masked.
+    const secrets = binding.secrets?.(unreadDocument(text)) ?? [];
+    return { ok: false, issues: maskIssues(cx.issues, secrets, FATAL_MASK), warnings: maskIssues(cx.warnings, secrets, FATAL_MASK) };
+  }
   // Every value was checked while reading; identity constraints (keys over many elements) and the
   // profiles (which element is required for which payment method) are rules over the whole value
   // read, checked now and located by a second read, on failure only. Where the reader already
@@ -147,6 +153,8 @@ export function safeParseAny<T>(
   if (issues.length > 0) return { ok: false, issues: maskIssues(issues, secrets), warnings };
   return { ok: true, value: value as T, warnings };
 }
+
+const FATAL_MASK = { minDigits: 12 } as const;
 
 /**
  * Reads a document that must be one of `bindings`, recognised by its root element (exactly, or

@@ -25,12 +25,12 @@ export {
   type SafeParseResult,
   type WriteBinding,
 } from './document.js';
-export { escapeAttr, escapeText, UnrepresentableError, writeQNameElement } from './write.js';
+export { escapeAttr, escapeText, QNameWriter, redeclareDefault, UnrepresentableError, writeQNameElement, writeQNamesElement } from './write.js';
 export { admits, fragmentFault, writeFragment, writeOtherAttributes, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';
 export { checkIdRefs, type IdRefMap } from './id-refs.js';
-export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type SensitiveShape, type SensitivityMap } from './sensitive.js';
+export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type MaskOptions, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
 export { encodeText, referenceUnencodable, resolveEncoding, type EncodingOption, type WritableEncoding } from './encode.js';
 export { DEFAULT_LIMITS, type DoctypePolicy, type XmlLimits } from './xml/limits.js';

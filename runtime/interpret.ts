@@ -22,7 +22,7 @@ import { checkIdRefs, idRefMap, idRefsChecked } from './id-refs.js';
 import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.js';
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
-import { escapeAttr, escapeText, writeQNameElement } from './write.js';
+import { escapeAttr, escapeText, QNameWriter, writeQNameElement, writeQNamesElement } from './write.js';
 import { expandedOfKey, writeFragment, writeOtherAttributes, type FragmentSlot, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
 
 /**
@@ -72,6 +72,8 @@ interface CompiledComplex {
   attrs: Array<{ prop: string; ns: string; local: string; type: SimpleType; required: boolean; fixed?: unknown }>;
   value?: SimpleType;
   elements: CompiledElement[];
+  /** Some attribute or the simple content holds QNames: written with a QNameWriter. */
+  qnames: boolean;
 }
 
 interface CompiledFamily {
@@ -132,8 +134,11 @@ class CompiledPlan {
     });
     const desc = complexType(c);
     const elements = c.elements.map((e, slot): CompiledElement => this.compileElement(e, desc.fragments[slot]));
-    const out: CompiledComplex = { plan: c, desc, attrs, elements };
-    if (c.content.kind === 'simple') out.value = this.simpleType(c.content.type);
+    const out: CompiledComplex = { plan: c, desc, attrs, elements, qnames: attrs.some((a) => a.type.qnames) };
+    if (c.content.kind === 'simple') {
+      out.value = this.simpleType(c.content.type);
+      if (out.value.qnames) out.qnames = true;
+    }
     return out;
   }
 
@@ -336,6 +341,7 @@ function writeType(p: CompiledPlan, g: WriterGroupPlan, t: TypeRef, v: Record<st
 }
 
 function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v: Record<string, unknown>, tag: string, extra: string): string {
+  if (c.qnames) return writeComplexWithQNames(p, g, c, v, tag, extra);
   let s = `<${tag}${extra}`;
   for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(text(a.type, v[a.prop]))}"`;
   if (v[ATTRIBUTES_PROP] !== undefined) s += writeOtherAttributes(v[ATTRIBUTES_PROP] as Record<string, string>);
@@ -356,6 +362,43 @@ function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v
   return `${s}</${tag}>`;
 }
 
+/** As writeComplex, for a type whose attributes or simple content hold QNames: their prefixes declared on the element (QNameWriter). */
+function writeComplexWithQNames(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v: Record<string, unknown>, tag: string, extra: string): string {
+  const q = new QNameWriter(g.defaultNs, prefixesOf(g));
+  let s = '';
+  for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(a.type.qnames ? q.text(a.type, v[a.prop]) : text(a.type, v[a.prop]))}"`;
+  if (v[ATTRIBUTES_PROP] !== undefined) s += writeOtherAttributes(v[ATTRIBUTES_PROP] as Record<string, string>);
+  if (c.value) {
+    const content = escapeText(c.value.qnames ? q.text(c.value, v.value) : text(c.value, v.value));
+    return `${q.open(tag, extra)}${s}>${content}</${q.tag(tag)}>`;
+  }
+  const o = { s: `${q.open(tag, extra)}${s}>` };
+  const at = o.s.length;
+  if (c.plan.ordered) {
+    for (const item of v[ORDERED_PROP] as Array<Record<string, unknown>>) {
+      const key = Object.keys(item)[0];
+      o.s += key === TEXT_PROP ? escapeText(item[key] as string) : writeOne(p, g, c.elements.find((e) => e.plan.prop === key)!, item[key]);
+    }
+  } else {
+    for (const e of inOrder(c)) {
+      const x = v[e.plan.prop];
+      if (x === undefined) continue;
+      for (const one of e.plan.array ? (x as unknown[]) : [x]) o.s += writeOne(p, g, e, one);
+    }
+  }
+  q.end(o, at, tag);
+  return o.s;
+}
+
+const PREFIXES = new WeakMap<WriterGroupPlan, Record<string, string>>();
+
+/** A writer group's prefixes by namespace (for QNameWriter). */
+function prefixesOf(g: WriterGroupPlan): Record<string, string> {
+  let r = PREFIXES.get(g);
+  if (!r) PREFIXES.set(g, (r = Object.fromEntries(g.prefixes)));
+  return r;
+}
+
 /** Elements in the order of the content model (declaration order: the slots are numbered so). */
 function inOrder(c: CompiledComplex): CompiledElement[] {
   return c.elements;
@@ -371,7 +414,8 @@ function writeOne(p: CompiledPlan, g: WriterGroupPlan, e: CompiledElement, x: un
   }
   const tag = tagName(g, e.plan.ns, e.plan.local);
   if (x === null) return `<${tag} xsi:nil="true"/>`;
-  if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs);
+  if (e.simple?.qname) return writeQNameElement(tag, e.plan.ns, x as string, g.defaultNs, p.plan.simpleTypes[e.plan.type.id].builtin === 'NOTATION');
+  if (e.simple?.qnames) return writeQNamesElement(tag, '', e.simple, x, g.defaultNs, prefixesOf(g));
   if (e.simple) return `<${tag}>${escapeText(text(e.simple, x))}</${tag}>`;
   return writeType(p, g, e.plan.type, x as Record<string, unknown>, tag, '');
 }
@@ -433,7 +477,7 @@ export function interpret(plan: Plan): InterpretedSet {
       plan: m,
       parse: (xml, options) => parseWith(xml, options, read),
       safeParse: (xml, options) => safeParseWith(xml, options, read),
-      validate: (v) => (secrets ? maskIssues(check(v), secrets(v)) : check(v)),
+      validate: (v) => maskIssues(check(v), secrets ? secrets(v) : []),
       build: (v, options) => buildWith(v, options, write),
       buildBytes: (v, options) => buildBytesWith(v, options, write),
     };

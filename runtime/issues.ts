@@ -105,6 +105,13 @@ function summarise(issues: readonly Issue[], what: string): string {
 
 export const QUOTE_MAX = 64;
 
+/**
+ * What follows a value cut by `quote`: `…(N chars)`. Masking (runtime/sensitive.ts) looks for it,
+ * since the digits just before a cut may be the start of a card number whose end, and so whose
+ * check digit, is not shown.
+ */
+export const CUT_MARK = /^…\(\d+ chars\)/;
+
 /** Quote a value for a message, shortened so that one hostile value cannot flood a log. */
 export function quote(value: string, max = QUOTE_MAX): string {
   const shown = value.length > max ? `${value.slice(0, max)}…(${value.length} chars)` : value;

@@ -709,9 +709,9 @@ export class ReadContext implements FaultSink {
     let text = c.readText();
     if (!c.atEndTag()) text += this.skipChildElements('simple content');
     if (prop !== undefined) this.positions?.set(this.pointer(prop), at);
-    if (text === '' && dflt !== undefined) text = dflt;
-    // converted before the end tag is consumed: a QName resolves in the element's own namespace scope
-    const value = this.convert(text, t, at, prop) as T;
+    // converted before the end tag is consumed: a QName resolves in the element's own namespace scope;
+    // a QName's default is already resolved, in the schema's scope (Part 1 §3.3.1: the value constraint)
+    const value = (text === '' && dflt !== undefined && t.qnames ? typedLiteral(t, dflt) : this.convert(text === '' && dflt !== undefined ? dflt : text, t, at, prop)) as T;
     if (fixed !== undefined) this.checkFixed(t, value, fixed, at, prop);
     c.finish();
     this.la = Tok.End;
@@ -733,21 +733,12 @@ export class ReadContext implements FaultSink {
   convert(raw: string, t: SimpleType, offset: number, sub: string | undefined): unknown {
     this.valueAt = offset;
     this.valueSub = sub;
-    const v = readText(t, raw, this);
-    return t.qname ? this.resolveQName(v as string) : v;
+    return readText(t, raw, this);
   }
 
-  /** A QName read (`p:local`, `local`) → `{ns}local` by the namespaces in scope here (unprefixed: the default namespace), or `local` in none. */
-  private resolveQName(text: string): string {
-    const colon = text.indexOf(':');
-    const prefix = colon < 0 ? '' : text.slice(0, colon);
-    const local = text.slice(colon + 1);
-    const ns = this.c.lookupPrefix(prefix);
-    if (ns === undefined) {
-      this.fault({ code: 'invalid-value', message: `the prefix '${prefix}' of the QName ${quote(text)} is not declared`, expected: `a declaration xmlns:${prefix}="…"`, received: text });
-      return text;
-    }
-    return ns === '' ? local : `{${ns}}${local}`;
+  /** The namespace a QName's prefix names here, in the entered element's scope ('' : the default namespace, or none); undefined when undeclared (FaultSink). */
+  resolvePrefix(prefix: string): string | undefined {
+    return this.c.lookupPrefix(prefix);
   }
 
   /** Where the value being converted is (for its faults): its offset and its path below the element. */

@@ -73,6 +73,8 @@ export interface SimpleType {
   readonly decimal?: DecimalBounds;
   /** An xs:QName: read as `prefix:local`, resolved in the namespaces in scope; its typed value is `{ns}local` (or `local`). */
   readonly qname: boolean;
+  /** A QName, a list of QNames or a union with a QName member (at any depth): its values depend on the namespaces in scope where they are written. */
+  readonly qnames: boolean;
   /** Range facets of a date/time, duration or floating-point type, compared by XSD's (partial) order (order.ts). */
   readonly ordered?: OrderedBounds;
   /** Patterns (lexical space and pattern facets) a text read must match: no whitespace or character form, which read text always has. */
@@ -173,6 +175,7 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
     decimal: kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0 ? decimal : undefined,
     qname: def.primitive === 'QName',
+    qnames: def.primitive === 'QName' || parts.item?.qnames === true || parts.members?.some((m) => m.qnames) === true,
     ordered: kind === Kind.Text && ORDERED_PRIMITIVES.has(def.primitive) ? orderedBounds(def.primitive, decimal) : undefined,
     readPatterns: [...lexicalRead, ...patterns],
     valuePatterns: [...lexical.filter((re) => re.source !== XML_CHARS_SOURCE), ...patterns],
@@ -209,7 +212,7 @@ export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
       // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
     } else if (!(s.length <= max && (s.length + 1) >> 1 >= min) && !inLength(ucs2length(s), min, max)) return false;
   }
-  if (t.enumeration !== undefined && !t.enumeration.has(s)) return false;
+  if (t.enumeration !== undefined && !t.qname && !t.enumeration.has(s)) return false;
   if (t.decimal !== undefined && checkDecimalFacets(s, t.decimal) !== undefined) return false;
   if (t.ordered !== undefined && checkOrderedFacets(s, t.ordered) !== undefined) return false;
   return true;
@@ -264,9 +267,14 @@ const of = (t: SimpleType): string => ` of type ${t.label}`;
 /** The outcome of reading a text: the typed value, or a fault (and the text, kept as the value). */
 export type ReadOutcome = { value: unknown; fault?: undefined } | { value: unknown; fault: Fault };
 
-/** Where `readText` reports a fault (`item`: the index of the list item it is about). */
+/**
+ * Where `readText` reports a fault (`item`: the index of the list item it is about), and how it
+ * resolves the prefix of a QName (`''`: the default namespace; undefined when undeclared). Without
+ * `resolvePrefix` (a value written in the schema, already expanded) a QName is kept as it is.
+ */
 export interface FaultSink {
   fault(fault: Fault, item?: number): void;
+  resolvePrefix?(prefix: string): string | undefined;
 }
 
 /**
@@ -277,6 +285,8 @@ export function readText(t: SimpleType, raw: string, faults: FaultSink): unknown
   const text = normalizeSpace(raw, t.ws);
   switch (t.kind) {
     case Kind.Text: {
+      if (t.qname) return readQName(t, text, faults);
+      if (t.members !== undefined && t.qnames) return readUnionWithQNames(t, text, faults);
       const fault = textFault(t, text, false);
       if (fault) faults.fault(fault);
       return text;
@@ -313,7 +323,8 @@ export function readText(t: SimpleType, raw: string, faults: FaultSink): unknown
       const items = text === '' ? [] : text.split(' ');
       const fault = lengthFault(t, text, items.length);
       if (fault) faults.fault(fault);
-      return items.map((x, i) => readText(t.item!, x, { fault: (f) => faults.fault(f, i) }));
+      const resolvePrefix = faults.resolvePrefix?.bind(faults);
+      return items.map((x, i) => readText(t.item!, x, { fault: (f) => faults.fault(f, i), resolvePrefix }));
     }
   }
 }
@@ -362,7 +373,9 @@ export function textFault(t: SimpleType, text: string, normalForm: boolean): Fau
 /** Which check a text fails (the slow path, after `accepts…` said it fails one). */
 function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
   if (t.members) {
-    if (!t.members.some((m) => memberAccepts(m, text))) return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
+    // a typed value of a QName member is its expanded name, not text of the document
+    if (!t.members.some((m) => (normalForm && m.qnames ? valueFault(m, text) === undefined : memberAccepts(m, text))))
+      return { code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text };
   } else {
     const lexical = normalForm ? t.lexical : t.lexicalRead;
     for (let i = 0; i < lexical.length; i++) {
@@ -378,7 +391,7 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   }
   const lf = lengthFault(t, text, -1);
   if (lf) return lf;
-  if (t.enumeration && !t.enumeration.has(text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
+  if (t.enumeration && !t.qname && !t.enumeration.has(text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
   if (t.decimal) return decimalFault(t, text, t.decimal);
   if (t.ordered) {
     const facet = checkOrderedFacets(text, t.ordered);
@@ -412,14 +425,78 @@ export function checkOrderedFacets(value: string, f: OrderedBounds): 'minInclusi
   return undefined;
 }
 
-/** A QName's typed value: `{ns}local` or `local`, the local part an NCName (the facets of QName beyond its lexical space are not mapped). */
+/**
+ * A QName's typed value: `{ns}local` or `local`, the local part an NCName, one of the enumeration's
+ * expanded names if the type has one (Part 2 §3.2.18: the value space is of expanded names; the
+ * schema's enumeration values are resolved where the schema declares them). Pattern facets, about
+ * the prefixed form, are refused by the generator.
+ */
 function qnameValueFault(t: SimpleType, v: string): Fault | undefined {
   const close = v.startsWith('{') ? v.indexOf('}') : -1;
   const local = close >= 0 ? v.slice(close + 1) : v;
   if ((v.startsWith('{') && close < 0) || local.includes(':') || !t.lexicalRead.every((re) => re.test(local))) {
     return { code: 'invalid-value', message: `${quote(v)} is not a QName value${of(t)}: expected {namespace}local or local`, expected: '{namespace}local', received: v };
   }
+  return qnameEnumerationFault(t, v);
+}
+
+function qnameEnumerationFault(t: SimpleType, v: string): Fault | undefined {
+  if (t.enumeration && !t.enumeration.has(v)) return { code: 'enumeration', message: `${quote(v)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: v };
   return undefined;
+}
+
+/**
+ * A QName read (`p:local`, `local`, normalised) → `{ns}local` by the prefixes the sink resolves
+ * (unprefixed: the default namespace, Part 2 §3.2.18 and Namespaces in XML §6.2), or `local` in no
+ * namespace; the text is kept on a fault (its lexical space, an undeclared prefix, the enumeration).
+ */
+function readQName(t: SimpleType, text: string, faults: FaultSink): string {
+  const fault = textFault(t, text, false);
+  if (fault) {
+    faults.fault(fault);
+    return text;
+  }
+  if (!faults.resolvePrefix) return text;
+  const colon = text.indexOf(':');
+  const prefix = colon < 0 ? '' : text.slice(0, colon);
+  const local = text.slice(colon + 1);
+  const ns = faults.resolvePrefix(prefix);
+  if (ns === undefined) {
+    faults.fault({ code: 'invalid-value', message: `the prefix '${prefix}' of the QName ${quote(text)} is not declared`, expected: `a declaration xmlns:${prefix}="…"`, received: text });
+    return text;
+  }
+  const v = ns === '' ? local : `{${ns}}${local}`;
+  const f = qnameEnumerationFault(t, v);
+  if (f) faults.fault(f);
+  return v;
+}
+
+/**
+ * A union with a QName member, read: the first member the text is a value of (Part 2 §4.1.2.3,
+ * in the order of memberTypes), a QName member only when its prefix is declared here; its value is
+ * the member's (`{ns}local` for a QName), the text for the others (as unions are typed).
+ */
+function readUnionWithQNames(t: SimpleType, text: string, faults: FaultSink): unknown {
+  for (const m of t.members!) {
+    if (!m.qnames) {
+      if (memberAccepts(m, text)) return text;
+      continue;
+    }
+    let failed = false;
+    const v = readText(m, text, { fault: () => (failed = true), resolvePrefix: faults.resolvePrefix?.bind(faults) });
+    if (!failed) return v;
+  }
+  faults.fault({ code: 'invalid-value', message: `${quote(text)} is not a valid value${of(t)}`, expected: t.label, received: text });
+  return text;
+}
+
+/**
+ * The member of a union that writes typed value `v`: the first whose value space holds it (a QName
+ * member by the typed form `{ns}local`, another by its text), or undefined.
+ */
+export function unionMemberOf(t: SimpleType, v: unknown): SimpleType | undefined {
+  if (typeof v !== 'string') return undefined;
+  return t.members?.find((m) => (m.qnames ? valueFault(m, v) === undefined : memberAccepts(m, v)));
 }
 
 /** A union member accepts the text when it is in its lexical space and meets its facets. */

@@ -1,5 +1,7 @@
 import type { Fault } from './simple-type.js';
+import type { ValueChecker } from './check.js';
 import type { ElementPlan, Plan, WildcardPlan } from './plan.js';
+import type { ReadContext } from './read-context.js';
 import { escapeAttr } from './write.js';
 import { Tok, XML_NS, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { XmlFatal } from './xml/fatal.js';
@@ -230,12 +232,12 @@ export function expandedOfKey(key: string): { ns: string; local: string } {
 }
 
 /**
- * Typed wildcard items (Plan.wildcardElements), per back-end, by the element's expanded name
- * `{ns}local`: the reader of the entered element (reading it through its end tag), the checker
- * of its value (the checker's path at the item), the writer of its value.
+ * Typed wildcard items (Plan.wildcardElements), by the element's expanded name `{ns}local`: the
+ * reader of the entered element (reading it through its end tag), and the checker of its value as
+ * property `key` (the checker's path at the item). Writers dispatch on the item's key themselves.
  */
-export type WildcardReaders = Readonly<Record<string, (cx: import('./read-context.js').ReadContext) => unknown>>;
-export type WildcardCheckers = Readonly<Record<string, (ck: import('./check.js').ValueChecker, value: unknown, key: string) => void>>;
+export type WildcardReaders = Readonly<Record<string, (cx: ReadContext) => unknown>>;
+export type WildcardCheckers = Readonly<Record<string, (ck: ValueChecker, value: unknown, key: string) => void>>;
 
 /** The fault of an attribute (key `key`) that the type does not declare, under its xs:anyAttribute `a`; undefined when admitted. */
 export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, name: string): Fault | undefined {

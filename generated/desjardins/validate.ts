@@ -551,7 +551,7 @@ export function check_loginRequest(value: unknown, writing = false): Issue[] {
 
 /** Checks a loginRequest value against the schema; returns every issue (none when valid). */
 export function validateLoginRequest(value: unknown): Issue[] {
-  return check_loginRequest(value);
+  return maskIssues(check_loginRequest(value), []);
 }
 
 /** The issues of a loginResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -563,7 +563,7 @@ export function check_loginResponse(value: unknown, writing = false): Issue[] {
 
 /** Checks a loginResponse value against the schema; returns every issue (none when valid). */
 export function validateLoginResponse(value: unknown): Issue[] {
-  return check_loginResponse(value);
+  return maskIssues(check_loginResponse(value), []);
 }
 
 /** The issues of a errorResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -575,7 +575,7 @@ export function check_errorResponse(value: unknown, writing = false): Issue[] {
 
 /** Checks a errorResponse value against the schema; returns every issue (none when valid). */
 export function validateErrorResponse(value: unknown): Issue[] {
-  return check_errorResponse(value);
+  return maskIssues(check_errorResponse(value), []);
 }
 
 /** The sensitive values of a purchaseRequest value (partial values too). */
@@ -604,7 +604,7 @@ export function check_statusPush(value: unknown, writing = false): Issue[] {
 
 /** Checks a statusPush value against the schema; returns every issue (none when valid). */
 export function validateStatusPush(value: unknown): Issue[] {
-  return check_statusPush(value);
+  return maskIssues(check_statusPush(value), []);
 }
 
 /** The issues of a acknowledgement value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -616,7 +616,7 @@ export function check_acknowledgement(value: unknown, writing = false): Issue[] 
 
 /** Checks a acknowledgement value against the schema; returns every issue (none when valid). */
 export function validateAcknowledgement(value: unknown): Issue[] {
-  return check_acknowledgement(value);
+  return maskIssues(check_acknowledgement(value), []);
 }
 
 /** The issues of a confirmRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -628,7 +628,7 @@ export function check_confirmRequest(value: unknown, writing = false): Issue[] {
 
 /** Checks a confirmRequest value against the schema; returns every issue (none when valid). */
 export function validateConfirmRequest(value: unknown): Issue[] {
-  return check_confirmRequest(value);
+  return maskIssues(check_confirmRequest(value), []);
 }
 
 /** The issues of a finalResponse value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -640,5 +640,5 @@ export function check_finalResponse(value: unknown, writing = false): Issue[] {
 
 /** Checks a finalResponse value against the schema; returns every issue (none when valid). */
 export function validateFinalResponse(value: unknown): Issue[] {
-  return check_finalResponse(value);
+  return maskIssues(check_finalResponse(value), []);
 }

@@ -1222,7 +1222,7 @@ export function check_getPaymentsRequest(value: unknown, writing = false): Issue
 
 /** Checks a getPaymentsRequest value against the schema; returns every issue (none when valid). */
 export function validateGetPaymentsRequest(value: unknown): Issue[] {
-  return check_getPaymentsRequest(value);
+  return maskIssues(check_getPaymentsRequest(value), []);
 }
 
 /** The sensitive values of a getPaymentsResponse value (partial values too). */
@@ -1268,7 +1268,7 @@ export function check_getRedirectDataResponse(value: unknown, writing = false): 
 
 /** Checks a getRedirectDataResponse value against the schema; returns every issue (none when valid). */
 export function validateGetRedirectDataResponse(value: unknown): Issue[] {
-  return check_getRedirectDataResponse(value);
+  return maskIssues(check_getRedirectDataResponse(value), []);
 }
 
 /** The sensitive values of a getPaymentInputDataListRequest value (partial values too). */
@@ -1331,7 +1331,7 @@ export function check_handlePaymentStateChangedNotificationResponse(value: unkno
 
 /** Checks a handlePaymentStateChangedNotificationResponse value against the schema; returns every issue (none when valid). */
 export function validateHandlePaymentStateChangedNotificationResponse(value: unknown): Issue[] {
-  return check_handlePaymentStateChangedNotificationResponse(value);
+  return maskIssues(check_handlePaymentStateChangedNotificationResponse(value), []);
 }
 
 /** The issues of a getNewManualPaymentDetailsRequest value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -1343,7 +1343,7 @@ export function check_getNewManualPaymentDetailsRequest(value: unknown, writing 
 
 /** Checks a getNewManualPaymentDetailsRequest value against the schema; returns every issue (none when valid). */
 export function validateGetNewManualPaymentDetailsRequest(value: unknown): Issue[] {
-  return check_getNewManualPaymentDetailsRequest(value);
+  return maskIssues(check_getNewManualPaymentDetailsRequest(value), []);
 }
 
 /** The sensitive values of a getNewManualPaymentDetailsResponse value (partial values too). */
@@ -1372,7 +1372,7 @@ export function check_paymentServiceException(value: unknown, writing = false): 
 
 /** Checks a paymentServiceException value against the schema; returns every issue (none when valid). */
 export function validatePaymentServiceException(value: unknown): Issue[] {
-  return check_paymentServiceException(value);
+  return maskIssues(check_paymentServiceException(value), []);
 }
 
 /** The issues of a paymentServiceExceptionUnqualified value, unmasked (for build, which masks them; `writing`: the writer checks the characters). */
@@ -1384,5 +1384,5 @@ export function check_paymentServiceExceptionUnqualified(value: unknown, writing
 
 /** Checks a paymentServiceExceptionUnqualified value against the schema; returns every issue (none when valid). */
 export function validatePaymentServiceExceptionUnqualified(value: unknown): Issue[] {
-  return check_paymentServiceExceptionUnqualified(value);
+  return maskIssues(check_paymentServiceExceptionUnqualified(value), []);
 }

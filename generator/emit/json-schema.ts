@@ -253,7 +253,12 @@ class Builder {
   private textSchema(s: SimpleTypePlan): JsonSchema {
     if (s.variety === 'union') return this.unionSchema(s);
     // the typed value of a QName: `{namespace}local` or `local`
-    if (s.primitive === 'QName') return { type: 'string', pattern: '^(?:\\{[^{}]*\\})?[^{}:\\s]+$' };
+    if (s.primitive === 'QName') {
+      // an enumeration of QNames lists expanded names (resolved in the schema)
+      const q: JsonSchema = { type: 'string', pattern: '^(?:\\{[^{}]*\\})?[^{}:\\s]+$' };
+      if (s.facets.enumeration) q.enum = s.facets.enumeration;
+      return q;
+    }
     const f = s.facets;
     const patterns = [...new Set([...(f.lexical ?? []), ...(f.patterns ?? [])])];
     const out: JsonSchema = { type: 'string' };

@@ -12,6 +12,7 @@ import { typedWildcardElements } from '../../runtime/wildcard.js';
  */
 export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: string): string {
   const fns: string[] = [];
+  const qnames = usesQNameWriter(plan);
   plan.writerGroups.forEach((g, gi) => {
     for (const id of g.complexTypes) fns.push(complexWriter(plan.complexTypes[id], plan, g, gi, sym));
     for (const id of g.families) {
@@ -25,10 +26,13 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
       fns.push([`function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, '  switch (v.$type) {', ...cases, '  }', '}'].join('\n'));
     }
     if (plan.wildcardElements) fns.push(wildcardWriter(plan, g, gi, sym));
+    if (qnames)
+      fns.unshift(`/** Writer group ${gi}'s prefixes by namespace (QNameWriter). */\nconst PREFIXES_${gi}: Readonly<Record<string, string>> = ${JSON.stringify(Object.fromEntries(g.prefixes))};`);
   });
   const out = [
     head,
-    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}${Object.values(plan.simpleTypes).some((s) => s.primitive === 'QName') ? 'writeQNameElement, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}${Object.values(plan.simpleTypes).some((s) => s.primitive === 'QName') ? 'writeQNameElement, ' : ''}${qnames ? 'QNameWriter, writeQNamesElement, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    ...(qnames ? ["import * as S from './schema.js';"] : []),
     "import type * as T from './types.js';",
     "import * as V from './validate.js';",
     '',
@@ -60,7 +64,51 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
+/** Does simple type `id` hold QNames (itself, its list items, a union member)? Its values are then written with a QNameWriter. */
+export function holdsQNames(plan: Plan, id: string | undefined): boolean {
+  const s = id === undefined ? undefined : plan.simpleTypes[id];
+  return s !== undefined && (s.primitive === 'QName' || holdsQNames(plan, s.item) || (s.members?.some((m) => holdsQNames(plan, m)) ?? false));
+}
+
+/** A complex type whose attributes or simple content hold QNames. */
+function complexHoldsQNames(plan: Plan, c: ComplexTypePlan): boolean {
+  return c.attributes.some((a) => holdsQNames(plan, a.type)) || (c.content.kind === 'simple' && holdsQNames(plan, c.content.type));
+}
+
+function usesQNameWriter(plan: Plan): boolean {
+  const elements = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})];
+  return (
+    Object.values(plan.complexTypes).some((c) => complexHoldsQNames(plan, c)) ||
+    elements.some((e) => e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive !== 'QName' && holdsQNames(plan, e.type.id))
+  );
+}
+
+/** As complexWriter, for a type whose attributes or simple content hold QNames: their prefixes are declared on the element (QNameWriter). */
+function complexWriterWithQNames(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
+  const ref: TypeRef = { kind: 'complex', id: c.id };
+  const value = (id: string, v: string, escaper: string): string => (holdsQNames(plan, id) ? `${escaper}(q.text(${sym.descriptor(id)}, ${v}))` : render(plan, id, v, escaper));
+  const attrs = c.attributes.map((a) => {
+    const v = propAccess('v', a.prop);
+    const write = `s += ${lit(` ${tagName(g, a.ns, a.local)}="`)} + ${value(a.type, v, 'escapeAttr')} + '"';`;
+    return a.required ? write : `if (${v} !== undefined) ${write}`;
+  });
+  if (c.anyAttribute) attrs.push('if (v.$attributes !== undefined) s += writeOtherAttributes(v.$attributes);');
+  const open = [`const q = new QNameWriter(${lit(g.defaultNs)}, PREFIXES_${gi});`, "let s = '';", ...attrs];
+  let body: string[];
+  if (c.content.kind === 'simple') {
+    body = [`const text = ${value(c.content.type, 'v.value', 'escapeText')};`, "o.s += q.open(tag, extra) + s + '>' + text + '</' + q.tag(tag) + '>';"];
+  } else {
+    const inner = complexWriter(c, plan, g, gi, sym, true);
+    body = ["o.s += q.open(tag, extra) + s + '>';", 'const at = o.s.length;', ...inner, 'q.end(o, at, tag);'];
+  }
+  const doc = jsdoc([c.doc]);
+  return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...open, ...body]), '}'].join('\n');
+}
+
+function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string;
+function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols, childrenOnly: true): string[];
+function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols, childrenOnly = false): string | string[] {
+  if (!childrenOnly && complexHoldsQNames(plan, c)) return complexWriterWithQNames(c, plan, g, gi, sym);
   const ref: TypeRef = { kind: 'complex', id: c.id };
   const attrs = c.attributes.map((a) => {
     const v = propAccess('v', a.prop);
@@ -81,6 +129,8 @@ function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: n
     body = c.elements.flatMap((e) => elementWriter(e, plan, g, gi, sym));
     body.push("o.s += '</' + tag + '>';");
   }
+  // the children of an element whose start and end tags complexWriterWithQNames writes
+  if (childrenOnly) return body.filter((l) => l !== "o.s += '</' + tag + '>';");
   const doc = jsdoc([c.doc]);
   return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...open, ...body]), '}'].join('\n');
 }
@@ -101,7 +151,12 @@ function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: numb
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
   if (e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName') {
-    const write = `writeQNameElement(${lit(tag)}, ${lit(e.ns)}, ${v}, ${lit(g.defaultNs)})`;
+    const notation = plan.simpleTypes[e.type.id].builtin === 'NOTATION' ? ', true' : '';
+    const write = `writeQNameElement(${lit(tag)}, ${lit(e.ns)}, ${v}, ${lit(g.defaultNs)}${notation})`;
+    return e.nillable ? `o.s += ${v} === null ? ${nil} : ${write};` : `o.s += ${write};`;
+  }
+  if (e.type.kind === 'simple' && holdsQNames(plan, e.type.id)) {
+    const write = `writeQNamesElement(${lit(tag)}, '', ${sym.descriptor(e.type.id)}, ${v}, ${lit(g.defaultNs)}, PREFIXES_${gi})`;
     return e.nillable ? `o.s += ${v} === null ? ${nil} : ${write};` : `o.s += ${write};`;
   }
   if (e.type.kind === 'simple') {

@@ -253,14 +253,7 @@ class ContentMapping {
       e.declared = [];
       this.laxWithin(e);
     }
-    if (p.default !== undefined) e.default = p.default;
-    if (p.fixed !== undefined) e.fixed = p.fixed;
-    if (p.codeList) e.codeList = p.codeList;
-    const identity = identityPlans(p.identity);
-    if (identity) e.identity = identity;
-    if (p.sensitive) e.sensitive = true;
-    if (p.doc) e.doc = p.doc;
-    if (p.source) e.source = p.source;
+    declaredMarks(e, p);
     const slot = this.elements.length;
     this.elements.push(e);
     return { kind: 'element', slot, min, max: max(maxOccurs) };
@@ -284,6 +277,12 @@ export function globalElementPlan(d: ElementDecl, typeOf: (type: string) => Type
     min: 1,
     max: 1,
   };
+  declaredMarks(e, d);
+  return e;
+}
+
+/** What an element's declaration (or particle) adds to its slot: value constraint, code list, identity constraints, sensitivity, documentation, source. */
+function declaredMarks(e: ElementPlan, d: ElementParticle | ElementDecl): void {
   if (d.default !== undefined) e.default = d.default;
   if (d.fixed !== undefined) e.fixed = d.fixed;
   if (d.codeList) e.codeList = d.codeList;
@@ -292,7 +291,6 @@ export function globalElementPlan(d: ElementDecl, typeOf: (type: string) => Type
   if (d.sensitive) e.sensitive = true;
   if (d.doc) e.doc = d.doc;
   if (d.source) e.source = d.source;
-  return e;
 }
 
 export function wildcardPlan(w: Wildcard): WildcardPlan {

@@ -9,6 +9,7 @@ import {
   type SimpleTypePlan,
   type TypeRef,
   type WriterGroupPlan,
+  type PlanSource,
 } from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
 import { checkTypeNesting } from './nesting.js';
@@ -413,20 +414,35 @@ export function substitutesOf(model: SchemaModel): Substitutes {
 }
 
 /**
- * xs:QName values are mapped in element text only: as an attribute, simple content, a list item
- * or a union member, or with an enumeration (QNames of the schema's own scope), they are refused
- * until mapped, with the place.
+ * xs:QName values are mapped everywhere a simple value is (Part 2 §3.2.18: resolved where they are
+ * read, typed `{ns}local`); enumerations and default or fixed values of an xs:QName are resolved
+ * where the schema writes them (generator/xsd/qname-values.ts). What is refused, with the place: a
+ * pattern facet on a QName, or on a list or union holding QNames — it constrains the prefixed form a
+ * document writes, which the typed value does not keep, so it could not be checked on a typed value
+ * nor kept by a writer that chooses its own prefixes; an enumeration of such a list or union; and a
+ * default or fixed value of one (they would be resolved in the schema, item by item).
  */
 function refuseQNamesOutsideElements(complexTypes: Record<string, ComplexTypePlan>, simpleTypes: Record<string, SimpleTypePlan>): void {
-  const isQName = (id: string | undefined) => id !== undefined && simpleTypes[id]?.primitive === 'QName';
+  const holds = (id: string | undefined): boolean => {
+    const s = id === undefined ? undefined : simpleTypes[id];
+    return s !== undefined && (s.primitive === 'QName' || holds(s.item) || (s.members?.some(holds) ?? false));
+  };
   for (const s of Object.values(simpleTypes)) {
-    if (isQName(s.item) || s.members?.some(isQName)) throw new SchemaError(`type ${s.label}: xs:QName in a list or a union is not supported yet`, s.source);
-    if (s.primitive === 'QName' && (s.facets.enumeration || s.facets.patterns?.length))
-      throw new SchemaError(`type ${s.label}: enumeration and pattern facets on xs:QName (about its prefixed form) are not supported yet`, s.source);
+    if (!holds(s.id)) continue;
+    if (s.facets.patterns?.length)
+      throw new SchemaError(
+        `type ${s.label}: a pattern facet on xs:QName values is not supported (it constrains the prefixed form a document writes, which the typed value {ns}local does not keep)`,
+        s.source,
+      );
+    if (s.primitive !== 'QName' && s.facets.enumeration) throw new SchemaError(`type ${s.label}: an enumeration of a list or union holding xs:QName values is not supported yet`, s.source);
   }
+  const atomicQName = (id: string): boolean => simpleTypes[id]?.primitive === 'QName' && simpleTypes[id].kind === 'text' && !simpleTypes[id].members;
+  const refuse = (d: { default?: string; fixed?: string }, type: string, what: string, at: PlanSource | undefined): void => {
+    if ((d.default !== undefined || d.fixed !== undefined) && holds(type) && !atomicQName(type))
+      throw new SchemaError(`${what}: a default or fixed value of a list or union holding xs:QName values is not supported yet`, at);
+  };
   for (const c of Object.values(complexTypes)) {
-    for (const a of c.attributes)
-      if (isQName(a.type)) throw new SchemaError(`attribute ${a.local} of ${c.name.local}: xs:QName attributes are not supported yet (in element text they are)`, a.source ?? c.source);
-    if (c.content.kind === 'simple' && isQName(c.content.type)) throw new SchemaError(`complex type ${c.name.local}: simple content of type xs:QName is not supported yet`, c.source);
+    for (const a of c.attributes) refuse(a, a.type, `attribute ${a.local} of ${c.name.local}`, a.source ?? c.source);
+    for (const e of c.elements) if (e.type.kind === 'simple') refuse(e, e.type.id, `element ${e.local} of ${c.name.local}`, c.source);
   }
 }

@@ -60,11 +60,36 @@ export function simpleTypePlan(model: SchemaModel, t: SimpleType, names: SimpleN
   }
   const kind = valueKind(t);
   const whiteSpace = t.facets.whiteSpace ?? 'collapse';
+  if (t.builtin === 'NOTATION') checkNotationType(model, t, label);
   const facets = atomicFacets(t, kind);
   let tsType = kind === 'int' ? 'number' : kind === 'boolean' ? 'boolean' : 'string';
   const e = facets.enumeration;
   if (e && e.length > 0 && kind !== 'boolean') tsType = [...new Set(e.map((v) => (kind === 'int' ? String(Number(v.trim())) : JSON.stringify(v))))].join(' | ');
-  return { ...base, kind, tsType, whiteSpace, primitive: primitiveOf(t.builtin), facets };
+  return { ...base, kind, tsType, whiteSpace, primitive: valuePrimitive(t.builtin), facets };
+}
+
+/**
+ * The primitive whose values a built-in's are. A NOTATION value is a QName naming a notation
+ * (Part 2 §3.2.19): read, compared and written as an xs:QName; its enumeration (which every type
+ * of NOTATION values has) keeps it to the notations declared.
+ */
+function valuePrimitive(builtin: string): string {
+  const p = primitiveOf(builtin);
+  return p === 'NOTATION' ? 'QName' : p;
+}
+
+/**
+ * xs:NOTATION is used only through a type that restricts it by enumeration (Part 2 §3.2.19), and
+ * each value enumerated names a notation the schema declares (Part 1 §3.14.6, enumeration-valid-restriction).
+ */
+function checkNotationType(model: SchemaModel, t: SimpleType, label: string): void {
+  const values = t.facets.enumeration;
+  if (!values || values.length === 0) throw new SchemaError(`type ${label}: xs:NOTATION is used only through a type that restricts it by enumeration`, t.source);
+  const declared = new Set(model.notations ?? []);
+  for (const v of values) {
+    const key = v.startsWith('{') ? v : `{}${v}`;
+    if (!declared.has(key)) throw new SchemaError(`type ${label}: the enumeration value '${v}' names no xs:notation the schema declares`, t.source);
+  }
 }
 
 /** The typed-form kind of an atomic or union type. */
@@ -92,7 +117,7 @@ function builtinPatternSteps(t: SimpleType): string[][] {
 
 function atomicFacets(t: SimpleType, kind: ValueKind): FacetsPlan {
   const f = t.facets;
-  const primitive = primitiveOf(t.builtin);
+  const primitive = valuePrimitive(t.builtin);
   const whiteSpace = f.whiteSpace ?? 'collapse';
   const out: FacetsPlan = {};
   // the lexical space: the primitive's, the whiteSpace normal form of strings, the built-in's own patterns

@@ -74,7 +74,7 @@ const DEFS: Record<string, BuiltinDef> = {
 export const NUMBER_BUILTINS = new Set(['int', 'short', 'byte', 'unsignedInt', 'unsignedShort', 'unsignedByte']);
 
 /** Built-ins this version cannot check the way a validator must (their values depend on context). */
-export const UNSUPPORTED_BUILTINS = new Set(['NOTATION', 'ENTITY', 'ENTITIES']);
+export const UNSUPPORTED_BUILTINS = new Set(['ENTITY', 'ENTITIES']);
 
 export function builtinSimpleTypes(): Record<string, SimpleType> {
   const out: Record<string, SimpleType> = {};

@@ -38,6 +38,8 @@ export interface SchemaModel {
   scopes?: Record<string, Record<string, string>>;
   /** Expanded names of the global attribute declarations (what a lax xs:anyAttribute would check). */
   attributeNames?: string[];
+  /** Expanded names of the notations declared (xs:notation): what values of xs:NOTATION types may name. */
+  notations?: string[];
 }
 
 export type WhiteSpaceFacet = 'preserve' | 'replace' | 'collapse';

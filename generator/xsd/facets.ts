@@ -2,6 +2,7 @@ import { compareDecimal, decimalDigits } from '../../runtime/lexical.js';
 import { primitiveOf } from '../model/builtins.js';
 import type { Facets, SimpleType, SourceRef, WhiteSpaceFacet } from '../model/model.js';
 import { SchemaError } from '../model/schema-error.js';
+import { resolveSchemaQName } from './qname-values.js';
 
 /**
  * Restriction of a simple type by constraining facets (XSD 1.0 Part 2 §4.3): which facets apply
@@ -14,6 +15,8 @@ export interface DeclaredFacet {
   value: string;
   fixed: boolean;
   source: SourceRef;
+  /** The namespace bindings where the facet is written (an enumeration of QNames is resolved in them). */
+  scope?: ReadonlyMap<string, string>;
 }
 
 const LENGTHS = ['length', 'minLength', 'maxLength'];
@@ -56,6 +59,8 @@ const WS_ORDER: Record<WhiteSpaceFacet, number> = { preserve: 0, replace: 1, col
 export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixedInBase: ReadonlySet<string>): Facets {
   const ok = applicable(base);
   const isDecimal = base.variety === 'atomic' && primitiveOf(base.builtin) === 'decimal';
+  // NOTATION values are QNames too (Part 2 §3.2.19)
+  const isQName = base.variety === 'atomic' && (base.builtin === 'QName' || base.builtin === 'NOTATION');
   const out: Facets = structuredClone(base.facets);
   const patterns: string[] = [];
   let enumeration: string[] | undefined;
@@ -77,7 +82,8 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
         patterns.push(f.value);
         break;
       case 'enumeration':
-        (enumeration ??= []).push(f.value);
+        // a QName enumerates expanded names, resolved where the schema writes them (Part 2 §3.2.18)
+        (enumeration ??= []).push(isQName && f.scope ? resolveSchemaQName(f.scope, f.value, f.source, 'the enumeration value') : f.value);
         break;
       case 'whiteSpace': {
         const v = f.value as WhiteSpaceFacet;
@@ -141,9 +147,10 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
   if (patterns.length > 0) out.patterns = [...(out.patterns ?? []), patterns];
   if (enumeration) {
     if (base.facets.enumeration) {
-      const bad = enumeration.find((v) => !base.facets.enumeration!.includes(v));
-      if (bad !== undefined) {
-        const src = declared.find((f) => f.name === 'enumeration' && f.value === bad)!.source;
+      const i = enumeration.findIndex((v) => !base.facets.enumeration!.includes(v));
+      if (i >= 0) {
+        const bad = enumeration[i];
+        const src = declared.filter((f) => f.name === 'enumeration')[i].source;
         throw new SchemaError(`enumeration value '${bad}' is not among the base type's values`, src);
       }
     }

@@ -73,10 +73,8 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   try {
     tree = parser.parse(text) as FxpNode[];
   } catch (e) {
-    // fast-xml-parser's own bound on nesting (maxNestedTags): the tree below is walked recursively
-    if ((e as Error).message.startsWith('Maximum nested tags'))
-      throw new SchemaError(`elements nest more than ${MAX_SCHEMA_NESTING} deep in this schema document, paygen's limit`, { file: shown, line: 0, column: 0 });
-    throw e;
+    // fast-xml-parser refuses what it cannot hold (elements nested deeper than MAX_SCHEMA_NESTING)
+    throw new SchemaError(`cannot read the schema document: ${(e as Error).message}`, { file: shown, line: 1, column: 1 });
   }
   const doc = { file, shown, lines } as SchemaDoc;
   const top = tree.find((n) => elementName(n) !== undefined);

@@ -2,6 +2,7 @@ import { ANY_SIMPLE_TYPE, ANY_TYPE, builtinSimpleTypes, isBuiltinKey } from '../
 import { splitKey, type ComplexType, type ElementDecl, type IdentityConstraint, type SchemaModel, type SimpleType } from '../model/model.js';
 import { readIdentityConstraints } from './identity.js';
 import { checkIdDeclarations } from './id-declarations.js';
+import { checkDeterminism } from './determinism.js';
 import { readComplexType } from './complex-types.js';
 import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
@@ -13,6 +14,7 @@ import { readGroupDefinition } from './particles.js';
 import { componentContext, displayName } from './redefine.js';
 import { attributesRestrict, particleRestricts } from './restriction.js';
 import { readSimpleType } from './simple-types.js';
+import { resolveQNameValueConstraints } from './qname-values.js';
 
 /**
  * Turns the indexed schema documents into the model: resolves every global declaration, and
@@ -31,6 +33,8 @@ export class Resolver implements SchemaComponents {
   private readonly anonymousInProgress = new Map<string, XNode>();
   /** Every identity constraint read, by expanded name (one symbol space for the three kinds). */
   private readonly constraints = new Map<string, IdentityConstraint>();
+  /** Elements whose substitution group head is being resolved (a cycle is an error, not a stack overflow). */
+  private readonly headsInProgress = new Set<string>();
 
   constructor(private readonly set: SchemaSet) {}
 
@@ -152,7 +156,7 @@ export class Resolver implements SchemaComponents {
     const name = splitKey(key);
     const anonKey = `{${name.ns}}~element:${name.local}`;
     // a member of a substitution group (Part 1 §3.3.2): without a type of its own it has its head's
-    const head = node.attrs.substitutionGroup !== undefined ? this.element(this.set.qname(node, node.attrs.substitutionGroup), node) : undefined;
+    const head = node.attrs.substitutionGroup !== undefined ? this.head(key, this.set.qname(node, node.attrs.substitutionGroup), node) : undefined;
     const ownType = this.elementTypeKey(node, anonKey);
     const decl: ElementDecl = {
       key,
@@ -177,6 +181,18 @@ export class Resolver implements SchemaComponents {
     this.elements[key] = decl;
     this.elementType(node, anonKey);
     return decl;
+  }
+
+  /** The head of `key`'s substitution group; circular affiliation is an error (Part 1 §3.3.6, e-props-correct.6). */
+  private head(key: string, headKey: string, from: XNode): ElementDecl {
+    if (this.headsInProgress.has(key))
+      throw new SchemaError(`element ${displayName(key)} is in its own substitution group (its substitutionGroup leads back to it; XSD 1.0 Part 1 §3.3.6, e-props-correct.6)`, sourceOf(from));
+    this.headsInProgress.add(key);
+    try {
+      return this.element(headKey, from);
+    } finally {
+      this.headsInProgress.delete(key);
+    }
   }
 
   /** The key elementType returns for `node`, without reading anything. */
@@ -231,9 +247,16 @@ export class Resolver implements SchemaComponents {
     };
     const attributeNames = [...this.set.globals.attribute.keys()].sort();
     if (attributeNames.length > 0) model.attributeNames = attributeNames;
+    if (this.set.notations.size > 0) model.notations = [...this.set.notations.keys()].sort();
     this.checkReferences();
     this.checkRedefinitions();
     checkIdDeclarations(model);
+    resolveQNameValueConstraints(
+      model,
+      this.set.docs.map((d) => d.doc.root),
+      (key) => this.set.globals.attribute.get(key)?.node,
+    );
+    checkDeterminism(model);
     return model;
   }
 

@@ -49,6 +49,8 @@ export interface Redefinition {
 
 export class SchemaSet {
   readonly docs: DocInfo[] = [];
+  /** The notations declared (xs:notation), by expanded name. */
+  readonly notations = new Map<string, XNode>();
   readonly globals: Record<GlobalKind, Map<string, Global>> = {
     simpleType: new Map(),
     complexType: new Map(),
@@ -193,8 +195,15 @@ export class SchemaSet {
         case 'attributeGroup':
           this.index(child.local, child, info);
           break;
-        case 'notation':
+        case 'notation': {
+          // what xs:NOTATION values may name (Part 1 §3.12); their public and system identifiers are not used
+          const name = child.attrs.name;
+          if (!name) throw new SchemaError('a global xs:notation needs a name', sourceOf(child));
+          const key = qkey(info.tns, name);
+          if (this.notations.has(key)) throw new SchemaError(`xs:notation '${name}' is declared twice`, sourceOf(child));
+          this.notations.set(key, child);
           break;
+        }
         default:
           throw new SchemaError(`unexpected xs:${child.local} at the top level of a schema`, sourceOf(child));
       }

@@ -95,6 +95,7 @@ export function facetsOf(restriction: XNode): DeclaredFacet[] {
       value: f.local === 'pattern' || f.local === 'enumeration' ? value : value.trim(),
       fixed: f.attrs.fixed === 'true',
       source: sourceOf(f),
+      scope: f.scope,
     });
   }
   return out;

@@ -12,7 +12,11 @@
  * the card data (a value of the wrong type, letters or a space in the number, a number that is
  * too long, a CVV breaking its facet, an unexpected element right after it, a wrong xsi:type on
  * the containing element, a document that ends inside the number or stops being well-formed
- * right after it, an unknown code, tolerant-mode accommodations). It collects every output paygen
+ * right after it, an unknown code, tolerant-mode accommodations), and documents with card data where
+ * the schema marks none: spaced or dashed in another field, as an element's name (so in the issue's
+ * path), at the point where a long value is cut to 64 characters; and card data quoted by an issue
+ * before a fatal error (a missing end tag, a bare '&'), where there is no typed value to take the
+ * secrets from (issue 11). It collects every output paygen
  * gives for them — the safeParse results, the thrown PaygenErrors, validate and build on typed
  * values, parseMessage, `paygen validate` (text, --json, --tolerant), `paygen contract` on the
  * folder (text, json, junit, --output), `paygen sample` — and scans all of it for the card data
@@ -296,7 +300,84 @@ const CASES: Case[] = [
     codes: ['invalid-value'],
     masked: [maskSecret(`${VISA}\u007f`)],
   },
+  // masking after a fatal error: the issues before it quote card data, and there is no typed value
+  {
+    id: 'pxp-initiate-bad-card-data-then-root-end-tag-missing',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(initiate(keyed('keyIntValuePair', 'CardNumber', '4111 1111 1111 1111'), keyed('keyIntValuePair', 'CardVerificationCode', 'x737')), '</initiatePaymentRequest>', ''),
+    anchor: '4111 1111',
+    codes: ['invalid-value'],
+    masked: [maskSecret('4111 1111 1111 1111'), "'****'"],
+  },
+  {
+    id: 'pxp-initiate-bad-cvv-then-broken-reference',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: initiate(keyed('keyIntValuePair', 'CardVerificationCode', '1234x'), keyed('keyStringValuePair', 'Note', 'Hamilton & Co')),
+    anchor: '1234x',
+    codes: ['invalid-value'],
+    masked: ["'*****'"],
+  },
+  // card numbers outside the fields the schema marks: spaced, dashed, as a name (in the path), at a cut
+  {
+    id: 'pxp-initiate-spaced-card-number-as-currency-code',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(INITIATE, 'currencyCode="CAD"', 'currencyCode="4111 1111 1111 1111"'),
+    anchor: 'currencyCode="4111',
+    codes: ['pattern'],
+    masked: [maskSecret('4111 1111 1111 1111')],
+  },
+  {
+    id: 'pxp-initiate-dashed-card-number-as-currency-code',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(INITIATE, '<currencyCode>CAD</currencyCode>', '<currencyCode>5555-5555-5555-4444</currencyCode>'),
+    anchor: '<currencyCode>5555',
+    codes: ['pattern'],
+    masked: [maskSecret('5555-5555-5555-4444')],
+  },
+  {
+    id: 'pxp-initiate-card-number-as-an-element-name',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(INITIATE, '<userIP>', `<x${AMEX}>1</x${AMEX}>\n    <userIP>`),
+    anchor: `<x${AMEX}>`,
+    codes: ['unexpected-element'],
+    masked: [`/x${maskSecret(AMEX)}`],
+  },
+  {
+    id: 'pxp-initiate-card-number-at-the-cut',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(INITIATE, '<userIP>127.0.0.1</userIP>', `<userIP>${'a'.repeat(52)}${VISA}</userIP>`),
+    anchor: `<userIP>${'a'.repeat(52)}`,
+    codes: ['pattern'],
+    masked: [`${'a'.repeat(52)}************…(68 chars)`],
+  },
+  {
+    id: 'pxp-initiate-spaced-card-number-at-the-cut',
+    message: 'initiatePaymentRequest',
+    mode: 'strict',
+    xml: must(INITIATE, '<userIP>127.0.0.1</userIP>', `<userIP>${'a'.repeat(50)}5555 5555 5555 4444</userIP>`),
+    anchor: `<userIP>${'a'.repeat(50)}`,
+    codes: ['pattern'],
+    masked: [`${'a'.repeat(50)}**************…(69 chars)`],
+  },
   // PaymentProcessing, tolerant
+  {
+    id: 'pxp-tolerant-bad-cvv-before-its-key-then-truncated',
+    message: 'initiatePaymentRequest',
+    mode: 'tolerant',
+    xml: (() => {
+      const x = initiate(`        <data xsi:type="keyIntValuePair">\n            <value>x737</value>\n            <key>CardVerificationCode</key>\n        </data>`);
+      return x.slice(0, x.indexOf('</specificPaymentAccountData>'));
+    })(),
+    anchor: 'x737',
+    codes: ['invalid-value'],
+    masked: ["'****'"],
+  },
   {
     id: 'pxp-tolerant-value-before-key',
     message: 'initiatePaymentRequest',
@@ -420,6 +501,18 @@ const CASES: Case[] = [
     anchor: DESJARDINS,
     codes: ['not-well-formed'],
     masked: [],
+  },
+  {
+    id: 'desjardins-bad-card-number-then-truncated',
+    message: 'purchaseRequest',
+    mode: 'strict',
+    xml: (() => {
+      const x = purchase(`<number>${DESJARDINS}X</number>`);
+      return x.slice(0, x.indexOf('</number>') + 40);
+    })(),
+    anchor: `${DESJARDINS}X`,
+    codes: ['pattern'],
+    masked: [maskSecret(`${DESJARDINS}X`)],
   },
   // Desjardins, tolerant
   {
@@ -545,6 +638,16 @@ function initiateWith(item: unknown): Calls {
     buildBytes: () => pxp.buildInitiatePaymentRequestBytes(v, { encoding: 'ISO-8859-1' }),
   };
 }
+/** The clean initiatePaymentRequest edited (outside its card data). */
+function initiateEdited(edit: (v: Record<string, unknown> & pxp.InitiatePaymentRequest) => void): Calls {
+  const v = structuredClone(CLEAN_INITIATE) as Record<string, unknown> & pxp.InitiatePaymentRequest;
+  edit(v);
+  return {
+    validate: () => pxp.validateInitiatePaymentRequest(v),
+    build: () => pxp.buildInitiatePaymentRequest(v),
+    buildBytes: () => pxp.buildInitiatePaymentRequestBytes(v, { encoding: 'UTF-16LE' }),
+  };
+}
 function purchaseWith(number: unknown): Calls {
   const v = structuredClone(CLEAN_PURCHASE);
   v.merchant.transactions.transaction.card.number = number as string;
@@ -560,6 +663,38 @@ const TYPED: TypedCase[] = [
   { id: 'card number in an unknown pair type', ...initiateWith({ $type: 'keyLongValuePair', key: 'CardNumber', value: MASTERCARD }), code: 'invalid-xsi-type', masked: [] },
   { id: 'CVV next to an unknown property', ...initiateWith({ $type: 'keyStringValuePair', key: 'CardVerificationCode', value: '737', cvv2: '1234' }), code: 'unexpected-element', masked: [] },
   { id: 'CVV not a date', ...initiateWith({ $type: 'keyDateTimeValuePair', key: 'CardVerificationCode', value: '1234' }), code: 'invalid-value', masked: ['****'] },
+  {
+    id: 'spaced card number as a currency code',
+    ...initiateEdited((v) => {
+      v.amount!.currencyCode = '4111 1111 1111 1111';
+    }),
+    code: 'pattern',
+    masked: [maskSecret('4111 1111 1111 1111')],
+  },
+  {
+    id: 'dashed card number as a user id',
+    ...initiateEdited((v) => {
+      v.userID = 'user 5555-5555-5555-4444';
+    }),
+    code: 'pattern',
+    masked: ['user ***************4444'],
+  },
+  {
+    id: 'card number as a property name',
+    ...initiateEdited((v) => {
+      v[`x${AMEX}`] = '1';
+    }),
+    code: 'unexpected-element',
+    masked: [`/x${maskSecret(AMEX)}`],
+  },
+  {
+    id: 'card number at the cut of a long value',
+    ...initiateEdited((v) => {
+      v.userIP = `${'a'.repeat(52)}${VISA}`;
+    }),
+    code: 'pattern',
+    masked: [`${'a'.repeat(52)}************…(68 chars)`],
+  },
   { id: 'Desjardins card number with spaces', ...purchaseWith('4530 9111 0000 0990'), code: 'pattern', masked: [maskSecret('4530 9111 0000 0990')] },
   { id: 'Desjardins card number with a trailing newline', ...purchaseWith(`${DESJARDINS}\n`), code: 'pattern', masked: [maskSecret(`${DESJARDINS}\n`)] },
   { id: 'Desjardins card number repeated', ...purchaseWith(DESJARDINS.repeat(5)), code: 'pattern', masked: [maskSecret(DESJARDINS.repeat(5))] },

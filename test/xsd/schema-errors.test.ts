@@ -60,7 +60,7 @@ describe('references that cannot be resolved', () => {
   }
 });
 
-describe('types derived from themselves (Part 1 §3.14.6, §3.4.6: no circular derivation)', () => {
+describe('types derived from themselves (Part 1 §3.14.6, §3.4.6: no circular derivation), elements in their own substitution group', () => {
   for (const { name, body, want } of [
     {
       name: 'a simple type restricting itself',
@@ -81,6 +81,16 @@ describe('types derived from themselves (Part 1 §3.14.6, §3.4.6: no circular d
       name: 'a complex type extending itself',
       body: ['<xs:complexType name="C"><xs:complexContent>', '  <xs:extension base="t:C"/>', '</xs:complexContent></xs:complexType>'],
       want: 'main.xsd:2:1: type C is derived from itself',
+    },
+    {
+      name: 'an element in its own substitution group (Part 1 §3.3.6, e-props-correct.6)',
+      body: ['<xs:element name="e1" substitutionGroup="t:e1"/>'],
+      want: 'main.xsd:2:1: element e1 is in its own substitution group (its substitutionGroup leads back to it; XSD 1.0 Part 1 §3.3.6, e-props-correct.6)',
+    },
+    {
+      name: 'two elements each in the substitution group of the other',
+      body: ['<xs:element name="a" substitutionGroup="t:b"/>', '<xs:element name="b" substitutionGroup="t:a"/>'],
+      want: 'main.xsd:2:1: element a is in its own substitution group (its substitutionGroup leads back to it; XSD 1.0 Part 1 §3.3.6, e-props-correct.6)',
     },
     {
       name: 'complex types extending each other through simple content',
@@ -216,4 +226,12 @@ describe('documents that are not XSD', () => {
       expect(schemaErrorOf(text).message).toBe(want);
     });
   }
+});
+
+describe('schema documents the reader cannot hold', () => {
+  it('elements nested deeper than 100 levels: a schema error, not a crash', () => {
+    const depth = 120;
+    const body = ['<xs:complexType name="T">', ...Array.from({ length: depth }, () => '<xs:sequence>'), ...Array.from({ length: depth }, () => '</xs:sequence>'), '</xs:complexType>'];
+    expect(schemaErrorOf(schemaDoc(body)).message).toBe('main.xsd:1:1: cannot read the schema document: Maximum nested tags exceeded');
+  });
 });
