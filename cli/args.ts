@@ -20,3 +20,17 @@ export function usage<R>(parse: () => R): R {
     throw new UsageError((e as Error).message);
   }
 }
+
+/**
+ * The seeds of every random choice (fast-check's and the mutation chooser's) are 32-bit: a larger
+ * number would be wrapped onto a smaller one (`--seed 4294967297` would replay `--seed 1`), so
+ * anything outside 0 … 2³² − 1 is refused rather than silently aliased.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+export function parseSeed(text: string, option = '--seed'): number {
+  if (!/^[0-9]+$/.test(text)) throw new UsageError(`${option} must be an integer from 0 to ${MAX_SEED}, not '${text}'`);
+  const n = Number(text);
+  if (n > MAX_SEED) throw new UsageError(`${option} must be an integer from 0 to ${MAX_SEED} (seeds are 32-bit), not '${text}'`);
+  return n;
+}

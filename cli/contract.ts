@@ -10,7 +10,7 @@ import { CodeListError } from '../generator/model/code-lists.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { packageRoot } from '../generator/package-root.js';
 import { PHASES, type Phase } from '../contract/types.js';
-import { usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
 
 export const CONTRACT_HELP = `Usage: paygen contract [--schema NAME]... [--config FILE] [--phase PHASE]... [--runs N] [--seed S]
                        [--report text|json|junit] [--output FILE] [--tolerant] [PATH...]
@@ -32,7 +32,8 @@ Options:
   --config FILE    the config file (default: paygen.config.json here or in a parent folder)
   --phase PHASE    samples, facets, fuzz or mutations (repeatable; default: all four)
   --runs N         fuzzing runs per message (default 200)
-  --seed S         seed of every random choice; a failure prints the seed that replays it
+  --seed S         seed of every random choice, 0 to ${MAX_SEED}; a failure prints the seed that
+                   replays it
   --report FORMAT  text (default), json, or junit (for CI systems)
   --output FILE    write the report to FILE instead of standard output
   --tolerant       read the files in tolerant mode
@@ -84,7 +85,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
     if (!known.includes(s)) throw new UsageError(`unknown schema set '${s}' (${file ? `in ${file}: ${configured.map((c) => c.name).join(', ')}; ` : ''}bundled: ${BUNDLED_SETS.join(', ')})`);
   for (const p of values.phase ?? []) if (!PHASES.includes(p as Phase)) throw new UsageError(`unknown phase '${p}' (phases: ${PHASES.join(', ')})`);
   const runs = integer(values.runs, 'runs', 200);
-  const seed = integer(values.seed, 'seed', 20261122);
+  const seed = values.seed !== undefined ? parseSeed(values.seed) : 20261122;
   if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
   const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);
   let loaded: ContractSet[];
@@ -121,6 +122,6 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
 
 function integer(v: string | undefined, name: string, dflt: number): number {
   if (v === undefined) return dflt;
-  if (!/^[0-9]+$/.test(v)) throw new UsageError(`--${name} must be a non-negative integer, not '${v}'`);
+  if (!/^[0-9]+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be a non-negative integer, not '${v}'`);
   return Number(v);
 }

@@ -5,7 +5,7 @@ import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, ty
 import { CatalogError } from '../generator/model/catalog.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
 import { SchemaError } from '../generator/model/schema-error.js';
-import { usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
 
 export const DIFF_HELP = `Usage: paygen diff [options] OLD NEW
        paygen diff --rules
@@ -36,7 +36,7 @@ Options:
                      with ts-morph: exported names, properties, optionality, types); a
                      difference no reported change explains is a missed source change
   --runs N           instances per message and direction for --generative (default 50)
-  --seed N           seed of --generative (default 20261122)
+  --seed N           seed of --generative, 0 to ${MAX_SEED} (default 20261122)
   --rules            list the rule catalogue and exit
   -h, --help         this help
 
@@ -76,7 +76,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     throw new UsageError('--runs and --seed apply to --generative only');
   }
   const runs = integer(values.runs, '--runs', 1);
-  const seed = integer(values.seed, '--seed', 0);
+  const seed = parseSeed(values.seed);
   if (positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
   try {
     const ignores: IgnoreLine[] = values.ignore !== undefined ? parseIgnores(resolve(io.cwd, values.ignore)) : [];

@@ -1,6 +1,20 @@
 #!/usr/bin/env node
 import { main } from './paygen.js';
 
+/**
+ * A closed standard output or error (`paygen validate *.xml | head -1`) is not paygen's failure:
+ * it stops at once, quietly, with 141 (128 + SIGPIPE, what a shell reports for `yes | head -1`).
+ * Writes to a pipe are synchronous on POSIX, so nothing more is written after the first EPIPE.
+ */
+export const CLOSED_PIPE_EXIT = 141;
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(CLOSED_PIPE_EXIT);
+    throw e;
+  });
+}
+
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`), cwd: process.cwd() };
 main(process.argv.slice(2), io).then(
   (code) => {

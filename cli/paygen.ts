@@ -10,7 +10,8 @@ import { runValidate } from './validate.js';
 
 /**
  * paygen: a thin CLI over the Node API. Exit codes: 0 success, 1 the check failed (invalid
- * documents, stale files), 2 usage, configuration or I/O error.
+ * documents, stale files), 2 usage, configuration or I/O error; 141 when standard output is
+ * closed under it (cli/main.ts).
  */
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
@@ -24,7 +25,12 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) 
 function help(): string {
   const lines = ['Usage: paygen <command> [options]', '', 'Commands:'];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
-  lines.push('', "Run 'paygen <command> --help' for a command's options.", 'Exit codes: 0 success, 1 check failed, 2 usage, configuration or I/O error.');
+  lines.push(
+    '',
+    "Run 'paygen <command> --help' for a command's options.",
+    'Exit codes: 0 success, 1 check failed, 2 usage, configuration or I/O error;',
+    '141 standard output closed before the end (paygen … | head -1), quietly.',
+  );
   return lines.join('\n');
 }
 

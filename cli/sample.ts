@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { BUNDLED_SETS, loadBundledSet } from '../contract/set.js';
-import { usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
 
 export const SAMPLE_HELP = `Usage: paygen sample MESSAGE [--schema NAME] [--count K] [--seed S]
 
@@ -12,10 +12,11 @@ prints the same documents; without --seed a random seed is used and printed on s
 Options:
   --schema NAME   the bundled set (${BUNDLED_SETS.join(', ')}); by default the set that has MESSAGE
   --count K       how many (default 1)
-  --seed S        the seed
+  --seed S        the seed, an integer from 0 to ${MAX_SEED}
   -h, --help      this help
 
-Exit codes: 0 done, 2 usage error (unknown message or set).`;
+Exit codes: 0 done, 2 usage error (unknown message or set); a closed standard output
+(paygen sample … | head -1) ends paygen quietly with 141.`;
 
 export async function runSample(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = usage(() =>
@@ -38,14 +39,14 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give exactly one MESSAGE');
   const name = positionals[0];
   if (!/^[0-9]+$/.test(values.count) || Number(values.count) < 1) throw new UsageError(`--count must be a positive integer, not '${values.count}'`);
-  if (values.seed !== undefined && !/^-?[0-9]+$/.test(values.seed)) throw new UsageError(`--seed must be an integer, not '${values.seed}'`);
+  const given = values.seed !== undefined ? parseSeed(values.seed) : undefined;
   if (values.schema !== undefined && !BUNDLED_SETS.includes(values.schema)) throw new UsageError(`unknown schema set '${values.schema}' (bundled: ${BUNDLED_SETS.join(', ')})`);
   const candidates = values.schema ? [values.schema] : BUNDLED_SETS;
   for (const setName of candidates) {
     const set = await loadBundledSet(setName);
     const m = set.messages.find((x) => x.name === name);
     if (!m) continue;
-    const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
+    const seed = given ?? Math.floor(Math.random() * 2 ** 31);
     if (values.seed === undefined) io.err(`seed: ${seed}`);
     const docs = fc.sample(m.arbitrary, { numRuns: Number(values.count), seed }).map((v) => m.build(v));
     io.out(docs.join('\n\n'));

@@ -1,9 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { maskCardNumbers, rootOf, type Issue } from '../runtime/index.js';
+import { DEFAULT_LIMITS, maskCardNumbers, rootOf, type Issue } from '../runtime/index.js';
+import { FileReadError, readBoundedFile } from '../generator/model/read-file.js';
 import { parseArgs } from 'node:util';
 import { usage, UsageError, type Io } from './args.js';
 import { BUNDLED, type SchemaModule } from './bundled.js';
+
+/** The bytes a document file may have: the runtime decodes no more than 4 bytes per character of the limit. */
+export const DOCUMENT_FILE_BYTES = 4 * DEFAULT_LIMITS.maxDocumentLength;
 
 export const VALIDATE_HELP = `Usage: paygen validate [--schema NAME] [--tolerant] [--json] FILE...
 
@@ -14,11 +17,17 @@ Options:
   --schema NAME   the schema set (${Object.keys(BUNDLED).join(', ')}); by default each document's set is
                   recognised from its root element and namespace
   --tolerant      accept the documented quirks of real senders, reported as warnings
-  --json          one JSON object per file and line:
-                  {"file","ok","message","issues":[{"code","path","line","column","message"}],"warnings":[…]}
+  --json          one JSON object per file argument and line, in order:
+                  {"file","ok","message","schema","issues":[{"code","path","line","column","message"}],"warnings":[…]};
+                  a file that cannot be read has ok false and "error" saying why
   -h, --help      this help
 
-Exit codes: 0 every file is valid, 1 some file is not, 2 usage or I/O error.`;
+Files are read only if they are regular files (a FIFO, socket or device is refused, never
+waited on) of at most ${DOCUMENT_FILE_BYTES} bytes (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character
+document limit); a larger one is invalid (limit-exceeded) and is not read.
+
+Exit codes: 0 every file is valid, 1 some file is not, 2 usage or I/O error (some file cannot be
+read); a closed standard output (paygen validate … | head -1) ends paygen quietly with 141.`;
 
 interface FileReport {
   file: string;
@@ -27,6 +36,8 @@ interface FileReport {
   schema: string | null;
   issues: Issue[];
   warnings: Issue[];
+  /** Why the file was not read (an I/O error). */
+  error?: string;
 }
 
 export async function runValidate(argv: string[], io: Io): Promise<number> {
@@ -57,22 +68,39 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   for (const arg of positionals) {
     const path = resolve(io.cwd, arg);
     const shown = relative(io.cwd, path) || arg;
-    let bytes: Uint8Array;
+    let report: FileReport;
     try {
-      if (statSync(path).isDirectory()) throw new Error('is a directory');
-      bytes = readFileSync(path);
+      report = await validateOne(readBoundedFile(path, DOCUMENT_FILE_BYTES), shown, values.schema, options, load);
     } catch (e) {
-      ioErrors++;
-      io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-      continue;
+      if (!(e instanceof FileReadError)) throw e;
+      if (e.problem === 'too-large') report = tooLarge(shown, e);
+      else {
+        ioErrors++;
+        // masked as every line is (a file may be named after a card number)
+        if (values.json) io.out(maskCardNumbers(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.reason, issues: [], warnings: [] })));
+        else io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${e.reason}`));
+        continue;
+      }
     }
-    const report = await validateOne(bytes, shown, values.schema, options, load);
     if (!report.ok) invalid++;
     // the issues are masked already; the line is once more, file name included (a last line of defence)
     io.out(maskCardNumbers(values.json ? JSON.stringify(jsonReport(report)) : textReport(report)));
   }
   if (!values.json) io.out(`${positionals.length - ioErrors - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ''}`);
   return ioErrors > 0 ? 2 : invalid > 0 ? 1 : 0;
+}
+
+/** A file over the byte limit: invalid as the runtime finds such bytes (limit-exceeded), and not read. */
+function tooLarge(file: string, e: FileReadError): FileReport {
+  const received = e.size !== undefined ? `${e.size} bytes` : `more than ${e.limit} bytes`;
+  const issue: Issue = {
+    code: 'limit-exceeded',
+    path: '',
+    message: `document is ${received}, over the limit of ${e.limit} bytes (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character document limit); not read`,
+    expected: `at most ${e.limit} bytes`,
+    received,
+  };
+  return { file, ok: false, message: null, schema: null, issues: [issue], warnings: [] };
 }
 
 async function validateOne(bytes: Uint8Array, file: string, schema: string | undefined, options: { mode: 'strict' | 'tolerant' }, load: (name: string) => Promise<SchemaModule>): Promise<FileReport> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../generator/model/read-file.js';
 import { RULE } from './rules.js';
 
 /**
@@ -30,7 +30,7 @@ export class IgnoreError extends Error {
 export function parseIgnores(file: string): IgnoreLine[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (e) {
     throw new IgnoreError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBoundedText } from './model/read-file.js';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
 /**
@@ -80,7 +81,7 @@ export function findConfig(cwd = process.cwd()): string | undefined {
 export function readConfig(file: string): ResolvedSet[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readBoundedText(file));
   } catch (e) {
     throw new ConfigError(`${file}: ${(e as Error).message}`);
   }

@@ -19,6 +19,14 @@ export const NILLABLE = 2;
  * for values, runtime/content-model.ts for occurrences), so that validate reports what parse
  * reports, with the same code and path; what is about values has the same message too.
  */
+/**
+ * The deepest typed value validate and build check (and so write): the checker and the writer
+ * recurse along the value, and a value built in memory has no reading limit in front of it. 512
+ * elements is 8× the default reading limit (`maxDepth`, 64) and well within the stack (a
+ * 1,000-deep value is checked and written by the interpreter; 2,000 overflowed).
+ */
+export const MAX_VALUE_DEPTH = 512;
+
 export class ValueChecker {
   issues: Issue[] = [];
   /**
@@ -95,6 +103,13 @@ export class ValueChecker {
     this.depth -= 2;
   }
 
+  /** How many elements deep the value being checked is (its path less the array indexes). */
+  private elementDepth(): number {
+    let n = 0;
+    for (let i = 0; i < this.depth; i++) if (typeof this.path[i] === 'string') n++;
+    return n;
+  }
+
   /** The name of the element being checked: its property's, the root's at the top. */
   private element(): string {
     for (let i = this.depth - 1; i >= 0; i--) {
@@ -110,6 +125,17 @@ export class ValueChecker {
    * inline, which is faster than a set).
    */
   object(v: unknown, t: ComplexType): v is Record<string, unknown> {
+    // path segments are at least as many as elements: counted only when there are many
+    if (this.depth > MAX_VALUE_DEPTH && this.elementDepth() > MAX_VALUE_DEPTH) {
+      this.issues.push({
+        code: 'limit-exceeded',
+        path: this.pointer(),
+        message: `the value nests elements more than ${MAX_VALUE_DEPTH} deep, the limit of typed values; nothing below is checked`,
+        expected: `at most ${MAX_VALUE_DEPTH} levels`,
+        received: 'a deeper value',
+      });
+      return false;
+    }
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) return true;
     const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
     this.issues.push({ code: 'invalid-value', path: this.pointer(), message: `expected an object of type ${t.label}, found ${found}`, expected: 'an object', received: found });

@@ -1,7 +1,7 @@
-import { PaygenError, type Issue } from './issues.js';
+import { PaygenError, quote, type Issue } from './issues.js';
 import { nonXmlCharFault } from './simple-type.js';
 import { ReadContext, displayKey, type ParseOptions } from './read-context.js';
-import { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
+import { encodeText, referenceUnencodable, resolveEncoding, WRITABLE_ENCODINGS, type EncodingOption } from './encode.js';
 import { maskIssues, unreadDocument } from './sensitive.js';
 import { UnrepresentableError, findUnrepresentable } from './write.js';
 import { decodeXml, DecodeError } from './xml/decode.js';
@@ -47,8 +47,8 @@ export interface BuildOptions {
 }
 
 export interface BytesBuildOptions extends BuildOptions {
-  /** The encoding of the bytes, declared in the XML declaration (default UTF-8). */
-  encoding?: WritableEncoding;
+  /** The encoding of the bytes, declared in the XML declaration (default UTF-8); an IANA name, in any case (runtime/encode.ts). */
+  encoding?: EncodingOption;
 }
 
 /** Reads a document that must be the message `binding`. */
@@ -269,8 +269,16 @@ export function buildWith<T>(value: T, options: BuildOptions | undefined, bindin
  * would have to be in markup (an element name) is refused.
  */
 export function buildBytesWith<T>(value: T, options: BytesBuildOptions | undefined, binding: WriteBinding<T>): Uint8Array {
-  const enc = options?.encoding ?? 'UTF-8';
-  const xml = referenceUnencodable(write(value, options, binding, enc), enc);
+  const resolved = resolveEncoding(options?.encoding ?? 'UTF-8');
+  if (!resolved) {
+    const name = String(options?.encoding);
+    throw new PaygenError(
+      [{ code: 'encoding', path: '', message: `unknown encoding ${quote(name)}: paygen writes ${WRITABLE_ENCODINGS.join(', ')}`, expected: WRITABLE_ENCODINGS.join(' | '), received: quote(name) }],
+      `${binding.name} value`,
+    );
+  }
+  const enc = resolved.bytes;
+  const xml = referenceUnencodable(write(value, options, binding, resolved.declared), enc);
   if (xml.includes('&#x') && options?.encoding) {
     // references are legal in text and attribute values only: check the document still reads
     const check = new ReadContext(xml, undefined);

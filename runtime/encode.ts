@@ -1,4 +1,4 @@
-import { LATIN9_DIFF, type EncodingName } from './xml/decode.js';
+import { encodingOf, LATIN9_DIFF, type EncodingName } from './xml/decode.js';
 import { UnrepresentableError } from './write.js';
 
 /**
@@ -7,6 +7,34 @@ import { UnrepresentableError } from './write.js';
  * and attribute values; the caller checks that none landed in markup.
  */
 export type WritableEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'ISO-8859-1' | 'ISO-8859-15' | 'windows-1252' | 'US-ASCII';
+
+/**
+ * The encoding names `buildMBytes` accepts: the IANA names above and their registered aliases
+ * (`utf-8`, `UTF-16`, `latin1`, `ISO_8859-15`, `cp1252`, `ascii`…), matched case-insensitively as
+ * IANA says charset names are; plus any other string, which is reported as unknown.
+ */
+export type EncodingOption = WritableEncoding | 'UTF-16' | (string & {});
+
+/** An encoding to write: the bytes' encoding, and the name the XML declaration gives it. */
+export interface ResolvedEncoding {
+  bytes: WritableEncoding;
+  declared: string;
+}
+
+/**
+ * Resolves an encoding name, or undefined when paygen cannot write it. `UTF-16` (no byte order
+ * in the name) is written big-endian — RFC 2781's order when a reader ignores the byte order
+ * mark — and, like UTF-16LE and UTF-16BE, with a byte order mark, which XML 1.0 §4.3.3 requires
+ * of UTF-16. The declaration names the encoding by its IANA name.
+ */
+export function resolveEncoding(name: string): ResolvedEncoding | undefined {
+  const e = encodingOf(name.trim());
+  if (e === undefined) return undefined;
+  return e === 'UTF-16' ? { bytes: 'UTF-16BE', declared: 'UTF-16' } : { bytes: e, declared: e };
+}
+
+/** The names paygen writes, for a message about an unknown one. */
+export const WRITABLE_ENCODINGS: readonly string[] = ['UTF-8', 'UTF-16', 'UTF-16LE', 'UTF-16BE', 'ISO-8859-1', 'ISO-8859-15', 'windows-1252', 'US-ASCII'];
 
 const LATIN9_BY_CP = new Map(LATIN9_DIFF.map(([b, cp]) => [cp, b]));
 const LATIN9_REPLACED = new Set(LATIN9_DIFF.map(([b]) => b));

@@ -32,7 +32,7 @@ export { checkIdentity, type IdentityMap } from './identity.js';
 export { checkIdRefs, type IdRefMap } from './id-refs.js';
 export { collectSecrets, maskCardNumbers, maskIssues, maskSecret, type MaskOptions, type SensitiveShape, type SensitivityMap } from './sensitive.js';
 export { decodeXml, DecodeError, type Decoded, type EncodingName } from './xml/decode.js';
-export { encodeText, referenceUnencodable, type WritableEncoding } from './encode.js';
+export { encodeText, referenceUnencodable, resolveEncoding, type EncodingOption, type WritableEncoding } from './encode.js';
 export { DEFAULT_LIMITS, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
 export { XSI_NS } from './xml/cursor.js';
 export { interpret, type InterpretedMessage, type InterpretedSet } from './interpret.js';

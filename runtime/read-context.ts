@@ -8,6 +8,7 @@ import { SKIPPED, TolerantReading } from './tolerant.js';
 import { isNCName } from './xml/chars.js';
 import { Tok, XmlCursor, XSI_NS } from './xml/cursor.js';
 import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js';
+import { NameCache } from './xml/name-cache.js';
 import { LineIndex } from './xml/position.js';
 import { ORDERED_PROP } from './plan.js';
 import { captureFragment, elementKey, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot, type WildcardReaders } from './wildcard.js';
@@ -26,8 +27,8 @@ export interface ParseOptions {
 
 const MATCHERS: ContentMatcher[] = [];
 
-/** xsi:type values already found to be QNames: documents repeat the same few in every item. */
-const QNAMES = new Set<string>();
+/** xsi:type values already found to be QNames: documents repeat the same few in every item (bounded: xml/name-cache.ts). */
+export const QNAMES = new NameCache(256, 512);
 
 /**
  * The state a reader works on — a generated reader (emit/readers.ts) or the interpreter
@@ -526,7 +527,7 @@ export class ReadContext implements FaultSink {
       this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} uses the undeclared prefix '${prefix}'`, c.attrStart[k], this.pointer(), `a declaration of '${prefix}'`, raw);
       return '';
     }
-    if (QNAMES.size < 256) QNAMES.add(raw);
+    QNAMES.add(raw);
     return `{${ns}}${local}`;
   }
 

@@ -1,8 +1,12 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rootOf, type Issue } from '../../runtime/index.js';
+import { FileReadError, readBoundedFile } from '../../generator/model/read-file.js';
+import { DEFAULT_LIMITS, rootOf, type Issue } from '../../runtime/index.js';
 import type { ContractSet } from '../set.js';
 import type { CaseResult } from '../types.js';
+
+/** The bytes a document file may have: the runtime decodes no more than 4 bytes per character of the limit. */
+const DOCUMENT_FILE_BYTES = 4 * DEFAULT_LIMITS.maxDocumentLength;
 
 /** Every .xml file under the given paths (captured traffic, fixtures), validated against the set its root belongs to. */
 export function filesPhase(sets: readonly ContractSet[], paths: readonly string[], cwd: string, tolerant: boolean): CaseResult[] {
@@ -12,9 +16,12 @@ export function filesPhase(sets: readonly ContractSet[], paths: readonly string[
     const shown = relative(cwd, file) || file;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readBoundedFile(file, DOCUMENT_FILE_BYTES);
     } catch (e) {
-      results.push({ set: '-', phase: 'files', name: shown, ok: false, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, durationMs: 0 });
+      if (!(e instanceof FileReadError)) throw e;
+      const message =
+        e.problem === 'too-large' ? `limit-exceeded /: the document ${e.message} (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character document limit); not read` : `cannot read: ${e.reason}`;
+      results.push({ set: '-', phase: 'files', name: shown, ok: false, message, durationMs: 0 });
       continue;
     }
     const options = { mode: tolerant ? ('tolerant' as const) : ('strict' as const) };
@@ -37,25 +44,48 @@ function describe(issues: readonly Issue[]): string {
   return issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.code} ${i.path || '/'}: ${i.message}`).join('; ');
 }
 
-/** The .xml files of the paths, folders searched recursively, in a stable order. */
+/**
+ * The .xml files of the paths, folders searched recursively, in a stable order. Each folder is
+ * searched once (a symbolic link back to a parent is not followed round); a dangling link, a FIFO
+ * or a device named `*.xml` is listed, and reading it reports why it is not a document.
+ */
 export function xmlFiles(paths: readonly string[], cwd: string): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
-    let st: ReturnType<typeof statSync>;
+  const seen = new Set<string>();
+  // a stack, not recursion: a deep tree of folders cannot exhaust the call stack
+  const pending: string[] = [];
+  const isDirectory = (p: string) => {
     try {
-      st = statSync(p);
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  for (const p of [...paths].reverse()) pending.push(p.startsWith('/') ? p : join(cwd, p));
+  while (pending.length > 0) {
+    const p = pending.pop()!;
+    if (!isDirectory(p)) {
+      out.push(p);
+      continue;
+    }
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(p);
+      names = readdirSync(p).sort();
     } catch {
       out.push(p);
-      return;
+      continue;
     }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name === 'node_modules' || name.startsWith('.')) continue;
-        const child = join(p, name);
-        if (statSync(child).isDirectory() || name.endsWith('.xml')) walk(child);
-      }
-    } else out.push(p);
-  };
-  for (const p of paths) walk(join(cwd, p).startsWith('/') && p.startsWith('/') ? p : join(cwd, p));
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const children: string[] = [];
+    for (const name of names) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const child = join(p, name);
+      if (name.endsWith('.xml') || isDirectory(child)) children.push(child);
+    }
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   return out;
 }

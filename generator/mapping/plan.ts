@@ -12,6 +12,7 @@ import {
   type PlanSource,
 } from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
+import { checkTypeNesting } from './nesting.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { ANY_TYPE, isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type ElementDecl, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
@@ -47,6 +48,8 @@ export interface PlanInputs {
 }
 
 export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, inputs: PlanInputs = {}): Plan {
+  // before any walk that recurses over types (nesting.ts)
+  checkTypeNesting(model);
   const profiles = inputs.profiles ?? [];
   const subtypes = new SubtypeIndex(model);
   const reach = reachable(model, catalog, subtypes);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from './read-file.js';
 import { resolve } from 'node:path';
 import type { SchemaModel } from './model.js';
 import { SchemaError } from './schema-error.js';
@@ -81,7 +81,7 @@ const DIRECTIONS: Direction[] = ['merchant-to-provider', 'provider-to-merchant']
 export function readCatalog(file: string, shown = file): Catalog {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readBoundedText(file));
   } catch (e) {
     throw new CatalogError(shown, `cannot read the message catalogue: ${(e as Error).message}`);
   }

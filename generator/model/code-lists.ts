@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from './read-file.js';
 
 /**
  * Code lists (codes.json): the numeric ids a provider documents for its open enumerations
@@ -39,7 +39,7 @@ const CAMEL = /^[a-z][A-Za-z0-9]*$/;
 export function readCodeLists(file: string, shown = file): CodeList[] {
   let raw: { lists?: unknown };
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as { lists?: unknown };
+    raw = JSON.parse(readBoundedText(file)) as { lists?: unknown };
   } catch (e) {
     throw new CodeListError(shown, (e as Error).message);
   }

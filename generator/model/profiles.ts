@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from './read-file.js';
 
 /**
  * Payment-method profiles (profiles.json): rules the provider's documents state beyond the XSD
@@ -33,7 +33,7 @@ export class ProfileError extends Error {
 export function readProfiles(file: string, shown = file): Profile[] {
   let raw: { profiles?: unknown };
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as { profiles?: unknown };
+    raw = JSON.parse(readBoundedText(file)) as { profiles?: unknown };
   } catch (e) {
     throw new ProfileError(shown, (e as Error).message);
   }

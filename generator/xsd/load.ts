@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../model/read-file.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex } from '../../runtime/xml/position.js';
 import { XS, type SourceRef } from '../model/model.js';
@@ -37,6 +37,9 @@ export interface SchemaDoc {
 
 type FxpNode = Record<string, unknown>;
 
+/** The deepest element nesting of a schema document (the bundled sets' deepest is under 15). */
+export const MAX_SCHEMA_NESTING = 100;
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -46,6 +49,7 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   captureMetaData: true,
+  maxNestedTags: MAX_SCHEMA_NESTING,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
@@ -54,7 +58,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as string;
 export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (e) {
     throw new SchemaError(`cannot read schema file: ${(e as Error).message}`, { file: shown, line: 0, column: 0 });
   }
@@ -69,7 +73,7 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   try {
     tree = parser.parse(text) as FxpNode[];
   } catch (e) {
-    // fast-xml-parser refuses what it cannot hold (elements nested deeper than its limit, 100)
+    // fast-xml-parser refuses what it cannot hold (elements nested deeper than MAX_SCHEMA_NESTING)
     throw new SchemaError(`cannot read the schema document: ${(e as Error).message}`, { file: shown, line: 1, column: 1 });
   }
   const doc = { file, shown, lines } as SchemaDoc;

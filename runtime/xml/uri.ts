@@ -1,3 +1,5 @@
+import { NameCache } from './name-cache.js';
+
 /**
  * Namespaces in XML 1.0 §2.2: a namespace name MUST be a URI reference (RFC 3986). libxml2
  * rejects `xmlns:p="urn:a b"` on this ground, and so does paygen: a declaration broken in
@@ -21,12 +23,12 @@ const RELATIVE = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${SEGMENT_NZ
 const TAIL = `(?:\\?${QUERY})?(?:#${QUERY})?`;
 const URI_REFERENCE = new RegExp(`^(?:[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}${TAIL}|${RELATIVE}${TAIL})$`);
 
-/** Namespace names already checked: documents declare the same few again and again. */
-const known = new Set<string>();
+/** Namespace names already checked: at most 256 of at most 512 characters (a 128 Ki-character bound for the process). */
+export const NAMESPACE_NAMES = new NameCache(256, 512);
 
 export function isUriReference(s: string): boolean {
-  if (known.has(s)) return true;
+  if (NAMESPACE_NAMES.has(s)) return true;
   if (!URI_REFERENCE.test(s)) return false;
-  if (known.size < 256) known.add(s);
+  NAMESPACE_NAMES.add(s);
   return true;
 }

@@ -1,0 +1,82 @@
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/**
+ * Reading a file the user names, bounded before anything is trusted: paygen reads regular files
+ * only, and at most `maxBytes` of them. A FIFO, a socket or a device (`/dev/zero`, `/dev/stdin`)
+ * is refused at once, never waited on: it is opened without blocking (a FIFO with no writer would
+ * block `open` itself) and its type checked on the open descriptor, so a symbolic link named
+ * `*.xml` that leads to one is refused too. The size is checked before reading and again while
+ * reading, since a file may grow and some files (`/proc`) say they are empty.
+ */
+
+/** Why a file was not read; `message` says it in words for a report. */
+export type FileReadProblem = 'not-found' | 'directory' | 'not-regular' | 'too-large' | 'unreadable';
+
+export class FileReadError extends Error {
+  constructor(
+    readonly problem: FileReadProblem,
+    message: string,
+    /** For `too-large`: the file's size (undefined when it grew past the limit while being read), and the limit. */
+    readonly size?: number,
+    readonly limit?: number,
+    /** The reason without the path, for a report that names the file already (`ENOENT`, `is a FIFO …`). */
+    readonly reason = message,
+  ) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+/** The largest schema file, catalogue or code list paygen reads (16 MiB: the bundled sets' largest schema file is under 100 KB). */
+export const MAX_SCHEMA_FILE_BYTES = 16 * 2 ** 20;
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The bytes of `file`, or a FileReadError saying why they were not read. */
+export function readBoundedFile(file: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    // Node's message names the errno and the path (an include's target is worth seeing); `reason` is short
+    const code = (e as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'directory' : 'unreadable';
+    throw new FileReadError(problem, (e as Error).message, undefined, undefined, code ?? (e as Error).message);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new FileReadError('directory', 'is a directory, not a file');
+    if (!st.isFile()) throw new FileReadError('not-regular', `is ${kindOf(st)}; paygen reads regular files only`);
+    if (st.size > maxBytes) throw new FileReadError('too-large', `is ${st.size} bytes, over the limit of ${maxBytes} bytes`, st.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // the size stat gave, plus one byte to see the end (or that the file grew), never past the limit
+      const chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1 - total, Math.max(st.size - total + 1, 65_536)));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        throw new FileReadError('unreadable', (e as Error).message, undefined, undefined, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new FileReadError('too-large', `is more than ${maxBytes} bytes, the limit`, undefined, maxBytes);
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `readBoundedFile` as UTF-8 text (schema files, catalogues, configs). */
+export function readBoundedText(file: string, maxBytes = MAX_SCHEMA_FILE_BYTES): string {
+  return readBoundedFile(file, maxBytes).toString('utf8');
+}
