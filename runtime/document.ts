@@ -121,7 +121,8 @@ export function safeParseAny<T>(
       value = binding.read(cx);
       cx.c.epilog();
     }
-  } catch (e) {
+  } catch (caught) {
+    const e = caught instanceof RangeError && /call stack/i.test(caught.message) ? tooDeep(cx) : caught;
     if (!(e instanceof XmlFatal)) throw e;
     fatal = true;
     const { line, column } = cx.locate(e.offset);
@@ -322,5 +323,14 @@ function writeChecked<T>(value: T, options: BuildOptions | undefined, binding: W
 }
 
 const UTF8_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+/**
+ * The engine's stack ran out (a document nested deeper than the typed readers, which recurse per
+ * element, can follow: only when `limits.maxDepth` was raised far above its default): a fatal
+ * limit at the element being read, never a RangeError out of parse.
+ */
+function tooDeep(cx: ReadContext): XmlFatal {
+  return new XmlFatal('limit-exceeded', `the document nests elements deeper than paygen's readers can follow (depth ${cx.level}); keep limits.maxDepth at its default or lower`, cx.c.tagStart);
+}
 
 export { displayKey };
