@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { maskCardNumbers } from '../runtime/sensitive.js';
 import { main } from './paygen.js';
 
 /**
@@ -21,7 +22,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`paygen: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(maskCardNumbers(`paygen: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
     process.exitCode = 2;
   },
 );

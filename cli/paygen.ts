@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../generator/package-root.js';
+import { maskCardNumbers } from '../runtime/sensitive.js';
 import { UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
@@ -34,7 +35,10 @@ function help(): string {
   return lines.join('\n');
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // every error and log line leaves paygen masked: a card number in a file name, a schema's message
+  // or an exception is shown as its last four digits (reports on standard output mask themselves)
+  const io: Io = { ...given, err: (l) => given.err(maskCardNumbers(l)) };
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(help());

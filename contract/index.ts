@@ -1,3 +1,4 @@
+import { maskCardNumbers } from '../runtime/sensitive.js';
 import { facetsPhase } from './phases/facets.js';
 import { filesPhase } from './phases/files.js';
 import { fuzzPhase } from './phases/fuzz.js';
@@ -8,7 +9,8 @@ import { PHASES, type CaseResult, type ContractOptions } from './types.js';
 
 /**
  * The contract suite: phases 1–4 on the given schema sets, then the files under `paths`.
- * Reproducible: every random choice derives from `seed`.
+ * Reproducible: every random choice derives from `seed`. Card numbers in the results are masked
+ * (`xml` is masked by each phase).
  */
 export async function runContract(sets: readonly ContractSet[], options: ContractOptions = {}, cwd = process.cwd()): Promise<CaseResult[]> {
   const phases = options.phases ?? PHASES;
@@ -22,7 +24,8 @@ export async function runContract(sets: readonly ContractSet[], options: Contrac
     if (phases.includes('mutations')) results.push(...(await mutationsPhase(set, seed)));
   }
   if (options.paths && options.paths.length > 0) results.push(...filesPhase(sets, options.paths, cwd, options.tolerant ?? false));
-  return results;
+  // the results are a report too: libxml2's messages and the values they quote leave masked
+  return results.map((r) => ({ ...r, name: maskCardNumbers(r.name), ...(r.message !== undefined ? { message: maskCardNumbers(r.message) } : {}) }));
 }
 
 export { loadBundledSet, BUNDLED_SETS, type ContractSet } from './set.js';
