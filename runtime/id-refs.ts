@@ -1,5 +1,6 @@
 import type { Issue } from './issues.js';
 import { ORDERED_PROP, type ElementPlan, type Plan, type SimpleTypePlan, type TypeRef } from './plan.js';
+import { MAX_VALUE_DEPTH } from './check.js';
 import { typedWildcardElements } from './wildcard.js';
 
 /**
@@ -251,6 +252,7 @@ function refTexts(o: Occurrence): string[] {
 /** The ID and IDREF values of a value, in document order (attributes before children). */
 function collect(map: IdRefMap, root: IdRefRef, rootRole: IdRole | undefined, value: unknown): Occurrence[] {
   const out: Occurrence[] = [];
+  let depth = 0;
   const element = (type: IdRefRef, role: IdRole | undefined, v: unknown, path: string, dflt: string | undefined, set: (x: unknown) => void, drop?: () => void): void => {
     if (v === undefined || v === null) return;
     if (type[0] === 'w') {
@@ -272,7 +274,11 @@ function collect(map: IdRefMap, root: IdRefRef, rootRole: IdRole | undefined, va
     }
     if (typeof v !== 'object') return;
     const shape = shapeOf(map, type, v as Record<string, unknown>);
-    if (shape) walk(shape, v as Record<string, unknown>, path);
+    // a value deeper than typed values may be is refused by the checker; nothing below is walked
+    if (!shape || depth >= MAX_VALUE_DEPTH) return;
+    depth++;
+    walk(shape, v as Record<string, unknown>, path);
+    depth--;
   };
   const walk = (shape: IdRefShape, record: Record<string, unknown>, path: string): void => {
     for (const [prop, role, required, dflt] of shape.attributes ?? []) {

@@ -2,6 +2,7 @@ import type { Issue } from './issues.js';
 import { canonicalDecimal } from './lexical.js';
 import { durationKey, momentKey, ZONED_PRIMITIVES } from './order.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type IdentityPlan, type Plan, type TypeRef, type XPathPlan } from './plan.js';
+import { MAX_VALUE_DEPTH } from './check.js';
 import { wildcardItemName } from './wildcard.js';
 
 /**
@@ -248,6 +249,20 @@ class Walk {
    */
   scope(node: Node): Map<string, Map<string, unknown[]>> {
     const tables = new Map<string, Map<string, unknown[]>>();
+    // a value deeper than typed values may be is refused by the checker; nothing below is walked
+    if (this.depth >= MAX_VALUE_DEPTH) return tables;
+    this.depth++;
+    try {
+      return this.scopeHere(node, tables);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Levels of `scope` entered (the element depth of the node being walked). */
+  private depth = 0;
+
+  private scopeHere(node: Node, tables: Map<string, Map<string, unknown[]>>): Map<string, Map<string, unknown[]>> {
     const shape = this.shape(node);
     if (shape?.scan) {
       for (const child of this.children(node, shape, shape.scan)) {
@@ -402,12 +417,12 @@ class Walk {
 
   private descendantsOrSelf(from: Node): Node[] {
     const out: Node[] = [];
-    const visit = (n: Node): void => {
+    const visit = (n: Node, depth: number): void => {
       out.push(n);
       const shape = this.shape(n);
-      if (shape) for (const c of this.children(n, shape)) visit(c);
+      if (shape && depth < MAX_VALUE_DEPTH) for (const c of this.children(n, shape)) visit(c, depth + 1);
     };
-    visit(from);
+    visit(from, 0);
     return out;
   }
 

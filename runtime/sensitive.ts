@@ -1,3 +1,4 @@
+import { MAX_VALUE_DEPTH } from './check.js';
 import { CUT_MARK, escapeControls, QUOTE_MAX, type Issue } from './issues.js';
 
 /**
@@ -37,18 +38,19 @@ export function unreadDocument(text: string): UnreadDocument {
 }
 
 /** The sensitive values in `value` (of the type `type` of `map`); tolerant of partial values, and of an unread document. */
-export function collectSecrets(value: unknown, type: string, map: SensitivityMap, out: string[] = []): string[] {
+export function collectSecrets(value: unknown, type: string, map: SensitivityMap, out: string[] = [], depth = 0): string[] {
   const shape = map[type];
-  if (!shape || value === null || typeof value !== 'object') return out;
+  // deeper than a typed value may be (the checker refuses it there): nothing below is quoted in an issue
+  if (!shape || value === null || typeof value !== 'object' || depth > 2 * MAX_VALUE_DEPTH) return out;
   if (UNREAD in value) return textSecrets((value as UnreadDocument)[UNREAD], sensitiveNames(map, type), out);
   if (Array.isArray(value)) {
-    for (const item of value) collectSecrets(item, type, map, out);
+    for (const item of value) collectSecrets(item, type, map, out, depth + 1);
     return out;
   }
   const v = value as Record<string, unknown>;
   if (shape.members) {
     const member = typeof v.$type === 'string' ? shape.members[v.$type] : undefined;
-    if (member) collectSecrets(v, member, map, out);
+    if (member) collectSecrets(v, member, map, out, depth + 1);
     return out;
   }
   if (shape.keys && typeof v.key === 'string' && shape.keys.includes(v.key) && v.value !== undefined && v.value !== null) out.push(String(v.value));
@@ -58,7 +60,7 @@ export function collectSecrets(value: unknown, type: string, map: SensitivityMap
       for (const s of x) if (s !== null && s !== undefined) out.push(String(s));
     } else if (x !== undefined && x !== null) out.push(String(x));
   }
-  for (const [prop, t] of Object.entries(shape.descend ?? {})) if (v[prop] !== undefined) collectSecrets(v[prop], t, map, out);
+  for (const [prop, t] of Object.entries(shape.descend ?? {})) if (v[prop] !== undefined) collectSecrets(v[prop], t, map, out, depth + 1);
   return out;
 }
 
