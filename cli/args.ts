@@ -34,3 +34,14 @@ export function parseSeed(text: string, option = '--seed'): number {
   if (n > MAX_SEED) throw new UsageError(`${option} must be an integer from 0 to ${MAX_SEED} (seeds are 32-bit), not '${text}'`);
   return n;
 }
+
+/**
+ * A count option (`--runs`, `--count`): an integer from `min` to `max`. Every input is bounded: a
+ * count is work and memory (`sample` holds its documents, `contract` and `diff` their runs), so one
+ * beyond `max` is refused rather than left to run for hours.
+ */
+export function parseCount(text: string, option: string, min: number, max: number): number {
+  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${option} must be an integer from ${min} to ${max}, not '${text}'`);
+  return n;
+}

@@ -10,7 +10,7 @@ import { CodeListError } from '../generator/model/code-lists.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { packageRoot } from '../generator/package-root.js';
 import { PHASES, type Phase } from '../contract/types.js';
-import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
 
 export const CONTRACT_HELP = `Usage: paygen contract [--schema NAME]... [--config FILE] [--phase PHASE]... [--runs N] [--seed S]
                        [--report text|json|junit] [--output FILE] [--tolerant] [PATH...]
@@ -31,7 +31,7 @@ Options:
                    config, else every bundled set)
   --config FILE    the config file (default: paygen.config.json here or in a parent folder)
   --phase PHASE    samples, facets, fuzz or mutations (repeatable; default: all four)
-  --runs N         fuzzing runs per message (default 200)
+  --runs N         fuzzing runs per message (default 200, at most 100000)
   --seed S         seed of every random choice, 0 to ${MAX_SEED}; a failure prints the seed that
                    replays it
   --report FORMAT  text (default), json, or junit (for CI systems)
@@ -84,7 +84,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
   for (const s of names)
     if (!known.includes(s)) throw new UsageError(`unknown schema set '${s}' (${file ? `in ${file}: ${configured.map((c) => c.name).join(', ')}; ` : ''}bundled: ${BUNDLED_SETS.join(', ')})`);
   for (const p of values.phase ?? []) if (!PHASES.includes(p as Phase)) throw new UsageError(`unknown phase '${p}' (phases: ${PHASES.join(', ')})`);
-  const runs = integer(values.runs, 'runs', 200);
+  const runs = values.runs === undefined ? 200 : parseCount(values.runs, '--runs', 0, 100_000);
   const seed = values.seed !== undefined ? parseSeed(values.seed) : 20261122;
   if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
   const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);
@@ -118,10 +118,4 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
   } else io.out(report);
   if (results.some((r) => r.phase === 'files' && r.message?.startsWith('cannot read'))) return 2;
   return results.some((r) => !r.ok) ? 1 : 0;
-}
-
-function integer(v: string | undefined, name: string, dflt: number): number {
-  if (v === undefined) return dflt;
-  if (!/^[0-9]+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be a non-negative integer, not '${v}'`);
-  return Number(v);
 }

@@ -5,7 +5,7 @@ import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, ty
 import { CatalogError } from '../generator/model/catalog.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
 import { SchemaError } from '../generator/model/schema-error.js';
-import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
 
 export const DIFF_HELP = `Usage: paygen diff [options] OLD NEW
        paygen diff --rules
@@ -35,7 +35,7 @@ Options:
                      compare the generated TypeScript API of both versions (compiled in memory
                      with ts-morph: exported names, properties, optionality, types); a
                      difference no reported change explains is a missed source change
-  --runs N           instances per message and direction for --generative (default 50)
+  --runs N           instances per message and direction for --generative (default 50, at most 10000)
   --seed N           seed of --generative, 0 to ${MAX_SEED} (default 20261122)
   --rules            list the rule catalogue and exit
   -h, --help         this help
@@ -75,7 +75,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   if (!values.generative && argv.some((a) => a === '--runs' || a === '--seed' || a.startsWith('--runs=') || a.startsWith('--seed='))) {
     throw new UsageError('--runs and --seed apply to --generative only');
   }
-  const runs = integer(values.runs, '--runs', 1);
+  const runs = parseCount(values.runs, '--runs', 1, 10_000);
   const seed = parseSeed(values.seed);
   if (positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
   try {
@@ -94,9 +94,4 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   } finally {
     removeTemporaryFiles();
   }
-}
-
-function integer(text: string, option: string, min: number): number {
-  if (!/^[0-9]+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`${option} expects an integer of at least ${min}, got '${text}'`);
-  return Number(text);
 }

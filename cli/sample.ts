@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { BUNDLED_SETS, loadBundledSet } from '../contract/set.js';
-import { MAX_SEED, parseSeed, usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+
+/** `--count` at most: the documents are all built (and held) before they are printed. */
+const MAX_SAMPLES = 10_000;
 
 export const SAMPLE_HELP = `Usage: paygen sample MESSAGE [--schema NAME] [--count K] [--seed S]
 
@@ -11,7 +14,7 @@ prints the same documents; without --seed a random seed is used and printed on s
 
 Options:
   --schema NAME   the bundled set (${BUNDLED_SETS.join(', ')}); by default the set that has MESSAGE
-  --count K       how many (default 1)
+  --count K       how many (default 1, at most 10000)
   --seed S        the seed, an integer from 0 to ${MAX_SEED}
   -h, --help      this help
 
@@ -38,7 +41,7 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one MESSAGE');
   const name = positionals[0];
-  if (!/^[0-9]+$/.test(values.count) || Number(values.count) < 1) throw new UsageError(`--count must be a positive integer, not '${values.count}'`);
+  const count = parseCount(values.count, '--count', 1, MAX_SAMPLES);
   const given = values.seed !== undefined ? parseSeed(values.seed) : undefined;
   if (values.schema !== undefined && !BUNDLED_SETS.includes(values.schema)) throw new UsageError(`unknown schema set '${values.schema}' (bundled: ${BUNDLED_SETS.join(', ')})`);
   const candidates = values.schema ? [values.schema] : BUNDLED_SETS;
@@ -48,7 +51,7 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
     if (!m) continue;
     const seed = given ?? Math.floor(Math.random() * 2 ** 31);
     if (values.seed === undefined) io.err(`seed: ${seed}`);
-    const docs = fc.sample(m.arbitrary, { numRuns: Number(values.count), seed }).map((v) => m.build(v));
+    const docs = fc.sample(m.arbitrary, { numRuns: count, seed }).map((v) => m.build(v));
     io.out(docs.join('\n\n'));
     return 0;
   }

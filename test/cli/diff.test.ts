@@ -229,7 +229,7 @@ describe('paygen diff', () => {
       [['diff', p.old], /expected two schemas, OLD and NEW; got 1/],
       [['diff', p.old, p.new, '--format', 'html'], /unknown format 'html'/],
       [['diff', p.old, p.new, '--fail-on', 'sometimes'], /unknown --fail-on level 'sometimes'/],
-      [['diff', p.old, p.new, '--generative', '--runs', '0'], /--runs expects an integer of at least 1, got '0'/],
+      [['diff', p.old, p.new, '--generative', '--runs', '0'], /--runs must be an integer from 1 to 10000, not '0'/],
       [['diff', p.old, p.new, '--seed', '3'], /--runs and --seed apply to --generative only/],
       [['diff', p.old, p.new, '--colour'], /Unknown option '--colour'/],
       [['diff', p.old, '/no/such/schema'], /\/no\/such\/schema: no such file or folder/],
