@@ -10,14 +10,47 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** What `paygen validate -` reads (default: process.stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
-/** Runs an argument parser (node:util parseArgs), turning its errors into usage errors. */
+/**
+ * Runs an argument parser (node:util parseArgs), turning its errors into usage errors. Node's
+ * message for an unknown option ends in an unbalanced quote (`as in '-- "--bogus"`): it is said
+ * again here, the argument shown as given.
+ */
 export function usage<R>(parse: () => R): R {
   try {
     return parse();
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const message = (e as Error).message;
+    const unknown = (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /^Unknown option '([\s\S]*?)'(?:\. To specify a positional argument[\s\S]*)?$/.exec(message);
+    if (unknown) throw new UsageError(`unknown option '${unknown[1]}'; a file whose name starts with '-' goes after '--' (as in: -- ${unknown[1]})`);
+    throw new UsageError(message);
+  }
+}
+
+/**
+ * An error paygen did not expect, raised while it worked on a file: main reports it as an internal
+ * error naming the file (its stack only with --debug).
+ */
+export class InternalError extends Error {
+  constructor(
+    readonly file: string,
+    readonly fault: unknown,
+  ) {
+    super(fault instanceof Error ? fault.message : String(fault));
+    this.name = 'InternalError';
+  }
+}
+
+/** Runs `work` on `file`: a usage error passes through, any other error names the file. */
+export async function onFile<R>(file: string, work: () => Promise<R> | R): Promise<R> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InternalError) throw e;
+    throw new InternalError(file, e);
   }
 }
 

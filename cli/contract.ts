@@ -31,7 +31,8 @@ Options:
                    config, else every bundled set)
   --config FILE    the config file (default: paygen.config.json here or in a parent folder)
   --phase PHASE    samples, facets, fuzz or mutations (repeatable; default: all four)
-  --runs N         fuzzing runs per message (default 200, at most 100000)
+  --runs N         fuzzing runs per message, 1 to 100000 (default 200; to fuzz nothing, choose
+                   the other phases with --phase)
   --seed S         seed of every random choice, 0 to ${MAX_SEED}; a failure prints the seed that
                    replays it
   --report FORMAT  text (default), json, or junit (for CI systems)
@@ -84,7 +85,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
   for (const s of names)
     if (!known.includes(s)) throw new UsageError(`unknown schema set '${s}' (${file ? `in ${file}: ${configured.map((c) => c.name).join(', ')}; ` : ''}bundled: ${BUNDLED_SETS.join(', ')})`);
   for (const p of values.phase ?? []) if (!PHASES.includes(p as Phase)) throw new UsageError(`unknown phase '${p}' (phases: ${PHASES.join(', ')})`);
-  const runs = values.runs === undefined ? 200 : parseCount(values.runs, '--runs', 0, 100_000);
+  const runs = values.runs === undefined ? 200 : parseCount(values.runs, '--runs', 1, 100_000);
   const seed = values.seed !== undefined ? parseSeed(values.seed) : 20261122;
   if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
   const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);

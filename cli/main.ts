@@ -22,7 +22,10 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(maskCardNumbers(`paygen: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
+    // main reports the faults of a command itself; this is the last resort, its stack only with --debug
+    const debug = process.argv.slice(2).includes('--debug');
+    const shown = e instanceof Error ? (debug ? (e.stack ?? e.message) : `${e.name}: ${e.message}`) : String(e);
+    process.stderr.write(maskCardNumbers(`paygen: internal error: ${shown}\n`));
     process.exitCode = 2;
   },
 );

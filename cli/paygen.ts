@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../generator/package-root.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
-import { UsageError, type Io } from './args.js';
+import { InternalError, UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
 import { runGenerate } from './generate.js';
@@ -29,6 +29,7 @@ function help(): string {
   lines.push(
     '',
     "Run 'paygen <command> --help' for a command's options.",
+    'Global option: --debug  print the stack of an internal error (a fault of paygen, exit 2).',
     'Exit codes: 0 success, 1 check failed, 2 usage, configuration or I/O error;',
     '141 standard output closed before the end (paygen … | head -1), quietly.',
   );
@@ -39,7 +40,11 @@ export async function main(argv: string[], given: Io): Promise<number> {
   // every error and log line leaves paygen masked: a card number in a file name, a schema's message
   // or an exception is shown as its last four digits (reports on standard output mask themselves)
   const io: Io = { ...given, err: (l) => given.err(maskCardNumbers(l)) };
-  const [cmd, ...rest] = argv;
+  // --debug is global: anywhere before a '--' that ends the options
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  const debug = options.includes('--debug');
+  const [cmd, ...rest] = debug ? [...options.filter((a) => a !== '--debug'), ...(end < 0 ? [] : argv.slice(end))] : argv;
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(help());
     return cmd === undefined ? 2 : 0;
@@ -61,6 +66,12 @@ export async function main(argv: string[], given: Io): Promise<number> {
       io.err(`paygen ${cmd}: ${e.message}\nRun 'paygen ${cmd} --help' for usage.`);
       return 2;
     }
-    throw e;
+    // a fault of paygen: said in one line, naming the file it concerns; the stack only with --debug
+    const cause = e instanceof InternalError ? e.fault : e;
+    const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    io.err(`paygen ${cmd}: internal error${e instanceof InternalError ? ` while checking ${e.file}` : ''}: ${what}`);
+    if (debug && cause instanceof Error && cause.stack) io.err(cause.stack);
+    else io.err('This is a fault of paygen; run again with --debug for its stack, and report it.');
+    return 2;
   }
 }

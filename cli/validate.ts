@@ -1,30 +1,40 @@
 import { relative, resolve } from 'node:path';
 import { DEFAULT_LIMITS, maskCardNumbers, rootOf, type Issue } from '../runtime/index.js';
+import { inDocumentOrder } from '../runtime/issues.js';
 import { FileReadError, readBoundedFile } from '../generator/model/read-file.js';
 import { parseArgs } from 'node:util';
-import { usage, UsageError, type Io } from './args.js';
+import { onFile, usage, UsageError, type Io } from './args.js';
+import { xmlFiles } from '../contract/phases/files.js';
 import { BUNDLED, type SchemaModule } from './bundled.js';
 
 /** The bytes a document file may have: the runtime decodes no more than 4 bytes per character of the limit. */
 export const DOCUMENT_FILE_BYTES = 4 * DEFAULT_LIMITS.maxDocumentLength;
 
-export const VALIDATE_HELP = `Usage: paygen validate [--schema NAME] [--tolerant] [--json] FILE...
+/** How standard input is named in reports (`paygen validate -`). */
+export const STDIN_NAME = '<stdin>';
+
+export const VALIDATE_HELP = `Usage: paygen validate [--schema NAME] [--tolerant] [--json] FILE|FOLDER|-...
 
 Validates each XML file against a bundled schema set and reports, per file, the message
-found or every issue with its path, line and column.
+found or every issue (in document order) with its path, line and column. A folder is searched
+for .xml files (recursively, in a stable order, as contract searches it); '-' reads standard input,
+reported as ${STDIN_NAME}.
 
 Options:
   --schema NAME   the schema set (${Object.keys(BUNDLED).join(', ')}); by default each document's set is
                   recognised from its root element and namespace
   --tolerant      accept the documented quirks of real senders, reported as warnings
-  --json          one JSON object per file argument and line, in order:
+  --json          one JSON object per file and line, in order:
                   {"file","ok","message","schema","issues":[{"code","path","line","column","message"}],"warnings":[…]};
-                  a file that cannot be read has ok false and "error" saying why
+                  a file that cannot be read (or a folder with no .xml file) has ok false
+                  and "error" saying why
+  --debug         (global) the stack of an internal error
   -h, --help      this help
 
 Files are read only if they are regular files (a FIFO, socket or device is refused, never
 waited on) of at most ${DOCUMENT_FILE_BYTES} bytes (4 × the ${DEFAULT_LIMITS.maxDocumentLength}-character
-document limit); a larger one is invalid (limit-exceeded) and is not read.
+document limit); a larger one is invalid (limit-exceeded) and is not read. Standard input is
+bounded the same way: reading stops past the limit.
 
 Exit codes: 0 every file is valid, 1 some file is not, 2 usage or I/O error (some file cannot be
 read); a closed standard output (paygen validate … | head -1) ends paygen quietly with 141.`;
@@ -63,31 +73,67 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   const options = { mode: values.tolerant ? ('tolerant' as const) : ('strict' as const) };
   const modules = new Map<string, SchemaModule>();
   const load = async (name: string) => modules.get(name) ?? modules.set(name, await BUNDLED[name]()).get(name)!;
+  if (positionals.filter((a) => a === '-').length > 1) throw new UsageError("'-' (standard input) given more than once");
   let invalid = 0;
   let ioErrors = 0;
+  let reported = 0;
+  const unreadable = (shown: string, reason: string) => {
+    ioErrors++;
+    // masked as every line is (a file may be named after a card number)
+    if (values.json) io.out(maskCardNumbers(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: reason, issues: [], warnings: [] })));
+    else io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${reason}`));
+  };
   for (const arg of positionals) {
-    const path = resolve(io.cwd, arg);
-    const shown = relative(io.cwd, path) || arg;
-    let report: FileReport;
-    try {
-      report = await validateOne(readBoundedFile(path, DOCUMENT_FILE_BYTES), shown, values.schema, options, load);
-    } catch (e) {
-      if (!(e instanceof FileReadError)) throw e;
-      if (e.problem === 'too-large') report = tooLarge(shown, e);
-      else {
-        ioErrors++;
-        // masked as every line is (a file may be named after a card number)
-        if (values.json) io.out(maskCardNumbers(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: e.reason, issues: [], warnings: [] })));
-        else io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${e.reason}`));
-        continue;
-      }
+    // '-' is standard input; a folder is searched for .xml files as contract searches it
+    const paths = arg === '-' ? ['-'] : xmlFiles([resolve(io.cwd, arg)], io.cwd);
+    if (paths.length === 0) {
+      unreadable(relative(io.cwd, resolve(io.cwd, arg)) || arg, 'a folder with no .xml file in it');
+      continue;
     }
-    if (!report.ok) invalid++;
-    // the issues are masked already; the line is once more, file name included (a last line of defence)
-    io.out(maskCardNumbers(values.json ? JSON.stringify(jsonReport(report)) : textReport(report)));
+    for (const path of paths) {
+      const shown = path === '-' ? STDIN_NAME : relative(io.cwd, path) || arg;
+      let report: FileReport;
+      try {
+        const bytes = path === '-' ? await readBoundedStream(io.stdin ?? process.stdin, DOCUMENT_FILE_BYTES) : readBoundedFile(path, DOCUMENT_FILE_BYTES);
+        report = await onFile(shown, () => validateOne(bytes, shown, values.schema, options, load));
+      } catch (e) {
+        if (!(e instanceof FileReadError)) throw e;
+        if (e.problem === 'too-large') report = tooLarge(shown, e);
+        else {
+          unreadable(shown, e.reason);
+          continue;
+        }
+      }
+      reported++;
+      if (!report.ok) invalid++;
+      // the issues are masked already; the line is once more, file name included (a last line of defence)
+      io.out(maskCardNumbers(values.json ? JSON.stringify(jsonReport(report)) : textReport(report)));
+    }
   }
-  if (!values.json) io.out(`${positionals.length - ioErrors - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ''}`);
+  if (!values.json) io.out(`${reported - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ''}`);
   return ioErrors > 0 ? 2 : invalid > 0 ? 1 : 0;
+}
+
+/**
+ * Standard input, bounded as a file is: more than `maxBytes` is a too-large error, and reading
+ * stops there (nothing beyond the limit is held).
+ */
+export async function readBoundedStream(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      total += b.length;
+      if (total > maxBytes) throw new FileReadError('too-large', `is more than ${maxBytes} bytes, the limit`, undefined, maxBytes);
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof FileReadError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileReadError('unreadable', (e as Error).message, undefined, undefined, code ?? (e as Error).message);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** A file over the byte limit: invalid as the runtime finds such bytes (limit-exceeded), and not read. */
@@ -134,18 +180,23 @@ function slim(i: Issue) {
 }
 
 function jsonReport(r: FileReport) {
-  return { file: r.file, ok: r.ok, message: r.message, schema: r.schema, issues: r.issues.map(slim), warnings: r.warnings.map(slim) };
+  return { file: r.file, ok: r.ok, message: r.message, schema: r.schema, issues: inDocumentOrder(r.issues).map(slim), warnings: inDocumentOrder(r.warnings).map(slim) };
 }
 
 export function formatIssue(i: Issue): string {
   const at = i.line !== undefined ? `${i.line}:${i.column}` : '-';
-  const detail = i.expected !== undefined || i.received !== undefined ? ` (expected ${i.expected ?? '?'}, found ${i.received ?? '?'})` : '';
+  // what was expected and found, unless the message says it already
+  const parts = [
+    i.expected !== undefined && !i.message.includes(i.expected) ? `expected ${i.expected}` : '',
+    i.received !== undefined && !i.message.includes(i.received) ? `found ${i.received}` : '',
+  ].filter(Boolean);
+  const detail = parts.length ? ` (${parts.join(', ')})` : '';
   return `  ${at.padEnd(8)} ${i.code.padEnd(20)} ${i.message}${detail}${i.path ? `  at ${i.path}` : ''}`;
 }
 
 function textReport(r: FileReport): string {
   const lines = [r.ok ? `ok    ${r.file}  ${r.schema}:${r.message}` : `FAIL  ${r.file}`];
-  for (const i of r.issues) lines.push(formatIssue(i));
-  for (const w of r.warnings) lines.push(formatIssue(w).replace(/^ {2}/, '  warning '));
+  for (const i of inDocumentOrder(r.issues)) lines.push(formatIssue(i));
+  for (const w of inDocumentOrder(r.warnings)) lines.push(formatIssue(w).replace(/^ {2}/, '  warning '));
   return lines.join('\n');
 }

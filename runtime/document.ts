@@ -208,7 +208,8 @@ export function rootOf(input: string | Uint8Array, options?: ParseOptions): { ns
 /** Raises the issue for a root element that is none of the expected ones. */
 export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; local: string }[]): void {
   const c = cx.c;
-  const names = expected.map((b) => `<${b.local}>`).join(' | ');
+  // each root once, in the order first given (messages may share a root, and a set lists both directions)
+  const names = [...new Set(expected.map((b) => `<${b.local}>`))].join(' | ');
   const sameName = expected.find((b) => b.local === c.local);
   if (sameName) {
     cx.issue(

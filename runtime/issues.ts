@@ -122,3 +122,13 @@ export function quote(value: string, max = QUOTE_MAX): string {
 export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Issues in document order: those with a position by line and column (a stable sort, so issues
+ * at one place keep the order they were found in), then those without one, as found.
+ */
+export function inDocumentOrder<I extends { line?: number; column?: number }>(issues: readonly I[]): I[] {
+  const placed = issues.filter((i) => i.line !== undefined);
+  placed.sort((a, b) => a.line! - b.line! || (a.column ?? 0) - (b.column ?? 0));
+  return [...placed, ...issues.filter((i) => i.line === undefined)];
+}

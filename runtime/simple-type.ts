@@ -1,4 +1,4 @@
-import { quote, type IssueCode } from './issues.js';
+import { escapeControls, quote, type IssueCode } from './issues.js';
 import { compareOrdered, ORDERED_PRIMITIVES } from './order.js';
 import { compareDecimal, decimalDigits, normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
 import type { FacetsPlan, PlanQName, ValueKind, WhiteSpaceRule } from './plan.js';
@@ -367,6 +367,15 @@ function jsTypeFault(t: SimpleType, want: string, v: unknown): Fault {
   return { code: 'invalid-value', message: `expected ${want}${of(t)}, found ${found}`, expected: want, received: found };
 }
 
+/** The longest pattern an issue shows in full; a longer one is cut, its length said (the schema has it all). */
+export const PATTERN_SHOWN_MAX = 120;
+
+/** A pattern facet as an issue shows it: as the schema writes it, cut after PATTERN_SHOWN_MAX characters, on one line. */
+export function shownPattern(pattern: string): string {
+  const oneLine = escapeControls(pattern);
+  return oneLine.length > PATTERN_SHOWN_MAX ? `${oneLine.slice(0, PATTERN_SHOWN_MAX)}…(${pattern.length} chars)` : oneLine;
+}
+
 /** Lexical space, then the facets, of a text value (normalised). `normalForm`: also check the whitespace normal form. */
 export function textFault(t: SimpleType, text: string, normalForm: boolean): Fault | undefined {
   if (acceptsText(t, text, normalForm ? TextMode.Value : TextMode.Read)) return undefined;
@@ -390,7 +399,10 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   }
   const patterns = t.patterns;
   for (let i = 0; i < patterns.length; i++) {
-    if (!patterns[i].test(text)) return { code: 'pattern', message: `${quote(text)} does not match the pattern ${t.xsdPatterns[i]}${of(t)}`, expected: `pattern ${t.xsdPatterns[i]}`, received: text };
+    if (!patterns[i].test(text)) {
+      const pattern = shownPattern(t.xsdPatterns[i]);
+      return { code: 'pattern', message: `${quote(text)} does not match the pattern ${pattern}${of(t)}`, expected: `pattern ${pattern}`, received: text };
+    }
   }
   const lf = lengthFault(t, text, -1);
   if (lf) return lf;

@@ -2,6 +2,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FileReadError, readBoundedFile } from '../../generator/model/read-file.js';
 import { DEFAULT_LIMITS, rootOf, type Issue } from '../../runtime/index.js';
+import { inDocumentOrder } from '../../runtime/issues.js';
 import type { ContractSet } from '../set.js';
 import type { CaseResult } from '../types.js';
 
@@ -41,7 +42,9 @@ export function filesPhase(sets: readonly ContractSet[], paths: readonly string[
 }
 
 function describe(issues: readonly Issue[]): string {
-  return issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.code} ${i.path || '/'}: ${i.message}`).join('; ');
+  return inDocumentOrder(issues)
+    .map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.code} ${i.path || '/'}: ${i.message}`)
+    .join('; ');
 }
 
 /**

@@ -38,6 +38,23 @@ function kindOf(st: Stats): string {
   return 'not a regular file';
 }
 
+/** Why a file could not be opened or read, in words (`no such file`, not a bare `ENOENT`), the errno code after them. */
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a part of its path is not a folder)',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+function reasonOf(e: NodeJS.ErrnoException): string {
+  const words = e.code !== undefined ? REASONS[e.code] : undefined;
+  return words ? `${words} (${e.code})` : (e.code ?? e.message);
+}
+
 /** The bytes of `file`, or a FileReadError saying why they were not read. */
 export function readBoundedFile(file: string, maxBytes: number): Buffer {
   let fd: number;
@@ -47,7 +64,7 @@ export function readBoundedFile(file: string, maxBytes: number): Buffer {
     // Node's message names the errno and the path (an include's target is worth seeing); `reason` is short
     const code = (e as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'directory' : 'unreadable';
-    throw new FileReadError(problem, (e as Error).message, undefined, undefined, code ?? (e as Error).message);
+    throw new FileReadError(problem, (e as Error).message, undefined, undefined, reasonOf(e as NodeJS.ErrnoException));
   }
   try {
     const st = fstatSync(fd);
@@ -63,7 +80,7 @@ export function readBoundedFile(file: string, maxBytes: number): Buffer {
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (e) {
-        throw new FileReadError('unreadable', (e as Error).message, undefined, undefined, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+        throw new FileReadError('unreadable', (e as Error).message, undefined, undefined, reasonOf(e as NodeJS.ErrnoException));
       }
       if (n === 0) break;
       total += n;

@@ -14,7 +14,7 @@ async function run(...argv: string[]): Promise<{ code: number; err: string }> {
 
 it('a count beyond its maximum is a usage error, not hours of work', async () => {
   expect(await run('sample', 'initiatePaymentRequest', '--count', '1000000000')).toMatchObject({ code: 2, err: expect.stringMatching(/--count must be an integer from 1 to 10000/) });
-  expect(await run('contract', '--schema', 'pxp', '--runs', '99999999999')).toMatchObject({ code: 2, err: expect.stringMatching(/--runs must be an integer from 0 to 100000/) });
+  expect(await run('contract', '--schema', 'pxp', '--runs', '99999999999')).toMatchObject({ code: 2, err: expect.stringMatching(/--runs must be an integer from 1 to 100000/) });
   expect(await run('diff', 'schemas/pxp', 'schemas/pxp', '--generative', '--runs', '20000')).toMatchObject({ code: 2, err: expect.stringMatching(/--runs must be an integer from 1 to 10000/) });
   // and within it, as before
   expect((await run('sample', 'initiatePaymentRequest', '--count', '2')).code).toBe(0);
