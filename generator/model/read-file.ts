@@ -41,7 +41,7 @@ function kindOf(st: Stats): string {
 /** Why a file could not be opened or read, in words (`no such file`, not a bare `ENOENT`), the errno code after them. */
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
-  ENOTDIR: 'no such file (a part of its path is not a folder)',
+  ENOTDIR: 'a part of its path is not a folder',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   ELOOP: 'too many levels of symbolic links',

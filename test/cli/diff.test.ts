@@ -231,7 +231,7 @@ describe('paygen diff', () => {
       [['diff', p.old, p.new, '--fail-on', 'sometimes'], /unknown --fail-on level 'sometimes'/],
       [['diff', p.old, p.new, '--generative', '--runs', '0'], /--runs must be an integer from 1 to 10000, not '0'/],
       [['diff', p.old, p.new, '--seed', '3'], /--runs and --seed apply to --generative only/],
-      [['diff', p.old, p.new, '--colour'], /Unknown option '--colour'/],
+      [['diff', p.old, p.new, '--colour'], /unknown option '--colour'; a file whose name starts with '-' goes after '--' \(as in: -- --colour\)$/m],
       [['diff', p.old, '/no/such/schema'], /\/no\/such\/schema: no such file or folder/],
       [['diff', p.old, p.new, '--ignore', '/no/such/ignore'], /cannot read \/no\/such\/ignore: ENOENT/],
     ];

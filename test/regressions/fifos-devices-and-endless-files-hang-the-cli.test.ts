@@ -55,7 +55,7 @@ describe('inputs that are not regular files, or too large', () => {
     expect(r.out.trim().split('\n').at(-1)).toBe('1 valid, 0 invalid, 2 unreadable');
   });
 
-  it('validate --json gives every argument its line, in order: missing, folder, unreadable, FIFO, device, too large, valid', () => {
+  it('validate --json gives every file its line, in order: missing, a folder searched (dangling link, valid, FIFO, device), unreadable, FIFO, device, too large, valid', () => {
     const r = paygen('validate', '--json', 'missing.xml', 'traffic', 'ok.xml/x', 'fifo', '/dev/zero', 'huge.xml', 'ok.xml');
     expect(r.code).toBe(2);
     const lines = r.out
@@ -63,16 +63,30 @@ describe('inputs that are not regular files, or too large', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.ok, l.error ?? (l.issues as { code: string }[])[0]?.code ?? l.message])).toEqual([
-      [false, 'ENOENT'],
-      [false, 'is a directory, not a file'],
-      [false, 'ENOTDIR'],
+      [false, 'no such file (ENOENT)'],
+      [false, 'no such file (ENOENT)'],
+      [true, 'initiatePaymentRequest'],
+      [false, 'is a FIFO (named pipe); paygen reads regular files only'],
+      [false, 'is a character device; paygen reads regular files only'],
+      [false, 'a part of its path is not a folder (ENOTDIR)'],
       [false, 'is a FIFO (named pipe); paygen reads regular files only'],
       [false, 'is a character device; paygen reads regular files only'],
       [false, 'limit-exceeded'],
       [true, 'initiatePaymentRequest'],
     ]);
-    expect(lines.map((l) => l.file)).toEqual(['missing.xml', 'traffic', 'ok.xml/x', 'fifo', expect.stringMatching(/dev\/zero$/), 'huge.xml', 'ok.xml']);
-    expect(lines[5].issues).toEqual([expect.objectContaining({ code: 'limit-exceeded', path: '', received: '67108865 bytes', expected: 'at most 67108864 bytes' })]);
+    expect(lines.map((l) => l.file)).toEqual([
+      'missing.xml',
+      'traffic/dangling.xml',
+      'traffic/ok.xml',
+      'traffic/pipe.xml',
+      'traffic/zero.xml',
+      'ok.xml/x',
+      'fifo',
+      expect.stringMatching(/dev\/zero$/),
+      'huge.xml',
+      'ok.xml',
+    ]);
+    expect(lines[8].issues).toEqual([expect.objectContaining({ code: 'limit-exceeded', path: '', received: '67108865 bytes', expected: 'at most 67108864 bytes' })]);
     expect(r.err).toBe('');
   });
 
@@ -87,7 +101,7 @@ describe('inputs that are not regular files, or too large', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain('FAIL traffic/pipe.xml: cannot read: is a FIFO (named pipe); paygen reads regular files only');
     expect(r.out).toContain('FAIL traffic/zero.xml: cannot read: is a character device; paygen reads regular files only');
-    expect(r.out).toContain('FAIL traffic/dangling.xml: cannot read: ENOENT');
+    expect(r.out).toContain('FAIL traffic/dangling.xml: cannot read: no such file (ENOENT)');
     // the loop is searched once: ok.xml is checked once, under the folder's own name
     expect(r.out.match(/ok {3}\S*ok\.xml/g)).toEqual(['ok   traffic/ok.xml']);
   });
