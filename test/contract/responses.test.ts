@@ -35,7 +35,7 @@ describe('parseResponse', () => {
       expect(r.issues[0]).toMatchObject({
         code: 'unknown-root',
         received: '<executePaymentActionResponse>',
-        expected: '<getPaymentsResponse> | <paymentServiceException> | <paymentServiceException>',
+        expected: '<getPaymentsResponse> | <paymentServiceException>',
       });
   });
 
