@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
 import { ConfigError, findConfig, readConfig, type ResolvedSet } from '../generator/config.js';
@@ -53,6 +54,11 @@ export function chooseSets(io: Io, o: SetOptions): SetChoice {
   if (o.xsd && o.xsd.length > 0) {
     if (schema.length > 0) throw new UsageError('--xsd and --schema exclude each other: --xsd FILE is the schema set');
     if (o.config !== undefined) throw new UsageError('--xsd and --config exclude each other: --xsd reads no config');
+    for (const f of o.xsd) {
+      const path = resolve(io.cwd, f);
+      if (!existsSync(path)) throw new UsageError(`--xsd ${f}: no such file`);
+      if (!statSync(path).isFile()) throw new UsageError(`--xsd ${f}: not a file`);
+    }
     return { configured: [], xsd: xsdSet(o.xsd, io.cwd), own: false };
   }
   const file = o.config !== undefined ? resolve(io.cwd, o.config) : findConfig(io.cwd);
