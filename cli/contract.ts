@@ -1,24 +1,22 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runContract } from '../contract/index.js';
 import { jsonReport, junitReport, textReport, totals } from '../contract/report.js';
-import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
-import { ConfigError, findConfig, readConfig, type ResolvedSet } from '../generator/config.js';
-import { CatalogError } from '../generator/model/catalog.js';
-import { CodeListError } from '../generator/model/code-lists.js';
-import { SchemaError } from '../generator/model/schema-error.js';
-import { packageRoot } from '../generator/package-root.js';
+import { BUNDLED_SETS } from '../contract/set.js';
 import { PHASES, type Phase } from '../contract/types.js';
 import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { checkSetNames, chooseSets, defaultSets, loadContractSetOf } from './sets.js';
 
 export const CONTRACT_HELP = `Usage: paygen contract [--schema NAME]... [--config FILE] [--phase PHASE]... [--runs N] [--seed S]
                        [--report text|json|junit] [--output FILE] [--tolerant] [PATH...]
+       paygen contract --xsd SCHEMA.xsd [options] [PATH...]
 
 Runs the contract suite on schema sets, then validates every XML file under the given paths
 (captured traffic, fixtures). The sets are those of the paygen.config.json found here or in a
 parent folder (each run from its XSD by paygen's interpreter, which behaves as the generated
-code does), or, with no config, the bundled ones (${BUNDLED_SETS.join(', ')}):
+code does) and the bundled ones (${BUNDLED_SETS.join(', ')}); or, with --xsd, a schema given
+directly, with no config and no generated code. The phases:
   samples     every documented sample has its recorded outcome
   facets      values just inside and just outside every facet: paygen and libxml2 agree
   fuzz        for arbitrary values v: parse(build(v)) = v and libxml2 accepts build(v)
@@ -30,6 +28,9 @@ Options:
   --schema NAME    a set of the config, or a bundled set (repeatable; default: every set of the
                    config, else every bundled set)
   --config FILE    the config file (default: paygen.config.json here or in a parent folder)
+  --xsd FILE       run on this XSD (repeatable: the entry files of one schema set); every global
+                   element of complex type it declares is a message of unknown direction. Not
+                   with --schema or --config
   --phase PHASE    samples, facets, fuzz or mutations (repeatable; default: all four)
   --runs N         fuzzing runs per message, 1 to 100000 (default 200; to fuzz nothing, choose
                    the other phases with --phase)
@@ -40,7 +41,7 @@ Options:
   --tolerant       read the files in tolerant mode
   -h, --help       this help
 
-Exit codes: 0 everything passed, 1 a check failed, 2 usage or I/O error.`;
+Exit codes: 0 everything passed, 1 a check failed, 2 usage, configuration, schema or I/O error.`;
 
 export async function runContractCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = usage(() =>
@@ -51,6 +52,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
       options: {
         schema: { type: 'string', multiple: true },
         config: { type: 'string' },
+        xsd: { type: 'string', multiple: true },
         phase: { type: 'string', multiple: true },
         runs: { type: 'string' },
         seed: { type: 'string' },
@@ -65,45 +67,15 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
     io.out(CONTRACT_HELP);
     return 0;
   }
-  const file = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
-  let configured: ResolvedSet[] = [];
-  if (file) {
-    try {
-      configured = readConfig(file);
-    } catch (e) {
-      if (e instanceof ConfigError) {
-        io.err(`paygen contract: ${e.message}`);
-        return 2;
-      }
-      throw e;
-    }
-  }
-  // paygen's own config names the bundled sets: those run their generated code
-  const own = file !== undefined && dirname(file) === packageRoot();
-  const names = values.schema ?? (configured.length > 0 ? configured.map((s) => s.name) : BUNDLED_SETS);
-  const known = [...new Set([...configured.map((s) => s.name), ...BUNDLED_SETS])];
-  for (const s of names)
-    if (!known.includes(s)) throw new UsageError(`unknown schema set '${s}' (${file ? `in ${file}: ${configured.map((c) => c.name).join(', ')}; ` : ''}bundled: ${BUNDLED_SETS.join(', ')})`);
+  const choice = chooseSets(io, values);
+  const names = values.schema ?? defaultSets(choice);
+  checkSetNames(choice, names);
   for (const p of values.phase ?? []) if (!PHASES.includes(p as Phase)) throw new UsageError(`unknown phase '${p}' (phases: ${PHASES.join(', ')})`);
   const runs = values.runs === undefined ? 200 : parseCount(values.runs, '--runs', 1, 100_000);
   const seed = values.seed !== undefined ? parseSeed(values.seed) : 20261122;
   if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
   const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);
-  let loaded: ContractSet[];
-  try {
-    loaded = await Promise.all(
-      names.map((name) => {
-        const config = configured.find((c) => c.name === name);
-        return config && !(own && BUNDLED_SETS.includes(name)) ? interpretedContractSet(config, config.root) : loadBundledSet(name);
-      }),
-    );
-  } catch (e) {
-    if (e instanceof SchemaError || e instanceof CatalogError || e instanceof CodeListError) {
-      io.err(`paygen contract: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const loaded = await Promise.all(names.map((name) => loadContractSetOf(choice, name)));
   const results = await runContract(loaded, { phases, runs, seed, paths: positionals, tolerant: values.tolerant }, io.cwd);
   const ctx = { seed, runs };
   const report = values.report === 'json' ? jsonReport(results, ctx) : values.report === 'junit' ? junitReport(results, ctx) : textReport(results, ctx);

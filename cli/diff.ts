@@ -19,7 +19,8 @@ OLD and NEW are each an XSD file, a schema folder (with its messages.json, which
 message's direction), or a git revision of either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
 Without a messages.json every global element of complex type that the given files declare
 (not those of the schemas they import) is a message of unknown direction, judged as both
-sent and received.
+sent and received. diff reads no config: a configured set is compared by its files (its
+schema folder, or its entry XSD), e.g. paygen diff git:HEAD~1:schemas/acme schemas/acme.
 
 Options:
   --format FORMAT    text (default), json (schema: schemas/diff-report.schema.json),
@@ -56,6 +57,10 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
         runs: { type: 'string', default: '50' },
         seed: { type: 'string', default: '20261122' },
         rules: { type: 'boolean', default: false },
+        // refused with a pointer to what diff takes (see below)
+        schema: { type: 'string' },
+        config: { type: 'string' },
+        xsd: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }),
@@ -67,6 +72,9 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   if (values.rules) {
     io.out(rulesText());
     return 0;
+  }
+  for (const o of ['schema', 'config', 'xsd'] as const) {
+    if (values[o] !== undefined) throw new UsageError(`diff takes no --${o}: OLD and NEW are XSD files, schema folders or git:REV:PATH (e.g. git:HEAD~1:schemas/acme schemas/acme)`);
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${FORMATS.join(', ')})`);

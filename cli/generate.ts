@@ -6,6 +6,7 @@ import { CodeListError } from '../generator/model/code-lists.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { parseArgs } from 'node:util';
 import { usage, UsageError, type Io } from './args.js';
+import { BUNDLED_SETS } from '../contract/bundled.js';
 
 export const GENERATE_HELP = `Usage: paygen generate [--config FILE] [--schema NAME] [--check]
 
@@ -53,7 +54,10 @@ export function runGenerate(argv: string[], io: Io): number {
   }
   if (values.schema) {
     const unknown = values.schema.filter((n) => !sets.some((s) => s.name === n));
-    if (unknown.length > 0) throw new UsageError(`no set named ${unknown.join(', ')} in ${file} (sets: ${sets.map((s) => s.name).join(', ')})`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `unknown schema set '${unknown.join("', '")}' (configured in ${file}: ${sets.map((s) => s.name).join(', ')}; the bundled sets, ${BUNDLED_SETS.join(', ')}, come generated with paygen)`,
+      );
     sets = sets.filter((s) => values.schema!.includes(s.name));
   }
   let stale = 0;

@@ -7,6 +7,7 @@ import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
 import { runGenerate } from './generate.js';
 import { runSample } from './sample.js';
+import { SetError } from './sets.js';
 import { runValidate } from './validate.js';
 
 /**
@@ -17,9 +18,9 @@ import { runValidate } from './validate.js';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
   generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: runGenerate },
-  validate: { summary: 'validate XML documents against the bundled schemas', run: runValidate },
+  validate: { summary: 'validate XML documents against a configured, bundled or --xsd schema set', run: runValidate },
   contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },
-  sample: { summary: 'print valid random instances of a message', run: runSample },
+  sample: { summary: 'print valid random instances of a message (of a configured, bundled or --xsd set)', run: runSample },
   diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: runDiff },
 };
 
@@ -64,6 +65,11 @@ export async function main(argv: string[], given: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`paygen ${cmd}: ${e.message}\nRun 'paygen ${cmd} --help' for usage.`);
+      return 2;
+    }
+    // a config or schema set that cannot be read: the message says where
+    if (e instanceof SetError) {
+      io.err(`paygen ${cmd}: ${e.message}`);
       return 2;
     }
     // a fault of paygen: said in one line, naming the file it concerns; the stack only with --debug

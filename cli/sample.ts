@@ -1,25 +1,35 @@
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { BUNDLED_SETS, loadBundledSet } from '../contract/set.js';
+import { BUNDLED_SETS } from '../contract/set.js';
 import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { checkSetNames, chooseSets, knownSets, loadContractSetOf } from './sets.js';
 
 /** `--count` at most: the documents are all built (and held) before they are printed. */
 const MAX_SAMPLES = 10_000;
 
-export const SAMPLE_HELP = `Usage: paygen sample MESSAGE [--schema NAME] [--count K] [--seed S]
+export const SAMPLE_HELP = `Usage: paygen sample MESSAGE [--schema NAME] [--config FILE] [--count K] [--seed S]
+       paygen sample --xsd SCHEMA.xsd MESSAGE [--count K] [--seed S]
 
 Prints K valid random instances of a message (its catalogue name; for PaymentProcessing, the
-root element's name), one XML document after another, separated by a blank line. The same seed
-prints the same documents; without --seed a random seed is used and printed on standard error.
+root element's name; without a catalogue, the root element's name), one XML document after
+another, separated by a blank line. The same seed prints the same documents; without --seed a
+random seed is used and printed on standard error. The sets are those of the paygen.config.json
+found here or in a parent folder (run from their XSD by paygen's interpreter) and the bundled
+ones (${BUNDLED_SETS.join(', ')}); or, with --xsd, a schema given directly.
 
 Options:
-  --schema NAME   the bundled set (${BUNDLED_SETS.join(', ')}); by default the set that has MESSAGE
+  --schema NAME   a set of the config or a bundled set; by default the first set that has MESSAGE
+  --config FILE   the config file (default: paygen.config.json here or in a parent folder)
+  --xsd FILE      sample from this XSD (repeatable: the entry files of one schema set); every
+                  global element of complex type it declares is a message. Not with --schema
+                  or --config
   --count K       how many (default 1, at most 10000)
   --seed S        the seed, an integer from 0 to ${MAX_SEED}
   -h, --help      this help
 
-Exit codes: 0 done, 2 usage error (unknown message or set); a closed standard output
-(paygen sample … | head -1) ends paygen quietly with 141.`;
+Exit codes: 0 done, 2 usage error (unknown message or set), configuration or schema error; a
+closed standard output (paygen sample … | head -1) ends paygen quietly with 141.`;
 
 export async function runSample(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = usage(() =>
@@ -29,6 +39,8 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         schema: { type: 'string' },
+        config: { type: 'string' },
+        xsd: { type: 'string', multiple: true },
         count: { type: 'string', default: '1' },
         seed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -43,11 +55,14 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
   const name = positionals[0];
   const count = parseCount(values.count, '--count', 1, MAX_SAMPLES);
   const given = values.seed !== undefined ? parseSeed(values.seed) : undefined;
-  if (values.schema !== undefined && !BUNDLED_SETS.includes(values.schema)) throw new UsageError(`unknown schema set '${values.schema}' (bundled: ${BUNDLED_SETS.join(', ')})`);
-  const candidates = values.schema ? [values.schema] : BUNDLED_SETS;
+  const choice = chooseSets(io, values);
+  if (values.schema !== undefined) checkSetNames(choice, [values.schema]);
+  const candidates = values.schema ? [values.schema] : knownSets(choice);
+  const known: string[] = [];
   for (const setName of candidates) {
-    const set = await loadBundledSet(setName);
+    const set = await loadContractSetOf(choice, setName);
     const m = set.messages.find((x) => x.name === name);
+    known.push(...set.messages.map((x) => x.name));
     if (!m) continue;
     const seed = given ?? Math.floor(Math.random() * 2 ** 31);
     if (values.seed === undefined) io.err(`seed: ${seed}`);
@@ -55,6 +70,6 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
     io.out(docs.join('\n\n'));
     return 0;
   }
-  const known = (await Promise.all(candidates.map(async (s) => (await loadBundledSet(s)).messages.map((x) => x.name)))).flat();
-  throw new UsageError(`no message '${name}' in ${values.schema ?? 'the bundled sets'}; messages: ${known.join(', ')}`);
+  const where = choice.xsd ? choice.xsd.xsd.map((f) => relative(io.cwd, f) || f).join(', ') : values.schema ? `set '${values.schema}'` : `the sets (${candidates.join(', ')})`;
+  throw new UsageError(`no message '${name}' in ${where}; messages: ${[...new Set(known)].join(', ')}`);
 }

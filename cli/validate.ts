@@ -5,7 +5,9 @@ import { FileReadError, readBoundedFile } from '../generator/model/read-file.js'
 import { parseArgs } from 'node:util';
 import { onFile, usage, UsageError, type Io } from './args.js';
 import { xmlFiles } from '../contract/phases/files.js';
-import { BUNDLED, type SchemaModule } from './bundled.js';
+import { BUNDLED_SETS } from '../contract/bundled.js';
+import type { SchemaModule } from './bundled.js';
+import { checkSetNames, chooseSets, knownSets, loadModuleOf } from './sets.js';
 
 /** The bytes a document file may have: the runtime decodes no more than 4 bytes per character of the limit. */
 export const DOCUMENT_FILE_BYTES = 4 * DEFAULT_LIMITS.maxDocumentLength;
@@ -13,16 +15,24 @@ export const DOCUMENT_FILE_BYTES = 4 * DEFAULT_LIMITS.maxDocumentLength;
 /** How standard input is named in reports (`paygen validate -`). */
 export const STDIN_NAME = '<stdin>';
 
-export const VALIDATE_HELP = `Usage: paygen validate [--schema NAME] [--tolerant] [--json] FILE|FOLDER|-...
+export const VALIDATE_HELP = `Usage: paygen validate [--schema NAME] [--config FILE] [--tolerant] [--json] FILE|FOLDER|-...
+       paygen validate --xsd SCHEMA.xsd [--tolerant] [--json] FILE|FOLDER|-...
 
-Validates each XML file against a bundled schema set and reports, per file, the message
-found or every issue (in document order) with its path, line and column. A folder is searched
-for .xml files (recursively, in a stable order, as contract searches it); '-' reads standard input,
-reported as ${STDIN_NAME}.
+Validates each XML file against a schema set and reports, per file, the message found or every
+issue (in document order) with its path, line and column. The sets are those of the
+paygen.config.json found here or in a parent folder (each run from its XSD by paygen's
+interpreter, which behaves as the generated code does) and the bundled ones (${BUNDLED_SETS.join(', ')});
+or, with --xsd, a schema given directly, with no config and no generated code. A folder is
+searched for .xml files (recursively, in a stable order, as contract searches it); '-' reads
+standard input, reported as ${STDIN_NAME}.
 
 Options:
-  --schema NAME   the schema set (${Object.keys(BUNDLED).join(', ')}); by default each document's set is
+  --schema NAME   a set of the config or a bundled set; by default each document's set is
                   recognised from its root element and namespace
+  --config FILE   the config file (default: paygen.config.json here or in a parent folder)
+  --xsd FILE      validate against this XSD (repeatable: the entry files of one schema set);
+                  every global element of complex type it declares is a message. Not with
+                  --schema or --config
   --tolerant      accept the documented quirks of real senders, reported as warnings
   --json          one JSON object per file and line, in order:
                   {"file","ok","message","schema","issues":[{"code","path","line","column","message"}],"warnings":[…]};
@@ -36,8 +46,9 @@ waited on) of at most ${DOCUMENT_FILE_BYTES} bytes (4 × the ${DEFAULT_LIMITS.ma
 document limit); a larger one is invalid (limit-exceeded) and is not read. Standard input is
 bounded the same way: reading stops past the limit.
 
-Exit codes: 0 every file is valid, 1 some file is not, 2 usage or I/O error (some file cannot be
-read); a closed standard output (paygen validate … | head -1) ends paygen quietly with 141.`;
+Exit codes: 0 every file is valid, 1 some file is not, 2 usage, configuration, schema or I/O
+error (some file cannot be read); a closed standard output (paygen validate … | head -1) ends
+paygen quietly with 141.`;
 
 interface FileReport {
   file: string;
@@ -58,6 +69,8 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         schema: { type: 'string' },
+        config: { type: 'string' },
+        xsd: { type: 'string', multiple: true },
         tolerant: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -69,10 +82,16 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('no files given');
-  if (values.schema !== undefined && !BUNDLED[values.schema]) throw new UsageError(`unknown schema set '${values.schema}' (bundled: ${Object.keys(BUNDLED).join(', ')})`);
+  const choice = chooseSets(io, values);
+  if (values.schema !== undefined) checkSetNames(choice, [values.schema]);
+  // with --xsd, its set; else each document's set is recognised among the configured and bundled ones
+  const schema = values.schema ?? (choice.xsd ? choice.xsd.name : undefined);
+  const candidates = knownSets(choice);
   const options = { mode: values.tolerant ? ('tolerant' as const) : ('strict' as const) };
   const modules = new Map<string, SchemaModule>();
-  const load = async (name: string) => modules.get(name) ?? modules.set(name, await BUNDLED[name]()).get(name)!;
+  const load = async (name: string) => modules.get(name) ?? modules.set(name, await loadModuleOf(choice, name)).get(name)!;
+  // a named set is read before any document: a schema that cannot be read is an error of its own
+  if (schema !== undefined) await load(schema);
   if (positionals.filter((a) => a === '-').length > 1) throw new UsageError("'-' (standard input) given more than once");
   let invalid = 0;
   let ioErrors = 0;
@@ -95,7 +114,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       let report: FileReport;
       try {
         const bytes = path === '-' ? await readBoundedStream(io.stdin ?? process.stdin, DOCUMENT_FILE_BYTES) : readBoundedFile(path, DOCUMENT_FILE_BYTES);
-        report = await onFile(shown, () => validateOne(bytes, shown, values.schema, options, load));
+        report = await onFile(shown, () => validateOne(bytes, shown, schema, candidates, options, load));
       } catch (e) {
         if (!(e instanceof FileReadError)) throw e;
         if (e.problem === 'too-large') report = tooLarge(shown, e);
@@ -149,11 +168,18 @@ function tooLarge(file: string, e: FileReadError): FileReport {
   return { file, ok: false, message: null, schema: null, issues: [issue], warnings: [] };
 }
 
-async function validateOne(bytes: Uint8Array, file: string, schema: string | undefined, options: { mode: 'strict' | 'tolerant' }, load: (name: string) => Promise<SchemaModule>): Promise<FileReport> {
+async function validateOne(
+  bytes: Uint8Array,
+  file: string,
+  schema: string | undefined,
+  candidates: readonly string[],
+  options: { mode: 'strict' | 'tolerant' },
+  load: (name: string) => Promise<SchemaModule>,
+): Promise<FileReport> {
   let name = schema;
   if (name === undefined) {
     const root = rootOf(bytes, options);
-    for (const candidate of Object.keys(BUNDLED)) {
+    for (const candidate of candidates) {
       const m = await load(candidate);
       if (root && m.messageRoots.some((r) => r.local === root.local && (r.ns === root.ns || options.mode === 'tolerant'))) {
         name = candidate;
@@ -161,7 +187,7 @@ async function validateOne(bytes: Uint8Array, file: string, schema: string | und
       }
     }
     // Not recognised (or not readable): let the first set report why.
-    name ??= Object.keys(BUNDLED)[0];
+    name ??= candidates[0];
   }
   const r = (await load(name)).safeParseMessage(bytes, options);
   return r.ok ? { file, ok: true, message: r.value.message, schema: name, issues: [], warnings: r.warnings } : { file, ok: false, message: null, schema: name, issues: r.issues, warnings: r.warnings };

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { jsonErrorPosition } from './json-position.js';
 import { readBoundedText } from './model/read-file.js';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
@@ -80,10 +81,18 @@ export function findConfig(cwd = process.cwd()): string | undefined {
 
 export function readConfig(file: string): ResolvedSet[] {
   let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readBoundedText(file));
+    text = readBoundedText(file);
   } catch (e) {
     throw new ConfigError(`${file}: ${(e as Error).message}`);
+  }
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // where the JSON goes wrong: node's message does not always say
+    const at = jsonErrorPosition(text);
+    throw new ConfigError(`${file}${at ? `:${at.line}:${at.column}` : ''}: not valid JSON: ${(e as Error).message}`);
   }
   return resolveConfig(raw, dirname(resolve(file)), file);
 }

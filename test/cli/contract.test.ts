@@ -110,7 +110,7 @@ describe("paygen contract on a user's configured sets", () => {
   it('an unknown set is a usage error naming the sets of the config', async () => {
     const r = await run(project(), 'contract', '--schema', 'nope');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown schema set 'nope' \(in .*paygen\.config\.json: head; bundled: pxp, desjardins\)/);
+    expect(r.err).toMatch(/unknown schema set 'nope' \(configured in .*paygen\.config\.json: head; bundled: pxp, desjardins\)/);
   });
 });
 

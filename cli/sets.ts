@@ -1,0 +1,157 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
+import { ConfigError, findConfig, readConfig, type ResolvedSet } from '../generator/config.js';
+import { loadSet } from '../generator/generate.js';
+import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
+import { CatalogError } from '../generator/model/catalog.js';
+import { CodeListError } from '../generator/model/code-lists.js';
+import { FileReadError } from '../generator/model/read-file.js';
+import { SchemaError } from '../generator/model/schema-error.js';
+import { packageRoot } from '../generator/package-root.js';
+import { interpret } from '../runtime/index.js';
+import { UsageError, type Io } from './args.js';
+import { BUNDLED, type SchemaModule } from './bundled.js';
+
+/**
+ * Which schema sets a command runs on, shared by validate, sample, contract and generate:
+ *
+ * - `--xsd FILE` (repeatable: the entry files of one set): that schema, read and mapped to its
+ *   typed plan and run by the interpreter; no config, no generated code. Without a catalogue,
+ *   every global element of complex type the files declare is a message of unknown direction.
+ * - otherwise the sets of the config (`--config FILE`, by default the paygen.config.json of the
+ *   current folder or of a parent), each run by the interpreter from its XSD, and the bundled
+ *   sets (pxp, desjardins), run by their generated code. A configured set shadows a bundled one of
+ *   the same name — except in paygen's own config, whose pxp and desjardins are the bundled sets.
+ */
+export interface SetChoice {
+  /** The config file read, if any. */
+  file?: string;
+  configured: ResolvedSet[];
+  /** The set of `--xsd`, when given: then it is the only set. */
+  xsd?: ResolvedSet;
+  /** paygen's own config: its sets are the bundled ones, run by their generated code. */
+  own: boolean;
+}
+
+export interface SetOptions {
+  config?: string;
+  xsd?: string[];
+  schema?: string | string[];
+}
+
+/** A config or schema set that cannot be read: its message says where; the commands print it and exit 2. */
+export class SetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetError';
+  }
+}
+
+/** Reads the config (or takes the `--xsd` files); a config that does not parse is a SetError saying where. */
+export function chooseSets(io: Io, o: SetOptions): SetChoice {
+  const schema = o.schema === undefined ? [] : Array.isArray(o.schema) ? o.schema : [o.schema];
+  if (o.xsd && o.xsd.length > 0) {
+    if (schema.length > 0) throw new UsageError('--xsd and --schema exclude each other: --xsd FILE is the schema set');
+    if (o.config !== undefined) throw new UsageError('--xsd and --config exclude each other: --xsd reads no config');
+    for (const f of o.xsd) {
+      const path = resolve(io.cwd, f);
+      if (!existsSync(path)) throw new UsageError(`--xsd ${f}: no such file`);
+      if (!statSync(path).isFile()) throw new UsageError(`--xsd ${f}: not a file`);
+    }
+    return { configured: [], xsd: xsdSet(o.xsd, io.cwd), own: false };
+  }
+  const file = o.config !== undefined ? resolve(io.cwd, o.config) : findConfig(io.cwd);
+  if (!file) return { configured: [], own: false };
+  let configured: ResolvedSet[];
+  try {
+    configured = readConfig(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new SetError(e.message);
+    throw e;
+  }
+  return { file, configured, own: dirname(file) === packageRoot() };
+}
+
+/** A set of XSD entry files named on the command line, as if configured (paths against `cwd`). */
+export function xsdSet(files: string[], cwd: string): ResolvedSet {
+  const xsd = files.map((f) => resolve(cwd, f));
+  const name =
+    basename(xsd[0], extname(xsd[0]))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+/, '') || 'xsd';
+  // out and jsonSchemaOut are never written: --xsd generates nothing
+  return { name, xsd, out: cwd, jsonSchemaOut: cwd, runtimeImport: 'paygen/runtime', locations: {}, root: cwd };
+}
+
+/** Every set name a command can be given, configured ones first. */
+export function knownSets(c: SetChoice): string[] {
+  if (c.xsd) return [c.xsd.name];
+  return [...new Set([...c.configured.map((s) => s.name), ...BUNDLED_SETS])];
+}
+
+/** The sets a command runs on when given no --schema: the --xsd set, else the config's, else the bundled ones. */
+export function defaultSets(c: SetChoice): string[] {
+  if (c.xsd) return [c.xsd.name];
+  return c.configured.length > 0 ? c.configured.map((s) => s.name) : [...BUNDLED_SETS];
+}
+
+/** Throws a usage error naming the configured and the bundled sets when a name is none of them. */
+export function checkSetNames(c: SetChoice, names: readonly string[]): void {
+  const known = knownSets(c);
+  for (const n of names) if (!known.includes(n)) throw new UsageError(`unknown schema set '${n}' (${describeSets(c)})`);
+}
+
+/** `configured in FILE: a, b; bundled: pxp, desjardins`. */
+export function describeSets(c: SetChoice): string {
+  const bundled = `bundled: ${BUNDLED_SETS.join(', ')}`;
+  if (!c.file) return `no paygen.config.json here or in a parent folder; ${bundled}`;
+  return `configured in ${c.file}: ${c.configured.map((s) => s.name).join(', ')}; ${bundled}`;
+}
+
+/** The configured set of that name, unless it is one of the bundled sets (run by generated code). */
+function configuredSet(c: SetChoice, name: string): ResolvedSet | undefined {
+  if (c.xsd?.name === name) return c.xsd;
+  const s = c.configured.find((x) => x.name === name);
+  return s && !(c.own && BUNDLED_SETS.includes(name)) ? s : undefined;
+}
+
+/** A set for the contract suite and `sample`: the configured or --xsd set interpreted, a bundled one generated. */
+export async function loadContractSetOf(c: SetChoice, name: string): Promise<ContractSet> {
+  const s = configuredSet(c, name);
+  return s ? loading(s, () => interpretedContractSet(s, s.root)) : loadBundledSet(name);
+}
+
+/** A set for `validate`: the configured or --xsd set interpreted (no arbitraries), a bundled one's generated module. */
+export async function loadModuleOf(c: SetChoice, name: string): Promise<SchemaModule> {
+  const s = configuredSet(c, name);
+  if (!s) return BUNDLED[name]();
+  const { plan } = loading(s, () => loadSet(s));
+  const set = interpret(plan);
+  return {
+    safeParseMessage: (xml, options) => set.safeParseMessage(xml, options),
+    messageRoots: plan.messages.map((m) => ({ name: m.name, ns: m.root.ns, local: m.root.local })),
+  };
+}
+
+/** Runs `f`, turning an error in reading the set into a SetError naming the set. */
+function loading<R>(s: ResolvedSet, f: () => R): R {
+  try {
+    return f();
+  } catch (e) {
+    const m = setErrorMessage(e);
+    if (m !== undefined) throw new SetError(`schema set '${s.name}': ${m}`);
+    throw e;
+  }
+}
+
+/**
+ * The message of an error in reading a config or a schema set (a bad config, schema, catalogue,
+ * code list or pattern, a schema file that cannot be read), or undefined for any other error.
+ */
+export function setErrorMessage(e: unknown): string | undefined {
+  if (e instanceof ConfigError || e instanceof SchemaError || e instanceof CatalogError || e instanceof CodeListError || e instanceof XsdRegexError) return e.message;
+  if (e instanceof FileReadError) return e.message;
+  return undefined;
+}
