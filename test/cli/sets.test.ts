@@ -106,7 +106,7 @@ describe('a configured set (--config / --schema)', () => {
     expect(r.code).toBe(0);
     const docs = r.out.split('\n\n');
     expect(docs).toHaveLength(3);
-    docs.forEach((d, i) => writeFileSync(join(project, `sample-${i}.xml`), d));
+    for (const [i, d] of docs.entries()) writeFileSync(join(project, `sample-${i}.xml`), d);
     const v = await paygen(project, 'validate', '--schema', 'acme', 'sample-0.xml', 'sample-1.xml', 'sample-2.xml');
     expect(v.out.split('\n').at(-1)).toBe('3 valid, 0 invalid');
     expect(v.code).toBe(0);
