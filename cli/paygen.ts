@@ -6,6 +6,7 @@ import { InternalError, UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
 import { runGenerate } from './generate.js';
+import { runInit } from './init.js';
 import { runSample } from './sample.js';
 import { SetError } from './sets.js';
 import { runValidate } from './validate.js';
@@ -17,6 +18,7 @@ import { runValidate } from './validate.js';
  */
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
+  init: { summary: 'write a paygen.config.json and a message catalogue for your XSD files', run: runInit },
   generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: runGenerate },
   validate: { summary: 'validate XML documents against a configured, bundled or --xsd schema set', run: runValidate },
   contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },

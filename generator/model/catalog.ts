@@ -17,7 +17,7 @@ export interface CatalogMessage {
   root: string;
   /** Namespace of the root element; defaults to the catalogue's `namespace`. */
   rootNamespace?: string;
-  /** Who sends it; `unknown` only in a catalogue implied by the schema (no messages.json). */
+  /** Who sends it; `unknown` in a catalogue implied by the schema (no messages.json), or not yet marked (`paygen init` writes it so). */
   direction: Direction;
   /** The HTTP method/endpoint name (`initiatePayment`), where the API has one. */
   method?: string;
@@ -74,8 +74,11 @@ export class CatalogError extends Error {
   }
 }
 
-/** The directions a messages.json may state (`unknown` is what an implied catalogue says). */
-const DIRECTIONS: Direction[] = ['merchant-to-provider', 'provider-to-merchant'];
+/**
+ * The directions a messages.json may state. `unknown` (what an implied catalogue says, and what
+ * `paygen init` writes for the user to mark) is judged both ways by `paygen diff`.
+ */
+const DIRECTIONS: Direction[] = ['merchant-to-provider', 'provider-to-merchant', 'unknown'];
 
 /** Reads and checks a catalogue file (the checks its JSON Schema states, with clearer messages). */
 export function readCatalog(file: string, shown = file): Catalog {
