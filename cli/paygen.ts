@@ -26,7 +26,8 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) 
   diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: runDiff },
 };
 
-function help(): string {
+/** `paygen --help`: the commands and what is common to them (docs/cli.md starts with it). */
+export function help(): string {
   const lines = ['Usage: paygen <command> [options]', '', 'Commands:'];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
   lines.push(
