@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
-import { ConfigError, findConfig, readConfig, type ResolvedSet } from '../generator/config.js';
+import { ConfigError, findConfig, readConfig, xsdSet, type ResolvedSet } from '../generator/config.js';
 import { loadSet } from '../generator/generate.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
 import { CatalogError } from '../generator/model/catalog.js';
@@ -71,18 +71,6 @@ export function chooseSets(io: Io, o: SetOptions): SetChoice {
     throw e;
   }
   return { file, configured, own: dirname(file) === packageRoot() };
-}
-
-/** A set of XSD entry files named on the command line, as if configured (paths against `cwd`). */
-export function xsdSet(files: string[], cwd: string): ResolvedSet {
-  const xsd = files.map((f) => resolve(cwd, f));
-  const name =
-    basename(xsd[0], extname(xsd[0]))
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^[^a-z]+/, '') || 'xsd';
-  // out and jsonSchemaOut are never written: --xsd generates nothing
-  return { name, xsd, out: cwd, jsonSchemaOut: cwd, runtimeImport: 'paygen/runtime', locations: {}, root: cwd };
 }
 
 /** Every set name a command can be given, configured ones first. */

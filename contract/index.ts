@@ -30,3 +30,4 @@ export async function runContract(sets: readonly ContractSet[], options: Contrac
 
 export { loadBundledSet, BUNDLED_SETS, type ContractSet } from './set.js';
 export { PHASES, type CaseResult, type ContractOptions, type Phase } from './types.js';
+export { contractTests, type ContractTestsOptions } from './tests.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { jsonErrorPosition } from './json-position.js';
 import { readBoundedText } from './model/read-file.js';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 
 /**
  * paygen.config.json: the schema sets a project generates code for. The bundled PXP and
@@ -148,4 +148,16 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
 /** A path as shown in messages and headers: relative to the config folder, with '/'. */
 export function shownPath(set: ResolvedSet, path: string): string {
   return relative(set.root, path).split('\\').join('/') || '.';
+}
+
+/** A set of XSD entry files alone (`--xsd`, `contractTests({ xsd })`), as if configured (paths against `cwd`); named after the first file. */
+export function xsdSet(files: string[], cwd: string): ResolvedSet {
+  const xsd = files.map((f) => resolve(cwd, f));
+  const name =
+    basename(xsd[0], extname(xsd[0]))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+/, '') || 'xsd';
+  // out and jsonSchemaOut are never written: --xsd generates nothing
+  return { name, xsd, out: cwd, jsonSchemaOut: cwd, runtimeImport: 'paygen/runtime', locations: {}, root: cwd };
 }
