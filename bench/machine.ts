@@ -1,5 +1,5 @@
 /**
- * The machine the numbers come from: a one-line description for the README, and how busy the
+ * The machine the numbers come from: a one-line description for docs/benchmarks.md, and how busy the
  * CPUs were with other work while the bench timed, since a shared machine (a build, a test run)
  * lowers every rate and widens the noise of every ratio.
  */

@@ -1,6 +1,6 @@
 /**
  * Output of the bench: the same tables as plain text (for the terminal) and as Markdown (to paste
- * into the README), and the number formats they share.
+ * into docs/benchmarks.md and the README), and the number formats they share.
  */
 export interface Table {
   title: string;

@@ -3,7 +3,7 @@
  * fast-xml-parser's generic XMLParser (attributes kept, values as strings) and XMLBuilder, on the
  * documented samples and on a generated corpus of small, medium and large PXP messages; the peak
  * memory of each operation; and the time of `paygen generate`. Prints plain tables, then the same
- * tables in Markdown for the README. Never part of npm test: the targets are reported, not asserted.
+ * tables in Markdown for docs/benchmarks.md. Never part of npm test: the targets are reported, not asserted.
  *
  * Environment: BENCH_MS (default 1500) is the time per operation for each corpus bucket; each
  * documented sample gets a third of it, as there are about twenty of them. BENCH_GENERATE_RUNS
