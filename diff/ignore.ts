@@ -1,4 +1,4 @@
-import { readBoundedText } from '../generator/model/read-file.js';
+import { FileReadError, readBoundedText } from '../generator/model/read-file.js';
 import { RULE } from './rules.js';
 
 /**
@@ -32,7 +32,7 @@ export function parseIgnores(file: string): IgnoreLine[] {
   try {
     text = readBoundedText(file);
   } catch (e) {
-    throw new IgnoreError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new IgnoreError(`cannot read ${file}: ${e instanceof FileReadError ? e.reason : (e as Error).message}`);
   }
   const out: IgnoreLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
