@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE } from '../generator/config.js';
@@ -6,6 +6,7 @@ import { impliedCatalog } from '../generator/model/catalog.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { readSchema } from '../generator/xsd/read-schema.js';
 import { usage, UsageError, type Io } from './args.js';
+import { requireXsdFiles } from './sets.js';
 
 export const INIT_HELP = `Usage: paygen init [XSD...] [--name NAME] [--out DIR] [--force]
 
@@ -51,11 +52,7 @@ export function runInit(argv: string[], io: Io): number {
           .filter((f) => extname(f).toLowerCase() === '.xsd')
           .sort();
   if (files.length === 0) throw new UsageError('no XSD file given, and none in the current folder: paygen init FILE.xsd');
-  for (const f of files) {
-    const path = resolve(io.cwd, f);
-    if (!existsSync(path)) throw new UsageError(`${f}: no such file`);
-    if (!statSync(path).isFile()) throw new UsageError(`${f}: not a file`);
-  }
+  requireXsdFiles(files, io.cwd);
   const name = values.name ?? basename(files[0], extname(files[0])).replace(/[^A-Za-z0-9_-]+/g, '-');
   if (!/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`--name '${name}': a set's name is letters, digits, '-' and '_'`);
   const xsd = files.map((f) => relative(io.cwd, resolve(io.cwd, f)));

@@ -48,17 +48,22 @@ export class SetError extends Error {
   }
 }
 
+/** XSD files named on the command line must be files (a usage error otherwise; `label` prefixes the name in it). */
+export function requireXsdFiles(files: readonly string[], cwd: string, label = ''): void {
+  for (const f of files) {
+    const path = resolve(cwd, f);
+    if (!existsSync(path)) throw new UsageError(`${label}${f}: no such file`);
+    if (!statSync(path).isFile()) throw new UsageError(`${label}${f}: not a file`);
+  }
+}
+
 /** Reads the config (or takes the `--xsd` files); a config that does not parse is a SetError saying where. */
 export function chooseSets(io: Io, o: SetOptions): SetChoice {
   const schema = o.schema === undefined ? [] : Array.isArray(o.schema) ? o.schema : [o.schema];
   if (o.xsd && o.xsd.length > 0) {
     if (schema.length > 0) throw new UsageError('--xsd and --schema exclude each other: --xsd FILE is the schema set');
     if (o.config !== undefined) throw new UsageError('--xsd and --config exclude each other: --xsd reads no config');
-    for (const f of o.xsd) {
-      const path = resolve(io.cwd, f);
-      if (!existsSync(path)) throw new UsageError(`--xsd ${f}: no such file`);
-      if (!statSync(path).isFile()) throw new UsageError(`--xsd ${f}: not a file`);
-    }
+    requireXsdFiles(o.xsd, io.cwd, '--xsd ');
     return { configured: [], xsd: xsdSet(o.xsd, io.cwd), own: false };
   }
   const file = o.config !== undefined ? resolve(io.cwd, o.config) : findConfig(io.cwd);

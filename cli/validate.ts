@@ -98,9 +98,9 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   let reported = 0;
   const unreadable = (shown: string, reason: string) => {
     ioErrors++;
-    // masked as every line is (a file may be named after a card number)
+    // masked as every line is (a file may be named after a card number): the error stream by main
     if (values.json) io.out(maskCardNumbers(JSON.stringify({ file: shown, ok: false, message: null, schema: null, error: reason, issues: [], warnings: [] })));
-    else io.err(maskCardNumbers(`paygen validate: cannot read ${shown}: ${reason}`));
+    else io.err(`paygen validate: cannot read ${shown}: ${reason}`);
   };
   for (const arg of positionals) {
     // '-' is standard input; a folder is searched for .xml files as contract searches it
