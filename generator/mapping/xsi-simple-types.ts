@@ -1,6 +1,8 @@
 import { ANY_SIMPLE_TYPE, isBuiltinKey, UNSUPPORTED_BUILTINS } from '../model/builtins.js';
 import { splitKey, type SchemaModel } from '../model/model.js';
+import { SchemaError } from '../model/schema-error.js';
 import { simpleTypePlan } from './simple-types.js';
+import { XsdRegexError } from './xsd-regex.js';
 
 /**
  * The named simple types an xsi:type may name on an element whose declared type is the simple
@@ -33,8 +35,22 @@ function derivesFrom(model: SchemaModel, key: string, targets: ReadonlySet<strin
   return false;
 }
 
+/** What mapsCleanly found, per model and type: it is asked again for every element of a simple type. */
+const mappable = new WeakMap<SchemaModel, Map<string, boolean>>();
+
 /** Can the mapping map `key` and the types it is made of (bases, list items, union members)? */
-function mapsCleanly(model: SchemaModel, key: string, seen = new Set<string>()): boolean {
+function mapsCleanly(model: SchemaModel, key: string): boolean {
+  let known = mappable.get(model);
+  if (!known) mappable.set(model, (known = new Map()));
+  let ok = known.get(key);
+  if (ok === undefined) {
+    ok = mapsCleanlyOnce(model, key, new Set());
+    known.set(key, ok);
+  }
+  return ok;
+}
+
+function mapsCleanlyOnce(model: SchemaModel, key: string, seen: Set<string>): boolean {
   if (seen.has(key)) return true;
   seen.add(key);
   const t = model.simpleTypes[key];
@@ -48,9 +64,11 @@ function mapsCleanly(model: SchemaModel, key: string, seen = new Set<string>()):
       () => 'probe',
       () => 'string',
     );
-  } catch {
-    return false;
+  } catch (e) {
+    // a type the mapping refuses (a schema error, a pattern it cannot translate): not one xsi:type may name
+    if (e instanceof SchemaError || e instanceof XsdRegexError) return false;
+    throw e;
   }
   const parts = [t.base, t.itemType, ...(t.memberTypes ?? [])].filter((k): k is string => k !== undefined && !isBuiltinKey(k));
-  return parts.every((k) => mapsCleanly(model, k, seen));
+  return parts.every((k) => mapsCleanlyOnce(model, k, seen));
 }
