@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/paygen.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 export const VISA = '4111111111111111';
 export const SPACED = '4111 1111 1111 1111';
@@ -48,4 +48,15 @@ export function clearForms(pan: string): RegExp {
   // every window, its digits possibly separated by one space, dash or escaped line feed
   const alternatives = [...windows].map((w) => w.split('').join(String.raw`(?:[ -]|\\u000a|\\n)?`));
   return new RegExp(alternatives.join('|'));
+}
+
+/** What `validate` (text and --json) and `contract` (text, json, junit) print for `files` (contract: their folder `dir`). */
+export async function everyReport(files: readonly string[], dir: string): Promise<Array<{ code: number; out: string; err: string; all: string }>> {
+  return [
+    await paygen(ROOT, 'validate', ...files),
+    await paygen(ROOT, 'validate', '--json', ...files),
+    await paygen(ROOT, 'contract', dir),
+    await paygen(ROOT, 'contract', '--report', 'json', dir),
+    await paygen(ROOT, 'contract', '--report', 'junit', dir),
+  ];
 }
