@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE } from '../generator/config.js';
+import { CONFIG_FILE, SET_NAME } from '../generator/config.js';
 import { impliedCatalog } from '../generator/model/catalog.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { readSchema } from '../generator/xsd/read-schema.js';
@@ -20,7 +20,8 @@ then prints the next two commands. Nothing is generated yet and nothing is fetch
 or include by URL needs "locations" in the config (see the README).
 
 Options:
-  --name NAME   the set's name (default: the first XSD's file name, e.g. acme for acme.xsd)
+  --name NAME   the set's name: lower case, digits, '-' (default: the first XSD's file name in
+                lower case, e.g. acme for Acme.xsd)
   --out DIR     where paygen generate writes the set's code (default: src/generated/NAME)
   --force       overwrite an existing paygen.config.json or catalogue
   -h, --help    this help
@@ -53,8 +54,16 @@ export function runInit(argv: string[], io: Io): number {
           .sort();
   if (files.length === 0) throw new UsageError('no XSD file given, and none in the current folder: paygen init FILE.xsd');
   requireXsdFiles(files, io.cwd);
-  const name = values.name ?? basename(files[0], extname(files[0])).replace(/[^A-Za-z0-9_-]+/g, '-');
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`--name '${name}': a set's name is letters, digits, '-' and '_'`);
+  const name =
+    values.name ??
+    basename(files[0], extname(files[0]))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+/, '');
+  if (!SET_NAME.test(name))
+    throw new UsageError(
+      `${values.name === undefined ? `the name taken from ${files[0]}` : '--name'} '${name}': a set's name is a lower-case letter, then lower-case letters, digits and '-' (give --name NAME)`,
+    );
   const xsd = files.map((f) => relative(io.cwd, resolve(io.cwd, f)));
   const configFile = resolve(io.cwd, CONFIG_FILE);
   const catalogName = `${name}.messages.json`;

@@ -1,5 +1,5 @@
 // The README's example: a merchant's listener for PXP payment-state notifications.
-import { buildHandlePaymentStateChangedNotificationResponse, isInteracOnlineFinalPaymentState, parseHandlePaymentStateChangedNotificationRequest, PaymentStates } from 'paygen/pxp';
+import { buildHandlePaymentStateChangedNotificationResponse, isInteracOnlineFinalPaymentState, parseHandlePaymentStateChangedNotificationRequest, PaymentStates } from '@paygen/pxp';
 
 /** Reads a notification body (bytes, as posted) and returns the acknowledgement to send back. */
 export function acknowledge(body: Uint8Array, credit: (transaction: string, amount: string, currency: string) => void): string {

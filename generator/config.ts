@@ -32,7 +32,7 @@ export interface SetConfig {
   out: string;
   /** Output folder for the JSON Schemas of the messages (default: `<out>/json`). */
   jsonSchemaOut?: string;
-  /** Module specifier generated code imports the runtime from (default `paygen/runtime`). */
+  /** Module specifier generated code imports the runtime from (default `@paygen/runtime`, the package an application ships). */
   runtimeImport?: string;
   /**
    * Lines written after the one-line header of every generated TypeScript file (a licence, a
@@ -97,6 +97,12 @@ export function readConfig(file: string): ResolvedSet[] {
   return resolveConfig(raw, dirname(resolve(file)), file);
 }
 
+/** A set's name: a lower-case identifier (letters, digits, '-'), as `--schema NAME` takes it. */
+export const SET_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** What generated code imports the runtime from unless a set says otherwise: the runtime package, paygen's only run-time dependency. */
+export const DEFAULT_RUNTIME_IMPORT = '@paygen/runtime';
+
 export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): ResolvedSet[] {
   const fail = (m: string): never => {
     throw new ConfigError(`${shown}: ${m}`);
@@ -108,7 +114,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
   return sets.map((s, i) => {
     const at = `sets[${i}]`;
     if (typeof s !== 'object' || s === null) fail(`${at} must be an object`);
-    if (typeof s.name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(s.name)) fail(`${at}.name must be a lower-case identifier (letters, digits, '-')`);
+    if (typeof s.name !== 'string' || !SET_NAME.test(s.name)) fail(`${at}.name must be a lower-case identifier (letters, digits, '-')`);
     if (names.has(s.name)) fail(`set '${s.name}' is configured twice`);
     names.add(s.name);
     if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
@@ -133,7 +139,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
       xsd: s.xsd.map(abs),
       out: abs(s.out),
       jsonSchemaOut: abs(s.jsonSchemaOut ?? `${s.out}/json`),
-      runtimeImport: s.runtimeImport ?? 'paygen/runtime',
+      runtimeImport: s.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
       locations: Object.fromEntries(Object.entries(s.locations ?? {}).map(([k, v]) => [k, abs(v)])),
       root,
     };
@@ -159,5 +165,5 @@ export function xsdSet(files: string[], cwd: string): ResolvedSet {
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^[^a-z]+/, '') || 'xsd';
   // out and jsonSchemaOut are never written: --xsd generates nothing
-  return { name, xsd, out: cwd, jsonSchemaOut: cwd, runtimeImport: 'paygen/runtime', locations: {}, root: cwd };
+  return { name, xsd, out: cwd, jsonSchemaOut: cwd, runtimeImport: DEFAULT_RUNTIME_IMPORT, locations: {}, root: cwd };
 }

@@ -29,9 +29,13 @@ interface Expected {
 const EXPECTED = JSON.parse(readFileSync(join(CORPUS, 'EXPECTED.json'), 'utf8')) as Record<string, Expected>;
 const SETS = Object.keys(EXPECTED).sort();
 
-/** The set as a user configures it: its entry XSD and an output folder, nothing else. */
+/**
+ * The set as a user configures it: its entry XSD and an output folder, nothing else — but the
+ * runtime by this repository's own export, since the code is imported here, in the source tree
+ * (the @paygen/runtime package is test/e2e/packaged.test.ts's).
+ */
 const configOf = (name: string): ResolvedSet =>
-  resolveConfig({ sets: [{ name: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), xsd: [join(CORPUS, name, EXPECTED[name].entry)], out: join(OUT, name) }] }, ROOT)[0];
+  resolveConfig({ sets: [{ name: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), xsd: [join(CORPUS, name, EXPECTED[name].entry)], out: join(OUT, name), runtimeImport: 'paygen/runtime' }] }, ROOT)[0];
 
 interface Generated {
   safeParseMessage(xml: string | Uint8Array): { ok: true; value: { message: string; value: unknown } } | { ok: false; issues: Array<{ code: string; path: string; message: string }> };

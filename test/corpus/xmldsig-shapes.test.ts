@@ -29,9 +29,12 @@ const run = async (...argv: string[]) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'paygen-xmldsig-'));
   cpSync(join(FIXTURES, 'xmldsig-shapes'), join(dir, 'schema'), { recursive: true });
-  writeFileSync(join(dir, 'paygen.config.json'), JSON.stringify({ sets: [{ name: 'ideal', xsd: ['schema/ideal.xsd'], out: 'src/generated', locations: { [URL]: 'schema/xmldsig.xsd' } }] }));
+  writeFileSync(
+    join(dir, 'paygen.config.json'),
+    JSON.stringify({ sets: [{ name: 'ideal', xsd: ['schema/ideal.xsd'], out: 'src/generated', locations: { [URL]: 'schema/xmldsig.xsd' }, runtimeImport: 'paygen/runtime' }] }),
+  );
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'merchant', private: true, type: 'module' }));
-  // what `npm install --save-dev paygen fast-check` would give
+  // paygen linked, its runtime by the repository's own export (the packages are test/e2e/packaged.test.ts's)
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules', 'paygen'), 'dir');
   symlinkSync(join(ROOT, 'node_modules', 'fast-check'), join(dir, 'node_modules', 'fast-check'), 'dir');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acknowledge } from '../../examples/acknowledge-notification.js';
-import * as pxp from 'paygen/pxp';
+import * as pxp from '@paygen/pxp';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 describe('README example', () => {
