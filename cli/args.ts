@@ -30,27 +30,38 @@ export function usage<R>(parse: () => R): R {
   }
 }
 
+/** A config or schema set that cannot be read: its message says where; the commands print it and exit 2. */
+export class SetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetError';
+  }
+}
+
 /**
- * An error paygen did not expect, raised while it worked on a file: main reports it as an internal
- * error naming the file (its stack only with --debug).
+ * An error paygen did not expect, raised while it worked on a file or a schema set: main reports
+ * it as an internal error naming what it concerns (its stack only with --debug).
  */
 export class InternalError extends Error {
   constructor(
+    /** What the error concerns: a document, or a schema set and its files. */
     readonly file: string,
     readonly fault: unknown,
+    /** What paygen was doing: `checking`, `generating`, `running the contract suite on` … */
+    readonly doing = 'checking',
   ) {
     super(fault instanceof Error ? fault.message : String(fault));
     this.name = 'InternalError';
   }
 }
 
-/** Runs `work` on `file`: a usage error passes through, any other error names the file. */
-export async function onFile<R>(file: string, work: () => Promise<R> | R): Promise<R> {
+/** Runs `work` on `file`: a usage or set error passes through, any other error names the file (and what was being done to it). */
+export async function onFile<R>(file: string, work: () => Promise<R> | R, doing?: string): Promise<R> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InternalError) throw e;
-    throw new InternalError(file, e);
+    if (e instanceof UsageError || e instanceof SetError || e instanceof InternalError) throw e;
+    throw new InternalError(file, e, doing);
   }
 }
 

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { runContract } from '../contract/index.js';
 import { jsonReport, junitReport, textReport, totals } from '../contract/report.js';
 import { BUNDLED_SETS } from '../contract/set.js';
-import { PHASES, type Phase } from '../contract/types.js';
-import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
-import { checkSetNames, chooseSets, defaultSets, loadContractSetOf } from './sets.js';
+import { PHASES, type CaseResult, type Phase } from '../contract/types.js';
+import { MAX_SEED, onFile, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { checkSetNames, chooseSets, defaultSets, loadContractSetOf, setLabel } from './sets.js';
 
 export const CONTRACT_HELP = `Usage: paygen contract [--schema NAME]... [--config FILE] [--phase PHASE]... [--runs N] [--seed S]
                        [--report text|json|junit] [--output FILE] [--tolerant] [PATH...]
@@ -76,7 +76,12 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
   if (!['text', 'json', 'junit'].includes(values.report)) throw new UsageError(`--report must be text, json or junit, not '${values.report}'`);
   const phases = (values.phase as Phase[] | undefined) ?? (positionals.length > 0 ? [] : PHASES);
   const loaded = await Promise.all(names.map((name) => loadContractSetOf(choice, name)));
-  const results = await runContract(loaded, { phases, runs, seed, paths: positionals, tolerant: values.tolerant }, io.cwd);
+  // set by set, so that a fault of paygen names the set it concerns
+  const results: CaseResult[] = [];
+  for (const [i, set] of loaded.entries()) {
+    results.push(...(await onFile(setLabel(choice, names[i]), () => runContract([set], { phases, runs, seed }, io.cwd), 'running the contract suite on')));
+  }
+  if (positionals.length > 0) results.push(...(await onFile(positionals.join(', '), () => runContract(loaded, { phases: [], paths: positionals, tolerant: values.tolerant }, io.cwd))));
   const ctx = { seed, runs };
   const report = values.report === 'json' ? jsonReport(results, ctx) : values.report === 'junit' ? junitReport(results, ctx) : textReport(results, ctx);
   if (values.output) {

@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
 import { ConfigError, findConfig, readConfig, shownPath, type ResolvedSet } from '../generator/config.js';
 import { generateSet, leftovers, staleFiles, writeFiles, type GeneratedFile } from '../generator/generate.js';
-import { CatalogError } from '../generator/model/catalog.js';
-import { CodeListError } from '../generator/model/code-lists.js';
-import { SchemaError } from '../generator/model/schema-error.js';
 import { parseArgs } from 'node:util';
-import { usage, UsageError, type Io } from './args.js';
+import { InternalError, usage, UsageError, type Io } from './args.js';
 import { BUNDLED_SETS } from '../contract/bundled.js';
+import { setErrorMessage } from './sets.js';
 
 export const GENERATE_HELP = `Usage: paygen generate [--config FILE] [--schema NAME] [--check]
 
@@ -66,8 +64,10 @@ export function runGenerate(argv: string[], io: Io): number {
     try {
       files = generateSet(set, (w) => io.err(`warning: set '${set.name}': ${w}`));
     } catch (e) {
-      if (e instanceof SchemaError || e instanceof CatalogError || e instanceof CodeListError) return fail(io, `set '${set.name}': ${e.message}`);
-      throw e;
+      const m = setErrorMessage(e);
+      if (m !== undefined) return fail(io, `set '${set.name}': ${m}`);
+      // a fault of paygen: main reports it naming the set and its files
+      throw new InternalError(`schema set '${set.name}' (${set.xsd.map((f) => shownPath(set, f)).join(', ')})`, e, 'generating');
     }
     if (values.check) {
       const bad = [...staleFiles(files), ...leftovers(set, files)];

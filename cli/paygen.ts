@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../generator/package-root.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
-import { InternalError, UsageError, type Io } from './args.js';
+import { InternalError, SetError, UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
 import { runGenerate } from './generate.js';
 import { runInit } from './init.js';
 import { runSample } from './sample.js';
-import { SetError } from './sets.js';
 import { runValidate } from './validate.js';
 
 /**
@@ -78,7 +77,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     // a fault of paygen: said in one line, naming the file it concerns; the stack only with --debug
     const cause = e instanceof InternalError ? e.fault : e;
     const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    io.err(`paygen ${cmd}: internal error${e instanceof InternalError ? ` while checking ${e.file}` : ''}: ${what}`);
+    io.err(`paygen ${cmd}: internal error${e instanceof InternalError ? ` while ${e.doing} ${e.file}` : ''}: ${what}`);
     if (debug && cause instanceof Error && cause.stack) io.err(cause.stack);
     else io.err('This is a fault of paygen; run again with --debug for its stack, and report it.');
     return 2;

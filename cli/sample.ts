@@ -2,8 +2,8 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { BUNDLED_SETS } from '../contract/set.js';
-import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
-import { checkSetNames, chooseSets, knownSets, loadContractSetOf } from './sets.js';
+import { MAX_SEED, onFile, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { checkSetNames, chooseSets, knownSets, loadContractSetOf, setLabel } from './sets.js';
 
 /** `--count` at most: the documents are all built (and held) before they are printed. */
 const MAX_SAMPLES = 10_000;
@@ -66,7 +66,7 @@ export async function runSample(argv: string[], io: Io): Promise<number> {
     if (!m) continue;
     const seed = given ?? Math.floor(Math.random() * 2 ** 31);
     if (values.seed === undefined) io.err(`seed: ${seed}`);
-    const docs = fc.sample(m.arbitrary, { numRuns: count, seed }).map((v) => m.build(v));
+    const docs = await onFile(setLabel(choice, setName), () => fc.sample(m.arbitrary, { numRuns: count, seed }).map((v) => m.build(v)), `sampling ${name} of`);
     io.out(docs.join('\n\n'));
     return 0;
   }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
-import { ConfigError, findConfig, readConfig, xsdSet, type ResolvedSet } from '../generator/config.js';
+import { ConfigError, findConfig, readConfig, shownPath, xsdSet, type ResolvedSet } from '../generator/config.js';
 import { loadSet } from '../generator/generate.js';
 import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
 import { CatalogError } from '../generator/model/catalog.js';
@@ -10,7 +10,7 @@ import { FileReadError } from '../generator/model/read-file.js';
 import { SchemaError } from '../generator/model/schema-error.js';
 import { packageRoot } from '../generator/package-root.js';
 import { interpret } from '../runtime/index.js';
-import { UsageError, type Io } from './args.js';
+import { onFile, SetError, UsageError, type Io } from './args.js';
 import { BUNDLED, type SchemaModule } from './bundled.js';
 
 /**
@@ -38,14 +38,6 @@ export interface SetOptions {
   config?: string;
   xsd?: string[];
   schema?: string | string[];
-}
-
-/** A config or schema set that cannot be read: its message says where; the commands print it and exit 2. */
-export class SetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SetError';
-  }
 }
 
 /** XSD files named on the command line must be files (a usage error otherwise; `label` prefixes the name in it). */
@@ -110,17 +102,23 @@ function configuredSet(c: SetChoice, name: string): ResolvedSet | undefined {
   return s && !(c.own && BUNDLED_SETS.includes(name)) ? s : undefined;
 }
 
+/** How an internal error names a set: `schema set 'acme' (schema/acme.xsd)`, or the bundled set. */
+export function setLabel(c: SetChoice, name: string): string {
+  const s = configuredSet(c, name);
+  return s ? `schema set '${name}' (${s.xsd.map((f) => shownPath(s, f)).join(', ')})` : `the bundled schema set '${name}'`;
+}
+
 /** A set for the contract suite and `sample`: the configured or --xsd set interpreted, a bundled one generated. */
 export async function loadContractSetOf(c: SetChoice, name: string): Promise<ContractSet> {
   const s = configuredSet(c, name);
-  return s ? loading(s, () => interpretedContractSet(s, s.root)) : loadBundledSet(name);
+  return onFile(setLabel(c, name), () => (s ? loading(s, () => interpretedContractSet(s, s.root)) : loadBundledSet(name)), 'reading');
 }
 
 /** A set for `validate`: the configured or --xsd set interpreted (no arbitraries), a bundled one's generated module. */
 export async function loadModuleOf(c: SetChoice, name: string): Promise<SchemaModule> {
   const s = configuredSet(c, name);
-  if (!s) return BUNDLED[name]();
-  const { plan } = loading(s, () => loadSet(s));
+  if (!s) return onFile(setLabel(c, name), () => BUNDLED[name](), 'reading');
+  const { plan } = await onFile(setLabel(c, name), () => loading(s, () => loadSet(s)), 'reading');
   const set = interpret(plan);
   return {
     safeParseMessage: (xml, options) => set.safeParseMessage(xml, options),
