@@ -264,6 +264,19 @@ for (const type of ['module', 'commonjs'] as const) {
     });
 
     if (type === 'module') {
+      it("registers the contract suite in node's test runner (contractTests from paygen/contract)", () => {
+        writeFileSync(
+          join(dir, 'contract.test.mjs'),
+          "import { test } from 'node:test';\nimport { contractTests } from 'paygen/contract';\n\nawait contractTests({ schema: 'acme', test, runs: 5 });\n",
+        );
+        const r = sh(dir, process.execPath, ['--test', '--test-reporter=tap', 'contract.test.mjs']);
+        expect(r.status, r.stdout + r.stderr).toBe(0);
+        // one test per phase and message: facets, fuzz and mutations of payRequest and payResponse
+        for (const phase of ['facets', 'fuzz', 'mutations']) for (const m of ['payRequest', 'payResponse']) expect(r.stdout).toMatch(new RegExp(`^ok \\d+ - acme ${phase} ${m}$`, 'm'));
+        expect(r.stdout).toMatch(/^# pass 6$/m);
+        expect(r.stdout).toMatch(/^# fail 0$/m);
+      });
+
       it("runs the README's example over @paygen/pxp", () => {
         const seed = join(FIXTURES, 'pxp', 'seed-handlePaymentStateChangedNotificationRequest-DepositedByProvider.xml');
         const out = JSON.parse(ok(dir, process.execPath, ['dist/readme-example.js', seed])) as { ack: string; credits: string[][] };
