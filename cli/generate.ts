@@ -4,7 +4,7 @@ import { generateSet, leftovers, staleFiles, writeFiles, type GeneratedFile } fr
 import { parseArgs } from 'node:util';
 import { InternalError, usage, UsageError, type Io } from './args.js';
 import { BUNDLED_SETS } from '../contract/bundled.js';
-import { setErrorMessage } from './sets.js';
+import { describeSet, setErrorMessage } from './sets.js';
 
 export const GENERATE_HELP = `Usage: paygen generate [--config FILE] [--schema NAME] [--check]
 
@@ -67,7 +67,7 @@ export function runGenerate(argv: string[], io: Io): number {
       const m = setErrorMessage(e);
       if (m !== undefined) return fail(io, `set '${set.name}': ${m}`);
       // a fault of paygen: main reports it naming the set and its files
-      throw new InternalError(`schema set '${set.name}' (${set.xsd.map((f) => shownPath(set, f)).join(', ')})`, e, 'generating');
+      throw new InternalError(describeSet(set), e, 'generating');
     }
     if (values.check) {
       const bad = [...staleFiles(files), ...leftovers(set, files)];

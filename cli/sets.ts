@@ -102,10 +102,15 @@ function configuredSet(c: SetChoice, name: string): ResolvedSet | undefined {
   return s && !(c.own && BUNDLED_SETS.includes(name)) ? s : undefined;
 }
 
-/** How an internal error names a set: `schema set 'acme' (schema/acme.xsd)`, or the bundled set. */
+/** A configured set as an internal error names it: `schema set 'acme' (schema/acme.xsd)`. */
+export function describeSet(s: ResolvedSet): string {
+  return `schema set '${s.name}' (${s.xsd.map((f) => shownPath(s, f)).join(', ')})`;
+}
+
+/** How an internal error names a set of the choice: a configured one, or the bundled set. */
 export function setLabel(c: SetChoice, name: string): string {
   const s = configuredSet(c, name);
-  return s ? `schema set '${name}' (${s.xsd.map((f) => shownPath(s, f)).join(', ')})` : `the bundled schema set '${name}'`;
+  return s ? describeSet(s) : `the bundled schema set '${name}'`;
 }
 
 /** A set for the contract suite and `sample`: the configured or --xsd set interpreted, a bundled one generated. */

@@ -16,10 +16,11 @@
 // CommonJS builds: each source folder is compiled a second time from a copy whose package.json
 // says "type": "commonjs" (TypeScript's nodenext then emits require()), and the output folder gets
 // the same package.json, so that Node and TypeScript both read it as CommonJS. Conditional exports
-// (`import` / `require`) pick the build; a CommonJS project never loads the ESM copy, which keeps
-// one fast-check (its CommonJS build) in a CommonJS program.
+// (`import` / `require`) pick the build: a CommonJS program loads the CommonJS runtime, and with it
+// fast-check's CommonJS build, the one its own code gets. (A program that imports the runtime both
+// ways loads both copies, as with any dual package.)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -115,8 +116,12 @@ run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(build, { recursive: true });
 
+// every staged package folder, in the order they are packed
+const packages = [];
+
 // --- @paygen/runtime
 const runtime = join(stage, 'runtime');
+packages.push(runtime);
 copyBuilt(join(root, 'dist', 'runtime'), join(runtime, 'dist', 'esm'));
 compile(join(root, 'runtime'), join(runtime, 'dist', 'cjs'), 'commonjs');
 writeJson(join(runtime, 'package.json'), {
@@ -152,6 +157,7 @@ for (const set of readConfig(join(root, 'paygen.config.json'))) {
     writeFileSync(f.path, f.content);
   }
   const dir = join(stage, set.name);
+  packages.push(dir);
   compile(sources, join(dir, 'dist', 'esm'), 'module');
   compile(sources, join(dir, 'dist', 'cjs'), 'commonjs');
   writeJson(join(dir, 'package.json'), {
@@ -175,9 +181,10 @@ for (const set of readConfig(join(root, 'paygen.config.json'))) {
 
 // --- paygen (the dev dependency)
 const tool = join(stage, 'paygen');
+packages.push(tool);
 for (const folder of ['generator', 'cli', 'contract', 'diff', 'runtime', 'generated']) copyBuilt(join(root, 'dist', folder), join(tool, 'dist', folder));
 cpSync(join(root, 'schemas'), join(tool, 'schemas'), { recursive: true });
-for (const f of ['paygen.config.json', 'paygen.config.schema.json', 'README.md', 'LICENSE']) cpSync(join(root, f), join(tool, f));
+for (const f of ['paygen.config.json', 'paygen.config.schema.json', 'README.md']) cpSync(join(root, f), join(tool, f));
 writeJson(join(tool, 'package.json'), {
   name: 'paygen',
   description: pkg.description,
@@ -191,18 +198,9 @@ writeJson(join(tool, 'package.json'), {
   },
   dependencies: Object.fromEntries(Object.keys(pkg.dependencies).map((d) => [d, locked(d)])),
 });
-cpSync(join(root, 'LICENSE'), join(runtime, 'LICENSE'));
-for (const set of ['pxp', 'desjardins']) cpSync(join(root, 'LICENSE'), join(stage, set, 'LICENSE'));
-
 // --- pack
-const tarballs = [];
-for (const dir of [runtime, join(stage, 'pxp'), join(stage, 'desjardins'), tool]) {
+for (const dir of packages) {
+  cpSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
   const [report] = JSON.parse(run('npm', ['pack', dir, '--pack-destination', out, '--json', '--ignore-scripts'], out));
-  tarballs.push({ name: report.name, file: report.filename, files: report.files.map((f) => f.path).sort(), size: report.size, unpackedSize: report.unpackedSize });
   say(`${report.filename}  ${report.files.length} files, ${Math.round(report.size / 1000)} kB`);
-}
-writeJson(join(out, 'tarballs.json'), tarballs);
-if (!existsSync(join(out, tarballs[0].file)) || readdirSync(out).filter((f) => f.endsWith('.tgz')).length !== tarballs.length) {
-  process.stderr.write('npm pack did not write the tarballs it reported\n');
-  process.exit(1);
 }

@@ -40,13 +40,16 @@ function ok(cwd: string, cmd: string, args: string[]): string {
   return r.stdout;
 }
 
+/** The package.json inside a tarball. */
+// biome-ignore lint/suspicious/noExplicitAny: a manifest is whatever JSON the tarball holds
+function manifest(tgz: string): any {
+  return JSON.parse(sh(PACK, 'tar', ['-xzOf', tgz, 'package/package.json']).stdout);
+}
+
 /** The tarballs, by package name, from the folder `npm run pack` wrote. */
 function tarballs(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const f of readdirSync(PACK).filter((x) => x.endsWith('.tgz'))) {
-    const listed = sh(PACK, 'tar', ['-xzOf', f, 'package/package.json']);
-    found.set((JSON.parse(listed.stdout) as { name: string }).name, join(PACK, f));
-  }
+  for (const f of readdirSync(PACK).filter((x) => x.endsWith('.tgz'))) found.set(manifest(join(PACK, f)).name, join(PACK, f));
   return found;
 }
 
@@ -100,7 +103,7 @@ describe('npm run pack', () => {
 
   it('gives the runtime no dependencies, fast-check as an optional peer, and ESM and CommonJS builds', () => {
     const files = contents(tgz.get('@paygen/runtime')!);
-    const pkg = JSON.parse(sh(PACK, 'tar', ['-xzOf', tgz.get('@paygen/runtime')!, 'package/package.json']).stdout);
+    const pkg = manifest(tgz.get('@paygen/runtime')!);
     expect(pkg.dependencies).toBeUndefined();
     expect(Object.keys(pkg.peerDependencies)).toEqual(['fast-check']);
     expect(pkg.peerDependenciesMeta['fast-check'].optional).toBe(true);
@@ -110,7 +113,7 @@ describe('npm run pack', () => {
   });
 
   it("gives the tool its own dependencies and the bundled schemas, and none of paygen's tests", () => {
-    const pkg = JSON.parse(sh(PACK, 'tar', ['-xzOf', tgz.get('paygen')!, 'package/package.json']).stdout);
+    const pkg = manifest(tgz.get('paygen')!);
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['fast-check', 'fast-xml-parser', 'ts-morph', 'xmllint-wasm']);
     expect(pkg.bin).toEqual({ paygen: './dist/cli/main.js' });
     const files = contents(tgz.get('paygen')!);
