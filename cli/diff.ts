@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { diffSides, IgnoreError, loadSide, parseIgnores, removeTemporaryFiles, SideError, type IgnoreLine } from '../diff/index.js';
+import { join, resolve } from 'node:path';
+import { diffSides, IgnoreError, loadSide, parseIgnores, removeTemporaryFiles, revisionSide, setSide, SideError, type IgnoreLine, type Side } from '../diff/index.js';
 import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, type Format } from '../diff/report.js';
-import { CatalogError } from '../generator/model/catalog.js';
-import { XsdRegexError } from '../generator/mapping/xsd-regex.js';
-import { SchemaError } from '../generator/model/schema-error.js';
-import { MAX_SEED, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { CONFIG_FILE, readConfig } from '../generator/config.js';
+import { packageRoot } from '../generator/package-root.js';
+import { MAX_SEED, parseCount, parseSeed, SetError, usage, UsageError, type Io } from './args.js';
+import { checkSetNames, chooseSets, setErrorMessage } from './sets.js';
 
 export const DIFF_HELP = `Usage: paygen diff [options] OLD NEW
+       paygen diff [options] --schema NAME [--config FILE] OLD [NEW]
        paygen diff --rules
 
 Compares two versions of a schema set and classifies every change by what it breaks: what the
@@ -16,12 +17,21 @@ The comparison is between models, not text: reformatting, reordering global decl
 moving a type between files are not changes.
 
 OLD and NEW are each an XSD file, a schema folder (with its messages.json, which gives each
-message's direction), or a git revision of either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
+message's direction, and its codes.json and profiles.json if any), or a git revision of
+either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
 Without a messages.json every global element of complex type that the given files declare
 (not those of the schemas they import) is a message of unknown direction, judged as both
-sent and received. diff reads no config: a configured set is compared by its files (its
-schema folder, or its entry XSD), e.g. paygen diff git:HEAD~1:schemas/acme schemas/acme.
+sent and received.
 
+With --schema NAME, a set of the config (or a bundled set): NEW is by default the set as it is
+on disk, read as generate reads it (its xsd files, catalog, codes, profiles, locations), and
+OLD, or NEW, may be git:REV: the set as git has it at that revision, read from the config file
+at REV and every file it then reads at REV, e.g. paygen diff --schema acme git:origin/main.
+
+Options:
+  --schema NAME      a set of the config or a bundled set (see above)
+  --config FILE      the config file of --schema (default: paygen.config.json here or in a
+                     parent folder)
 Options:
   --format FORMAT    text (default), json (schema: schemas/diff-report.schema.json),
                      markdown (a pull-request comment), junit, github (workflow annotations)
@@ -57,9 +67,9 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
         runs: { type: 'string', default: '50' },
         seed: { type: 'string', default: '20261122' },
         rules: { type: 'boolean', default: false },
-        // refused with a pointer to what diff takes (see below)
         schema: { type: 'string' },
         config: { type: 'string' },
+        // refused with a pointer to what diff takes (see below)
         xsd: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -73,9 +83,8 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     io.out(rulesText());
     return 0;
   }
-  for (const o of ['schema', 'config', 'xsd'] as const) {
-    if (values[o] !== undefined) throw new UsageError(`diff takes no --${o}: OLD and NEW are XSD files, schema folders or git:REV:PATH (e.g. git:HEAD~1:schemas/acme schemas/acme)`);
-  }
+  if (values.xsd !== undefined) throw new UsageError('diff takes no --xsd: OLD and NEW are XSD files, schema folders or git:REV:PATH (e.g. git:HEAD~1:schemas/acme.xsd schemas/acme.xsd)');
+  if (values.config !== undefined && values.schema === undefined) throw new UsageError('--config names the config of --schema NAME: give the set to compare');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${FORMATS.join(', ')})`);
   const failOn = values['fail-on'] as FailOn;
@@ -85,21 +94,49 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   }
   const runs = parseCount(values.runs, '--runs', 1, 10_000);
   const seed = parseSeed(values.seed);
-  if (positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
+  if (values.schema === undefined && positionals.length !== 2) throw new UsageError(`expected two schemas, OLD and NEW; got ${positionals.length}`);
+  if (values.schema !== undefined && (positionals.length < 1 || positionals.length > 2)) throw new UsageError(`expected OLD, and optionally NEW, with --schema; got ${positionals.length} arguments`);
   try {
     const ignores: IgnoreLine[] = values.ignore !== undefined ? parseIgnores(resolve(io.cwd, values.ignore)) : [];
-    const o = loadSide(positionals[0], io.cwd);
-    const n = loadSide(positionals[1], io.cwd);
+    const sides = values.schema !== undefined ? setSides(io, values.schema, values.config, positionals) : () => positionals.map((p) => loadSide(p, io.cwd));
+    const [o, n] = sides();
     const report = await diffSides(o, n, { ignores, generative: values.generative, runs, seed });
     io.out(formatReport(report, format, failOn));
     return reportFails(report, failOn) ? 1 : 0;
   } catch (e) {
-    if (e instanceof SideError || e instanceof IgnoreError || e instanceof SchemaError || e instanceof CatalogError || e instanceof XsdRegexError) {
+    if (e instanceof SideError || e instanceof IgnoreError || e instanceof SetError) {
       io.err(`paygen diff: ${e.message}`);
+      return 2;
+    }
+    const m = setErrorMessage(e);
+    if (m !== undefined) {
+      io.err(`paygen diff: ${m}`);
       return 2;
     }
     throw e;
   } finally {
     removeTemporaryFiles();
   }
+}
+
+/**
+ * The two sides of `diff --schema NAME`: each positional is `git:REV` (the set at that revision)
+ * or a path as without --schema; NEW is by default the set on disk. A bundled set is read from
+ * paygen's own config, as generate would.
+ */
+function setSides(io: Io, name: string, config: string | undefined, positionals: string[]): () => Side[] {
+  const choice = chooseSets(io, { config, schema: name });
+  checkSetNames(choice, [name]);
+  let set = choice.configured.find((s) => s.name === name);
+  let file = choice.file;
+  if (!set) {
+    file = join(packageRoot(), CONFIG_FILE);
+    set = readConfig(file).find((s) => s.name === name)!;
+  }
+  const [configFile, resolved] = [file!, set];
+  const side = (spec: string): Side => {
+    const rev = /^git:([^:]+)$/.exec(spec);
+    return rev ? revisionSide(configFile, name, rev[1]) : loadSide(spec, io.cwd);
+  };
+  return () => [side(positionals[0]), positionals[1] !== undefined ? side(positionals[1]) : setSide(resolved, name)];
 }

@@ -4,8 +4,8 @@ import { validateXML } from 'xmllint-wasm';
 
 /**
  * libxml2 (xmllint compiled to WebAssembly): the independent oracle. Documents are validated
- * in batches, one call for many documents, with every .xsd of the schema's folder preloaded
- * (include and import targets).
+ * in batches, one call for many documents, with the schema documents the main one includes and
+ * imports preloaded.
  */
 export interface Verdict {
   valid: boolean;
@@ -18,36 +18,42 @@ export interface XsdBundle {
 }
 
 /**
- * The XSD of `mainFile` for libxml2, with every .xsd beside it preloaded. `locations` is the set's
- * map of schemaLocation URLs (or imported namespaces) to local files: libxml2 is handed the same
- * local copies, its imports and includes pointed at them, so that it never fetches either.
+ * The XSD of `mainFile` for libxml2, with every document it includes, imports or redefines
+ * preloaded. Each keeps its place relative to the others (a set's entry file in schemas/ may
+ * include ../common/types.xsd): libxml2's file system is rooted at the folder that holds them
+ * all. `locations` is the set's map of schemaLocation URLs (or imported namespaces) to local
+ * files: libxml2 is handed the same local copies, its imports and includes pointed at them (by
+ * absolute path in its file system, whichever folder the pointing document is in), so that it
+ * never fetches either.
  */
 export function xsdBundle(mainFile: string, locations: Readonly<Record<string, string>> = {}): XsdBundle {
-  const dir = dirname(mainFile);
-  const files = new Map<string, string>();
+  const paths = new Set<string>([resolve(mainFile)]);
   // the documents the main one includes, imports or redefines, transitively, as libxml2 will ask
   // for them (a folder may hold many unrelated schemas, and a location need not end in .xsd)
   const visit = (file: string): void => {
     for (const loc of schemaLocations(readFileSync(file, 'utf8'))) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(loc)) continue;
       const path = resolve(dirname(file), loc);
-      const name = relative(dir, path);
-      if (name.startsWith('..') || files.has(name) || !existsSync(path)) continue;
-      files.set(name, path);
+      if (paths.has(path) || !existsSync(path)) continue;
+      paths.add(path);
       visit(path);
     }
   };
-  visit(mainFile);
+  visit(resolve(mainFile));
+  let root = dirname(resolve(mainFile));
+  for (const p of paths) while (relative(root, p).startsWith('..')) root = dirname(root);
+  const files = new Map<string, string>([...paths].map((p) => [relative(root, p).split('\\').join('/'), p]));
   const mapped = new Map<string, string>();
   for (const [key, path] of Object.entries(locations)) {
     let name = basename(path);
     if (files.has(name) && files.get(name) !== path) name = `mapped-${mapped.size}-${name}`;
     files.set(name, path);
-    mapped.set(key, name);
+    mapped.set(key, `/${name}`);
   }
   const read = (path: string) => pointAtLocalCopies(readFileSync(path, 'utf8'), mapped);
-  const preload = [...files].filter(([name]) => name !== basename(mainFile)).map(([fileName, path]) => ({ fileName, contents: read(path) }));
-  return { main: { fileName: basename(mainFile), contents: read(mainFile) }, preload };
+  const main = relative(root, resolve(mainFile)).split('\\').join('/');
+  const preload = [...files].filter(([name]) => name !== main).map(([fileName, path]) => ({ fileName, contents: read(path) }));
+  return { main: { fileName: main, contents: read(mainFile) }, preload };
 }
 
 /** The schemaLocation of every xs:include, xs:import and xs:redefine of a schema document's text. */

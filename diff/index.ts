@@ -156,7 +156,7 @@ async function crossCheck(o: Side, n: Side, changes: Change[], runs: number, see
     for (const from of ways) {
       const [src, dst, msg] = from === 'old' ? [o, n, om] : [n, o, nm];
       const docs = fc.sample(arbOf(src)[msg.name], { numRuns: runs, seed }).map((v) => writeInstance(src, msg.name, v));
-      const verdicts = await libxmlValidate(xsdBundle(dst.xsdOf(nm.name)), docs);
+      const verdicts = await libxmlValidate(xsdBundle(dst.xsdOf(nm.name), dst.locations), docs);
       const failing = verdicts.map((v, i) => ({ v, doc: docs[i] })).filter((x) => !x.v.valid);
       if (failing.length === 0) continue;
       const smallest = failing.reduce((a, b) => (b.doc.length < a.doc.length ? b : a));
@@ -181,6 +181,6 @@ async function crossCheckApi(o: Side, n: Side, changes: Change[]): Promise<Misse
   }));
 }
 
-export { loadSide, removeTemporaryFiles, SideError, type Side } from './load.js';
+export { loadSide, removeTemporaryFiles, revisionSide, setSide, SideError, type Side } from './load.js';
 export { parseIgnores, IgnoreError, type IgnoreLine } from './ignore.js';
 export { RULES, type Level } from './rules.js';

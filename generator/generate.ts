@@ -40,6 +40,7 @@ export { HEADER_MARK };
 export interface LoadedSet {
   plan: Plan;
   catalog: Catalog;
+  model: SchemaModel;
   codes?: CodeList[];
   /** What the schema says that the generated code does not check, as `file:line:col: …` lines. */
   warnings: string[];
@@ -60,7 +61,7 @@ export function loadSet(set: ResolvedSet): LoadedSet {
   const codes = set.codes ? readCodeLists(set.codes, shownPath(set, set.codes)) : undefined;
   const plan = mapPlan(set.name, model, catalog, { profiles, profilesFile: shownPath(set, set.profiles ?? ''), codeLists: codes ?? [] });
   const warnings = identityWarnings(plan);
-  return codes ? { plan, catalog, codes, warnings } : { plan, catalog, warnings };
+  return codes ? { plan, catalog, model, codes, warnings } : { plan, catalog, model, warnings };
 }
 
 /** Every file of a set; `warn` hears what the schema says that the generated code does not check. */

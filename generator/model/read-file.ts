@@ -55,12 +55,49 @@ function reasonOf(e: NodeJS.ErrnoException): string {
   return words ? `${words} (${e.code})` : (e.code ?? e.message);
 }
 
+/**
+ * Supplies a file that is not on disk: writes it where it was looked for and returns true, or
+ * returns false (it does not exist there either). `paygen diff --schema NAME git:REV` reads a
+ * configured set as git has it at REV through one: the set's config and every file the XSD reader
+ * follows are fetched from git as the reader asks for them, so exactly the files it would read
+ * from a work tree are materialised, found by the reader's own resolution of includes, imports
+ * and locations.
+ */
+export type FileSupplier = (file: string, maxBytes: number) => boolean;
+
+let supplier: FileSupplier | undefined;
+
+/**
+ * Runs `read` (synchronous: the supplier is set for its duration only) with `supply` asked for
+ * every file that is not found.
+ */
+export function withFileSupplier<R>(supply: FileSupplier, read: () => R): R {
+  const before = supplier;
+  supplier = supply;
+  try {
+    return read();
+  } finally {
+    supplier = before;
+  }
+}
+
+function open(file: string, maxBytes: number): number {
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+  try {
+    return openSync(file, flags);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !supplier?.(file, maxBytes)) throw e;
+    return openSync(file, flags);
+  }
+}
+
 /** The bytes of `file`, or a FileReadError saying why they were not read. */
 export function readBoundedFile(file: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = open(file, maxBytes);
   } catch (e) {
+    if (e instanceof FileReadError) throw e;
     // Node's message names the errno and the path (an include's target is worth seeing); `reason` is short
     const code = (e as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'directory' : 'unreadable';

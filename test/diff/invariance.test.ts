@@ -153,7 +153,7 @@ ${T(max)}
     const dir = repo();
     expect(() => loadSide('git:nope:schemas', dir)).toThrow(SideError);
     expect(() => loadSide('git:HEAD:missing', dir)).toThrow(/git:HEAD:missing: git cat-file .* failed/);
-    expect(() => loadSide('git:HEAD', dir)).toThrow(/expected git:REV:path/);
+    expect(() => loadSide('git:HEAD', dir)).toThrow(/a revision alone names a configured set at that revision \(add --schema NAME\)/);
     expect(() => loadSide('no/such/folder', dir)).toThrow(/no such file or folder/);
   });
 });
