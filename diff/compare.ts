@@ -356,7 +356,6 @@ class Comparer {
   /** Compares one element or attribute present on both sides. */
   private prop(a: Prop, b: Prop, path: string, loc: string): void {
     const [oo, no] = [a.occ, b.occ];
-    const what = a.what;
     const at = b.source ? { source: b.source } : {};
     const add = (c: RawChange) => this.add({ ...at, ...c });
     const counted = (min: number) => (min === 0 ? 'optional' : min === 1 ? 'required' : `required ${min} times`);
@@ -365,33 +364,30 @@ class Comparer {
         rule: no.min > oo.min ? 'min-occurs-increased' : 'min-occurs-decreased',
         location: loc,
         path,
-        message: `${what} ${a.local} is now ${counted(no.min)}, was ${counted(oo.min)}`,
+        message: `${a.named} is now ${counted(no.min)}, was ${counted(oo.min)}`,
         old: String(oo.min),
         new: String(no.min),
       });
-    if (no.max > oo.max)
-      add({ rule: 'max-occurs-increased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
-    if (no.max < oo.max)
-      add({ rule: 'max-occurs-decreased', location: loc, path, message: `element ${a.local} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    if (no.max > oo.max) add({ rule: 'max-occurs-increased', location: loc, path, message: `${a.named} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
+    if (no.max < oo.max) add({ rule: 'max-occurs-decreased', location: loc, path, message: `${a.named} may occur up to ${fmt(no.max)} times, was ${fmt(oo.max)}`, old: fmt(oo.max), new: fmt(no.max) });
     // maxOccurs across 1 turns a value into an array in the generated types (and back)
     if (a.array !== b.array)
       add({
         rule: 'typescript-type-changed',
         location: loc,
         path,
-        message: `${what} ${a.local} is ${b.array ? 'now an array' : 'no longer an array'} in the generated types`,
+        message: `${a.named} is ${b.array ? 'now an array' : 'no longer an array'} in the generated types`,
         old: a.array ? 'array' : 'single',
         new: b.array ? 'array' : 'single',
       });
-    if (a.nullable !== b.nullable)
-      add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `element ${a.local} ${b.nullable ? 'became' : 'is no longer'} nillable` });
+    if (a.nullable !== b.nullable) add({ rule: b.nullable ? 'nillable-added' : 'nillable-removed', location: loc, path, message: `${a.named} ${b.nullable ? 'became' : 'is no longer'} nillable` });
     if (a.fixed !== b.fixed) {
       const rule = a.fixed === undefined ? 'fixed-added' : b.fixed === undefined ? 'fixed-removed' : 'fixed-changed';
       add({
         rule,
         location: loc,
         path,
-        message: `the fixed value of ${what} ${a.local} changed`,
+        message: `the fixed value of ${a.named} changed`,
         ...(a.fixed !== undefined ? { old: a.fixed } : {}),
         ...(b.fixed !== undefined ? { new: b.fixed } : {}),
       });
@@ -401,7 +397,7 @@ class Comparer {
         rule: 'default-changed',
         location: loc,
         path,
-        message: `the default value of ${what} ${a.local} changed`,
+        message: `the default value of ${a.named} changed`,
         ...(a.default !== undefined ? { old: a.default } : {}),
         ...(b.default !== undefined ? { new: b.default } : {}),
       });
@@ -553,8 +549,9 @@ function declared(plan: Plan, t: TypeRef): { name: string; anonymous: boolean; a
 
 /** An element or attribute as the rules compare it. */
 interface Prop {
-  what: 'attribute' | 'element';
   local: string;
+  /** How a message names it: `element a`, `attribute id`, `the xs:any` (a wildcard has no name). */
+  named: string;
   type: TypeRef;
   occ: Occ;
   array: boolean;
@@ -566,8 +563,8 @@ interface Prop {
 
 function attributeProp(a: AttributePlan): Prop {
   return {
-    what: 'attribute',
     local: a.local,
+    named: `attribute ${a.local}`,
     type: { kind: 'simple', id: a.type },
     occ: { min: a.required ? 1 : 0, max: 1 },
     array: false,
@@ -595,8 +592,8 @@ function enclosingGroups(model: ParticlePlan): Map<number, { kind: string; min: 
 function elementProp(e: ElementPlan): Prop {
   const max = e.max < 0 ? Infinity : e.max;
   return {
-    what: 'element',
     local: e.local,
+    named: e.wildcard ? 'the xs:any' : `element ${e.local}`,
     type: e.type,
     occ: { min: e.optional ? 0 : e.array ? Math.max(e.min, 1) : 1, max: e.array ? max : 1 },
     array: e.array,
