@@ -92,7 +92,7 @@ export async function runContractCommand(argv: string[], io: Io): Promise<number
       return 2;
     }
     const t = totals(results);
-    io.out(`${t.passed} passed, ${t.failed} failed (report in ${values.output})`);
+    io.out(`${t.passed} passed, ${t.failed} failed${t.skipped > 0 ? `, ${t.skipped} skipped` : ''} (report in ${values.output})`);
   } else io.out(report);
   if (results.some((r) => r.phase === 'files' && r.message?.startsWith('cannot read'))) return 2;
   return results.some((r) => !r.ok) ? 1 : 0;

@@ -25,9 +25,11 @@ function groups(results: readonly CaseResult[]): Array<[string, CaseResult[]]> {
   return [...map];
 }
 
-export function totals(results: readonly CaseResult[]): { passed: number; failed: number } {
+/** Passed and failed cases; a skipped one (nothing checked) is neither. */
+export function totals(results: readonly CaseResult[]): { passed: number; failed: number; skipped: number } {
   const failed = results.filter((r) => !r.ok).length;
-  return { passed: results.length - failed, failed };
+  const skipped = results.filter((r) => r.skipped).length;
+  return { passed: results.length - failed - skipped, failed, skipped };
 }
 
 /**
@@ -52,6 +54,10 @@ function text(results: readonly CaseResult[], ctx: ReportContext): string {
   const lines = [`paygen contract (seed ${ctx.seed}, ${ctx.runs} runs per message)`];
   for (const [, rs] of groups(results)) {
     const t = totals(rs);
+    if (rs.every((r) => r.skipped)) {
+      lines.push(`${rs[0].set}, ${TITLES[rs[0].phase]}: ${rs[0].message ?? 'skipped'}`);
+      continue;
+    }
     lines.push(`${rs[0].set}, ${TITLES[rs[0].phase]}: ${t.passed} passed, ${t.failed} failed`);
     for (const r of rs) {
       if (r.phase === 'files') lines.push(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.message ?? ''}`);
@@ -62,7 +68,7 @@ function text(results: readonly CaseResult[], ctx: ReportContext): string {
     }
   }
   const t = totals(results);
-  lines.push(`${t.passed} passed, ${t.failed} failed`);
+  lines.push(`${t.passed} passed, ${t.failed} failed${t.skipped > 0 ? `, ${t.skipped} skipped` : ''}`);
   return lines.join('\n');
 }
 
@@ -71,15 +77,18 @@ function junit(results: readonly CaseResult[], ctx: ReportContext): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="paygen contract" tests="${results.length}" failures="${t.failed}" time="${seconds(results.reduce((a, r) => a + r.durationMs, 0))}">`,
+    `<testsuites name="paygen contract" tests="${results.length}" failures="${t.failed}" skipped="${t.skipped}" time="${seconds(results.reduce((a, r) => a + r.durationMs, 0))}">`,
   ];
   for (const [, rs] of groups(results)) {
     const g = totals(rs);
-    out.push(`  <testsuite name="${escapeAttr(`${rs[0].set}: ${TITLES[rs[0].phase]}`)}" tests="${rs.length}" failures="${g.failed}" time="${seconds(rs.reduce((a, r) => a + r.durationMs, 0))}">`);
+    out.push(
+      `  <testsuite name="${escapeAttr(`${rs[0].set}: ${TITLES[rs[0].phase]}`)}" tests="${rs.length}" failures="${g.failed}" skipped="${g.skipped}" time="${seconds(rs.reduce((a, r) => a + r.durationMs, 0))}">`,
+    );
     out.push(`    <properties><property name="seed" value="${ctx.seed}"/><property name="runs" value="${ctx.runs}"/></properties>`);
     for (const r of rs) {
       const head = `    <testcase classname="${escapeAttr(`paygen.${r.set}.${r.phase}`)}" name="${escapeAttr(r.name)}" time="${seconds(r.durationMs)}"`;
-      if (r.ok) out.push(`${head}/>`);
+      if (r.skipped) out.push(`${head}>`, `      <skipped message="${escapeAttr(r.message ?? 'skipped')}"/>`, '    </testcase>');
+      else if (r.ok) out.push(`${head}/>`);
       else {
         const body = [r.message ?? '', r.seed !== undefined ? `replay: paygen contract --schema ${r.set} --phase ${r.phase} --seed ${r.seed}` : '', r.xml ?? ''].filter(Boolean).join('\n');
         out.push(`${head}>`, `      <failure message="${escapeAttr(maskCardNumbers(r.message ?? 'failed'))}">${escapeText(maskCardNumbers(body))}</failure>`, '    </testcase>');

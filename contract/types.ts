@@ -18,6 +18,8 @@ export interface CaseResult {
   seed?: number;
   /** How many documents or runs the case covered. */
   count?: number;
+  /** Nothing was checked (a set with no documented samples): `message` says why; counted neither passed nor failed. */
+  skipped?: true;
   durationMs: number;
 }
 

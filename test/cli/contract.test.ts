@@ -104,7 +104,10 @@ describe("paygen contract on a user's configured sets", () => {
     const report = JSON.parse(r.out) as { failed: number; results: Array<{ set: string; phase: string; ok: boolean }> };
     expect(r.code).toBe(0);
     expect(report.failed).toBe(0);
-    expect(new Set(report.results.map((c) => `${c.set}/${c.phase}`))).toEqual(new Set(['head/facets', 'head/fuzz', 'head/mutations']));
+    expect(new Set(report.results.map((c) => `${c.set}/${c.phase}`))).toEqual(new Set(['head/samples', 'head/facets', 'head/fuzz', 'head/mutations']));
+    // the configured set has no documented samples: its samples phase is one skipped case, not a pass
+    expect(report.results.filter((c) => c.phase === 'samples')).toEqual([expect.objectContaining({ set: 'head', ok: true, skipped: true, name: 'documented samples' })]);
+    expect((report as unknown as { skipped: number }).skipped).toBe(1);
   });
 
   it('an unknown set is a usage error naming the sets of the config', async () => {
