@@ -137,13 +137,6 @@ function project(type: 'module' | 'commonjs'): string {
     JSON.stringify({
       compilerOptions: {
         strict: true,
-        // the stricter flags users turn on: generated code compiles under them too
-        noUnusedLocals: true,
-        noUnusedParameters: true,
-        noPropertyAccessFromIndexSignature: true,
-        noImplicitReturns: true,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
         target: 'ES2022',
         module: 'NodeNext',
         moduleResolution: 'NodeNext',
