@@ -83,33 +83,33 @@ function valid_Gender(x: unknown): boolean {
 function checkAddress(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Address)) return;
   for (const k in v) if (!(k === "street" || k === "houseName" || k === "houseNumber" || k === "houseNumberExtension" || k === "postalCode" || k === "city" || k === "state" || k === "countryCode2" || k === "telephoneNumber")) ck.unknown(k, S.Address);
-  if (!valid_xs_string(v.street, ck.writing)) ck.simple(v.street, S.xs_string, "street", NILLABLE);
-  if (!valid_xs_string(v.houseName, ck.writing)) ck.simple(v.houseName, S.xs_string, "houseName", NILLABLE);
-  if (!valid_xs_string(v.houseNumber, ck.writing)) ck.simple(v.houseNumber, S.xs_string, "houseNumber", NILLABLE);
-  if (!valid_xs_string(v.houseNumberExtension, ck.writing)) ck.simple(v.houseNumberExtension, S.xs_string, "houseNumberExtension", NILLABLE);
-  if (!valid_xs_string(v.postalCode, ck.writing)) ck.simple(v.postalCode, S.xs_string, "postalCode", NILLABLE);
-  if (!valid_xs_string(v.city, ck.writing)) ck.simple(v.city, S.xs_string, "city", NILLABLE);
-  if (!valid_xs_string(v.state, ck.writing)) ck.simple(v.state, S.xs_string, "state", NILLABLE);
-  if (!valid_TwoLetterCode(v.countryCode2, ck.writing)) ck.simple(v.countryCode2, S.TwoLetterCode, "countryCode2", NILLABLE);
-  if (!valid_xs_string(v.telephoneNumber, ck.writing)) ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", NILLABLE);
+  if (!valid_xs_string(v["street"], ck.writing)) ck.simple(v["street"], S.xs_string, "street", NILLABLE);
+  if (!valid_xs_string(v["houseName"], ck.writing)) ck.simple(v["houseName"], S.xs_string, "houseName", NILLABLE);
+  if (!valid_xs_string(v["houseNumber"], ck.writing)) ck.simple(v["houseNumber"], S.xs_string, "houseNumber", NILLABLE);
+  if (!valid_xs_string(v["houseNumberExtension"], ck.writing)) ck.simple(v["houseNumberExtension"], S.xs_string, "houseNumberExtension", NILLABLE);
+  if (!valid_xs_string(v["postalCode"], ck.writing)) ck.simple(v["postalCode"], S.xs_string, "postalCode", NILLABLE);
+  if (!valid_xs_string(v["city"], ck.writing)) ck.simple(v["city"], S.xs_string, "city", NILLABLE);
+  if (!valid_xs_string(v["state"], ck.writing)) ck.simple(v["state"], S.xs_string, "state", NILLABLE);
+  if (!valid_TwoLetterCode(v["countryCode2"], ck.writing)) ck.simple(v["countryCode2"], S.TwoLetterCode, "countryCode2", NILLABLE);
+  if (!valid_xs_string(v["telephoneNumber"], ck.writing)) ck.simple(v["telephoneNumber"], S.xs_string, "telephoneNumber", NILLABLE);
 }
 
 /** Checks a value of dataField (T.DataField). */
 function checkDataField(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataField)) return;
   for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.DataField);
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_string(v.value, ck.writing)) ck.simple(v.value, S.xs_string, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_string(v["value"], ck.writing)) ck.simple(v["value"], S.xs_string, "value", REQUIRED);
 }
 
 /** Checks a value of dataFieldList (T.DataFieldList). */
 function checkDataFieldList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataFieldList)) return;
   for (const k in v) if (!(k === "dataField")) ck.unknown(k, S.DataFieldList);
-  if (ck.items(v.dataField, "dataField", 0, Infinity, 0)) {
-    for (let i = 0; i < v.dataField.length; i++) {
-      if (ck.intoItem(v.dataField[i], "dataField", i, 0)) {
-        checkDataField(ck, v.dataField[i]);
+  if (ck.items(v["dataField"], "dataField", 0, Infinity, 0)) {
+    for (let i = 0; i < v["dataField"].length; i++) {
+      if (ck.intoItem(v["dataField"][i], "dataField", i, 0)) {
+        checkDataField(ck, v["dataField"][i]);
         ck.leaveItem();
       }
     }
@@ -120,10 +120,10 @@ function checkDataFieldList(ck: ValueChecker, v: unknown): void {
 function checkDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DataList)) return;
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.DataList);
-  if (ck.items(v.data, "data", 0, Infinity, 0)) {
-    for (let i = 0; i < v.data.length; i++) {
-      if (ck.intoItem(v.data[i], "data", i, 0)) {
-        checkKeyValueBasePair(ck, v.data[i]);
+  if (ck.items(v["data"], "data", 0, Infinity, 0)) {
+    for (let i = 0; i < v["data"].length; i++) {
+      if (ck.intoItem(v["data"][i], "data", i, 0)) {
+        checkKeyValueBasePair(ck, v["data"][i]);
         ck.leaveItem();
       }
     }
@@ -134,10 +134,10 @@ function checkDataList(ck: ValueChecker, v: unknown): void {
 function checkDetailList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.DetailList)) return;
   for (const k in v) if (!(k === "detail")) ck.unknown(k, S.DetailList);
-  if (ck.items(v.detail, "detail", 0, Infinity, 0)) {
-    for (let i = 0; i < v.detail.length; i++) {
-      if (ck.intoItem(v.detail[i], "detail", i, 0)) {
-        checkKeyValueBasePair(ck, v.detail[i]);
+  if (ck.items(v["detail"], "detail", 0, Infinity, 0)) {
+    for (let i = 0; i < v["detail"].length; i++) {
+      if (ck.intoItem(v["detail"][i], "detail", i, 0)) {
+        checkKeyValueBasePair(ck, v["detail"][i]);
         ck.leaveItem();
       }
     }
@@ -148,24 +148,24 @@ function checkDetailList(ck: ValueChecker, v: unknown): void {
 function checkExecutePaymentActionRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "paymentID" || k === "actionID" || k === "actionData" || k === "remark")) ck.unknown(k, S.ExecutePaymentActionRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_Guid(v.paymentID, ck.writing)) ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
-  if (!valid_CodeID(v.actionID)) ck.simple(v.actionID, S.CodeID, "actionID", REQUIRED);
-  if (ck.into(v.actionData, "actionData", 0)) {
-    checkDataList(ck, v.actionData);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_Guid(v["paymentID"], ck.writing)) ck.simple(v["paymentID"], S.Guid, "paymentID", REQUIRED);
+  if (!valid_CodeID(v["actionID"])) ck.simple(v["actionID"], S.CodeID, "actionID", REQUIRED);
+  if (ck.into(v["actionData"], "actionData", 0)) {
+    checkDataList(ck, v["actionData"]);
     ck.leave();
   }
-  if (!valid_xs_string(v.remark, ck.writing)) ck.simple(v.remark, S.xs_string, "remark", 0);
+  if (!valid_xs_string(v["remark"], ck.writing)) ck.simple(v["remark"], S.xs_string, "remark", 0);
 }
 
 /** Checks a value of the anonymous type of executePaymentActionResponse (T.ExecutePaymentActionResponse). */
 function checkExecutePaymentActionResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ExecutePaymentActionResponse)) return;
   for (const k in v) if (!(k === "statusCode" || k === "actionResults")) ck.unknown(k, S.ExecutePaymentActionResponse);
-  if (!valid_xs_int(v.statusCode)) ck.simple(v.statusCode, S.xs_int, "statusCode", REQUIRED);
-  if (ck.into(v.actionResults, "actionResults", REQUIRED)) {
-    checkResultList(ck, v.actionResults);
+  if (!valid_xs_int(v["statusCode"])) ck.simple(v["statusCode"], S.xs_int, "statusCode", REQUIRED);
+  if (ck.into(v["actionResults"], "actionResults", REQUIRED)) {
+    checkResultList(ck, v["actionResults"]);
     ck.leave();
   }
 }
@@ -176,13 +176,13 @@ function checkExecutePaymentActionResponse(ck: ValueChecker, v: unknown): void {
 function checkGetNewManualPaymentDetailsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "paymentMethodID" || k === "userID" || k === "username" || k === "email" || k === "languageCode" || k === "telephoneNumber")) ck.unknown(k, S.GetNewManualPaymentDetailsRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_CodeID(v.paymentMethodID)) ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
-  if (!valid_xs_string(v.userID, ck.writing)) ck.simple(v.userID, S.xs_string, "userID", NILLABLE);
-  if (!valid_xs_string(v.username, ck.writing)) ck.simple(v.username, S.xs_string, "username", NILLABLE);
-  if (!valid_xs_string(v.email, ck.writing)) ck.simple(v.email, S.xs_string, "email", NILLABLE);
-  if (!valid_TwoLetterCode(v.languageCode, ck.writing)) ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
-  if (!valid_xs_string(v.telephoneNumber, ck.writing)) ck.simple(v.telephoneNumber, S.xs_string, "telephoneNumber", NILLABLE);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_CodeID(v["paymentMethodID"])) ck.simple(v["paymentMethodID"], S.CodeID, "paymentMethodID", REQUIRED);
+  if (!valid_xs_string(v["userID"], ck.writing)) ck.simple(v["userID"], S.xs_string, "userID", NILLABLE);
+  if (!valid_xs_string(v["username"], ck.writing)) ck.simple(v["username"], S.xs_string, "username", NILLABLE);
+  if (!valid_xs_string(v["email"], ck.writing)) ck.simple(v["email"], S.xs_string, "email", NILLABLE);
+  if (!valid_TwoLetterCode(v["languageCode"], ck.writing)) ck.simple(v["languageCode"], S.TwoLetterCode, "languageCode", NILLABLE);
+  if (!valid_xs_string(v["telephoneNumber"], ck.writing)) ck.simple(v["telephoneNumber"], S.xs_string, "telephoneNumber", NILLABLE);
 }
 
 /**
@@ -191,12 +191,12 @@ function checkGetNewManualPaymentDetailsRequest(ck: ValueChecker, v: unknown): v
 function checkGetNewManualPaymentDetailsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetNewManualPaymentDetailsResponse)) return;
   for (const k in v) if (!(k === "result" || k === "status")) ck.unknown(k, S.GetNewManualPaymentDetailsResponse);
-  if (ck.into(v.result, "result", 0)) {
-    checkManualPaymentDetails(ck, v.result);
+  if (ck.into(v["result"], "result", 0)) {
+    checkManualPaymentDetails(ck, v["result"]);
     ck.leave();
   }
-  if (ck.into(v.status, "status", REQUIRED)) {
-    checkManualPaymentStatus(ck, v.status);
+  if (ck.into(v["status"], "status", REQUIRED)) {
+    checkManualPaymentStatus(ck, v["status"]);
     ck.leave();
   }
 }
@@ -205,20 +205,20 @@ function checkGetNewManualPaymentDetailsResponse(ck: ValueChecker, v: unknown): 
 function checkGetPaymentInputDataListRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "user" || k === "paymentMethodID" || k === "purposeOfPayment" || k === "amount" || k === "details")) ck.unknown(k, S.GetPaymentInputDataListRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (ck.into(v.user, "user", REQUIRED)) {
-    checkUser(ck, v.user);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (ck.into(v["user"], "user", REQUIRED)) {
+    checkUser(ck, v["user"]);
     ck.leave();
   }
-  if (!valid_CodeID(v.paymentMethodID)) ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
-  if (!valid_xs_string(v.purposeOfPayment, ck.writing)) ck.simple(v.purposeOfPayment, S.xs_string, "purposeOfPayment", 0);
-  if (ck.into(v.amount, "amount", 0)) {
-    checkPositiveMoney(ck, v.amount);
+  if (!valid_CodeID(v["paymentMethodID"])) ck.simple(v["paymentMethodID"], S.CodeID, "paymentMethodID", REQUIRED);
+  if (!valid_xs_string(v["purposeOfPayment"], ck.writing)) ck.simple(v["purposeOfPayment"], S.xs_string, "purposeOfPayment", 0);
+  if (ck.into(v["amount"], "amount", 0)) {
+    checkPositiveMoney(ck, v["amount"]);
     ck.leave();
   }
-  if (ck.into(v.details, "details", 0)) {
-    checkDetailList(ck, v.details);
+  if (ck.into(v["details"], "details", 0)) {
+    checkDetailList(ck, v["details"]);
     ck.leave();
   }
 }
@@ -227,8 +227,8 @@ function checkGetPaymentInputDataListRequest(ck: ValueChecker, v: unknown): void
 function checkGetPaymentInputDataListResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponse)) return;
   for (const k in v) if (!(k === "paymentInputDataList")) ck.unknown(k, S.GetPaymentInputDataListResponse);
-  if (ck.into(v.paymentInputDataList, "paymentInputDataList", REQUIRED)) {
-    checkGetPaymentInputDataListResponsePaymentInputDataList(ck, v.paymentInputDataList);
+  if (ck.into(v["paymentInputDataList"], "paymentInputDataList", REQUIRED)) {
+    checkGetPaymentInputDataListResponsePaymentInputDataList(ck, v["paymentInputDataList"]);
     ck.leave();
   }
 }
@@ -239,10 +239,10 @@ function checkGetPaymentInputDataListResponse(ck: ValueChecker, v: unknown): voi
 function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentInputDataListResponsePaymentInputDataList)) return;
   for (const k in v) if (!(k === "paymentInputData")) ck.unknown(k, S.GetPaymentInputDataListResponsePaymentInputDataList);
-  if (ck.items(v.paymentInputData, "paymentInputData", 0, Infinity, 0)) {
-    for (let i = 0; i < v.paymentInputData.length; i++) {
-      if (ck.intoItem(v.paymentInputData[i], "paymentInputData", i, 0)) {
-        checkDetailList(ck, v.paymentInputData[i]);
+  if (ck.items(v["paymentInputData"], "paymentInputData", 0, Infinity, 0)) {
+    for (let i = 0; i < v["paymentInputData"].length; i++) {
+      if (ck.intoItem(v["paymentInputData"][i], "paymentInputData", i, 0)) {
+        checkDetailList(ck, v["paymentInputData"][i]);
         ck.leaveItem();
       }
     }
@@ -253,18 +253,18 @@ function checkGetPaymentInputDataListResponsePaymentInputDataList(ck: ValueCheck
 function checkGetPaymentsRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "isExecuted")) ck.unknown(k, S.GetPaymentsRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (!valid_xs_boolean(v.isExecuted)) ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", NILLABLE);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (!valid_xs_boolean(v["isExecuted"])) ck.simple(v["isExecuted"], S.xs_boolean, "isExecuted", NILLABLE);
 }
 
 /** Checks a value of the anonymous type of getPaymentsResponse (T.GetPaymentsResponse). */
 function checkGetPaymentsResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetPaymentsResponse)) return;
   for (const k in v) if (!(k === "payments")) ck.unknown(k, S.GetPaymentsResponse);
-  if (ck.into(v.payments, "payments", REQUIRED)) {
-    checkPaymentList(ck, v.payments);
+  if (ck.into(v["payments"], "payments", REQUIRED)) {
+    checkPaymentList(ck, v["payments"]);
     ck.leave();
   }
 }
@@ -273,9 +273,9 @@ function checkGetPaymentsResponse(ck: ValueChecker, v: unknown): void {
 function checkGetRedirectDataRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "redirectParameters")) ck.unknown(k, S.GetRedirectDataRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (ck.into(v.redirectParameters, "redirectParameters", REQUIRED)) {
-    checkRedirectParameters(ck, v.redirectParameters);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (ck.into(v["redirectParameters"], "redirectParameters", REQUIRED)) {
+    checkRedirectParameters(ck, v["redirectParameters"]);
     ck.leave();
   }
 }
@@ -284,8 +284,8 @@ function checkGetRedirectDataRequest(ck: ValueChecker, v: unknown): void {
 function checkGetRedirectDataResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.GetRedirectDataResponse)) return;
   for (const k in v) if (!(k === "redirectData")) ck.unknown(k, S.GetRedirectDataResponse);
-  if (ck.into(v.redirectData, "redirectData", REQUIRED)) {
-    checkRedirectData(ck, v.redirectData);
+  if (ck.into(v["redirectData"], "redirectData", REQUIRED)) {
+    checkRedirectData(ck, v["redirectData"]);
     ck.leave();
   }
 }
@@ -296,8 +296,8 @@ function checkGetRedirectDataResponse(ck: ValueChecker, v: unknown): void {
 function checkHandlePaymentStateChangedNotificationRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationRequest)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.HandlePaymentStateChangedNotificationRequest);
-  if (ck.into(v.payment, "payment", REQUIRED)) {
-    checkPaymentWithStateFamily(ck, v.payment);
+  if (ck.into(v["payment"], "payment", REQUIRED)) {
+    checkPaymentWithStateFamily(ck, v["payment"]);
     ck.leave();
   }
 }
@@ -308,19 +308,19 @@ function checkHandlePaymentStateChangedNotificationRequest(ck: ValueChecker, v: 
 function checkHandlePaymentStateChangedNotificationResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.HandlePaymentStateChangedNotificationResponse)) return;
   for (const k in v) if (!(k === "resultCode" || k === "resultMessage")) ck.unknown(k, S.HandlePaymentStateChangedNotificationResponse);
-  if (ck.into(v.resultCode, "resultCode", REQUIRED)) {
-    checkIdNamePair(ck, v.resultCode);
+  if (ck.into(v["resultCode"], "resultCode", REQUIRED)) {
+    checkIdNamePair(ck, v["resultCode"]);
     ck.leave();
   }
-  if (!valid_xs_string(v.resultMessage, ck.writing)) ck.simple(v.resultMessage, S.xs_string, "resultMessage", 0);
+  if (!valid_xs_string(v["resultMessage"], ck.writing)) ck.simple(v["resultMessage"], S.xs_string, "resultMessage", 0);
 }
 
 /** Checks a value of idNamePair (T.IdNamePair). */
 function checkIdNamePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.IdNamePair)) return;
   for (const k in v) if (!(k === "key" || k === "value")) ck.unknown(k, S.IdNamePair);
-  if (!valid_CodeID(v.key)) ck.simple(v.key, S.CodeID, "key", REQUIRED);
-  if (!valid_xs_string(v.value, ck.writing)) ck.simple(v.value, S.xs_string, "value", REQUIRED);
+  if (!valid_CodeID(v["key"])) ck.simple(v["key"], S.CodeID, "key", REQUIRED);
+  if (!valid_xs_string(v["value"], ck.writing)) ck.simple(v["value"], S.xs_string, "value", REQUIRED);
 }
 
 /**
@@ -329,17 +329,17 @@ function checkIdNamePair(ck: ValueChecker, v: unknown): void {
 function checkInitiatePaymentFromReferenceRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentFromReferenceRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "originalPaymentID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "specificPaymentData")) ck.unknown(k, S.InitiatePaymentFromReferenceRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_Guid(v.originalPaymentID, ck.writing)) ck.simple(v.originalPaymentID, S.Guid, "originalPaymentID", REQUIRED);
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (!valid_CodeID(v.paymentMethodID)) ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
-  if (ck.into(v.amount, "amount", 0)) {
-    checkPositiveMoney(ck, v.amount);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_Guid(v["originalPaymentID"], ck.writing)) ck.simple(v["originalPaymentID"], S.Guid, "originalPaymentID", REQUIRED);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (!valid_CodeID(v["paymentMethodID"])) ck.simple(v["paymentMethodID"], S.CodeID, "paymentMethodID", REQUIRED);
+  if (ck.into(v["amount"], "amount", 0)) {
+    checkPositiveMoney(ck, v["amount"]);
     ck.leave();
   }
-  if (ck.into(v.specificPaymentData, "specificPaymentData", 0)) {
-    checkDataList(ck, v.specificPaymentData);
+  if (ck.into(v["specificPaymentData"], "specificPaymentData", 0)) {
+    checkDataList(ck, v["specificPaymentData"]);
     ck.leave();
   }
 }
@@ -350,8 +350,8 @@ function checkInitiatePaymentFromReferenceRequest(ck: ValueChecker, v: unknown):
 function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentFromReferenceResponse)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentFromReferenceResponse);
-  if (ck.into(v.payment, "payment", REQUIRED)) {
-    checkPaymentWithStateFamily(ck, v.payment);
+  if (ck.into(v["payment"], "payment", REQUIRED)) {
+    checkPaymentWithStateFamily(ck, v["payment"]);
     ck.leave();
   }
 }
@@ -360,33 +360,33 @@ function checkInitiatePaymentFromReferenceResponse(ck: ValueChecker, v: unknown)
 function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentRequest)) return;
   for (const k in v) if (!(k === "merchantID" || k === "shopID" || k === "merchantTransactionID" || k === "paymentMethodID" || k === "amount" || k === "shopFee" || k === "userID" || k === "userData" || k === "userIP" || k === "userSessionID" || k === "creationTypeID" || k === "paymentAccountID" || k === "specificPaymentData" || k === "paymentAccount")) ck.unknown(k, S.InitiatePaymentRequest);
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (!valid_CodeID(v.paymentMethodID)) ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
-  if (ck.into(v.amount, "amount", 0)) {
-    checkNonNegativeMoney(ck, v.amount);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (!valid_CodeID(v["paymentMethodID"])) ck.simple(v["paymentMethodID"], S.CodeID, "paymentMethodID", REQUIRED);
+  if (ck.into(v["amount"], "amount", 0)) {
+    checkNonNegativeMoney(ck, v["amount"]);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", 0)) {
-    checkPositiveMoney(ck, v.shopFee);
+  if (ck.into(v["shopFee"], "shopFee", 0)) {
+    checkPositiveMoney(ck, v["shopFee"]);
     ck.leave();
   }
-  if (!valid_StringID(v.userID, ck.writing)) ck.simple(v.userID, S.StringID, "userID", REQUIRED);
-  if (ck.into(v.userData, "userData", 0)) {
-    checkUserData(ck, v.userData);
+  if (!valid_StringID(v["userID"], ck.writing)) ck.simple(v["userID"], S.StringID, "userID", REQUIRED);
+  if (ck.into(v["userData"], "userData", 0)) {
+    checkUserData(ck, v["userData"]);
     ck.leave();
   }
-  if (!valid_IpAddress(v.userIP, ck.writing)) ck.simple(v.userIP, S.IpAddress, "userIP", 0);
-  if (!valid_xs_string(v.userSessionID, ck.writing)) ck.simple(v.userSessionID, S.xs_string, "userSessionID", REQUIRED);
-  if (!valid_CodeID(v.creationTypeID)) ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", REQUIRED);
-  if (!valid_xs_string(v.paymentAccountID, ck.writing)) ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", 0);
-  if (ck.into(v.specificPaymentData, "specificPaymentData", 0)) {
-    checkDataList(ck, v.specificPaymentData);
+  if (!valid_IpAddress(v["userIP"], ck.writing)) ck.simple(v["userIP"], S.IpAddress, "userIP", 0);
+  if (!valid_xs_string(v["userSessionID"], ck.writing)) ck.simple(v["userSessionID"], S.xs_string, "userSessionID", REQUIRED);
+  if (!valid_CodeID(v["creationTypeID"])) ck.simple(v["creationTypeID"], S.CodeID, "creationTypeID", REQUIRED);
+  if (!valid_xs_string(v["paymentAccountID"], ck.writing)) ck.simple(v["paymentAccountID"], S.xs_string, "paymentAccountID", 0);
+  if (ck.into(v["specificPaymentData"], "specificPaymentData", 0)) {
+    checkDataList(ck, v["specificPaymentData"]);
     ck.leave();
   }
-  if (ck.into(v.paymentAccount, "paymentAccount", 0)) {
-    checkPaymentAccount(ck, v.paymentAccount);
+  if (ck.into(v["paymentAccount"], "paymentAccount", 0)) {
+    checkPaymentAccount(ck, v["paymentAccount"]);
     ck.leave();
   }
 }
@@ -395,8 +395,8 @@ function checkInitiatePaymentRequest(ck: ValueChecker, v: unknown): void {
 function checkInitiatePaymentResponse(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.InitiatePaymentResponse)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.InitiatePaymentResponse);
-  if (ck.into(v.payment, "payment", REQUIRED)) {
-    checkPaymentWithStateFamily(ck, v.payment);
+  if (ck.into(v["payment"], "payment", REQUIRED)) {
+    checkPaymentWithStateFamily(ck, v["payment"]);
     ck.leave();
   }
 }
@@ -406,8 +406,8 @@ function checkKeyBooleanValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyBooleanValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyBooleanValuePair);
   ck.tag(v, "keyBooleanValuePair");
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_boolean(v.value)) ck.simple(v.value, S.xs_boolean, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_boolean(v["value"])) ck.simple(v["value"], S.xs_boolean, "value", REQUIRED);
 }
 
 /** Checks a value of keyDateTimeValuePair (T.KeyDateTimeValuePair). */
@@ -415,8 +415,8 @@ function checkKeyDateTimeValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDateTimeValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDateTimeValuePair);
   ck.tag(v, "keyDateTimeValuePair");
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_dateTime(v.value)) ck.simple(v.value, S.xs_dateTime, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_dateTime(v["value"])) ck.simple(v["value"], S.xs_dateTime, "value", REQUIRED);
 }
 
 /** Checks a value of keyDecimalValuePair (T.KeyDecimalValuePair). */
@@ -424,8 +424,8 @@ function checkKeyDecimalValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyDecimalValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyDecimalValuePair);
   ck.tag(v, "keyDecimalValuePair");
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_decimal(v.value)) ck.simple(v.value, S.xs_decimal, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_decimal(v["value"])) ck.simple(v["value"], S.xs_decimal, "value", REQUIRED);
 }
 
 /** Checks a value of keyIntValuePair (T.KeyIntValuePair). */
@@ -433,8 +433,8 @@ function checkKeyIntValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyIntValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyIntValuePair);
   ck.tag(v, "keyIntValuePair");
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_int(v.value)) ck.simple(v.value, S.xs_int, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_int(v["value"])) ck.simple(v["value"], S.xs_int, "value", REQUIRED);
 }
 
 /** Checks a value of keyStringValuePair (T.KeyStringValuePair). */
@@ -442,22 +442,22 @@ function checkKeyStringValuePair(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.KeyStringValuePair)) return;
   for (const k in v) if (!(k === "$type" || k === "key" || k === "value")) ck.unknown(k, S.KeyStringValuePair);
   ck.tag(v, "keyStringValuePair");
-  if (!valid_xs_string(v.key, ck.writing)) ck.simple(v.key, S.xs_string, "key", REQUIRED);
-  if (!valid_xs_string(v.value, ck.writing)) ck.simple(v.value, S.xs_string, "value", REQUIRED);
+  if (!valid_xs_string(v["key"], ck.writing)) ck.simple(v["key"], S.xs_string, "key", REQUIRED);
+  if (!valid_xs_string(v["value"], ck.writing)) ck.simple(v["value"], S.xs_string, "value", REQUIRED);
 }
 
 /** Checks a value of manualPaymentDetails (T.ManualPaymentDetails). */
 function checkManualPaymentDetails(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentDetails)) return;
   for (const k in v) if (!(k === "userID" || k === "merchantTransactionID" || k === "userDetails" || k === "paymentDetails")) ck.unknown(k, S.ManualPaymentDetails);
-  if (!valid_StringID(v.userID, ck.writing)) ck.simple(v.userID, S.StringID, "userID", REQUIRED);
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (ck.into(v.userDetails, "userDetails", REQUIRED)) {
-    checkUserData(ck, v.userDetails);
+  if (!valid_StringID(v["userID"], ck.writing)) ck.simple(v["userID"], S.StringID, "userID", REQUIRED);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (ck.into(v["userDetails"], "userDetails", REQUIRED)) {
+    checkUserData(ck, v["userDetails"]);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", REQUIRED)) {
-    checkDetailList(ck, v.paymentDetails);
+  if (ck.into(v["paymentDetails"], "paymentDetails", REQUIRED)) {
+    checkDetailList(ck, v["paymentDetails"]);
     ck.leave();
   }
 }
@@ -466,35 +466,35 @@ function checkManualPaymentDetails(ck: ValueChecker, v: unknown): void {
 function checkManualPaymentStatus(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ManualPaymentStatus)) return;
   for (const k in v) if (!(k === "code" || k === "description" || k === "details")) ck.unknown(k, S.ManualPaymentStatus);
-  if (!valid_xs_int(v.code)) ck.simple(v.code, S.xs_int, "code", REQUIRED);
-  if (!valid_xs_string(v.description, ck.writing)) ck.simple(v.description, S.xs_string, "description", REQUIRED);
-  if (!valid_xs_string(v.details, ck.writing)) ck.simple(v.details, S.xs_string, "details", REQUIRED);
+  if (!valid_xs_int(v["code"])) ck.simple(v["code"], S.xs_int, "code", REQUIRED);
+  if (!valid_xs_string(v["description"], ck.writing)) ck.simple(v["description"], S.xs_string, "description", REQUIRED);
+  if (!valid_xs_string(v["details"], ck.writing)) ck.simple(v["details"], S.xs_string, "details", REQUIRED);
 }
 
 /** Checks a value of money (T.Money). */
 function checkMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.Money)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.Money);
-  if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
-  else if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
-  ck.value(v.value, S.MoneyAmount, 'value');
+  if (v["currencyCode"] === undefined) ck.missingAttr("currencyCode", "currencyCode");
+  else if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.value(v["currencyCode"], S.ThreeLetterCode, "currencyCode");
+  ck.value(v["value"], S.MoneyAmount, 'value');
 }
 
 /** Checks a value of nonNegativeMoney (T.NonNegativeMoney). */
 function checkNonNegativeMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.NonNegativeMoney)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.NonNegativeMoney);
-  if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
-  else if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
-  ck.value(v.value, S.NonNegativeMoneyContent, 'value');
+  if (v["currencyCode"] === undefined) ck.missingAttr("currencyCode", "currencyCode");
+  else if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.value(v["currencyCode"], S.ThreeLetterCode, "currencyCode");
+  ck.value(v["value"], S.NonNegativeMoneyContent, 'value');
 }
 
 /** Checks a value of paymentAccount (T.PaymentAccount). */
 function checkPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccount)) return;
   for (const k in v) if (!(k === "specificPaymentAccountData")) ck.unknown(k, S.PaymentAccount);
-  if (ck.into(v.specificPaymentAccountData, "specificPaymentAccountData", REQUIRED)) {
-    checkPaymentAccountSpecificPaymentAccountData(ck, v.specificPaymentAccountData);
+  if (ck.into(v["specificPaymentAccountData"], "specificPaymentAccountData", REQUIRED)) {
+    checkPaymentAccountSpecificPaymentAccountData(ck, v["specificPaymentAccountData"]);
     ck.leave();
   }
 }
@@ -503,7 +503,7 @@ function checkPaymentAccount(ck: ValueChecker, v: unknown): void {
 function checkPaymentAccountReference(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountReference)) return;
   for (const k in v) if (!(k === "paymentAccountID")) ck.unknown(k, S.PaymentAccountReference);
-  if (!valid_xs_string(v.paymentAccountID, ck.writing)) ck.simple(v.paymentAccountID, S.xs_string, "paymentAccountID", REQUIRED);
+  if (!valid_xs_string(v["paymentAccountID"], ck.writing)) ck.simple(v["paymentAccountID"], S.xs_string, "paymentAccountID", REQUIRED);
 }
 
 /**
@@ -512,10 +512,10 @@ function checkPaymentAccountReference(ck: ValueChecker, v: unknown): void {
 function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentAccountSpecificPaymentAccountData)) return;
   for (const k in v) if (!(k === "data")) ck.unknown(k, S.PaymentAccountSpecificPaymentAccountData);
-  if (ck.items(v.data, "data", 1, Infinity, REQUIRED)) {
-    for (let i = 0; i < v.data.length; i++) {
-      if (ck.intoItem(v.data[i], "data", i, 0)) {
-        checkKeyValueBasePair(ck, v.data[i]);
+  if (ck.items(v["data"], "data", 1, Infinity, REQUIRED)) {
+    for (let i = 0; i < v["data"].length; i++) {
+      if (ck.intoItem(v["data"][i], "data", i, 0)) {
+        checkKeyValueBasePair(ck, v["data"][i]);
         ck.leaveItem();
       }
     }
@@ -526,10 +526,10 @@ function checkPaymentAccountSpecificPaymentAccountData(ck: ValueChecker, v: unkn
 function checkPaymentList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentList)) return;
   for (const k in v) if (!(k === "payment")) ck.unknown(k, S.PaymentList);
-  if (ck.items(v.payment, "payment", 0, Infinity, 0)) {
-    for (let i = 0; i < v.payment.length; i++) {
-      if (ck.intoItem(v.payment[i], "payment", i, 0)) {
-        checkPaymentWithStateFamily(ck, v.payment[i]);
+  if (ck.items(v["payment"], "payment", 0, Infinity, 0)) {
+    for (let i = 0; i < v["payment"].length; i++) {
+      if (ck.intoItem(v["payment"][i], "payment", i, 0)) {
+        checkPaymentWithStateFamily(ck, v["payment"][i]);
         ck.leaveItem();
       }
     }
@@ -541,33 +541,33 @@ function checkPaymentMethodDetailsRedirectParameters(ck: ValueChecker, v: unknow
   if (!ck.object(v, S.PaymentMethodDetailsRedirectParameters)) return;
   for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentMethodID" || k === "isPaymentMethodChangeAllowed")) ck.unknown(k, S.PaymentMethodDetailsRedirectParameters);
   ck.tag(v, "paymentMethodDetailsRedirectParameters");
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_HttpMethod(v.httpMethod)) ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", REQUIRED);
-  if (!valid_xs_string(v.returnUrl, ck.writing)) ck.simple(v.returnUrl, S.xs_string, "returnUrl", REQUIRED);
-  if (!valid_TwoLetterCode(v.languageCode, ck.writing)) ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", 0);
-  if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", REQUIRED);
-  if (!valid_TwoLetterCode(v.countryCode, ck.writing)) ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", REQUIRED);
-  if (!valid_CodeID(v.creationTypeID)) ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", 0);
-  if (ck.into(v.additionalDetails, "additionalDetails", 0)) {
-    checkDetailList(ck, v.additionalDetails);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_HttpMethod(v["httpMethod"])) ck.simple(v["httpMethod"], S.HttpMethod, "httpMethod", REQUIRED);
+  if (!valid_xs_string(v["returnUrl"], ck.writing)) ck.simple(v["returnUrl"], S.xs_string, "returnUrl", REQUIRED);
+  if (!valid_TwoLetterCode(v["languageCode"], ck.writing)) ck.simple(v["languageCode"], S.TwoLetterCode, "languageCode", 0);
+  if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.simple(v["currencyCode"], S.ThreeLetterCode, "currencyCode", REQUIRED);
+  if (!valid_TwoLetterCode(v["countryCode"], ck.writing)) ck.simple(v["countryCode"], S.TwoLetterCode, "countryCode", REQUIRED);
+  if (!valid_CodeID(v["creationTypeID"])) ck.simple(v["creationTypeID"], S.CodeID, "creationTypeID", 0);
+  if (ck.into(v["additionalDetails"], "additionalDetails", 0)) {
+    checkDetailList(ck, v["additionalDetails"]);
     ck.leave();
   }
-  if (ck.into(v.user, "user", REQUIRED)) {
-    checkUser(ck, v.user);
+  if (ck.into(v["user"], "user", REQUIRED)) {
+    checkUser(ck, v["user"]);
     ck.leave();
   }
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", 0);
-  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", 0);
-  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", 0);
-  if (!valid_xs_int(v.expirationTimeSpanInSeconds)) ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", 0);
-  if (!valid_xs_string(v.successUrl, ck.writing)) ck.simple(v.successUrl, S.xs_string, "successUrl", REQUIRED);
-  if (!valid_xs_string(v.pendingUrl, ck.writing)) ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", REQUIRED);
-  if (!valid_xs_string(v.errorUrl, ck.writing)) ck.simple(v.errorUrl, S.xs_string, "errorUrl", REQUIRED);
-  if (!valid_xs_string(v.cancelUrl, ck.writing)) ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", REQUIRED);
-  if (!valid_xs_string(v.refusedUrl, ck.writing)) ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", REQUIRED);
-  if (!valid_CodeID(v.paymentMethodID)) ck.simple(v.paymentMethodID, S.CodeID, "paymentMethodID", REQUIRED);
-  if (!valid_xs_boolean(v.isPaymentMethodChangeAllowed)) ck.simple(v.isPaymentMethodChangeAllowed, S.xs_boolean, "isPaymentMethodChangeAllowed", 0);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v["grossAmount"], S.MoneyAmount, "grossAmount", 0);
+  ck.simple(v["minPaymentLimitAmount"], S.MoneyAmount, "minPaymentLimitAmount", 0);
+  ck.simple(v["maxPaymentLimitAmount"], S.MoneyAmount, "maxPaymentLimitAmount", 0);
+  if (!valid_xs_int(v["expirationTimeSpanInSeconds"])) ck.simple(v["expirationTimeSpanInSeconds"], S.xs_int, "expirationTimeSpanInSeconds", 0);
+  if (!valid_xs_string(v["successUrl"], ck.writing)) ck.simple(v["successUrl"], S.xs_string, "successUrl", REQUIRED);
+  if (!valid_xs_string(v["pendingUrl"], ck.writing)) ck.simple(v["pendingUrl"], S.xs_string, "pendingUrl", REQUIRED);
+  if (!valid_xs_string(v["errorUrl"], ck.writing)) ck.simple(v["errorUrl"], S.xs_string, "errorUrl", REQUIRED);
+  if (!valid_xs_string(v["cancelUrl"], ck.writing)) ck.simple(v["cancelUrl"], S.xs_string, "cancelUrl", REQUIRED);
+  if (!valid_xs_string(v["refusedUrl"], ck.writing)) ck.simple(v["refusedUrl"], S.xs_string, "refusedUrl", REQUIRED);
+  if (!valid_CodeID(v["paymentMethodID"])) ck.simple(v["paymentMethodID"], S.CodeID, "paymentMethodID", REQUIRED);
+  if (!valid_xs_boolean(v["isPaymentMethodChangeAllowed"])) ck.simple(v["isPaymentMethodChangeAllowed"], S.xs_boolean, "isPaymentMethodChangeAllowed", 0);
 }
 
 /**
@@ -577,56 +577,56 @@ function checkPaymentMethodSelectionWithDetailsRedirectParameters(ck: ValueCheck
   if (!ck.object(v, S.PaymentMethodSelectionWithDetailsRedirectParameters)) return;
   for (const k in v) if (!(k === "$type" || k === "shopID" || k === "httpMethod" || k === "returnUrl" || k === "languageCode" || k === "currencyCode" || k === "countryCode" || k === "creationTypeID" || k === "additionalDetails" || k === "user" || k === "merchantTransactionID" || k === "grossAmount" || k === "minPaymentLimitAmount" || k === "maxPaymentLimitAmount" || k === "expirationTimeSpanInSeconds" || k === "successUrl" || k === "pendingUrl" || k === "errorUrl" || k === "cancelUrl" || k === "refusedUrl" || k === "paymentDirection")) ck.unknown(k, S.PaymentMethodSelectionWithDetailsRedirectParameters);
   ck.tag(v, "paymentMethodSelectionWithDetailsRedirectParameters");
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (!valid_HttpMethod(v.httpMethod)) ck.simple(v.httpMethod, S.HttpMethod, "httpMethod", REQUIRED);
-  if (!valid_xs_string(v.returnUrl, ck.writing)) ck.simple(v.returnUrl, S.xs_string, "returnUrl", REQUIRED);
-  if (!valid_TwoLetterCode(v.languageCode, ck.writing)) ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", 0);
-  if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", REQUIRED);
-  if (!valid_TwoLetterCode(v.countryCode, ck.writing)) ck.simple(v.countryCode, S.TwoLetterCode, "countryCode", REQUIRED);
-  if (!valid_CodeID(v.creationTypeID)) ck.simple(v.creationTypeID, S.CodeID, "creationTypeID", 0);
-  if (ck.into(v.additionalDetails, "additionalDetails", 0)) {
-    checkDetailList(ck, v.additionalDetails);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (!valid_HttpMethod(v["httpMethod"])) ck.simple(v["httpMethod"], S.HttpMethod, "httpMethod", REQUIRED);
+  if (!valid_xs_string(v["returnUrl"], ck.writing)) ck.simple(v["returnUrl"], S.xs_string, "returnUrl", REQUIRED);
+  if (!valid_TwoLetterCode(v["languageCode"], ck.writing)) ck.simple(v["languageCode"], S.TwoLetterCode, "languageCode", 0);
+  if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.simple(v["currencyCode"], S.ThreeLetterCode, "currencyCode", REQUIRED);
+  if (!valid_TwoLetterCode(v["countryCode"], ck.writing)) ck.simple(v["countryCode"], S.TwoLetterCode, "countryCode", REQUIRED);
+  if (!valid_CodeID(v["creationTypeID"])) ck.simple(v["creationTypeID"], S.CodeID, "creationTypeID", 0);
+  if (ck.into(v["additionalDetails"], "additionalDetails", 0)) {
+    checkDetailList(ck, v["additionalDetails"]);
     ck.leave();
   }
-  if (ck.into(v.user, "user", REQUIRED)) {
-    checkUser(ck, v.user);
+  if (ck.into(v["user"], "user", REQUIRED)) {
+    checkUser(ck, v["user"]);
     ck.leave();
   }
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  ck.simple(v.grossAmount, S.MoneyAmount, "grossAmount", 0);
-  ck.simple(v.minPaymentLimitAmount, S.MoneyAmount, "minPaymentLimitAmount", 0);
-  ck.simple(v.maxPaymentLimitAmount, S.MoneyAmount, "maxPaymentLimitAmount", 0);
-  if (!valid_xs_int(v.expirationTimeSpanInSeconds)) ck.simple(v.expirationTimeSpanInSeconds, S.xs_int, "expirationTimeSpanInSeconds", 0);
-  if (!valid_xs_string(v.successUrl, ck.writing)) ck.simple(v.successUrl, S.xs_string, "successUrl", REQUIRED);
-  if (!valid_xs_string(v.pendingUrl, ck.writing)) ck.simple(v.pendingUrl, S.xs_string, "pendingUrl", REQUIRED);
-  if (!valid_xs_string(v.errorUrl, ck.writing)) ck.simple(v.errorUrl, S.xs_string, "errorUrl", REQUIRED);
-  if (!valid_xs_string(v.cancelUrl, ck.writing)) ck.simple(v.cancelUrl, S.xs_string, "cancelUrl", REQUIRED);
-  if (!valid_xs_string(v.refusedUrl, ck.writing)) ck.simple(v.refusedUrl, S.xs_string, "refusedUrl", REQUIRED);
-  if (!valid_PaymentDirection(v.paymentDirection)) ck.simple(v.paymentDirection, S.PaymentDirection, "paymentDirection", REQUIRED);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  ck.simple(v["grossAmount"], S.MoneyAmount, "grossAmount", 0);
+  ck.simple(v["minPaymentLimitAmount"], S.MoneyAmount, "minPaymentLimitAmount", 0);
+  ck.simple(v["maxPaymentLimitAmount"], S.MoneyAmount, "maxPaymentLimitAmount", 0);
+  if (!valid_xs_int(v["expirationTimeSpanInSeconds"])) ck.simple(v["expirationTimeSpanInSeconds"], S.xs_int, "expirationTimeSpanInSeconds", 0);
+  if (!valid_xs_string(v["successUrl"], ck.writing)) ck.simple(v["successUrl"], S.xs_string, "successUrl", REQUIRED);
+  if (!valid_xs_string(v["pendingUrl"], ck.writing)) ck.simple(v["pendingUrl"], S.xs_string, "pendingUrl", REQUIRED);
+  if (!valid_xs_string(v["errorUrl"], ck.writing)) ck.simple(v["errorUrl"], S.xs_string, "errorUrl", REQUIRED);
+  if (!valid_xs_string(v["cancelUrl"], ck.writing)) ck.simple(v["cancelUrl"], S.xs_string, "cancelUrl", REQUIRED);
+  if (!valid_xs_string(v["refusedUrl"], ck.writing)) ck.simple(v["refusedUrl"], S.xs_string, "refusedUrl", REQUIRED);
+  if (!valid_PaymentDirection(v["paymentDirection"])) ck.simple(v["paymentDirection"], S.PaymentDirection, "paymentDirection", REQUIRED);
 }
 
 /** Checks a value of the anonymous type of paymentServiceException (T.PaymentServiceException). */
 function checkPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentServiceException)) return;
   for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.PaymentServiceException);
-  if (!valid_Guid(v.id, ck.writing)) ck.simple(v.id, S.Guid, "id", REQUIRED);
-  if (!valid_CodeID(v.errorCode)) ck.simple(v.errorCode, S.CodeID, "errorCode", REQUIRED);
-  if (!valid_xs_string(v.errorMessage, ck.writing)) ck.simple(v.errorMessage, S.xs_string, "errorMessage", REQUIRED);
+  if (!valid_Guid(v["id"], ck.writing)) ck.simple(v["id"], S.Guid, "id", REQUIRED);
+  if (!valid_CodeID(v["errorCode"])) ck.simple(v["errorCode"], S.CodeID, "errorCode", REQUIRED);
+  if (!valid_xs_string(v["errorMessage"], ck.writing)) ck.simple(v["errorMessage"], S.xs_string, "errorMessage", REQUIRED);
 }
 
 /** Checks a value of paymentState (T.PaymentState). */
 function checkPaymentState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentState)) return;
   for (const k in v) if (!(k === "id" || k === "definition" || k === "createdOn" || k === "description" || k === "paymentStateDetails")) ck.unknown(k, S.PaymentState);
-  if (!valid_Guid(v.id, ck.writing)) ck.simple(v.id, S.Guid, "id", REQUIRED);
-  if (ck.into(v.definition, "definition", REQUIRED)) {
-    checkIdNamePair(ck, v.definition);
+  if (!valid_Guid(v["id"], ck.writing)) ck.simple(v["id"], S.Guid, "id", REQUIRED);
+  if (ck.into(v["definition"], "definition", REQUIRED)) {
+    checkIdNamePair(ck, v["definition"]);
     ck.leave();
   }
-  if (!valid_xs_dateTime(v.createdOn)) ck.simple(v.createdOn, S.xs_dateTime, "createdOn", REQUIRED);
-  if (!valid_xs_string(v.description, ck.writing)) ck.simple(v.description, S.xs_string, "description", 0);
-  if (ck.into(v.paymentStateDetails, "paymentStateDetails", NILLABLE)) {
-    checkDetailList(ck, v.paymentStateDetails);
+  if (!valid_xs_dateTime(v["createdOn"])) ck.simple(v["createdOn"], S.xs_dateTime, "createdOn", REQUIRED);
+  if (!valid_xs_string(v["description"], ck.writing)) ck.simple(v["description"], S.xs_string, "description", 0);
+  if (ck.into(v["paymentStateDetails"], "paymentStateDetails", NILLABLE)) {
+    checkDetailList(ck, v["paymentStateDetails"]);
     ck.leave();
   }
 }
@@ -636,47 +636,47 @@ function checkPaymentWithPaymentAccount(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithPaymentAccount)) return;
   for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails" || k === "paymentAccount")) ck.unknown(k, S.PaymentWithPaymentAccount);
   ck.tag(v, "paymentWithPaymentAccount");
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (ck.into(v.paymentMethod, "paymentMethod", REQUIRED)) {
-    checkIdNamePair(ck, v.paymentMethod);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (ck.into(v["paymentMethod"], "paymentMethod", REQUIRED)) {
+    checkIdNamePair(ck, v["paymentMethod"]);
     ck.leave();
   }
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (!valid_Guid(v.paymentID, ck.writing)) ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
-  if (!valid_StringID(v.userID, ck.writing)) ck.simple(v.userID, S.StringID, "userID", REQUIRED | NILLABLE);
-  if (ck.into(v.paymentProvider, "paymentProvider", 0)) {
-    checkIdNamePair(ck, v.paymentProvider);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (!valid_Guid(v["paymentID"], ck.writing)) ck.simple(v["paymentID"], S.Guid, "paymentID", REQUIRED);
+  if (!valid_StringID(v["userID"], ck.writing)) ck.simple(v["userID"], S.StringID, "userID", REQUIRED | NILLABLE);
+  if (ck.into(v["paymentProvider"], "paymentProvider", 0)) {
+    checkIdNamePair(ck, v["paymentProvider"]);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", REQUIRED)) {
-    checkMoney(ck, v.amount);
+  if (ck.into(v["amount"], "amount", REQUIRED)) {
+    checkMoney(ck, v["amount"]);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", 0)) {
-    checkMoney(ck, v.shopFee);
+  if (ck.into(v["shopFee"], "shopFee", 0)) {
+    checkMoney(ck, v["shopFee"]);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", REQUIRED)) {
-    checkIdNamePair(ck, v.creationType);
+  if (ck.into(v["creationType"], "creationType", REQUIRED)) {
+    checkIdNamePair(ck, v["creationType"]);
     ck.leave();
   }
-  if (!valid_IpAddress(v.userIP, ck.writing)) ck.simple(v.userIP, S.IpAddress, "userIP", 0);
-  if (ck.into(v.state, "state", REQUIRED)) {
-    checkPaymentState(ck, v.state);
+  if (!valid_IpAddress(v["userIP"], ck.writing)) ck.simple(v["userIP"], S.IpAddress, "userIP", 0);
+  if (ck.into(v["state"], "state", REQUIRED)) {
+    checkPaymentState(ck, v["state"]);
     ck.leave();
   }
-  if (!valid_xs_boolean(v.isExecuted)) ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", REQUIRED)) {
-    checkMoney(ck, v.baseAmount);
+  if (!valid_xs_boolean(v["isExecuted"])) ck.simple(v["isExecuted"], S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v["baseAmount"], "baseAmount", REQUIRED)) {
+    checkMoney(ck, v["baseAmount"]);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", NILLABLE)) {
-    checkDetailList(ck, v.paymentDetails);
+  if (ck.into(v["paymentDetails"], "paymentDetails", NILLABLE)) {
+    checkDetailList(ck, v["paymentDetails"]);
     ck.leave();
   }
-  if (ck.into(v.paymentAccount, "paymentAccount", 0)) {
-    checkPaymentAccountReference(ck, v.paymentAccount);
+  if (ck.into(v["paymentAccount"], "paymentAccount", 0)) {
+    checkPaymentAccountReference(ck, v["paymentAccount"]);
     ck.leave();
   }
 }
@@ -686,43 +686,43 @@ function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PaymentWithState)) return;
   for (const k in v) if (!(k === "$type" || k === "merchantID" || k === "shopID" || k === "paymentMethod" || k === "merchantTransactionID" || k === "paymentID" || k === "userID" || k === "paymentProvider" || k === "amount" || k === "shopFee" || k === "creationType" || k === "userIP" || k === "state" || k === "isExecuted" || k === "baseAmount" || k === "paymentDetails")) ck.unknown(k, S.PaymentWithState);
   ck.tag(v, "paymentWithState");
-  if (!valid_StringID(v.merchantID, ck.writing)) ck.simple(v.merchantID, S.StringID, "merchantID", REQUIRED);
-  if (!valid_StringID(v.shopID, ck.writing)) ck.simple(v.shopID, S.StringID, "shopID", REQUIRED);
-  if (ck.into(v.paymentMethod, "paymentMethod", REQUIRED)) {
-    checkIdNamePair(ck, v.paymentMethod);
+  if (!valid_StringID(v["merchantID"], ck.writing)) ck.simple(v["merchantID"], S.StringID, "merchantID", REQUIRED);
+  if (!valid_StringID(v["shopID"], ck.writing)) ck.simple(v["shopID"], S.StringID, "shopID", REQUIRED);
+  if (ck.into(v["paymentMethod"], "paymentMethod", REQUIRED)) {
+    checkIdNamePair(ck, v["paymentMethod"]);
     ck.leave();
   }
-  if (!valid_StringID(v.merchantTransactionID, ck.writing)) ck.simple(v.merchantTransactionID, S.StringID, "merchantTransactionID", REQUIRED);
-  if (!valid_Guid(v.paymentID, ck.writing)) ck.simple(v.paymentID, S.Guid, "paymentID", REQUIRED);
-  if (!valid_StringID(v.userID, ck.writing)) ck.simple(v.userID, S.StringID, "userID", REQUIRED | NILLABLE);
-  if (ck.into(v.paymentProvider, "paymentProvider", 0)) {
-    checkIdNamePair(ck, v.paymentProvider);
+  if (!valid_StringID(v["merchantTransactionID"], ck.writing)) ck.simple(v["merchantTransactionID"], S.StringID, "merchantTransactionID", REQUIRED);
+  if (!valid_Guid(v["paymentID"], ck.writing)) ck.simple(v["paymentID"], S.Guid, "paymentID", REQUIRED);
+  if (!valid_StringID(v["userID"], ck.writing)) ck.simple(v["userID"], S.StringID, "userID", REQUIRED | NILLABLE);
+  if (ck.into(v["paymentProvider"], "paymentProvider", 0)) {
+    checkIdNamePair(ck, v["paymentProvider"]);
     ck.leave();
   }
-  if (ck.into(v.amount, "amount", REQUIRED)) {
-    checkMoney(ck, v.amount);
+  if (ck.into(v["amount"], "amount", REQUIRED)) {
+    checkMoney(ck, v["amount"]);
     ck.leave();
   }
-  if (ck.into(v.shopFee, "shopFee", 0)) {
-    checkMoney(ck, v.shopFee);
+  if (ck.into(v["shopFee"], "shopFee", 0)) {
+    checkMoney(ck, v["shopFee"]);
     ck.leave();
   }
-  if (ck.into(v.creationType, "creationType", REQUIRED)) {
-    checkIdNamePair(ck, v.creationType);
+  if (ck.into(v["creationType"], "creationType", REQUIRED)) {
+    checkIdNamePair(ck, v["creationType"]);
     ck.leave();
   }
-  if (!valid_IpAddress(v.userIP, ck.writing)) ck.simple(v.userIP, S.IpAddress, "userIP", 0);
-  if (ck.into(v.state, "state", REQUIRED)) {
-    checkPaymentState(ck, v.state);
+  if (!valid_IpAddress(v["userIP"], ck.writing)) ck.simple(v["userIP"], S.IpAddress, "userIP", 0);
+  if (ck.into(v["state"], "state", REQUIRED)) {
+    checkPaymentState(ck, v["state"]);
     ck.leave();
   }
-  if (!valid_xs_boolean(v.isExecuted)) ck.simple(v.isExecuted, S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
-  if (ck.into(v.baseAmount, "baseAmount", REQUIRED)) {
-    checkMoney(ck, v.baseAmount);
+  if (!valid_xs_boolean(v["isExecuted"])) ck.simple(v["isExecuted"], S.xs_boolean, "isExecuted", REQUIRED | NILLABLE);
+  if (ck.into(v["baseAmount"], "baseAmount", REQUIRED)) {
+    checkMoney(ck, v["baseAmount"]);
     ck.leave();
   }
-  if (ck.into(v.paymentDetails, "paymentDetails", NILLABLE)) {
-    checkDetailList(ck, v.paymentDetails);
+  if (ck.into(v["paymentDetails"], "paymentDetails", NILLABLE)) {
+    checkDetailList(ck, v["paymentDetails"]);
     ck.leave();
   }
 }
@@ -731,9 +731,9 @@ function checkPaymentWithState(ck: ValueChecker, v: unknown): void {
 function checkPositiveMoney(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.PositiveMoney)) return;
   for (const k in v) if (!(k === "currencyCode" || k === "value")) ck.unknown(k, S.PositiveMoney);
-  if (v.currencyCode === undefined) ck.missingAttr("currencyCode", "currencyCode");
-  else if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.value(v.currencyCode, S.ThreeLetterCode, "currencyCode");
-  ck.value(v.value, S.PositiveMoneyContent, 'value');
+  if (v["currencyCode"] === undefined) ck.missingAttr("currencyCode", "currencyCode");
+  else if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.value(v["currencyCode"], S.ThreeLetterCode, "currencyCode");
+  ck.value(v["value"], S.PositiveMoneyContent, 'value');
 }
 
 /** Checks a value of redirectDataWithPost (T.RedirectDataWithPost). */
@@ -741,9 +741,9 @@ function checkRedirectDataWithPost(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.RedirectDataWithPost)) return;
   for (const k in v) if (!(k === "$type" || k === "redirectUrl" || k === "dataFields")) ck.unknown(k, S.RedirectDataWithPost);
   ck.tag(v, "redirectDataWithPost");
-  if (!valid_xs_string(v.redirectUrl, ck.writing)) ck.simple(v.redirectUrl, S.xs_string, "redirectUrl", REQUIRED);
-  if (ck.into(v.dataFields, "dataFields", REQUIRED)) {
-    checkDataFieldList(ck, v.dataFields);
+  if (!valid_xs_string(v["redirectUrl"], ck.writing)) ck.simple(v["redirectUrl"], S.xs_string, "redirectUrl", REQUIRED);
+  if (ck.into(v["dataFields"], "dataFields", REQUIRED)) {
+    checkDataFieldList(ck, v["dataFields"]);
     ck.leave();
   }
 }
@@ -752,10 +752,10 @@ function checkRedirectDataWithPost(ck: ValueChecker, v: unknown): void {
 function checkResultList(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.ResultList)) return;
   for (const k in v) if (!(k === "result")) ck.unknown(k, S.ResultList);
-  if (ck.items(v.result, "result", 0, Infinity, 0)) {
-    for (let i = 0; i < v.result.length; i++) {
-      if (ck.intoItem(v.result[i], "result", i, 0)) {
-        checkKeyValueBasePair(ck, v.result[i]);
+  if (ck.items(v["result"], "result", 0, Infinity, 0)) {
+    for (let i = 0; i < v["result"].length; i++) {
+      if (ck.intoItem(v["result"][i], "result", i, 0)) {
+        checkKeyValueBasePair(ck, v["result"][i]);
         ck.leaveItem();
       }
     }
@@ -766,54 +766,54 @@ function checkResultList(ck: ValueChecker, v: unknown): void {
 function checkUnqualifiedPaymentServiceException(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UnqualifiedPaymentServiceException)) return;
   for (const k in v) if (!(k === "id" || k === "errorCode" || k === "errorMessage")) ck.unknown(k, S.UnqualifiedPaymentServiceException);
-  if (!valid_Guid(v.id, ck.writing)) ck.simple(v.id, S.Guid, "id", REQUIRED);
-  if (!valid_CodeID(v.errorCode)) ck.simple(v.errorCode, S.CodeID, "errorCode", REQUIRED);
-  if (!valid_xs_string(v.errorMessage, ck.writing)) ck.simple(v.errorMessage, S.xs_string, "errorMessage", REQUIRED);
+  if (!valid_Guid(v["id"], ck.writing)) ck.simple(v["id"], S.Guid, "id", REQUIRED);
+  if (!valid_CodeID(v["errorCode"])) ck.simple(v["errorCode"], S.CodeID, "errorCode", REQUIRED);
+  if (!valid_xs_string(v["errorMessage"], ck.writing)) ck.simple(v["errorMessage"], S.xs_string, "errorMessage", REQUIRED);
 }
 
 /** Checks a value of user (T.User). */
 function checkUser(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.User)) return;
   for (const k in v) if (!(k === "id" || k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.User);
-  if (!valid_StringID(v.id, ck.writing)) ck.simple(v.id, S.StringID, "id", REQUIRED);
-  if (!valid_xs_string(v.username, ck.writing)) ck.simple(v.username, S.xs_string, "username", NILLABLE);
-  if (!valid_xs_string(v.firstname, ck.writing)) ck.simple(v.firstname, S.xs_string, "firstname", NILLABLE);
-  if (!valid_xs_string(v.lastname, ck.writing)) ck.simple(v.lastname, S.xs_string, "lastname", NILLABLE);
-  if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", NILLABLE);
-  if (!valid_TwoLetterCode(v.languageCode, ck.writing)) ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
-  if (!valid_xs_string(v.email, ck.writing)) ck.simple(v.email, S.xs_string, "email", NILLABLE);
-  if (ck.into(v.address, "address", NILLABLE)) {
-    checkAddress(ck, v.address);
+  if (!valid_StringID(v["id"], ck.writing)) ck.simple(v["id"], S.StringID, "id", REQUIRED);
+  if (!valid_xs_string(v["username"], ck.writing)) ck.simple(v["username"], S.xs_string, "username", NILLABLE);
+  if (!valid_xs_string(v["firstname"], ck.writing)) ck.simple(v["firstname"], S.xs_string, "firstname", NILLABLE);
+  if (!valid_xs_string(v["lastname"], ck.writing)) ck.simple(v["lastname"], S.xs_string, "lastname", NILLABLE);
+  if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.simple(v["currencyCode"], S.ThreeLetterCode, "currencyCode", NILLABLE);
+  if (!valid_TwoLetterCode(v["languageCode"], ck.writing)) ck.simple(v["languageCode"], S.TwoLetterCode, "languageCode", NILLABLE);
+  if (!valid_xs_string(v["email"], ck.writing)) ck.simple(v["email"], S.xs_string, "email", NILLABLE);
+  if (ck.into(v["address"], "address", NILLABLE)) {
+    checkAddress(ck, v["address"]);
     ck.leave();
   }
-  if (!valid_xs_dateTime(v.dateOfBirth)) ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", NILLABLE);
-  if (!valid_Gender(v.gender)) ck.simple(v.gender, S.Gender, "gender", NILLABLE);
-  if (!valid_xs_string(v.identificationNumber, ck.writing)) ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", NILLABLE);
-  if (!valid_xs_string(v.identificationNumberType, ck.writing)) ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", NILLABLE);
-  if (!valid_xs_string(v.drivingLicenseNumber, ck.writing)) ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", NILLABLE);
-  if (!valid_xs_string(v.drivingLicenseIssuingState, ck.writing)) ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", NILLABLE);
+  if (!valid_xs_dateTime(v["dateOfBirth"])) ck.simple(v["dateOfBirth"], S.xs_dateTime, "dateOfBirth", NILLABLE);
+  if (!valid_Gender(v["gender"])) ck.simple(v["gender"], S.Gender, "gender", NILLABLE);
+  if (!valid_xs_string(v["identificationNumber"], ck.writing)) ck.simple(v["identificationNumber"], S.xs_string, "identificationNumber", NILLABLE);
+  if (!valid_xs_string(v["identificationNumberType"], ck.writing)) ck.simple(v["identificationNumberType"], S.xs_string, "identificationNumberType", NILLABLE);
+  if (!valid_xs_string(v["drivingLicenseNumber"], ck.writing)) ck.simple(v["drivingLicenseNumber"], S.xs_string, "drivingLicenseNumber", NILLABLE);
+  if (!valid_xs_string(v["drivingLicenseIssuingState"], ck.writing)) ck.simple(v["drivingLicenseIssuingState"], S.xs_string, "drivingLicenseIssuingState", NILLABLE);
 }
 
 /** Checks a value of userData (T.UserData). */
 function checkUserData(ck: ValueChecker, v: unknown): void {
   if (!ck.object(v, S.UserData)) return;
   for (const k in v) if (!(k === "username" || k === "firstname" || k === "lastname" || k === "currencyCode" || k === "languageCode" || k === "email" || k === "address" || k === "dateOfBirth" || k === "gender" || k === "identificationNumber" || k === "identificationNumberType" || k === "drivingLicenseNumber" || k === "drivingLicenseIssuingState")) ck.unknown(k, S.UserData);
-  if (!valid_xs_string(v.username, ck.writing)) ck.simple(v.username, S.xs_string, "username", NILLABLE);
-  if (!valid_xs_string(v.firstname, ck.writing)) ck.simple(v.firstname, S.xs_string, "firstname", NILLABLE);
-  if (!valid_xs_string(v.lastname, ck.writing)) ck.simple(v.lastname, S.xs_string, "lastname", NILLABLE);
-  if (!valid_ThreeLetterCode(v.currencyCode, ck.writing)) ck.simple(v.currencyCode, S.ThreeLetterCode, "currencyCode", NILLABLE);
-  if (!valid_TwoLetterCode(v.languageCode, ck.writing)) ck.simple(v.languageCode, S.TwoLetterCode, "languageCode", NILLABLE);
-  if (!valid_xs_string(v.email, ck.writing)) ck.simple(v.email, S.xs_string, "email", NILLABLE);
-  if (ck.into(v.address, "address", NILLABLE)) {
-    checkAddress(ck, v.address);
+  if (!valid_xs_string(v["username"], ck.writing)) ck.simple(v["username"], S.xs_string, "username", NILLABLE);
+  if (!valid_xs_string(v["firstname"], ck.writing)) ck.simple(v["firstname"], S.xs_string, "firstname", NILLABLE);
+  if (!valid_xs_string(v["lastname"], ck.writing)) ck.simple(v["lastname"], S.xs_string, "lastname", NILLABLE);
+  if (!valid_ThreeLetterCode(v["currencyCode"], ck.writing)) ck.simple(v["currencyCode"], S.ThreeLetterCode, "currencyCode", NILLABLE);
+  if (!valid_TwoLetterCode(v["languageCode"], ck.writing)) ck.simple(v["languageCode"], S.TwoLetterCode, "languageCode", NILLABLE);
+  if (!valid_xs_string(v["email"], ck.writing)) ck.simple(v["email"], S.xs_string, "email", NILLABLE);
+  if (ck.into(v["address"], "address", NILLABLE)) {
+    checkAddress(ck, v["address"]);
     ck.leave();
   }
-  if (!valid_xs_dateTime(v.dateOfBirth)) ck.simple(v.dateOfBirth, S.xs_dateTime, "dateOfBirth", NILLABLE);
-  if (!valid_Gender(v.gender)) ck.simple(v.gender, S.Gender, "gender", NILLABLE);
-  if (!valid_xs_string(v.identificationNumber, ck.writing)) ck.simple(v.identificationNumber, S.xs_string, "identificationNumber", NILLABLE);
-  if (!valid_xs_string(v.identificationNumberType, ck.writing)) ck.simple(v.identificationNumberType, S.xs_string, "identificationNumberType", NILLABLE);
-  if (!valid_xs_string(v.drivingLicenseNumber, ck.writing)) ck.simple(v.drivingLicenseNumber, S.xs_string, "drivingLicenseNumber", NILLABLE);
-  if (!valid_xs_string(v.drivingLicenseIssuingState, ck.writing)) ck.simple(v.drivingLicenseIssuingState, S.xs_string, "drivingLicenseIssuingState", NILLABLE);
+  if (!valid_xs_dateTime(v["dateOfBirth"])) ck.simple(v["dateOfBirth"], S.xs_dateTime, "dateOfBirth", NILLABLE);
+  if (!valid_Gender(v["gender"])) ck.simple(v["gender"], S.Gender, "gender", NILLABLE);
+  if (!valid_xs_string(v["identificationNumber"], ck.writing)) ck.simple(v["identificationNumber"], S.xs_string, "identificationNumber", NILLABLE);
+  if (!valid_xs_string(v["identificationNumberType"], ck.writing)) ck.simple(v["identificationNumberType"], S.xs_string, "identificationNumberType", NILLABLE);
+  if (!valid_xs_string(v["drivingLicenseNumber"], ck.writing)) ck.simple(v["drivingLicenseNumber"], S.xs_string, "drivingLicenseNumber", NILLABLE);
+  if (!valid_xs_string(v["drivingLicenseIssuingState"], ck.writing)) ck.simple(v["drivingLicenseIssuingState"], S.xs_string, "drivingLicenseIssuingState", NILLABLE);
 }
 
 /** Checks a member of the xsi:type family of keyValueBasePair, by its $type. */

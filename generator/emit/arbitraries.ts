@@ -14,23 +14,12 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
   const ruled = plan.messages.filter((m) => sym.rules(m));
   const keyed = plan.messages.some((m) => sym.identity(m));
   const ided = plan.messages.some((m) => sym.idRefs(m));
-  const out = [
-    head,
-    '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
-    '   Import this module only where fast-check is installed; parse/build never load it. */',
-    "import fc from 'fast-check';",
-    `import { ${plans.simple.some((x) => x.arb.k === 'binary') ? 'binary, ' : ''}choice, ${Object.values(plan.complexTypes).some((c) => c.ordered) ? 'contentEl, contentGroup, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'contentMixed, ' : ''}decimal, ${hasWildcard(plan) ? 'fragment, ' : ''}integer, many, maybe, nullable, obj, one, oneOfValues, ${ided ? 'matchIdRefs, ' : ''}${keyed ? 'matchKeyrefs, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'otherAttributes, ' : ''}optionalGroup, seq, tag, temporal, text${plan.wildcardElements ? ', shallow, wildcardItem' : ''} } from ${lit(arbitrariesImport(runtimeImport))};`,
-    "import type * as T from './types.js';",
-  ];
-  if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...(ided ? ['ID_REFS'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
-  out.push('');
-  for (const { id, arb } of plans.simple) {
-    const s = plan.simpleTypes[id];
-    out.push(`const ${sym.arbitrary(id)}: fc.Arbitrary<${s.tsName ? `T.${s.tsName}` : sym.typeName({ kind: 'simple', id })}> = ${renderSimple(arb, sym)};`);
-  }
-  out.push('', 'const tree = fc.letrec((tie) => ({');
-  for (const { id, arb } of plans.tree) out.push(`  ${id}: ${renderTree(arb, sym)},`);
-  out.push('}));');
+  // the body first: it records the runtime helpers and the simple-type constants it uses, and
+  // only those are imported and declared (generated code compiles under noUnusedLocals)
+  const use = new Use(sym);
+  const body: string[] = ['', 'const tree = fc.letrec((tie) => ({'];
+  for (const { id, arb } of plans.tree) body.push(`  ${id}: ${renderTree(arb, use)},`);
+  body.push('}));');
   const exports: Array<{ name: string; type: string; id: string; doc: string; filter: string }> = [];
   for (const c of Object.values(plan.complexTypes)) exports.push({ name: `arbitrary${c.id}`, type: `T.${c.id}`, id: c.id, doc: '', filter: '' });
   for (const f of Object.values(plan.families)) exports.push({ name: `arbitrary${f.id}`, type: `T.${f.id}`, id: f.id, doc: '', filter: '' });
@@ -38,7 +27,7 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     const rules = sym.rules(m);
     // keyrefs drawn at random match no key: they take a key's values, and IDREFs an ID's; then values
     // of a message with rules over the whole value (identity constraints, IDs, profiles) must keep them
-    const match = `${sym.identity(m) ? `.map((v) => matchKeyrefs(v, IDENTITY, ${lit(m.name)}))` : ''}${sym.idRefs(m) ? `.map((v) => matchIdRefs(v, ID_REFS, ${lit(m.name)}))` : ''}`;
+    const match = `${sym.identity(m) ? `.map((v) => ${use.h('matchKeyrefs')}(v, IDENTITY, ${lit(m.name)}))` : ''}${sym.idRefs(m) ? `.map((v) => ${use.h('matchIdRefs')}(v, ID_REFS, ${lit(m.name)}))` : ''}`;
     const filter = rules ? `${match}.filter((v) => ${rules}(v).length === 0)` : '';
     const kept = [sym.identity(m) ? 'identity constraints' : '', sym.idRefs(m) ? 'xs:ID/xs:IDREF' : '', sym.profiles(m) ? 'payment-method profiles' : ''].filter(Boolean).join(' and ');
     const doc = `/** Valid ${m.name} values${kept ? ` (${kept} included)` : ''}. */\n`;
@@ -46,8 +35,50 @@ export function arbitrariesModule(plan: Plan, sym: Symbols, head: string, runtim
     if (same) Object.assign(same, { doc, filter });
     else exports.push({ name: `arbitrary${m.pascal}`, type: sym.typeName(m.type), id: m.type.id, doc, filter });
   }
-  for (const e of exports.sort((a, b) => (a.name < b.name ? -1 : 1))) out.push('', `${e.doc}export const ${e.name} = (tree.${e.id} as fc.Arbitrary<${e.type}>)${e.filter};`);
+  for (const e of exports.sort((a, b) => (a.name < b.name ? -1 : 1))) body.push('', `${e.doc}export const ${e.name} = (tree.${e.id} as fc.Arbitrary<${e.type}>)${e.filter};`);
+  // the simple-type constants the tree uses, with those they are made of (list items, union members)
+  const constants: string[] = [];
+  const rendered = new Map<string, string>();
+  for (let fresh = [...use.simple]; fresh.length > 0; fresh = [...use.simple].filter((id) => !rendered.has(id))) {
+    for (const id of fresh) rendered.set(id, '');
+    for (const { id, arb } of plans.simple) if (fresh.includes(id)) rendered.set(id, renderSimple(arb, use));
+  }
+  for (const { id } of plans.simple) {
+    if (!rendered.has(id)) continue;
+    const s = plan.simpleTypes[id];
+    constants.push(`const ${sym.arbitrary(id)}: fc.Arbitrary<${s.tsName ? `T.${s.tsName}` : sym.typeName({ kind: 'simple', id })}> = ${rendered.get(id)};`);
+  }
+  const code = [...constants, ...body].join('\n');
+  const types = [...constants.map((c) => c.slice(0, c.indexOf(' = '))), ...exports.map((e) => e.type)];
+  const typesUsed = types.some((t) => /\bT\./.test(t.replace(/"(?:[^"\\]|\\.)*"/g, '')));
+  const out = [
+    head,
+    '/* fast-check arbitraries of the typed form: for tests, `paygen sample` and `paygen contract`.',
+    '   Import this module only where fast-check is installed; parse/build never load it. */',
+    "import fc from 'fast-check';",
+  ];
+  if (use.helpers.size > 0) out.push(`import { ${[...use.helpers].sort().join(', ')} } from ${lit(arbitrariesImport(runtimeImport))};`);
+  if (typesUsed) out.push("import type * as T from './types.js';");
+  if (ruled.length > 0) out.push(`import { ${[...(keyed ? ['IDENTITY'] : []), ...(ided ? ['ID_REFS'] : []), ...ruled.map((m) => sym.rules(m)!)].join(', ')} } from './validate.js';`);
+  out.push('', code);
   return `${out.join('\n')}\n`;
+}
+
+/** What the rendered arbitraries use: runtime helpers, and the simple-type constants (by type id). */
+class Use {
+  readonly helpers = new Set<string>();
+  readonly simple = new Set<string>();
+  constructor(private readonly sym: Symbols) {}
+  /** A runtime helper, recorded. */
+  h(name: string): string {
+    this.helpers.add(name);
+    return name;
+  }
+  /** The constant of a simple type, recorded. */
+  arbitrary(id: string): string {
+    this.simple.add(id);
+    return this.sym.arbitrary(id);
+  }
 }
 
 /** The runtime's arbitraries entry, next to the runtime entry generated code imports. */
@@ -55,74 +86,75 @@ export function arbitrariesImport(runtimeImport: string): string {
   return runtimeImport.endsWith('/index.js') ? runtimeImport.replace(/\/index\.js$/, '/arbitraries.js') : `${runtimeImport}/arbitraries`;
 }
 
-function renderSimple(p: SimpleArb, sym: Symbols): string {
+function renderSimple(p: SimpleArb, use: Use): string {
   switch (p.k) {
     case 'list':
-      return `fc.array(${sym.arbitrary(p.item)}, { minLength: ${p.min}, maxLength: ${p.max} })`;
+      return `fc.array(${use.arbitrary(p.item)}, { minLength: ${p.min}, maxLength: ${p.max} })`;
     case 'boolean':
       return 'fc.boolean()';
     case 'oneOfValues':
-      return `oneOfValues(${lit(p.values)})`;
+      return `${use.h('oneOfValues')}(${lit(p.values)})`;
     case 'integer':
-      return `integer(${p.min}, ${p.max})`;
+      return `${use.h('integer')}(${p.min}, ${p.max})`;
     case 'decimal':
-      return `decimal(${lit(p.options)})`;
+      return `${use.h('decimal')}(${lit(p.options)})`;
     case 'text':
-      return `text(${lit(p.options)})`;
+      return `${use.h('text')}(${lit(p.options)})`;
     case 'binary':
-      return `binary(${lit(p.encoding)}, ${p.min}, ${p.max}, ${lit(p.patterns)})`;
+      return `${use.h('binary')}(${lit(p.encoding)}, ${p.min}, ${p.max}, ${lit(p.patterns)})`;
     case 'temporal':
-      return `temporal(${lit(p.primitive)}, ${lit(p.patterns)}${p.bounds ? `, ${lit(p.bounds)}` : ''})`;
+      return `${use.h('temporal')}(${lit(p.primitive)}, ${lit(p.patterns)}${p.bounds ? `, ${lit(p.bounds)}` : ''})`;
     case 'union': {
-      const members = p.members.map((m) => (m.as === 'booleanText' ? `temporal('boolean')` : m.as === 'string' ? `${sym.arbitrary(m.id)}.map(String)` : sym.arbitrary(m.id)));
+      const members = p.members.map((m) => (m.as === 'booleanText' ? `${use.h('temporal')}('boolean')` : m.as === 'string' ? `${use.arbitrary(m.id)}.map(String)` : use.arbitrary(m.id)));
       const oneof = `fc.oneof(${members.join(', ')})`;
       return p.patterns ? `${oneof}.filter((x) => ${lit(p.patterns)}.every((p) => new RegExp(p, 'u').test(String(x))))` : oneof;
     }
   }
 }
 
-function renderValue(v: ValueArb, sym: Symbols): string {
-  if (v.k === 'simple') return sym.arbitrary(v.id);
+function renderValue(v: ValueArb, use: Use): string {
+  if (v.k === 'simple') return use.arbitrary(v.id);
   if (v.k === 'tie') return `tie(${lit(v.id)})`;
   if (v.k === 'constant') return `fc.constant(${lit(v.value)})`;
-  if (v.k === 'attributes') return `otherAttributes(${lit(v.namespaces)})`;
-  if (v.k === 'fragment') return `fragment(${lit(v.namespaces)}${v.element ? `, ${lit(v.element.local)}` : ''})`;
-  if (v.k === 'wildcardItem') return `wildcardItem(${v.fragment ? `fragment(${lit(v.fragment)})` : 'undefined'}, ${v.typed.map((t) => `one(${lit(t.key)}, ${renderValue(t.of, sym)})`).join(', ')})`;
-  return `nullable(${renderValue(v.of, sym)})`;
+  if (v.k === 'attributes') return `${use.h('otherAttributes')}(${lit(v.namespaces)})`;
+  if (v.k === 'fragment') return `${use.h('fragment')}(${lit(v.namespaces)}${v.element ? `, ${lit(v.element.local)}` : ''})`;
+  if (v.k === 'wildcardItem')
+    return `${use.h('wildcardItem')}(${v.fragment ? `${use.h('fragment')}(${lit(v.fragment)})` : 'undefined'}, ${v.typed.map((t) => `${use.h('one')}(${lit(t.key)}, ${renderValue(t.of, use)})`).join(', ')})`;
+  return `${use.h('nullable')}(${renderValue(v.of, use)})`;
 }
 
-function renderPart(p: PartArb, sym: Symbols): string {
+function renderPart(p: PartArb, use: Use): string {
   switch (p.k) {
     case 'tag':
-      return `tag(${lit(p.name)}, ${lit(p.value)})`;
+      return `${use.h('tag')}(${lit(p.name)}, ${lit(p.value)})`;
     case 'one':
     case 'maybe': {
-      const part = `${p.k}(${lit(p.name)}, ${renderValue(p.of, sym)})`;
-      return p.shallow ? `shallow(${part}, {})` : part;
+      const part = `${use.h(p.k)}(${lit(p.name)}, ${renderValue(p.of, use)})`;
+      return p.shallow ? `${use.h('shallow')}(${part}, {})` : part;
     }
     case 'many': {
-      const part = `many(${lit(p.name)}, ${renderValue(p.of, sym)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
-      return p.shallow ? `shallow(${part}, {})` : part;
+      const part = `${use.h('many')}(${lit(p.name)}, ${renderValue(p.of, use)}, ${p.min}, ${p.max === Infinity ? 'Infinity' : p.max}, ${p.optional})`;
+      return p.shallow ? `${use.h('shallow')}(${part}, {})` : part;
     }
     case 'seq':
     case 'choice':
-      return `${p.k}(${p.parts.map((x) => renderPart(x, sym)).join(', ')})`;
+      return `${use.h(p.k)}(${p.parts.map((x) => renderPart(x, use)).join(', ')})`;
     case 'optionalGroup':
-      return `optionalGroup(${renderPart(p.part, sym)})`;
+      return `${use.h('optionalGroup')}(${renderPart(p.part, use)})`;
     case 'content':
-      return `one(${lit(p.name)}, ${p.mixed ? `contentMixed(${renderContent(p.of, sym)})` : renderContent(p.of, sym)})`;
+      return `${use.h('one')}(${lit(p.name)}, ${p.mixed ? `${use.h('contentMixed')}(${renderContent(p.of, use)})` : renderContent(p.of, use)})`;
   }
 }
 
-function renderContent(c: ContentArb, sym: Symbols): string {
+function renderContent(c: ContentArb, use: Use): string {
   const max = c.max === Infinity ? 'Infinity' : String(c.max);
   if (c.k === 'el') {
-    const items = `contentEl(${lit(c.key)}, ${renderValue(c.of, sym)}, ${c.min}, ${max})`;
-    return c.shallow ? `shallow(${items}, [])` : items;
+    const items = `${use.h('contentEl')}(${lit(c.key)}, ${renderValue(c.of, use)}, ${c.min}, ${max})`;
+    return c.shallow ? `${use.h('shallow')}(${items}, [])` : items;
   }
-  return `contentGroup(${lit(c.k)}, ${c.min}, ${max}${c.items.map((i) => `, ${renderContent(i, sym)}`).join('')})`;
+  return `${use.h('contentGroup')}(${lit(c.k)}, ${c.min}, ${max}${c.items.map((i) => `, ${renderContent(i, use)}`).join('')})`;
 }
 
-function renderTree(t: TreeArb, sym: Symbols): string {
-  return t.k === 'obj' ? `obj(${renderPart(t.part, sym)})` : `fc.oneof(${t.members.map((m) => `tie(${lit(m)})`).join(', ')})`;
+function renderTree(t: TreeArb, use: Use): string {
+  return t.k === 'obj' ? `${use.h('obj')}(${renderPart(t.part, use)})` : `fc.oneof(${t.members.map((m) => `tie(${lit(m)})`).join(', ')})`;
 }

@@ -14,20 +14,39 @@ export function descriptorsModule(plan: Plan, sym: Symbols, head: string, runtim
     head,
     "/* The run-time descriptors of this set's types, compiled once: simple types with their facets, complex",
     '   types with their attributes and content models, xsi:type families. See docs/architecture.md. */',
-    `import { all, choice, complexType, element, family, sequence, simpleType, type ComplexType, type Family, type SimpleType } from ${lit(runtime)};`,
-    '',
   ];
-  for (const [uri, name] of sym.namespaces) out.push(`export const ${name} = ${lit(uri)};`);
-  out.push('', '// ── simple types ──', '');
-  for (const s of simpleOrder(plan)) out.push(...simpleDescriptor(s, sym), '');
-  out.push('// ── complex types ──', '');
-  for (const c of Object.values(plan.complexTypes)) out.push(...complexDescriptor(c, sym), '');
+  // the runtime names the body calls, imported alone (generated code compiles under noUnusedLocals)
+  const used = new Set<string>();
+  const body: string[] = [];
+  for (const [uri, name] of sym.namespaces) body.push(`export const ${name} = ${lit(uri)};`);
+  body.push('', '// ── simple types ──', '');
+  const simple = simpleOrder(plan);
+  for (const s of simple) body.push(...simpleDescriptor(s, sym), '');
+  if (simple.length > 0) used.add('simpleType').add('type SimpleType');
+  body.push('// ── complex types ──', '');
+  const complex = Object.values(plan.complexTypes);
+  for (const c of complex) body.push(...complexDescriptor(c, sym, used), '');
+  if (complex.length > 0) used.add('complexType').add('type ComplexType');
   const families = Object.values(plan.families);
   if (families.length > 0) {
-    out.push('// ── xsi:type families ──', '');
-    for (const f of families) out.push(...familyDescriptor(f, plan, sym), '');
+    used.add('family').add('type Family');
+    body.push('// ── xsi:type families ──', '');
+    for (const f of families) body.push(...familyDescriptor(f, plan, sym), '');
   }
+  if (used.size > 0) out.push(`import { ${runtimeNames(used).join(', ')} } from ${lit(runtime)};`);
+  out.push('', ...body);
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Names of an import list in the order generated imports have: values, then `type` ones, each alphabetical. */
+export function runtimeNames(used: ReadonlySet<string>): string[] {
+  const bare = (n: string): string => n.replace(/^type /, '');
+  return [...used].sort((a, b) => {
+    const ta = a.startsWith('type ');
+    const tb = b.startsWith('type ');
+    if (ta !== tb) return ta ? 1 : -1;
+    return bare(a) < bare(b) ? -1 : bare(a) > bare(b) ? 1 : 0;
+  });
 }
 
 /** Simple types with the types they are made of (list items, union members) and those an xsi:type may name on them first. */
@@ -64,7 +83,7 @@ function simpleDescriptor(s: SimpleTypePlan, sym: Symbols): string[] {
   return [`${doc}export const ${s.id}: SimpleType = ${call};`];
 }
 
-function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
+function complexDescriptor(c: ComplexTypePlan, sym: Symbols, used: Set<string>): string[] {
   const lines: string[] = [`id: ${lit(c.id)},`, `name: ${nameLiteral(sym, c.name)},`];
   if (c.ordered) lines.push('ordered: true,');
   if (c.mixed) lines.push('mixed: true,');
@@ -83,7 +102,7 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
   if (c.elements.length === 0) lines.push('elements: [],');
   else lines.push('elements: [', ...indent(c.elements.map((e, i) => `${slotLiteral(e)}, // slot ${i}`)), '],');
   if (c.content.kind === 'elements') {
-    const model = particle(c.content.model, c);
+    const model = particle(c.content.model, c, used);
     lines.push(`content: { kind: 'elements', model: ${model[0]}`, ...model.slice(1), '},');
   } else if (c.content.kind === 'simple') lines.push(`content: { kind: 'simple', type: ${lit(c.content.type)} },`);
   else lines.push("content: { kind: 'empty' },");
@@ -92,11 +111,12 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols): string[] {
 }
 
 /** A particle as nested builder calls, one element per line with its name. */
-function particle(p: ParticlePlan, c: ComplexTypePlan): string[] {
+function particle(p: ParticlePlan, c: ComplexTypePlan, used: Set<string>): string[] {
+  used.add(p.kind);
   if (p.kind === 'element') return [`element(${p.slot}, ${p.min}, ${p.max}) /* ${slotName(c.elements[p.slot])} */`];
   const head = `${p.kind}(${p.min}, ${p.max}`;
   if (p.items.length === 0) return [`${head})`];
-  const items = p.items.map((i) => particle(i, c));
+  const items = p.items.map((i) => particle(i, c, used));
   const out = [`${head},`];
   items.forEach((lines, i) => {
     const last = i === items.length - 1;

@@ -1,14 +1,18 @@
 import { isFlat as isFlatModel } from '../../runtime/content-model.js';
 import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type Plan, type TypeRef } from '../../runtime/plan.js';
-import { indent, jsdoc, lit, propAccess } from './code.js';
+import { indent, jsdoc, keyAccess, lit } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
 import { typedWildcardElements } from '../../runtime/wildcard.js';
 import { valueGuards, type ValueGuard } from './value-guards.js';
 
-/** The guards of a set and those its checkers call (emitted in the order of first use). */
+/**
+ * The guards of a set and those its checkers call (emitted in the order of first use); also the
+ * occurrence flags the checkers name (REQUIRED, NILLABLE), imported only when used.
+ */
 class Guards {
   readonly used = new Set<string>();
+  readonly flagsUsed = new Set<string>();
   private readonly all: Map<string, ValueGuard>;
 
   constructor(
@@ -24,6 +28,13 @@ class Guards {
     if (!g) return undefined;
     this.used.add(id);
     return `!${this.sym.guard(id)}(${x}${g.usesWriting ? ', ck.writing' : ''})`;
+  }
+
+  /** Occurrence flags as an expression (`0`, `REQUIRED`, `REQUIRED | NILLABLE`), recorded. */
+  flags(...names: Array<'REQUIRED' | 'NILLABLE' | false>): string {
+    const f = names.filter((n): n is 'REQUIRED' | 'NILLABLE' => n !== false);
+    for (const n of f) this.flagsUsed.add(n);
+    return f.length === 0 ? '0' : f.join(' | ');
   }
 
   /** The guard functions used. */
@@ -72,8 +83,7 @@ export function validatorsModule(plan: Plan, sym: Symbols, head: string, runtime
   const usesSecrets = plan.messages.some((m) => sym.secrets(m));
   const guardFns = guards.functions(plan);
   const runtimeNames = [
-    'NILLABLE',
-    'REQUIRED',
+    ...[...guards.flagsUsed].sort(),
     'ValueChecker',
     ...(guardFns.some((f) => f.includes('isXmlText(')) ? ['isXmlText'] : []),
     ...(guardFns.some((f) => f.includes('ucs2length(')) ? ['ucs2length'] : []),
@@ -197,26 +207,29 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
   const body: string[] = [`if (!ck.object(v, ${d})) return;`, `for (const k in v) if (!(${known})) ck.unknown(k, ${d});`];
   if (c.typeTag !== undefined) body.push(`ck.tag(v, ${lit(c.typeTag)});`);
   for (const a of c.attributes) {
-    const x = propAccess('v', a.prop);
+    const x = keyAccess('v', a.prop);
     const fixed = a.fixed !== undefined ? `, ${typedLiteral(plan.simpleTypes[a.type], a.fixed)}` : '';
     const check = `ck.value(${x}, ${sym.descriptor(a.type)}, ${lit(a.prop)}${fixed});`;
     const failing = a.fixed === undefined ? guards.failing(x, a.type) : undefined;
     if (a.required) body.push(`if (${x} === undefined) ck.missingAttr(${lit(a.prop)}, ${lit(a.local)});`, `else ${failing ? `if (${failing}) ` : ''}${check}`);
     else body.push(`if (${x} !== undefined${failing ? ` && ${failing}` : ''}) ${check}`);
   }
-  if (c.anyAttribute) body.push(`ck.otherAttributes(v.$attributes, ${d});`);
-  if (c.content.kind === 'simple') body.push(guarded(guards, 'v.value', c.content.type, undefined, `ck.value(v.value, ${sym.descriptor(c.content.type)}, 'value');`));
+  if (c.anyAttribute) body.push(`ck.otherAttributes(${keyAccess('v', '$attributes')}, ${d});`);
+  if (c.content.kind === 'simple') {
+    const x = keyAccess('v', 'value');
+    body.push(guarded(guards, x, c.content.type, undefined, `ck.value(${x}, ${sym.descriptor(c.content.type)}, 'value');`));
+  }
   if (c.content.kind === 'elements' && c.ordered) {
     // each item by its slot: the element's own checks, with the item's key as the property
     const cases = c.elements.map((e, slot) => {
       const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
-      const flags = e.nillable ? 'REQUIRED | NILLABLE' : 'REQUIRED';
       const local = e.local !== e.prop ? `, ${fixedValue ?? 'undefined'}, ${lit(e.local)}` : fixedValue !== undefined ? `, ${fixedValue}` : '';
-      if (e.type.kind === 'any') return `case ${slot}: ck.fragment(x, ${d}.fragments[${slot}]!, key, REQUIRED${typedTable(plan, e, sym)}); break;`;
+      if (e.type.kind === 'any') return `case ${slot}: ck.fragment(x, ${d}.fragments[${slot}]!, key, ${guards.flags('REQUIRED')}${typedTable(plan, e, sym)}); break;`;
+      const flags = guards.flags('REQUIRED', e.nillable && 'NILLABLE');
       if (e.type.kind === 'simple') return `case ${slot}: ck.simple(x, ${sym.descriptor(e.type.id)}, key, ${flags}${local}); break;`;
       return `case ${slot}: if (ck.into(x, key, ${flags})) { ${sym.checker(e.type)}(ck, x); ck.leave(); } break;`;
     });
-    body.push(`ck.content(v.$content, ${d}, (slot, x, key) => {`, '  switch (slot) {', ...indent(cases, '    '), '  }', '});');
+    body.push(`ck.content(${keyAccess('v', ORDERED_PROP)}, ${d}, (slot, x, key) => {`, '  switch (slot) {', ...indent(cases, '    '), '  }', '});');
   } else if (c.content.kind === 'elements') {
     const flat = isFlat(c);
     if (!flat) body.push(`ck.occurrences(v, ${d});`);
@@ -239,7 +252,7 @@ function typedTable(plan: Plan, e: ElementPlan, sym: Symbols): string {
  */
 function wildcardCheckers(plan: Plan, sym: Symbols, guards: Guards): string {
   const entries = Object.entries(plan.wildcardElements!).map(([k, e]) => {
-    const flags = e.nillable ? 'REQUIRED | NILLABLE' : 'REQUIRED';
+    const flags = guards.flags('REQUIRED', e.nillable && 'NILLABLE');
     const local = lit(e.local);
     if (e.type.kind === 'simple') {
       const fixedValue = e.fixed !== undefined ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : 'undefined';
@@ -266,8 +279,8 @@ function isFlat(c: ComplexTypePlan): boolean {
 
 /** `fragment`: the expression of the slot's fragment slot, for one of type kind `any` (xs:any, xs:anyType). */
 function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, guards: Guards, fragment: string): string[] {
-  const x = propAccess('v', e.prop);
-  const flags = flagsOf(e, flat);
+  const x = keyAccess('v', e.prop);
+  const flags = guards.flags(flat && e.min > 0 && 'REQUIRED', e.nillable && 'NILLABLE');
   // the element's name is its property's (the checker's default) unless they differ
   const fixedValue = e.fixed !== undefined && e.type.kind === 'simple' ? typedLiteral(plan.simpleTypes[e.type.id], e.fixed) : undefined;
   const tail = (fixed: boolean): string =>
@@ -284,7 +297,7 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, g
     return [`if (ck.into(${x}, ${name}, ${flags}${tail(false)})) {`, ...indent([`${sym.checker(e.type)}(ck, ${x});`, 'ck.leave();']), '}'];
   }
   const max = e.max < 0 ? 'Infinity' : String(e.max);
-  const itemFlags = e.nillable ? 'NILLABLE' : '0';
+  const itemFlags = guards.flags(e.nillable && 'NILLABLE');
   const each =
     e.type.kind === 'simple'
       ? [guarded(guards, `${x}[i]`, e.type.id, fixedValue, `ck.simpleItem(${x}[i], ${sym.descriptor(e.type.id)}, ${name}, i, ${itemFlags}${tail(true)});`)]
@@ -296,10 +309,4 @@ function elementCheck(e: ElementPlan, flat: boolean, plan: Plan, sym: Symbols, g
 function guarded(guards: Guards, x: string, id: string, fixed: string | undefined, call: string): string {
   const failing = fixed === undefined ? guards.failing(x, id) : undefined;
   return failing ? `if (${failing}) ${call}` : call;
-}
-
-/** REQUIRED when presence is judged per element (a flat model) and the element must occur; NILLABLE. */
-function flagsOf(e: ElementPlan, flat: boolean): string {
-  const f = [...(flat && e.min > 0 ? ['REQUIRED'] : []), ...(e.nillable ? ['NILLABLE'] : [])];
-  return f.length === 0 ? '0' : f.join(' | ');
 }
