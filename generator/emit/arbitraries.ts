@@ -1,6 +1,6 @@
 import { arbitraryPlans, type ContentArb, type PartArb, type SimpleArb, type TreeArb, type ValueArb } from '../../runtime/arbitrary-plan.js';
 import type { Plan } from '../../runtime/plan.js';
-import { hasWildcard, lit } from './code.js';
+import { lit } from './code.js';
 import type { Symbols } from './symbols.js';
 
 /**
