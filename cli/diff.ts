@@ -127,13 +127,9 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
 function setSides(io: Io, name: string, config: string | undefined, positionals: string[]): () => Side[] {
   const choice = chooseSets(io, { config, schema: name });
   checkSetNames(choice, [name]);
-  let set = choice.configured.find((s) => s.name === name);
-  let file = choice.file;
-  if (!set) {
-    file = join(packageRoot(), CONFIG_FILE);
-    set = readConfig(file).find((s) => s.name === name)!;
-  }
-  const [configFile, resolved] = [file!, set];
+  const configured = choice.configured.find((s) => s.name === name);
+  const configFile = configured ? choice.file! : join(packageRoot(), CONFIG_FILE);
+  const resolved = configured ?? readConfig(configFile).find((s) => s.name === name)!;
   const side = (spec: string): Side => {
     const rev = /^git:([^:]+)$/.exec(spec);
     return rev ? revisionSide(configFile, name, rev[1]) : loadSide(spec, io.cwd);

@@ -6,7 +6,7 @@ import { DEFAULT_RUNTIME_IMPORT, readConfig, type ResolvedSet } from '../generat
 import { loadSet } from '../generator/generate.js';
 import { rootKey } from '../generator/mapping/plan.js';
 import { readCatalog, type Catalog } from '../generator/model/catalog.js';
-import { FileReadError, withFileSupplier, type FileSupplier } from '../generator/model/read-file.js';
+import { FileReadError, MAX_SCHEMA_FILE_BYTES, withFileSupplier, type FileSupplier } from '../generator/model/read-file.js';
 import type { Plan } from '../runtime/plan.js';
 import type { Direction } from './rules.js';
 
@@ -150,9 +150,10 @@ export function revisionSide(configFile: string, name: string, rev: string): Sid
   try {
     return withFileSupplier(supply, () => {
       try {
-        supply(mirror, Number.POSITIVE_INFINITY);
-      } catch {
-        throw new SideError(`${label}: ${configPath} is not in git at ${rev}`);
+        supply(mirror, MAX_SCHEMA_FILE_BYTES);
+      } catch (e) {
+        if (e instanceof FileReadError && e.problem === 'not-found') throw new SideError(`${label}: ${configPath} is not in git at ${rev}`);
+        throw e;
       }
       const set = readConfig(mirror).find((s) => s.name === name);
       if (!set) throw new SideError(`${label}: ${configPath} at ${rev} has no schema set '${name}'`);
