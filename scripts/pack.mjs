@@ -20,7 +20,7 @@
 // fast-check's CommonJS build, the one its own code gets. (A program that imports the runtime both
 // ways loads both copies, as with any dual package.)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -97,6 +97,16 @@ function dualExports(subpaths) {
   };
 }
 
+/**
+ * typesVersions for the subpaths other than `.`: a consumer whose TypeScript still resolves modules
+ * the node10 way ignores `exports`, and would find no declarations for `<package>/arbitraries`.
+ * (Node itself reads `exports`; this is for the type checker only.)
+ */
+function subpathTypes(subpaths) {
+  const paths = Object.entries(subpaths).filter(([sub]) => sub !== '.');
+  return { typesVersions: { '*': Object.fromEntries(paths.map(([sub, file]) => [sub.slice(2), [`./dist/cjs/${file}.d.ts`]])) } };
+}
+
 const common = {
   version,
   license: pkg.license,
@@ -106,6 +116,22 @@ const fastCheckPeer = {
   peerDependencies: { 'fast-check': `^${locked('fast-check')}` },
   peerDependenciesMeta: { 'fast-check': { optional: true } },
 };
+
+/**
+ * A Markdown file of the repository as the paygen package ships it: a relative link to a file the
+ * package does not carry (a test, an example, a source file) becomes plain text naming the path in
+ * paygen's source, so that no link in an installed package leads nowhere.
+ */
+function shippedMarkdown(text, dir) {
+  return text.replace(/\[([^\]]+)\]\(([^)#:\s]+)(#[^)]*)?\)/g, (link, label, path) => {
+    try {
+      statSync(join(dir, path));
+      return link;
+    } catch {
+      return label.replaceAll('`', '') === path ? `${label} (in paygen's source repository)` : `${label} (\`${path}\` in paygen's source repository)`;
+    }
+  });
+}
 
 function readme(dir, title, text) {
   writeFileSync(join(dir, 'README.md'), `# ${title}\n\n${text}\n\nPart of paygen (MIT): see the paygen package's README.\n`);
@@ -133,6 +159,7 @@ writeJson(join(runtime, 'package.json'), {
   main: './dist/cjs/index.js',
   types: './dist/cjs/index.d.ts',
   exports: dualExports({ '.': 'index', './arbitraries': 'arbitraries' }),
+  ...subpathTypes({ '.': 'index', './arbitraries': 'arbitraries' }),
   ...fastCheckPeer,
 });
 readme(
@@ -169,6 +196,7 @@ for (const set of readConfig(join(root, 'paygen.config.json'))) {
     main: './dist/cjs/index.js',
     types: './dist/cjs/index.d.ts',
     exports: { ...dualExports({ '.': 'index', './arbitraries': 'arbitraries' }), './json/*': './json/*' },
+    ...subpathTypes({ '.': 'index', './arbitraries': 'arbitraries' }),
     dependencies: { '@paygen/runtime': version },
     ...fastCheckPeer,
   });
@@ -184,7 +212,16 @@ const tool = join(stage, 'paygen');
 packages.push(tool);
 for (const folder of ['generator', 'cli', 'contract', 'diff', 'runtime', 'generated']) copyBuilt(join(root, 'dist', folder), join(tool, 'dist', folder));
 cpSync(join(root, 'schemas'), join(tool, 'schemas'), { recursive: true });
-for (const f of ['paygen.config.json', 'paygen.config.schema.json', 'README.md']) cpSync(join(root, f), join(tool, f));
+for (const f of ['paygen.config.json', 'paygen.config.schema.json']) cpSync(join(root, f), join(tool, f));
+// the user documentation, with the README; links are checked once every file is in place
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
+for (const f of docs) cpSync(join(root, f), join(tool, f));
+for (const f of docs) writeFileSync(join(tool, f), shippedMarkdown(readFileSync(join(tool, f), 'utf8'), dirname(join(tool, f))));
 writeJson(join(tool, 'package.json'), {
   name: 'paygen',
   description: pkg.description,
@@ -196,7 +233,10 @@ writeJson(join(tool, 'package.json'), {
     './contract': { types: './dist/contract/index.d.ts', default: './dist/contract/index.js' },
     './package.json': './package.json',
   },
-  dependencies: Object.fromEntries(Object.keys(pkg.dependencies).map((d) => [d, locked(d)])),
+  // Exact versions (what the tests ran is what installs), except fast-check: the user's generated
+  // arbitraries import the user's fast-check (a peer of @paygen/runtime), and the contract suite must
+  // run them with the same copy, so npm has to be free to dedupe the two within a major.
+  dependencies: Object.fromEntries(Object.keys(pkg.dependencies).map((d) => [d, d === 'fast-check' ? `^${locked(d)}` : locked(d)])),
 });
 // --- pack
 for (const dir of packages) {

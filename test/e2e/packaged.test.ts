@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 
@@ -117,7 +117,39 @@ describe('npm run pack', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['fast-check', 'fast-xml-parser', 'ts-morph', 'xmllint-wasm']);
     expect(pkg.bin).toEqual({ paygen: './dist/cli/main.js' });
     const files = contents(tgz.get('paygen')!);
-    for (const f of ['schemas/pxp/payment-processing.xsd', 'schemas/catalog.schema.json', 'paygen.config.schema.json', 'dist/contract/index.js']) expect(files).toContain(f);
+    for (const f of ['schemas/pxp/payment-processing.xsd', 'schemas/catalog.schema.json', 'paygen.config.schema.json', 'dist/contract/index.js', 'docs/cli.md']) expect(files).toContain(f);
+    // fast-check within a major, so that npm can share one copy with the user's generated arbitraries
+    expect(pkg.dependencies['fast-check']).toMatch(/^\^\d/);
+  });
+
+  it('ships Markdown whose relative links all lead to a file of the same package', () => {
+    for (const [name, file] of tgz) {
+      const files = new Set(contents(file));
+      for (const md of [...files].filter((f) => f.endsWith('.md'))) {
+        const text = sh(PACK, 'tar', ['-xzOf', file, `package/${md}`]).stdout;
+        const base = md.includes('/') ? md.slice(0, md.lastIndexOf('/') + 1) : '';
+        for (const [, target] of text.matchAll(/\]\(([^)#:\s]+)(?:#[^)]*)?\)/g)) {
+          const path = posix.normalize(base + target!).replace(/\/$/, '');
+          expect(
+            [...files].some((f) => f === path || f.startsWith(`${path}/`)),
+            `${name} ${md} → ${target}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('declares the types of every subpath for TypeScript that ignores exports (node10 resolution)', () => {
+    for (const name of ['@paygen/runtime', '@paygen/pxp']) {
+      const pkg = manifest(tgz.get(name)!);
+      const files = contents(tgz.get(name)!);
+      const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json' && !k.includes('*'));
+      expect(subpaths.length, name).toBeGreaterThan(0);
+      for (const sub of subpaths) {
+        const [declared] = pkg.typesVersions['*'][sub.slice(2)];
+        expect(files, `${name} ${sub}`).toContain(declared.replace(/^\.\//, ''));
+      }
+    }
   });
 });
 
@@ -136,7 +168,16 @@ function project(type: 'module' | 'commonjs'): string {
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
+        // the strictest a user's project is likely to be: generated code and the packages' declarations must pass it
         strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        noPropertyAccessFromIndexSignature: true,
+        noImplicitOverride: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
         target: 'ES2022',
         module: 'NodeNext',
         moduleResolution: 'NodeNext',
@@ -221,6 +262,20 @@ for (const type of ['module', 'commonjs'] as const) {
       expect(r.stdout + r.stderr).toBe('');
       expect(r.status).toBe(0);
     });
+
+    if (type === 'commonjs') {
+      it('tsc also compiles it resolving modules the node10 way, which ignores exports (typesVersions)', () => {
+        const base = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8'));
+        // node10 is deprecated in TypeScript 6 but still what many CommonJS projects run. skipLibCheck:
+        // fast-check's own declarations do not resolve pure-rand's subpaths under node10; what this
+        // checks is that the generated code (not a library file) finds @paygen/runtime/arbitraries.
+        const options = { ...base.compilerOptions, module: 'CommonJS', moduleResolution: 'node10', ignoreDeprecations: '6.0', noEmit: true, skipLibCheck: true };
+        writeFileSync(join(dir, 'tsconfig.node10.json'), JSON.stringify({ ...base, compilerOptions: options }));
+        const r = sh(dir, process.execPath, [TSC, '-p', 'tsconfig.node10.json']);
+        expect(r.stdout + r.stderr).toBe('');
+        expect(r.status).toBe(0);
+      });
+    }
 
     it('the compiled program parses, builds and validates', () => {
       checkProgram(ok(dir, process.execPath, ['dist/main.js', 'samples/ok.xml', 'bad.xml']));
