@@ -2,6 +2,7 @@ import { CONTRACT_HELP } from './contract.js';
 import { DIFF_HELP } from './diff.js';
 import { GENERATE_HELP } from './generate.js';
 import { INIT_HELP } from './init.js';
+import { MOCK_HELP } from './mock.js';
 import { help } from './paygen.js';
 import { SAMPLE_HELP } from './sample.js';
 import { VALIDATE_HELP } from './validate.js';
@@ -19,6 +20,7 @@ export function cliReferenceMarkdown(): string {
     ['sample', SAMPLE_HELP],
     ['contract', CONTRACT_HELP],
     ['diff', DIFF_HELP],
+    ['mock', MOCK_HELP],
   ];
   const block = (text: string) => ['```text', text, '```'];
   return [
