@@ -88,11 +88,9 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
   let scenario = DEFAULT_SCENARIO;
   try {
     if (scenarioFile !== undefined) scenario = readScenario(scenarioFile, values.scenario);
-    book = readFlows(
-      { flows: join(set, 'flows.json'), codes: join(set, 'codes.json') },
-      { flows: 'schemas/pxp/flows.json', codes: 'schemas/pxp/codes.json' },
-      scenarioFile === undefined ? undefined : { flows: scenario.flows, file: values.scenario! },
-    );
+    book = readFlows({ flows: join(set, 'flows.json'), codes: join(set, 'codes.json') }, { flows: 'schemas/pxp/flows.json', codes: 'schemas/pxp/codes.json' });
+    // the scenario's replacements are checked now, before anything listens
+    if (Object.keys(scenario.flows).length > 0) book.with(scenario.flows, scenario.file);
   } catch (e) {
     if (e instanceof FlowError || e instanceof CodeListError || e instanceof FileReadError) throw new SetError(e.message);
     throw e;

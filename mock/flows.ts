@@ -49,6 +49,8 @@ export interface FlowBook {
   nameOf(list: ListRole, id: number): string | undefined;
   /** The code of a state by name (for scenarios). */
   state(name: string): Code | undefined;
+  /** The same flows with a scenario's replacements (`file` names the scenario in errors). */
+  with(overrides: Readonly<Record<string, RawFlow>>, file: string): FlowBook;
 }
 
 export type ListRole = 'state' | 'method' | 'action' | 'provider' | 'creationType';
@@ -78,19 +80,15 @@ const FLOW_KEYS = new Set(['name', 'description', 'methods', 'provider', 'initia
 /** The fields of a flow a scenario may replace. */
 export const OVERRIDABLE = new Set(['initial', 'redirect', 'timed', 'actions', 'executed', 'final']);
 
-/** Reads flows.json and codes.json of a set, with a scenario's overrides. `shown` names the files in errors. */
-export function readFlows(
-  files: { flows: string; codes: string },
-  shown = files,
-  overrides?: { flows: Readonly<Record<string, RawFlow>>; file: string },
-): FlowBook {
+/** Reads flows.json and codes.json of a set. `shown` names the files in errors. */
+export function readFlows(files: { flows: string; codes: string }, shown = files): FlowBook {
   let raw: unknown;
   try {
     raw = JSON.parse(readBoundedText(files.flows));
   } catch (e) {
     throw new FlowError(shown.flows, (e as Error).message);
   }
-  return resolveFlows(raw, readCodeLists(files.codes, shown.codes), shown.flows, overrides?.flows, overrides?.file);
+  return resolveFlows(raw, readCodeLists(files.codes, shown.codes), shown.flows);
 }
 
 /** Resolves the parsed flows.json against the code lists; `overrides` (a scenario's) replace fields of named flows. */
@@ -99,6 +97,9 @@ export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: str
     throw new FlowError(file, `${where}: ${m}`);
   };
   if (!isObject(raw)) return fail('(top)', 'expected an object with "lists" and "flows"');
+  for (const [name, o] of Object.entries(overrides ?? {})) {
+    for (const k of Object.keys(o)) if (!OVERRIDABLE.has(k)) throw new FlowError(overridesFile, `flows.${name}: '${k}' cannot be replaced (only ${[...OVERRIDABLE].join(', ')})`);
+  }
   const top = raw as { lists?: unknown; flows?: unknown };
   for (const k of Object.keys(top)) if (!['$schema', 'description', 'lists', 'flows'].includes(k)) fail('(top)', `unknown property '${k}'`);
   if (!isObject(top.lists)) return fail('lists', 'expected an object naming the code lists (state, method, action …)');
@@ -191,7 +192,6 @@ export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: str
   });
   for (const name of Object.keys(overrides ?? {})) {
     if (!seenFlows.has(name)) throw new FlowError(overridesFile, `flows.${name}: no flow '${name}' in ${file} (flows: ${[...seenFlows].join(', ')})`);
-    for (const k of Object.keys(overrides![name])) if (!OVERRIDABLE.has(k)) throw new FlowError(overridesFile, `flows.${name}: '${k}' cannot be replaced (only ${[...OVERRIDABLE].join(', ')})`);
   }
   return {
     flows,
@@ -201,6 +201,7 @@ export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: str
       const id = ids.get('state')!.get(name);
       return id === undefined ? undefined : { id, name };
     },
+    with: (more, moreFile) => resolveFlows(raw, lists, file, { ...(overrides ?? {}), ...more }, moreFile),
   };
 }
 

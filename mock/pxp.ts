@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as pxp from '../generated/pxp/index.js';
-import { maskCardNumbers } from '../runtime/sensitive.js';
+import * as checks from '../generated/pxp/validate.js';
+import { maskCardNumbers, maskSecret } from '../runtime/sensitive.js';
 import type { Code, Flow, FlowBook } from './flows.js';
 import type { ResponseRule, Scenario } from './scenario.js';
 
@@ -97,6 +98,8 @@ const MAX_NOTIFICATION_RECORDS = 10_000;
 const MAX_CHAIN = 64;
 
 export class PxpMock {
+  /** The set's flows, with the scenario's replacements. */
+  readonly book: FlowBook;
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly requestCount = new Map<string, number>();
   private readonly realNow: () => number;
@@ -107,10 +110,11 @@ export class PxpMock {
   readonly notifications: NotificationRecord[] = [];
 
   constructor(
-    readonly book: FlowBook,
+    book: FlowBook,
     readonly scenario: Scenario,
     readonly options: PxpMockOptions,
   ) {
+    this.book = Object.keys(scenario.flows).length > 0 ? book.with(scenario.flows, scenario.file) : book;
     this.realNow = options.realNow ?? Date.now;
     if (scenario.clock !== undefined) this.offset = scenario.clock - this.realNow();
   }
@@ -167,17 +171,23 @@ export class PxpMock {
       const lines = read.issues.map((i) => `${i.line}:${i.column} ${i.path || '/'}: ${i.message} [${i.code}]`);
       return this.exception(800, `The request is not a valid ${expected}:\n${lines.join('\n')}`);
     }
-    this.options.record?.(read.value.message, maskCardNumbers(new TextDecoder().decode(body)));
+    this.record(read.value.message, read.value.value, new TextDecoder().decode(body));
     if (read.value.message !== expected) return this.exception(800, `The request to ${method} must be a ${expected}, not a ${read.value.message}.`);
     if (PLAYED[method] === undefined) return this.exception(100, `paygen mock does not play ${method}: it plays ${Object.keys(PLAYED).join(', ')}.`);
     try {
       switch (read.value.message) {
-        case 'initiatePaymentRequest':
-          return this.respond('initiatePaymentResponse', pxp.buildInitiatePaymentResponse({ payment: this.initiate(read.value.value) }));
-        case 'executePaymentActionRequest':
-          return this.respond('executePaymentActionResponse', pxp.buildExecutePaymentActionResponse(this.execute(read.value.value)));
-        case 'getPaymentsRequest':
-          return this.respond('getPaymentsResponse', pxp.buildGetPaymentsResponse(this.getPayments(read.value.value)));
+        case 'initiatePaymentRequest': {
+          const v = { payment: this.initiate(read.value.value) };
+          return this.respond('initiatePaymentResponse', v, pxp.buildInitiatePaymentResponse(v));
+        }
+        case 'executePaymentActionRequest': {
+          const v = this.execute(read.value.value);
+          return this.respond('executePaymentActionResponse', v, pxp.buildExecutePaymentActionResponse(v));
+        }
+        case 'getPaymentsRequest': {
+          const v = this.getPayments(read.value.value);
+          return this.respond('getPaymentsResponse', v, pxp.buildGetPaymentsResponse(v));
+        }
       }
     } catch (e) {
       if (e instanceof ProviderException) return this.exception(e.errorCode, e.message);
@@ -309,7 +319,8 @@ export class PxpMock {
   private notify(rec: PaymentRecord): void {
     const url = this.options.notifyUrl;
     if (url === undefined) return;
-    const xml = pxp.buildHandlePaymentStateChangedNotificationRequest({ payment: rec.value });
+    const notification = { payment: rec.value };
+    const xml = pxp.buildHandlePaymentStateChangedNotificationRequest(notification);
     const state = { id: rec.value.state.definition.key, name: rec.value.state.definition.value };
     const { copies, retries, delayMs, retryDelayMs } = this.scenario.notifications;
     this.sending = this.sending.then(async () => {
@@ -318,6 +329,7 @@ export class PxpMock {
         for (let tries = 0; tries <= retries; tries++) {
           const wait = tries === 0 ? delayMs : retryDelayMs;
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          this.record('handlePaymentStateChangedNotificationRequest', notification, xml);
           const result = await this.sendOnce(url, xml, rec.value.paymentID, state, ++attempt);
           if (result.acknowledged) break;
         }
@@ -326,7 +338,6 @@ export class PxpMock {
   }
 
   private async sendOnce(url: string, xml: string, paymentID: string, state: Code, attempt: number): Promise<NotificationRecord> {
-    this.options.record?.('handlePaymentStateChangedNotificationRequest', maskCardNumbers(xml));
     let problem: string | undefined;
     try {
       const answer = await this.options.post(url, xml);
@@ -345,7 +356,7 @@ export class PxpMock {
   /** Why the merchant's answer to a notification is not an acknowledgement, or undefined when it is. */
   private judgeAcknowledgement(answer: PostResult): string | undefined {
     const read = pxp.safeParseHandlePaymentStateChangedNotificationResponse(answer.body);
-    if (read.ok) this.options.record?.('handlePaymentStateChangedNotificationResponse', maskCardNumbers(new TextDecoder().decode(answer.body)));
+    if (read.ok) this.record('handlePaymentStateChangedNotificationResponse', read.value, new TextDecoder().decode(answer.body));
     if (answer.status !== 200) return `HTTP ${answer.status}, not 200`;
     if (!read.ok) {
       const first = read.issues[0]!;
@@ -361,14 +372,29 @@ export class PxpMock {
     return { key: id, value: this.book.nameOf(role, id) ?? 'Unknown' };
   }
 
-  private respond(message: string, xml: string): Answer {
-    this.options.record?.(message, maskCardNumbers(xml));
+  private respond(message: string, value: unknown, xml: string): Answer {
+    this.record(message, value, xml);
     return { status: 200, body: xml, message };
   }
 
   private exception(errorCode: number, errorMessage: string, status = 200): Answer {
-    const xml = pxp.buildPaymentServiceException({ id: randomUUID(), errorCode, errorMessage: maskCardNumbers(errorMessage) });
-    return { ...this.respond('paymentServiceException', xml), status };
+    const v = { id: randomUUID(), errorCode, errorMessage: maskCardNumbers(errorMessage) };
+    return { ...this.respond('paymentServiceException', v, pxp.buildPaymentServiceException(v)), status };
+  }
+
+  /**
+   * Hands a document to `record`, masked: the values the schema marks sensitive (paygen:sensitive)
+   * are masked where they stand; what else looks like a card number is masked too, unless that
+   * would make the document invalid (a 16-digit id in a guid), since a recording is kept to be
+   * validated and replayed.
+   */
+  private record(message: string, value: unknown, xml: string): void {
+    if (!this.options.record) return;
+    const secretsOf = (checks as unknown as Record<string, ((v: unknown) => string[]) | undefined>)[`secrets_${message}`];
+    let out = xml;
+    for (const s of secretsOf?.(value) ?? []) if (s.length >= 3) out = out.split(escapeXml(s)).join(maskSecret(s));
+    const masked = maskCardNumbers(out);
+    this.options.record(message, masked !== out && pxp.safeParseMessage(masked).ok ? masked : out);
   }
 
   private log(line: string): void {
@@ -392,6 +418,11 @@ function page(status: number, title: string, body: string): Answer {
     message: 'html',
     body: `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} (paygen mock)</title></head>\n<body><h1>${escapeHtml(title)}</h1>\n${body}\n<p><small>paygen mock: the provider's sandbox, played from its schemas and flows.</small></p></body></html>\n`,
   };
+}
+
+/** A value as the writer escapes it in text and attributes. */
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function escapeHtml(s: string): string {

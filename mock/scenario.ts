@@ -8,6 +8,8 @@ import { FlowError, type RawFlow } from './flows.js';
  * responses. Read and checked here, field by field, with the file and the place in every error.
  */
 export interface Scenario {
+  /** The file it was read from, as errors name it. */
+  readonly file: string;
   /** Epoch milliseconds the mock's clock starts at, or undefined for now. */
   readonly clock: number | undefined;
   readonly flows: Readonly<Record<string, RawFlow>>;
@@ -32,6 +34,7 @@ export interface ResponseRule {
 }
 
 export const DEFAULT_SCENARIO: Scenario = {
+  file: '(no scenario)',
   clock: undefined,
   flows: {},
   notifications: { copies: 1, delayMs: 0, order: 'as-happened', retries: 2, retryDelayMs: 1000 },
@@ -100,5 +103,5 @@ export function parseScenario(raw: unknown, file: string): Scenario {
       delayMs: int(o.delayMs, `${w}.delayMs`, 0, 600_000, 5000),
     };
   });
-  return { clock, flows, notifications, responses };
+  return { file, clock, flows, notifications, responses };
 }
