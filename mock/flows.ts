@@ -93,8 +93,10 @@ export function readFlows(files: { flows: string; codes: string }, shown = files
 
 /** Resolves the parsed flows.json against the code lists; `overrides` (a scenario's) replace fields of named flows. */
 export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: string, overrides?: Readonly<Record<string, RawFlow>>, overridesFile = file): FlowBook {
+  // the places of a scenario's replacements (flows.NAME.FIELD…) are the scenario file's
+  const scenarioPlaces: string[] = [];
   const fail = (where: string, m: string): never => {
-    throw new FlowError(file, `${where}: ${m}`);
+    throw new FlowError(scenarioPlaces.some((p) => where.startsWith(p)) ? overridesFile : file, `${where}: ${m}`);
   };
   if (!isObject(raw)) return fail('(top)', 'expected an object with "lists" and "flows"');
   for (const [name, o] of Object.entries(overrides ?? {})) {
@@ -143,7 +145,12 @@ export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: str
     const override = overrides?.[name];
     const f: RawFlow = { ...(given as RawFlow), ...(override ?? {}) };
     // a field a scenario replaced is reported at the scenario, not at flows.json
-    const at = (field: string) => (override && field in override ? `${overridesFile}: flows.${name}.${field}` : `${w}.${field}`);
+    const at = (field: string) => {
+      if (!override || !(field in override)) return `${w}.${field}`;
+      const place = `flows.${name}.${field}`;
+      scenarioPlaces.push(place);
+      return place;
+    };
     const final = f.final;
     let finalIds: Set<number>;
     if (isObject(final) && Array.isArray((final as { states?: unknown }).states)) finalIds = set('state', (final as { states: unknown }).states, `${at('final')}.states`);
