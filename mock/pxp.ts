@@ -116,6 +116,7 @@ export class PxpMock {
   ) {
     this.book = Object.keys(scenario.flows).length > 0 ? book.with(scenario.flows, scenario.file) : book;
     this.realNow = options.realNow ?? Date.now;
+    this.origin = options.baseUrl;
     if (scenario.clock !== undefined) this.offset = scenario.clock - this.realNow();
   }
 
@@ -136,6 +137,15 @@ export class PxpMock {
     return this.sending;
   }
 
+  /** Sends nothing more: the notifications queued or waiting to be sent again are dropped (the mock is stopping). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private stopped = false;
+  /** Where the client of the request being answered reached the mock. */
+  private origin: string;
+
   /** The payments of a merchant transaction (for getPayments, and for tests). */
   paymentsOf(merchantID: string, shopID: string, merchantTransactionID: string): pxp.PaymentWithPaymentAccount[] {
     return [...this.payments.values()].filter((p) => p.value.merchantID === merchantID && p.value.shopID === shopID && p.value.merchantTransactionID === merchantTransactionID).map((p) => p.value);
@@ -147,8 +157,12 @@ export class PxpMock {
 
   // ── the PaymentService ────────────────────────────────────────────────────────────
 
-  /** Answers a POST to `…/pox/{method}`. */
-  handle(method: string, body: Uint8Array): Answer {
+  /**
+   * Answers a POST to `…/pox/{method}`. `origin` is where the client reached the mock
+   * (`http://` and its Host header), which the redirect URLs point at; by default `baseUrl`.
+   */
+  handle(method: string, body: Uint8Array, origin = this.options.baseUrl): Answer {
+    this.origin = origin;
     this.tick();
     const n = (this.requestCount.get(method) ?? 0) + 1;
     this.requestCount.set(method, n);
@@ -191,6 +205,8 @@ export class PxpMock {
       }
     } catch (e) {
       if (e instanceof ProviderException) return this.exception(e.errorCode, e.message);
+      // a request the schema accepts whose answer it would not (a scenario's state, say): said, not a 500
+      if (e instanceof pxp.PaygenError) return this.exception(100, `paygen mock could not write a valid answer: ${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       throw e;
     }
     return this.exception(100, `paygen mock does not play ${method}.`);
@@ -306,7 +322,7 @@ export class PxpMock {
 
   private state(flow: Flow, to: Code, paymentID: string, at = this.now()): pxp.PaymentState {
     const details: pxp.KeyValueBasePair[] =
-      flow.redirect && to.id === flow.initial.id ? [{ $type: 'keyStringValuePair', key: 'RedirectionUrl', value: `${this.options.baseUrl}/mock/redirect/${paymentID}` }] : [];
+      flow.redirect && to.id === flow.initial.id ? [{ $type: 'keyStringValuePair', key: 'RedirectionUrl', value: `${this.origin}/mock/redirect/${paymentID}` }] : [];
     return {
       id: randomUUID(),
       definition: { key: to.id, value: to.name },
@@ -329,6 +345,7 @@ export class PxpMock {
         for (let tries = 0; tries <= retries; tries++) {
           const wait = tries === 0 ? delayMs : retryDelayMs;
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (this.stopped) return;
           this.record('handlePaymentStateChangedNotificationRequest', notification, xml);
           const result = await this.sendOnce(url, xml, rec.value.paymentID, state, ++attempt);
           if (result.acknowledged) break;

@@ -74,6 +74,7 @@ export async function startPxpMock(options: PxpMockServerOptions): Promise<Runni
     url,
     mock: running,
     close: async () => {
+      running.stop();
       await running.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -89,7 +90,10 @@ async function serve(mock: PxpMock, req: IncomingMessage, res: ServerResponse): 
   if (req.method === 'POST' && path.toLowerCase().startsWith(POX_PATH.toLowerCase())) {
     const body = await readBody(req, res);
     if (body === undefined) return;
-    return send(res, mock.handle(canonicalMethod(path.slice(POX_PATH.length)), body));
+    // the redirect URLs point where the client reached the mock (a name, another interface), when the Host header is a plain host[:port]
+    const host = req.headers.host;
+    const origin = host !== undefined && /^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?$/.test(host) ? `http://${host}` : undefined;
+    return send(res, mock.handle(canonicalMethod(path.slice(POX_PATH.length)), body, origin));
   }
   const redirect = /^\/mock\/redirect\/([0-9a-fA-F-]{1,64})$/.exec(path);
   if (redirect) {

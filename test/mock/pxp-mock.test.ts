@@ -4,7 +4,7 @@
  * document the mock writes is read back strictly by the generated code and judged by libxml2.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,23 @@ describe('paygen mock pxp', () => {
     });
     expect(p.paymentID).toMatch(/^[0-9a-f-]{36}$/);
     expect(detail(p, 'RedirectionUrl')).toBe(`${mock.url}/mock/redirect/${p.paymentID}`);
+  });
+
+  it('points the RedirectionUrl where the client reached the mock (its Host header)', async () => {
+    const port = new URL(mock.url).port;
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request(`${mock.url}${POX_PATH}initiatePayment`, { method: 'POST', headers: { host: `localhost:${port}` } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => {
+          body += d.toString();
+        });
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end(SEED_434);
+    });
+    const p = paymentOf(text);
+    expect(detail(p, 'RedirectionUrl')).toBe(`http://localhost:${port}/mock/redirect/${p.paymentID}`);
   });
 
   it('gives each payment a new id', async () => {
