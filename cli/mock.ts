@@ -11,9 +11,13 @@ import { SetError, usage, UsageError, type Io } from './args.js';
 const POX_PATH = '/PaymentRedirectionService/PaymentService.svc/pox/';
 
 export const MOCK_HELP = `Usage: paygen mock pxp [--port P] [--host H] [--notify URL] [--scenario FILE] [--record DIR]
+       paygen mock desjardins [--port P] [--host H] [--scenario FILE] [--record DIR]
 
-Plays the provider: an HTTP server that answers as PXP's PaymentService does, from the bundled
-pxp set's schemas, code lists and flows (schemas/pxp/flows.json), until it is stopped (Ctrl-C).
+Plays the provider, until it is stopped (Ctrl-C): an HTTP server that answers as the provider
+does, from a bundled set's schemas and data.
+
+pxp: PXP's PaymentService, from the pxp set's schemas, code lists and flows
+(schemas/pxp/flows.json).
 
   POST ${POX_PATH}{method}
       initiatePayment, executePaymentAction and getPayments are played: each request is read
@@ -32,13 +36,28 @@ pxp set's schemas, code lists and flows (schemas/pxp/flows.json), until it is st
       every notification sent and what the merchant's answer was: acknowledged only when it is a
       valid handlePaymentStateChangedNotificationResponse with result code 0 (else sent again).
 
+desjardins: Desjardins' 8-step purchase without redirection, from the desjardins set's schemas.
+  POST /catch
+      step 1, a loginRequest, is answered with step 2, a loginResponse carrying a new
+      transaction key; step 3, a purchaseRequest with that key, stays open while the mock POSTs
+      step 4 (a statusPush) and then step 6 (a confirmRequest) to the response URL the purchase
+      names, each of which the merchant must answer with an acknowledgement of that merchant and
+      transaction (steps 5 and 7); then step 8, on the step-3 connection, is a finalResponse,
+      approved by default (a scenario says declined, or an errorResponse). An invalid document, a
+      purchase with no login, or an answer of step 5 or 7 that is not the acknowledgement: an
+      errorResponse WX03 saying what was wrong; a transaction id used twice: WE15. Everything
+      the mock sends is ISO-8859-15 bytes, as the gateway's are.
+  GET  /mock/transactions
+      each purchase, step by step, with what was wrong with the merchant's answers.
+
 Options:
   --port P          the port (default 0: a free one, printed)
   --host H          the address to listen on (default 127.0.0.1, this machine only)
-  --notify URL      the merchant's notification listener, where each state change is POSTed
-  --scenario FILE   what to play differently (schemas/mock-scenario.schema.json): other
-                    transitions, the clock's start, repeated, delayed or reordered
-                    notifications, exceptions, delays or timeouts in place of responses
+  --notify URL      pxp: the merchant's notification listener, where each state change is POSTed
+  --scenario FILE   what to play differently (schemas/mock-scenario.schema.json): for pxp,
+                    other transitions, the clock's start, repeated, delayed or reordered
+                    notifications, exceptions, delays or timeouts in place of responses; for
+                    desjardins, how the purchase ends (approved, declined, an error)
   --record DIR      write every document exchanged into DIR (NNNN-<message>.xml, card numbers
                     masked), which paygen validate and paygen contract DIR accept
   -h, --help        this help
@@ -69,9 +88,10 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
     io.out(MOCK_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('give the provider to play: pxp');
+  if (positionals.length !== 1) throw new UsageError('give the provider to play: pxp or desjardins');
   const provider = positionals[0];
-  if (provider !== 'pxp') throw new UsageError(`paygen mock plays pxp (the Desjardins purchase flow is not played yet), not '${provider}'`);
+  if (provider !== 'pxp' && provider !== 'desjardins') throw new UsageError(`paygen mock plays pxp or desjardins, not '${provider}'`);
+  if (provider === 'desjardins' && values.notify !== undefined) throw new UsageError('--notify is for pxp: Desjardins posts steps 4 and 6 to the response URL of the purchase');
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
   if (values.notify !== undefined) {
     let u: URL | undefined;
@@ -89,17 +109,17 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
   try {
     if (scenarioFile !== undefined) scenario = readScenario(scenarioFile, values.scenario);
     book = readFlows({ flows: join(set, 'flows.json'), codes: join(set, 'codes.json') }, { flows: 'schemas/pxp/flows.json', codes: 'schemas/pxp/codes.json' });
-    // the scenario's replacements are checked now, before anything listens
+    // the scenario's replacements are checked now, before anything listens (whichever provider plays it)
     if (Object.keys(scenario.flows).length > 0) book.with(scenario.flows, scenario.file);
   } catch (e) {
     if (e instanceof FlowError || e instanceof CodeListError || e instanceof FileReadError) throw new SetError(e.message);
     throw e;
   }
-  // the server and the generated pxp code it plays with are loaded only when a mock runs
-  const { startPxpMock } = await import('../mock/server.js');
-  let running: Awaited<ReturnType<typeof startPxpMock>>;
-  try {
-    running = await startPxpMock({
+  if (provider === 'desjardins') return serveUntilStopped(io, provider, values, () => startDesjardinsServer(scenario, values, io));
+  return serveUntilStopped(io, provider, values, async () => {
+    // the server and the generated code it plays with are loaded only when a mock runs
+    const { startPxpMock } = await import('../mock/server.js');
+    const running = await startPxpMock({
       book,
       scenario,
       host: values.host,
@@ -108,11 +128,38 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
       ...(values.record !== undefined ? { recordDir: resolve(io.cwd, values.record) } : {}),
       log: io.err,
     });
+    return { ...running, banner: `the PaymentService at ${running.url}${POX_PATH}{method}${values.notify ? `; notifications to ${values.notify}` : '; no --notify: state changes are not notified'}` };
+  });
+}
+
+interface ServerValues {
+  host: string;
+  port: string;
+  record?: string | undefined;
+}
+
+async function startDesjardinsServer(scenario: typeof DEFAULT_SCENARIO, values: ServerValues, io: Io) {
+  const { startDesjardinsMock } = await import('../mock/server.js');
+  const running = await startDesjardinsMock({
+    scenario,
+    host: values.host,
+    port: Number(values.port),
+    ...(values.record !== undefined ? { recordDir: resolve(io.cwd, values.record) } : {}),
+    log: io.err,
+  });
+  return { ...running, banner: `the gateway at ${running.url}/catch; step 8: ${scenario.desjardins.outcome}` };
+}
+
+/** Starts a mock, prints its URL, and serves until SIGINT or SIGTERM. */
+async function serveUntilStopped(io: Io, provider: string, values: ServerValues, start: () => Promise<{ url: string; banner: string; close: () => Promise<void> }>): Promise<number> {
+  let running: Awaited<ReturnType<typeof start>>;
+  try {
+    running = await start();
   } catch (e) {
     throw new SetError(`cannot listen on ${values.host}:${values.port}: ${(e as Error).message}`);
   }
   io.out(running.url);
-  io.err(`paygen mock pxp: the PaymentService at ${running.url}${POX_PATH}{method}${values.notify ? `; notifications to ${values.notify}` : '; no --notify: state changes are not notified'}`);
+  io.err(`paygen mock ${provider}: ${running.banner}`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -123,6 +170,6 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
     process.on('SIGTERM', stop);
   });
   await running.close();
-  io.err('paygen mock pxp: stopped');
+  io.err(`paygen mock ${provider}: stopped`);
   return 0;
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as pxp from '../generated/pxp/index.js';
 import * as checks from '../generated/pxp/validate.js';
-import { maskCardNumbers, maskSecret } from '../runtime/sensitive.js';
+import { maskCardNumbers } from '../runtime/sensitive.js';
 import type { Code, Flow, FlowBook } from './flows.js';
+import { maskedRecording } from './record.js';
 import type { ResponseRule, Scenario } from './scenario.js';
 
 /**
@@ -59,8 +60,8 @@ export interface PxpMockOptions {
   realNow?: () => number;
   /** One line per exchange (masked here). */
   log?: (line: string) => void;
-  /** Every document exchanged, as a catalogue message name and its XML (masked here). */
-  record?: (message: string, xml: string) => void;
+  /** Every document exchanged, as a catalogue message name and its bytes (masked here: mock/record.ts). */
+  record?: (message: string, bytes: Uint8Array) => void;
 }
 
 interface PaymentRecord {
@@ -185,7 +186,7 @@ export class PxpMock {
       const lines = read.issues.map((i) => `${i.line}:${i.column} ${i.path || '/'}: ${i.message} [${i.code}]`);
       return this.exception(800, `The request is not a valid ${expected}:\n${lines.join('\n')}`);
     }
-    this.record(read.value.message, read.value.value, new TextDecoder().decode(body));
+    this.record(read.value.message, read.value.value, body);
     if (read.value.message !== expected) return this.exception(800, `The request to ${method} must be a ${expected}, not a ${read.value.message}.`);
     if (PLAYED[method] === undefined) return this.exception(100, `paygen mock does not play ${method}: it plays ${Object.keys(PLAYED).join(', ')}.`);
     try {
@@ -373,7 +374,7 @@ export class PxpMock {
   /** Why the merchant's answer to a notification is not an acknowledgement, or undefined when it is. */
   private judgeAcknowledgement(answer: PostResult): string | undefined {
     const read = pxp.safeParseHandlePaymentStateChangedNotificationResponse(answer.body);
-    if (read.ok) this.record('handlePaymentStateChangedNotificationResponse', read.value, new TextDecoder().decode(answer.body));
+    if (read.ok) this.record('handlePaymentStateChangedNotificationResponse', read.value, answer.body);
     if (answer.status !== 200) return `HTTP ${answer.status}, not 200`;
     if (!read.ok) {
       const first = read.issues[0]!;
@@ -399,19 +400,12 @@ export class PxpMock {
     return { ...this.respond('paymentServiceException', v, pxp.buildPaymentServiceException(v)), status };
   }
 
-  /**
-   * Hands a document to `record`, masked: the values the schema marks sensitive (paygen:sensitive)
-   * are masked where they stand; what else looks like a card number is masked too, unless that
-   * would make the document invalid (a 16-digit id in a guid), since a recording is kept to be
-   * validated and replayed.
-   */
-  private record(message: string, value: unknown, xml: string): void {
+  /** Hands a document to `record`, masked (mock/record.ts): the secrets are those the schema marks in its value. */
+  private record(message: string, value: unknown, xml: string | Uint8Array): void {
     if (!this.options.record) return;
     const secretsOf = (checks as unknown as Record<string, ((v: unknown) => string[]) | undefined>)[`secrets_${message}`];
-    let out = xml;
-    for (const s of secretsOf?.(value) ?? []) if (s.length >= 3) out = out.split(escapeXml(s)).join(maskSecret(s));
-    const masked = maskCardNumbers(out);
-    this.options.record(message, masked !== out && pxp.safeParseMessage(masked).ok ? masked : out);
+    const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+    this.options.record(message, maskedRecording(bytes, secretsOf?.(value) ?? [], (masked) => pxp.safeParseMessage(masked).ok));
   }
 
   private log(line: string): void {
@@ -435,11 +429,6 @@ function page(status: number, title: string, body: string): Answer {
     message: 'html',
     body: `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} (paygen mock)</title></head>\n<body><h1>${escapeHtml(title)}</h1>\n${body}\n<p><small>paygen mock: the provider's sandbox, played from its schemas and flows.</small></p></body></html>\n`,
   };
-}
-
-/** A value as the writer escapes it in text and attributes. */
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function escapeHtml(s: string): string {

@@ -21,6 +21,20 @@ export interface Scenario {
     readonly retryDelayMs: number;
   };
   readonly responses: readonly ResponseRule[];
+  /** What `paygen mock desjardins` plays. */
+  readonly desjardins: DesjardinsScenario;
+}
+
+export interface DesjardinsScenario {
+  /** How step 8 answers: approved, declined, or an errorResponse (`errorCode`, `errorMessage`). */
+  readonly outcome: 'approved' | 'declined' | 'error';
+  readonly errorCode: string;
+  readonly errorMessage: string;
+  /** Answer the login (step 2) with the error instead. */
+  readonly failLogin: boolean;
+  /** The merchant number the gateway's documents carry (the login request has only the key). */
+  readonly merchantId: string;
+  readonly terminalId: string;
 }
 
 export interface ResponseRule {
@@ -39,6 +53,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   flows: {},
   notifications: { copies: 1, delayMs: 0, order: 'as-happened', retries: 2, retryDelayMs: 1000 },
   responses: [],
+  desjardins: { outcome: 'approved', errorCode: 'WX03', errorMessage: 'Validation Error', failLogin: false, merchantId: '123456', terminalId: '05123456' },
 };
 
 const CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
@@ -67,7 +82,7 @@ export function parseScenario(raw: unknown, file: string): Scenario {
     return v as number;
   };
   const top = obj(raw, '(top)');
-  only(top, ['$schema', 'description', 'clock', 'flows', 'notifications', 'responses'], '(top)');
+  only(top, ['$schema', 'description', 'clock', 'flows', 'notifications', 'responses', 'desjardins'], '(top)');
   let clock: number | undefined;
   if (top.clock !== undefined) {
     if (typeof top.clock !== 'string' || !CLOCK.test(top.clock) || Number.isNaN(Date.parse(top.clock))) fail('clock', `expected a UTC date and time such as 2026-09-16T21:00:00Z, found ${JSON.stringify(top.clock)}`);
@@ -103,5 +118,21 @@ export function parseScenario(raw: unknown, file: string): Scenario {
       delayMs: int(o.delayMs, `${w}.delayMs`, 0, 600_000, 5000),
     };
   });
-  return { file, clock, flows, notifications, responses };
+  const d = top.desjardins === undefined ? {} : obj(top.desjardins, 'desjardins');
+  only(d, ['outcome', 'errorCode', 'errorMessage', 'failLogin', 'merchantId', 'terminalId'], 'desjardins');
+  const dflt = DEFAULT_SCENARIO.desjardins;
+  if (d.outcome !== undefined && d.outcome !== 'approved' && d.outcome !== 'declined' && d.outcome !== 'error') fail('desjardins.outcome', `expected "approved", "declined" or "error", found ${JSON.stringify(d.outcome)}`);
+  if (d.errorCode !== undefined && (typeof d.errorCode !== 'string' || !/^[A-Z0-9]{1,8}$/.test(d.errorCode))) fail('desjardins.errorCode', `expected a code such as WE15, found ${JSON.stringify(d.errorCode)}`);
+  if (d.errorMessage !== undefined && typeof d.errorMessage !== 'string') fail('desjardins.errorMessage', 'expected a string');
+  if (d.failLogin !== undefined && typeof d.failLogin !== 'boolean') fail('desjardins.failLogin', 'expected true or false');
+  for (const k of ['merchantId', 'terminalId'] as const) if (d[k] !== undefined && (typeof d[k] !== 'string' || !/^[0-9]{1,20}$/.test(d[k] as string))) fail(`desjardins.${k}`, `expected digits, found ${JSON.stringify(d[k])}`);
+  const desjardins: DesjardinsScenario = {
+    outcome: (d.outcome as DesjardinsScenario['outcome'] | undefined) ?? dflt.outcome,
+    errorCode: (d.errorCode as string | undefined) ?? dflt.errorCode,
+    errorMessage: (d.errorMessage as string | undefined) ?? dflt.errorMessage,
+    failLogin: (d.failLogin as boolean | undefined) ?? dflt.failLogin,
+    merchantId: (d.merchantId as string | undefined) ?? dflt.merchantId,
+    terminalId: (d.terminalId as string | undefined) ?? dflt.terminalId,
+  };
+  return { file, clock, flows, notifications, responses, desjardins };
 }

@@ -3,12 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { durationMs, FlowError, type FlowBook } from './flows.js';
+import { DesjardinsMock, GATEWAY_ENCODING } from './desjardins.js';
 import { PxpMock, type Answer, type PostResult } from './pxp.js';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario.js';
 
 /**
- * The HTTP side of `paygen mock pxp`: node:http on loopback by default, every body bounded before
- * it is read, each exchange handed to PxpMock (mock/pxp.ts) and its answer written back. The routes:
+ * The HTTP side of `paygen mock`: node:http on loopback by default, every body bounded before it is
+ * read, each exchange handed to PxpMock (mock/pxp.ts) or DesjardinsMock (mock/desjardins.ts) and its
+ * answer written back. The routes of PXP:
  *
  *   POST /PaymentRedirectionService/PaymentService.svc/pox/{method}   the PaymentService
  *   GET  /mock/redirect/{paymentID}, POST (choice=approve|decline)     the customer's page
@@ -20,34 +22,44 @@ import { DEFAULT_SCENARIO, type Scenario } from './scenario.js';
 export const POX_PATH = '/PaymentRedirectionService/PaymentService.svc/pox/';
 /** Request bodies larger than this are refused unread (413). */
 export const MAX_BODY_BYTES = 1 << 20;
-/** How long a notification may wait for the merchant's answer. */
+/** How long a notification or a callback may wait for the merchant's answer. */
 const NOTIFY_TIMEOUT_MS = 10_000;
 
-export interface PxpMockServerOptions {
-  book: FlowBook;
-  scenario?: Scenario;
+interface ServerOptions {
   /** Default 127.0.0.1: the mock is for the machine it runs on. */
   host?: string;
   /** Default 0: a free port (the URL says which). */
   port?: number;
-  notifyUrl?: string;
   /** Write every document exchanged into this folder (masked). */
   recordDir?: string;
   log?: (line: string) => void;
 }
 
-export interface RunningMock {
+export interface PxpMockServerOptions extends ServerOptions {
+  book: FlowBook;
+  scenario?: Scenario;
+  notifyUrl?: string;
+}
+
+export interface DesjardinsMockServerOptions extends ServerOptions {
+  scenario?: Scenario;
+}
+
+export interface RunningMock<M = PxpMock> {
   /** `http://host:port`, where the mock is reached. */
   readonly url: string;
-  readonly mock: PxpMock;
+  readonly mock: M;
   close(): Promise<void>;
 }
 
-export async function startPxpMock(options: PxpMockServerOptions): Promise<RunningMock> {
+/** An HTTP server on `host:port` answering with `route`, and the recorder of `recordDir`. */
+async function listen(
+  options: ServerOptions,
+  route: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>,
+): Promise<{ url: string; record: ((message: string, bytes: Uint8Array) => void) | undefined; close: () => Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
-  let mock: PxpMock | undefined;
   const server = createServer((req, res) => {
-    serve(mock!, req, res).catch((e: unknown) => {
+    route(req, res, new URL(req.url ?? '/', 'http://mock')).catch((e: unknown) => {
       options.log?.(`internal error: ${(e as Error).message}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('paygen mock: internal error\n');
@@ -62,30 +74,69 @@ export async function startPxpMock(options: PxpMockServerOptions): Promise<Runni
   let recorded = 0;
   const recordDir = options.recordDir;
   if (recordDir !== undefined) mkdirSync(recordDir, { recursive: true });
+  return {
+    url,
+    record: recordDir === undefined ? undefined : (message, bytes) => writeFileSync(join(recordDir, `${String(++recorded).padStart(4, '0')}-${message}.xml`), bytes),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export async function startPxpMock(options: PxpMockServerOptions): Promise<RunningMock> {
+  let mock: PxpMock | undefined;
+  const server = await listen(options, (req, res, url) => servePxp(mock!, req, res, url));
   mock = new PxpMock(options.book, options.scenario ?? DEFAULT_SCENARIO, {
-    baseUrl: url,
+    baseUrl: server.url,
     ...(options.notifyUrl !== undefined ? { notifyUrl: options.notifyUrl } : {}),
-    post,
+    post: (to, body) => post(to, body, 'application/xml; charset=utf-8'),
     ...(options.log ? { log: options.log } : {}),
-    ...(recordDir !== undefined ? { record: (message: string, xml: string) => writeFileSync(join(recordDir, `${String(++recorded).padStart(4, '0')}-${message}.xml`), xml) } : {}),
+    ...(server.record ? { record: server.record } : {}),
   });
   const running = mock;
   return {
-    url,
+    url: server.url,
     mock: running,
     close: async () => {
       running.stop();
       await running.idle();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 }
 
-async function serve(mock: PxpMock, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://mock');
+/**
+ * Desjardins' gateway: POST /catch (steps 1 and 3; step 8 answers on the step-3 connection after
+ * the mock's own POSTs of steps 4 and 6 to the merchant), GET /mock/transactions.
+ */
+export async function startDesjardinsMock(options: DesjardinsMockServerOptions): Promise<RunningMock<DesjardinsMock>> {
+  let mock: DesjardinsMock | undefined;
+  const server = await listen(options, (req, res, url) => serveDesjardins(mock!, req, res, url));
+  mock = new DesjardinsMock(options.scenario ?? DEFAULT_SCENARIO, {
+    post: (to, body) => post(to, body, `text/xml; charset=${GATEWAY_ENCODING}`),
+    ...(options.log ? { log: options.log } : {}),
+    ...(server.record ? { record: server.record } : {}),
+  });
+  return { url: server.url, mock, close: server.close };
+}
+
+async function serveDesjardins(mock: DesjardinsMock, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method === 'POST' && url.pathname === '/catch') {
+    const body = await readBody(req, res);
+    if (body === undefined) return;
+    const answer = await mock.catch(body);
+    res.writeHead(answer.status, { 'content-type': `text/xml; charset=${GATEWAY_ENCODING}` });
+    res.end(answer.body);
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === '/mock/transactions') return json(res, 200, mock.purchases);
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`paygen mock: no route ${req.method} ${url.pathname}; the gateway is at POST /catch\n`);
+}
+
+async function servePxp(mock: PxpMock, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   if (req.method === 'POST' && path.toLowerCase().startsWith(POX_PATH.toLowerCase())) {
     const body = await readBody(req, res);
@@ -175,9 +226,9 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   res.end(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** POSTs a notification to the merchant's listener; its answer bounded as requests are. */
-async function post(url: string, body: string): Promise<PostResult> {
-  const r = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/xml; charset=utf-8' }, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
+/** POSTs a notification or a callback to the merchant; its answer bounded as requests are. */
+async function post(url: string, body: string | Uint8Array, contentType: string): Promise<PostResult> {
+  const r = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType }, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
   const reader = r.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

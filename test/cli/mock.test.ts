@@ -52,9 +52,10 @@ describe('paygen mock', () => {
   });
 
   it('refuses an unknown provider, a bad port and a bad notification URL (exit 2)', async () => {
-    const desjardins = await paygen('mock', 'desjardins');
-    expect(desjardins.code).toBe(2);
-    expect(desjardins.err).toContain('paygen mock plays pxp');
+    const unknown = await paygen('mock', 'sandbox');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("paygen mock plays pxp or desjardins, not 'sandbox'");
+    expect((await paygen('mock', 'desjardins', '--notify', 'http://x')).err).toContain('--notify is for pxp');
     expect((await paygen('mock', 'pxp', '--port', '70000')).err).toContain('--port must be a port number from 0 to 65535');
     expect((await paygen('mock', 'pxp', '--notify', 'ftp://x')).err).toContain('--notify must be an http:// or https:// URL');
     expect((await paygen('mock')).code).toBe(2);
