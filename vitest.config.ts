@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // what users import the bundled PXP set as (the @paygen/pxp package, see scripts/pack.mjs): here, its generated sources
-    alias: [{ find: /^@paygen\/pxp$/, replacement: fileURLToPath(new URL('./generated/pxp/index.ts', import.meta.url)) }],
+    alias: [
+      { find: /^@paygen\/pxp$/, replacement: fileURLToPath(new URL('./generated/pxp/index.ts', import.meta.url)) },
+      { find: /^@paygen\/desjardins$/, replacement: fileURLToPath(new URL('./generated/desjardins/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

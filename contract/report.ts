@@ -13,6 +13,7 @@ const TITLES: Record<Phase, string> = {
   facets: 'phase 2, facet boundaries',
   fuzz: 'phase 3, fuzzing',
   mutations: 'phase 4, negative mutations',
+  target: 'the endpoint under test',
   files: 'files',
 };
 
@@ -90,7 +91,9 @@ function junit(results: readonly CaseResult[], ctx: ReportContext): string {
       if (r.skipped) out.push(`${head}>`, `      <skipped message="${escapeAttr(r.message ?? 'skipped')}"/>`, '    </testcase>');
       else if (r.ok) out.push(`${head}/>`);
       else {
-        const body = [r.message ?? '', r.seed !== undefined ? `replay: paygen contract --schema ${r.set} --phase ${r.phase} --seed ${r.seed}` : '', r.xml ?? ''].filter(Boolean).join('\n');
+        const body = [r.message ?? '', r.seed !== undefined && r.phase !== 'target' ? `replay: paygen contract --schema ${r.set} --phase ${r.phase} --seed ${r.seed}` : '', r.xml ?? '']
+          .filter(Boolean)
+          .join('\n');
         out.push(`${head}>`, `      <failure message="${escapeAttr(maskCardNumbers(r.message ?? 'failed'))}">${escapeText(maskCardNumbers(body))}</failure>`, '    </testcase>');
       }
     }

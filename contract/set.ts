@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type fc from 'fast-check';
 import { readConfig, type ResolvedSet } from '../generator/config.js';
 import { loadSet } from '../generator/generate.js';
+import type { Catalog } from '../generator/model/catalog.js';
 import { packageRoot } from '../generator/package-root.js';
 import { interpret, type Issue, type ParseOptions, type Plan, type SafeParseResult } from '../runtime/index.js';
 import { messageArbitraries } from '../runtime/arbitrary-interpret.js';
@@ -42,6 +43,8 @@ export interface ContractSet {
   messages: MessageUnderTest[];
   safeParseMessage: (xml: string | Uint8Array, options?: ParseOptions) => SafeParseResult<{ message: string; value: unknown }>;
   fixtures?: { dir: string; expectations: Record<string, Expectation> };
+  /** The set's message catalogue (who sends what, which message answers which). */
+  catalog: Catalog;
 }
 
 export { BUNDLED_SETS };
@@ -58,7 +61,7 @@ export async function loadBundledSet(name: string, engine: ContractSet['engine']
 
 /** A configured set run by its generated modules (`index` and `arbitraries`, already imported). */
 export function generatedContractSet(config: ResolvedSet, mod: Record<string, unknown>, arbs: Record<string, unknown>, root: string): ContractSet {
-  const { plan } = loadSet(config);
+  const { plan, catalog } = loadSet(config);
   const fn = <T>(o: Record<string, unknown>, k: string): T => {
     if (o[k] === undefined) throw new Error(`the generated module of '${config.name}' has no ${k}`);
     return o[k] as T;
@@ -67,18 +70,18 @@ export function generatedContractSet(config: ResolvedSet, mod: Record<string, un
     const P = m.pascal;
     return { name: m.name, safeParse: fn(mod, `safeParse${P}`), build: fn(mod, `build${P}`), validate: fn(mod, `validate${P}`), arbitrary: fn(arbs, `arbitrary${P}`) } as MessageUnderTest;
   });
-  return withFixtures(config, root, { name: config.name, plan, engine: 'generated', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: fn(mod, 'safeParseMessage') });
+  return withFixtures(config, root, { name: config.name, plan, catalog, engine: 'generated', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: fn(mod, 'safeParseMessage') });
 }
 
 /** A configured set run by the interpreter from its plan: no generated code involved. */
 export function interpretedContractSet(config: ResolvedSet, root: string): ContractSet {
-  const { plan } = loadSet(config);
+  const { plan, catalog } = loadSet(config);
   const set = interpret(plan);
   const arbs = messageArbitraries(plan);
   const messages = set.messages.map(
     (m): MessageUnderTest => ({ name: m.name, safeParse: (xml, o) => m.safeParse(xml, o), build: (v) => m.build(v), validate: (v) => m.validate(v), arbitrary: arbs[m.name] }),
   );
-  return withFixtures(config, root, { name: config.name, plan, engine: 'interpreted', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: (xml, o) => set.safeParseMessage(xml, o) });
+  return withFixtures(config, root, { name: config.name, plan, catalog, engine: 'interpreted', xsdOf: xsdLookup(config, plan), messages, safeParseMessage: (xml, o) => set.safeParseMessage(xml, o) });
 }
 
 /** The XSD libxml2 validates a message against: its own schema file, in a set of several. */

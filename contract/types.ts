@@ -1,6 +1,6 @@
 /** Results of the contract suite, as data (rendered by report.ts). */
 
-export type Phase = 'samples' | 'facets' | 'fuzz' | 'mutations' | 'files';
+export type Phase = 'samples' | 'facets' | 'fuzz' | 'mutations' | 'files' | 'target';
 
 export const PHASES: readonly Phase[] = ['samples', 'facets', 'fuzz', 'mutations'];
 

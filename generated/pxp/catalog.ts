@@ -11,6 +11,8 @@ export interface CatalogEntry {
   readonly answers?: string;
   readonly identifiedBy?: string;
   readonly schema?: string;
+  /** An answer accepts what it answers when the value at this JSON Pointer equals `equals`. */
+  readonly acknowledgedWhen?: { readonly path: string; readonly equals: string | number | boolean };
   /** The steps of the flow at which the message is sent. */
   readonly steps: readonly number[];
   readonly description?: string;
@@ -163,6 +165,10 @@ export const catalog: { readonly title?: string; readonly faults: readonly strin
       "direction": "merchant-to-provider",
       "method": "handlePaymentStateChangedNotification",
       "answers": "handlePaymentStateChangedNotificationRequest",
+      "acknowledgedWhen": {
+        "path": "/resultCode/key",
+        "equals": 0
+      },
       "steps": [],
       "description": "The merchant's acknowledgement; resultCode 0 (ProcessedSuccessfully) stops the retries."
     },

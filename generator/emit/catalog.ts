@@ -8,7 +8,7 @@ import { rootNamespace, type Catalog } from '../model/catalog.js';
 export function catalogModule(c: Catalog, head: string, source: string): string {
   const messages = c.messages.map((m) => {
     const entry: Record<string, unknown> = { name: m.name, root: m.root, rootNamespace: rootNamespace(c, m), direction: m.direction };
-    for (const k of ['method', 'answers', 'identifiedBy', 'schema'] as const) if (m[k] !== undefined) entry[k] = m[k];
+    for (const k of ['method', 'answers', 'identifiedBy', 'schema', 'acknowledgedWhen'] as const) if (m[k] !== undefined) entry[k] = m[k];
     entry.steps = (c.flow?.steps ?? []).filter((s) => s.messages.includes(m.name)).map((s) => s.step);
     if (m.description) entry.description = m.description;
     return entry;
@@ -28,6 +28,8 @@ export function catalogModule(c: Catalog, head: string, source: string): string 
     '  readonly answers?: string;',
     '  readonly identifiedBy?: string;',
     '  readonly schema?: string;',
+    '  /** An answer accepts what it answers when the value at this JSON Pointer equals `equals`. */',
+    '  readonly acknowledgedWhen?: { readonly path: string; readonly equals: string | number | boolean };',
     '  /** The steps of the flow at which the message is sent. */',
     '  readonly steps: readonly number[];',
     '  readonly description?: string;',

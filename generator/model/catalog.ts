@@ -31,6 +31,18 @@ export interface CatalogMessage {
    * names from the root, the last step possibly an attribute (`response/merchant/transaction/@approved`).
    */
   identifiedBy?: string;
+  /**
+   * For an answer a receiver sends back (a notification's acknowledgement): when it accepts what it
+   * answers — the value at `path` (a JSON Pointer into its typed value) equals `equals`. Anything
+   * else it says is a refusal. `paygen contract --target` holds a receiver to it: an invalid request
+   * must never be answered with an acceptance.
+   */
+  acknowledgedWhen?: AcknowledgedWhen;
+}
+
+export interface AcknowledgedWhen {
+  path: string;
+  equals: string | number | boolean;
 }
 
 /** One step of a message flow: who sends which message(s), on which connection, answering which step. */
@@ -111,6 +123,16 @@ export function readCatalog(file: string, shown = file): Catalog {
   });
   for (const m of messages) {
     if (m.answers !== undefined && !names.has(m.answers)) fail(`message '${m.name}' answers '${m.answers}', which is not in the catalogue`);
+    const a = (m as { acknowledgedWhen?: unknown }).acknowledgedWhen;
+    if (a === undefined) continue;
+    const ok =
+      typeof a === 'object' &&
+      a !== null &&
+      Object.keys(a).every((k) => k === 'path' || k === 'equals') &&
+      typeof (a as AcknowledgedWhen).path === 'string' &&
+      /^(\/[^/]+)+$/.test((a as AcknowledgedWhen).path) &&
+      ['string', 'number', 'boolean'].includes(typeof (a as AcknowledgedWhen).equals);
+    if (!ok) fail(`message '${m.name}': acknowledgedWhen must be { "path": "/json/pointer", "equals": a string, number or boolean }`);
   }
   const faults = c.faults === undefined ? [] : c.faults;
   if (!Array.isArray(faults) || faults.some((f) => typeof f !== 'string' || !names.has(f))) fail("'faults' must list names of messages in the catalogue");
