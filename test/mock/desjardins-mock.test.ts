@@ -14,6 +14,7 @@ import * as dj from '../../generated/desjardins/index.js';
 import type { DesjardinsMock } from '../../mock/desjardins.js';
 import { parseScenario } from '../../mock/scenario.js';
 import { startDesjardinsMock, type RunningMock } from '../../mock/server.js';
+import { main } from '../../cli/paygen.js';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 const MERCHANT_KEY = '5f0c2a9e7b1d4c6a8e3f902b7d15c4a6';
@@ -229,6 +230,10 @@ describe('paygen mock desjardins', () => {
       const [verdict] = await libxmlCheckBytes(xsdBundle(join(ROOT, 'schemas', 'desjardins', schemaOf.get(message)!)), [bytes]);
       expect(verdict!.valid, `${f}: ${verdict!.errors.join('; ')}`).toBe(true);
     }
+    const out: string[] = [];
+    const code = await main(['validate', record], { out: (l) => out.push(l), err: (l) => out.push(l), cwd: ROOT });
+    expect(code, out.join('\n')).toBe(0);
+    expect(out.at(-1)).toBe(`${files.length} valid, 0 invalid`);
   });
 });
 

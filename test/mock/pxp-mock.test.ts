@@ -15,6 +15,7 @@ import { readCodeLists } from '../../generator/model/code-lists.js';
 import { readFlows, resolveFlows } from '../../mock/flows.js';
 import { parseScenario, type Scenario } from '../../mock/scenario.js';
 import { POX_PATH, startPxpMock, type RunningMock } from '../../mock/server.js';
+import { main } from '../../cli/paygen.js';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 const SET = join(ROOT, 'schemas', 'pxp');
@@ -311,6 +312,15 @@ describe('paygen mock pxp', () => {
     }
     const verdicts = await libxmlValidate(xsdBundle(join(SET, 'payment-processing.xsd')), docs);
     expect(verdicts.map((v, i) => (v.valid ? 'valid' : `${files[i]}: ${v.errors.join('; ')}`)).filter((v) => v !== 'valid')).toEqual([]);
+    // what paygen validate and paygen contract accept, given the folder
+    for (const argv of [
+      ['validate', '--schema', 'pxp', record],
+      ['contract', '--schema', 'pxp', record],
+    ]) {
+      const out: string[] = [];
+      const code = await main(argv, { out: (l) => out.push(l), err: (l) => out.push(l), cwd: ROOT });
+      expect(code, `${argv[0]}: ${out.join('\n')}`).toBe(0);
+    }
   });
 });
 
