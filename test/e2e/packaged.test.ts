@@ -8,7 +8,7 @@
  * (`npm install --omit=dev`) holds paygen's runtime and nothing else of paygen's, and the
  * program still runs on it. The ESM project also runs the README's example over @paygen/pxp.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -338,6 +338,27 @@ for (const type of ['module', 'commonjs'] as const) {
         for (const phase of ['facets', 'fuzz', 'mutations']) for (const m of ['payRequest', 'payResponse']) expect(r.stdout).toMatch(new RegExp(`^ok \\d+ - acme ${phase} ${m}$`, 'm'));
         expect(r.stdout).toMatch(/^# pass 6$/m);
         expect(r.stdout).toMatch(/^# fail 0$/m);
+      });
+
+      it('paygen mock pxp runs from the installed package (its flows and code lists shipped) and answers a request', async () => {
+        const child = spawn(join(dir, 'node_modules', '.bin', 'paygen'), ['mock', 'pxp'], { cwd: dir });
+        try {
+          const url = await new Promise<string>((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => {
+              out += d.toString();
+              if (out.includes('\n')) resolve(out.split('\n')[0]!);
+            });
+            child.once('exit', (code) => reject(new Error(`paygen mock exited ${code}`)));
+          });
+          const seed = readFileSync(join(FIXTURES, 'pxp', 'seed-initiatePaymentRequest-434.xml'));
+          const r = await fetch(`${url}/PaymentRedirectionService/PaymentService.svc/pox/initiatePayment`, { method: 'POST', body: seed });
+          expect(await r.text()).toContain('<definition><key>30</key><value>RedirectURLCreated</value></definition>');
+        } finally {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          expect(await exited).toBe(0);
+        }
       });
 
       it("runs the README's example over @paygen/pxp", () => {
