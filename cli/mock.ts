@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { readConfig } from '../generator/config.js';
 import { parseArgs } from 'node:util';
 import { FileReadError } from '../generator/model/read-file.js';
 import { CodeListError } from '../generator/model/code-lists.js';
@@ -103,12 +104,13 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) throw new UsageError(`--notify must be an http:// or https:// URL, not '${values.notify}'`);
   }
   const scenarioFile = values.scenario === undefined ? undefined : resolve(io.cwd, values.scenario);
-  const set = join(packageRoot(), 'schemas', 'pxp');
+  // the bundled pxp set as paygen's own config names it: its flows and code lists
+  const set = readConfig(join(packageRoot(), 'paygen.config.json')).find((s) => s.name === 'pxp')!;
   let book: ReturnType<typeof readFlows>;
   let scenario = DEFAULT_SCENARIO;
   try {
     if (scenarioFile !== undefined) scenario = readScenario(scenarioFile, values.scenario);
-    book = readFlows({ flows: join(set, 'flows.json'), codes: join(set, 'codes.json') }, { flows: 'schemas/pxp/flows.json', codes: 'schemas/pxp/codes.json' });
+    book = readFlows({ flows: set.flows!, codes: set.codes! }, { flows: relative(set.root, set.flows!), codes: relative(set.root, set.codes!) });
     // the scenario's replacements are checked now, before anything listens (whichever provider plays it)
     if (Object.keys(scenario.flows).length > 0) book.with(scenario.flows, scenario.file);
   } catch (e) {

@@ -5,6 +5,7 @@ import { maskCardNumbers } from '../runtime/sensitive.js';
 import { InternalError, SetError, UsageError, type Io } from './args.js';
 import { runContractCommand } from './contract.js';
 import { runDiff } from './diff.js';
+import { runDocs } from './docs.js';
 import { runGenerate } from './generate.js';
 import { runInit } from './init.js';
 import { runMock } from './mock.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) 
   validate: { summary: 'validate XML documents against a configured, bundled or --xsd schema set', run: runValidate },
   contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },
   sample: { summary: 'print valid random instances of a message (of a configured, bundled or --xsd set)', run: runSample },
+  docs: { summary: 'write a static reference site of a schema set: message trees, code lists, flows as pictures', run: runDocs },
   mock: { summary: 'play the provider (pxp): an HTTP server answering, redirecting and notifying as PXP does', run: runMock },
   diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: runDiff },
 };

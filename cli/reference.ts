@@ -1,5 +1,6 @@
 import { CONTRACT_HELP } from './contract.js';
 import { DIFF_HELP } from './diff.js';
+import { DOCS_HELP } from './docs.js';
 import { GENERATE_HELP } from './generate.js';
 import { INIT_HELP } from './init.js';
 import { MOCK_HELP } from './mock.js';
@@ -21,6 +22,7 @@ export function cliReferenceMarkdown(): string {
     ['contract', CONTRACT_HELP],
     ['diff', DIFF_HELP],
     ['mock', MOCK_HELP],
+    ['docs', DOCS_HELP],
   ];
   const block = (text: string) => ['```text', text, '```'];
   return [

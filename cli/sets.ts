@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BUNDLED_SETS, interpretedContractSet, loadBundledSet, type ContractSet } from '../contract/set.js';
 import { ConfigError, findConfig, readConfig, shownPath, xsdSet, type ResolvedSet } from '../generator/config.js';
 import { loadSet } from '../generator/generate.js';
@@ -100,6 +100,20 @@ function configuredSet(c: SetChoice, name: string): ResolvedSet | undefined {
   if (c.xsd?.name === name) return c.xsd;
   const s = c.configured.find((x) => x.name === name);
   return s && !(c.own && BUNDLED_SETS.includes(name)) ? s : undefined;
+}
+
+/** The configuration of a set of the choice: configured, --xsd, or the bundled set as paygen's own config states it. */
+export function resolvedSetOf(c: SetChoice, name: string): ResolvedSet {
+  const s = configuredSet(c, name);
+  if (s) return s;
+  const bundled = readConfig(join(packageRoot(), 'paygen.config.json')).find((x) => x.name === name);
+  if (!bundled) throw new UsageError(`unknown schema set '${name}' (${describeSets(c)})`);
+  return bundled;
+}
+
+/** Reads a set's files (XSD, catalogue, code lists): a schema error is a SetError naming the set. */
+export function loadSetOf(s: ResolvedSet): ReturnType<typeof loadSet> {
+  return loading(s, () => loadSet(s));
 }
 
 /** A configured set as an internal error names it: `schema set 'acme' (schema/acme.xsd)`. */

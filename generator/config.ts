@@ -23,6 +23,8 @@ export interface SetConfig {
   codes?: string;
   /** Payment-method profiles (profiles.json): rules beyond the XSD. */
   profiles?: string;
+  /** Payment flows (flows.json): which state follows which, per payment method (paygen mock, paygen docs). */
+  flows?: string;
   /**
    * Local copies of schemas the XSD names by URL or imports without a schemaLocation: a
    * schemaLocation URL, or an imported namespace, → a local file. paygen never fetches a schema.
@@ -47,12 +49,13 @@ export interface PaygenConfig {
 }
 
 /** A set with every path absolute, and the config folder for display. */
-export interface ResolvedSet extends Required<Omit<SetConfig, 'catalog' | 'codes' | 'banner' | 'profiles' | 'locations'>> {
+export interface ResolvedSet extends Required<Omit<SetConfig, 'catalog' | 'codes' | 'banner' | 'profiles' | 'flows' | 'locations'>> {
   /** `locations`, with absolute paths (empty when not configured). */
   locations: Record<string, string>;
   catalog?: string;
   codes?: string;
   profiles?: string;
+  flows?: string;
   banner?: string[];
   /** Folder of the config file; paths are shown relative to it. */
   root: string;
@@ -119,7 +122,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     names.add(s.name);
     if (!Array.isArray(s.xsd) || s.xsd.length === 0 || s.xsd.some((x) => typeof x !== 'string')) fail(`${at}.xsd must be a non-empty array of file paths`);
     if (typeof s.out !== 'string') fail(`${at}.out must be a path`);
-    for (const k of ['catalog', 'codes', 'profiles', 'jsonSchemaOut', 'runtimeImport'] as const) {
+    for (const k of ['catalog', 'codes', 'profiles', 'flows', 'jsonSchemaOut', 'runtimeImport'] as const) {
       if (s[k] !== undefined && typeof s[k] !== 'string') fail(`${at}.${k} must be a string`);
     }
     if (s.banner !== undefined && (!Array.isArray(s.banner) || s.banner.some((l) => typeof l !== 'string' || /[\r\n]/.test(l) || !/^\s*(\/\/|\/\*|\*)/.test(l)))) {
@@ -128,7 +131,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     if (s.locations !== undefined && (typeof s.locations !== 'object' || s.locations === null || Array.isArray(s.locations) || Object.values(s.locations).some((v) => typeof v !== 'string'))) {
       fail(`${at}.locations must map schemaLocation URLs or namespaces to local file paths`);
     }
-    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'locations', 'out', 'jsonSchemaOut', 'runtimeImport', 'banner', '$comment']);
+    const known = new Set(['name', 'xsd', 'catalog', 'codes', 'profiles', 'flows', 'locations', 'out', 'jsonSchemaOut', 'runtimeImport', 'banner', '$comment']);
     for (const k of Object.keys(s)) {
       if (k === 'templates') fail(`${at}.templates: Handlebars templates were replaced by 'banner' (comment lines written at the top of every generated file)`);
       if (!known.has(k)) fail(`${at}: unknown setting '${k}'`);
@@ -146,6 +149,7 @@ export function resolveConfig(raw: unknown, root: string, shown = CONFIG_FILE): 
     if (s.catalog !== undefined) out.catalog = abs(s.catalog);
     if (s.codes !== undefined) out.codes = abs(s.codes);
     if (s.profiles !== undefined) out.profiles = abs(s.profiles);
+    if (s.flows !== undefined) out.flows = abs(s.flows);
     if (s.banner !== undefined) out.banner = [...s.banner];
     return out;
   });

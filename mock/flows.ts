@@ -43,6 +43,8 @@ export interface Flow {
 /** Everything the mock needs of a set's data: its flows and the names of its codes. */
 export interface FlowBook {
   readonly flows: readonly Flow[];
+  /** The name of the code list the states are ids of. */
+  readonly stateList: string;
   /** The flow a payment method follows, if any. */
   flowOf(method: number): Flow | undefined;
   /** The name of a code of one of the lists (`state`, `method`, `action`, `provider`, `creationType`), or undefined. */
@@ -202,6 +204,7 @@ export function resolveFlows(raw: unknown, lists: readonly CodeList[], file: str
   }
   return {
     flows,
+    stateList: byRole.get('state')!.name,
     flowOf: (method) => methodFlow.get(method),
     nameOf: (role, id) => names.get(role)?.get(id),
     state: (name) => {

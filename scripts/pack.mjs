@@ -210,7 +210,7 @@ for (const set of readConfig(join(root, 'paygen.config.json'))) {
 // --- paygen (the dev dependency)
 const tool = join(stage, 'paygen');
 packages.push(tool);
-for (const folder of ['generator', 'cli', 'contract', 'diff', 'mock', 'runtime', 'generated']) copyBuilt(join(root, 'dist', folder), join(tool, 'dist', folder));
+for (const folder of ['generator', 'cli', 'contract', 'diff', 'mock', 'site', 'runtime', 'generated']) copyBuilt(join(root, 'dist', folder), join(tool, 'dist', folder));
 cpSync(join(root, 'schemas'), join(tool, 'schemas'), { recursive: true });
 for (const f of ['paygen.config.json', 'paygen.config.schema.json']) cpSync(join(root, f), join(tool, f));
 // the user documentation, with the README; links are checked once every file is in place
@@ -221,6 +221,8 @@ const docs = [
     .map((f) => `docs/${f}`),
 ];
 for (const f of docs) cpSync(join(root, f), join(tool, f));
+// the pictures the README shows
+cpSync(join(root, 'docs', 'images'), join(tool, 'docs', 'images'), { recursive: true });
 for (const f of docs) writeFileSync(join(tool, f), shippedMarkdown(readFileSync(join(tool, f), 'utf8'), dirname(join(tool, f))));
 writeJson(join(tool, 'package.json'), {
   name: 'paygen',
