@@ -30,6 +30,18 @@ export function usage<R>(parse: () => R): R {
   }
 }
 
+/** An option's value as an http:// or https:// URL (a usage error otherwise). */
+export function parseHttpUrl(value: string, option: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UsageError(`${option} must be an http:// or https:// URL, not '${value}'`);
+  return url;
+}
+
 /** A config or schema set that cannot be read: its message says where; the commands print it and exit 2. */
 export class SetError extends Error {
   constructor(message: string) {

@@ -5,7 +5,7 @@ import { runContract } from '../contract/index.js';
 import { jsonReport, junitReport, textReport, totals } from '../contract/report.js';
 import { BUNDLED_SETS } from '../contract/set.js';
 import { PHASES, type CaseResult, type Phase } from '../contract/types.js';
-import { MAX_SEED, onFile, parseCount, parseSeed, usage, UsageError, type Io } from './args.js';
+import { MAX_SEED, onFile, parseCount, parseHttpUrl, parseSeed, usage, UsageError, type Io } from './args.js';
 import { targetPhase } from '../contract/phases/target.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
 import { checkSetNames, chooseSets, defaultSets, knownSets, loadContractSetOf, setLabel, type SetChoice } from './sets.js';
@@ -149,13 +149,7 @@ interface TargetValues {
 /** `paygen contract --target URL --message NAME`: the endpoint under test (contract/phases/target.ts). */
 async function runTarget(values: TargetValues, positionals: string[], choice: SetChoice, io: Io): Promise<number> {
   if (values.target === undefined || values.message === undefined) throw new UsageError('--target URL and --message NAME go together');
-  let url: URL | undefined;
-  try {
-    url = new URL(values.target);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UsageError(`--target must be an http:// or https:// URL, not '${values.target}'`);
+  const url = parseHttpUrl(values.target, '--target');
   if (values.phase !== undefined) throw new UsageError('--phase is not for --target: the endpoint is tested with valid, invalid and repeated documents');
   if (positionals.length > 0) throw new UsageError('--target takes no PATH: check captured files in a separate run');
   if ((values.schema?.length ?? 0) > 1) throw new UsageError('--target takes one --schema');

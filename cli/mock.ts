@@ -6,7 +6,7 @@ import { CodeListError } from '../generator/model/code-lists.js';
 import { packageRoot } from '../generator/package-root.js';
 import { FlowError, readFlows } from '../mock/flows.js';
 import { DEFAULT_SCENARIO, readScenario } from '../mock/scenario.js';
-import { SetError, usage, UsageError, type Io } from './args.js';
+import { parseHttpUrl, SetError, usage, UsageError, type Io } from './args.js';
 
 /** The PaymentService's path before the method (mock/server.ts POX_PATH; said here so that --help loads no server). */
 const POX_PATH = '/PaymentRedirectionService/PaymentService.svc/pox/';
@@ -94,15 +94,7 @@ export async function runMock(argv: string[], io: Io): Promise<number> {
   if (provider !== 'pxp' && provider !== 'desjardins') throw new UsageError(`paygen mock plays pxp or desjardins, not '${provider}'`);
   if (provider === 'desjardins' && values.notify !== undefined) throw new UsageError('--notify is for pxp: Desjardins posts steps 4 and 6 to the response URL of the purchase');
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
-  if (values.notify !== undefined) {
-    let u: URL | undefined;
-    try {
-      u = new URL(values.notify);
-    } catch {
-      u = undefined;
-    }
-    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) throw new UsageError(`--notify must be an http:// or https:// URL, not '${values.notify}'`);
-  }
+  if (values.notify !== undefined) parseHttpUrl(values.notify, '--notify');
   const scenarioFile = values.scenario === undefined ? undefined : resolve(io.cwd, values.scenario);
   // the bundled pxp set as paygen's own config names it: its flows and code lists
   const set = readConfig(join(packageRoot(), 'paygen.config.json')).find((s) => s.name === 'pxp')!;

@@ -61,6 +61,20 @@ describe('paygen mock', () => {
     expect((await paygen('mock')).code).toBe(2);
   });
 
+  it('contract --target: a bad URL, a missing --message, a --phase or a PATH are usage errors (exit 2)', async () => {
+    for (const [argv, says] of [
+      [['--target', 'ftp://x', '--message', 'statusPush'], "--target must be an http:// or https:// URL, not 'ftp://x'"],
+      [['--target', 'http://127.0.0.1:1/'], '--target URL and --message NAME go together'],
+      [['--target', 'http://127.0.0.1:1/', '--message', 'statusPush', '--phase', 'fuzz'], '--phase is not for --target'],
+      [['--target', 'http://127.0.0.1:1/', '--message', 'statusPush', 'traffic/'], '--target takes no PATH'],
+      [['--target', 'http://127.0.0.1:1/', '--message', 'noSuchMessage'], "no message 'noSuchMessage'"],
+    ] as const) {
+      const r = await paygen('contract', ...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toContain(says);
+    }
+  });
+
   it('says where a scenario is wrong, before listening (exit 2)', async () => {
     const r = await paygen('mock', 'pxp', '--scenario', 'test/fixtures/mock/bad-scenario.json');
     expect(r.code).toBe(2);
