@@ -91,6 +91,18 @@ describe('paygen docs', () => {
     }
   });
 
+  it('masks card numbers in the samples it shows (the Desjardins purchase template carries the test card)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'paygen-docs-dj-'));
+    try {
+      expect((await paygen('docs', '--schema', 'desjardins', '--out', out)).code).toBe(0);
+      const page = readFileSync(join(out, 'message-purchaseRequest.html'), 'utf8');
+      expect(page).not.toContain('4530911100000990');
+      expect(page).toContain('************0990');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('needs --out, and a set when there are several', async () => {
     expect((await paygen('docs', '--schema', 'pxp')).err).toContain('give --out DIR');
     expect((await paygen('docs', '--out', 'x')).err).toContain('give --schema NAME');
