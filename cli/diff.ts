@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { diffSides, IgnoreError, loadSide, parseIgnores, removeTemporaryFiles, revisionSide, setSide, SideError, type IgnoreLine, type Side } from '../diff/index.js';
 import { FAIL_ON, FORMATS, formatReport, reportFails, rulesText, type FailOn, type Format } from '../diff/report.js';
+import { diffHtml } from '../site/diff-page.js';
 import { CONFIG_FILE, readConfig } from '../generator/config.js';
 import { packageRoot } from '../generator/package-root.js';
 import { MAX_SEED, parseCount, parseSeed, SetError, usage, UsageError, type Io } from './args.js';
@@ -32,9 +33,10 @@ Options:
   --schema NAME      a set of the config or a bundled set (see above)
   --config FILE      the config file of --schema (default: paygen.config.json here or in a
                      parent folder)
-Options:
   --format FORMAT    text (default), json (schema: schemas/diff-report.schema.json),
-                     markdown (a pull-request comment), junit, github (workflow annotations)
+                     markdown (a pull-request comment), junit, github (workflow annotations),
+                     html (one page in the style of paygen docs: the changes, and each changed
+                     element marked on the new version's message tree)
   --fail-on LEVEL    breaking (default), warning, info or never: exit 1 when a change at
                      this level or above is found
   --ignore FILE      accepted changes, one per line: RULE LOCATION -- REASON ('*' matches any
@@ -85,8 +87,8 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   }
   if (values.xsd !== undefined) throw new UsageError('diff takes no --xsd: OLD and NEW are XSD files, schema folders or git:REV:PATH (e.g. git:HEAD~1:schemas/acme.xsd schemas/acme.xsd)');
   if (values.config !== undefined && values.schema === undefined) throw new UsageError('--config names the config of --schema NAME: give the set to compare');
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${FORMATS.join(', ')})`);
+  const format = values.format as Format | 'html';
+  if (format !== 'html' && !FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (one of ${[...FORMATS, 'html'].join(', ')})`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`unknown --fail-on level '${values['fail-on']}' (one of ${FAIL_ON.join(', ')})`);
   if (!values.generative && argv.some((a) => a === '--runs' || a === '--seed' || a.startsWith('--runs=') || a.startsWith('--seed='))) {
@@ -101,7 +103,8 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     const sides = values.schema !== undefined ? setSides(io, values.schema, values.config, positionals) : () => positionals.map((p) => loadSide(p, io.cwd));
     const [o, n] = sides();
     const report = await diffSides(o, n, { ignores, generative: values.generative, runs, seed });
-    io.out(formatReport(report, format, failOn));
+    // html draws the changes on the new version's message trees (paygen docs' pages): it needs the plan
+    io.out(format === 'html' ? diffHtml(report, n.plan) : formatReport(report, format, failOn));
     return reportFails(report, failOn) ? 1 : 0;
   } catch (e) {
     if (e instanceof SideError || e instanceof IgnoreError || e instanceof SetError) {

@@ -129,16 +129,11 @@ function messagePage(input: SiteInput, name: string, index: SearchEntry[]): stri
   const entry = input.catalog.messages.find((x) => x.name === name);
   const tree = messageTree(input.plan, name);
   const file = messageFile(name);
-  // each node's id: its path, made unique (the members of an xsi:type family share their common elements' paths)
-  const ids = new Map<TreeNode, string>();
+  const ids = nodeIds(tree);
   const anchors = new Map<string, string>();
   const types = new Set<string>();
-  const used = new Set<string>();
   walk(tree, (n) => {
-    let id = `n-${n.path}`;
-    for (let k = 2; used.has(id); k++) id = `n-${n.path}-${k}`;
-    used.add(id);
-    ids.set(n, id);
+    const id = ids.get(n)!;
     if (!anchors.has(n.path)) anchors.set(n.path, id);
     if (n.kind !== 'element' && n.kind !== 'attribute') return;
     index.push({ n: n.name, k: `${n.kind} in ${name}`, u: `${file}#${id}` });
@@ -162,7 +157,7 @@ ${entry?.description || m.doc ? `<p class="doc">${esc(entry?.description ?? m.do
 <div class="message">
 <section class="tree" aria-label="Elements and attributes">
 <h2>Elements <button type="button" class="expand" data-open="true">expand all</button> <button type="button" class="expand" data-open="false">collapse all</button></h2>
-${nodeHtml(tree, ids, input, 0)}
+${nodeHtml(tree, ids, undefined, 0)}
 </section>
 <section class="sample" aria-label="Sample document">
 <h2>Sample</h2>
@@ -170,6 +165,19 @@ ${nodeHtml(tree, ids, input, 0)}
 ${sample ? `<pre><code>${sampleHtml(sample.xml, resolveAnchor)}</code></pre>` : ''}
 </section>
 </div>`;
+}
+
+/** Each node's id: its path, made unique (the members of an xsi:type family share their common elements' paths). */
+export function nodeIds(tree: TreeNode): Map<TreeNode, string> {
+  const ids = new Map<TreeNode, string>();
+  const used = new Set<string>();
+  walk(tree, (n) => {
+    let id = `n-${n.path}`;
+    for (let k = 2; used.has(id); k++) id = `n-${n.path}-${k}`;
+    used.add(id);
+    ids.set(n, id);
+  });
+  return ids;
 }
 
 /** The anchor of a sample element's path: its own node, or the node where its type is shown (sameAs). */
@@ -189,7 +197,11 @@ function anchorFor(tree: TreeNode, anchors: ReadonlyMap<string, string>, path: s
   return undefined;
 }
 
-function nodeHtml(n: TreeNode, ids: ReadonlyMap<TreeNode, string>, input: SiteInput, depth: number): string {
+/**
+ * A node of a message tree and its children. `marks` (paygen diff --format html): notes on the
+ * nodes a change is about, by path; such a node is marked, and open with its ancestors.
+ */
+export function nodeHtml(n: TreeNode, ids: ReadonlyMap<TreeNode, string>, marks: ReadonlyMap<string, string[]> | undefined, depth: number): string {
   const badges: string[] = [];
   if (n.occurs) badges.push(`<span class="occ" title="occurrence">${esc(n.occurs)}</span>`);
   if (n.type) badges.push(`<span class="type">${esc(n.type)}</span>`);
@@ -203,11 +215,15 @@ function nodeHtml(n: TreeNode, ids: ReadonlyMap<TreeNode, string>, input: SiteIn
   if (n.fixed !== undefined) details.push(`<div class="note">fixed ${esc(JSON.stringify(n.fixed))}</div>`);
   if (n.doc) details.push(`<p class="doc">${esc(n.doc)}</p>`);
   if (n.sameAs !== undefined) details.push(`<div class="note">its content is shown at <a href="#n-${esc(n.sameAs)}">${esc(n.sameAs)}</a></div>`);
+  const notes = marks?.get(n.path);
+  if (notes) details.unshift(...notes.map((m) => `<div class="change">${esc(m)}</div>`));
   const head = `<span class="name ${n.kind}">${esc(n.name)}</span> ${badges.join(' ')}`;
   const id = ids.get(n)!;
-  if (n.children.length === 0) return `<div class="node leaf" id="${esc(id)}"><div class="head">${head}</div>${details.join('')}</div>`;
-  const kids = n.children.map((c) => nodeHtml(c, ids, input, depth + 1)).join('\n');
-  return `<details class="node" id="${esc(id)}"${depth < 3 ? ' open' : ''}><summary>${head}</summary>${details.join('')}<div class="children">\n${kids}\n</div></details>`;
+  const mark = notes ? ' changed' : '';
+  if (n.children.length === 0) return `<div class="node leaf${mark}" id="${esc(id)}"><div class="head">${head}</div>${details.join('')}</div>`;
+  const kids = n.children.map((c) => nodeHtml(c, ids, marks, depth + 1)).join('\n');
+  const open = marks ? [...marks.keys()].some((p) => p === n.path || p.startsWith(`${n.path}.`)) : depth < 3;
+  return `<details class="node${mark}" id="${esc(id)}"${open ? ' open' : ''}><summary>${head}</summary>${details.join('')}<div class="children">\n${kids}\n</div></details>`;
 }
 
 function codesPage(input: SiteInput, index: SearchEntry[]): string {
@@ -259,7 +275,7 @@ function flowsPage(input: SiteInput): string | undefined {
   return parts.join('\n');
 }
 
-const STYLE = `:root{--bg:#fdfdfc;--fg:#1d232b;--muted:#5b6673;--line:#d8dde3;--accent:#0b62c4;--panel:#f2f4f7;--tag:#e6ecf3;--warn:#8a4b00;--fill:#dcebdc}
+export const STYLE = `:root{--bg:#fdfdfc;--fg:#1d232b;--muted:#5b6673;--line:#d8dde3;--accent:#0b62c4;--panel:#f2f4f7;--tag:#e6ecf3;--warn:#8a4b00;--fill:#dcebdc}
 @media (prefers-color-scheme:dark){:root:not([data-theme=light]){--bg:#14181d;--fg:#e3e7ec;--muted:#9aa6b2;--line:#2c333b;--accent:#6cb2ff;--panel:#1c2228;--tag:#26303a;--warn:#ffb35c;--fill:#23402a}}
 :root[data-theme=dark]{--bg:#14181d;--fg:#e3e7ec;--muted:#9aa6b2;--line:#2c333b;--accent:#6cb2ff;--panel:#1c2228;--tag:#26303a;--warn:#ffb35c;--fill:#23402a}
 *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--bg);color:var(--fg)}
@@ -288,6 +304,8 @@ table{border-collapse:collapse;font-size:14px}th,td{border-bottom:1px solid var(
 .diagram .lifeline{stroke:var(--line);stroke-width:2}.diagram .label{fill:var(--fg)}.diagram .note{fill:var(--muted);font-size:11px}
 .diagram rect{fill:var(--panel);stroke:var(--fg)}.diagram .executed rect{fill:var(--fill)}.diagram .inner{fill:none}.diagram .initial rect{stroke-width:2.5}
 .steps li{margin:4px 0}
+.changed>.head,.changed>summary{background:var(--tag);border-left:4px solid var(--warn);padding-left:6px}.change{color:var(--warn);font-size:13px}
+.level{font-weight:600;text-transform:uppercase;font-size:12px}.level.breaking{color:#c0392b}.level.warning{color:var(--warn)}
 `;
 
 const SCRIPT = `(function(){

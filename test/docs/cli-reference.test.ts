@@ -19,7 +19,7 @@ describe('the CLI reference', () => {
 
   it('holds exactly what each command prints for --help', async () => {
     const page = cliReferenceMarkdown();
-    for (const cmd of ['init', 'generate', 'validate', 'sample', 'contract', 'diff']) expect(page).toContain(`## paygen ${cmd}\n\n\`\`\`text\n${await helpOf(cmd, '--help')}\n\`\`\``);
+    for (const cmd of ['init', 'generate', 'validate', 'sample', 'contract', 'diff', 'mock', 'docs']) expect(page).toContain(`## paygen ${cmd}\n\n\`\`\`text\n${await helpOf(cmd, '--help')}\n\`\`\``);
     expect(page).toContain(`## paygen\n\n\`\`\`text\n${await helpOf('--help')}\n\`\`\``);
   });
 

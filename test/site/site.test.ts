@@ -1,5 +1,5 @@
 /** paygen docs without a browser: what the trees say, the diagrams, the bytes (site/). */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,31 @@ describe('the diagrams', () => {
     for (const s of ['RedirectURLCreated', 'DepositedByProvider', 'RefusedByProvider', 'Expired', 'Approve', 'Decline', 'after 48 h from next UTC midnight']) expect(svg).toContain(s);
     expect(svg.match(/class="state final/g)).toHaveLength(3);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+});
+
+describe('paygen diff --format html', () => {
+  it("marks each change on the new version's message tree, and says where a removed element was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paygen-diff-html-'));
+    try {
+      for (const f of readdirSync(join(ROOT, 'schemas', 'pxp'))) if (/\.(xsd|json)$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(ROOT, 'schemas', 'pxp', f)));
+      const main_ = readFileSync(join(dir, 'payment-processing.xsd'), 'utf8');
+      expect(main_).toContain('<xs:element name="userSessionID" type="xs:string"/>');
+      writeFileSync(join(dir, 'payment-processing.xsd'), main_.replace('<xs:element name="userSessionID" type="xs:string"/>', ''));
+      const types = readFileSync(join(dir, 'types.xsd'), 'utf8');
+      const lines = types.split('\n');
+      const at = lines.findIndex((l) => l.includes('<xs:element name="shopID" type="pp:stringID"/>'));
+      lines[at] = lines[at]!.replace('type="pp:stringID"/>', 'type="pp:stringID" minOccurs="0"/>');
+      writeFileSync(join(dir, 'types.xsd'), lines.join('\n'));
+      const r = await paygen('diff', '--format', 'html', 'schemas/pxp/payment-processing.xsd', join(dir, 'payment-processing.xsd'));
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).toMatch(/^<!doctype html>/);
+      expect(r.out).toMatch(/<div class="node leaf changed" id="n-initiatePaymentRequest\.shopID">/);
+      expect(r.out).toMatch(/element-removed[\s\S]*\(at userSessionID, not in the new version\)/);
+      expect(r.out).not.toMatch(/(src|href)="https?:/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
