@@ -227,7 +227,7 @@ describe('paygen diff', () => {
     const p = tinyPair();
     const cases: Array<[string[], RegExp]> = [
       [['diff', p.old], /expected two schemas, OLD and NEW; got 1/],
-      [['diff', p.old, p.new, '--format', 'html'], /unknown format 'html'/],
+      [['diff', p.old, p.new, '--format', 'pdf'], /unknown format 'pdf' \(one of text, json, markdown, junit, github, html\)/],
       [['diff', p.old, p.new, '--fail-on', 'sometimes'], /unknown --fail-on level 'sometimes'/],
       [['diff', p.old, p.new, '--generative', '--runs', '0'], /--runs must be an integer from 1 to 10000, not '0'/],
       [['diff', p.old, p.new, '--seed', '3'], /--runs and --seed apply to --generative only/],
