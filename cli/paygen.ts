@@ -3,14 +3,6 @@ import { join } from 'node:path';
 import { packageRoot } from '../generator/package-root.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
 import { InternalError, SetError, UsageError, type Io } from './args.js';
-import { runContractCommand } from './contract.js';
-import { runDiff } from './diff.js';
-import { runDocs } from './docs.js';
-import { runGenerate } from './generate.js';
-import { runInit } from './init.js';
-import { runMock } from './mock.js';
-import { runSample } from './sample.js';
-import { runValidate } from './validate.js';
 
 /**
  * paygen: a thin CLI over the Node API. Exit codes: 0 success, 1 the check failed (invalid
@@ -18,15 +10,22 @@ import { runValidate } from './validate.js';
  * closed under it (cli/main.ts).
  */
 
-const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> | number }> = {
-  init: { summary: 'write a paygen.config.json and a message catalogue for your XSD files', run: runInit },
-  generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: runGenerate },
-  validate: { summary: 'validate XML documents against a configured, bundled or --xsd schema set', run: runValidate },
-  contract: { summary: 'run the contract suite (samples, facets, fuzz, mutations) and check captured XML files', run: runContractCommand },
-  sample: { summary: 'print valid random instances of a message (of a configured, bundled or --xsd set)', run: runSample },
-  docs: { summary: 'write a static reference site of a schema set: message trees, code lists, flows as pictures', run: runDocs },
-  mock: { summary: 'play the provider (pxp): an HTTP server answering, redirecting and notifying as PXP does', run: runMock },
-  diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: runDiff },
+/**
+ * The commands, each module imported when its command runs: `paygen --version` or `paygen
+ * generate` loads neither the contract suite, the mock nor the docs site (nor what they import).
+ */
+const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> }> = {
+  init: { summary: 'write a paygen.config.json and a message catalogue for your XSD files', run: async (a, io) => (await import('./init.js')).runInit(a, io) },
+  generate: { summary: 'generate TypeScript and JSON Schema from the configured XSD sets (--check for CI)', run: async (a, io) => (await import('./generate.js')).runGenerate(a, io) },
+  validate: { summary: 'validate XML documents against a configured, bundled or --xsd schema set', run: async (a, io) => (await import('./validate.js')).runValidate(a, io) },
+  contract: {
+    summary: 'run the contract suite (samples, facets, fuzz, mutations), check captured XML files, or test an endpoint (--target)',
+    run: async (a, io) => (await import('./contract.js')).runContractCommand(a, io),
+  },
+  sample: { summary: 'print valid random instances of a message (of a configured, bundled or --xsd set)', run: async (a, io) => (await import('./sample.js')).runSample(a, io) },
+  diff: { summary: 'classify the changes between two versions of a schema (breaking, warning, info), per message direction', run: async (a, io) => (await import('./diff.js')).runDiff(a, io) },
+  mock: { summary: 'play the provider (pxp, desjardins): an HTTP server answering, redirecting and notifying as the provider does', run: async (a, io) => (await import('./mock.js')).runMock(a, io) },
+  docs: { summary: 'write a static reference site of a schema set: message trees, code lists, flows as pictures', run: async (a, io) => (await import('./docs.js')).runDocs(a, io) },
 };
 
 /** `paygen --help`: the commands and what is common to them (docs/cli.md starts with it). */
