@@ -3,13 +3,13 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { BUNDLED_SETS } from '../contract/set.js';
-import { CodeListError } from '../generator/model/code-lists.js';
+import { CodeListError, readCodeLists, type CodeList } from '../generator/model/code-lists.js';
 import { FileReadError } from '../generator/model/read-file.js';
 import { FlowError, readFlows } from '../mock/flows.js';
 import { maskCardNumbers, PaygenError } from '../runtime/index.js';
 import { buildSite } from '../site/pages.js';
 import { onFile, SetError, usage, UsageError, type Io } from './args.js';
-import { chooseSets, knownSets, loadContractSetOf, loadSetOf, resolvedSetOf, setLabel } from './sets.js';
+import { chooseSets, knownSets, loadContractSetOf, resolvedSetOf, setLabel } from './sets.js';
 
 /** The seed of the samples made for messages with no documented one: the same site every time. */
 const SAMPLE_SEED = 20261203;
@@ -67,19 +67,20 @@ export async function runDocs(argv: string[], io: Io): Promise<number> {
     else if (choice.configured.length === 1) name = choice.configured[0]!.name;
     else throw new UsageError(`give --schema NAME (sets: ${knownSets(choice).join(', ')})`);
   }
-  if (!knownSets(choice).includes(name)) throw new UsageError(`unknown schema set '${name}' (sets: ${knownSets(choice).join(', ')})`);
   const config = resolvedSetOf(choice, name);
-  const { plan, catalog, codes } = loadSetOf(config);
-  let flows: ReturnType<typeof readFlows> | undefined;
-  if (config.flows !== undefined && config.codes !== undefined) {
-    try {
-      flows = readFlows({ flows: config.flows, codes: config.codes }, { flows: relative(config.root, config.flows), codes: relative(config.root, config.codes) });
-    } catch (e) {
-      if (e instanceof FlowError || e instanceof CodeListError || e instanceof FileReadError) throw new SetError(e.message);
-      throw e;
-    }
-  }
+  // the set read once: its plan, catalogue and samples from the contract suite's view of it
   const set = await loadContractSetOf(choice, name);
+  const { plan, catalog } = set;
+  let codes: CodeList[] | undefined;
+  let flows: ReturnType<typeof readFlows> | undefined;
+  try {
+    if (config.codes !== undefined) codes = readCodeLists(config.codes, relative(config.root, config.codes));
+    if (config.flows !== undefined && config.codes !== undefined)
+      flows = readFlows({ flows: config.flows, codes: config.codes }, { flows: relative(config.root, config.flows), codes: relative(config.root, config.codes) });
+  } catch (e) {
+    if (e instanceof FlowError || e instanceof CodeListError || e instanceof FileReadError) throw new SetError(e.message);
+    throw e;
+  }
   const files = await onFile(
     setLabel(choice, name),
     () => {

@@ -111,11 +111,6 @@ export function resolvedSetOf(c: SetChoice, name: string): ResolvedSet {
   return bundled;
 }
 
-/** Reads a set's files (XSD, catalogue, code lists): a schema error is a SetError naming the set. */
-export function loadSetOf(s: ResolvedSet): ReturnType<typeof loadSet> {
-  return loading(s, () => loadSet(s));
-}
-
 /** A configured set as an internal error names it: `schema set 'acme' (schema/acme.xsd)`. */
 export function describeSet(s: ResolvedSet): string {
   return `schema set '${s.name}' (${s.xsd.map((f) => shownPath(s, f)).join(', ')})`;

@@ -4,6 +4,7 @@ import * as checks from '../generated/desjardins/validate.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
 import type { PostResult } from './pxp.js';
 import { maskedRecording } from './record.js';
+import { firstIssue, issueLine, noAnswer } from './say.js';
 import type { DesjardinsScenario, Scenario } from './scenario.js';
 
 /**
@@ -81,8 +82,7 @@ export class DesjardinsMock {
   async catch(body: Uint8Array): Promise<DesjardinsAnswer> {
     const read = dj.safeParseMessage(body);
     if (!read.ok) {
-      const lines = read.issues.map((i) => `${i.line}:${i.column} ${i.path || '/'}: ${i.message} [${i.code}]`);
-      return this.error('WX03', `Validation Error: ${lines.join('; ')}`);
+      return this.error('WX03', `Validation Error: ${read.issues.map(issueLine).join('; ')}`);
     }
     this.record(read.value.message, read.value.value, body);
     switch (read.value.message) {
@@ -200,16 +200,12 @@ export class DesjardinsMock {
     try {
       answer = await this.options.post(url, bytes);
     } catch (e) {
-      const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
-      return `no answer: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
+      return noAnswer(e);
     }
     const read = dj.safeParseAcknowledgement(answer.body, { mode: 'tolerant' });
     if (read.ok) this.record('acknowledgement', read.value, answer.body);
     if (answer.status !== 200) return `HTTP ${answer.status}, not 200`;
-    if (!read.ok) {
-      const first = read.issues[0]!;
-      return `not a valid acknowledgement: ${first.line}:${first.column} ${first.path || '/'}: ${first.message}${read.issues.length > 1 ? ` (and ${read.issues.length - 1} more)` : ''}`;
-    }
+    if (!read.ok) return `not a valid acknowledgement: ${firstIssue(read.issues)}`;
     const ack = read.value.merchant;
     if (ack.id !== merchantId) return `the acknowledgement is for merchant ${ack.id}, not ${merchantId}`;
     if (ack.transaction.id !== trxId) return `the acknowledgement is for transaction ${ack.transaction.id}, not ${trxId}`;

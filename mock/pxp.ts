@@ -4,6 +4,7 @@ import * as checks from '../generated/pxp/validate.js';
 import { maskCardNumbers } from '../runtime/sensitive.js';
 import type { Code, Flow, FlowBook } from './flows.js';
 import { maskedRecording } from './record.js';
+import { firstIssue, issueLine, noAnswer } from './say.js';
 import type { ResponseRule, Scenario } from './scenario.js';
 
 /**
@@ -183,8 +184,7 @@ export class PxpMock {
     if (expected === undefined) return this.exception(100, `Unknown method '${method}': the PaymentService has ${[...REQUESTS.keys()].join(', ')}.`, 404);
     const read = pxp.safeParseMessage(body);
     if (!read.ok) {
-      const lines = read.issues.map((i) => `${i.line}:${i.column} ${i.path || '/'}: ${i.message} [${i.code}]`);
-      return this.exception(800, `The request is not a valid ${expected}:\n${lines.join('\n')}`);
+      return this.exception(800, `The request is not a valid ${expected}:\n${read.issues.map(issueLine).join('\n')}`);
     }
     this.record(read.value.message, read.value.value, body);
     if (read.value.message !== expected) return this.exception(800, `The request to ${method} must be a ${expected}, not a ${read.value.message}.`);
@@ -361,8 +361,7 @@ export class PxpMock {
       const answer = await this.options.post(url, xml);
       problem = this.judgeAcknowledgement(answer);
     } catch (e) {
-      const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
-      problem = `no answer: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
+      problem = noAnswer(e);
     }
     const record: NotificationRecord = { paymentID, state, attempt, acknowledged: problem === undefined, ...(problem !== undefined ? { problem } : {}) };
     if (this.notifications.length >= MAX_NOTIFICATION_RECORDS) this.notifications.shift();
@@ -376,10 +375,7 @@ export class PxpMock {
     const read = pxp.safeParseHandlePaymentStateChangedNotificationResponse(answer.body);
     if (read.ok) this.record('handlePaymentStateChangedNotificationResponse', read.value, answer.body);
     if (answer.status !== 200) return `HTTP ${answer.status}, not 200`;
-    if (!read.ok) {
-      const first = read.issues[0]!;
-      return `the answer is not a valid handlePaymentStateChangedNotificationResponse: ${first.line}:${first.column} ${first.path || '/'}: ${first.message}${read.issues.length > 1 ? ` (and ${read.issues.length - 1} more)` : ''}`;
-    }
+    if (!read.ok) return `the answer is not a valid handlePaymentStateChangedNotificationResponse: ${firstIssue(read.issues)}`;
     const code = read.value.resultCode;
     return code.key === 0 ? undefined : `result code ${code.key} (${code.value}), not 0 (ProcessedSuccessfully)`;
   }

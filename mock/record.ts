@@ -1,4 +1,5 @@
 import { maskCardNumbers, maskSecret } from '../runtime/sensitive.js';
+import { escapeAttr, escapeText } from '../runtime/write.js';
 
 /**
  * A document exchanged, as `--record` keeps it: its bytes as they went over the wire (whatever
@@ -18,8 +19,8 @@ export function maskedRecording(bytes: Uint8Array, secrets: readonly string[], s
   let out = text;
   for (const s of secrets) {
     if (s.length < 3 || !/^[\x20-\x7e]+$/.test(s)) continue;
-    const written = escapeXml(s);
-    out = out.split(written).join(maskSecret(written));
+    // as the writer writes it in text, and in an attribute
+    for (const written of new Set([escapeText(s), escapeAttr(s)])) out = out.split(written).join(maskSecret(written));
   }
   const starred = maskCardNumbers(out);
   if (starred === text) return bytes;
@@ -32,9 +33,4 @@ export function maskedRecording(bytes: Uint8Array, secrets: readonly string[], s
     zeroed += starred[i] === '*' && c !== '*' ? (/[0-9]/.test(c) ? '0' : /[A-Za-z]/.test(c) ? 'X' : c) : starred[i];
   }
   return Buffer.from(zeroed, 'latin1');
-}
-
-/** A value as a writer escapes it in text and attributes. */
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -132,9 +132,12 @@ function messagePage(input: SiteInput, name: string, index: SearchEntry[]): stri
   const ids = nodeIds(tree);
   const anchors = new Map<string, string>();
   const types = new Set<string>();
+  // where a node's type is shown instead (sameAs), by the node's path: what a sample element below it links to
+  const shownAt = new Map<string, string>();
   walk(tree, (n) => {
     const id = ids.get(n)!;
     if (!anchors.has(n.path)) anchors.set(n.path, id);
+    if (n.sameAs !== undefined && !shownAt.has(n.path)) shownAt.set(n.path, n.sameAs);
     if (n.kind !== 'element' && n.kind !== 'attribute') return;
     index.push({ n: n.name, k: `${n.kind} in ${name}`, u: `${file}#${id}` });
     if (n.type && !types.has(n.type)) {
@@ -150,7 +153,7 @@ function messagePage(input: SiteInput, name: string, index: SearchEntry[]): stri
   if (answeredBy.length > 0) facts.push(`answered by ${answeredBy.join(', ')}`);
   if (m.schema) facts.push(`schema <code>${esc(m.schema)}</code>`);
   const sample = input.samples[name];
-  const resolveAnchor = (path: string): string | undefined => anchorFor(tree, anchors, path);
+  const resolveAnchor = (path: string): string | undefined => anchorFor(anchors, shownAt, path);
   return `<h1>${esc(name)}</h1>
 <p class="facts">${facts.join(' · ')}</p>
 ${entry?.description || m.doc ? `<p class="doc">${esc(entry?.description ?? m.doc ?? '')}</p>` : ''}
@@ -180,19 +183,15 @@ export function nodeIds(tree: TreeNode): Map<TreeNode, string> {
   return ids;
 }
 
-/** The anchor of a sample element's path: its own node, or the node where its type is shown (sameAs). */
-function anchorFor(tree: TreeNode, anchors: ReadonlyMap<string, string>, path: string): string | undefined {
+/** The anchor of a sample element's path: its own node, or, below a node whose type is shown elsewhere (sameAs), the node there. */
+function anchorFor(anchors: ReadonlyMap<string, string>, shownAt: ReadonlyMap<string, string>, path: string, hops = 0): string | undefined {
   const direct = anchors.get(path);
-  if (direct) return direct;
-  // follow a node whose type is shown elsewhere: payment.amount.@x → where that type is expanded
+  if (direct || hops > 64) return direct;
+  // payment.amount.@x, amount's type shown at other.amount → other.amount.@x
   const parts = path.split('.');
   for (let k = parts.length - 1; k > 0; k--) {
-    const prefix = parts.slice(0, k).join('.');
-    let target: string | undefined;
-    walk(tree, (n) => {
-      if (target === undefined && n.path === prefix && n.sameAs) target = n.sameAs;
-    });
-    if (target !== undefined && target !== prefix) return anchorFor(tree, anchors, [target, ...parts.slice(k)].join('.'));
+    const target = shownAt.get(parts.slice(0, k).join('.'));
+    if (target !== undefined) return anchorFor(anchors, shownAt, [target, ...parts.slice(k)].join('.'), hops + 1);
   }
   return undefined;
 }

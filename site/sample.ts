@@ -1,5 +1,5 @@
 import { parseDom, type DElement } from '../contract/dom.js';
-import { escapeText } from '../runtime/index.js';
+import { escapeAttr, escapeText } from '../runtime/index.js';
 import { esc } from './diagrams.js';
 
 /**
@@ -32,7 +32,7 @@ function write(e: DElement, parent: string, depth: number, anchor: (path: string
   const attrs = e.attrs
     .map(([k, v]) => {
       const a = anchor(`${path}.@${k.includes(':') ? k.slice(k.indexOf(':') + 1) : k}`);
-      return ` ${a && !k.startsWith('xmlns') ? `<a href="#${esc(a)}">${esc(k)}</a>` : esc(k)}="${esc(escapeText(v).replace(/"/g, '&quot;'))}"`;
+      return ` ${a && !k.startsWith('xmlns') ? `<a href="#${esc(a)}">${esc(k)}</a>` : esc(k)}="${esc(escapeAttr(v))}"`;
     })
     .join('');
   const elements = e.children.filter((c) => c.kind === 'element');
