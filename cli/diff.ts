@@ -20,8 +20,8 @@ moving a type between files are not changes.
 OLD and NEW are each an XSD file, a schema folder (with its messages.json, which gives each
 message's direction, and its codes.json and profiles.json if any), or a git revision of
 either: git:REV:PATH, e.g. git:HEAD~1:schemas/pxp.
-Without a messages.json every global element of complex type that the given files declare
-(not those of the schemas they import) is a message of unknown direction, judged as both
+Without a messages.json every global element that the given files declare (not abstract, not
+those of the schemas they import) is a message of unknown direction, judged as both
 sent and received.
 
 With --schema NAME, a set of the config (or a bundled set): NEW is by default the set as it is

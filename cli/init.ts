@@ -13,7 +13,7 @@ export const INIT_HELP = `Usage: paygen init [XSD...] [--name NAME] [--out DIR] 
 Starts paygen in a project: reads the entry XSD files (by default every *.xsd of the current
 folder), and writes
   paygen.config.json     one schema set: its XSD files, its catalogue, its output folder
-  NAME.messages.json     the catalogue: every global element of complex type the files declare,
+  NAME.messages.json     the catalogue: every global element the files declare (not abstract),
                          as a message of direction "unknown" — mark each "merchant-to-provider"
                          or "provider-to-merchant" (paygen diff judges "unknown" both ways)
 then prints the next two commands. Nothing is generated yet and nothing is fetched: an import
@@ -70,12 +70,19 @@ export function runInit(argv: string[], io: Io): number {
   const catalogFile = resolve(io.cwd, catalogName);
   for (const f of [configFile, catalogFile]) if (existsSync(f) && !values.force) throw new UsageError(`${relative(io.cwd, f)} exists already (--force overwrites it)`);
   // the catalogue is what the schema implies: read it first, so that a schema error writes nothing
-  let messages: Array<{ name: string; root: string; direction: 'unknown' }>;
+  let messages: Array<{ name: string; root: string; rootNamespace?: string; direction: 'unknown' }>;
   let namespace: string;
   try {
     const catalog = impliedCatalog(readSchema(xsd, io.cwd), xsd, io.cwd);
+    if (catalog.messages.length === 0) throw new SchemaError(`${xsd.join(', ')} declares no message (no global element that is not abstract): there is nothing to generate`);
     namespace = catalog.namespace;
-    messages = catalog.messages.map((m) => ({ name: m.name, root: m.root, direction: 'unknown' as const }));
+    // a root outside the catalogue's namespace says its own (one local name in two namespaces)
+    messages = catalog.messages.map((m) => ({
+      name: m.name,
+      root: m.root,
+      ...(m.rootNamespace !== undefined && m.rootNamespace !== namespace ? { rootNamespace: m.rootNamespace } : {}),
+      direction: 'unknown' as const,
+    }));
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;
     io.err(`paygen init: ${e.message}`);

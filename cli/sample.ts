@@ -22,7 +22,7 @@ Options:
   --schema NAME   a set of the config or a bundled set; by default the first set that has MESSAGE
   --config FILE   the config file (default: paygen.config.json here or in a parent folder)
   --xsd FILE      sample from this XSD (repeatable: the entry files of one schema set); every
-                  global element of complex type it declares is a message. Not with --schema
+                  global element it declares (not abstract) is a message. Not with --schema
                   or --config
   --count K       how many (default 1, at most 10000)
   --seed S        the seed, an integer from 0 to ${MAX_SEED}

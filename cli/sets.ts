@@ -18,7 +18,8 @@ import { BUNDLED, type SchemaModule } from './bundled.js';
  *
  * - `--xsd FILE` (repeatable: the entry files of one set): that schema, read and mapped to its
  *   typed plan and run by the interpreter; no config, no generated code. Without a catalogue,
- *   every global element of complex type the files declare is a message of unknown direction.
+ *   every global element the files declare (not abstract) is a message of unknown direction
+ *   (one of simple type or xs:anyType too: mapping/root-types.ts).
  * - otherwise the sets of the config (`--config FILE`, by default the paygen.config.json of the
  *   current folder or of a parent), each run by the interpreter from its XSD, and the bundled
  *   sets (pxp, desjardins), run by their generated code. A configured set shadows a bundled one of

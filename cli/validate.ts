@@ -31,7 +31,7 @@ Options:
                   recognised from its root element and namespace
   --config FILE   the config file (default: paygen.config.json here or in a parent folder)
   --xsd FILE      validate against this XSD (repeatable: the entry files of one schema set);
-                  every global element of complex type it declares is a message. Not with
+                  every global element it declares (not abstract) is a message. Not with
                   --schema or --config
   --tolerant      accept the documented quirks of real senders, reported as warnings
   --json          one JSON object per file and line, in order:

@@ -15,7 +15,7 @@ export interface SetConfig {
   /** Entry XSD files; their includes and imports are followed. */
   xsd: string[];
   /**
-   * The message catalogue (messages.json). Without one, every global element with a complex type
+   * The message catalogue (messages.json). Without one, every global element (not abstract)
    * that the entry files declare is a message, named by its local name, of unknown direction.
    */
   catalog?: string;

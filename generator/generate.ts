@@ -1,3 +1,4 @@
+import { SchemaError } from './model/schema-error.js';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Plan } from '../runtime/plan.js';
@@ -67,6 +68,9 @@ export function loadSet(set: ResolvedSet): LoadedSet {
 /** Every file of a set; `warn` hears what the schema says that the generated code does not check. */
 export function generateSet(set: ResolvedSet, warn?: (message: string) => void): GeneratedFile[] {
   const { plan, catalog, codes, warnings } = loadSet(set);
+  // a schema of types alone is valid (validate --xsd reads it), but gives no code to call
+  if (plan.messages.length === 0)
+    throw new SchemaError(`${set.xsd.map((x) => shownPath(set, x)).join(', ')} declares no message (no global element that is not abstract): there is nothing to generate`);
   if (warn) for (const w of warnings) warn(w);
   const head = [header(set.xsd.map((x) => shownPath(set, x))), ...(set.banner ?? [])].join('\n');
   const from = set.catalog !== undefined ? shownPath(set, set.catalog) : `the global elements of ${set.xsd.map((x) => shownPath(set, x)).join(', ')} (no messages.json)`;

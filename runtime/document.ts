@@ -223,10 +223,10 @@ export function rootMismatch(cx: ReadContext, expected: readonly { ns: string; l
   } else {
     cx.issue(
       'unknown-root',
-      `unknown root element <${c.local}>${c.ns ? ` in ${c.ns}` : ''}; expected ${names.length > 200 ? 'a message root of this schema' : names}`,
+      `unknown root element <${c.local}>${c.ns ? ` in ${c.ns}` : ''}; expected ${names === '' ? 'none: the schema declares no message (no global element)' : names.length > 200 ? 'a message root of this schema' : names}`,
       c.tagStart,
       '',
-      names,
+      names || undefined,
       `<${c.local}>`,
     );
   }

@@ -13,6 +13,7 @@ import {
 } from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
 import { checkTypeNesting } from './nesting.js';
+import { messageRootType, withMessageRootTypes } from './root-types.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { ANY_TYPE, isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type ElementDecl, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
@@ -47,7 +48,12 @@ export interface PlanInputs {
   codeLists?: readonly CodeList[];
 }
 
-export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, inputs: PlanInputs = {}): Plan {
+export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog, inputs: PlanInputs = {}): Plan {
+  // a root element of simple type or xs:anyType is read as a complex type of its own (root-types.ts)
+  const model = withMessageRootTypes(
+    schemaModel,
+    catalog.messages.map((m) => schemaModel.elements[rootKey(schemaModel, catalog, m)]).filter((d) => d !== undefined),
+  );
   // before any walk that recurses over types (nesting.ts)
   checkTypeNesting(model);
   const profiles = inputs.profiles ?? [];
@@ -140,7 +146,7 @@ export function mapPlan(set: string, model: SchemaModel, catalog: Catalog, input
       name: m.name,
       pascal: pascal(m.name),
       root: { ns: decl.name.ns, local: decl.name.local },
-      type: typeOf(decl.type),
+      type: typeOf(messageRootType(model, decl)),
       direction: m.direction,
       writerGroup: groups.findIndex((g) => g.messages.includes(m.name)),
     };
@@ -327,9 +333,8 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     const key = rootKey(model, catalog, m);
     const decl = model.elements[key];
     if (!decl) throw new SchemaError(`message '${m.name}': no global element <${m.root}> in ${rootNamespace(catalog, m) || 'no namespace'}${m.schema ? ` in ${m.schema}` : ''}`);
-    if (!model.complexTypes[decl.type]) throw new SchemaError(`message '${m.name}': the root element <${m.root}> must have a complex type`, decl.source);
     r.namespaces.add(decl.name.ns);
-    visitType(decl.type);
+    visitType(messageRootType(model, decl));
   }
   for (const key of ofElements) {
     const derived = xsiSimpleTypes(model, key);

@@ -83,7 +83,15 @@ export function xsdPatternToJs(pattern: string): string {
   const p = new Parser(pattern);
   const body = p.regExp();
   if (p.pos < pattern.length) p.fail(`unexpected '${pattern[p.pos]}'`);
-  return `^(?:${body})$`;
+  const js = `^(?:${body})$`;
+  // the translation is checked here, where the schema's pattern can be named: a translation the
+  // engine refuses would otherwise surface as a SyntaxError when a reader compiles the type
+  try {
+    new RegExp(js, 'u');
+  } catch (e) {
+    throw new XsdRegexError(pattern, `not translatable to a JavaScript expression (${(e as Error).message})`);
+  }
+  return js;
 }
 
 class Parser {
@@ -244,7 +252,7 @@ class Parser {
           // a range whose start is a single-character escape
           if (e.outside.length > 0 || e.inClass.length !== 1 || !isSingle(e.inClass[0])) this.fail('a range cannot start with a multi-character escape');
           this.pos++;
-          out.inClass.push(`${e.inClass[0]}-${this.rangeEnd()}`);
+          out.inClass.push(this.range(e.inClass[0], this.rangeEnd()));
         } else {
           out.inClass.push(...e.inClass);
           out.outside.push(...e.outside);
@@ -255,13 +263,18 @@ class Parser {
         if (ch === '-' && !first && this.peek() !== ']') this.fail("'-' must be escaped here");
         if (this.peek() === '-' && this.src[this.pos + 1] !== '[' && this.src[this.pos + 1] !== ']') {
           this.pos++;
-          const end = this.rangeEnd();
-          out.inClass.push(`${classChar(ch)}-${end}`);
+          out.inClass.push(this.range(classChar(ch), this.rangeEnd()));
         } else out.inClass.push(classChar(ch));
       }
       first = false;
     }
     return out;
+  }
+
+  /** `start-end` for a JS class; a range whose end comes before its start is an error (XSD 1.0 Part 2 §F.1.1: [s-e] needs s ≤ e). */
+  private range(start: string, end: string): string {
+    if (fragmentCode(start) > fragmentCode(end)) this.fail(`the range ${start}-${end} is out of order (its end comes before its start)`);
+    return `${start}-${end}`;
   }
 
   private rangeEnd(): string {
@@ -294,6 +307,14 @@ function escapeControl(ch: string): string {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x20 || cp === 0x7f || (cp >= 0x2028 && cp <= 0x2029)) return `\\u{${cp.toString(16)}}`;
   return ch;
+}
+
+/** The code point a single-character class fragment (as `classChar` or an escape writes it) stands for. */
+function fragmentCode(fragment: string): number {
+  if (!fragment.startsWith('\\') || fragment.length === 1) return fragment.codePointAt(0)!;
+  if (fragment.startsWith('\\u{')) return Number.parseInt(fragment.slice(3, -1), 16);
+  const named: Record<string, number> = { '\\n': 0x0a, '\\r': 0x0d, '\\t': 0x09 };
+  return named[fragment] ?? fragment.codePointAt(1)!;
 }
 
 function isSingle(fragment: string): boolean {

@@ -185,29 +185,58 @@ export function rootNamespace(catalog: Catalog, m: CatalogMessage): string {
 }
 
 /**
- * The catalogue of a set configured without messages.json: every global element with a complex
- * type that the entry files themselves declare (not those of the schemas they import, such as
- * XML-Signature's) is a message, named by its local name, of unknown direction (so `paygen diff`
- * judges each change by the worse of the two ways). `entries` and the model's source files are
- * resolved against `cwd`.
+ * The catalogue of a set configured without messages.json: every global element that the entry
+ * files themselves declare (not those of the schemas they import, such as XML-Signature's), but
+ * abstract ones (no document may have one as its root), is a message, named by its local name, of
+ * unknown direction (so `paygen diff` judges each change by the worse of the two ways). An element
+ * of simple type or of xs:anyType is one too (mapping/root-types.ts types it). `entries` and the
+ * model's source files are resolved against `cwd`.
  */
 export function impliedCatalog(model: SchemaModel, entries: readonly string[], cwd: string): Catalog {
   const files = new Set(entries.map((f) => resolve(cwd, f)));
-  const all = Object.values(model.elements).filter((e) => model.complexTypes[e.type]);
+  const all = Object.values(model.elements).filter((e) => !e.abstract);
   const own = all.filter((e) => e.source && files.has(resolve(cwd, e.source.file)));
   const roots = own.length > 0 ? own : all;
-  if (roots.length === 0) throw new SchemaError('the schema declares no global element with a complex type, and there is no messages.json to say which elements are messages');
-  const byName = new Map<string, (typeof roots)[number]>();
-  for (const e of roots) {
-    const other = byName.get(e.name.local);
+  // a schema of types alone is a valid schema with no message: validate finds no message for any
+  // document, generate writes its types
+  if (roots.length === 0) return { namespace: '', messages: [], faults: [] };
+  const names = impliedMessageNames(roots.map((e) => e.name));
+  const messages: CatalogMessage[] = roots.map((e, i) => ({ name: names[i], root: e.name.local, rootNamespace: e.name.ns, direction: 'unknown' }));
+  return { namespace: messages[0].rootNamespace ?? '', messages, faults: [] };
+}
+
+/**
+ * The names of implied messages, by a rule of the element names alone (never of their order): the
+ * local name, with each character no identifier has as `_` (and `_` before a leading digit); when
+ * two elements would share a name (one local name in two namespaces, `a-b` beside `a_b`), each of
+ * them gets its namespace's last word after `_` (`Amount_v2`, `Amount_NoNamespace`). A clash that
+ * remains is a SchemaError: a messages.json must name those messages.
+ */
+export function impliedMessageNames(elements: ReadonlyArray<{ ns: string; local: string }>): string[] {
+  const plain = elements.map((e) => identifier(e.local));
+  const count = new Map<string, number>();
+  for (const n of plain) count.set(n, (count.get(n) ?? 0) + 1);
+  const names = elements.map((e, i) => (count.get(plain[i])! > 1 ? `${plain[i]}_${namespaceWord(e.ns)}` : plain[i]));
+  const seen = new Map<string, { ns: string; local: string }>();
+  elements.forEach((e, i) => {
+    const other = seen.get(names[i]);
     if (other)
       throw new SchemaError(
-        `two global elements are named <${e.name.local}> (in ${other.name.ns || 'no namespace'} and in ${e.name.ns || 'no namespace'}): a messages.json must name the messages (see schemas/catalog.schema.json)`,
-        e.source,
+        `global elements <${other.local}> (in ${other.ns || 'no namespace'}) and <${e.local}> (in ${e.ns || 'no namespace'}) would both be message '${names[i]}': a messages.json must name the messages (see schemas/catalog.schema.json)`,
       );
-    byName.set(e.name.local, e);
-  }
-  const messages: CatalogMessage[] = roots.map((e) => ({ name: e.name.local, root: e.name.local, rootNamespace: e.name.ns, direction: 'unknown' }));
-  for (const m of messages) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(m.name)) throw new SchemaError(`global element <${m.name}> is not a name a message can have: a messages.json must name the messages`);
-  return { namespace: messages[0].rootNamespace ?? '', messages, faults: [] };
+    seen.set(names[i], e);
+  });
+  return names;
+}
+
+function identifier(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[0-9]/.test(s) ? `_${s}` : s;
+}
+
+/** The last word of a namespace name (`urn:acme:v2` → v2, `http://x.org/ns/` → ns), as an identifier; NoNamespace for none. */
+function namespaceWord(ns: string): string {
+  if (ns === '') return 'NoNamespace';
+  const words = ns.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+  return identifier(words[words.length - 1] ?? 'ns');
 }

@@ -13,6 +13,7 @@ import { runTestSet } from './w3c-suite.js';
 
 const LAX_XSI_TYPE = 'xsi:type inside lax content: paygen keeps that content as XML text and refuses what it would have to check (README, XSD support)';
 const NIL_ATTRIBUTES = 'the typed form of a nilled element of complex type keeps no attributes, so a key field on one finds nothing (issue «Faithful under attack»)';
+const KEYREF_ON_TEXT = 'a keyref field selects an element whose content paygen keeps as XML text, whose value it does not compare: refused as unsupported';
 const SCHEMA_FOR_SCHEMAS = 'paygen does not validate schema documents against the schema for schemas in full: an unknown attribute on xs:selector, a QName in a namespace the document does not import';
 
 const KNOWN: Record<string, string> = {
@@ -22,6 +23,11 @@ const KNOWN: Record<string, string> = {
   'idF012.v': LAX_XSI_TYPE,
   'idF013.v': LAX_XSI_TYPE,
   'idF014.v': LAX_XSI_TYPE,
+  // invalid documents that paygen refuses as unsupported (not as invalid: it cannot tell), for the same reason
+  'idF015.i': LAX_XSI_TYPE,
+  'idF018.i': LAX_XSI_TYPE,
+  'idZ008.i': KEYREF_ON_TEXT,
+  'idZ010.i': KEYREF_ON_TEXT,
   'idL098.v': NIL_ATTRIBUTES,
   'idL102.v': NIL_ATTRIBUTES,
 };

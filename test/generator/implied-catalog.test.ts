@@ -1,7 +1,7 @@
 /**
  * A set configured with nothing but its XSD and an output folder: without messages.json, the
- * global elements (with a complex type) that the entry files declare are the messages, named by
- * their local names, of unknown direction.
+ * global elements that the entry files declare (but abstract ones) are the messages, named by
+ * their local names, of unknown direction; one of simple type or xs:anyType too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../generator/config.js';
@@ -35,7 +35,10 @@ describe('a set without messages.json', () => {
       ]).replace('xmlns:t=', `xmlns:o="${OTHER}" xmlns:t=`),
     });
     const { plan } = loadSet(s);
-    expect(plan.messages.map((m) => [m.name, m.root, m.direction])).toEqual([['Document', { ns: TNS, local: 'Document' }, 'unknown']]);
+    expect(plan.messages.map((m) => [m.name, m.root, m.direction])).toEqual([
+      ['Document', { ns: TNS, local: 'Document' }, 'unknown'],
+      ['Note', { ns: TNS, local: 'Note' }, 'unknown'],
+    ]);
     const files = generateSet(s);
     const catalog = files.find((f) => f.path.endsWith('catalog.ts'))!.content;
     expect(catalog).toContain('From the global elements of main.xsd (no messages.json)');
@@ -48,13 +51,36 @@ describe('a set without messages.json', () => {
     expect(validate({ sets: [{ name: 'bare', xsd: ['main.xsd'] }] })).toBe(false);
   });
 
-  it('refuses two global elements of one local name, and says to write a catalogue', () => {
-    const s = set({
-      'other.xsd': other.replace('name="Sig"', 'name="Document"'),
-      'main.xsd': schemaDoc([`<xs:import namespace="${OTHER}" schemaLocation="other.xsd"/>`, '<xs:element name="Document"><xs:complexType/></xs:element>']),
-    });
-    s.xsd.push(s.xsd[0].replace('main.xsd', 'other.xsd'));
-    expect(() => loadSet(s)).toThrow(/two global elements are named <Document> \(in urn:test and in urn:other\)|two global elements are named <Document> \(in urn:other and in urn:test\)/);
-    expect(() => loadSet(s)).toThrow(/messages\.json must name the messages/);
+  it('names two global elements of one local name by their namespaces, whatever their order', () => {
+    const files = (order: 'main-first' | 'other-first') => {
+      const s = set({
+        'other.xsd': other.replace('name="Sig"', 'name="Document"'),
+        'main.xsd': schemaDoc([`<xs:import namespace="${OTHER}" schemaLocation="other.xsd"/>`, '<xs:element name="Document"><xs:complexType/></xs:element>']),
+      });
+      const second = s.xsd[0].replace('main.xsd', 'other.xsd');
+      if (order === 'main-first') s.xsd.push(second);
+      else s.xsd.unshift(second);
+      return s;
+    };
+    for (const order of ['main-first', 'other-first'] as const) {
+      const names = loadSet(files(order)).plan.messages.map((m) => `${m.name} ${m.root.ns}`);
+      expect(names.sort()).toEqual([`Document_other ${OTHER}`, `Document_test ${TNS}`]);
+    }
+  });
+
+  it('names an element whose name is no identifier by its name with _ (and refuses a clash that remains)', () => {
+    const { plan } = loadSet(set({ 'main.xsd': schemaDoc(['<xs:element name="pay-ment" type="xs:string"/>', '<xs:element name="é1" type="xs:int"/>']) }));
+    expect(plan.messages.map((m) => [m.name, m.root.local])).toEqual([
+      ['pay_ment', 'pay-ment'],
+      ['_1', 'é1'],
+    ]);
+    const clash = set({ 'main.xsd': schemaDoc(['<xs:element name="a-b" type="xs:string"/>', '<xs:element name="a_b" type="xs:string"/>']) });
+    expect(() => loadSet(clash)).toThrow(/global elements <a-b> \(in urn:test\) and <a_b> \(in urn:test\) would both be message 'a_b_test'.*messages\.json must name the messages/);
+  });
+
+  it('has no message for a schema of types alone: validate finds none, generate says there is nothing to generate', () => {
+    const s = set({ 'main.xsd': schemaDoc(['<xs:simpleType name="Code"><xs:restriction base="xs:string"/></xs:simpleType>']) });
+    expect(loadSet(s).plan.messages).toEqual([]);
+    expect(() => generateSet(s)).toThrow(/main\.xsd declares no message \(no global element that is not abstract\): there is nothing to generate/);
   });
 });
