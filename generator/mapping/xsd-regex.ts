@@ -8,6 +8,8 @@
  * the XSD syntax and emits an equivalent ECMAScript pattern, or throws on what is not XSD.
  */
 
+import { blockClass } from './unicode-blocks.js';
+
 export class XsdRegexError extends Error {
   constructor(
     readonly pattern: string,
@@ -205,7 +207,11 @@ class Parser {
       if (!m) this.fail(`malformed \\${c}{…}`);
       this.pos += m[0].length;
       const prop = m[1];
-      if (prop.startsWith('Is')) this.fail(`Unicode block escapes (\\${c}{${prop}}) are not supported yet`);
+      if (prop.startsWith('Is')) {
+        const ranges = blockClass(prop.slice(2));
+        if (ranges === undefined) this.fail(`unknown Unicode block '${prop.slice(2)}' (XSD 1.0 knows the blocks of Unicode 3.1)`);
+        return c === 'p' ? { inClass: [ranges], outside: [] } : { inClass: [], outside: [`[^${ranges}]`] };
+      }
       if (!CATEGORIES.has(prop)) this.fail(`unknown Unicode category '${prop}'`);
       return { inClass: [`\\${c}{${prop}}`], outside: [] };
     }
