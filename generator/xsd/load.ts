@@ -47,7 +47,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  processEntities: true,
+  // references are decoded by `decode` below, in one pass: fast-xml-parser decodes the five
+  // entities but not character references, and decoding those after it would read `&amp;#65;` as 'A'
+  processEntities: false,
   captureMetaData: true,
   maxNestedTags: MAX_SCHEMA_NESTING,
   ignoreDeclaration: true,
@@ -136,6 +138,16 @@ function sourceText(n: XNode): string {
   return `${s.line}:${s.column}`;
 }
 
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The text with its references decoded: the five XML entities and character references (the document is well-formed: XMLValidator checked it). */
+function decode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
+    name !== undefined ? ENTITIES[name] : String.fromCodePoint(Number.parseInt(hex ?? dec!, hex !== undefined ? 16 : 10)),
+  );
+}
+
 function elementName(n: FxpNode): string | undefined {
   return Object.keys(n).find((k) => k !== ':@' && k !== '#text');
 }
@@ -149,7 +161,7 @@ function convert(n: FxpNode, parentScope: ReadonlyMap<string, string>, doc: Sche
     if (k === 'xmlns' || k.startsWith('xmlns:')) {
       if (scope === parentScope) scope = new Map(parentScope);
       (scope as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), v);
-    } else attrs[k] = v;
+    } else attrs[k] = decode(v);
   }
   const meta = (n as Record<string, unknown>)[META] as { startIndex?: number } | undefined;
   const node: XNode = { ns: '', local: raw, attrs, children: [], text: '', scope, offset: meta?.startIndex ?? 0, doc };
@@ -160,7 +172,7 @@ function convert(n: FxpNode, parentScope: ReadonlyMap<string, string>, doc: Sche
   if (ns === undefined && prefix !== '') throw new SchemaError(`namespace prefix '${prefix}' is not declared`, sourceOf(node));
   node.ns = ns ?? '';
   for (const child of (n[raw] ?? []) as FxpNode[]) {
-    if ('#text' in child) node.text += String(child['#text']);
+    if ('#text' in child) node.text += decode(String(child['#text']));
     else if (elementName(child) !== undefined) node.children.push(convert(child, scope, doc));
   }
   return node;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Catalog } from '../model/catalog.js';
-import type { SchemaModel } from '../model/model.js';
+import { XS, type SchemaModel } from '../model/model.js';
+import { checkDocumentAgainstS4S } from './s4s.js';
 import { mergeModels } from './merge.js';
 import { Resolver } from './resolver.js';
 import { SchemaSet } from './schema-set.js';
@@ -10,7 +11,11 @@ import { SchemaSet } from './schema-set.js';
  * Throws SchemaError, with the file, line and column, on a schema it cannot accept.
  */
 export function readSchema(files: readonly string[], cwd = process.cwd(), locations: Readonly<Record<string, string>> = {}): SchemaModel {
-  return new Resolver(new SchemaSet(files, cwd, locations)).resolveAll();
+  const set = new SchemaSet(files, cwd, locations);
+  const model = new Resolver(set).resolveAll();
+  // after the readers: their particular errors first, the schema for schemas for the rest (s4s.ts)
+  for (const doc of new Set(set.docs.map((d) => d.doc))) checkDocumentAgainstS4S(doc.root, XS);
+  return model;
 }
 
 /**
