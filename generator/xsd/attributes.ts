@@ -1,5 +1,6 @@
 import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
 import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
+import { wildcardAdmits } from './restriction.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
 import { componentContext } from './redefine.js';
@@ -104,7 +105,7 @@ export function extendAttributes(base: AttributeUse[], own: AttributeEntry[], at
 }
 
 /** Attribute uses of a restriction: the base's, overridden or prohibited by the restriction's. */
-export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], at: XNode): AttributeUse[] {
+export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], at: XNode, baseWildcard?: Wildcard): AttributeUse[] {
   const out: AttributeUse[] = [];
   for (const b of base) {
     const o = own.find((u) => same(u, b));
@@ -115,9 +116,10 @@ export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], 
     } else if (b.required) throw new SchemaError(`attribute '${b.name.local}' is required in the base type and cannot be prohibited`, sourceOf(at));
   }
   for (const o of own) {
-    if (!o.prohibited && !base.some((b) => same(b, o))) {
-      throw new SchemaError(`restriction adds attribute '${o.name.local}', which the base type does not have`, sourceOf(at));
-    }
+    if (o.prohibited || base.some((b) => same(b, o))) continue;
+    // an attribute the base's xs:anyAttribute admits may be declared (derivation-ok-restriction.2.2)
+    if (baseWildcard && wildcardAdmits(baseWildcard, o.name.ns)) out.push(strip(o));
+    else throw new SchemaError(`restriction adds attribute '${o.name.local}', which the base type does not have (and no attribute wildcard of it admits)`, sourceOf(at));
   }
   return out;
 }

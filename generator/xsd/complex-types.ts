@@ -108,7 +108,7 @@ function readSimpleContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx
       contentKey = key;
     }
     t.content = { kind: 'simple', type: contentKey };
-    t.attributes = restrictAttributes(base.attributes, own.uses, d);
+    t.attributes = restrictAttributes(base.attributes, own.uses, d, base.anyAttribute);
     t.base = baseKey;
     t.derivation = 'restriction';
   }
@@ -144,7 +144,7 @@ function readComplexContent(r: SchemaComponents, t: ComplexType, node: XNode, ct
   } else {
     t.derivation = 'restriction';
     t.content = elementContent(own);
-    t.attributes = restrictAttributes(base.attributes, attrs.uses, d);
+    t.attributes = restrictAttributes(base.attributes, attrs.uses, d, base.anyAttribute);
     if (attrs.anyAttribute) t.anyAttribute = attrs.anyAttribute;
   }
 }

@@ -30,6 +30,8 @@ export interface SchemaComponents {
   resolvedComplex(key: string): ComplexType | undefined;
   /** The identity constraints declared on an element declaration (registered, for keyref checks), or undefined. */
   identityConstraints(node: XNode): IdentityConstraint[] | undefined;
+  /** The global elements of the substitution group headed by `head`, at any depth (those resolved: every one, once the set is read). */
+  substitutes(head: string): ElementDecl[];
   /** The global element `key`. */
   element(key: string, from: XNode): ElementDecl;
   /** The type of an element declaration: its `type`, its anonymous type (keyed `anonKey`), or anyType. */

@@ -12,7 +12,7 @@ import type { DocInfo, Global, GlobalKind, SchemaSet } from './schema-set.js';
 import { readAttributes } from './attributes.js';
 import { readGroupDefinition } from './particles.js';
 import { componentContext, displayName } from './redefine.js';
-import { attributesRestrict, particleRestricts } from './restriction.js';
+import { attributesRestrict, emptyGroup, particleEmptiable, particleRestricts } from './restriction.js';
 import { readSimpleType } from './simple-types.js';
 import { resolveQNameValueConstraints } from './qname-values.js';
 
@@ -64,6 +64,23 @@ export class Resolver implements SchemaComponents {
 
   resolvedComplex(key: string): ComplexType | undefined {
     return this.complexTypes[key];
+  }
+
+  substitutes(head: string): ElementDecl[] {
+    const out: ElementDecl[] = [];
+    const heads = new Set([head]);
+    // members of members too, in as many rounds as the group is deep
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of Object.values(this.elements)) {
+        if (e.substitutionGroup !== undefined && heads.has(e.substitutionGroup) && !heads.has(e.key)) {
+          heads.add(e.key);
+          out.push(e);
+          grew = true;
+        }
+      }
+    }
+    return out;
   }
 
   fixedFacets(key: string): ReadonlySet<string> {
@@ -257,6 +274,8 @@ export class Resolver implements SchemaComponents {
       (key) => this.set.globals.attribute.get(key)?.node,
     );
     checkDeterminism(model);
+    // after determinism: a restriction that is also ambiguous is reported for its ambiguity (cos-nonambig), which says more
+    this.checkRestrictions();
     return model;
   }
 
@@ -284,6 +303,35 @@ export class Resolver implements SchemaComponents {
         throw new SchemaError(`the redefined xs:${d.kind} '${name}' neither refers to itself nor restricts the original at ${at.file}:${at.line}: ${why} (src-redefine.${clause})`, sourceOf(d.node));
       }
     }
+  }
+
+  /**
+   * Every complexContent restriction restricts its base (Part 1 §3.4.6, Derivation Valid
+   * (Restriction, Complex)): its attributes (clauses 2–4), and its content (clause 5): empty
+   * content only where the base's may be empty, mixed only if the base is, and its particle a valid
+   * restriction of the base's (§3.9.6). Checked once every type is read, since a particle's
+   * element types may be declared anywhere in the set.
+   */
+  private checkRestrictions(): void {
+    for (const t of Object.values(this.complexTypes)) {
+      if (t.derivation !== 'restriction' || !t.base || t.content.kind === 'simple') continue;
+      const base = this.complexTypes[t.base];
+      if (!base) continue;
+      const why = this.contentRestricts(t, base) ?? attributesRestrict(this, { uses: t.attributes, anyAttribute: t.anyAttribute }, { uses: base.attributes, anyAttribute: base.anyAttribute });
+      if (why) throw new SchemaError(`type ${displayName(t.key)} is not a valid restriction of ${displayName(t.base)}: ${why} (derivation-ok-restriction)`, t.source);
+    }
+  }
+
+  private contentRestricts(t: ComplexType, base: ComplexType): string | undefined {
+    const own = t.content.kind === 'elements' && !emptyGroup(t.content.particle) ? t.content.particle : undefined;
+    const of = base.content.kind === 'elements' && !emptyGroup(base.content.particle) ? base.content.particle : undefined;
+    if (t.mixed && !base.mixed) return "its content is mixed and the base type's is not";
+    if (!own) {
+      if (base.content.kind === 'simple') return 'its content is empty and the base type has simple content';
+      return of && !particleEmptiable(of) ? "its content is empty and the base type's content cannot be" : undefined;
+    }
+    if (!of) return `it has element content and the base type has ${base.content.kind === 'simple' ? 'simple' : 'empty'} content`;
+    return particleRestricts(this, own, of);
   }
 
   /** Every xs:keyref names an xs:key or xs:unique with as many fields (Part 1 §3.11.6, c-props-correct.2). */

@@ -20,6 +20,31 @@ export function particleRestricts(c: SchemaComponents, r: Particle, b: Particle)
 }
 
 function restricts(c: SchemaComponents, r: Particle, b: Particle): Why {
+  const why = restrictsAsWritten(c, r, b);
+  if (why === undefined || b.kind !== 'element' || b.ref === undefined) return why;
+  // §3.9.6: an element particle whose declaration heads a substitution group stands for a choice
+  // of the head and its members (the head left out when abstract)
+  const members = c.substitutes(b.ref);
+  if (members.length === 0) return why;
+  // the choice's particles carry no `ref`: members of members are in `members` already, and the
+  // head is not expanded again
+  const { ref: _ref, ...head } = b;
+  const one = { min: 1, max: 1 };
+  const choice: ModelGroup = {
+    kind: 'choice',
+    min: b.min,
+    max: b.max,
+    particles: [
+      { ...head, ...one },
+      ...members
+        .filter((m) => !m.abstract)
+        .map((m): ElementParticle => ({ kind: 'element', name: m.name, type: m.type, nillable: m.nillable, ...(m.fixed !== undefined ? { fixed: m.fixed } : {}), ...one })),
+    ],
+  };
+  return restrictsAsWritten(c, r, choice) === undefined ? undefined : why;
+}
+
+function restrictsAsWritten(c: SchemaComponents, r: Particle, b: Particle): Why {
   if (r.kind === 'element') {
     if (b.kind === 'element') return nameAndTypeOK(c, r, b);
     if (b.kind === 'any') return nsCompat(r, b);
@@ -178,7 +203,8 @@ function derivedByRestriction(c: SchemaComponents, r: string, b: string): boolea
       continue;
     }
     const simple = c.resolvedSimple(k);
-    if (!simple) return false;
+    // the top of the chain (xs:anyType) or a type not read: the union's members may still have it
+    if (!simple) break;
     k = simple.base ?? (k === ANY_SIMPLE_TYPE ? ANY_TYPE : undefined);
   }
   const union = c.resolvedSimple(b);
@@ -211,6 +237,16 @@ function emptiable(p: Particle): boolean {
   return totalRange(p).min === 0;
 }
 
+/** Can the particle match no element at all (§3.9.6's emptiable)? */
+export function particleEmptiable(p: Particle): boolean {
+  return emptiable(p);
+}
+
+/** A group with no particle, at any depth (`<xs:sequence/>`, `<xs:choice/>` of empty groups): content that holds no element. */
+export function emptyGroup(p: Particle): boolean {
+  return (p.kind === 'sequence' || p.kind === 'choice' || p.kind === 'all') && p.particles.every(emptyGroup);
+}
+
 /** Occurrence Range OK. */
 function occurrence(r: Occurs, b: Occurs, what: string): Why {
   if (r.min < b.min) return `${what} may occur ${r.min} time(s), fewer than the original's minimum ${b.min}`;
@@ -219,6 +255,11 @@ function occurrence(r: Occurs, b: Occurs, what: string): Why {
 }
 
 const STRENGTH = { skip: 0, lax: 1, strict: 2 } as const;
+
+/** Does the wildcard's namespace constraint admit `ns` (Part 1 §3.10.4, Wildcard allows Namespace Name)? */
+export function wildcardAdmits(w: Wildcard, ns: string): boolean {
+  return admits(w, ns);
+}
 
 function admits(w: Wildcard, ns: string): boolean {
   if (w.namespaces === '##any') return true;
