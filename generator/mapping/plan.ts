@@ -16,7 +16,7 @@ import { checkTypeNesting } from './nesting.js';
 import { messageRootType, withMessageRootTypes } from './root-types.js';
 import { rootNamespace, type Catalog, type CatalogMessage } from '../model/catalog.js';
 import { ANY_TYPE, isBuiltinKey } from '../model/builtins.js';
-import { XSI, qkey, splitKey, type ElementDecl, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
+import { XSI, qkey, splitKey, type ComplexType, type ElementDecl, type SimpleType, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError } from '../model/schema-error.js';
@@ -420,6 +420,9 @@ export function substitutesOf(model: SchemaModel): Substitutes {
   return (key) => {
     if (!members.has(key)) return undefined;
     const head = model.elements[key];
+    // Substitution Group OK (Transitive), §3.3.6: no method of the derivation of the member's type
+    // from the head's may be one the head's `block` or its type's `block` disallows
+    const blocked = new Set([...(head.blocks ?? []), ...(model.complexTypes[head.type]?.block ?? [])]);
     const all: string[] = [];
     const visit = (k: string): void => {
       for (const m of members.get(k) ?? []) {
@@ -429,8 +432,29 @@ export function substitutesOf(model: SchemaModel): Substitutes {
       }
     };
     if (!head.blocksSubstitution) visit(key);
-    return [key, ...all.sort()].filter((k) => !model.elements[k].abstract).map(particle);
+    const admitted = blocked.size === 0 ? all : all.filter((m) => !derivationMethods(model, model.elements[m].type, head.type).some((d) => blocked.has(d)));
+    return [key, ...admitted.sort()].filter((k) => !model.elements[k].abstract).map(particle);
   };
+}
+
+/** The methods (extension, restriction) of the derivation of type `from` from type `to`, step by step up the bases (a simple type's steps are restrictions). */
+function derivationMethods(model: SchemaModel, from: string, to: string): Array<'extension' | 'restriction'> {
+  const out: Array<'extension' | 'restriction'> = [];
+  const seen = new Set<string>();
+  for (let k: string | undefined = from; k !== undefined && k !== to && !seen.has(k); ) {
+    seen.add(k);
+    const c: ComplexType | undefined = model.complexTypes[k];
+    if (c) {
+      out.push(c.derivation ?? 'restriction');
+      k = c.base;
+      continue;
+    }
+    const st: SimpleType | undefined = model.simpleTypes[k];
+    if (!st) break;
+    out.push('restriction');
+    k = st.base;
+  }
+  return out;
 }
 
 /**

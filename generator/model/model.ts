@@ -217,6 +217,8 @@ export interface ElementDecl extends ElementMarks {
   substitutionGroup?: string;
   /** `block` (or `blockDefault`) has substitution: no member may stand for it (Part 1 §3.3.4). */
   blocksSubstitution?: boolean;
+  /** `block` (or `blockDefault`) has extension or restriction: no member of the substitution group whose type derives by it may stand for it (Part 1 §3.3.6). */
+  blocks?: Array<'extension' | 'restriction'>;
   name: QName;
   type: string;
   nillable: boolean;

@@ -8,7 +8,7 @@ import { documentation, sourceOf, type XNode } from './load.js';
 import { elementMarkers } from './markers.js';
 import { SchemaError } from '../model/schema-error.js';
 import type { SchemaComponents } from './components.js';
-import type { DocInfo, Global, GlobalKind, SchemaSet } from './schema-set.js';
+import { derivationSet, type DocInfo, type Global, type GlobalKind, type SchemaSet } from './schema-set.js';
 import { readAttributes } from './attributes.js';
 import { readGroupDefinition } from './particles.js';
 import { componentContext, displayName } from './redefine.js';
@@ -188,6 +188,8 @@ export class Resolver implements SchemaComponents {
     if (head) decl.substitutionGroup = head.key;
     const block = node.attrs.block ?? this.set.info(node).doc.root.attrs.blockDefault;
     if (block !== undefined && /(^|\s)(#all|substitution)(\s|$)/.test(block)) decl.blocksSubstitution = true;
+    const blocks = derivationSet(block);
+    if (blocks.length > 0) decl.blocks = blocks;
     const doc = documentation(node);
     if (doc) decl.doc = doc;
     Object.assign(decl, elementMarkers(node));
