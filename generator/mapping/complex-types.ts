@@ -14,7 +14,7 @@ import {
 } from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
 import { qkey, splitKey, type ComplexType, type ElementDecl, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
-import { SchemaError } from '../model/schema-error.js';
+import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 
 /**
  * Complex type → its plan: attributes, and a content model over element slots (XSD 1.0 Part 1
@@ -110,7 +110,7 @@ export function complexTypePlan(
   const contentProps = [...(out.ordered ? [ORDERED_PROP] : out.elements.map((e) => e.prop)), ...(out.anyAttribute ? [ATTRIBUTES_PROP] : [])];
   for (const p of [...out.attributes.map((a) => a.prop), ...(out.content.kind === 'simple' ? ['value'] : []), ...contentProps]) {
     if (p === '$type' || props.has(p))
-      throw new SchemaError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
+      throw new UnsupportedError(`${where}: two properties would be named '${p}' (an attribute and an element, or simple content and an attribute named 'value')`, t.source);
     props.add(p);
   }
   return out;
@@ -236,7 +236,7 @@ class ContentMapping {
     if (twice && !this.ordered) throw new NoPropertyForm();
     // in ordered content an item is keyed by its element's local name: one name, one element
     if (twice && (twice.ns !== p.name.ns || twice.type.id !== type.id)) {
-      throw new SchemaError(`${this.where}: element '${p.name.local}' appears twice in the content model with another namespace or type, which has no typed form`, p.source ?? this.t.source);
+      throw new UnsupportedError(`${this.where}: element '${p.name.local}' appears twice in the content model with another namespace or type, which has no typed form`, p.source ?? this.t.source);
     }
     const e: ElementPlan = {
       prop,

@@ -19,7 +19,7 @@ import { ANY_TYPE, isBuiltinKey } from '../model/builtins.js';
 import { XSI, qkey, splitKey, type ComplexType, type ElementDecl, type SimpleType, type ElementParticle, type Particle, type SchemaModel, type Wildcard } from '../model/model.js';
 import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
-import { SchemaError } from '../model/schema-error.js';
+import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
 import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
@@ -474,16 +474,16 @@ function refuseQNamesOutsideElements(complexTypes: Record<string, ComplexTypePla
   for (const s of Object.values(simpleTypes)) {
     if (!holds(s.id)) continue;
     if (s.facets.patterns?.length)
-      throw new SchemaError(
+      throw new UnsupportedError(
         `type ${s.label}: a pattern facet on xs:QName values is not supported (it constrains the prefixed form a document writes, which the typed value {ns}local does not keep)`,
         s.source,
       );
-    if (s.primitive !== 'QName' && s.facets.enumeration) throw new SchemaError(`type ${s.label}: an enumeration of a list or union holding xs:QName values is not supported yet`, s.source);
+    if (s.primitive !== 'QName' && s.facets.enumeration) throw new UnsupportedError(`type ${s.label}: an enumeration of a list or union holding xs:QName values is not supported yet`, s.source);
   }
   const atomicQName = (id: string): boolean => simpleTypes[id]?.primitive === 'QName' && simpleTypes[id].kind === 'text' && !simpleTypes[id].members;
   const refuse = (d: { default?: string; fixed?: string }, type: string, what: string, at: PlanSource | undefined): void => {
     if ((d.default !== undefined || d.fixed !== undefined) && holds(type) && !atomicQName(type))
-      throw new SchemaError(`${what}: a default or fixed value of a list or union holding xs:QName values is not supported yet`, at);
+      throw new UnsupportedError(`${what}: a default or fixed value of a list or union holding xs:QName values is not supported yet`, at);
   };
   for (const c of Object.values(complexTypes)) {
     for (const a of c.attributes) refuse(a, a.type, `attribute ${a.local} of ${c.name.local}`, a.source ?? c.source);

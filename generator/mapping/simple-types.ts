@@ -2,7 +2,7 @@ import type { FacetsPlan, SimpleTypePlan, ValueKind } from '../../runtime/plan.j
 import { ORDERED_PRIMITIVES } from '../../runtime/order.js';
 import { NUMBER_BUILTINS, UNSUPPORTED_BUILTINS, builtinSimpleTypes, isBuiltinKey, primitiveOf } from '../model/builtins.js';
 import { splitKey, type SchemaModel, type SimpleType } from '../model/model.js';
-import { SchemaError } from '../model/schema-error.js';
+import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { COLLAPSED, REPLACED, XML_CHARS, primitivePattern } from './lexical-patterns.js';
 import { xsdPatternToJs } from './xsd-regex.js';
 
@@ -26,7 +26,7 @@ export interface SimpleNames {
 export function simpleTypePlan(model: SchemaModel, t: SimpleType, names: SimpleNames, idOf: (key: string) => string, tsOf: (key: string) => string): SimpleTypePlan {
   const label = t.name ? (isBuiltinKey(t.key) ? `xs:${t.name.local}` : t.name.local) : anonymousLabel(model, t);
   if (isBuiltinKey(t.key) && UNSUPPORTED_BUILTINS.has(t.name!.local)) {
-    throw new SchemaError(`the built-in type xs:${t.name!.local} is not supported (its values depend on context)`, t.source);
+    throw new UnsupportedError(`the built-in type xs:${t.name!.local} is not supported (its values depend on context)`, t.source);
   }
   const base: Omit<SimpleTypePlan, 'kind' | 'tsType' | 'whiteSpace' | 'facets' | 'primitive'> = { id: names.id, label, variety: t.variety, builtin: t.builtin };
   if (t.name) base.name = { ns: t.name.ns, local: t.name.local };
@@ -39,13 +39,14 @@ export function simpleTypePlan(model: SchemaModel, t: SimpleType, names: SimpleN
   if (t.variety === 'list') {
     const item = t.itemType!;
     const facets: FacetsPlan = { ...listLengths(t) };
-    if (t.facets.patterns?.length || t.facets.enumeration?.length) throw new SchemaError(`list type ${t.name?.local ?? t.key}: pattern and enumeration facets on lists are not supported`, t.source);
+    if (t.facets.patterns?.length || t.facets.enumeration?.length)
+      throw new UnsupportedError(`list type ${t.name?.local ?? t.key}: pattern and enumeration facets on lists are not supported`, t.source);
     return { ...base, kind: 'list', tsType: `${wrap(tsOf(item))}[]`, whiteSpace: 'collapse', primitive: 'anySimpleType', facets, item: idOf(item) };
   }
   if (t.variety === 'union') {
     const members = t.memberTypes!.map((k) => {
       const m = model.simpleTypes[k];
-      if (m.variety === 'list') throw new SchemaError(`union type ${t.name?.local ?? t.key}: list members are not supported`, t.source);
+      if (m.variety === 'list') throw new UnsupportedError(`union type ${t.name?.local ?? t.key}: list members are not supported`, t.source);
       return k;
     });
     const facets: FacetsPlan = {};
@@ -169,7 +170,7 @@ function lengths(t: SimpleType, primitive: string, out: FacetsPlan): void {
   const f = t.facets;
   if (f.length === undefined && f.minLength === undefined && f.maxLength === undefined) return;
   if (primitive === 'QName' || primitive === 'NOTATION') {
-    throw new SchemaError(`type ${t.name?.local ?? t.key}: length facets on ${primitive} are not supported`, t.source);
+    throw new UnsupportedError(`type ${t.name?.local ?? t.key}: length facets on ${primitive} are not supported`, t.source);
   }
   if (f.length !== undefined) out.length = f.length;
   if (f.minLength !== undefined) out.minLength = f.minLength;
