@@ -14,7 +14,7 @@ import {
 } from '../../runtime/plan.js';
 import { ANY_TYPE } from '../model/builtins.js';
 import { qkey, splitKey, type ComplexType, type ElementDecl, type ElementParticle, type ModelGroup, type Particle, type Wildcard, type WildcardParticle } from '../model/model.js';
-import { SchemaError, UnsupportedError } from '../model/schema-error.js';
+import { UnsupportedError } from '../model/schema-error.js';
 
 /**
  * Complex type → its plan: attributes, and a content model over element slots (XSD 1.0 Part 1
