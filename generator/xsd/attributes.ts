@@ -1,6 +1,6 @@
 import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
 import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
-import { wildcardAdmits } from './restriction.js';
+import { admits } from './restriction.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
 import { componentContext } from './redefine.js';
@@ -118,7 +118,7 @@ export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], 
   for (const o of own) {
     if (o.prohibited || base.some((b) => same(b, o))) continue;
     // an attribute the base's xs:anyAttribute admits may be declared (derivation-ok-restriction.2.2)
-    if (baseWildcard && wildcardAdmits(baseWildcard, o.name.ns)) out.push(strip(o));
+    if (baseWildcard && admits(baseWildcard, o.name.ns)) out.push(strip(o));
     else throw new SchemaError(`restriction adds attribute '${o.name.local}', which the base type does not have (and no attribute wildcard of it admits)`, sourceOf(at));
   }
   return out;

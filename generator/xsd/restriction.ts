@@ -257,11 +257,7 @@ function occurrence(r: Occurs, b: Occurs, what: string): Why {
 const STRENGTH = { skip: 0, lax: 1, strict: 2 } as const;
 
 /** Does the wildcard's namespace constraint admit `ns` (Part 1 §3.10.4, Wildcard allows Namespace Name)? */
-export function wildcardAdmits(w: Wildcard, ns: string): boolean {
-  return admits(w, ns);
-}
-
-function admits(w: Wildcard, ns: string): boolean {
+export function admits(w: Wildcard, ns: string): boolean {
   if (w.namespaces === '##any') return true;
   if (w.namespaces === '##other') return ns !== '' && ns !== w.otherThan;
   return w.namespaces.includes(ns);
