@@ -6,7 +6,7 @@ import { XMLNS_NS, XSI_NS } from './xml/cursor.js';
 import type { ComplexType, Family } from './descriptors.js';
 import type { Issue } from './issues.js';
 import { acceptsInt, acceptsText, fixedFault, isXmlText, Kind, TextMode, valueFault, type Fault, type SimpleType } from './simple-type.js';
-import { admits, expandedOfKey, fragmentFault, otherAttributeFault, wildcardItemName, wildcardLabel, type FragmentSlot, type WildcardCheckers } from './wildcard.js';
+import { admits, expandedOfKey, fragmentFault, otherAttributeFault, wildcardItemName, wildcardLabel, type FragmentSlot, type LaxReading, type WildcardCheckers } from './wildcard.js';
 
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
@@ -293,9 +293,10 @@ export class ValueChecker {
   /**
    * The fragment `x` of slot `f` (an xs:any, an xs:anyType element; property `prop`): absent (an
    * issue if REQUIRED), or one element it admits: XML text, or (a lax or strict wildcard) the
-   * typed item `{ [key]: value }` of a global element `typed` has a checker of.
+   * typed item `{ [key]: value }` of a global element `typed` has a checker of. Lax content of
+   * XML text is checked by `lax` (runtime/lax-content.ts) when given.
    */
-  fragment(x: unknown, f: FragmentSlot, prop: string, flags: number, typed?: WildcardCheckers): void {
+  fragment(x: unknown, f: FragmentSlot, prop: string, flags: number, typed?: WildcardCheckers, lax?: LaxReading): void {
     if (x === undefined) {
       if (flags & REQUIRED) {
         const what = f.wildcard ? wildcardLabel(f.wildcard) : `element <${f.local}>`;
@@ -303,26 +304,26 @@ export class ValueChecker {
       }
       return;
     }
-    if (typeof x === 'object' && x !== null && typed !== undefined) {
+    if (typeof x === 'object' && x !== null && typed !== undefined && f.wildcard !== undefined) {
       this.path[this.depth++] = prop;
       this.typedItem(x, f, typed);
       this.depth--;
       return;
     }
-    const fault = fragmentFault(x, f);
+    const fault = fragmentFault(x, f, undefined, lax);
     if (fault) this.add(fault, this.pointer(prop));
   }
 
   /** Item `index` of the fragments of `prop`. */
-  fragmentItem(x: unknown, f: FragmentSlot, prop: string, index: number, typed?: WildcardCheckers): void {
-    if (typeof x === 'object' && x !== null && typed !== undefined) {
+  fragmentItem(x: unknown, f: FragmentSlot, prop: string, index: number, typed?: WildcardCheckers, lax?: LaxReading): void {
+    if (typeof x === 'object' && x !== null && typed !== undefined && f.wildcard !== undefined) {
       this.path[this.depth++] = prop;
       this.path[this.depth++] = index;
       this.typedItem(x, f, typed);
       this.depth -= 2;
       return;
     }
-    const fault = fragmentFault(x, f);
+    const fault = fragmentFault(x, f, undefined, lax);
     if (fault) this.add(fault, `${this.pointer(prop)}/${index}`);
   }
 
@@ -464,11 +465,13 @@ export class ValueChecker {
         });
         continue;
       }
-      const f = otherAttributeFault(t.anyAttribute!, m[1] ?? '', m[2], key);
-      if (f) this.add(f, at);
-      else if (typeof value !== 'string' || !isXmlText(value)) {
+      if (typeof value !== 'string' || !isXmlText(value)) {
         this.issues.push({ code: 'invalid-value', path: at, message: 'expected the attribute value as text', expected: 'a string of XML characters', received: typeof value });
+        continue;
       }
+      // a QName value's prefix cannot be looked up in a value: any prefix passes here, the writer declares none
+      const f = otherAttributeFault(t.anyAttribute!, m[1] ?? '', m[2], key, value, ANY_PREFIX);
+      if (f) this.add(f, at);
     }
   }
 
@@ -536,6 +539,8 @@ export class ValueChecker {
 }
 
 const shared = new ValueChecker('');
+
+const ANY_PREFIX = (): string => '';
 
 /** A property name as one JSON Pointer segment (RFC 6901 §3: '~' → '~0', '/' → '~1'). */
 function pointerSegment(name: string): string {

@@ -1,6 +1,6 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
-import { anyAttribute, fragmentSlot, type AnyAttribute, type FragmentSlot } from './wildcard.js';
+import { anyAttribute, fragmentSlot, type AnyAttribute, type DeclaredAttributes, type FragmentSlot } from './wildcard.js';
 
 /**
  * Run-time descriptors of complex types and xsi:type families, compiled once from their plans:
@@ -16,10 +16,15 @@ export interface NamedProp {
   readonly prop?: string;
   /** An element slot that is an xs:any (local ''): what it admits. */
   readonly wildcard?: WildcardPlan;
-  /** Set on a slot of XML fragments (an xs:any, an xs:anyType element): the global elements a lax reading of it must not meet. */
+  /**
+   * Set on a slot of XML fragments (an xs:any, an xs:anyType element): the global elements the
+   * matched element may be, those its lax content may hold, and the global attributes lax content
+   * checks (runtime/wildcard.ts, FragmentSlot).
+   */
   readonly declared?: readonly string[];
   readonly declaredWithin?: readonly string[];
-  readonly declaredAttributes?: readonly string[];
+  readonly uncheckedWithin?: readonly string[];
+  readonly declaredAttributes?: DeclaredAttributes;
   /** For a fragment slot of an xs:anyType element: whether xsi:nil="true" may stand on it. */
   readonly nillable?: boolean;
 }
@@ -31,7 +36,7 @@ export interface ComplexTypeDef {
   /** Mixed content: `$content` has text items (`$text`) too. */
   readonly mixed?: boolean;
   /** xs:anyAttribute: what it admits (kept in `$attributes`). */
-  readonly anyAttribute?: { readonly wildcard: WildcardPlan; readonly declared: readonly string[] };
+  readonly anyAttribute?: { readonly wildcard: WildcardPlan; readonly declared: DeclaredAttributes };
   /** The name written in xsi:type. */
   readonly name: PlanQName;
   readonly attributes: readonly NamedProp[];

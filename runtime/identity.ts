@@ -187,6 +187,8 @@ interface Node {
   readonly identity?: readonly IdentityPlan[];
   /** Replaces the value in its parent (for matchKeyrefs). */
   readonly set: (v: unknown) => void;
+  /** An item of XML text (an xs:any's, an xs:anyType element's): its text, which the walk does not search. */
+  readonly text?: string;
 }
 
 /** What a field selected: its comparable value and its text (undefined: none, as a nilled element has), or why it has none. */
@@ -242,6 +244,9 @@ class Walk {
     private readonly repair: boolean,
   ) {}
 
+  /** The constraints refused for looking into content kept as XML text: a keyref to one is not judged either. */
+  private readonly blind = new Set<string>();
+
   /**
    * Checks the constraints of `node`'s declaration and of every declaration below it; returns
    * the key-sequences of the xs:key and xs:unique tables of its subtree (for xs:keyref above:
@@ -296,7 +301,7 @@ class Walk {
       tables.set(c.name, table);
     }
     for (const c of node.identity) {
-      if (c.kind !== 'keyref') continue;
+      if (c.kind !== 'keyref' || this.blind.has(c.refer!)) continue;
       const table = tables.get(c.refer!) ?? new Map<string, unknown[]>();
       const keys = [...table.values()];
       sequences.get(c)!.forEach((s, i) => {
@@ -322,8 +327,23 @@ class Walk {
   /** The key-sequences of a constraint's qualified node set, raising what makes a target unqualified where the spec says so. */
   private sequences(scope: Node, c: IdentityPlan): Sequence[] {
     const out: Sequence[] = [];
-    for (const target of this.select(scope, c.selector)) {
-      const values: FieldValue[] = c.fields.map((f) => this.field(target, f, c));
+    this.blindAt = undefined;
+    const targets = this.select(scope, c.selector);
+    const fields = targets.map((target) => c.fields.map((f) => this.field(target, f, c)));
+    if (this.blindAt !== undefined) {
+      this.issue(
+        'unsupported',
+        this.blindAt,
+        `the paths of xs:${c.kind} '${label(c.name)}' reach into content kept as XML text (xs:any, xs:anyType), which paygen does not search: it cannot judge the constraint`,
+        'content paygen can search',
+        'content kept as XML text',
+      );
+      this.blind.add(c.name);
+      return out;
+    }
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t];
+      const values: FieldValue[] = fields[t];
       const fault = values.find((v) => 'fault' in v);
       if (fault && 'fault' in fault) {
         this.issue(
@@ -403,10 +423,12 @@ class Walk {
   }
 
   private path(from: Node, descendants: boolean, steps: XPathPlan['steps']): Node[] {
+    this.looking = steps;
     let at = descendants ? this.descendantsOrSelf(from) : [from];
     for (const step of steps) {
       const next: Node[] = [];
       for (const n of at) {
+        this.lookInto(n);
         const shape = this.shape(n);
         if (shape) for (const c of this.children(n, shape)) if (nameMatches(step, c.ns, c.local)) next.push(c);
       }
@@ -419,6 +441,7 @@ class Walk {
     const out: Node[] = [];
     const visit = (n: Node, depth: number): void => {
       out.push(n);
+      this.lookInto(n);
       const shape = this.shape(n);
       if (shape && depth < MAX_VALUE_DEPTH) for (const c of this.children(n, shape)) visit(c, depth + 1);
     };
@@ -426,7 +449,27 @@ class Walk {
     return out;
   }
 
+  /**
+   * Content kept as XML text is not searched (the walk is over the typed value): a path that
+   * would look into a fragment's children (or, `attribute`, its attributes) for a name the text may
+   * hold is marked blind, at the
+   * first such fragment, and its constraint is refused as `unsupported` rather than judged on what
+   * the walk could see.
+   */
+  private lookInto(n: Node, attribute?: XPathPlan['steps'][number]): void {
+    if (n.text === undefined || this.blindAt !== undefined) return;
+    const steps = attribute ? [attribute] : this.looking.filter((step) => !step.attribute);
+    if (steps.some((step) => mayHold(n.text!, step.local, step.attribute))) this.blindAt = n.path;
+  }
+
+  /** The steps of the path being walked, whose names a fragment looked into may hold. */
+  private looking: XPathPlan['steps'] = [];
+
+  /** The first fragment a path looked into (see lookInto), since it was last cleared. */
+  private blindAt: string | undefined;
+
   private attributes(n: Node, step: XPathPlan['steps'][number]): Attribute[] {
+    this.lookInto(n, step);
     const shape = this.shape(n);
     const v = n.value;
     if (!shape || v === null || typeof v !== 'object') return [];
@@ -516,7 +559,10 @@ class Walk {
     if (e.type[0] === 'a') {
       // an xs:any item names itself (XML text, or a typed item by its key); its content is not searched
       const name = wildcardItemName(v);
-      return name ? { value: undefined, type: e.type, ns: name.ns, local: name.local, path, set } : undefined;
+      if (!name) return undefined;
+      return typeof v === 'string'
+        ? { value: undefined, type: e.type, ns: name.ns, local: name.local, path, set, text: v }
+        : { value: undefined, type: e.type, ns: name.ns, local: name.local, path, set };
     }
     return { value: v, type: e.type, ns: e.ns, local: e.local, path, dflt: e.dflt, identity: e.identity, set };
   }
@@ -524,6 +570,18 @@ class Walk {
   private issue(code: 'duplicate-key' | 'unmatched-keyref' | 'missing-key-field' | 'key-field' | 'unsupported', path: string, message: string, expected: string, received: string): void {
     this.issues.push({ code, path, message, expected, received });
   }
+}
+
+/**
+ * Whether fragment text may hold an element (or, `attribute`, an attribute) named `local` (any
+ * name when undefined) below its root (or on any of its elements): a cheap look at the text, which
+ * errs towards yes. No '<' stands in an attribute value: one after the first opens a child.
+ */
+function mayHold(text: string, local: string | undefined, attribute: boolean): boolean {
+  const body = text.trimStart();
+  if (local === undefined) return attribute ? /\s[^\s=<>]+\s*=/.test(body) : /<[^!?/]/.test(body.slice(1));
+  const name = local.replace(/[.-]/g, '\\$&');
+  return new RegExp(attribute ? `[\\s:]${name}\\s*=` : `<(?:[^\\s<>:/!?]+:)?${name}[\\s/>]`).test(attribute ? body : body.slice(1));
 }
 
 function nameMatches(step: { ns?: string; local?: string }, ns: string, local: string): boolean {

@@ -26,7 +26,8 @@ export {
   type WriteBinding,
 } from './document.js';
 export { escapeAttr, escapeText, QNameWriter, redeclareDefault, UnrepresentableError, writeQNameElement, writeQNamesElement } from './write.js';
-export { admits, fragmentFault, writeFragment, writeOtherAttributes, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
+export { admits, fragmentFault, writeFragment, writeOtherAttributes, type FragmentSlot, type LaxReading, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
+export { LaxContent, laxReading } from './lax-content.js';
 export { checkProfiles, type ProfileCheck } from './profiles.js';
 export { checkIdentity, type IdentityMap } from './identity.js';
 export { checkIdRefs, type IdRefMap } from './id-refs.js';

@@ -23,7 +23,18 @@ import { MIXED_TEXT, type ReadContext, type ParseOptions } from './read-context.
 import { collectSecrets, maskIssues, type SensitivityMap } from './sensitive.js';
 import { Kind, simpleType, typedLiteral, type SimpleType } from './simple-type.js';
 import { escapeAttr, escapeText, QNameWriter, writeQNameElement, writeQNamesElement } from './write.js';
-import { expandedOfKey, writeFragment, writeOtherAttributes, type FragmentSlot, type WildcardCheckers, type WildcardReaders } from './wildcard.js';
+import {
+  expandedOfKey,
+  writeFragment,
+  writeOtherAttributes,
+  type AttributeCheck,
+  type DeclaredAttributes,
+  type FragmentSlot,
+  type LaxReading,
+  type WildcardCheckers,
+  type WildcardReaders,
+} from './wildcard.js';
+import { laxReading } from './lax-content.js';
 
 /**
  * The interpreter: reads, validates and writes the messages of a schema set from its typed plan
@@ -89,6 +100,8 @@ class CompiledPlan {
   /** Typed wildcard items (Plan.wildcardElements), by `{ns}local`: each element compiled, and its reader and checker as the context and checker take them. */
   readonly wildcardElements = new Map<string, CompiledElement>();
   readonly wildcardReaders: WildcardReaders | undefined;
+  /** The check of lax fragment content in a value, with these readers (runtime/lax-content.ts). */
+  readonly laxReading: LaxReading;
   readonly wildcardCheckers: WildcardCheckers | undefined;
 
   constructor(readonly plan: Plan) {
@@ -113,6 +126,7 @@ class CompiledPlan {
       this.wildcardReaders = readers;
       this.wildcardCheckers = checkers;
     }
+    this.laxReading = laxReading(this.wildcardReaders);
   }
 
   simpleType(id: string): SimpleType {
@@ -132,12 +146,31 @@ class CompiledPlan {
       if (a.fixed !== undefined) out.fixed = typedLiteral(type, a.fixed);
       return out;
     });
-    const desc = complexType(c);
+    const desc = complexType({
+      ...c,
+      anyAttribute: c.anyAttribute && { wildcard: c.anyAttribute.wildcard, declared: this.declaredAttributes(c.anyAttribute.declared) },
+      elements: c.elements.map(({ declaredAttributes, ...e }) => (declaredAttributes ? { ...e, declaredAttributes: this.declaredAttributes(declaredAttributes) } : e)),
+    });
     const elements = c.elements.map((e, slot): CompiledElement => this.compileElement(e, desc.fragments[slot]));
     const out: CompiledComplex = { plan: c, desc, attrs, elements, qnames: attrs.some((a) => a.type.qnames) };
     if (c.content.kind === 'simple') {
       out.value = this.simpleType(c.content.type);
       if (out.value.qnames) out.qnames = true;
+    }
+    return out;
+  }
+
+  /** The global attributes `keys` (Plan.globalAttributes), as an attribute wildcard or lax content checks them. */
+  private declaredAttributes(keys: readonly string[]): DeclaredAttributes {
+    const out: Record<string, AttributeCheck> = {};
+    for (const k of keys) {
+      const a = this.plan.globalAttributes?.[k];
+      if (!a) throw new Error(`the plan has no global attribute '${k}'`);
+      out[k] = {
+        ...(a.type !== undefined ? { type: this.simpleType(a.type) } : {}),
+        ...(a.fixed !== undefined ? { fixed: a.fixed } : {}),
+        ...(a.refused !== undefined ? { refused: a.refused } : {}),
+      };
     }
     return out;
   }
@@ -265,7 +298,7 @@ function readNillable(cx: ReadContext, p: CompiledPlan, el: ElementPlan): unknow
 /** The value `x` of one occurrence of element `e`, as property `key` (an item of ordered content, a typed wildcard item). */
 function checkOne(ck: ValueChecker, p: CompiledPlan, e: CompiledElement, x: unknown, key: string, flags: number): void {
   const el = e.plan;
-  if (e.fragment) ck.fragment(x, e.fragment, key, flags, p.wildcardCheckers);
+  if (e.fragment) ck.fragment(x, e.fragment, key, flags, p.wildcardCheckers, p.laxReading);
   else if (e.simple) ck.simple(x, e.simple, key, flags, e.fixed, el.local);
   else if (ck.into(x, key, flags, el.local)) {
     checkType(ck, p, el.type, x);
@@ -312,9 +345,9 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
     const x = v[el.prop];
     const flags = (model.flat && el.min > 0 ? REQUIRED : 0) | (el.nillable ? NILLABLE : 0);
     if (e.fragment) {
-      if (!el.array) ck.fragment(x, e.fragment, el.prop, flags, p.wildcardCheckers);
+      if (!el.array) ck.fragment(x, e.fragment, el.prop, flags, p.wildcardCheckers, p.laxReading);
       else if (ck.items(x, el.prop, el.min, el.max < 0 ? Infinity : el.max, flags, el.local || el.prop))
-        for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], e.fragment, el.prop, i, p.wildcardCheckers);
+        for (let i = 0; i < x.length; i++) ck.fragmentItem(x[i], e.fragment, el.prop, i, p.wildcardCheckers, p.laxReading);
       continue;
     }
     if (!el.array) {

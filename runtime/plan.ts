@@ -54,6 +54,12 @@ export interface Plan {
    * an item of `$any` is then `{ [prop]: value }` instead of XML text; absent when there are none.
    */
   wildcardElements?: Record<string, ElementPlan>;
+  /**
+   * The global attributes that attribute wildcards and lax content of the plan's types check an
+   * attribute against (XSD 1.0 Part 1 §3.10.4, §3.4.4 cvc-complex-type.3.2.2), by expanded name
+   * `{ns}local`: the attribute stays text in `$attributes` or in its fragment, its value checked.
+   */
+  globalAttributes?: Record<string, GlobalAttributePlan>;
   /** Local names of every type the schema declares, used or not (paygen diff tells a rename from a switch to another type). */
   typeNames: string[];
 }
@@ -167,6 +173,19 @@ export interface SimpleTypePlan {
   source?: PlanSource;
 }
 
+/** A global attribute declaration: its simple type id and fixed value. */
+export interface GlobalAttributePlan {
+  /** Absent when `refused` (a type the mapping does not support). */
+  type?: string;
+  fixed?: string;
+  /**
+   * Why lax content and attribute wildcards refuse the attribute (as `unsupported`) instead of
+   * checking it: an ID or IDREF, which the document's ID table (runtime/id-refs.ts) does not see
+   * where it is kept as text; a type paygen does not support.
+   */
+  refused?: string;
+}
+
 export interface AttributePlan {
   /** Property name in the typed form. */
   prop: string;
@@ -216,6 +235,8 @@ export interface ElementPlan {
   identity?: IdentityPlan[];
   /** For a slot of type kind `any` with lax content: every global element and attribute of the set, which a lax reading of the content checks wherever they occur. */
   declaredWithin?: string[];
+  /** Of `declaredWithin`, those whose checks the typed value's do not reach (IDs, identity constraints): refused inside this slot's content. */
+  uncheckedWithin?: string[];
   declaredAttributes?: string[];
   doc?: string;
   source?: PlanSource;

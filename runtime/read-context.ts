@@ -11,7 +11,7 @@ import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js'
 import { NameCache } from './xml/name-cache.js';
 import { LineIndex } from './xml/position.js';
 import { ORDERED_PROP } from './plan.js';
-import { captureFragment, elementKey, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot, type WildcardReaders } from './wildcard.js';
+import { captureFragment, elementKey, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot, type LaxVisitor, type WildcardReaders } from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -422,7 +422,7 @@ export class ReadContext implements FaultSink {
         continue;
       }
       const name = (c.attrPrefix[k] ? `${c.attrPrefix[k]}:` : '') + c.attrLocal[k];
-      const f = otherAttributeFault(any, ns, c.attrLocal[k], name);
+      const f = otherAttributeFault(any, ns, c.attrLocal[k], name, c.attrValue[k], (p) => c.lookupPrefix(p));
       if (f) this.issue(f.code, f.message, c.attrStart[k], this.pointer(), f.expected, f.received);
       else (others ??= {})[key] = c.attrValue[k];
     }
@@ -592,7 +592,59 @@ export class ReadContext implements FaultSink {
         return { [key]: read(this) };
       }
     }
-    return this.fragmentHere(f);
+    return this.fragmentHere(f, typed);
+  }
+
+  /**
+   * The entered element of fragment slot `f` as text, through its end tag, its lax content assessed
+   * on the way (§3.10.4): each global element met is read by its reader in `typed` against its
+   * declaration (its value dropped: the fragment stays text; its issues are the document's), each
+   * global attribute's value checked against its type; what cannot be checked is refused.
+   */
+  private capture(f: FragmentSlot, typed: WildcardReaders | undefined): string {
+    const c = this.c;
+    const level = this.level;
+    // the declared elements read below are this element's children: their readers must not read on past their end tags
+    const mixed = this.mixedAt[level];
+    this.mixedAt[level] = true;
+    const visitor: LaxVisitor = {
+      element: () => {
+        const read = typed?.[`{${c.ns}}${c.local}`];
+        if (read === undefined) return false;
+        this.push();
+        this.entered();
+        read(this);
+        return true;
+      },
+      attribute: (k, a) => {
+        // one without a type is refused before (wildcard.ts, laxAt)
+        if (a.type === undefined) return;
+        const at = c.attrStart[k];
+        const v = this.convert(c.attrValue[k], a.type, at, undefined);
+        if (a.fixed !== undefined) this.checkFixed(a.type, v, typedLiteral(a.type, a.fixed), at, undefined);
+      },
+      unsupported: (what, at) => {
+        const u = unsupportedFault(what);
+        this.issue(u.code, u.message, at, this.pointer(), u.expected, u.received);
+      },
+    };
+    try {
+      return captureFragment(c, f, visitor);
+    } finally {
+      this.mixedAt[level] = mixed;
+    }
+  }
+
+  /**
+   * For the check of a fragment value (runtime/lax-content.ts): the root element of this context's
+   * document, its start tag read (`c.prolog()`), as a fragment of slot `f`, lax content assessed.
+   */
+  fragmentDocument(f: FragmentSlot, typed: WildcardReaders | undefined): void {
+    this.push();
+    this.entered();
+    this.capture(f, typed);
+    this.pathLength = this.pathMarks[this.level--];
+    this.c.epilog();
   }
 
   /**
@@ -603,7 +655,7 @@ export class ReadContext implements FaultSink {
     return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
   }
 
-  private fragmentHere(f: FragmentSlot): string {
+  private fragmentHere(f: FragmentSlot, typed: WildcardReaders | undefined): string {
     const c = this.c;
     const w = f.wildcard;
     if (w?.process === 'strict' && !f.declared.has(`{${c.ns}}${c.local}`)) {
@@ -616,11 +668,7 @@ export class ReadContext implements FaultSink {
     if (nilAt >= 0 && !f.nillable) this.nilNotAllowed(nilAt);
     const empty = c.empty;
     const at = c.tagStart;
-    // an element the set declares, met where XSD would check it: refused (it is kept as text)
-    const x = captureFragment(c, f, (what, at) => {
-      const u = unsupportedFault(what);
-      this.issue(u.code, u.message, at, this.pointer(), u.expected, u.received);
-    });
+    const x = this.capture(f, typed);
     if (nilled && f.nillable && !empty && !/^<[^>]*><\//.test(x)) this.issue('nil-with-content', `the element is xsi:nil="true" but has content`, at, this.pointer(), 'no content', 'content');
     this.la = Tok.End;
     this.leave();

@@ -1,4 +1,4 @@
-import type { Fault } from './simple-type.js';
+import { readText, fixedFault, typedLiteral, type Fault, type FaultSink, type SimpleType } from './simple-type.js';
 import type { ValueChecker } from './check.js';
 import type { ElementPlan, Plan, WildcardPlan } from './plan.js';
 import type { ReadContext } from './read-context.js';
@@ -16,11 +16,27 @@ import { withLimits, type XmlLimits } from './xml/limits.js';
  */
 
 /**
+ * A global attribute that an attribute wildcard or lax content checks an attribute against
+ * (Plan.globalAttributes): its simple type, and its fixed value as written in the schema.
+ */
+export interface AttributeCheck {
+  /** Absent when `refused`. */
+  readonly type?: SimpleType;
+  readonly fixed?: string;
+  /** Why it is refused (as `unsupported`) instead of checked (Plan: GlobalAttributePlan.refused). */
+  readonly refused?: string;
+}
+
+/** The global attributes a wildcard or lax content checks, by expanded name `{ns}local`. */
+export type DeclaredAttributes = Readonly<Record<string, AttributeCheck>>;
+
+/**
  * A slot whose items are fragments, compiled: an xs:any (`wildcard`), or an element of type
- * xs:anyType (its name). `declared`: the expanded names (`{ns}local`) of the set's global elements
- * that a lax reading of the content would check against their declarations (§3.10.4, lax
- * assessment), which a fragment kept as text cannot: a document holding one is refused as
- * `unsupported`, never accepted unchecked.
+ * xs:anyType (its name). Lax content (§3.10.4, lax assessment) is assessed all the way down: a
+ * global element met inside is read against its declaration (the fragment stays text, its
+ * content checked), a global attribute's value against its type; what paygen cannot check there
+ * (an xsi:type, an element declared abstract or without a reader) is refused as `unsupported`,
+ * never accepted unchecked.
  */
 export interface FragmentSlot {
   readonly wildcard: WildcardPlan | undefined;
@@ -34,7 +50,9 @@ export interface FragmentSlot {
    */
   readonly lax: boolean;
   readonly within: ReadonlySet<string>;
-  readonly attributes: ReadonlySet<string>;
+  /** Of `within`, those lax content cannot check as text (Plan: ElementPlan.uncheckedWithin): refused. */
+  readonly uncheckedWithin: ReadonlySet<string>;
+  readonly attributes: ReadonlyMap<string, AttributeCheck>;
   /** An xs:anyType element that is nillable (xsi:nil="true" allowed, the element then empty). */
   readonly nillable: boolean;
 }
@@ -45,7 +63,8 @@ export function fragmentSlot(def: {
   wildcard?: WildcardPlan;
   declared?: readonly string[];
   declaredWithin?: readonly string[];
-  declaredAttributes?: readonly string[];
+  uncheckedWithin?: readonly string[];
+  declaredAttributes?: DeclaredAttributes;
   nillable?: boolean;
 }): FragmentSlot {
   const lax = def.wildcard === undefined || def.wildcard.process !== 'skip';
@@ -56,21 +75,82 @@ export function fragmentSlot(def: {
     declared: new Set(lax ? (def.declared ?? []) : []),
     lax,
     within: new Set(lax ? (def.declaredWithin ?? []) : []),
-    attributes: new Set(lax ? (def.declaredAttributes ?? []) : []),
+    uncheckedWithin: new Set(lax ? (def.uncheckedWithin ?? []) : []),
+    attributes: new Map(lax ? Object.entries(def.declaredAttributes ?? {}) : []),
     nillable: def.nillable === true,
   };
 }
 
-/** What a lax reading would check at the cursor's start tag (`root`: the matched element itself): its name, its attributes, an xsi:type; undefined when nothing. */
-function laxCheck(c: XmlCursor, f: FragmentSlot, root: boolean): string | undefined {
+/**
+ * What lax assessment checks in a fragment, told as the walk of its text meets it (the reader's
+ * visitor reads declared elements; a value's check without readers refuses them).
+ */
+export interface LaxVisitor {
+  /**
+   * At the start tag of a global element below the matched one (of `within`): reads it against its
+   * declaration through its end tag and returns true, or returns false when it has no reader of it.
+   */
+  element(): boolean;
+  /** The attribute at index `k` of the current start tag, declared globally as `a`: its value checked. */
+  attribute(k: number, a: AttributeCheck): void;
+  /** What lax assessment checks and paygen cannot: refused (then nothing more of the fragment is looked at). */
+  unsupported(what: string, offset: number): void;
+}
+
+/** Lax assessment at the cursor's start tag (`root`: the matched element itself) other than reading a declared element; false when something was refused. */
+function laxAt(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, root: boolean): boolean {
   const key = `{${c.ns}}${c.local}`;
-  if (root ? f.wildcard !== undefined && f.declared.has(key) : f.within.has(key)) return `<${c.local}>`;
+  // a global element here has no reader (those with one were read): one declared abstract, say. One
+  // of type xs:anyType is not in `within` (the plan leaves it out): its content is lax, walked on.
+  if (f.within.has(key) && (!root || (f.wildcard !== undefined && f.declared.has(key)))) {
+    v.unsupported(`<${c.local}>`, c.tagStart);
+    return false;
+  }
   for (let k = 0; k < c.attrCount; k++) {
     const ns = c.attrNs[k];
-    if (ns === XSI_NS && c.attrLocal[k] === 'type') return `xsi:type on <${c.local}>`;
-    if (ns !== '' && f.attributes.has(`{${ns}}${c.attrLocal[k]}`)) return `the attribute ${c.attrLocal[k]} of <${c.local}>`;
+    if (ns === XSI_NS) {
+      if (c.attrLocal[k] !== 'type') continue;
+      v.unsupported(`xsi:type on <${c.local}>`, c.tagStart);
+      return false;
+    }
+    const a = ns === '' && c.attrLocal[k] === 'xmlns' ? undefined : f.attributes.get(`{${ns}}${c.attrLocal[k]}`);
+    if (a?.refused !== undefined) {
+      v.unsupported(`the attribute ${c.attrLocal[k]} of <${c.local}> (${a.refused})`, c.tagStart);
+      return false;
+    }
+    if (a !== undefined) v.attribute(k, a);
   }
-  return undefined;
+  return true;
+}
+
+/**
+ * The fault of text `value` of an attribute declared globally as `a` (its type, its fixed value),
+ * or undefined. `resolve`: the namespace of a QName prefix where the attribute stands.
+ */
+export function declaredAttributeFault(a: AttributeCheck, value: string, resolve?: (prefix: string) => string | undefined): Fault | undefined {
+  if (a.type === undefined) return unsupportedFault(a.refused ?? 'an attribute without a type');
+  let first: Fault | undefined;
+  const sink: FaultSink = {
+    fault: (f) => {
+      first ??= f;
+    },
+    ...(resolve ? { resolvePrefix: resolve } : {}),
+  };
+  const v = readText(a.type, value, sink);
+  if (first === undefined && a.fixed !== undefined) first = fixedFault(a.type, v, typedLiteral(a.type, a.fixed));
+  return first;
+}
+
+/** The faults of lax content found by a walk without readers: the first one, as a fault. */
+function faultVisitor(c: XmlCursor, found: (f: Fault) => void): LaxVisitor {
+  return {
+    element: () => false,
+    attribute: (k, a) => {
+      const f = declaredAttributeFault(a, c.attrValue[k], (p) => c.lookupPrefix(p));
+      if (f) found({ ...f, message: `attribute '${c.attrLocal[k]}' of <${c.local}>: ${f.message}` });
+    },
+    unsupported: (what) => found(unsupportedFault(what)),
+  };
 }
 
 /** Whether a wildcard admits an element (or attribute) in namespace `ns` ('' for none), §3.10.4. */
@@ -89,23 +169,23 @@ export function wildcardLabel(w: WildcardPlan): string {
 
 /**
  * The element the cursor has just read the start tag of, as a fragment; the cursor is left after
- * its end tag (its content checked for well-formedness on the way, as any content is). `found`
- * is told of the first element of `declared` inside it (the element itself too when `withRoot`).
+ * its end tag (its content checked for well-formedness on the way, as any content is). Lax
+ * content is assessed on the way, `v` told of what it checks.
  */
-export function captureFragment(c: XmlCursor, f: FragmentSlot, found: (what: string, offset: number) => void): string {
+export function captureFragment(c: XmlCursor, f: FragmentSlot, v: LaxVisitor): string {
   const start = c.tagStart;
   const nameEnd = start + 1 + c.rawName().length;
   const inherited = c.outerBindings();
   if (!f.lax) c.skipContent();
   else {
-    let what = laxCheck(c, f, true);
-    if (what) found(what, c.tagStart);
+    let checking = laxAt(c, f, v, true);
     const target = c.depth - 1;
     while (c.depth > target) {
-      if (c.next() === Tok.Start && !what) {
-        what = laxCheck(c, f, false);
-        if (what) found(what, c.tagStart);
-      }
+      if (c.next() !== Tok.Start || !checking) continue;
+      // a global element, read against its declaration through its end tag
+      const key = `{${c.ns}}${c.local}`;
+      if (f.within.has(key) && !f.uncheckedWithin.has(key) && v.element()) continue;
+      checking = laxAt(c, f, v, false);
     }
   }
   const text = c.src.slice(start, c.pos);
@@ -130,10 +210,23 @@ export function unsupportedFault(what: string): Fault {
   };
 }
 
-const NOTHING_CHECKED: FragmentSlot = { wildcard: undefined, ns: '', local: '', declared: new Set(), lax: false, within: new Set(), attributes: new Set(), nillable: false };
+const NOTHING_CHECKED: FragmentSlot = {
+  wildcard: undefined,
+  ns: '',
+  local: '',
+  declared: new Set(),
+  lax: false,
+  within: new Set(),
+  uncheckedWithin: new Set(),
+  attributes: new Map(),
+  nillable: false,
+};
 
-/** The expanded name of a fragment's element (and the first thing in it a lax reading of slot `f` would check), or a fault when the value is not one element of well-formed XML. */
-export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string; declared?: string } | Fault {
+/**
+ * The expanded name of a fragment's element (and, `fault`, the first fault of its lax content as a
+ * walk without readers finds it), or a fault when the value is not one element of well-formed XML.
+ */
+export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string; fault?: Fault } | Fault {
   if (typeof x !== 'string') return { code: 'invalid-value', message: `expected an XML element as a string, found ${typeof x}`, expected: 'an XML element (string)', received: typeof x };
   const t = x.trimStart();
   if (!t.startsWith('<') || t.startsWith('<?') || t.startsWith('<!')) {
@@ -142,10 +235,14 @@ export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limi
   try {
     const c = new XmlCursor(x, limits);
     c.prolog();
-    const name: { ns: string; local: string; declared?: string } = { ns: c.ns, local: c.local };
-    captureFragment(c, f, (what) => {
-      name.declared = what;
-    });
+    const name: { ns: string; local: string; fault?: Fault } = { ns: c.ns, local: c.local };
+    captureFragment(
+      c,
+      f,
+      faultVisitor(c, (fault) => {
+        name.fault ??= fault;
+      }),
+    );
     c.epilog();
     return name;
   } catch (e) {
@@ -169,9 +266,18 @@ export function wildcardItemName(x: unknown): { ns: string; local: string } | un
   return fragmentName(x);
 }
 
-/** The fault of a fragment value of slot `f`, or undefined when it is one. */
-export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): Fault | undefined {
-  const root = fragmentRoot(x, f, limits);
+/**
+ * A check of lax content as a document's reading does it (runtime/lax-content.ts), declared
+ * elements read by their readers: the first fault of fragment text `x` of slot `f`, or undefined.
+ */
+export type LaxReading = (x: string, f: FragmentSlot) => Fault | undefined;
+
+/**
+ * The fault of a fragment value of slot `f`, or undefined when it is one. Its lax content is
+ * checked by `lax` when given; without it, a global element inside is refused as `unsupported`.
+ */
+export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits, lax?: LaxReading): Fault | undefined {
+  const root = fragmentRoot(x, lax && f.lax ? NOTHING_CHECKED : f, limits);
   if ('code' in root) return root;
   const w = f.wildcard;
   if (w === undefined) {
@@ -195,8 +301,8 @@ export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits): 
     }
     if (w.process === 'strict' && !f.declared.has(`{${root.ns}}${root.local}`)) return strictFault(root.local);
   }
-  if (root.declared !== undefined) return unsupportedFault(root.declared);
-  return undefined;
+  if (lax && f.lax) return lax(x as string, f);
+  return root.fault;
 }
 
 /** A strict wildcard demands a declaration of what it matches (§3.10.4, cvc-assess-elt.1.1.1); paygen maps only those whose schema set has none. */
@@ -209,14 +315,14 @@ export function strictFault(local: string): Fault {
   };
 }
 
-/** An xs:anyAttribute, compiled: what it admits, and the global attributes a lax or strict reading would check. */
+/** An xs:anyAttribute, compiled: what it admits, and the global attributes a lax or strict one checks an attribute against. */
 export interface AnyAttribute {
   readonly wildcard: WildcardPlan;
-  readonly declared: ReadonlySet<string>;
+  readonly declared: ReadonlyMap<string, AttributeCheck>;
 }
 
-export function anyAttribute(def: { wildcard: WildcardPlan; declared: readonly string[] }): AnyAttribute {
-  return { wildcard: def.wildcard, declared: new Set(def.declared) };
+export function anyAttribute(def: { wildcard: WildcardPlan; declared: DeclaredAttributes }): AnyAttribute {
+  return { wildcard: def.wildcard, declared: new Map(Object.entries(def.declared)) };
 }
 
 /** The key of an attribute in `$attributes`, and of a typed wildcard item: `{ns}local`, or `local` in no namespace. */
@@ -239,8 +345,12 @@ export function expandedOfKey(key: string): { ns: string; local: string } {
 export type WildcardReaders = Readonly<Record<string, (cx: ReadContext) => unknown>>;
 export type WildcardCheckers = Readonly<Record<string, (ck: ValueChecker, value: unknown, key: string) => void>>;
 
-/** The fault of an attribute (key `key`) that the type does not declare, under its xs:anyAttribute `a`; undefined when admitted. */
-export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, name: string): Fault | undefined {
+/**
+ * The fault of an attribute (key `key`, text `value`) that the type does not declare, under its
+ * xs:anyAttribute `a`; undefined when admitted. One the set declares globally is checked against
+ * its declaration (`resolve`: the namespace of a QName prefix where it stands).
+ */
+export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, name: string, value: string, resolve?: (prefix: string) => string | undefined): Fault | undefined {
   if (!admits(a.wildcard, ns))
     return {
       code: 'unexpected-attribute',
@@ -248,14 +358,12 @@ export function otherAttributeFault(a: AnyAttribute, ns: string, local: string, 
       expected: wildcardLabel(a.wildcard),
       received: `'${name}'`,
     };
-  const key = `{${ns}}${local}`;
-  if (a.declared.has(key))
-    return {
-      code: 'unsupported',
-      message: `attribute '${name}' is declared by the schema set, so XSD checks it against its declaration here; paygen keeps it as text and cannot, so it refuses it`,
-      expected: 'an attribute paygen can check',
-      received: `'${name}'`,
-    };
+  const declared = a.declared.get(`{${ns}}${local}`);
+  if (declared?.refused !== undefined) return unsupportedFault(`attribute '${name}' (${declared.refused})`);
+  if (declared !== undefined) {
+    const f = declaredAttributeFault(declared, value, resolve);
+    return f && { ...f, message: `attribute '${name}': ${f.message}` };
+  }
   if (a.wildcard.process === 'strict')
     return {
       code: 'unexpected-attribute',
@@ -306,6 +414,25 @@ export function writeFragment(x: string, defaultNs: string): string {
 /** A fragment as issues describe it: its length, never its text (which may hold card data). */
 function describe(x: string): string {
   return `${x.length} characters of text`;
+}
+
+/** Whether a slot holds fragments with lax content (an xs:any that does not skip, an xs:anyType element): XSD assesses what they hold. */
+export function hasLaxContent(e: ElementPlan): boolean {
+  return e.type.kind === 'any' && (e.wildcard === undefined || e.wildcard.process !== 'skip');
+}
+
+/** Whether some slot of the plan holds fragments with lax content (its schema.ts then has a LaxContent: runtime/lax-content.ts). */
+export function usesLaxContent(plan: Plan): boolean {
+  return Object.values(plan.complexTypes).some((c) => c.elements.some(hasLaxContent));
+}
+
+/**
+ * Whether a fragment slot goes through the tables of Plan.wildcardElements (a reader, a checker,
+ * a writer per global element): when it may hold typed items, and when its lax content may hold
+ * global elements, which reading checks with their readers (its values stay text).
+ */
+export function usesWildcardTable(plan: Plan, e: ElementPlan): boolean {
+  return plan.wildcardElements !== undefined && (typedWildcardElements(plan, e).length > 0 || hasLaxContent(e));
 }
 
 /** The global elements a fragment slot reads as typed items (Plan.wildcardElements it may hold), in key order. */

@@ -1,5 +1,6 @@
 import type { ComplexTypePlan, ElementPlan, FamilyPlan, ParticlePlan, Plan, SimpleTypePlan } from '../../runtime/plan.js';
 import { facetSummary, indent, jsdoc, lit } from './code.js';
+import { usesLaxContent } from '../../runtime/wildcard.js';
 import type { Symbols } from './symbols.js';
 
 /**
@@ -25,8 +26,12 @@ export function descriptorsModule(plan: Plan, sym: Symbols, head: string, runtim
   if (simple.length > 0) used.add('simpleType').add('type SimpleType');
   body.push('// ── complex types ──', '');
   const complex = Object.values(plan.complexTypes);
-  for (const c of complex) body.push(...complexDescriptor(c, sym, used), '');
+  for (const c of complex) body.push(...complexDescriptor(c, plan, sym, used), '');
   if (complex.length > 0) used.add('complexType').add('type ComplexType');
+  if (usesLaxContent(plan)) {
+    used.add('LaxContent');
+    body.push('/** The check of lax fragment content in values: parse.ts binds its readers of the global elements (runtime/lax-content.ts). */', 'export const LAX_CONTENT = new LaxContent();', '');
+  }
   const families = Object.values(plan.families);
   if (families.length > 0) {
     used.add('family').add('type Family');
@@ -83,11 +88,21 @@ function simpleDescriptor(s: SimpleTypePlan, sym: Symbols): string[] {
   return [`${doc}export const ${s.id}: SimpleType = ${call};`];
 }
 
-function complexDescriptor(c: ComplexTypePlan, sym: Symbols, used: Set<string>): string[] {
+/** The global attributes `keys` (Plan.globalAttributes) as a literal of AttributeChecks: `{ '{ns}a': { type: S_t } }`. */
+function declaredAttributesLiteral(keys: readonly string[], plan: Plan): string {
+  const entries = keys.map((k) => {
+    const a = plan.globalAttributes![k];
+    if (a.type === undefined) return `${lit(k)}: { refused: ${lit(a.refused ?? '')} }`;
+    return `${lit(k)}: { type: ${a.type}${a.fixed !== undefined ? `, fixed: ${lit(a.fixed)}` : ''}${a.refused !== undefined ? `, refused: ${lit(a.refused)}` : ''} }`;
+  });
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
+function complexDescriptor(c: ComplexTypePlan, plan: Plan, sym: Symbols, used: Set<string>): string[] {
   const lines: string[] = [`id: ${lit(c.id)},`, `name: ${nameLiteral(sym, c.name)},`];
   if (c.ordered) lines.push('ordered: true,');
   if (c.mixed) lines.push('mixed: true,');
-  if (c.anyAttribute) lines.push(`anyAttribute: ${JSON.stringify(c.anyAttribute)},`);
+  if (c.anyAttribute) lines.push(`anyAttribute: { wildcard: ${JSON.stringify(c.anyAttribute.wildcard)}, declared: ${declaredAttributesLiteral(c.anyAttribute.declared, plan)} },`);
   if (c.typeTag !== undefined) lines.push(`typeTag: ${lit(c.typeTag)},`);
   // a property is named after its element or attribute (the descriptor's default) unless said otherwise
   const named = (x: { prop: string; ns: string; local: string }): string => `{ ns: ${sym.ns(x.ns)}, local: ${lit(x.local)}${x.prop !== x.local ? `, prop: ${lit(x.prop)}` : ''} }`;
@@ -95,7 +110,8 @@ function complexDescriptor(c: ComplexTypePlan, sym: Symbols, used: Set<string>):
   const declared = (e: ElementPlan): string =>
     (e.declared !== undefined ? `, declared: ${lit(e.declared)}` : '') +
     (e.declaredWithin ? `, declaredWithin: ${lit(e.declaredWithin)}` : '') +
-    (e.declaredAttributes ? `, declaredAttributes: ${lit(e.declaredAttributes)}` : '') +
+    (e.uncheckedWithin ? `, uncheckedWithin: ${lit(e.uncheckedWithin)}` : '') +
+    (e.declaredAttributes ? `, declaredAttributes: ${declaredAttributesLiteral(e.declaredAttributes, plan)}` : '') +
     (e.type.kind === 'any' && e.nillable ? ', nillable: true' : '');
   const slotLiteral = (e: ElementPlan): string =>
     e.wildcard ? `{ ns: '', local: '', prop: ${lit(e.prop)}, wildcard: ${JSON.stringify(e.wildcard)}${declared(e)} }` : `${named(e).slice(0, -2)}${declared(e)} }`;

@@ -1,7 +1,7 @@
 import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
-import { typedWildcardElements } from '../../runtime/wildcard.js';
+import { typedWildcardElements, usesLaxContent, usesWildcardTable } from '../../runtime/wildcard.js';
 
 /**
  * parse.ts (docs/architecture.md, "Generated code"): one reader per complex type over the runtime's
@@ -29,6 +29,8 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
     );
   }
   if (plan.wildcardElements) fns.push(wildcardReaders(plan, sym));
+  // the readers lax content is checked with in values (runtime/lax-content.ts)
+  if (usesLaxContent(plan) && plan.wildcardElements) fns.push(`S.LAX_CONTENT.bind(${sym.wildcardTable()});`);
   const empty = Object.values(plan.complexTypes).some((c) => c.content.kind === 'empty');
   const nillable = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple');
   const imports = [
@@ -168,7 +170,7 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   const flags = e.nillable ? 'NILLABLE' : '0';
   if (e.type.kind === 'any') {
     const w = `${sym.descriptor(c.id)}.fragments[${slot}]!`;
-    const typed = typedWildcardElements(plan, e).length > 0 ? { t: `<${sym.fragmentItem(e)}>`, table: `, ${sym.wildcardTable()}` } : { t: '', table: '' };
+    const typed = typedWildcardElements(plan, e).length > 0 ? { t: `<${sym.fragmentItem(e)}>`, table: `, ${sym.wildcardTable()}` } : { t: '', table: laxTable(plan, e, sym) };
     body.push(`${into} ${e.array ? `cx.fragmentItem${typed.t}(${lit(e.prop)}, a.length, ${w}${typed.table})` : `cx.fragment${typed.t}(${lit(e.prop)}, ${w}${typed.table})`};`);
   } else if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];
@@ -203,7 +205,7 @@ function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Pla
   const key = propKey(e.prop);
   if (e.type.kind === 'any') {
     const typed = typedWildcardElements(plan, e).length > 0;
-    return `items.push({ ${key}: cx.fragmentContent${typed ? `<${sym.fragmentItem(e)}>` : ''}(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!${typed ? `, ${sym.wildcardTable()}` : ''}) });`;
+    return `items.push({ ${key}: cx.fragmentContent${typed ? `<${sym.fragmentItem(e)}>` : ''}(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!${typed ? `, ${sym.wildcardTable()}` : laxTable(plan, e, sym)}) });`;
   }
   const flags = e.nillable ? 'NILLABLE' : '0';
   if (e.type.kind === 'simple') {
@@ -236,6 +238,11 @@ function wildcardReaders(plan: Plan, sym: Symbols): string {
     return `  ${lit(k)}: (cx) => ${e.nillable ? `(${nilOr(read)})` : read},`;
   });
   return [`${jsdoc(['The global elements lax and strict wildcards read as typed items, by expanded name.'])}const ${sym.wildcardTable()}: WildcardReaders = {`, ...entries, '};'].join('\n');
+}
+
+/** `, WILDCARD_ELEMENTS` for a slot whose lax content may hold global elements (read against their declarations), else nothing. */
+function laxTable(plan: Plan, e: ElementPlan, sym: Symbols): string {
+  return usesWildcardTable(plan, e) ? `, ${sym.wildcardTable()}` : '';
 }
 
 /** The typed form of a default or fixed value, as a literal. */

@@ -3,7 +3,7 @@ import { ORDERED_PROP, type ComplexTypePlan, type ElementPlan, type Plan, type T
 import { indent, jsdoc, keyAccess, lit } from './code.js';
 import { typedLiteral } from './readers.js';
 import type { Symbols } from './symbols.js';
-import { typedWildcardElements } from '../../runtime/wildcard.js';
+import { hasLaxContent, usesWildcardTable } from '../../runtime/wildcard.js';
 import { valueGuards, type ValueGuard } from './value-guards.js';
 
 /**
@@ -241,9 +241,14 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
   return [`${doc}function ${sym.checker({ kind: 'complex', id: c.id })}(ck: ValueChecker, v: unknown): void {`, ...indent(body), '}'].join('\n');
 }
 
-/** `, WILDCARD_ELEMENTS` for a fragment slot that may hold typed items, else nothing. */
+/**
+ * The last arguments of a fragment check: `, WILDCARD_ELEMENTS` for a slot that uses the table
+ * (usesWildcardTable), and `, S.LAX_CONTENT.check` (runtime/lax-content.ts) for one with lax content; nothing for neither.
+ */
 function typedTable(plan: Plan, e: ElementPlan, sym: Symbols): string {
-  return typedWildcardElements(plan, e).length > 0 ? `, ${sym.wildcardTable()}` : '';
+  const typed = usesWildcardTable(plan, e) ? `, ${sym.wildcardTable()}` : '';
+  if (!hasLaxContent(e)) return typed;
+  return `${typed || ', undefined'}, S.LAX_CONTENT.check`;
 }
 
 /**

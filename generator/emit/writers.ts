@@ -2,7 +2,7 @@ import { rootDeclarations, tagName } from '../../runtime/namespaces.js';
 import type { ComplexTypePlan, ElementPlan, Plan, TypeRef, WriterGroupPlan } from '../../runtime/plan.js';
 import { hasWildcard, indent, jsdoc, lit, propAccess } from './code.js';
 import type { Symbols } from './symbols.js';
-import { typedWildcardElements } from '../../runtime/wildcard.js';
+import { usesWildcardTable } from '../../runtime/wildcard.js';
 
 /**
  * build.ts (docs/architecture.md, "Generated code"): one writer per complex type (per writer group: messages
@@ -147,7 +147,7 @@ function elementWriter(e: ElementPlan, plan: Plan, g: WriterGroupPlan, gi: numbe
 
 /** The statement writing one occurrence of element `e` whose value is `v`. */
 function one(e: ElementPlan, v: string, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string {
-  if (e.type.kind === 'any') return typedWildcardElements(plan, e).length > 0 ? `${sym.wildcardTable(gi)}(o, ${v});` : `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
+  if (e.type.kind === 'any') return usesWildcardTable(plan, e) ? `${sym.wildcardTable(gi)}(o, ${v});` : `o.s += writeFragment(${v}, ${lit(g.defaultNs)});`;
   const tag = tagName(g, e.ns, e.local);
   const nil = lit(`<${tag} xsi:nil="true"/>`);
   if (e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName') {

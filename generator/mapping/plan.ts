@@ -10,6 +10,7 @@ import {
   type TypeRef,
   type WriterGroupPlan,
   type PlanSource,
+  type GlobalAttributePlan,
 } from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
 import { checkTypeNesting } from './nesting.js';
@@ -21,13 +22,14 @@ import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
+import { idRefMap, idRole } from '../../runtime/id-refs.js';
 import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
 import { sensitivityMap } from './sensitivity.js';
 import { simpleTypePlan } from './simple-types.js';
-import { xsiSimpleTypes } from './xsi-simple-types.js';
+import { mapsCleanly, xsiSimpleTypes } from './xsi-simple-types.js';
 
 /**
  * The mapping stage: model + catalogue → the typed plan of the set (runtime/plan.ts). It keeps
@@ -114,12 +116,17 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
   };
 
   const complexTypes: Record<string, ComplexTypePlan> = {};
-  // the set's global elements, once: every lax fragment slot lists them (or those its wildcard admits)
+  // the set's global elements, once: every lax fragment slot lists them (or those its wildcard admits);
+  // within lax content, one of type xs:anyType is not listed: its content is lax too, checked as the rest
   const globalElements = Object.values(model.elements)
     .map((d) => `{${d.name.ns}}${d.name.local}`)
     .sort();
+  const laxWithin = Object.values(model.elements)
+    .filter((d) => d.type !== ANY_TYPE)
+    .map((d) => `{${d.name.ns}}${d.name.local}`)
+    .sort();
   const declaredUnder = (w: Wildcard | undefined): string[] => {
-    if (w === undefined) return globalElements;
+    if (w === undefined) return laxWithin;
     const plan = wildcardPlan(w);
     return globalElements.filter((k) => admits(plan, splitKey(k).ns));
   };
@@ -130,13 +137,14 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
     wildcardElements[qkey(d.name.ns, d.name.local)] = globalElementPlan(d, typeOf);
   }
   const substitutes = substitutesOf(model);
-  const declaredAttributes = (w: WildcardPlan): string[] => (model.attributeNames ?? []).filter((k) => admits(w, splitKey(k).ns));
+  const declaredAttributes = (w: WildcardPlan): string[] => Object.keys(model.attributes ?? {}).filter((k) => admits(w, splitKey(k).ns));
   const complexList = [...reach.complex].map((key) => {
     const t = model.complexTypes[key];
     const base = t.base && reach.complex.has(t.base) ? complexNames.get(t.base) : undefined;
     return complexTypePlan(t, { id: complexNames.get(key)!, typeTag: memberTag.get(key), base }, typeOf, declaredUnder, declaredAttributes, substitutes);
   });
   for (const c of complexList.sort((a, b) => (a.id < b.id ? -1 : 1))) complexTypes[c.id] = c;
+  const globalAttributes = checkedAttributes(model, complexList, simpleId);
   refuseQNamesOutsideElements(complexTypes, simpleTypes);
 
   const groups = writerGroups(model, catalog, subtypes, complexNames, familyNames, complexTypes);
@@ -175,8 +183,10 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
     profiles: {},
     codeLists: inputs.codeLists ? codeListIds(complexList, inputs.codeLists) : {},
     ...(Object.keys(wildcardElements).length > 0 ? { wildcardElements } : {}),
+    ...(globalAttributes ? { globalAttributes } : {}),
     typeNames: [...new Set([...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)].filter((t) => t.name && !isBuiltinKey(t.key)).map((t) => t.name!.local))].sort(),
   };
+  markUncheckedLaxContent(plan);
   plan.sensitivity = sensitivityMap(plan);
   checkProfilePaths(plan, profiles, inputs.profilesFile ?? 'profiles.json');
   for (const p of profiles) {
@@ -248,6 +258,46 @@ function checkTags(tags: Map<string, string>): void {
   }
 }
 
+/**
+ * What lax content cannot check as text, marked so that the runtime refuses it there as
+ * `unsupported`: a global element whose value holds an ID or IDREF, or that declares identity
+ * constraints (both are checked on the typed value, which holds the fragment as text only), and a
+ * global attribute of an ID or IDREF type.
+ */
+function markUncheckedLaxContent(plan: Plan): void {
+  const ids = idRefMap(plan)?.wildcard ?? {};
+  const unchecked = new Set(
+    Object.entries(plan.wildcardElements ?? {})
+      .filter(([, e]) => e.identity !== undefined || ids[e.prop] !== undefined)
+      .map(([k]) => k),
+  );
+  for (const c of Object.values(plan.complexTypes)) {
+    for (const e of c.elements) {
+      const within = (e.declaredWithin ?? []).filter((k) => unchecked.has(k));
+      if (within.length > 0) e.uncheckedWithin = within;
+    }
+  }
+  for (const a of Object.values(plan.globalAttributes ?? {}))
+    if (a.type !== undefined && idRole(plan, plan.simpleTypes[a.type])) a.refused = 'an ID or IDREF, which the document’s ID table does not see here';
+}
+
+/** The global attributes some type's attribute wildcard or lax content checks (Plan.globalAttributes), or undefined when none. */
+function checkedAttributes(model: SchemaModel, types: readonly ComplexTypePlan[], simpleId: (key: string) => string): Record<string, GlobalAttributePlan> | undefined {
+  const keys = new Set<string>();
+  for (const t of types) {
+    for (const k of t.anyAttribute?.declared ?? []) keys.add(k);
+    for (const e of t.elements) for (const k of e.declaredAttributes ?? []) keys.add(k);
+  }
+  if (keys.size === 0) return undefined;
+  const out: Record<string, GlobalAttributePlan> = {};
+  for (const k of [...keys].sort()) {
+    const a = model.attributes![k];
+    if (!mapsCleanly(model, a.type)) out[k] = { refused: 'its type is one paygen does not support' };
+    else out[k] = { type: simpleId(a.type), ...(a.fixed !== undefined ? { fixed: a.fixed } : {}) };
+  }
+  return out;
+}
+
 interface Reach {
   complex: Set<string>;
   simple: Set<string>;
@@ -306,7 +356,30 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
       visitSimple(a.type);
     }
     if (t.content.kind === 'simple') visitSimple(t.content.type);
+    if (t.anyAttribute && t.anyAttribute.processContents !== 'skip') checkedAttributesUnder(t.anyAttribute);
     if (t.content.kind === 'elements') walk(t.content.particle);
+  };
+  // the global attributes a wildcard (every one for lax content, `w` undefined) checks are typed by their simple types
+  const checkedAttributesUnder = (w: Wildcard | undefined): void => {
+    const plan = w === undefined ? undefined : wildcardPlan(w);
+    for (const [key, a] of Object.entries(model.attributes ?? {})) if ((plan === undefined || admits(plan, splitKey(key).ns)) && mapsCleanly(model, a.type)) visitSimple(a.type);
+  };
+  // lax content (a lax wildcard's, an xs:anyType element's) is assessed laxly all the way down: every
+  // global element it holds is checked against its declaration, so each needs a reader
+  let laxSeen = false;
+  const laxContent = (): void => {
+    if (laxSeen) return;
+    laxSeen = true;
+    checkedAttributesUnder(undefined);
+    for (const d of typedUnder(model, undefined)) typedItem(d);
+  };
+  const typedItem = (d: ElementDecl): void => {
+    const key = qkey(d.name.ns, d.name.local);
+    if (r.wildcardElements.has(key)) return;
+    r.wildcardElements.add(key);
+    r.namespaces.add(d.name.ns);
+    if (model.simpleTypes[d.type]) ofElements.add(d.type);
+    visitType(d.type);
   };
   const substitutes = substitutesOf(model);
   const walk = (p: Particle): void => {
@@ -316,17 +389,12 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
         r.namespaces.add(e.name.ns);
         if (model.simpleTypes[e.type]) ofElements.add(e.type);
         if (model.complexTypes[e.type] || model.simpleTypes[e.type]) visitType(e.type);
+        if (e.type === ANY_TYPE) laxContent();
       }
     } else if (p.kind === 'any') {
       if (p.wildcard.processContents === 'skip') return;
-      for (const d of typedUnder(model, p.wildcard)) {
-        const key = qkey(d.name.ns, d.name.local);
-        if (r.wildcardElements.has(key)) continue;
-        r.wildcardElements.add(key);
-        r.namespaces.add(d.name.ns);
-        if (model.simpleTypes[d.type]) ofElements.add(d.type);
-        visitType(d.type);
-      }
+      for (const d of typedUnder(model, p.wildcard)) typedItem(d);
+      laxContent();
     } else p.particles.forEach(walk);
   };
   for (const m of catalog.messages) {

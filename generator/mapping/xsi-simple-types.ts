@@ -39,7 +39,7 @@ function derivesFrom(model: SchemaModel, key: string, targets: ReadonlySet<strin
 const mappable = new WeakMap<SchemaModel, Map<string, boolean>>();
 
 /** Can the mapping map `key` and the types it is made of (bases, list items, union members)? */
-function mapsCleanly(model: SchemaModel, key: string): boolean {
+export function mapsCleanly(model: SchemaModel, key: string): boolean {
   let known = mappable.get(model);
   if (!known) mappable.set(model, (known = new Map()));
   let ok = known.get(key);

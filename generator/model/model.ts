@@ -36,8 +36,8 @@ export interface SchemaModel {
    * global element keys → their keys in this model.
    */
   scopes?: Record<string, Record<string, string>>;
-  /** Expanded names of the global attribute declarations (what a lax xs:anyAttribute would check). */
-  attributeNames?: string[];
+  /** The global attribute declarations, by expanded name: what lax and strict attribute wildcards, and lax content, check an attribute against. */
+  attributes?: Record<string, GlobalAttribute>;
   /** Expanded names of the notations declared (xs:notation): what values of xs:NOTATION types may name. */
   notations?: string[];
 }
@@ -209,6 +209,13 @@ export interface AttributeUse {
   doc?: string;
   /** Where the attribute is declared (or referenced). */
   source?: SourceRef;
+}
+
+/** A global attribute declaration (XSD 1.0 Part 1 §3.2): its simple type's key and value constraint. */
+export interface GlobalAttribute {
+  type: string;
+  default?: string;
+  fixed?: string;
 }
 
 export interface ElementDecl extends ElementMarks {

@@ -1,5 +1,5 @@
 import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
-import { qkey, type AttributeUse, type Wildcard } from '../model/model.js';
+import { qkey, type AttributeUse, type GlobalAttribute, type Wildcard } from '../model/model.js';
 import { admits } from './restriction.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
@@ -78,6 +78,15 @@ function readAttribute(r: SchemaComponents, node: XNode, ctx: string): Attribute
   const doc = documentation(node);
   if (doc) entry.doc = doc;
   return entry;
+}
+
+/** The global attribute declaration `key` (its node `node`): its type and value constraint. */
+export function globalAttribute(r: SchemaComponents, key: string, node: XNode): GlobalAttribute {
+  const local = key.slice(key.indexOf('}') + 1);
+  const g: GlobalAttribute = { type: attributeType(r, node, `${key.slice(0, key.indexOf('}') + 1)}~attribute:${local}`) };
+  if (node.attrs.default !== undefined) g.default = node.attrs.default;
+  if (node.attrs.fixed !== undefined) g.fixed = node.attrs.fixed;
+  return g;
 }
 
 function attributeType(r: SchemaComponents, node: XNode, anonKey: string): string {

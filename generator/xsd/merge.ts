@@ -73,8 +73,12 @@ export function mergeModels(parts: readonly ModelPart[]): SchemaModel {
   for (const kind of KINDS) (merged as unknown as Record<Kind, Record<string, unknown>>)[kind] = sortRecord(merged[kind] as Record<string, unknown>);
   merged.namespaces = [...new Set(merged.namespaces)].sort();
   merged.files = [...new Set(merged.files)].sort();
-  const attributeNames = [...new Set(parts.flatMap((p) => p.model.attributeNames ?? []))].sort();
-  if (attributeNames.length > 0) merged.attributeNames = attributeNames;
+  // an attribute keeps its expanded name (never renamed: it is an XML name); its type follows its schema's renames
+  const attributes: NonNullable<SchemaModel['attributes']> = {};
+  parts.forEach((p, i) => {
+    for (const [key, a] of Object.entries(p.model.attributes ?? {})) attributes[key] ??= { ...a, type: renames[i].get(a.type) ?? a.type };
+  });
+  if (Object.keys(attributes).length > 0) merged.attributes = sortRecord(attributes);
   return merged;
 }
 

@@ -9,7 +9,7 @@ import { elementMarkers } from './markers.js';
 import { SchemaError } from '../model/schema-error.js';
 import type { SchemaComponents } from './components.js';
 import { derivationSet, type DocInfo, type Global, type GlobalKind, type SchemaSet } from './schema-set.js';
-import { readAttributes } from './attributes.js';
+import { globalAttribute, readAttributes } from './attributes.js';
 import { readGroupDefinition } from './particles.js';
 import { componentContext, displayName } from './redefine.js';
 import { attributesRestrict, emptyGroup, particleEmptiable, particleRestricts } from './restriction.js';
@@ -257,6 +257,9 @@ export class Resolver implements SchemaComponents {
     for (const [key, g] of sorted(this.set.globals.simpleType)) this.simpleType(key, g.node);
     for (const [key, g] of sorted(this.set.globals.complexType)) this.complexType(key, g.node);
     for (const [key, g] of sorted(this.set.globals.element)) this.element(key, g.node);
+    // before the model is taken: an attribute's anonymous simple type joins the simple types
+    const attributes: NonNullable<SchemaModel['attributes']> = {};
+    for (const [key, g] of sorted(this.set.globals.attribute)) attributes[key] = globalAttribute(this, key, g.node);
     const model: SchemaModel = {
       simpleTypes: sortRecord(this.simpleTypes),
       complexTypes: sortRecord(this.complexTypes),
@@ -264,8 +267,7 @@ export class Resolver implements SchemaComponents {
       namespaces: [...new Set(this.set.docs.map((d) => d.tns))].sort(),
       files: this.set.files(),
     };
-    const attributeNames = [...this.set.globals.attribute.keys()].sort();
-    if (attributeNames.length > 0) model.attributeNames = attributeNames;
+    if (Object.keys(attributes).length > 0) model.attributes = attributes;
     if (this.set.notations.size > 0) model.notations = [...this.set.notations.keys()].sort();
     this.checkReferences();
     this.checkRedefinitions();

@@ -86,11 +86,28 @@ describe('a lax xs:any over elements the set declares', () => {
     expect((await libxml(lax.bundle, bad)).map((v) => v.valid)).toEqual([false, false, false]);
   });
 
-  it('still refuses what it cannot check: a declared element inside an undeclared one, one of type xs:anyType, an abstract one', async () => {
-    const docs = [doc('<a>x</a>', '<other><known>12</known></other>'), doc('<a>x</a>', '<blob><x/></blob>'), doc('<a>x</a>', '<head>h</head>')];
-    expect(docs.map((x) => issuesOf(lax.msg.safeParse(x)).map(([code]) => code))).toEqual([['unsupported'], ['unsupported'], ['unsupported']]);
-    // libxml2: the nested one is checked (valid here), blob is anyType (valid), head is abstract (invalid)
-    expect((await libxml(lax.bundle, docs)).map((v) => v.valid)).toEqual([true, true, false]);
+  it('checks a declared element inside an undeclared one, and the lax content of one of type xs:anyType; refuses an abstract one', async () => {
+    const docs = [
+      doc('<a>x</a>', '<other><known>12</known></other>'),
+      doc('<a>x</a>', '<other><x><known>twelve</known></x></other>'),
+      doc('<a>x</a>', '<blob><x/></blob>'),
+      doc('<a>x</a>', '<blob><x><known>twelve</known></x></blob>'),
+      doc('<a>x</a>', '<head>h</head>'),
+    ];
+    expect(docs.map((x) => issuesOf(lax.msg.safeParse(x)).map(([code]) => code))).toEqual([[], ['invalid-value'], [], ['invalid-value'], ['unsupported']]);
+    // libxml2: the nested ones are checked, blob is anyType (its content lax), head is abstract (invalid)
+    expect((await libxml(lax.bundle, docs)).map((v) => v.valid)).toEqual([true, false, true, false, false]);
+    // the fragment stays text, written back as it was read
+    const r = lax.msg.safeParse(docs[0]!);
+    expect(r).toMatchObject({ ok: true, value: { $any: [`<other xmlns="${TNS}"><known>12</known></other>`] } });
+  });
+
+  it('checks the same lax content in a value it validates (or builds) as in a document it reads', () => {
+    const codes = (v: unknown) => lax.msg.validate(v).map((i) => i.code);
+    expect(codes({ a: 'x', $any: [`<other xmlns="${TNS}"><known>12</known></other>`] })).toEqual([]);
+    expect(codes({ a: 'x', $any: [`<other xmlns="${TNS}"><known>twelve</known></other>`] })).toEqual(['invalid-value']);
+    // <known> in another namespace is not the declared one: nothing to check
+    expect(codes({ a: 'x', $any: [`<other xmlns="${TNS}"><x><known xmlns="urn:x">twelve</known></x></other>`] })).toEqual([]);
   });
 
   it('validates typed items: the key must name an element the wildcard admits and the set declares, the value must be valid', () => {
