@@ -50,7 +50,7 @@ export type Substitutes = (key: string) => ElementParticle[] | undefined;
 export function complexTypePlan(
   t: ComplexType,
   names: ComplexNames,
-  typeOf: (type: string) => TypeRef,
+  typeOf: TypeOf,
   declaredUnder: DeclaredUnder = () => [],
   declaredAttributes: (w: WildcardPlan) => string[] = () => [],
   substitutes: Substitutes = () => undefined,
@@ -124,7 +124,7 @@ class ContentMapping {
   constructor(
     private readonly where: string,
     private readonly t: ComplexType,
-    private readonly typeOf: (type: string) => TypeRef,
+    private readonly typeOf: TypeOf,
     private readonly declaredUnder: DeclaredUnder,
     /** Mapping ordered content: the slots are item keys, not properties; repeated groups stay groups. */
     private readonly ordered: boolean,
@@ -231,7 +231,7 @@ class ContentMapping {
     // an element of type xs:anyType (or without a type): its items are XML fragments, the element
     // itself as text (xsi:nil, if any, is part of it)
     const anyType = p.type === ANY_TYPE;
-    const type: TypeRef = anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type);
+    const type: TypeRef = anyType ? { kind: 'any', id: ANY_SLOT_TYPE } : this.typeOf(p.type, p.blocks);
     const twice = this.elements.find((q) => q.prop === prop);
     if (twice && !this.ordered) throw new NoPropertyForm();
     // in ordered content an item is keyed by its element's local name: one name, one element
@@ -265,12 +265,18 @@ class ContentMapping {
  * a slot of its own, keyed in the typed form by its expanded name (`{ns}local`, or `local` in no
  * namespace), read, checked and written as the element of a content model is.
  */
-export function globalElementPlan(d: ElementDecl, typeOf: (type: string) => TypeRef): ElementPlan {
+/**
+ * The type reference of a type key in the plan; `blocks`: the derivations an element's `block`
+ * keeps out of xsi:type on it (an xsi:type family narrowed to the members it admits).
+ */
+export type TypeOf = (type: string, blocks?: ReadonlyArray<'extension' | 'restriction'>) => TypeRef;
+
+export function globalElementPlan(d: ElementDecl, typeOf: TypeOf): ElementPlan {
   const e: ElementPlan = {
     prop: d.name.ns === '' ? d.name.local : qkey(d.name.ns, d.name.local),
     ns: d.name.ns,
     local: d.name.local,
-    type: typeOf(d.type),
+    type: typeOf(d.type, d.blocks),
     nillable: d.nillable,
     optional: false,
     array: false,

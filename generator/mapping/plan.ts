@@ -23,7 +23,7 @@ import type { Profile } from '../model/profiles.js';
 import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
 import { idRefMap, idRole } from '../../runtime/id-refs.js';
-import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes } from './complex-types.js';
+import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes, type TypeOf } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
 import { checkProfilePaths } from './profile-paths.js';
@@ -109,8 +109,35 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
   }
   checkTags(memberTag);
 
-  const typeOf = (type: string): TypeRef => {
-    if (model.complexTypes[type]) return reach.families.has(type) ? { kind: 'family', id: familyNames.get(type)! } : { kind: 'complex', id: complexNames.get(type)! };
+  // an element whose `block` keeps some members of its type's family out of xsi:type (cvc-elt.4.3):
+  // a family of the others, `<Family>Without<Extension|Restriction>` (a complex type when only the type is left)
+  const variants = new Map<string, string>();
+  const variantsOf = new Map<string, string[]>();
+  const familyVariant = (key: string, blocks: ReadonlyArray<'extension' | 'restriction'>): TypeRef | undefined => {
+    const all = subtypes.members(key);
+    const kept = all.filter((m) => m === key || !derivationMethods(model, m, key).some((d) => blocks.includes(d)));
+    // none kept (an abstract type, every subtype blocked): no xsi:type fits; the family stands, its members each judged
+    if (kept.length === all.length || kept.length === 0) return undefined;
+    if (kept.length === 1 && kept[0] === key && !model.complexTypes[key].abstract) return { kind: 'complex', id: complexNames.get(key)! };
+    const whole = familyNames.get(key)!;
+    const which = `${key} ${[...blocks].sort().join(' ')}`;
+    let id = variants.get(which);
+    if (id === undefined) {
+      const stem = `${whole}Without${[...blocks].sort().map(pascal).join('Or')}`;
+      id = stem;
+      for (let n = 2; taken.has(id); n++) id = `${stem}${n}`;
+      taken.add(id);
+      variants.set(which, id);
+      variantsOf.set(whole, [...(variantsOf.get(whole) ?? []), id]);
+      families[id] = { ...families[whole], id, members: kept.map((m) => complexNames.get(m)!) };
+    }
+    return { kind: 'family', id };
+  };
+  const typeOf: TypeOf = (type, blocks) => {
+    if (model.complexTypes[type]) {
+      if (!reach.families.has(type)) return { kind: 'complex', id: complexNames.get(type)! };
+      return (blocks && blocks.length > 0 ? familyVariant(type, blocks) : undefined) ?? { kind: 'family', id: familyNames.get(type)! };
+    }
     if (!model.simpleTypes[type]) throw new SchemaError(`type ${type} is neither a simple nor a complex type of the set`);
     return { kind: 'simple', id: simpleId(type) };
   };
@@ -148,13 +175,15 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
   refuseQNamesOutsideElements(complexTypes, simpleTypes);
 
   const groups = writerGroups(model, catalog, subtypes, complexNames, familyNames, complexTypes);
+  // a narrowed family is written wherever its whole one is (its members are the whole one's)
+  for (const g of groups) g.families = [...new Set(g.families.flatMap((f) => [f, ...(variantsOf.get(f) ?? [])]))].sort();
   const messages: MessagePlan[] = catalog.messages.map((m) => {
     const decl = model.elements[rootKey(model, catalog, m)];
     const msg: MessagePlan = {
       name: m.name,
       pascal: pascal(m.name),
       root: { ns: decl.name.ns, local: decl.name.local },
-      type: typeOf(messageRootType(model, decl)),
+      type: typeOf(messageRootType(model, decl), decl.blocks),
       direction: m.direction,
       writerGroup: groups.findIndex((g) => g.messages.includes(m.name)),
     };
@@ -174,7 +203,7 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
     set,
     simpleTypes,
     complexTypes,
-    families,
+    families: Object.fromEntries(Object.entries(families).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     messages,
     faults: [...catalog.faults],
     methods: methodAnswers(catalog),

@@ -171,6 +171,8 @@ export interface ElementParticle extends Occurs, ElementMarks {
   fixed?: string;
   /** The global element this particle refers to (`<xs:element ref>`). */
   ref?: string;
+  /** `block` (or `blockDefault`) has extension or restriction: no xsi:type naming a type derived so may stand on it (Part 1 §3.3.4, cvc-elt.4.3). */
+  blocks?: Array<'extension' | 'restriction'>;
   /** The identity constraints of the declaration (a referenced global's). */
   identity?: IdentityConstraint[];
   doc?: string;

@@ -4,6 +4,7 @@ import { elementMarkers } from './markers.js';
 import { componentContext, displayName } from './redefine.js';
 import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
+import { derivationSet } from './schema-set.js';
 
 /**
  * Model groups and particles (XSD 1.0 Part 1 §3.7–3.10): sequence, choice and all with their
@@ -121,6 +122,7 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
     if (decl.sensitive) p.sensitive = true;
     if (decl.codeList) p.codeList = decl.codeList;
     if (decl.identity) p.identity = decl.identity;
+    if (decl.blocks) p.blocks = decl.blocks;
     return p;
   }
   const name = node.attrs.name;
@@ -133,6 +135,8 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
   if (node.attrs.default !== undefined) p.default = node.attrs.default;
   if (node.attrs.fixed !== undefined) p.fixed = node.attrs.fixed;
   if (p.default !== undefined && p.fixed !== undefined) throw new SchemaError(`element '${name}' cannot have both default and fixed`, sourceOf(node));
+  const blocks = node.attrs.block !== undefined ? derivationSet(node.attrs.block) : info.blockDefault;
+  if (blocks.length > 0) p.blocks = blocks;
   const doc = documentation(node);
   if (doc) p.doc = doc;
   Object.assign(p, elementMarkers(node));

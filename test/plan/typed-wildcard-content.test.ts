@@ -214,6 +214,12 @@ describe('typed wildcard items in generated code', () => {
       expect(g.index.safeParseDoc(bad)).toEqual(lax.msg.safeParse(bad));
       const wrong = { a: 'x', $any: [{ [K('card')]: { kind: 'v', pan: '12' } }, { [K('nothing')]: 1 }] };
       expect(g.index.validateDoc(wrong)).toEqual(lax.msg.validate(wrong));
+      // a declared element inside an undeclared one: checked by reading, in a document and in a value
+      const nested = doc('<a>x</a>', '<other><known>twelve</known></other>');
+      expect(g.index.safeParseDoc(nested)).toEqual(lax.msg.safeParse(nested));
+      const text = { a: 'x', $any: [`<other xmlns="${TNS}"><known>twelve</known></other>`] };
+      expect((g.index.validateDoc(text) as Array<{ code: string }>).map((i) => i.code)).toEqual(['invalid-value']);
+      expect(g.index.validateDoc(text)).toEqual(lax.msg.validate(text));
     } finally {
       g.remove();
     }
