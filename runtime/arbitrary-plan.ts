@@ -107,7 +107,8 @@ function simpleArb(plan: Plan, s: SimpleTypePlan): SimpleArb {
   // a QName's typed value is `{ns}local`, or `local` in no namespace (which writers must write with
   // the default namespace undeclared); its lexical pattern is the document's form, not the value's
   if (s.primitive === 'QName') return { k: 'text', options: { patterns: [], generateFrom: '^(?:\\{urn:paygen:qname\\})?[A-Za-z_][A-Za-z0-9]{0,8}$' } };
-  if (s.primitive === 'string' || s.primitive === 'anyURI') {
+  // xs:anySimpleType (an xsi:type inside lax content may name it): any text, as a string
+  if (s.primitive === 'string' || s.primitive === 'anyURI' || s.primitive === 'anySimpleType') {
     const o: Record<string, unknown> = { patterns: all, whiteSpace: s.whiteSpace };
     if (f.patterns && f.patterns.length > 0) o.generateFrom = f.patterns[f.patterns.length - 1];
     // names and URIs no validator disputes, when the schema adds no pattern of its own: XML names of

@@ -1,5 +1,5 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
-import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ContentPlan, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
+import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ContentPlan, type DerivationMethod, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
 import { anyAttribute, fragmentSlot, type AnyAttribute, type DeclaredAttributes, type FragmentSlot } from './wildcard.js';
 
 /**
@@ -27,6 +27,8 @@ export interface NamedProp {
   readonly declaredAttributes?: DeclaredAttributes;
   /** For a fragment slot of an xs:anyType element: whether xsi:nil="true" may stand on it. */
   readonly nillable?: boolean;
+  /** For a fragment slot of an xs:anyType element: the derivations its block bars an xsi:type from. */
+  readonly blocked?: readonly DerivationMethod[];
 }
 
 export interface ComplexTypeDef {

@@ -72,12 +72,14 @@ export function idRole(plan: Plan, s: SimpleTypePlan | undefined): IdRole | unde
   return undefined;
 }
 
-/** The slice of a plan the ID/IDREF check needs, or undefined when no message can hold an ID or IDREF. */
-export function idRefMap(plan: Plan): IdRefMap | undefined {
+/**
+ * Which complex types are, or hold below, an ID or IDREF (a fixpoint over the type graph), and
+ * whether a type or a slot reaches one; a wildcard slot reaches one when one of its typed items does.
+ */
+export function idReach(plan: Plan): { reaches: ReadonlySet<string>; typeReaches: (t: TypeRef) => boolean; slotReaches: (e: ElementPlan) => boolean } {
   const role = (id: string): IdRole | undefined => idRole(plan, plan.simpleTypes[id]);
   const own = (c: Plan['complexTypes'][string]): boolean =>
     c.attributes.some((a) => role(a.type)) || (c.content.kind === 'simple' && role(c.content.type) !== undefined) || c.elements.some((e) => e.type.kind === 'simple' && role(e.type.id));
-  // which complex types are, or hold below, an ID or IDREF (a fixpoint over the type graph)
   const reaches = new Set(
     Object.values(plan.complexTypes)
       .filter(own)
@@ -85,7 +87,6 @@ export function idRefMap(plan: Plan): IdRefMap | undefined {
   );
   const typeReaches = (t: TypeRef): boolean =>
     t.kind === 'complex' ? reaches.has(t.id) : t.kind === 'family' ? plan.families[t.id].members.some((m) => reaches.has(m)) : t.kind === 'simple' && role(t.id) !== undefined;
-  // a wildcard slot reaches one when one of its typed items does (runtime/wildcard.ts)
   const slotReaches = (e: ElementPlan): boolean => (e.type.kind === 'any' ? typedWildcardElements(plan, e).some((w) => typeReaches(w.type)) : typeReaches(e.type));
   for (let changed = true; changed; ) {
     changed = false;
@@ -96,6 +97,13 @@ export function idRefMap(plan: Plan): IdRefMap | undefined {
       }
     }
   }
+  return { reaches, typeReaches, slotReaches };
+}
+
+/** The slice of a plan the ID/IDREF check needs, or undefined when no message can hold an ID or IDREF. */
+export function idRefMap(plan: Plan): IdRefMap | undefined {
+  const role = (id: string): IdRole | undefined => idRole(plan, plan.simpleTypes[id]);
+  const { typeReaches, slotReaches, reaches } = idReach(plan);
   const messages: Record<string, { type: IdRefRef; role?: IdRole }> = {};
   for (const m of plan.messages) {
     if (m.type.kind === 'any' || !typeReaches(m.type)) continue;

@@ -32,6 +32,7 @@ import {
   type FragmentSlot,
   type LaxReading,
   type WildcardCheckers,
+  type LaxType,
   type WildcardReaders,
 } from './wildcard.js';
 import { laxReading } from './lax-content.js';
@@ -114,8 +115,8 @@ class CompiledPlan {
         members,
       });
     }
+    const readers: Record<string, (cx: ReadContext) => unknown> = {};
     if (plan.wildcardElements) {
-      const readers: Record<string, (cx: ReadContext) => unknown> = {};
       const checkers: Record<string, (ck: ValueChecker, v: unknown, key: string) => void> = {};
       for (const [key, e] of Object.entries(plan.wildcardElements)) {
         const compiled = this.compileElement(e, undefined);
@@ -123,10 +124,30 @@ class CompiledPlan {
         readers[key] = (cx) => readEntered(cx, this, compiled);
         checkers[key] = (ck, v, prop) => checkOne(ck, this, compiled, v, prop, REQUIRED | (e.nillable ? NILLABLE : 0));
       }
-      this.wildcardReaders = readers;
       this.wildcardCheckers = checkers;
     }
+    if (plan.wildcardElements || plan.laxTypes) this.wildcardReaders = { elements: readers, ...(plan.laxTypes ? this.laxTypes(plan.laxTypes) : {}) };
     this.laxReading = laxReading(this.wildcardReaders);
+  }
+
+  /** The types an xsi:type may name inside lax content, each with its reader (Plan.laxTypes). */
+  private laxTypes(lax: NonNullable<Plan['laxTypes']>): Pick<WildcardReaders, 'types' | 'anyTypeElements'> {
+    const types: Record<string, LaxType> = {};
+    for (const [key, t] of Object.entries(lax.types)) {
+      const ref = t.refused === undefined ? t.type : undefined;
+      const simple = ref?.kind === 'simple' ? this.simpleType(ref.id) : undefined;
+      const read =
+        ref === undefined
+          ? undefined
+          : simple
+            ? (cx: ReadContext, nillable: boolean) => cx.simpleEntered(simple, nillable ? NILLABLE : 0)
+            : (cx: ReadContext, nillable: boolean) => {
+                if (nillable) cx.nil(true);
+                return readType(cx, this, ref);
+              };
+      types[key] = { derivation: t.derivation, ...(t.abstract ? { abstract: true } : {}), ...(t.refused !== undefined ? { refused: t.refused } : {}), ...(read ? { read } : {}) };
+    }
+    return { types, anyTypeElements: lax.anyTypeElements };
   }
 
   simpleType(id: string): SimpleType {

@@ -60,6 +60,13 @@ export interface Plan {
    * `{ns}local`: the attribute stays text in `$attributes` or in its fragment, its value checked.
    */
   globalAttributes?: Record<string, GlobalAttributePlan>;
+  /**
+   * For a plan with lax content: the global types an xsi:type may name there, by expanded name
+   * `{ns}local` (built-in ones included), and the global elements of type xs:anyType: an xsi:type
+   * on one of those must name a type its declaration admits, where one on an undeclared element
+   * that names none leaves its content lax.
+   */
+  laxTypes?: { types: Record<string, LaxTypePlan>; anyTypeElements: Record<string, AnyTypeElementPlan> };
   /** Local names of every type the schema declares, used or not (paygen diff tells a rename from a switch to another type). */
   typeNames: string[];
 }
@@ -238,8 +245,38 @@ export interface ElementPlan {
   /** Of `declaredWithin`, those whose checks the typed value's do not reach (IDs, identity constraints): refused inside this slot's content. */
   uncheckedWithin?: string[];
   declaredAttributes?: string[];
+  /**
+   * For an element of type xs:anyType (type kind `any`, no wildcard): the derivations its `block`
+   * (or the schema's blockDefault) bars an xsi:type from (cvc-elt.4.3); absent when none.
+   */
+  blocked?: DerivationMethod[];
   doc?: string;
   source?: PlanSource;
+}
+
+/** A global element of type xs:anyType, as an xsi:type on it inside lax content is judged. */
+export interface AnyTypeElementPlan {
+  /** The derivations its `block` (or blockDefault) bars (cvc-elt.4.3), sorted; empty when none. */
+  blocked: DerivationMethod[];
+  nillable: boolean;
+}
+
+/** A step of a type's derivation: what an element's `block` may bar an xsi:type from. */
+export type DerivationMethod = 'extension' | 'restriction';
+
+/**
+ * A global type an xsi:type may name inside lax content (Plan.laxTypes): the element is then read
+ * against it (XSD 1.0 Part 1 §3.3.4, cvc-assess-elt 1.2.1.2 for an undeclared element, cvc-elt.4
+ * for one of type xs:anyType).
+ */
+export interface LaxTypePlan {
+  /** The type itself (never a family: the xsi:type names exactly it); absent when abstract or refused. */
+  type?: TypeRef;
+  /** The methods on its derivation from xs:anyType (a simple type's is a restriction), in order, without repeats. */
+  derivation: DerivationMethod[];
+  abstract?: true;
+  /** Why an element of this xsi:type is refused (as `unsupported`) instead of checked. */
+  refused?: string;
 }
 
 /**

@@ -11,7 +11,19 @@ import { withLimits, type DoctypePolicy, type XmlLimits } from './xml/limits.js'
 import { NameCache } from './xml/name-cache.js';
 import { LineIndex } from './xml/position.js';
 import { ORDERED_PROP } from './plan.js';
-import { captureFragment, elementKey, otherAttributeFault, strictFault, unsupportedFault, type FragmentSlot, type LaxVisitor, type WildcardReaders } from './wildcard.js';
+import {
+  ANY_TYPE_KEY,
+  captureFragment,
+  elementKey,
+  LaxStep,
+  otherAttributeFault,
+  strictFault,
+  unsupportedFault,
+  type AnyTypeDeclaration,
+  type FragmentSlot,
+  type LaxVisitor,
+  type WildcardReaders,
+} from './wildcard.js';
 
 export type ParseMode = 'strict' | 'tolerant';
 
@@ -583,7 +595,7 @@ export class ReadContext implements FaultSink {
     const c = this.c;
     if (typed !== undefined && f.wildcard !== undefined) {
       const expanded = `{${c.ns}}${c.local}`;
-      const read = f.declared.has(expanded) ? typed[expanded] : undefined;
+      const read = f.declared.has(expanded) ? typed.elements[expanded] : undefined;
       if (read !== undefined) {
         const key = elementKey(c.ns, c.local);
         // the item's key is one more segment of the path (the element is the item's value)
@@ -599,7 +611,8 @@ export class ReadContext implements FaultSink {
    * The entered element of fragment slot `f` as text, through its end tag, its lax content assessed
    * on the way (§3.10.4): each global element met is read by its reader in `typed` against its
    * declaration (its value dropped: the fragment stays text; its issues are the document's), each
-   * global attribute's value checked against its type; what cannot be checked is refused.
+   * global attribute's value checked against its type, each element with an xsi:type read against
+   * that type (§3.3.4); what cannot be checked is refused.
    */
   private capture(f: FragmentSlot, typed: WildcardReaders | undefined): string {
     const c = this.c;
@@ -609,7 +622,7 @@ export class ReadContext implements FaultSink {
     this.mixedAt[level] = true;
     const visitor: LaxVisitor = {
       element: () => {
-        const read = typed?.[`{${c.ns}}${c.local}`];
+        const read = typed?.elements[`{${c.ns}}${c.local}`];
         if (read === undefined) return false;
         this.push();
         this.entered();
@@ -627,12 +640,66 @@ export class ReadContext implements FaultSink {
         const u = unsupportedFault(what);
         this.issue(u.code, u.message, at, this.pointer(), u.expected, u.received);
       },
+      xsiType: (k, declaration) => this.laxXsiType(k, declaration, typed),
     };
     try {
-      return captureFragment(c, f, visitor);
+      return captureFragment(c, f, visitor, typed?.anyTypeElements);
     } finally {
       this.mixedAt[level] = mixed;
     }
+  }
+
+  /**
+   * An element inside lax content with the xsi:type at attribute `k` (LaxVisitor.xsiType): read
+   * against the type it names, through its end tag, when the set has it; `declaration`: the
+   * element's, when it is declared (of type xs:anyType).
+   */
+  private laxXsiType(k: number, declaration: AnyTypeDeclaration | undefined, typed: WildcardReaders | undefined): LaxStep {
+    const c = this.c;
+    const raw = c.attrValue[k];
+    const key = this.xsiTypeAt(k);
+    // not a QName, or an undeclared prefix: reported by xsiTypeAt
+    if (key === undefined || key === '') return LaxStep.STOP;
+    if (key === ANY_TYPE_KEY) return LaxStep.LAX;
+    const types = typed?.types;
+    if (types === undefined) {
+      const u = unsupportedFault(`xsi:type on <${c.local}>`);
+      this.issue(u.code, u.message, c.tagStart, this.pointer(), u.expected, u.received);
+      return LaxStep.STOP;
+    }
+    const t = types[key];
+    if (t === undefined) {
+      // an xsi:type must resolve (cvc-resolve-instance, cvc-elt.4.2), on an undeclared element too: libxml2 and Xerces read it so
+      this.issue('invalid-xsi-type', `xsi:type ${quote(raw)} on <${c.local}> names no type of the schema set (cvc-elt.4.2)`, c.attrStart[k], this.pointer(), 'a type the schema set declares', raw);
+      return LaxStep.STOP;
+    }
+    if (t.abstract) {
+      this.issue('abstract-type', `xsi:type ${quote(raw)} names an abstract type (cvc-type.2)`, c.attrStart[k], this.pointer(), 'a type that is not abstract', raw);
+      return LaxStep.STOP;
+    }
+    const barred = declaration?.blocked.find((d) => t.derivation.includes(d));
+    if (barred !== undefined) {
+      this.issue(
+        'invalid-xsi-type',
+        `xsi:type ${quote(raw)} derives by ${barred}, which the block of <${c.local}> bars (cvc-elt.4.3)`,
+        c.attrStart[k],
+        this.pointer(),
+        `a type not derived by ${barred}`,
+        raw,
+      );
+      return LaxStep.STOP;
+    }
+    if (t.read === undefined) {
+      const u = unsupportedFault(`xsi:type ${quote(raw)} on <${c.local}> (${t.refused ?? 'not mapped'})`);
+      this.issue(u.code, u.message, c.tagStart, this.pointer(), u.expected, u.received);
+      return LaxStep.STOP;
+    }
+    // one more level over the element (as a declared element's reader has): leaving it does not read on
+    this.typedInLaxAt = c.tagStart;
+    this.push();
+    this.entered();
+    t.read(this, declaration?.nillable === true);
+    return LaxStep.READ;
   }
 
   /**
@@ -666,10 +733,15 @@ export class ReadContext implements FaultSink {
     const nilAt = w === undefined && c.xsiSeen ? c.attrIndex(XSI_NS, 'nil') : -1;
     const nilled = nilAt >= 0 && /^\s*(true|1)\s*$/.test(c.attrValue[nilAt]);
     if (nilAt >= 0 && !f.nillable) this.nilNotAllowed(nilAt);
+    if (nilAt >= 0) {
+      this.nilCheckedAt = c.tagStart;
+      this.nilJudged = nilled && f.nillable;
+    }
     const empty = c.empty;
     const at = c.tagStart;
     const x = this.capture(f, typed);
-    if (nilled && f.nillable && !empty && !/^<[^>]*><\//.test(x)) this.issue('nil-with-content', `the element is xsi:nil="true" but has content`, at, this.pointer(), 'no content', 'content');
+    if (nilled && f.nillable && !empty && this.typedInLaxAt !== at && !/^<[^>]*><\//.test(x))
+      this.issue('nil-with-content', `the element is xsi:nil="true" but has content`, at, this.pointer(), 'no content', 'content');
     this.la = Tok.End;
     this.leave();
     return x;
@@ -698,11 +770,18 @@ export class ReadContext implements FaultSink {
   /** Judges the entered element's xsi:nil: true when it has xsi:nil="true" and may. */
   private nilAttr(nillable: boolean): boolean {
     if (!this.c.xsiSeen) return false;
+    // judged already: an xs:anyType element's, before it is read against its xsi:type (fragmentHere)
+    if (this.nilCheckedAt === this.c.tagStart) return this.nilJudged;
     const k = this.c.attrIndex(XSI_NS, 'nil');
     if (k < 0) return false;
     this.nilCheckedAt = this.c.tagStart;
-    return this.nilValue(k, nillable) && nillable;
+    return (this.nilJudged = this.nilValue(k, nillable) && nillable);
   }
+
+  /** What `nilAttr` found at `nilCheckedAt`: the element nilled, and allowed to be. */
+  private nilJudged = false;
+  /** The start tag last read against its xsi:type inside lax content (laxXsiType): its reader judged its content. */
+  private typedInLaxAt = -1;
 
   /** In the reader of a nilled element's type, where its content would be read: checks that there is none, and leaves it. */
   private nilledHere(): boolean {

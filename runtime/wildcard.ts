@@ -1,6 +1,6 @@
 import { readText, fixedFault, typedLiteral, type Fault, type FaultSink, type SimpleType } from './simple-type.js';
 import type { ValueChecker } from './check.js';
-import type { ElementPlan, Plan, WildcardPlan } from './plan.js';
+import type { DerivationMethod, ElementPlan, Plan, WildcardPlan } from './plan.js';
 import type { ReadContext } from './read-context.js';
 import { escapeAttr } from './write.js';
 import { Tok, XML_NS, XmlCursor, XSI_NS } from './xml/cursor.js';
@@ -34,9 +34,9 @@ export type DeclaredAttributes = Readonly<Record<string, AttributeCheck>>;
  * A slot whose items are fragments, compiled: an xs:any (`wildcard`), or an element of type
  * xs:anyType (its name). Lax content (§3.10.4, lax assessment) is assessed all the way down: a
  * global element met inside is read against its declaration (the fragment stays text, its
- * content checked), a global attribute's value against its type; what paygen cannot check there
- * (an xsi:type, an element declared abstract or without a reader) is refused as `unsupported`,
- * never accepted unchecked.
+ * content checked), a global attribute's value against its type, an element with an xsi:type
+ * against that type; what paygen cannot check there (an element declared abstract or without a
+ * reader, a type holding IDs) is refused as `unsupported`, never accepted unchecked.
  */
 export interface FragmentSlot {
   readonly wildcard: WildcardPlan | undefined;
@@ -55,6 +55,8 @@ export interface FragmentSlot {
   readonly attributes: ReadonlyMap<string, AttributeCheck>;
   /** An xs:anyType element that is nillable (xsi:nil="true" allowed, the element then empty). */
   readonly nillable: boolean;
+  /** For an xs:anyType element: the derivations its block bars an xsi:type from (cvc-elt.4.3). */
+  readonly blocked: readonly DerivationMethod[];
 }
 
 export function fragmentSlot(def: {
@@ -66,6 +68,7 @@ export function fragmentSlot(def: {
   uncheckedWithin?: readonly string[];
   declaredAttributes?: DeclaredAttributes;
   nillable?: boolean;
+  blocked?: readonly DerivationMethod[];
 }): FragmentSlot {
   const lax = def.wildcard === undefined || def.wildcard.process !== 'skip';
   return {
@@ -78,6 +81,7 @@ export function fragmentSlot(def: {
     uncheckedWithin: new Set(lax ? (def.uncheckedWithin ?? []) : []),
     attributes: new Map(lax ? Object.entries(def.declaredAttributes ?? {}) : []),
     nillable: def.nillable === true,
+    blocked: def.blocked ?? [],
   };
 }
 
@@ -93,34 +97,67 @@ export interface LaxVisitor {
   element(): boolean;
   /** The attribute at index `k` of the current start tag, declared globally as `a`: its value checked. */
   attribute(k: number, a: AttributeCheck): void;
+  /**
+   * The current start tag has an xsi:type (attribute `k`), which lax assessment follows (Part 1
+   * §3.3.4, cvc-assess-elt 1.2): the type must be one the set knows (cvc-resolve-instance), and one
+   * the element's declaration admits when it is declared of type xs:anyType (cvc-elt.4). Returns
+   * READ when the element was read against the type through its end tag, LAX when its content is
+   * assessed laxly on (xs:anyType named), STOP after an issue.
+   */
+  xsiType(k: number, declaration: AnyTypeDeclaration | undefined): LaxStep;
   /** What lax assessment checks and paygen cannot: refused (then nothing more of the fragment is looked at). */
   unsupported(what: string, offset: number): void;
 }
 
-/** Lax assessment at the cursor's start tag (`root`: the matched element itself) other than reading a declared element; false when something was refused. */
-function laxAt(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, root: boolean): boolean {
+/** What an element's declaration of type xs:anyType says of an xsi:type and xsi:nil on it (Plan: AnyTypeElementPlan). */
+export interface AnyTypeDeclaration {
+  readonly blocked: readonly DerivationMethod[];
+  readonly nillable: boolean;
+}
+
+/** xs:anyType's expanded name: an xsi:type naming it leaves content lax. */
+export const ANY_TYPE_KEY = '{http://www.w3.org/2001/XMLSchema}anyType';
+
+/** Where lax assessment of a fragment stands after an element's start tag (LaxVisitor.xsiType). */
+export const enum LaxStep {
+  /** The element's attributes were checked, its content is assessed laxly on. */
+  LAX,
+  /** The element was read against its xsi:type through its end tag. */
+  READ,
+  /** Something was refused or invalid: nothing more of the fragment is looked at. */
+  STOP,
+}
+
+/**
+ * Lax assessment at the cursor's start tag (`root`: the matched element itself) other than reading
+ * a declared element. `anyTyped`: the element's declaration, when it is one of type xs:anyType
+ * (for its xsi:type).
+ */
+function laxAt(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, root: boolean, anyTyped: AnyTypeDeclaration | undefined): LaxStep {
   const key = `{${c.ns}}${c.local}`;
   // a global element here has no reader (those with one were read): one declared abstract, say. One
   // of type xs:anyType is not in `within` (the plan leaves it out): its content is lax, walked on.
   if (f.within.has(key) && (!root || (f.wildcard !== undefined && f.declared.has(key)))) {
     v.unsupported(`<${c.local}>`, c.tagStart);
-    return false;
+    return LaxStep.STOP;
+  }
+  // an element read against its xsi:type has its attributes checked by its type's reader
+  const xsiType = c.xsiSeen ? c.attrIndex(XSI_NS, 'type') : -1;
+  if (xsiType >= 0) {
+    const step = v.xsiType(xsiType, anyTyped);
+    if (step !== LaxStep.LAX) return step;
   }
   for (let k = 0; k < c.attrCount; k++) {
     const ns = c.attrNs[k];
-    if (ns === XSI_NS) {
-      if (c.attrLocal[k] !== 'type') continue;
-      v.unsupported(`xsi:type on <${c.local}>`, c.tagStart);
-      return false;
-    }
+    if (ns === XSI_NS) continue;
     const a = ns === '' && c.attrLocal[k] === 'xmlns' ? undefined : f.attributes.get(`{${ns}}${c.attrLocal[k]}`);
     if (a?.refused !== undefined) {
       v.unsupported(`the attribute ${c.attrLocal[k]} of <${c.local}> (${a.refused})`, c.tagStart);
-      return false;
+      return LaxStep.STOP;
     }
     if (a !== undefined) v.attribute(k, a);
   }
-  return true;
+  return LaxStep.LAX;
 }
 
 /**
@@ -150,6 +187,10 @@ function faultVisitor(c: XmlCursor, found: (f: Fault) => void): LaxVisitor {
       if (f) found({ ...f, message: `attribute '${c.attrLocal[k]}' of <${c.local}>: ${f.message}` });
     },
     unsupported: (what) => found(unsupportedFault(what)),
+    xsiType: () => {
+      found(unsupportedFault(`xsi:type on <${c.local}>`));
+      return LaxStep.STOP;
+    },
   };
 }
 
@@ -172,20 +213,22 @@ export function wildcardLabel(w: WildcardPlan): string {
  * its end tag (its content checked for well-formedness on the way, as any content is). Lax
  * content is assessed on the way, `v` told of what it checks.
  */
-export function captureFragment(c: XmlCursor, f: FragmentSlot, v: LaxVisitor): string {
+export function captureFragment(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, anyTypeElements?: Readonly<Record<string, AnyTypeDeclaration>>): string {
   const start = c.tagStart;
   const nameEnd = start + 1 + c.rawName().length;
   const inherited = c.outerBindings();
   if (!f.lax) c.skipContent();
   else {
-    let checking = laxAt(c, f, v, true);
     const target = c.depth - 1;
+    // the matched element is declared when it is the slot's own element of type xs:anyType
+    const own = f.wildcard === undefined ? { blocked: f.blocked, nillable: f.nillable } : anyTypeElements?.[`{${c.ns}}${c.local}`];
+    let checking = laxAt(c, f, v, true, own) !== LaxStep.STOP;
     while (c.depth > target) {
       if (c.next() !== Tok.Start || !checking) continue;
       // a global element, read against its declaration through its end tag
       const key = `{${c.ns}}${c.local}`;
       if (f.within.has(key) && !f.uncheckedWithin.has(key) && v.element()) continue;
-      checking = laxAt(c, f, v, false);
+      checking = laxAt(c, f, v, false, anyTypeElements?.[key]) !== LaxStep.STOP;
     }
   }
   const text = c.src.slice(start, c.pos);
@@ -220,6 +263,7 @@ const NOTHING_CHECKED: FragmentSlot = {
   uncheckedWithin: new Set(),
   attributes: new Map(),
   nillable: false,
+  blocked: [],
 };
 
 /**
@@ -342,7 +386,24 @@ export function expandedOfKey(key: string): { ns: string; local: string } {
  * reader of the entered element (reading it through its end tag), and the checker of its value as
  * property `key` (the checker's path at the item). Writers dispatch on the item's key themselves.
  */
-export type WildcardReaders = Readonly<Record<string, (cx: ReadContext) => unknown>>;
+export interface WildcardReaders {
+  readonly elements: Readonly<Record<string, (cx: ReadContext) => unknown>>;
+  /** For a set with lax content (Plan.laxTypes): the global types an xsi:type may name there, by `{ns}local`. */
+  readonly types?: Readonly<Record<string, LaxType>>;
+  /** For a set with lax content: its global elements of type xs:anyType, as an xsi:type on them is judged. */
+  readonly anyTypeElements?: Readonly<Record<string, AnyTypeDeclaration>>;
+}
+
+/** A global type an xsi:type may name inside lax content (Plan.laxTypes), with its reader. */
+export interface LaxType {
+  /** The methods on its derivation from xs:anyType, which an element's block may bar. */
+  readonly derivation: readonly DerivationMethod[];
+  readonly abstract?: boolean;
+  /** Why an element of this xsi:type is refused (as `unsupported`). */
+  readonly refused?: string;
+  /** Reads the entered element as this type through its end tag (the value is dropped), xsi:nil allowed when `nillable`; absent when abstract or refused. */
+  readonly read?: (cx: ReadContext, nillable: boolean) => unknown;
+}
 export type WildcardCheckers = Readonly<Record<string, (ck: ValueChecker, value: unknown, key: string) => void>>;
 
 /**

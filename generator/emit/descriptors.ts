@@ -112,7 +112,8 @@ function complexDescriptor(c: ComplexTypePlan, plan: Plan, sym: Symbols, used: S
     (e.declaredWithin ? `, declaredWithin: ${lit(e.declaredWithin)}` : '') +
     (e.uncheckedWithin ? `, uncheckedWithin: ${lit(e.uncheckedWithin)}` : '') +
     (e.declaredAttributes ? `, declaredAttributes: ${declaredAttributesLiteral(e.declaredAttributes, plan)}` : '') +
-    (e.type.kind === 'any' && e.nillable ? ', nillable: true' : '');
+    (e.type.kind === 'any' && e.nillable ? ', nillable: true' : '') +
+    (e.blocked ? `, blocked: ${lit(e.blocked)}` : '');
   const slotLiteral = (e: ElementPlan): string =>
     e.wildcard ? `{ ns: '', local: '', prop: ${lit(e.prop)}, wildcard: ${JSON.stringify(e.wildcard)}${declared(e)} }` : `${named(e).slice(0, -2)}${declared(e)} }`;
   if (c.elements.length === 0) lines.push('elements: [],');

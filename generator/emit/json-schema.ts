@@ -178,7 +178,8 @@ class Builder {
   private element(e: ElementPlan): JsonSchema {
     let base: JsonSchema = e.type.kind === 'any' ? this.fragmentItem(e) : e.type.kind === 'simple' ? this.simpleUse(e.type.id) : ref(e.type.id);
     if (e.fixed !== undefined && e.type.kind === 'simple') base = { ...base, const: JSON.parse(typedLiteral(this.plan.simpleTypes[e.type.id], e.fixed)) };
-    const value = e.nillable ? { if: { type: 'null' }, else: base } : base;
+    // a nilled xs:anyType element is still its XML text (xsi:nil is part of it): never null
+    const value = e.nillable && e.type.kind !== 'any' ? { if: { type: 'null' }, else: base } : base;
     let s: JsonSchema = value;
     if (e.array) {
       s = { type: 'array', items: value };

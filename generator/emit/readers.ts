@@ -1,7 +1,7 @@
 import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
-import { typedWildcardElements, usesLaxContent, usesWildcardTable } from '../../runtime/wildcard.js';
+import { hasLaxContent, typedWildcardElements, usesLaxContent, usesWildcardTable } from '../../runtime/wildcard.js';
 
 /**
  * parse.ts (docs/architecture.md, "Generated code"): one reader per complex type over the runtime's
@@ -28,13 +28,15 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
       ].join('\n'),
     );
   }
-  if (plan.wildcardElements) fns.push(wildcardReaders(plan, sym));
+  if (hasReaderTable(plan)) fns.push(wildcardReaders(plan, sym));
   // the readers lax content is checked with in values (runtime/lax-content.ts)
-  if (usesLaxContent(plan) && plan.wildcardElements) fns.push(`S.LAX_CONTENT.bind(${sym.wildcardTable()});`);
+  if (usesLaxContent(plan) && hasReaderTable(plan)) fns.push(`S.LAX_CONTENT.bind(${sym.wildcardTable()});`);
   const empty = Object.values(plan.complexTypes).some((c) => c.content.kind === 'empty');
-  const nillable = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple');
+  const nillable =
+    [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple') ||
+    Object.values(plan.laxTypes?.types ?? {}).some((t) => t.type?.kind === 'simple' && t.refused === undefined);
   const imports = [
-    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${plan.wildcardElements ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
+    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${hasReaderTable(plan) ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
     "import * as S from './schema.js';",
     "import type * as T from './types.js';",
   ];
@@ -220,29 +222,53 @@ function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Pla
   return `cx.enterContent(items.length, ${lit(e.prop)}); items.push({ ${key}: ${e.nillable ? nilOr(read) : read} });`;
 }
 
+/** Whether parse.ts has a table of wildcard readers: typed wildcard items, or lax content (its xsi:types). */
+function hasReaderTable(plan: Plan): boolean {
+  return plan.wildcardElements !== undefined || plan.laxTypes !== undefined;
+}
+
 /**
- * The readers of typed wildcard items (Plan.wildcardElements), by `{ns}local`: each reads the
- * entered element through its end tag, as a slot of its type is read.
+ * The readers wildcard and lax content need (runtime/wildcard.ts WildcardReaders): of typed
+ * wildcard items (Plan.wildcardElements), by `{ns}local`, each reading the entered element through
+ * its end tag as a slot of its type is read; and, with lax content, of the types an xsi:type may
+ * name there (Plan.laxTypes) and the xs:anyType elements' blocks.
  */
 function wildcardReaders(plan: Plan, sym: Symbols): string {
-  const entries = Object.entries(plan.wildcardElements!).map(([k, e]) => {
+  const elements = Object.entries(plan.wildcardElements ?? {}).map(([k, e]) => {
     if (e.type.kind === 'simple') {
       const s = plan.simpleTypes[e.type.id];
       const dflt = e.default ?? e.fixed;
       const args = [sym.descriptor(e.type.id), e.nillable ? 'NILLABLE' : '0'];
       if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
       if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
-      return `  ${lit(k)}: (cx) => cx.simpleEntered(${args.join(', ')}),`;
+      return `${lit(k)}: (cx) => cx.simpleEntered(${args.join(', ')}),`;
     }
     const read = `${sym.reader(e.type)}(cx)`;
-    return `  ${lit(k)}: (cx) => ${e.nillable ? `(${nilOr(read)})` : read},`;
+    return `${lit(k)}: (cx) => ${e.nillable ? `(${nilOr(read)})` : read},`;
   });
-  return [`${jsdoc(['The global elements lax and strict wildcards read as typed items, by expanded name.'])}const ${sym.wildcardTable()}: WildcardReaders = {`, ...entries, '};'].join('\n');
+  const lines = [
+    `${jsdoc(['What wildcards and lax content are read with: the global elements read as typed items, by expanded name; the types an xsi:type may name inside lax content.'])}const ${sym.wildcardTable()}: WildcardReaders = {`,
+  ];
+  lines.push(...indent(elements.length === 0 ? ['elements: {},'] : ['elements: {', ...indent(elements), '},']));
+  const lax = plan.laxTypes;
+  if (lax) {
+    const types = Object.entries(lax.types).map(([k, t]) => {
+      const fields = [`derivation: ${lit(t.derivation)}`];
+      if (t.abstract) fields.push('abstract: true');
+      if (t.refused !== undefined) fields.push(`refused: ${lit(t.refused)}`);
+      else if (t.type?.kind === 'simple') fields.push(`read: (cx, nillable) => cx.simpleEntered(${sym.descriptor(t.type.id)}, nillable ? NILLABLE : 0)`);
+      else if (t.type) fields.push(`read: (cx, nillable) => { if (nillable) cx.nil(true); return ${sym.reader(t.type)}(cx); }`);
+      return `${lit(k)}: { ${fields.join(', ')} },`;
+    });
+    lines.push(...indent(['types: {', ...indent(types), '},', `anyTypeElements: ${lit(lax.anyTypeElements)},`]));
+  }
+  lines.push('};');
+  return lines.join('\n');
 }
 
-/** `, WILDCARD_ELEMENTS` for a slot whose lax content may hold global elements (read against their declarations), else nothing. */
+/** `, WILDCARD_ELEMENTS` for a slot with lax content (its global elements and xsi:types are read against their declarations), else nothing. */
 function laxTable(plan: Plan, e: ElementPlan, sym: Symbols): string {
-  return usesWildcardTable(plan, e) ? `, ${sym.wildcardTable()}` : '';
+  return hasReaderTable(plan) && (usesWildcardTable(plan, e) || hasLaxContent(e)) ? `, ${sym.wildcardTable()}` : '';
 }
 
 /** The typed form of a default or fixed value, as a literal. */

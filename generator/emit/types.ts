@@ -52,7 +52,8 @@ function orderedField(c: ComplexTypePlan, sym: Symbols): Field {
     if (seen.has(e.prop)) continue;
     seen.add(e.prop);
     let type = e.type.kind === 'any' ? sym.fragmentItem(e, '') : sym.typeName(e.type, '');
-    if (e.nillable) type = `${type} | null`;
+    // a nilled xs:anyType element is still its XML text (xsi:nil is part of it): never null
+    if (e.nillable && e.type.kind !== 'any') type = `${type} | null`;
     items.push(`{ ${propKey(e.prop)}: ${type} }`);
   }
   const doc = jsdoc(
@@ -139,7 +140,8 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
   if (p.kind === 'element') {
     const e = c.elements[p.slot];
     let type = e.type.kind === 'any' ? sym.fragmentItem(e, '') : sym.typeName(e.type, '');
-    if (e.nillable) type = `${type} | null`;
+    // a nilled xs:anyType element is still its XML text (xsi:nil is part of it): never null
+    if (e.nillable && e.type.kind !== 'any') type = `${type} | null`;
     if (e.array) type = `${wrap(type)}[]`;
     const simple = e.type.kind === 'simple' ? plan.simpleTypes[e.type.id] : undefined;
     const occurs = e.array ? `${e.min}..${e.max < 0 ? 'unbounded' : e.max} items` : undefined;
@@ -160,7 +162,7 @@ function group(p: ParticlePlan, required: boolean, c: ComplexTypePlan, plan: Pla
         e.doc,
         what,
         simple ? facetSummary(simple) : undefined,
-        e.nillable ? 'Nillable: null is written as xsi:nil="true".' : undefined,
+        e.nillable ? (e.type.kind === 'any' ? 'Nillable: xsi:nil="true" stands in its text.' : 'Nillable: null is written as xsi:nil="true".') : undefined,
         e.fixed !== undefined ? `Fixed: ${JSON.stringify(e.fixed)}.` : undefined,
         e.default !== undefined ? `@default ${JSON.stringify(e.default)}` : undefined,
       ],

@@ -31,7 +31,7 @@ export function writersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   });
   const out = [
     head,
-    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}${Object.values(plan.simpleTypes).some((s) => s.primitive === 'QName') ? 'writeQNameElement, ' : ''}${qnames ? 'QNameWriter, writeQNamesElement, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
+    `import { buildBytesWith, buildWith, escapeAttr, escapeText, ${hasWildcard(plan) ? 'writeFragment, ' : ''}${Object.values(plan.complexTypes).some((c) => c.anyAttribute) ? 'writeOtherAttributes, ' : ''}${writesQNameElements(plan) ? 'writeQNameElement, ' : ''}${qnames ? 'QNameWriter, writeQNamesElement, ' : ''}type BuildOptions, type BytesBuildOptions, type WriteBinding } from ${lit(runtime)};`,
     ...(qnames ? ["import * as S from './schema.js';"] : []),
     "import type * as T from './types.js';",
     "import * as V from './validate.js';",
@@ -73,6 +73,12 @@ export function holdsQNames(plan: Plan, id: string | undefined): boolean {
 /** A complex type whose attributes or simple content hold QNames. */
 function complexHoldsQNames(plan: Plan, c: ComplexTypePlan): boolean {
   return c.attributes.some((a) => holdsQNames(plan, a.type)) || (c.content.kind === 'simple' && holdsQNames(plan, c.content.type));
+}
+
+/** Whether some element's value is a single QName (writeQNameElement); a plan may hold a QName type no element has (an xsi:type inside lax content may name it). */
+function writesQNameElements(plan: Plan): boolean {
+  const elements = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})];
+  return elements.some((e) => e.type.kind === 'simple' && plan.simpleTypes[e.type.id].primitive === 'QName');
 }
 
 function usesQNameWriter(plan: Plan): boolean {

@@ -252,6 +252,8 @@ class ContentMapping {
     if (anyType) {
       e.declared = [];
       this.laxWithin(e);
+      // what its block bars an xsi:type from (cvc-elt.4.3): every type derives from xs:anyType
+      if (p.blocks && p.blocks.length > 0) e.blocked = [...p.blocks].sort();
     }
     declaredMarks(e, p);
     const slot = this.elements.length;

@@ -11,6 +11,9 @@ import {
   type WriterGroupPlan,
   type PlanSource,
   type GlobalAttributePlan,
+  type DerivationMethod,
+  type LaxTypePlan,
+  type AnyTypeElementPlan,
 } from '../../runtime/plan.js';
 import { identityPlans } from './identity.js';
 import { checkTypeNesting } from './nesting.js';
@@ -22,7 +25,7 @@ import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
-import { idRefMap, idRole } from '../../runtime/id-refs.js';
+import { idReach, idRefMap, idRole } from '../../runtime/id-refs.js';
 import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes, type TypeOf } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
@@ -213,6 +216,7 @@ export function mapPlan(set: string, schemaModel: SchemaModel, catalog: Catalog,
     codeLists: inputs.codeLists ? codeListIds(complexList, inputs.codeLists) : {},
     ...(Object.keys(wildcardElements).length > 0 ? { wildcardElements } : {}),
     ...(globalAttributes ? { globalAttributes } : {}),
+    ...(reach.lax ? { laxTypes: laxTypePlans(model, complexNames, simpleId, reach.simple) } : {}),
     typeNames: [...new Set([...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)].filter((t) => t.name && !isBuiltinKey(t.key)).map((t) => t.name!.local))].sort(),
   };
   markUncheckedLaxContent(plan);
@@ -308,6 +312,31 @@ function markUncheckedLaxContent(plan: Plan): void {
   }
   for (const a of Object.values(plan.globalAttributes ?? {}))
     if (a.type !== undefined && idRole(plan, plan.simpleTypes[a.type])) a.refused = 'an ID or IDREF, which the document’s ID table does not see here';
+  // an xsi:type inside lax content is read against its type, the value dropped: the same two checks are out of reach
+  if (plan.laxTypes) {
+    const { typeReaches } = idReach(plan);
+    const identity = identityReach(plan);
+    for (const t of Object.values(plan.laxTypes.types)) {
+      if (t.type === undefined) continue;
+      if (typeReaches(t.type)) t.refused = 'its values hold an ID or IDREF, which the document’s ID table does not see inside lax content';
+      else if (t.type.kind === 'complex' && identity.has(t.type.id)) t.refused = 'its elements declare identity constraints, checked on typed values only';
+    }
+  }
+}
+
+/** The complex types that hold, at some depth, an element declaring identity constraints (a fixpoint over the type graph). */
+function identityReach(plan: Plan): Set<string> {
+  const holds = new Set<string>();
+  const reaches = (t: TypeRef): boolean => (t.kind === 'complex' ? holds.has(t.id) : t.kind === 'family' && plan.families[t.id].members.some((m) => holds.has(m)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of Object.values(plan.complexTypes)) {
+      if (holds.has(c.id) || !c.elements.some((e) => e.identity !== undefined || reaches(e.type))) continue;
+      holds.add(c.id);
+      changed = true;
+    }
+  }
+  return holds;
 }
 
 /** The global attributes some type's attribute wildcard or lax content checks (Plan.globalAttributes), or undefined when none. */
@@ -336,6 +365,8 @@ interface Reach {
   wildcardElements: Set<string>;
   /** Per simple type of an element: the types an xsi:type may name on it (xsi-simple-types.ts). */
   xsiTypes: Map<string, string[]>;
+  /** Whether some slot holds lax content, where an xsi:type may name any global type of the set (Plan.laxTypes). */
+  lax: boolean;
 }
 
 /**
@@ -353,7 +384,7 @@ function typedUnder(model: SchemaModel, w: Wildcard | undefined): ElementDecl[] 
 
 /** Types, families and element namespaces reachable from the catalogue's message roots. */
 function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex): Reach {
-  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set(), wildcardElements: new Set(), xsiTypes: new Map() };
+  const r: Reach = { complex: new Set(), simple: new Set(), families: new Set(), namespaces: new Set(), wildcardElements: new Set(), xsiTypes: new Map(), lax: false };
   // the simple types of elements, whose derived types an xsi:type may name
   const ofElements = new Set<string>();
   const visitSimple = (key: string): void => {
@@ -433,6 +464,15 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     r.namespaces.add(decl.name.ns);
     visitType(messageRootType(model, decl));
   }
+  // an xsi:type inside lax content may name any global type: each is read as itself (not as a family)
+  if (laxSeen) {
+    r.lax = true;
+    for (const t of laxTypeCandidates(model)) {
+      if (model.complexTypes[t]) {
+        if (!model.complexTypes[t].abstract) visitComplex(t);
+      } else if (mapsCleanly(model, t)) visitSimple(t);
+    }
+  }
   for (const key of ofElements) {
     const derived = xsiSimpleTypes(model, key);
     if (derived.length === 0) continue;
@@ -440,6 +480,64 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     derived.forEach(visitSimple);
   }
   return r;
+}
+
+/** The global types an xsi:type may name inside lax content, by model key, sorted: every named complex and simple type, built-in ones included. */
+function laxTypeCandidates(model: SchemaModel): string[] {
+  return [...Object.values(model.complexTypes), ...Object.values(model.simpleTypes)]
+    .filter((t) => t.name !== undefined)
+    .map((t) => t.key)
+    .sort();
+}
+
+/**
+ * Plan.laxTypes: for each candidate its type in the plan (exactly it, not its family), the
+ * derivation methods from xs:anyType an element's block may bar, and what is abstract or refused;
+ * and the global elements of type xs:anyType with their blocks.
+ */
+function laxTypePlans(model: SchemaModel, complexNames: Map<string, string>, simpleId: (key: string) => string, reachedSimple: ReadonlySet<string>): NonNullable<Plan['laxTypes']> {
+  const types: Record<string, LaxTypePlan> = {};
+  for (const key of laxTypeCandidates(model)) {
+    const c = model.complexTypes[key];
+    const t = c ?? model.simpleTypes[key];
+    const name = qkey(t.name!.ns, t.name!.local);
+    const derivation = derivationFromAnyType(model, key);
+    if (c?.abstract) types[name] = { derivation, abstract: true };
+    else if (c) types[name] = { type: { kind: 'complex', id: complexNames.get(key)! }, derivation };
+    else if (reachedSimple.has(key)) types[name] = { type: { kind: 'simple', id: simpleId(key) }, derivation };
+    else types[name] = { derivation, refused: 'a type paygen does not support' };
+  }
+  const anyTypeElements: Record<string, AnyTypeElementPlan> = {};
+  for (const d of Object.values(model.elements).sort((a, b) => (a.key < b.key ? -1 : 1)))
+    if (d.type === ANY_TYPE) anyTypeElements[qkey(d.name.ns, d.name.local)] = { blocked: [...(d.blocks ?? [])].sort(), nillable: d.nillable };
+  return { types, anyTypeElements };
+}
+
+/**
+ * The methods on a type's derivation from xs:anyType (Part 1 §3.4.6, §3.14.6), sorted: a simple
+ * type's steps are restrictions (lists and unions count as such, anySimpleType restricts
+ * anyType); a complex type's are its own steps, an extension of a simple type adding that type's.
+ */
+function derivationFromAnyType(model: SchemaModel, key: string): DerivationMethod[] {
+  const out = new Set<DerivationMethod>();
+  const seen = new Set<string>();
+  for (let k: string | undefined = key; k !== undefined && !seen.has(k); ) {
+    seen.add(k);
+    const c: ComplexType | undefined = model.complexTypes[k];
+    if (c === undefined) {
+      out.add('restriction');
+      break;
+    }
+    // simpleContent extending a simple type: the model records no base (ComplexType.base)
+    if (c.base === undefined && c.content.kind === 'simple') {
+      out.add('extension');
+      out.add('restriction');
+      break;
+    }
+    out.add(c.derivation ?? 'restriction');
+    k = c.base;
+  }
+  return [...out].sort();
 }
 
 /** Groups the messages by the namespace plan their writers need. */
