@@ -68,3 +68,16 @@ export function spacedDateValue(primitive: string, text: string): boolean {
 }
 
 const SPACED_DATE_PRIMITIVES = new Set(['dateTime', 'date', 'time', 'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth']);
+
+/**
+ * An element whose text is its fixed value as a value but not as the schema writes it
+ * (`<amount>1.0</amount>` for `fixed="1"` on an xs:decimal, `<flag>1</flag>` for `fixed="true"`, a
+ * list spaced otherwise). XSD 1.0 compares the element's actual value with the fixed value
+ * (Part 1 §3.3.4 cvc-elt.5.2.2.2.2; the W3C suite's stE050 and attO009 read it so), and paygen
+ * accepts; libxml2 2.9 compares an element's text with the fixed value as written, and refuses
+ * ("The actual value '1.0' does not match the fixed value constraint '1'"). (It compares an
+ * attribute's fixed value as a value.)
+ */
+export function fixedElementByText(text: string, fixed: string): boolean {
+  return text !== fixed;
+}

@@ -1,5 +1,6 @@
 import { contentModel, EMPTY_CONTENT, type ContentModel } from './content-model.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ContentPlan, type DerivationMethod, type ParticlePlan, type PlanQName, type WildcardPlan } from './plan.js';
+import type { SimpleType } from './simple-type.js';
 import { anyAttribute, fragmentSlot, type AnyAttribute, type DeclaredAttributes, type FragmentSlot } from './wildcard.js';
 
 /**
@@ -39,6 +40,8 @@ export interface ComplexTypeDef {
   readonly mixed?: boolean;
   /** xs:anyAttribute: what it admits (kept in `$attributes`). */
   readonly anyAttribute?: { readonly wildcard: WildcardPlan; readonly declared: DeclaredAttributes };
+  /** The type a message root of simple type is read as (ContentPlan rootValue): that simple type, whose derived types an xsi:type may name. */
+  readonly rootValueType?: SimpleType;
   /** The name written in xsi:type. */
   readonly name: PlanQName;
   readonly attributes: readonly NamedProp[];
@@ -65,6 +68,8 @@ export interface ComplexType {
   readonly contentKeys: ReadonlyMap<string, { slot: number; name?: { ns: string; local: string } }> | undefined;
   /** The type's xs:anyAttribute, or undefined. */
   readonly anyAttribute: AnyAttribute | undefined;
+  /** For the type a message root of simple type is read as: that simple type (xsi:type on the root names one derived from it). */
+  readonly rootValueType: SimpleType | undefined;
 }
 
 export function complexType(def: ComplexTypeDef): ComplexType {
@@ -95,6 +100,7 @@ export function complexType(def: ComplexTypeDef): ComplexType {
     fragments: def.elements.map((e) => (e.declared !== undefined ? fragmentSlot(e) : undefined)),
     contentKeys: def.ordered ? contentKeys(def.elements, def.mixed === true) : undefined,
     anyAttribute: def.anyAttribute ? anyAttribute(def.anyAttribute) : undefined,
+    rootValueType: def.rootValueType,
   };
 }
 

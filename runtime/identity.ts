@@ -1,6 +1,5 @@
 import type { Issue } from './issues.js';
-import { canonicalDecimal } from './lexical.js';
-import { durationKey, momentKey, ZONED_PRIMITIVES } from './order.js';
+import { valueKey } from './order.js';
 import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type IdentityPlan, type Plan, type TypeRef, type XPathPlan } from './plan.js';
 import { MAX_VALUE_DEPTH } from './check.js';
 import { wildcardItemName } from './wildcard.js';
@@ -598,32 +597,7 @@ function comparable(map: IdentityMap, simple: string | undefined, v: unknown): s
   const s = simple !== undefined ? map.simple[simple] : undefined;
   if (!s) return `string:${String(v)}`;
   if (s.p === 'list') return Array.isArray(v) ? `list:${v.map((x) => comparable(map, s.item, x)).join(' ')}` : undefined;
-  return `${s.p}:${canonical(s.p, v)}`;
-}
-
-function canonical(primitive: string, v: unknown): string {
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return primitive === 'decimal' ? String(v) : canonical(primitive, String(v));
-  const text = String(v);
-  switch (primitive) {
-    case 'decimal':
-      return canonicalDecimal(text);
-    case 'float':
-    case 'double': {
-      const n = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
-      return Number.isNaN(n) ? 'NaN' : String(primitive === 'float' ? Math.fround(n) : n);
-    }
-    case 'boolean':
-      return text === '1' || text === 'true' ? 'true' : 'false';
-    case 'duration':
-      return durationKey(text);
-    case 'hexBinary':
-      return text.toUpperCase();
-    case 'base64Binary':
-      return text.replace(/[\t\n\r ]/g, '');
-    default:
-      return ZONED_PRIMITIVES.has(primitive) ? momentKey(primitive, text) : text;
-  }
+  return `${s.p}:${valueKey(s.p, v)}`;
 }
 
 /** A field's value as a message shows it: as the typed form holds it (a list's items spaced). */

@@ -83,6 +83,8 @@ interface CompiledComplex {
   desc: ComplexType;
   attrs: Array<{ prop: string; ns: string; local: string; type: SimpleType; required: boolean; fixed?: unknown }>;
   value?: SimpleType;
+  /** A message root of simple type with a fixed value: that value, typed. */
+  rootFixed?: unknown;
   elements: CompiledElement[];
   /** Some attribute or the simple content holds QNames: written with a QNameWriter. */
   qnames: boolean;
@@ -169,6 +171,7 @@ class CompiledPlan {
     });
     const desc = complexType({
       ...c,
+      ...(c.content.kind === 'simple' && c.content.rootValue ? { rootValueType: this.simpleType(c.content.type) } : {}),
       anyAttribute: c.anyAttribute && { wildcard: c.anyAttribute.wildcard, declared: this.declaredAttributes(c.anyAttribute.declared) },
       elements: c.elements.map(({ declaredAttributes, ...e }) => (declaredAttributes ? { ...e, declaredAttributes: this.declaredAttributes(declaredAttributes) } : e)),
     });
@@ -177,6 +180,8 @@ class CompiledPlan {
     if (c.content.kind === 'simple') {
       out.value = this.simpleType(c.content.type);
       if (out.value.qnames) out.qnames = true;
+      const fixed = c.content.rootValue?.fixed;
+      if (fixed !== undefined) out.rootFixed = typedLiteral(out.value, fixed);
     }
     return out;
   }
@@ -235,7 +240,8 @@ function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Reco
     else if (a.required) cx.missingAttr(a.local, a.prop);
   }
   if (c.value) {
-    v.value = cx.text(c.value, 'value');
+    const root = c.plan.content.kind === 'simple' ? c.plan.content.rootValue : undefined;
+    v.value = root ? cx.rootValue(c.value, root.default ?? root.fixed, c.rootFixed) : cx.text(c.value, 'value');
     return v;
   }
   const model = c.desc.model;
@@ -349,7 +355,7 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
   }
   if (c.desc.anyAttribute) ck.otherAttributes(v[ATTRIBUTES_PROP], c.desc);
   if (c.value) {
-    ck.value(v.value, c.value, 'value');
+    ck.value(v.value, c.value, 'value', c.rootFixed);
     return;
   }
   const model = c.desc.model;

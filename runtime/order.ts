@@ -1,3 +1,5 @@
+import { canonicalDecimal } from './lexical.js';
+
 /**
  * The order of values that range facets compare, beyond xs:decimal (lexical.ts): the date and time
  * types, xs:duration and the floating-point types (XSD 1.0 Part 2 §3.2.7.4, §3.2.6.2, §3.2.4/5).
@@ -220,4 +222,35 @@ function compareDuration(a: string, b: string): Order {
     else if (order !== o) return undefined;
   }
   return order;
+}
+
+/**
+ * A value of a primitive as a key that two values share exactly when they are the same value of
+ * its value space (Part 2 §2.2.1, §3.2: `1.0` and `1` as decimals, `1` and `true` as booleans,
+ * `12:00:00Z` and `13:00:00+01:00` as times): identity constraints, fixed values and enumerations
+ * compare values by it.
+ */
+export function valueKey(primitive: string, v: unknown): string {
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return primitive === 'decimal' ? String(v) : valueKey(primitive, String(v));
+  const text = String(v);
+  switch (primitive) {
+    case 'decimal':
+      return canonicalDecimal(text);
+    case 'float':
+    case 'double': {
+      const n = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
+      return Number.isNaN(n) ? 'NaN' : String(primitive === 'float' ? Math.fround(n) : n);
+    }
+    case 'boolean':
+      return text === '1' || text === 'true' ? 'true' : 'false';
+    case 'duration':
+      return durationKey(text);
+    case 'hexBinary':
+      return text.toUpperCase();
+    case 'base64Binary':
+      return text.replace(/[\t\n\r ]/g, '');
+    default:
+      return ZONED_PRIMITIVES.has(primitive) ? momentKey(primitive, text) : text;
+  }
 }

@@ -306,8 +306,12 @@ export type ParticlePlan = { kind: 'element'; slot: number; min: number; max: nu
 
 export type ContentPlan =
   | { kind: 'empty' }
-  /** Simple content: the text is the property `value` of this simple type. */
-  | { kind: 'simple'; type: string }
+  /**
+   * Simple content: the text is the property `value` of this simple type. `rootValue` is set on the
+   * type a message root of simple type is read as: the value is the element's, under its default or
+   * fixed value, and an xsi:type on the root may name a type derived from `type` (its xsiTypes).
+   */
+  | { kind: 'simple'; type: string; rootValue?: { default?: string; fixed?: string } }
   | { kind: 'elements'; model: ParticlePlan };
 
 export interface ComplexTypePlan {

@@ -438,7 +438,8 @@ export class ReadContext implements FaultSink {
       if (f) this.issue(f.code, f.message, c.attrStart[k], this.pointer(), f.expected, f.received);
       else (others ??= {})[key] = c.attrValue[k];
     }
-    if (c.xsiSeen) this.checkXsi(t.key, false);
+    // a message root of simple type: an xsi:type may name its simple type or one derived from it
+    if (c.xsiSeen) this.checkXsi(t.rootValueType?.key ?? t.key, false, t.rootValueType?.xsiTypes);
     return others;
   }
 
@@ -878,6 +879,16 @@ export class ReadContext implements FaultSink {
   private derivedType(t: SimpleType, derived: ReadonlyMap<string, SimpleType>): SimpleType {
     const k = this.c.attrIndex(XSI_NS, 'type');
     return k < 0 ? t : (derived.get(this.xsiTypeAt(k) ?? '') ?? t);
+  }
+
+  /**
+   * The value of a message root of simple type (ContentPlan rootValue), its attributes read: its
+   * text as a simple element's is read, as the type its xsi:type names among those derived from
+   * `t`, under the element's default and fixed value.
+   */
+  rootValue<T>(t: SimpleType, dflt?: string, fixed?: unknown): T {
+    const actual = this.c.xsiSeen && t.xsiTypes !== undefined ? this.derivedType(t, t.xsiTypes) : t;
+    return this.text<T>(t, 'value', dflt, fixed, actual);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { escapeControls, quote, type IssueCode } from './issues.js';
-import { compareOrdered, ORDERED_PRIMITIVES } from './order.js';
+import { compareOrdered, ORDERED_PRIMITIVES, valueKey, ZONED_PRIMITIVES } from './order.js';
 import { compareDecimal, decimalDigits, normalizeSpace, parseBoolean, parseSmallInteger, WhiteSpace } from './lexical.js';
 import type { FacetsPlan, PlanQName, ValueKind, WhiteSpaceRule } from './plan.js';
 import { findNonXmlChar } from './xml/chars.js';
@@ -69,7 +69,11 @@ export interface SimpleType {
   readonly maxLength: number;
   readonly lengthUnit: 'characters' | 'octets' | 'base64Octets' | 'items';
   readonly enumeration?: ReadonlySet<string | number>;
+  /** For a primitive whose lexical forms are not its values (decimal, float, dates …): the enumeration's value keys (order.ts valueKey). */
+  readonly enumerationKeys?: ReadonlySet<string>;
   readonly enumerationText?: string;
+  /** The primitive type (XSD 1.0 Part 2 §3.2) the values are of: what equality of two values means. */
+  readonly primitive: string;
   readonly decimal?: DecimalBounds;
   /** An xs:QName: read as `prefix:local`, resolved in the namespaces in scope; its typed value is `{ns}local` (or `local`). */
   readonly qname: boolean;
@@ -174,8 +178,10 @@ export function simpleType(def: SimpleTypeDef, parts: { item?: SimpleType; membe
     maxLength: f.length ?? f.maxLength ?? Infinity,
     lengthUnit: f.lengthUnit ?? 'characters',
     enumeration,
+    enumerationKeys: kind === Kind.Text && f.enumeration && VALUE_SPACED.has(def.primitive) ? enumerationKeys(def.primitive, f.enumeration) : undefined,
     enumerationText: f.enumeration ? [...new Set(f.enumeration)].map((v) => JSON.stringify(kind === Kind.Int ? Number(v.trim()) : v)).join(' | ') : undefined,
     decimal: kind === Kind.Text && def.primitive === 'decimal' && Object.keys(decimal).length > 0 ? decimal : undefined,
+    primitive: def.primitive,
     qname: def.primitive === 'QName',
     qnames: def.primitive === 'QName' || parts.item?.qnames === true || parts.members?.some((m) => m.qnames) === true,
     ordered: kind === Kind.Text && ORDERED_PRIMITIVES.has(def.primitive) ? orderedBounds(def.primitive, decimal) : undefined,
@@ -215,7 +221,7 @@ export function acceptsText(t: SimpleType, s: string, mode: TextMode): boolean {
       // a string of n UTF-16 units has between ceil(n/2) and n characters: count only when that is not enough
     } else if (!(s.length <= max && (s.length + 1) >> 1 >= min) && !inLength(ucs2length(s), min, max)) return false;
   }
-  if (t.enumeration !== undefined && !t.qname && !t.enumeration.has(s)) return false;
+  if (t.enumeration !== undefined && !t.qname && !inEnumeration(t, s)) return false;
   if (t.decimal !== undefined && checkDecimalFacets(s, t.decimal) !== undefined) return false;
   if (t.ordered !== undefined && checkOrderedFacets(s, t.ordered) !== undefined) return false;
   return true;
@@ -406,7 +412,7 @@ function textFaultOf(t: SimpleType, text: string, normalForm: boolean): Fault | 
   }
   const lf = lengthFault(t, text, -1);
   if (lf) return lf;
-  if (t.enumeration && !t.qname && !t.enumeration.has(text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
+  if (t.enumeration && !t.qname && !inEnumeration(t, text)) return { code: 'enumeration', message: `${quote(text)} is not one of the values${of(t)}`, expected: t.enumerationText!, received: text };
   if (t.decimal) return decimalFault(t, text, t.decimal);
   if (t.ordered) {
     const facet = checkOrderedFacets(text, t.ordered);
@@ -621,9 +627,62 @@ export function ucs2length(str: string): number {
 
 /** A fixed value (XSD 1.0 Part 1 §3.3.4, cvc-elt.5.2.2): the value must equal it (in the typed form). */
 export function fixedFault(t: SimpleType, v: unknown, fixed: unknown): Fault | undefined {
-  if (v === fixed) return undefined;
+  if (v === fixed || sameValue(t, v, fixed)) return undefined;
   const shown = typeof v === 'string' ? quote(v) : String(v);
   return { code: 'fixed', message: `${shown} must be the fixed value ${JSON.stringify(fixed)}${of(t)}`, expected: JSON.stringify(fixed), received: typeof v === 'string' ? v : String(v) };
+}
+
+/** Primitives whose lexical forms are not their values: two texts may be one value (`1.0` and `1`). */
+const VALUE_SPACED: ReadonlySet<string> = new Set(['decimal', 'float', 'double', 'boolean', 'duration', 'hexBinary', 'base64Binary', ...ZONED_PRIMITIVES]);
+
+/** The value keys of an enumeration's values; one outside the primitive's lexical space (no text can match it) has none. */
+function enumerationKeys(primitive: string, values: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const v of values) {
+    try {
+      keys.add(valueKey(primitive, normalizeSpace(v, WhiteSpace.Collapse)));
+    } catch {
+      // not a value of the primitive: it matches only its own text, which the lexical space refuses
+    }
+  }
+  return keys;
+}
+
+/** Is text `s` (lexically valid) one of the enumeration's values — the same text, or the same value of the primitive? */
+function inEnumeration(t: SimpleType, s: string): boolean {
+  return t.enumeration!.has(s) || (t.enumerationKeys !== undefined && t.enumerationKeys.has(valueKey(t.primitive, s)));
+}
+
+/**
+ * Are two typed values of `t` the same value (Part 2 §2.2.1: equality in the value space), as a
+ * fixed value is compared (cvc-elt.5.2.2.2.2, cvc-au)? A list's items pairwise; a union's values
+ * when the same member (the first that accepts each, §2.5.1.3) holds both as one value.
+ */
+export function sameValue(t: SimpleType, a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const item = t.item;
+    return Array.isArray(a) && Array.isArray(b) && item !== undefined && a.length === b.length && a.every((x, i) => sameValue(item, x, b[i]));
+  }
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  if (t.members !== undefined) {
+    const m = unionMember(t, a);
+    return m !== undefined && m === unionMember(t, b) && sameValue(m, typedLiteral(m, a), typedLiteral(m, b));
+  }
+  return VALUE_SPACED.has(t.primitive) && valueKey(t.primitive, a) === valueKey(t.primitive, b);
+}
+
+/** The first member of union `t` whose lexical space holds text `s` (Part 2 §2.5.1.3), or undefined. */
+function unionMember(t: SimpleType, s: string): SimpleType | undefined {
+  return t.members!.find((m) => {
+    let ok = true;
+    readText(m, s, {
+      fault: () => {
+        ok = false;
+      },
+    });
+    return ok;
+  });
 }
 
 /** The typed form of a default or fixed value written in the schema. */

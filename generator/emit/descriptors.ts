@@ -121,8 +121,10 @@ function complexDescriptor(c: ComplexTypePlan, plan: Plan, sym: Symbols, used: S
   if (c.content.kind === 'elements') {
     const model = particle(c.content.model, c, used);
     lines.push(`content: { kind: 'elements', model: ${model[0]}`, ...model.slice(1), '},');
-  } else if (c.content.kind === 'simple') lines.push(`content: { kind: 'simple', type: ${lit(c.content.type)} },`);
-  else lines.push("content: { kind: 'empty' },");
+  } else if (c.content.kind === 'simple') {
+    lines.push(`content: { kind: 'simple', type: ${lit(c.content.type)} },`);
+    if (c.content.rootValue) lines.push(`rootValueType: ${c.content.type},`);
+  } else lines.push("content: { kind: 'empty' },");
   const doc = jsdoc([`${c.anonymous ? `the anonymous type of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}`]);
   return [`${doc}export const ${c.id}: ComplexType = complexType({`, ...indent(lines), '});'];
 }

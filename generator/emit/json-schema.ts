@@ -132,7 +132,9 @@ class Builder {
     }
     if (c.anyAttribute) properties.$attributes = { type: 'object', additionalProperties: { type: 'string' } };
     if (c.content.kind === 'simple') {
-      properties.value = this.simpleUse(c.content.type);
+      // a message root of simple type: the element's value constraint
+      const root = c.content.rootValue;
+      properties.value = root ? this.simpleProp(c.content.type, root.fixed, root.default, undefined) : this.simpleUse(c.content.type);
       required.push('value');
     }
     if (c.ordered) {

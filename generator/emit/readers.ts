@@ -127,7 +127,14 @@ if (others) v.$attributes = others;`
     if (a.required) body.push(`if (${local} === undefined) cx.missingAttr(${lit(a.local)}, ${lit(a.prop)});`, `else ${propAccess('v', a.prop)} = ${local};`);
     else body.push(`if (${local} !== undefined) ${propAccess('v', a.prop)} = ${local};`);
   }
-  if (c.content.kind === 'simple') {
+  if (c.content.kind === 'simple' && c.content.rootValue) {
+    // a message root of simple type: the element's value constraint, an xsi:type derived from its type
+    const { default: dflt, fixed } = c.content.rootValue;
+    const args = [sym.descriptor(c.content.type)];
+    if (dflt !== undefined || fixed !== undefined) args.push(lit(dflt ?? fixed));
+    if (fixed !== undefined) args.push(typedLiteral(plan.simpleTypes[c.content.type], fixed));
+    body.push(`v.value = cx.rootValue(${args.join(', ')});`);
+  } else if (c.content.kind === 'simple') {
     body.push(`v.value = cx.text(${sym.descriptor(c.content.type)}, 'value');`);
   } else if (c.content.kind === 'empty') {
     body.push('cx.open(EMPTY_CONTENT);');

@@ -217,7 +217,10 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
   if (c.anyAttribute) body.push(`ck.otherAttributes(${keyAccess('v', '$attributes')}, ${d});`);
   if (c.content.kind === 'simple') {
     const x = keyAccess('v', 'value');
-    body.push(guarded(guards, x, c.content.type, undefined, `ck.value(${x}, ${sym.descriptor(c.content.type)}, 'value');`));
+    // a message root of simple type: the element's fixed value
+    const fixed = c.content.rootValue?.fixed;
+    const typed = fixed !== undefined ? `, ${typedLiteral(plan.simpleTypes[c.content.type], fixed)}` : '';
+    body.push(guarded(guards, x, c.content.type, fixed, `ck.value(${x}, ${sym.descriptor(c.content.type)}, 'value'${typed});`));
   }
   if (c.content.kind === 'elements' && c.ordered) {
     // each item by its slot: the element's own checks, with the item's key as the property

@@ -84,7 +84,7 @@ export function complexTypePlan(
   if (t.sensitiveKeys) out.sensitiveKeys = t.sensitiveKeys;
   if (t.doc) out.doc = t.doc;
   if (t.source) out.source = t.source;
-  if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id };
+  if (t.content.kind === 'simple') out.content = { kind: 'simple', type: typeOf(t.content.type).id, ...(t.rootValue ? { rootValue: { ...t.rootValue } } : {}) };
   else if (t.mixed) {
     // mixed content: text and elements in document order, so ordered content with text items
     const mapped = t.content.kind === 'elements' ? new ContentMapping(where, t, typeOf, declaredUnder, true, substitutes, allAttributes).map(t.content.particle) : undefined;

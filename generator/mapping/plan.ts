@@ -462,6 +462,8 @@ function reachable(model: SchemaModel, catalog: Catalog, subtypes: SubtypeIndex)
     const decl = model.elements[key];
     if (!decl) throw new SchemaError(`message '${m.name}': no global element <${m.root}> in ${rootNamespace(catalog, m) || 'no namespace'}${m.schema ? ` in ${m.schema}` : ''}`);
     r.namespaces.add(decl.name.ns);
+    // a root of simple type: an xsi:type on it may name a type derived from its type, as on any element
+    if (model.simpleTypes[decl.type]) ofElements.add(decl.type);
     visitType(messageRootType(model, decl));
   }
   // an xsi:type inside lax content may name any global type: each is read as itself (not as a family)

@@ -8,7 +8,8 @@ import { splitKey, type ComplexType, type ElementDecl, type SchemaModel } from '
  * takes every global element — so its declaration gets a complex type of its own here, which
  * only its messages use (where the element appears inside other content it keeps its own type):
  *
- * - simple type T: simple content of T and no attributes, typed `{ value: T }`;
+ * - simple type T: simple content of T and no attributes, typed `{ value: T }`; the element's
+ *   default or fixed value applies to it, and an xsi:type may name a type derived from T;
  * - xs:anyType: what anyType is (Part 1 §3.4.7), mixed content of any elements and any
  *   attributes, both lax, typed as ordered content of fragments.
  *
@@ -37,7 +38,12 @@ export function withMessageRootTypes(model: SchemaModel, roots: readonly Element
             },
             anyAttribute: { namespaces: '##any', processContents: 'lax' },
           }
-        : { ...base, mixed: false, content: { kind: 'simple', type: decl.type } };
+        : {
+            ...base,
+            mixed: false,
+            content: { kind: 'simple', type: decl.type },
+            rootValue: { ...(decl.default !== undefined ? { default: decl.default } : {}), ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}) },
+          };
   }
   return Object.keys(added).length === 0 ? model : { ...model, complexTypes: { ...model.complexTypes, ...added } };
 }

@@ -98,6 +98,11 @@ export interface ComplexType {
   derivation?: 'extension' | 'restriction';
   /** Effective content, the base's included for an extension (Part 1 §3.4.2). */
   content: Content;
+  /**
+   * Set on the type a message root of simple type is read as (mapping/root-types.ts): its simple
+   * content is the element's own value, under the element's value constraint.
+   */
+  rootValue?: { default?: string; fixed?: string };
   /** Effective attribute uses in declaration order, the base's first. */
   attributes: AttributeUse[];
   anyAttribute?: Wildcard;
