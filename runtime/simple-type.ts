@@ -650,7 +650,7 @@ function enumerationKeys(primitive: string, values: readonly string[]): Set<stri
 
 /** Is text `s` (lexically valid) one of the enumeration's values — the same text, or the same value of the primitive? */
 function inEnumeration(t: SimpleType, s: string): boolean {
-  return t.enumeration!.has(s) || (t.enumerationKeys !== undefined && t.enumerationKeys.has(valueKey(t.primitive, s)));
+  return t.enumeration!.has(s) || t.enumerationKeys?.has(valueKey(t.primitive, s)) === true;
 }
 
 /**
