@@ -268,9 +268,10 @@ const NOTHING_CHECKED: FragmentSlot = {
 
 /**
  * The expanded name of a fragment's element (and, `fault`, the first fault of its lax content as a
- * walk without readers finds it), or a fault when the value is not one element of well-formed XML.
+ * walk without readers finds it; `xsiType`, whether it has one), or a fault when the value is not
+ * one element of well-formed XML.
  */
-export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string; fault?: Fault } | Fault {
+export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limits: XmlLimits = withLimits(undefined)): { ns: string; local: string; fault?: Fault; xsiType?: boolean } | Fault {
   if (typeof x !== 'string') return { code: 'invalid-value', message: `expected an XML element as a string, found ${typeof x}`, expected: 'an XML element (string)', received: typeof x };
   const t = x.trimStart();
   if (!t.startsWith('<') || t.startsWith('<?') || t.startsWith('<!')) {
@@ -279,7 +280,8 @@ export function fragmentRoot(x: unknown, f: FragmentSlot = NOTHING_CHECKED, limi
   try {
     const c = new XmlCursor(x, limits);
     c.prolog();
-    const name: { ns: string; local: string; fault?: Fault } = { ns: c.ns, local: c.local };
+    const name: { ns: string; local: string; fault?: Fault; xsiType?: boolean } = { ns: c.ns, local: c.local };
+    if (c.xsiSeen && c.attrIndex(XSI_NS, 'type') >= 0) name.xsiType = true;
     captureFragment(
       c,
       f,
@@ -343,7 +345,8 @@ export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits, l
         received: `<${root.local}>`,
       };
     }
-    if (w.process === 'strict' && !f.declared.has(`{${root.ns}}${root.local}`)) return strictFault(root.local);
+    // an undeclared element with an xsi:type is read against its type by the lax reading (§3.10.4)
+    if (w.process === 'strict' && !f.declared.has(`{${root.ns}}${root.local}`) && !(lax && root.xsiType)) return strictFault(root.local);
   }
   if (lax && f.lax) return lax(x as string, f);
   return root.fault;

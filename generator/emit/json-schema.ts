@@ -198,8 +198,9 @@ class Builder {
 
   /**
    * An item of a fragment slot: one XML element as text (its well-formedness and namespace are
-   * checked by validateM, not here); for a lax or strict wildcard, also (a strict one: only) the
-   * typed item of each global element it may hold, one property named by its expanded name.
+   * checked by validateM, not here); for a lax or strict wildcard, also the typed item of each
+   * global element it may hold, one property named by its expanded name (an undeclared element
+   * a strict one admits, for its xsi:type, is text).
    */
   private fragmentItem(e: ElementPlan): JsonSchema {
     const text: JsonSchema = { type: 'string', pattern: '^\\s*<[^?!]' };
@@ -208,7 +209,7 @@ class Builder {
       return { type: 'object', properties: { [w.prop]: w.nillable ? { if: { type: 'null' }, else: value } : value }, required: [w.prop], additionalProperties: false };
     });
     if (typed.length === 0) return text;
-    return { anyOf: e.wildcard?.process === 'strict' ? typed : [text, ...typed] };
+    return { anyOf: [text, ...typed] };
   }
 
   /** A property of simple type: a reference to the named type, or its schema inline. */

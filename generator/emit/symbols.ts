@@ -147,13 +147,13 @@ export class Symbols {
 
   /**
    * TS type of one item of a fragment slot (type kind `any`): XML text; for a lax or strict
-   * wildcard that may hold global elements of the set, also their typed items `{ '{ns}local': T }`
-   * (for a strict one only those: what it matches must be declared).
+   * wildcard that may hold global elements of the set, also their typed items `{ '{ns}local': T }`.
+   * (What a strict one matches must be declared, or have an xsi:type, §3.10.4: that one is text.)
    */
   fragmentItem(e: ElementPlan, prefix = 'T.'): string {
     const typed = typedWildcardElements(this.plan, e);
     const items = typed.map((w) => `{ ${propKey(w.prop)}: ${this.typeName(w.type, prefix)}${w.nillable ? ' | null' : ''} }`);
-    return (e.wildcard?.process === 'strict' && items.length > 0 ? items : ['string', ...items]).join(' | ');
+    return ['string', ...items].join(' | ');
   }
 }
 

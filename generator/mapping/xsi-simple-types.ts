@@ -15,12 +15,13 @@ import { XsdRegexError } from './xsd-regex.js';
  */
 export function xsiSimpleTypes(model: SchemaModel, key: string): string[] {
   const declared = model.simpleTypes[key];
-  if (!declared || key === ANY_SIMPLE_TYPE) return [];
+  if (!declared) return [];
   const targets = new Set([key, ...(declared.variety === 'union' ? (declared.memberTypes ?? []) : [])]);
   const out: string[] = [];
   for (const [k, t] of Object.entries(model.simpleTypes)) {
     if (!t.name || k === key || (isBuiltinKey(k) && UNSUPPORTED_BUILTINS.has(t.name.local))) continue;
-    if (derivesFrom(model, k, targets) && mapsCleanly(model, k)) out.push(k);
+    // every simple type derives from xs:anySimpleType, lists and unions included (Part 2 §2.5.1.2-3)
+    if ((key === ANY_SIMPLE_TYPE || derivesFrom(model, k, targets)) && mapsCleanly(model, k)) out.push(k);
   }
   return out.sort();
 }
