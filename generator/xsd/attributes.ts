@@ -1,6 +1,6 @@
 import { ANY_SIMPLE_TYPE } from '../model/builtins.js';
 import { qkey, type AttributeUse, type GlobalAttribute, type Wildcard } from '../model/model.js';
-import { admits } from './restriction.js';
+import { admits, wildcardIntersection } from './wildcards.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
 import { readWildcard } from './particles.js';
 import { componentContext } from './redefine.js';
@@ -26,6 +26,8 @@ export interface AttributeSet {
 /** Reads the xs:attribute, xs:attributeGroup and xs:anyAttribute children of `node`. */
 export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, seen = new Set<string>()): AttributeSet {
   const out: AttributeSet = { uses: [] };
+  let local: Wildcard | undefined;
+  const groups: Wildcard[] = [];
   for (const child of xsChildren(node)) {
     if (child.local === 'attribute') add(out, readAttribute(r, child, ctx), child);
     else if (child.local === 'attributeGroup') {
@@ -35,9 +37,12 @@ export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, se
       const g = r.global('attributeGroup', key, child);
       const inner = readAttributes(r, g.node, componentContext('attributeGroup', key), new Set([...seen, key]));
       for (const u of inner.uses) add(out, u, child);
-      if (inner.anyAttribute) out.anyAttribute = out.anyAttribute ?? inner.anyAttribute;
-    } else if (child.local === 'anyAttribute') out.anyAttribute = readWildcard(r, child);
+      if (inner.anyAttribute) groups.push(inner.anyAttribute);
+    } else if (child.local === 'anyAttribute') local = readWildcard(r, child);
   }
+  // the complete wildcard (§3.4.2, §3.6.2): the local one intersected with the groups', its processContents the local one's (else the first group's)
+  const all = local ? [local, ...groups] : groups;
+  if (all.length > 0) out.anyAttribute = all.slice(1).reduce((w, g) => wildcardIntersection(w, g, sourceOf(node)), all[0]);
   return out;
 }
 

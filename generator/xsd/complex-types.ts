@@ -1,5 +1,5 @@
 import { ANY_TYPE } from '../model/builtins.js';
-import { splitKey, type ComplexType, type Content, type ModelGroup } from '../model/model.js';
+import { splitKey, type ComplexType, type Content, type ModelGroup, type Wildcard } from '../model/model.js';
 import { extendAttributes, readAttributes, restrictAttributes } from './attributes.js';
 import { restrictFacets } from './facets.js';
 import { documentation, sourceOf, xsChildren, type XNode } from './load.js';
@@ -10,6 +10,7 @@ import type { SchemaComponents } from './components.js';
 import { SchemaError } from '../model/schema-error.js';
 import { derivationSet } from './schema-set.js';
 import { facetsOf, readSimpleType } from './simple-types.js';
+import { wildcardUnion } from './wildcards.js';
 
 /**
  * xs:complexType (XSD 1.0 Part 1 §3.4): plain content models, simpleContent extension and
@@ -76,11 +77,13 @@ function readSimpleContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx
       t.attributes = extendAttributes(base.attributes, own.uses, d);
       t.base = baseKey;
       t.derivation = 'extension';
-      if (base.anyAttribute) t.anyAttribute = base.anyAttribute;
+      const any = extendedWildcard(own.anyAttribute, base.anyAttribute, d);
+      if (any) t.anyAttribute = any;
     } else {
       r.simpleType(baseKey, d);
       t.content = { kind: 'simple', type: baseKey };
       t.attributes = extendAttributes([], own.uses, d);
+      if (own.anyAttribute) t.anyAttribute = own.anyAttribute;
     }
   } else {
     const base = r.complexType(baseKey, d);
@@ -111,8 +114,17 @@ function readSimpleContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx
     t.attributes = restrictAttributes(base.attributes, own.uses, d, base.anyAttribute);
     t.base = baseKey;
     t.derivation = 'restriction';
+    if (own.anyAttribute) t.anyAttribute = own.anyAttribute;
   }
-  if (own.anyAttribute) t.anyAttribute = own.anyAttribute;
+}
+
+/**
+ * An extension's attribute wildcard (§3.4.2, {attribute wildcard} clause 2.2.2): its own complete
+ * wildcard united with its base's (the own one's processContents), or whichever of the two there is.
+ */
+function extendedWildcard(own: Wildcard | undefined, base: Wildcard | undefined, at: XNode): Wildcard | undefined {
+  if (own && base) return wildcardUnion(own, base, sourceOf(at));
+  return own ?? base;
 }
 
 function readComplexContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx: string): void {
@@ -139,7 +151,7 @@ function readComplexContent(r: SchemaComponents, t: ComplexType, node: XNode, ct
     t.derivation = 'extension';
     t.content = extendContent(base.content, own, d);
     t.attributes = extendAttributes(base.attributes, attrs.uses, d);
-    const any = attrs.anyAttribute ?? base.anyAttribute;
+    const any = extendedWildcard(attrs.anyAttribute, base.anyAttribute, d);
     if (any) t.anyAttribute = any;
   } else {
     t.derivation = 'restriction';

@@ -2,6 +2,7 @@ import { ANY_SIMPLE_TYPE, ANY_TYPE } from '../model/builtins.js';
 import type { AttributeUse, ElementParticle, ModelGroup, Occurs, Particle, Wildcard, WildcardParticle } from '../model/model.js';
 import type { SchemaComponents } from './components.js';
 import { displayName } from './redefine.js';
+import { admits, wildcardSubset } from './wildcards.js';
 
 /**
  * Whether one content model or attribute set is a valid restriction of another: Particle Valid
@@ -255,21 +256,6 @@ function occurrence(r: Occurs, b: Occurs, what: string): Why {
 }
 
 const STRENGTH = { skip: 0, lax: 1, strict: 2 } as const;
-
-/** Does the wildcard's namespace constraint admit `ns` (Part 1 §3.10.4, Wildcard allows Namespace Name)? */
-export function admits(w: Wildcard, ns: string): boolean {
-  if (w.namespaces === '##any') return true;
-  if (w.namespaces === '##other') return ns !== '' && ns !== w.otherThan;
-  return w.namespaces.includes(ns);
-}
-
-/** Wildcard Subset (§3.10.6). */
-function wildcardSubset(r: Wildcard, b: Wildcard): boolean {
-  if (b.namespaces === '##any') return true;
-  if (r.namespaces === '##any') return false;
-  if (r.namespaces === '##other') return b.namespaces === '##other' && b.otherThan === r.otherThan;
-  return r.namespaces.every((ns) => admits(b, ns));
-}
 
 function what(p: Particle): string {
   if (p.kind === 'element') return `element '${p.name.local}'`;
