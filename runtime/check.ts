@@ -11,6 +11,11 @@ import { admits, expandedOfKey, fragmentFault, otherAttributeFault, wildcardItem
 /** Flags of an element's value in a validator call: it must be present (else missing-element); null is allowed. */
 export const REQUIRED = 1;
 export const NILLABLE = 2;
+/**
+ * For a reader of an element of simple type: its `block` bars restriction, so an xsi:type may name
+ * its own type only (every derivation of a simple type is a restriction, cvc-elt.4.3).
+ */
+export const XSI_RESTRICTION_BLOCKED = 4;
 
 /**
  * The state a validator works on — a generated one (emit/validators.ts) or the interpreter's —

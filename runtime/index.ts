@@ -5,7 +5,7 @@
  */
 export { PaygenError, quote, type Issue, type IssueCode } from './issues.js';
 export { MIXED_TEXT, ReadContext, displayKey, type ParseMode, type ParseOptions } from './read-context.js';
-export { NILLABLE, REQUIRED, ValueChecker } from './check.js';
+export { NILLABLE, REQUIRED, ValueChecker, XSI_RESTRICTION_BLOCKED } from './check.js';
 export { simpleType, checkDecimalFacets, isXmlText, ucs2length, type DecimalBounds, type Fault, type SimpleType, type SimpleTypeDef } from './simple-type.js';
 export { all, choice, complexType, element, family, sequence, type ComplexType, type ComplexTypeDef, type Family, type FamilyDef } from './descriptors.js';
 export { EMPTY_CONTENT, type ContentModel } from './content-model.js';

@@ -1,4 +1,4 @@
-import { NILLABLE, REQUIRED, ValueChecker } from './check.js';
+import { NILLABLE, REQUIRED, ValueChecker, XSI_RESTRICTION_BLOCKED } from './check.js';
 import { EMPTY_CONTENT } from './content-model.js';
 import { complexType, family, type ComplexType, type Family } from './descriptors.js';
 import {
@@ -284,7 +284,7 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
     const typed = p.wildcardReaders;
     value = ordered ? cx.fragmentContent(index, el.prop, e.fragment, typed) : index < 0 ? cx.fragment(el.prop, e.fragment, typed) : cx.fragmentItem(el.prop, index, e.fragment, typed);
   } else if (e.simple) {
-    const flags = el.nillable ? NILLABLE : 0;
+    const flags = readFlags(el);
     value = ordered
       ? cx.simpleContent(index, el.prop, e.simple, flags, e.dflt, e.fixed)
       : index < 0
@@ -309,8 +309,13 @@ function readElement(cx: ReadContext, p: CompiledPlan, e: CompiledElement, index
 /** The value of the entered element of `e`, read through its end tag (a typed wildcard item). */
 function readEntered(cx: ReadContext, p: CompiledPlan, e: CompiledElement): unknown {
   const el = e.plan;
-  if (e.simple) return cx.simpleEntered(e.simple, el.nillable ? NILLABLE : 0, e.dflt, e.fixed);
+  if (e.simple) return cx.simpleEntered(e.simple, readFlags(el), e.dflt, e.fixed);
   return readNillable(cx, p, el);
+}
+
+/** The read flags of an element of simple type (runtime/check.ts). */
+function readFlags(el: ElementPlan): number {
+  return (el.nillable ? NILLABLE : 0) | (el.blocked?.includes('restriction') ? XSI_RESTRICTION_BLOCKED : 0);
 }
 
 /** The entered element of complex type `el`: null when nilled, its type read all the same (its attributes checked: ReadContext.nil). */

@@ -246,8 +246,9 @@ export interface ElementPlan {
   uncheckedWithin?: string[];
   declaredAttributes?: string[];
   /**
-   * For an element of type xs:anyType (type kind `any`, no wildcard): the derivations its `block`
-   * (or the schema's blockDefault) bars an xsi:type from (cvc-elt.4.3); absent when none.
+   * For an element of type xs:anyType (type kind `any`, no wildcard) or of a simple type: the
+   * derivations its `block` (or the schema's blockDefault) bars an xsi:type from (cvc-elt.4.3);
+   * absent when none. (Of a complex type, the element's type is a narrowed family instead.)
    */
   blocked?: DerivationMethod[];
   doc?: string;

@@ -1,4 +1,4 @@
-import { NILLABLE } from './check.js';
+import { NILLABLE, XSI_RESTRICTION_BLOCKED } from './check.js';
 import { ContentMatcher, expectedNames, firstSlot, fits, NO_MATCH, type ContentModel, type Node } from './content-model.js';
 import type { ComplexType, Family } from './descriptors.js';
 import { quote, type Issue, type IssueCode } from './issues.js';
@@ -720,7 +720,7 @@ export class ReadContext implements FaultSink {
    * xsi:nil="true" and `flags` have NILLABLE), as `simple` reads one.
    */
   simpleEntered<T>(t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
-    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+    return this.simpleHere<T>(t, flags, dflt, fixed);
   }
 
   private fragmentHere(f: FragmentSlot, typed: WildcardReaders | undefined): string {
@@ -846,32 +846,34 @@ export class ReadContext implements FaultSink {
    */
   simple<T>(prop: string, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
     this.enter(prop);
-    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+    return this.simpleHere<T>(t, flags, dflt, fixed);
   }
 
   /** As `simple`, for item `index` of ordered content, keyed `key`. */
   simpleContent<T>(index: number, key: string, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
     this.enterContent(index, key);
-    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+    return this.simpleHere<T>(t, flags, dflt, fixed);
   }
 
   /** As `simple`, for item `index` of an array property. */
   simpleItem<T>(prop: string, index: number, t: SimpleType, flags: number, dflt?: string, fixed?: unknown): T | null {
     this.enterItem(prop, index);
-    return this.simpleHere<T>(t, (flags & NILLABLE) !== 0, dflt, fixed);
+    return this.simpleHere<T>(t, flags, dflt, fixed);
   }
 
-  private simpleHere<T>(t: SimpleType, nillable: boolean, dflt: string | undefined, fixed: unknown): T | null {
+  private simpleHere<T>(t: SimpleType, flags: number, dflt: string | undefined, fixed: unknown): T | null {
     const c = this.c;
     for (let k = 0; k < c.attrCount; k++) if (c.attrNs[k] !== XSI_NS) this.unexpectedAttr(k);
     let actual = t;
     if (c.xsiSeen) {
-      this.checkXsi(t.key, true, t.xsiTypes);
-      if (this.nilAttr(nillable)) {
+      // the element's block may bar every derived type (XSI_RESTRICTION_BLOCKED)
+      const derived = (flags & XSI_RESTRICTION_BLOCKED) === 0 ? t.xsiTypes : undefined;
+      this.checkXsi(t.key, true, derived);
+      if (this.nilAttr((flags & NILLABLE) !== 0)) {
         this.emptyNilContent();
         return null;
       }
-      if (t.xsiTypes !== undefined) actual = this.derivedType(t, t.xsiTypes);
+      if (derived !== undefined) actual = this.derivedType(t, derived);
     }
     return this.text<T>(t, undefined, dflt, fixed, actual);
   }

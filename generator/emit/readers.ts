@@ -35,8 +35,9 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   const nillable =
     [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple') ||
     Object.values(plan.laxTypes?.types ?? {}).some((t) => t.type?.kind === 'simple' && t.refused === undefined);
+  const blocked = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => readFlags(e).includes('XSI_RESTRICTION_BLOCKED'));
   const imports = [
-    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${hasReaderTable(plan) ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
+    `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, ${blocked ? 'XSI_RESTRICTION_BLOCKED, ' : ''}type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${hasReaderTable(plan) ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
     "import * as S from './schema.js';",
     "import type * as T from './types.js';",
   ];
@@ -164,6 +165,12 @@ if (others) v.$attributes = others;`
  * A nillable element of complex type: null when nilled, yet its type's reader runs all the same
  * (its value dropped) so that its xsi:type and attributes are checked (ReadContext.nil).
  */
+/** The read flags of an element of simple type (runtime/check.ts): NILLABLE, XSI_RESTRICTION_BLOCKED. */
+function readFlags(e: ElementPlan): string {
+  const flags = [e.nillable ? 'NILLABLE' : '', e.type.kind === 'simple' && e.blocked?.includes('restriction') ? 'XSI_RESTRICTION_BLOCKED' : ''].filter((f) => f !== '');
+  return flags.length === 0 ? '0' : flags.join(' | ');
+}
+
 function nilOr(read: string): string {
   return `cx.nil(true) ? (${read}, null) : ${read}`;
 }
@@ -176,7 +183,7 @@ function slotCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Plan, 
   if (e.array) body.push(`const a = (${target} ??= []);`);
   const into = e.array ? 'const x =' : `${target} =`;
   const valueExpr = e.array ? 'x' : target;
-  const flags = e.nillable ? 'NILLABLE' : '0';
+  const flags = readFlags(e);
   if (e.type.kind === 'any') {
     const w = `${sym.descriptor(c.id)}.fragments[${slot}]!`;
     const typed = typedWildcardElements(plan, e).length > 0 ? { t: `<${sym.fragmentItem(e)}>`, table: `, ${sym.wildcardTable()}` } : { t: '', table: laxTable(plan, e, sym) };
@@ -216,7 +223,7 @@ function orderedCase(c: ComplexTypePlan, e: ElementPlan, slot: number, plan: Pla
     const typed = typedWildcardElements(plan, e).length > 0;
     return `items.push({ ${key}: cx.fragmentContent${typed ? `<${sym.fragmentItem(e)}>` : ''}(items.length, ${lit(e.prop)}, ${sym.descriptor(c.id)}.fragments[${slot}]!${typed ? `, ${sym.wildcardTable()}` : laxTable(plan, e, sym)}) });`;
   }
-  const flags = e.nillable ? 'NILLABLE' : '0';
+  const flags = readFlags(e);
   if (e.type.kind === 'simple') {
     const s = plan.simpleTypes[e.type.id];
     const dflt = e.default ?? e.fixed;
@@ -245,7 +252,7 @@ function wildcardReaders(plan: Plan, sym: Symbols): string {
     if (e.type.kind === 'simple') {
       const s = plan.simpleTypes[e.type.id];
       const dflt = e.default ?? e.fixed;
-      const args = [sym.descriptor(e.type.id), e.nillable ? 'NILLABLE' : '0'];
+      const args = [sym.descriptor(e.type.id), readFlags(e)];
       if (dflt !== undefined || e.fixed !== undefined) args.push(dflt !== undefined ? lit(dflt) : 'undefined');
       if (e.fixed !== undefined) args.push(typedLiteral(s, e.fixed));
       return `${lit(k)}: (cx) => cx.simpleEntered(${args.join(', ')}),`;

@@ -252,8 +252,6 @@ class ContentMapping {
     if (anyType) {
       e.declared = [];
       this.laxWithin(e);
-      // what its block bars an xsi:type from (cvc-elt.4.3): every type derives from xs:anyType
-      if (p.blocks && p.blocks.length > 0) e.blocked = [...p.blocks].sort();
     }
     declaredMarks(e, p);
     const slot = this.elements.length;
@@ -297,6 +295,9 @@ function declaredMarks(e: ElementPlan, d: ElementParticle | ElementDecl): void {
   const identity = identityPlans(d.identity);
   if (identity) e.identity = identity;
   if (d.sensitive) e.sensitive = true;
+  // what its block bars an xsi:type from (cvc-elt.4.3), where the plan has no family to narrow:
+  // an xs:anyType element (every type derives from anyType), one of simple type (its xsiTypes)
+  if (d.blocks && d.blocks.length > 0 && (e.type.kind === 'any' || e.type.kind === 'simple')) e.blocked = [...d.blocks].sort();
   if (d.doc) e.doc = d.doc;
   if (d.source) e.source = d.source;
 }

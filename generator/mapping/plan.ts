@@ -612,6 +612,8 @@ export function substitutesOf(model: SchemaModel): Substitutes {
     if (d.codeList) p.codeList = d.codeList;
     if (d.identity) p.identity = d.identity;
     if (d.doc) p.doc = d.doc;
+    // the member's own block applies to an xsi:type on it (cvc-elt.4.3), as on any element
+    if (d.blocks) p.blocks = d.blocks;
     return p;
   };
   return (key) => {
