@@ -133,7 +133,7 @@ class CompiledPlan {
   }
 
   /** The types an xsi:type may name inside lax content, each with its reader (Plan.laxTypes). */
-  private laxTypes(lax: NonNullable<Plan['laxTypes']>): Pick<WildcardReaders, 'types' | 'anyTypeElements'> {
+  private laxTypes(lax: NonNullable<Plan['laxTypes']>): Pick<WildcardReaders, 'types' | 'anyTypeElements' | 'abstractElements'> {
     const types: Record<string, LaxType> = {};
     for (const [key, t] of Object.entries(lax.types)) {
       const ref = t.refused === undefined ? t.type : undefined;
@@ -149,7 +149,7 @@ class CompiledPlan {
               };
       types[key] = { derivation: t.derivation, ...(t.abstract ? { abstract: true } : {}), ...(t.refused !== undefined ? { refused: t.refused } : {}), ...(read ? { read } : {}) };
     }
-    return { types, anyTypeElements: lax.anyTypeElements };
+    return { types, anyTypeElements: lax.anyTypeElements, abstractElements: lax.abstractElements };
   }
 
   simpleType(id: string): SimpleType {

@@ -66,7 +66,12 @@ export interface Plan {
    * on one of those must name a type its declaration admits, where one on an undeclared element
    * that names none leaves its content lax.
    */
-  laxTypes?: { types: Record<string, LaxTypePlan>; anyTypeElements: Record<string, AnyTypeElementPlan> };
+  laxTypes?: {
+    types: Record<string, LaxTypePlan>;
+    anyTypeElements: Record<string, AnyTypeElementPlan>;
+    /** The global elements declared abstract, by `{ns}local`: none may appear, in lax content either (cvc-elt.2). */
+    abstractElements: string[];
+  };
   /** Local names of every type the schema declares, used or not (paygen diff tells a rename from a switch to another type). */
   typeNames: string[];
 }

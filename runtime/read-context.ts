@@ -623,7 +623,20 @@ export class ReadContext implements FaultSink {
     this.mixedAt[level] = true;
     const visitor: LaxVisitor = {
       element: () => {
-        const read = typed?.elements[`{${c.ns}}${c.local}`];
+        const key = `{${c.ns}}${c.local}`;
+        if (typed?.abstractElements?.includes(key)) {
+          this.issue(
+            'unexpected-element',
+            `<${c.local}> is declared abstract: it may not appear, in lax content either (cvc-elt.2)`,
+            c.tagStart,
+            this.pointer(),
+            'an element not declared abstract',
+            `<${c.local}>`,
+          );
+          c.skipContent();
+          return true;
+        }
+        const read = typed?.elements[key];
         if (read === undefined) return false;
         this.push();
         this.entered();

@@ -138,6 +138,8 @@ function laxAt(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, root: boolean, anyT
   // a global element here has no reader (those with one were read): one declared abstract, say. One
   // of type xs:anyType is not in `within` (the plan leaves it out): its content is lax, walked on.
   if (f.within.has(key) && (!root || (f.wildcard !== undefined && f.declared.has(key)))) {
+    // the matched element itself is not read by the walk: one declared abstract is judged here
+    if (root && v.element()) return LaxStep.READ;
     v.unsupported(`<${c.local}>`, c.tagStart);
     return LaxStep.STOP;
   }
@@ -395,6 +397,8 @@ export interface WildcardReaders {
   readonly types?: Readonly<Record<string, LaxType>>;
   /** For a set with lax content: its global elements of type xs:anyType, as an xsi:type on them is judged. */
   readonly anyTypeElements?: Readonly<Record<string, AnyTypeDeclaration>>;
+  /** For a set with lax content: its global elements declared abstract, which may appear nowhere (cvc-elt.2). */
+  readonly abstractElements?: readonly string[];
 }
 
 /** A global type an xsi:type may name inside lax content (Plan.laxTypes), with its reader. */

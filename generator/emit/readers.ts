@@ -274,7 +274,7 @@ function wildcardReaders(plan: Plan, sym: Symbols): string {
       else if (t.type) fields.push(`read: (cx, nillable) => { if (nillable) cx.nil(true); return ${sym.reader(t.type)}(cx); }`);
       return `${lit(k)}: { ${fields.join(', ')} },`;
     });
-    lines.push(...indent(['types: {', ...indent(types), '},', `anyTypeElements: ${lit(lax.anyTypeElements)},`]));
+    lines.push(...indent(['types: {', ...indent(types), '},', `anyTypeElements: ${lit(lax.anyTypeElements)},`, `abstractElements: ${lit(lax.abstractElements)},`]));
   }
   lines.push('};');
   return lines.join('\n');

@@ -512,7 +512,11 @@ function laxTypePlans(model: SchemaModel, complexNames: Map<string, string>, sim
   const anyTypeElements: Record<string, AnyTypeElementPlan> = {};
   for (const d of Object.values(model.elements).sort((a, b) => (a.key < b.key ? -1 : 1)))
     if (d.type === ANY_TYPE) anyTypeElements[qkey(d.name.ns, d.name.local)] = { blocked: [...(d.blocks ?? [])].sort(), nillable: d.nillable };
-  return { types, anyTypeElements };
+  const abstractElements = Object.values(model.elements)
+    .filter((d) => d.abstract)
+    .map((d) => qkey(d.name.ns, d.name.local))
+    .sort();
+  return { types, anyTypeElements, abstractElements };
 }
 
 /**
