@@ -622,21 +622,22 @@ export class ReadContext implements FaultSink {
     const mixed = this.mixedAt[level];
     this.mixedAt[level] = true;
     const visitor: LaxVisitor = {
+      abstract: () => {
+        if (!typed?.abstractElements?.includes(`{${c.ns}}${c.local}`)) return false;
+        this.issue(
+          'unexpected-element',
+          `<${c.local}> is declared abstract: it may not appear, in lax content either (cvc-elt.2)`,
+          c.tagStart,
+          this.pointer(),
+          'an element not declared abstract',
+          `<${c.local}>`,
+        );
+        c.skipContent();
+        return true;
+      },
       element: () => {
-        const key = `{${c.ns}}${c.local}`;
-        if (typed?.abstractElements?.includes(key)) {
-          this.issue(
-            'unexpected-element',
-            `<${c.local}> is declared abstract: it may not appear, in lax content either (cvc-elt.2)`,
-            c.tagStart,
-            this.pointer(),
-            'an element not declared abstract',
-            `<${c.local}>`,
-          );
-          c.skipContent();
-          return true;
-        }
-        const read = typed?.elements[key];
+        if (visitor.abstract()) return true;
+        const read = typed?.elements[`{${c.ns}}${c.local}`];
         if (read === undefined) return false;
         this.push();
         this.entered();

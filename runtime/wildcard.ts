@@ -95,6 +95,8 @@ export interface LaxVisitor {
    * declaration through its end tag and returns true, or returns false when it has no reader of it.
    */
   element(): boolean;
+  /** At the start tag of a global element declared abstract: reported (none may appear, cvc-elt.2) and skipped through its end tag; false when paygen cannot tell. */
+  abstract(): boolean;
   /** The attribute at index `k` of the current start tag, declared globally as `a`: its value checked. */
   attribute(k: number, a: AttributeCheck): void;
   /**
@@ -139,7 +141,7 @@ function laxAt(c: XmlCursor, f: FragmentSlot, v: LaxVisitor, root: boolean, anyT
   // of type xs:anyType is not in `within` (the plan leaves it out): its content is lax, walked on.
   if (f.within.has(key) && (!root || (f.wildcard !== undefined && f.declared.has(key)))) {
     // the matched element itself is not read by the walk: one declared abstract is judged here
-    if (root && v.element()) return LaxStep.READ;
+    if (root && v.abstract()) return LaxStep.READ;
     v.unsupported(`<${c.local}>`, c.tagStart);
     return LaxStep.STOP;
   }
@@ -184,6 +186,7 @@ export function declaredAttributeFault(a: AttributeCheck, value: string, resolve
 function faultVisitor(c: XmlCursor, found: (f: Fault) => void): LaxVisitor {
   return {
     element: () => false,
+    abstract: () => false,
     attribute: (k, a) => {
       const f = declaredAttributeFault(a, c.attrValue[k], (p) => c.lookupPrefix(p));
       if (f) found({ ...f, message: `attribute '${c.attrLocal[k]}' of <${c.local}>: ${f.message}` });
