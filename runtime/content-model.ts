@@ -14,7 +14,10 @@ import { internNamespace } from './xml/names.js';
  * Matching is deterministic because XSD requires it (Unique Particle Attribution, §3.8.6): at
  * any point a child element can belong to at most one particle, so the matcher takes the first
  * one that fits — staying in the current element if it may repeat, otherwise moving on through
- * the model — and never backtracks.
+ * the model — and never backtracks. What UPA leaves open is how many iterations of a group the
+ * repeats of a particle inside it make (`(a{1,2}, b?){2}` reads `a a b` as `a` + `a b`): where a
+ * group may occur more than once around something that repeats (`recount`), a fault of the
+ * counters is judged again by the exact matching below, over the child names seen.
  */
 
 export const enum NodeKind {
@@ -80,6 +83,12 @@ export interface ContentModel {
   readonly all: readonly ElementNode[] | undefined;
   /** Some group repeats (ordered content): a slot may then occur beyond its own maxOccurs, once per iteration. */
   readonly repeats: boolean;
+  /**
+   * Some group may occur more than once around a particle that repeats: the counters may then
+   * split the repeats into iterations otherwise than a valid document does, and a fault they
+   * find is judged again exactly (`exactEnds`).
+   */
+  readonly recount: boolean;
 }
 
 /** Compiles a content model plan; `names[slot]` is the element name of each slot. */
@@ -92,7 +101,15 @@ export function contentModel(plan: ParticlePlan, names: readonly SlotName[]): Co
       ? (root.items as ElementNode[])
       : undefined;
   // every field in one literal, `sequence` and `all` included when undefined: one hidden class for every model
-  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan), sequence, all, repeats: repeatsGroup(plan) };
+  return { root, slots, props: names.map((n) => n.prop), flat: isFlat(plan), sequence, all, repeats: repeatsGroup(plan), recount: needsRecount(root) };
+}
+
+/** A group that may occur more than once with something inside that may repeat: its iterations are not fixed by the elements. */
+function needsRecount(node: Node): boolean {
+  if (node.k === NodeKind.Element) return false;
+  const repeats = (n: Node): boolean => n.max > 1 || (n.k !== NodeKind.Element && n.items.some(repeats));
+  if (node.max > 1 && node.items.some(repeats)) return true;
+  return node.items.some(needsRecount);
 }
 
 /**
@@ -214,6 +231,10 @@ export class ContentMatcher {
   private readonly seqPos: number[] = [];
   private readonly seqCount: number[] = [];
   private level = 0;
+  /** Per element whose model has `recount`: the names of its children so far, and whether they are matched exactly (`exactStep`) from now on. */
+  private readonly seenNs: string[][] = [];
+  private readonly seenLocal: string[][] = [];
+  private readonly exactly: boolean[] = [];
   /** Set when a step or `finish` returns a fault. */
   fault: MatchFault = { kind: 'unexpected' };
 
@@ -230,6 +251,11 @@ export class ContentMatcher {
     this.models[this.level] = model;
     this.seqPos[this.level] = -1;
     this.seqCount[this.level] = 0;
+    if (model.recount) {
+      (this.seenNs[this.level] ??= []).length = 0;
+      (this.seenLocal[this.level] ??= []).length = 0;
+      this.exactly[this.level] = false;
+    }
     this.level++;
   }
 
@@ -242,6 +268,41 @@ export class ContentMatcher {
   /** The slot of the child element `{ns}local`, or NO_MATCH (then `fault` says why). */
   step(ns: string, local: string): number {
     const model = this.models[this.level - 1];
+    if (!model.recount) return this.stepCounting(model, ns, local);
+    const l = this.level - 1;
+    if (this.exactly[l]) return this.exactStep(l, ns, local);
+    const slot = this.stepCounting(model, ns, local);
+    if (slot !== NO_MATCH) {
+      this.seenNs[l].push(ns);
+      this.seenLocal[l].push(local);
+      return slot;
+    }
+    // the counters may have split repeats into iterations otherwise than a valid document does
+    const fault = this.fault;
+    const exact = this.exactStep(l, ns, local);
+    if (exact === NO_MATCH) this.fault = fault;
+    else this.exactly[l] = true;
+    return exact;
+  }
+
+  /** The child `{ns}local` matched exactly over the names seen (exactEnds): its slot when the names so far can begin a valid content, else NO_MATCH. */
+  private exactStep(l: number, ns: string, local: string): number {
+    const names = { ns: this.seenNs[l], local: this.seenLocal[l] };
+    if (names.ns.length >= EXACT_LIMIT) return NO_MATCH;
+    names.ns.push(ns);
+    names.local.push(local);
+    const model = this.models[l];
+    for (const e of model.slots) {
+      if (e === undefined || !fits(e, ns, local)) continue;
+      const r = exactEnds(model.root, 0, { ...names, n: names.ns.length, last: e.slot }, new Map());
+      if (r.viable || r.ends.has(names.ns.length)) return e.slot;
+    }
+    names.ns.pop();
+    names.local.pop();
+    return NO_MATCH;
+  }
+
+  private stepCounting(model: ContentModel, ns: string, local: string): number {
     if (model.sequence) return this.stepSequence(model.sequence, ns, local);
     if (model.all) return this.stepAll(model.all, ns, local);
     const base = this.bases[this.level - 1];
@@ -284,6 +345,14 @@ export class ContentMatcher {
    */
   finish(): boolean {
     const model = this.models[this.level - 1];
+    if (!model.recount) return this.finishCounting(model);
+    const l = this.level - 1;
+    const exact = (): boolean => exactEnds(model.root, 0, { ns: this.seenNs[l], local: this.seenLocal[l], n: this.seenNs[l].length, last: -1 }, new Map()).ends.has(this.seenNs[l].length);
+    if (this.exactly[l]) return exact() || this.failed(model.root);
+    return this.finishCounting(model) || exact();
+  }
+
+  private finishCounting(model: ContentModel): boolean {
     if (model.sequence) return this.finishSequence(model.sequence);
     if (model.all) return this.finishAll(model.all);
     const base = this.bases[this.level - 1];
@@ -458,6 +527,123 @@ export class ContentMatcher {
 
 /** advance(): the group's iteration is complete without the element. */
 const DONE = -2;
+
+// ── exact matching, for `recount` models ─────────────────────────────────────────────
+
+/** The most children of one element matched exactly (each step of exact matching goes over all of them); beyond, the counters' verdict stands. */
+const EXACT_LIMIT = 1024;
+
+/** Child names `0..n`; `last`: the slot the last one must be matched by (-1: any). */
+interface ExactNames {
+  readonly ns: readonly string[];
+  readonly local: readonly string[];
+  readonly n: number;
+  readonly last: number;
+}
+
+/** Where a particle matched from a position can end (`ends`), and whether the names can run out inside it (`viable`: they begin a match). */
+interface Reach {
+  readonly ends: ReadonlySet<number>;
+  readonly viable: boolean;
+}
+
+/**
+ * The positions where `node` (its occurrences included) can end when it starts at position `i`
+ * of the names: an exact match over every way of splitting repeats into iterations, memoised per
+ * node and position (quadratic at worst; used only where the counters found a fault).
+ */
+export function exactEnds(node: Node, i: number, x: ExactNames, memo: Map<Node, Map<number, Reach>>): Reach {
+  let m = memo.get(node);
+  if (m === undefined) memo.set(node, (m = new Map()));
+  const known = m.get(i);
+  if (known !== undefined) return known;
+  const r = node.k === NodeKind.Element ? elementEnds(node, i, x) : groupEnds(node, i, x, memo);
+  m.set(i, r);
+  return r;
+}
+
+function elementEnds(e: ElementNode, i: number, x: ExactNames): Reach {
+  const cap = Math.min(e.max, x.n - i);
+  let run = 0;
+  // the last name is matched by the slot asked for, and by no other particle
+  while (run < cap && fits(e, x.ns[i + run], x.local[i + run]) && (x.last < 0 || i + run !== x.n - 1 || e.slot === x.last)) run++;
+  const ends = new Set<number>();
+  for (let k = e.min; k <= run; k++) ends.add(i + k);
+  return { ends, viable: i + run === x.n };
+}
+
+function groupEnds(g: GroupNode, i: number, x: ExactNames, memo: Map<Node, Map<number, Reach>>): Reach {
+  const ends = new Set<number>();
+  if (g.min === 0) ends.add(i);
+  let viable = false;
+  // positions after k iterations; beyond min iterations, a position reached again adds nothing
+  let frontier = [i];
+  const seen = new Set<number>();
+  for (let k = 1; k <= g.max && frontier.length > 0; k++) {
+    const next = new Set<number>();
+    for (const p of frontier) {
+      const b = iterationEnds(g, p, x, memo);
+      if (b.viable) viable = true;
+      for (const e of b.ends) next.add(e);
+    }
+    if (k >= g.min) for (const p of next) ends.add(p);
+    frontier = [...next].filter((p) => {
+      if (k < g.min) return true;
+      if (seen.has(p)) return false;
+      seen.add(p);
+      return true;
+    });
+  }
+  return { ends, viable };
+}
+
+/** One iteration of a group's items, from position `p`. */
+function iterationEnds(g: GroupNode, p: number, x: ExactNames, memo: Map<Node, Map<number, Reach>>): Reach {
+  let viable = false;
+  if (g.k === NodeKind.Sequence) {
+    let at: ReadonlySet<number> = new Set([p]);
+    for (const item of g.items) {
+      const next = new Set<number>();
+      for (const q of at) {
+        const r = exactEnds(item, q, x, memo);
+        if (r.viable) viable = true;
+        for (const e of r.ends) next.add(e);
+      }
+      at = next;
+    }
+    return { ends: at, viable };
+  }
+  if (g.k === NodeKind.Choice) {
+    const ends = new Set<number>(g.items.length === 0 ? [p] : []);
+    for (const item of g.items) {
+      const r = exactEnds(item, p, x, memo);
+      if (r.viable) viable = true;
+      for (const e of r.ends) ends.add(e);
+    }
+    return { ends, viable };
+  }
+  // all: each item at most once, in any order; the states are a position and the items taken
+  const required = g.items.reduce((mask, item, j) => (item.emptiable ? mask : mask | (1 << j)), 0);
+  const ends = new Set<number>();
+  const states = new Set<string>();
+  const queue: Array<[number, number]> = [[p, 0]];
+  while (queue.length > 0) {
+    const [q, taken] = queue.pop()!;
+    if ((taken & required) === required) ends.add(q);
+    for (let j = 0; j < g.items.length; j++) {
+      if (taken & (1 << j)) continue;
+      const r = exactEnds(g.items[j], q, x, memo);
+      if (r.viable) viable = true;
+      for (const e of r.ends) {
+        const key = `${e}:${taken | (1 << j)}`;
+        if (e === q || states.has(key)) continue;
+        states.add(key);
+        queue.push([e, taken | (1 << j)]);
+      }
+    }
+  }
+  return { ends, viable };
+}
 
 // ── occurrences, without order (tolerant reading, typed values) ───────────────────────
 
