@@ -148,6 +148,16 @@ function decode(text: string): string {
   );
 }
 
+/**
+ * An attribute value as XML 1.0 gives it (§2.11 end-of-line handling, then §3.3.3 attribute-value
+ * normalisation): each line end, tab or newline written literally is a space; one written as a
+ * character reference (`&#xA;`) stays what it is (`decode` then reads it). Text content keeps its
+ * line ends, as one newline each.
+ */
+function normalizeAttribute(v: string): string {
+  return /[\t\n\r]/.test(v) ? v.replace(/\r\n|[\t\n\r]/g, ' ') : v;
+}
+
 function elementName(n: FxpNode): string | undefined {
   return Object.keys(n).find((k) => k !== ':@' && k !== '#text');
 }
@@ -160,8 +170,8 @@ function convert(n: FxpNode, parentScope: ReadonlyMap<string, string>, doc: Sche
   for (const [k, v] of Object.entries(attrsIn)) {
     if (k === 'xmlns' || k.startsWith('xmlns:')) {
       if (scope === parentScope) scope = new Map(parentScope);
-      (scope as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), v);
-    } else attrs[k] = decode(v);
+      (scope as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), decode(normalizeAttribute(v)));
+    } else attrs[k] = decode(normalizeAttribute(v));
   }
   const meta = (n as Record<string, unknown>)[META] as { startIndex?: number } | undefined;
   const node: XNode = { ns: '', local: raw, attrs, children: [], text: '', scope, offset: meta?.startIndex ?? 0, doc };
@@ -172,7 +182,7 @@ function convert(n: FxpNode, parentScope: ReadonlyMap<string, string>, doc: Sche
   if (ns === undefined && prefix !== '') throw new SchemaError(`namespace prefix '${prefix}' is not declared`, sourceOf(node));
   node.ns = ns ?? '';
   for (const child of (n[raw] ?? []) as FxpNode[]) {
-    if ('#text' in child) node.text += decode(String(child['#text']));
+    if ('#text' in child) node.text += decode(String(child['#text']).replace(/\r\n?/g, '\n'));
     else if (elementName(child) !== undefined) node.children.push(convert(child, scope, doc));
   }
   return node;
