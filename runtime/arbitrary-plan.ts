@@ -152,7 +152,10 @@ function complexArb(plan: Plan, c: ComplexTypePlan): PartArb {
     parts.push({ k: a.required ? 'one' : 'maybe', name: a.prop, of });
   }
   if (c.anyAttribute) parts.push({ k: 'maybe', name: ATTRIBUTES_PROP, of: { k: 'attributes', namespaces: fragmentNamespaces(c.anyAttribute.wildcard) } });
-  if (c.content.kind === 'simple') parts.push({ k: 'one', name: 'value', of: fixedOr(plan, c.content.type, c.content.rootValue?.fixed, { k: 'simple', id: c.content.type }) });
+  if (c.content.kind === 'simple') {
+    const value = fixedOr(plan, c.content.type, c.content.rootValue?.fixed, { k: 'simple', id: c.content.type });
+    parts.push({ k: 'one', name: 'value', of: c.nillableRoot ? { k: 'nullable', of: value } : value });
+  }
   if (c.content.kind === 'elements' && c.ordered) parts.push({ k: 'content', name: ORDERED_PROP, of: contentArb(plan, c, c.content.model), ...(c.mixed ? { mixed: true } : {}) });
   else if (c.content.kind === 'elements') parts.push(particleArb(plan, c, c.content.model));
   return { k: 'seq', parts };

@@ -232,6 +232,8 @@ function readType(cx: ReadContext, p: CompiledPlan, t: TypeRef): unknown {
 function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Record<string, unknown> {
   const v: Record<string, unknown> = {};
   if (c.plan.typeTag !== undefined) v.$type = c.plan.typeTag;
+  // a nillable message root (of simple type or xs:anyType): its xsi:nil judged before its attributes, its content then none
+  if (c.plan.nillableRoot) cx.nil(true);
   const others = cx.attributes(c.desc);
   if (others) v[ATTRIBUTES_PROP] = others;
   for (const a of c.attrs) {
@@ -241,7 +243,7 @@ function readComplex(cx: ReadContext, p: CompiledPlan, c: CompiledComplex): Reco
   }
   if (c.value) {
     const root = c.plan.content.kind === 'simple' ? c.plan.content.rootValue : undefined;
-    v.value = root ? cx.rootValue(c.value, root.default ?? root.fixed, c.rootFixed) : cx.text(c.value, 'value');
+    v.value = root ? (cx.rootValue(c.value, root.default ?? root.fixed, c.rootFixed) ?? null) : cx.text(c.value, 'value');
     return v;
   }
   const model = c.desc.model;
@@ -360,7 +362,8 @@ function checkComplex(ck: ValueChecker, p: CompiledPlan, c: CompiledComplex, v: 
   }
   if (c.desc.anyAttribute) ck.otherAttributes(v[ATTRIBUTES_PROP], c.desc);
   if (c.value) {
-    ck.value(v.value, c.value, 'value', c.rootFixed);
+    // a nillable message root of simple type: null when nilled
+    if (!(c.plan.nillableRoot && v.value === null)) ck.value(v.value, c.value, 'value', c.rootFixed);
     return;
   }
   const model = c.desc.model;
@@ -413,6 +416,8 @@ function writeType(p: CompiledPlan, g: WriterGroupPlan, t: TypeRef, v: Record<st
 }
 
 function writeComplex(p: CompiledPlan, g: WriterGroupPlan, c: CompiledComplex, v: Record<string, unknown>, tag: string, extra: string): string {
+  // a nillable message root of simple type whose value is null: written nilled
+  if (c.value && c.plan.nillableRoot && v.value === null) return `<${tag}${extra} xsi:nil="true"/>`;
   if (c.qnames) return writeComplexWithQNames(p, g, c, v, tag, extra);
   let s = `<${tag}${extra}`;
   for (const a of c.attrs) if (v[a.prop] !== undefined) s += ` ${tagName(g, a.ns, a.local)}="${escapeAttr(text(a.type, v[a.prop]))}"`;

@@ -351,6 +351,11 @@ export interface ComplexTypePlan {
   anyAttribute?: { wildcard: WildcardPlan; declared: string[] };
   /** A key/value type: the `value` of a pair whose `key` is one of these is sensitive. */
   sensitiveKeys?: string[];
+  /**
+   * The type a nillable message root of simple type or xs:anyType is read as (mapping/root-types.ts):
+   * xsi:nil="true" may stand on the root, which then has no content — for a simple type, `value` null.
+   */
+  nillableRoot?: true;
   doc?: string;
   source?: PlanSource;
 }

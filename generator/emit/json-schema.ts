@@ -135,6 +135,7 @@ class Builder {
       // a message root of simple type: the element's value constraint
       const root = c.content.rootValue;
       properties.value = root ? this.simpleProp(c.content.type, root.fixed, root.default, undefined) : this.simpleUse(c.content.type);
+      if (c.nillableRoot) properties.value = { if: { type: 'null' }, else: properties.value };
       required.push('value');
     }
     if (c.ordered) {

@@ -114,6 +114,8 @@ function complexReader(c: ComplexTypePlan, plan: Plan, sym: Symbols, codeLists: 
   const d = sym.descriptor(c.id);
   const body: string[] = [`const v = {} as ${sym.typeName(ref)};`];
   if (c.typeTag !== undefined) body.push(`v.$type = ${lit(c.typeTag)};`);
+  // a nillable message root (of simple type or xs:anyType): its xsi:nil judged before its attributes, its content then none
+  if (c.nillableRoot) body.push('cx.nil(true);');
   body.push(
     c.anyAttribute
       ? `const others = cx.attributes(${d});
@@ -134,7 +136,7 @@ if (others) v.$attributes = others;`
     const args = [sym.descriptor(c.content.type)];
     if (dflt !== undefined || fixed !== undefined) args.push(lit(dflt ?? fixed));
     if (fixed !== undefined) args.push(typedLiteral(plan.simpleTypes[c.content.type], fixed));
-    body.push(`v.value = cx.rootValue(${args.join(', ')});`);
+    body.push(`v.value = cx.rootValue(${args.join(', ')})${c.nillableRoot ? ' ?? null' : ''};`);
   } else if (c.content.kind === 'simple') {
     body.push(`v.value = cx.text(${sym.descriptor(c.content.type)}, 'value');`);
   } else if (c.content.kind === 'empty') {

@@ -120,7 +120,14 @@ function complexType(c: ComplexTypePlan, plan: Plan, sym: Symbols): string {
   }
   if (c.content.kind === 'simple') {
     const s = plan.simpleTypes[c.content.type];
-    base.push({ prop: 'value', optional: false, type: sym.typeName({ kind: 'simple', id: c.content.type }, ''), doc: jsdoc([`The element's text: ${s.label}.`, facetSummary(s)], '  ') });
+    // a nillable message root of simple type: null when nilled
+    const type = sym.typeName({ kind: 'simple', id: c.content.type }, '') + (c.nillableRoot ? ' | null' : '');
+    base.push({
+      prop: 'value',
+      optional: false,
+      type,
+      doc: jsdoc([`The element's text: ${s.label}.`, facetSummary(s), c.nillableRoot ? 'Nillable: null is written as xsi:nil="true".' : undefined], '  '),
+    });
   }
   const doc = jsdoc([c.doc, `${c.anonymous ? `The content of ${c.name.local.replace(/^~\w+:/, '')}` : c.name.local}: ${contentText(c)}.`]);
   const shape: Shape = { fields: base, unions: [] };

@@ -220,7 +220,9 @@ function complexChecker(c: ComplexTypePlan, plan: Plan, sym: Symbols, guards: Gu
     // a message root of simple type: the element's fixed value
     const fixed = c.content.rootValue?.fixed;
     const typed = fixed !== undefined ? `, ${typedLiteral(plan.simpleTypes[c.content.type], fixed)}` : '';
-    body.push(guarded(guards, x, c.content.type, fixed, `ck.value(${x}, ${sym.descriptor(c.content.type)}, 'value'${typed});`));
+    const check = guarded(guards, x, c.content.type, fixed, `ck.value(${x}, ${sym.descriptor(c.content.type)}, 'value'${typed});`);
+    // a nillable message root of simple type: null when nilled
+    body.push(c.nillableRoot ? `if (${x} !== null) ${check.startsWith('if (') ? `{ ${check} }` : check}` : check);
   }
   if (c.content.kind === 'elements' && c.ordered) {
     // each item by its slot: the element's own checks, with the item's key as the property

@@ -108,7 +108,7 @@ function complexWriterWithQNames(c: ComplexTypePlan, plan: Plan, g: WriterGroupP
     body = ["o.s += q.open(tag, extra) + s + '>';", 'const at = o.s.length;', ...inner, 'q.end(o, at, tag);'];
   }
   const doc = jsdoc([c.doc]);
-  return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...open, ...body]), '}'].join('\n');
+  return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...nilledRoot(c), ...open, ...body]), '}'].join('\n');
 }
 
 function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string;
@@ -138,7 +138,13 @@ function complexWriter(c: ComplexTypePlan, plan: Plan, g: WriterGroupPlan, gi: n
   // the children of an element whose start and end tags complexWriterWithQNames writes
   if (childrenOnly) return body.filter((l) => l !== "o.s += '</' + tag + '>';");
   const doc = jsdoc([c.doc]);
-  return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...open, ...body]), '}'].join('\n');
+  return [`${doc}function ${sym.writer(ref, gi)}(o: Out, v: ${sym.typeName(ref)}, tag: string, extra: string): void {`, ...indent([...nilledRoot(c), ...open, ...body]), '}'].join('\n');
+}
+
+/** A nillable message root of simple type whose value is null: written nilled (the root declares xsi:, its writer group's usesXsi). */
+function nilledRoot(c: ComplexTypePlan): string[] {
+  if (!c.nillableRoot || c.content.kind !== 'simple') return [];
+  return ["if (v.value === null) { o.s += '<' + tag + extra + ' xsi:nil=\"true\"/>'; return; }"];
 }
 
 function elementWriter(e: ElementPlan, plan: Plan, g: WriterGroupPlan, gi: number, sym: Symbols): string[] {

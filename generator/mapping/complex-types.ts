@@ -74,6 +74,7 @@ export function complexTypePlan(
     content: { kind: 'empty' },
     elements: [],
   };
+  if (t.nillableRoot) out.nillableRoot = true;
   if (t.anyAttribute) {
     const w = wildcardPlan(t.anyAttribute);
     out.anyAttribute = { wildcard: w, declared: w.process === 'skip' ? [] : declaredAttributes(w) };

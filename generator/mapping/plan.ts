@@ -569,7 +569,9 @@ function writerGroups(
     for (const k of r.complex) g.complexSet.add(complexNames.get(k)!);
     for (const k of r.families) g.familySet.add(familyNames.get(k)!);
     g.usesXsi ||=
-      r.families.size > 0 || [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable)) || [...r.wildcardElements].some((k) => model.elements[k]?.nillable);
+      r.families.size > 0 ||
+      [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable) || complexTypes[complexNames.get(k)!].nillableRoot === true) ||
+      [...r.wildcardElements].some((k) => model.elements[k]?.nillable);
   }
   return [...groups.values()].map(({ complexSet, familySet, ...g }) => ({ ...g, complexTypes: [...complexSet].sort(), families: [...familySet].sort() }));
 }

@@ -9,7 +9,8 @@ import { splitKey, type ComplexType, type ElementDecl, type SchemaModel } from '
  * only its messages use (where the element appears inside other content it keeps its own type):
  *
  * - simple type T: simple content of T and no attributes, typed `{ value: T }`; the element's
- *   default or fixed value applies to it, and an xsi:type may name a type derived from T;
+ *   default or fixed value applies to it, and an xsi:type may name a type derived from T; a
+ *   nillable one's value is null when the root is nilled;
  * - xs:anyType: what anyType is (Part 1 §3.4.7), mixed content of any elements and any
  *   attributes, both lax, typed as ordered content of fragments.
  *
@@ -26,7 +27,15 @@ export function withMessageRootTypes(model: SchemaModel, roots: readonly Element
   for (const decl of roots) {
     if (model.complexTypes[decl.type]) continue;
     const key = rootTypeKey(decl);
-    const base = { key, abstract: false, attributes: [], block: [], ...(decl.doc ? { doc: decl.doc } : {}), ...(decl.source ? { source: decl.source } : {}) };
+    const base = {
+      key,
+      abstract: false,
+      attributes: [],
+      block: [],
+      ...(decl.nillable ? { nillableRoot: true as const } : {}),
+      ...(decl.doc ? { doc: decl.doc } : {}),
+      ...(decl.source ? { source: decl.source } : {}),
+    };
     added[key] =
       decl.type === ANY_TYPE
         ? {

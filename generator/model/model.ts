@@ -103,6 +103,8 @@ export interface ComplexType {
    * content is the element's own value, under the element's value constraint.
    */
   rootValue?: { default?: string; fixed?: string };
+  /** Set on the type a nillable message root of simple type or xs:anyType is read as: xsi:nil may stand on it. */
+  nillableRoot?: true;
   /** Effective attribute uses in declaration order, the base's first. */
   attributes: AttributeUse[];
   anyAttribute?: Wildcard;
