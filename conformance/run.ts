@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     [
       `instance verdicts right: ${t.instancesRight.n} of ${t.instancesRight.of} (${percent(t.instancesRight)})`,
       `valid schemas refused: ${t.validRefused.n} of ${t.validRefused.of} (${percent(t.validRefused)})`,
-      `invalid schemas refused: ${t.invalidRefused.n} of ${t.invalidRefused.of} (${percent(t.invalidRefused)})`,
+      `invalid schemas refused: ${t.invalidRefused.n} of ${t.invalidRefused.of} (${percent(t.invalidRefused)}), naming the rule: ${t.invalidRuleNamed.n} (${percent(t.invalidRuleNamed)})`,
       ...(crashes ? [`crashes: ${crashes} (failures.txt)`] : []),
       `${outcomes.length} tests in ${((performance.now() - started) / 1000).toFixed(1)} s; report in ${relative(process.cwd(), out) || out}/report.md`,
     ].join('\n'),

@@ -15,7 +15,7 @@ export class XsdRegexError extends Error {
     readonly pattern: string,
     detail: string,
   ) {
-    super(`invalid XSD pattern ${JSON.stringify(pattern)}: ${detail}`);
+    super(`invalid XSD pattern ${JSON.stringify(pattern)}: ${detail} (a pattern's value is a regular expression of XSD 1.0 Part 2 Appendix F, §4.3.4.1)`);
     this.name = 'XsdRegexError';
   }
 }

@@ -48,14 +48,14 @@ export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, se
 
 function add(set: AttributeSet, use: AttributeEntry, at: XNode): void {
   if (set.uses.some((u) => u.name.ns === use.name.ns && u.name.local === use.name.local)) {
-    throw new SchemaError(`attribute '${use.name.local}' is declared twice on one type`, sourceOf(at));
+    throw new SchemaError(`attribute '${use.name.local}' is declared twice on one type (ct-props-correct.4, ag-props-correct.2)`, sourceOf(at));
   }
   set.uses.push(use);
 }
 
 function readAttribute(r: SchemaComponents, node: XNode, ctx: string): AttributeEntry {
   const use = node.attrs.use ?? 'optional';
-  if (!['optional', 'required', 'prohibited'].includes(use)) throw new SchemaError(`use must be optional, required or prohibited, not '${use}'`, sourceOf(node));
+  if (!['optional', 'required', 'prohibited'].includes(use)) throw new SchemaError(`use must be optional, required or prohibited, not '${use}' (s4s-att-invalid-value)`, sourceOf(node));
   let entry: AttributeEntry;
   if (node.attrs.ref !== undefined) {
     const key = r.qname(node, node.attrs.ref);

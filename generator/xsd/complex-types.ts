@@ -170,7 +170,7 @@ function extendContent(base: Content, own: ModelGroup | undefined, at: XNode): C
   if (!own || (own.particles.length === 0 && own.min >= 0)) return base;
   if (base.kind !== 'elements') return { kind: 'elements', particle: own };
   const b = base.particle;
-  if (b.kind === 'all' || own.kind === 'all') throw new SchemaError('an extension cannot add to or extend an xs:all group (XSD 1.0)', sourceOf(at));
+  if (b.kind === 'all' || own.kind === 'all') throw new SchemaError('an extension cannot add to or extend an xs:all group (XSD 1.0: cos-all-limited.1.2)', sourceOf(at));
   const plain = (g: ModelGroup) => g.kind === 'sequence' && g.min === 1 && g.max === 1 && g.group === undefined;
   const parts = [...(plain(b) ? b.particles : [b]), ...(plain(own) ? own.particles : [own])];
   return { kind: 'elements', particle: { kind: 'sequence', min: 1, max: 1, particles: parts } };

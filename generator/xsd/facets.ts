@@ -97,7 +97,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       case 'maxLength':
       case 'totalDigits':
       case 'fractionDigits': {
-        if (!/^[0-9]+$/.test(f.value)) fail(`${f.name} must be a non-negative integer, not '${f.value}'`);
+        if (!/^[0-9]+$/.test(f.value)) fail(`${f.name} must be a non-negative integer, not '${f.value}' (s4s-att-invalid-value)`);
         const n = Number(f.value);
         if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive');
         const old = (base.facets as Record<string, number | undefined>)[f.name];

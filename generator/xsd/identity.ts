@@ -25,7 +25,7 @@ export function readIdentityConstraints(node: XNode, tns: string): IdentityConst
     const all = c.children.filter((x) => x.ns === XS);
     const children = all[0]?.local === 'annotation' ? all.slice(1) : all;
     const [selector, ...fields] = children;
-    if (selector?.local !== 'selector') throw new SchemaError(`${what} '${name}' needs one xs:selector (after an optional xs:annotation), then its fields`, sourceOf(c));
+    if (selector?.local !== 'selector') throw new SchemaError(`${what} '${name}' needs one xs:selector (after an optional xs:annotation), then its fields (s4s-elt-invalid-content)`, sourceOf(c));
     const stray = fields.find((f) => f.local !== 'field');
     if (stray) throw new SchemaError(`${what} '${name}' can hold only xs:field after its xs:selector, not xs:${stray.local}`, sourceOf(stray));
     if (fields.length === 0) throw new SchemaError(`${what} '${name}' needs one or more xs:field`, sourceOf(c));
@@ -35,7 +35,7 @@ export function readIdentityConstraints(node: XNode, tns: string): IdentityConst
     for (const x of [selector, ...fields]) {
       const inner = x.children.filter((y) => y.ns === XS);
       if (inner.length > 1 || (inner.length === 1 && inner[0].local !== 'annotation'))
-        throw new SchemaError(`xs:${x.local} can hold only one xs:annotation`, sourceOf(inner[inner[0].local === 'annotation' ? 1 : 0]));
+        throw new SchemaError(`xs:${x.local} can hold only one xs:annotation (s4s-elt-invalid-content)`, sourceOf(inner[inner[0].local === 'annotation' ? 1 : 0]));
     }
     const constraint: IdentityConstraint = {
       kind: c.local,
@@ -70,9 +70,9 @@ function qname(node: XNode, text: string): QName {
 function xpath(node: XNode, field: boolean): XPathPath[] {
   const text = node.attrs.xpath;
   const what = `xs:${node.local}`;
-  if (text === undefined) throw new SchemaError(`${what} needs an xpath`, sourceOf(node));
+  if (text === undefined) throw new SchemaError(`${what} needs an xpath (s4s-att-must-appear)`, sourceOf(node));
   const fail = (why: string): never => {
-    throw new SchemaError(`${what} xpath '${text}' is not in XSD 1.0's XPath subset (Part 1 §3.11.6): ${why}`, sourceOf(node));
+    throw new SchemaError(`${what} xpath '${text}' is not in XSD 1.0's XPath subset (Part 1 §3.11.6, ${field ? 'c-fields-xpaths' : 'c-selector-xpath'}): ${why}`, sourceOf(node));
   };
   const tokens = tokenize(text, fail);
   const paths: XPathPath[] = [];

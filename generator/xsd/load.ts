@@ -103,7 +103,7 @@ function checkDocument(root: XNode): void {
       const id = n.attrs.id;
       if (id !== undefined) {
         const prev = ids.get(id);
-        if (prev) throw new SchemaError(`the id '${id}' is already used by the xs:${prev.local} at ${sourceText(prev)} (ids are unique in a schema document)`, sourceOf(n));
+        if (prev) throw new SchemaError(`the id '${id}' is already used by the xs:${prev.local} at ${sourceText(prev)} (ids are unique in a schema document: cvc-id.2)`, sourceOf(n));
         ids.set(id, n);
       }
       const where = parent?.ns === XS ? parent.local : undefined;

@@ -15,8 +15,9 @@ import { derivationSet } from './schema-set.js';
 export function readOccurs(node: XNode): Occurs {
   const minText = node.attrs.minOccurs ?? '1';
   const maxText = node.attrs.maxOccurs ?? '1';
-  if (!/^[0-9]+$/.test(minText.trim())) throw new SchemaError(`minOccurs must be a non-negative integer, not '${minText}'`, sourceOf(node));
-  if (maxText.trim() !== 'unbounded' && !/^[0-9]+$/.test(maxText.trim())) throw new SchemaError(`maxOccurs must be a non-negative integer or 'unbounded', not '${maxText}'`, sourceOf(node));
+  if (!/^[0-9]+$/.test(minText.trim())) throw new SchemaError(`minOccurs must be a non-negative integer, not '${minText}' (s4s-att-invalid-value)`, sourceOf(node));
+  if (maxText.trim() !== 'unbounded' && !/^[0-9]+$/.test(maxText.trim()))
+    throw new SchemaError(`maxOccurs must be a non-negative integer or 'unbounded', not '${maxText}' (s4s-att-invalid-value)`, sourceOf(node));
   const min = Number(minText);
   const max = maxText.trim() === 'unbounded' ? Infinity : Number(maxText);
   if (min > max) throw new SchemaError(`minOccurs ${min} exceeds maxOccurs ${max}`, sourceOf(node));
@@ -40,9 +41,9 @@ export function readModelGroup(r: SchemaComponents, node: XNode, ctx: string, oc
 }
 
 function checkAll(group: ModelGroup, node: XNode): void {
-  if (group.max !== 1 || group.min > 1) throw new SchemaError('xs:all must have minOccurs 0 or 1 and maxOccurs 1', sourceOf(node));
+  if (group.max !== 1 || group.min > 1) throw new SchemaError('xs:all must have minOccurs 0 or 1 and maxOccurs 1 (cos-all-limited.1.2)', sourceOf(node));
   for (const p of group.particles) {
-    if (p.kind !== 'element') throw new SchemaError('xs:all may contain only elements (XSD 1.0)', sourceOf(node));
+    if (p.kind !== 'element') throw new SchemaError('xs:all may contain only elements (XSD 1.0; s4s-elt-invalid-content)', sourceOf(node));
     if (p.max > 1) throw new SchemaError(`element '${p.name.local}' in xs:all must have maxOccurs 0 or 1`, sourceOf(node));
   }
 }
@@ -65,7 +66,7 @@ export function readParticle(r: SchemaComponents, node: XNode, ctx: string): Par
 }
 
 function readGroupRef(r: SchemaComponents, node: XNode): ModelGroup {
-  if (node.attrs.ref === undefined) throw new SchemaError('a local xs:group needs a ref', sourceOf(node));
+  if (node.attrs.ref === undefined) throw new SchemaError('a local xs:group needs a ref (s4s-att-must-appear)', sourceOf(node));
   const key = r.qname(node, node.attrs.ref);
   const occurs = readOccurs(node);
   const group: ModelGroup = { ...readGroupDefinition(r, key, node), min: occurs.min, max: occurs.max };
@@ -79,7 +80,7 @@ export function readGroupDefinition(r: SchemaComponents, key: string, from: XNod
   const g = r.global('group', key, from);
   const body = xsChildren(g.node);
   if (body.length !== 1 || !['sequence', 'choice', 'all'].includes(body[0].local)) {
-    throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all', sourceOf(g.node));
+    throw new SchemaError('a named xs:group must contain exactly one of sequence, choice, all (s4s-elt-invalid-content)', sourceOf(g.node));
   }
   // Part 1 §3.8.6 (circular groups disallowed): inlining a group that contains itself through
   // model groups alone would never end. Through an element's type it is a recursive structure,
@@ -149,7 +150,7 @@ export function readWildcard(r: SchemaComponents, node: XNode): Wildcard {
   const tns = r.info(node).tns;
   const raw = (node.attrs.namespace ?? '##any').trim();
   const processContents = (node.attrs.processContents ?? 'strict') as Wildcard['processContents'];
-  if (!['strict', 'lax', 'skip'].includes(processContents)) throw new SchemaError(`processContents must be strict, lax or skip`, sourceOf(node));
+  if (!['strict', 'lax', 'skip'].includes(processContents)) throw new SchemaError(`processContents must be strict, lax or skip (s4s-att-invalid-value)`, sourceOf(node));
   if (raw === '##any') return { namespaces: '##any', processContents };
   if (raw === '##other') return { namespaces: '##other', otherThan: tns, processContents };
   const namespaces = raw.split(/\s+/).map((t) => (t === '##targetNamespace' ? tns : t === '##local' ? '' : t));

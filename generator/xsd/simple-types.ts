@@ -14,7 +14,7 @@ export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ct
   const parts = xsChildren(node);
   const body = parts[0];
   if (!body || parts.length > 1 || !['restriction', 'list', 'union'].includes(body.local)) {
-    throw new SchemaError('xs:simpleType must contain exactly one of xs:restriction, xs:list, xs:union', sourceOf(node));
+    throw new SchemaError('xs:simpleType must contain exactly one of xs:restriction, xs:list, xs:union (s4s-elt-must-match)', sourceOf(node));
   }
   const named = node.attrs.name !== undefined && isNamedKey(key);
   const t: SimpleType = { key, variety: 'atomic', builtin: 'anySimpleType', facets: {}, source: sourceOf(node) };

@@ -337,10 +337,15 @@ describe('facets that do not apply to the base type (Part 2 §4.1.5)', () => {
 
 describe('invalid facet values and combinations', () => {
   for (const { name, base, facets, want } of [
-    { name: 'a negative maxLength', base: 'xs:string', facets: '<xs:maxLength value="-1"/>', want: "3:3: maxLength must be a non-negative integer, not '-1'" },
-    { name: 'a maxLength that is not a number', base: 'xs:string', facets: '<xs:maxLength value="ten"/>', want: "3:3: maxLength must be a non-negative integer, not 'ten'" },
+    { name: 'a negative maxLength', base: 'xs:string', facets: '<xs:maxLength value="-1"/>', want: "3:3: maxLength must be a non-negative integer, not '-1' (s4s-att-invalid-value)" },
+    { name: 'a maxLength that is not a number', base: 'xs:string', facets: '<xs:maxLength value="ten"/>', want: "3:3: maxLength must be a non-negative integer, not 'ten' (s4s-att-invalid-value)" },
     { name: 'totalDigits 0 (§4.3.11: a positiveInteger)', base: 'xs:decimal', facets: '<xs:totalDigits value="0"/>', want: '3:3: totalDigits must be positive' },
-    { name: 'a fractionDigits with a fraction', base: 'xs:decimal', facets: '<xs:fractionDigits value="1.5"/>', want: "3:3: fractionDigits must be a non-negative integer, not '1.5'" },
+    {
+      name: 'a fractionDigits with a fraction',
+      base: 'xs:decimal',
+      facets: '<xs:fractionDigits value="1.5"/>',
+      want: "3:3: fractionDigits must be a non-negative integer, not '1.5' (s4s-att-invalid-value)",
+    },
     { name: 'a minInclusive that is not a decimal', base: 'xs:decimal', facets: '<xs:minInclusive value="abc"/>', want: "3:3: minInclusive 'abc' is not a decimal" },
     { name: 'a maxExclusive with an exponent on a decimal', base: 'xs:decimal', facets: '<xs:maxExclusive value="1e3"/>', want: "3:3: maxExclusive '1e3' is not a decimal" },
     {

@@ -199,17 +199,17 @@ describe('errors in model groups', () => {
     {
       name: 'minOccurs that is not a non-negative integer',
       body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element name="a" type="xs:string" minOccurs="-1"/>', '</xs:sequence></xs:complexType>'],
-      want: "main.xsd:3:3: minOccurs must be a non-negative integer, not '-1'",
+      want: "main.xsd:3:3: minOccurs must be a non-negative integer, not '-1' (s4s-att-invalid-value)",
     },
     {
       name: "maxOccurs that is neither an integer nor 'unbounded'",
       body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element name="a" type="xs:string" maxOccurs="many"/>', '</xs:sequence></xs:complexType>'],
-      want: "main.xsd:3:3: maxOccurs must be a non-negative integer or 'unbounded', not 'many'",
+      want: "main.xsd:3:3: maxOccurs must be a non-negative integer or 'unbounded', not 'many' (s4s-att-invalid-value)",
     },
     {
       name: 'xs:all with maxOccurs 2 (Part 1 §3.8.6, all group limited)',
       body: ['<xs:complexType name="T">', '  <xs:all maxOccurs="2"><xs:element name="a" type="xs:string"/></xs:all>', '</xs:complexType>'],
-      want: 'main.xsd:3:3: xs:all must have minOccurs 0 or 1 and maxOccurs 1',
+      want: 'main.xsd:3:3: xs:all must have minOccurs 0 or 1 and maxOccurs 1 (cos-all-limited.1.2)',
     },
     {
       name: 'an element with maxOccurs 2 inside xs:all',
@@ -219,7 +219,7 @@ describe('errors in model groups', () => {
     {
       name: 'a sequence inside xs:all',
       body: ['<xs:complexType name="T">', '  <xs:all><xs:sequence/></xs:all>', '</xs:complexType>'],
-      want: 'main.xsd:3:3: xs:all may contain only elements (XSD 1.0)',
+      want: 'main.xsd:3:3: xs:all may contain only elements (XSD 1.0; s4s-elt-invalid-content)',
     },
     {
       name: 'xs:all nested in a sequence (Part 1 §3.8.6, all group limited)',
@@ -229,7 +229,7 @@ describe('errors in model groups', () => {
     {
       name: 'a ref to an all group with maxOccurs 2',
       body: ['<xs:group name="G"><xs:all><xs:element name="a" type="xs:string"/></xs:all></xs:group>', '<xs:complexType name="T">', '  <xs:group ref="t:G" maxOccurs="2"/>', '</xs:complexType>'],
-      want: 'main.xsd:4:3: xs:all must have minOccurs 0 or 1 and maxOccurs 1',
+      want: 'main.xsd:4:3: xs:all must have minOccurs 0 or 1 and maxOccurs 1 (cos-all-limited.1.2)',
     },
     {
       name: 'a group that contains itself (Part 1 §3.8.6, circular groups disallowed)',
