@@ -63,8 +63,13 @@ export interface Targets {
   invalidRuleNamed: Ratio;
 }
 
-/** A constraint's name as XSD 1.0 numbers it (Part 1 and 2: `src-redefine.2`, `cos-all-limited.1.2`, `s4s-att-invalid-value`, `ct-props-correct.4` …). */
-export const RULE_NAME = /\b(?:src|cos|cvc|s4s|derivation-ok|rcase|no-xmlns|no-xsi|[a-z]{1,4}-props)-[\w.-]+/;
+/**
+ * A constraint's name as XSD 1.0 gives it: Part 1's (`src-redefine.2`, `cos-all-limited.1.2`,
+ * `s4s-att-invalid-value`, `ct-props-correct.4` …) and Part 2's facet constraints, named after
+ * their facets (`length-minLength-maxLength`, `maxInclusive-valid-restriction` …).
+ */
+export const RULE_NAME =
+  /\b(?:(?:src|cos|cvc|s4s|derivation-ok|rcase|no-xmlns|no-xsi|[a-z]{1,4}-props)-[\w.-]+|(?:length|minLength|maxLength|totalDigits|fractionDigits|whiteSpace|enumeration|minInclusive|maxInclusive|minExclusive|maxExclusive)-(?:valid-restriction|less-than|minLength|maxLength|totalDigits|minExclusive|maxExclusive)[\w-]*)/;
 
 export interface Ratio {
   n: number;

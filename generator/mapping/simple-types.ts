@@ -190,7 +190,8 @@ function ranges(t: SimpleType, primitive: string, kind: ValueKind, out: FacetsPl
     const lexical = primitivePattern(primitive);
     for (const k of present) {
       const bound = String(f[k]).trim();
-      if (lexical && !new RegExp(lexical, 'u').test(bound)) throw new SchemaError(`type ${t.name?.local ?? t.key}: ${k} '${bound}' is not a value of xs:${primitive}`, t.source);
+      if (lexical && !new RegExp(lexical, 'u').test(bound))
+        throw new SchemaError(`type ${t.name?.local ?? t.key}: ${k} '${bound}' is not a value of xs:${primitive} (cvc-datatype-valid: a facet's value is a value of the base type)`, t.source);
       (out as Record<string, unknown>)[k] = bound;
     }
     return;

@@ -67,7 +67,7 @@ function readAttribute(r: SchemaComponents, node: XNode, ctx: string): Attribute
     if (g.node.attrs.fixed !== undefined) entry.fixed = g.node.attrs.fixed;
   } else {
     const name = node.attrs.name;
-    if (!name) throw new SchemaError('xs:attribute needs a name or a ref', sourceOf(node));
+    if (!name) throw new SchemaError('xs:attribute needs a name or a ref (src-attribute.3.1)', sourceOf(node));
     if (name === 'xmlns') throw new SchemaError("an attribute cannot be named 'xmlns'", sourceOf(node));
     const info = r.info(node);
     const form = node.attrs.form ?? (info.attributeQualified ? 'qualified' : 'unqualified');

@@ -88,7 +88,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       case 'whiteSpace': {
         const v = f.value as WhiteSpaceFacet;
         if (!(v in WS_ORDER)) fail(`whiteSpace must be preserve, replace or collapse, not '${f.value}'`);
-        if (WS_ORDER[v] < WS_ORDER[base.facets.whiteSpace ?? 'collapse']) fail(`whiteSpace '${v}' would loosen the base's '${base.facets.whiteSpace}'`);
+        if (WS_ORDER[v] < WS_ORDER[base.facets.whiteSpace ?? 'collapse']) fail(`whiteSpace '${v}' would loosen the base's '${base.facets.whiteSpace}' (whiteSpace-valid-restriction)`);
         out.whiteSpace = v;
         break;
       }
@@ -99,17 +99,18 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       case 'fractionDigits': {
         if (!/^[0-9]+$/.test(f.value)) fail(`${f.name} must be a non-negative integer, not '${f.value}' (s4s-att-invalid-value)`);
         const n = Number(f.value);
-        if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive');
+        if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive (s4s-att-invalid-value)');
         const old = (base.facets as Record<string, number | undefined>)[f.name];
         if (f.name === 'length' && old !== undefined && old !== n) fail(`length ${n} differs from the base's length ${old}`);
         if (f.name === 'minLength' && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old}`);
-        if ((f.name === 'maxLength' || f.name === 'totalDigits' || f.name === 'fractionDigits') && old !== undefined && n > old) fail(`${f.name} ${n} exceeds the base's ${old}`);
+        if ((f.name === 'maxLength' || f.name === 'totalDigits' || f.name === 'fractionDigits') && old !== undefined && n > old)
+          fail(`${f.name} ${n} exceeds the base's ${old} (${f.name}-valid-restriction)`);
         (out as Record<string, number>)[f.name] = n;
         break;
       }
       default: {
         // range facets
-        if (isDecimal && !DECIMAL.test(f.value)) fail(`${f.name} '${f.value}' is not a decimal`);
+        if (isDecimal && !DECIMAL.test(f.value)) fail(`${f.name} '${f.value}' is not a decimal (cvc-datatype-valid: a facet's value is a value of the base type)`);
         if (isDecimal) {
           // §4.3.7.1–§4.3.10.1: the bound is a value of the base type, so it has no more digits
           // than the base allows (an xs:int bound cannot be 1.5)
@@ -126,23 +127,25 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       }
     }
   }
-  if (seen.has('minInclusive') && seen.has('minExclusive')) throw new SchemaError('minInclusive and minExclusive cannot both be given in one restriction', seen.get('minExclusive')!.source);
-  if (seen.has('maxInclusive') && seen.has('maxExclusive')) throw new SchemaError('maxInclusive and maxExclusive cannot both be given in one restriction', seen.get('maxExclusive')!.source);
+  if (seen.has('minInclusive') && seen.has('minExclusive'))
+    throw new SchemaError('minInclusive and minExclusive cannot both be given in one restriction (minInclusive-minExclusive)', seen.get('minExclusive')!.source);
+  if (seen.has('maxInclusive') && seen.has('maxExclusive'))
+    throw new SchemaError('maxInclusive and maxExclusive cannot both be given in one restriction (maxInclusive-maxExclusive)', seen.get('maxExclusive')!.source);
   if (seen.has('length') && (seen.has('minLength') || seen.has('maxLength')))
-    throw new SchemaError('length cannot be combined with minLength or maxLength in one restriction', seen.get('length')!.source);
+    throw new SchemaError('length cannot be combined with minLength or maxLength in one restriction (length-minLength-maxLength)', seen.get('length')!.source);
   if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) {
-    throw new SchemaError(`minLength ${out.minLength} exceeds maxLength ${out.maxLength}`, (seen.get('minLength') ?? seen.get('maxLength'))!.source);
+    throw new SchemaError(`minLength ${out.minLength} exceeds maxLength ${out.maxLength} (minLength-less-than-equal-to-maxLength)`, (seen.get('minLength') ?? seen.get('maxLength'))!.source);
   }
   // §4.3.1.4 (length and minLength or maxLength): given in different derivation steps they may
   // all apply, but only as minLength <= length <= maxLength
   const lengthAt = (seen.get('length') ?? seen.get('minLength') ?? seen.get('maxLength'))?.source;
   if (lengthAt && out.length !== undefined) {
-    if (out.minLength !== undefined && out.minLength > out.length) throw new SchemaError(`minLength ${out.minLength} exceeds length ${out.length}`, lengthAt);
-    if (out.maxLength !== undefined && out.maxLength < out.length) throw new SchemaError(`length ${out.length} exceeds maxLength ${out.maxLength}`, lengthAt);
+    if (out.minLength !== undefined && out.minLength > out.length) throw new SchemaError(`minLength ${out.minLength} exceeds length ${out.length} (length-minLength-maxLength)`, lengthAt);
+    if (out.maxLength !== undefined && out.maxLength < out.length) throw new SchemaError(`length ${out.length} exceeds maxLength ${out.maxLength} (length-minLength-maxLength)`, lengthAt);
   }
   if (isDecimal) checkRangeOrder(out, seen);
   if (out.fractionDigits !== undefined && out.totalDigits !== undefined && out.fractionDigits > out.totalDigits) {
-    throw new SchemaError(`fractionDigits ${out.fractionDigits} exceeds totalDigits ${out.totalDigits}`, (seen.get('fractionDigits') ?? seen.get('totalDigits'))!.source);
+    throw new SchemaError(`fractionDigits ${out.fractionDigits} exceeds totalDigits ${out.totalDigits} (fractionDigits-totalDigits)`, (seen.get('fractionDigits') ?? seen.get('totalDigits'))!.source);
   }
   if (patterns.length > 0) out.patterns = [...(out.patterns ?? []), patterns];
   if (enumeration) {
@@ -151,7 +154,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
       if (i >= 0) {
         const bad = enumeration[i];
         const src = declared.filter((f) => f.name === 'enumeration')[i].source;
-        throw new SchemaError(`enumeration value '${bad}' is not among the base type's values`, src);
+        throw new SchemaError(`enumeration value '${bad}' is not among the base type's values (enumeration-valid-restriction)`, src);
       }
     }
     out.enumeration = enumeration;
@@ -167,17 +170,19 @@ function narrowRange(out: Facets, base: Facets, f: DeclaredFacet, fail: (m: stri
   const exclusive = f.name.endsWith('Exclusive');
   if (inc !== undefined) {
     const cmp = compareDecimal(v, inc);
-    if (lower ? cmp < 0 : cmp > 0) fail(`${f.name} ${v} is outside the base's ${lower ? 'minInclusive' : 'maxInclusive'} ${inc}`);
+    if (lower ? cmp < 0 : cmp > 0) fail(`${f.name} ${v} is outside the base's ${lower ? 'minInclusive' : 'maxInclusive'} ${inc} (${f.name}-valid-restriction)`);
   }
   if (exc !== undefined) {
     const cmp = compareDecimal(v, exc);
-    if (lower ? (exclusive ? cmp < 0 : cmp <= 0) : exclusive ? cmp > 0 : cmp >= 0) fail(`${f.name} ${v} is outside the base's ${lower ? 'minExclusive' : 'maxExclusive'} ${exc}`);
+    if (lower ? (exclusive ? cmp < 0 : cmp <= 0) : exclusive ? cmp > 0 : cmp >= 0)
+      fail(`${f.name} ${v} is outside the base's ${lower ? 'minExclusive' : 'maxExclusive'} ${exc} (${f.name}-valid-restriction)`);
   }
   // the opposite bound must stay above/below
   const oppInc = out[lower ? 'maxInclusive' : 'minInclusive'];
   if (oppInc !== undefined) {
     const cmp = compareDecimal(v, oppInc);
-    if (lower ? cmp > 0 : cmp < 0) fail(`${f.name} ${v} is beyond ${lower ? 'maxInclusive' : 'minInclusive'} ${oppInc}`);
+    if (lower ? cmp > 0 : cmp < 0)
+      fail(`${f.name} ${v} is beyond ${lower ? 'maxInclusive' : 'minInclusive'} ${oppInc} (${lower ? rangeRule(f.name, 'maxInclusive') : rangeRule('minInclusive', f.name)})`);
   }
 }
 
@@ -199,8 +204,14 @@ function checkRangeOrder(out: Facets, seen: ReadonlyMap<string, DeclaredFacet>):
     const at = seen.get(lower) ?? seen.get(upper);
     if (lo === undefined || hi === undefined || !at) continue;
     const cmp = compareDecimal(lo, hi);
-    if (strict ? cmp >= 0 : cmp > 0) throw new SchemaError(`${lower} ${lo} must be ${strict ? 'below' : 'at most'} ${upper} ${hi}`, at.source);
+    if (strict ? cmp >= 0 : cmp > 0) throw new SchemaError(`${lower} ${lo} must be ${strict ? 'below' : 'at most'} ${upper} ${hi} (${rangeRule(lower, upper)})`, at.source);
   }
+}
+
+/** Part 2's name of the constraint between a lower and an upper range facet (§4.3.9.4, §4.3.10.4): strict when one is exclusive and the other not. */
+function rangeRule(lower: string, upper: string): string {
+  const strict = lower.endsWith('Exclusive') !== upper.endsWith('Exclusive');
+  return `${lower}-less-than-${strict ? '' : 'equal-to-'}${upper}`;
 }
 
 function describe(t: SimpleType): string {

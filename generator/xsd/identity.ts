@@ -20,7 +20,7 @@ export function readIdentityConstraints(node: XNode, tns: string): IdentityConst
     if (c.local !== 'unique' && c.local !== 'key' && c.local !== 'keyref') continue;
     const what = `xs:${c.local}`;
     const name = c.attrs.name;
-    if (name === undefined || !NCNAME.test(name)) throw new SchemaError(`${what} needs a name (an NCName)`, sourceOf(c));
+    if (name === undefined || !NCNAME.test(name)) throw new SchemaError(`${what} needs a name (an NCName; s4s-att-must-appear)`, sourceOf(c));
     // (annotation?, selector, field+), as the schema for schemas says
     const all = c.children.filter((x) => x.ns === XS);
     const children = all[0]?.local === 'annotation' ? all.slice(1) : all;

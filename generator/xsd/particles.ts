@@ -20,7 +20,7 @@ export function readOccurs(node: XNode): Occurs {
     throw new SchemaError(`maxOccurs must be a non-negative integer or 'unbounded', not '${maxText}' (s4s-att-invalid-value)`, sourceOf(node));
   const min = Number(minText);
   const max = maxText.trim() === 'unbounded' ? Infinity : Number(maxText);
-  if (min > max) throw new SchemaError(`minOccurs ${min} exceeds maxOccurs ${max}`, sourceOf(node));
+  if (min > max) throw new SchemaError(`minOccurs ${min} exceeds maxOccurs ${max} (p-props-correct.2.1)`, sourceOf(node));
   return { min, max };
 }
 
@@ -32,7 +32,7 @@ export function readModelGroup(r: SchemaComponents, node: XNode, ctx: string, oc
     const p = readParticle(r, child, ctx);
     // Part 1 §3.8.6 (all group limited): in XSD 1.0 an all group, written in place or through a
     // group ref, is only ever the whole content model of a complex type.
-    if (p?.kind === 'all') throw new SchemaError('xs:all must be the whole content model of a type, not nested in another group (XSD 1.0)', sourceOf(child));
+    if (p?.kind === 'all') throw new SchemaError('xs:all must be the whole content model of a type, not nested in another group (XSD 1.0: cos-all-limited.1)', sourceOf(child));
     if (p) particles.push(p);
   }
   const group: ModelGroup = { kind, min: occurs.min, max: occurs.max, particles };
@@ -127,7 +127,7 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
     return p;
   }
   const name = node.attrs.name;
-  if (!name) throw new SchemaError('a local xs:element needs a name or a ref', sourceOf(node));
+  if (!name) throw new SchemaError('a local xs:element needs a name or a ref (src-element.2.1)', sourceOf(node));
   const info = r.info(node);
   const form = node.attrs.form ?? (info.elementQualified ? 'qualified' : 'unqualified');
   const ns = form === 'qualified' ? info.tns : '';

@@ -159,7 +159,7 @@ export class Resolver implements SchemaComponents {
       const prev = this.constraints.get(key);
       // a declaration in a named group is read again for each use of the group
       if (prev && !sameSource(prev, c))
-        throw new SchemaError(`another identity constraint is already named '${c.name.local}' (xs:unique, xs:key and xs:keyref share one symbol space, Part 1 §3.11.1)`, c.source);
+        throw new SchemaError(`another identity constraint is already named '${c.name.local}' (xs:unique, xs:key and xs:keyref share one symbol space, Part 1 §3.11.1: sch-props-correct.2)`, c.source);
       this.constraints.set(key, c);
     }
     return read;

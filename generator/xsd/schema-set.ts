@@ -120,7 +120,7 @@ export class SchemaSet {
 
   global(kind: GlobalKind, key: string, from: XNode): Global {
     const g = this.globals[kind].get(key);
-    if (!g) throw new SchemaError(`no ${kind} named ${key} is declared${hint(key)}`, sourceOf(from));
+    if (!g) throw new SchemaError(`no ${kind} named ${key} is declared${hint(key)} (src-resolve)`, sourceOf(from));
     return g;
   }
 
@@ -180,7 +180,7 @@ export class SchemaSet {
         }
         case 'import': {
           const ns = child.attrs.namespace ?? '';
-          if (ns === info.tns) throw new SchemaError(`a schema cannot import its own namespace '${ns}' (use xs:include)`, sourceOf(child));
+          if (ns === info.tns) throw new SchemaError(`a schema cannot import its own namespace '${ns}' (use xs:include; src-import.1.1)`, sourceOf(child));
           const imp = this.load(this.location(child, file, ns), undefined, child, cwd);
           if (imp.tns !== ns) throw new SchemaError(`imported schema has targetNamespace '${imp.tns}', expected '${ns}'`, sourceOf(child));
           break;
@@ -198,7 +198,7 @@ export class SchemaSet {
         case 'notation': {
           // what xs:NOTATION values may name (Part 1 §3.12); their public and system identifiers are not used
           const name = child.attrs.name;
-          if (!name) throw new SchemaError('a global xs:notation needs a name', sourceOf(child));
+          if (!name) throw new SchemaError('a global xs:notation needs a name (s4s-att-must-appear)', sourceOf(child));
           const key = qkey(info.tns, name);
           if (this.notations.has(key)) throw new SchemaError(`xs:notation '${name}' is declared twice`, sourceOf(child));
           this.notations.set(key, child);
@@ -282,7 +282,7 @@ export class SchemaSet {
 
   private index(kind: GlobalKind, node: XNode, info: DocInfo): void {
     const name = node.attrs.name;
-    if (!name) throw new SchemaError(`a global xs:${kind} needs a name`, sourceOf(node));
+    if (!name) throw new SchemaError(`a global xs:${kind} needs a name (s4s-att-must-appear)`, sourceOf(node));
     const key = qkey(info.tns, name);
     const existing = this.globals[kind].get(key);
     if (existing) {

@@ -200,7 +200,7 @@ describe('errors in attributes', () => {
     {
       name: 'a ref to an undeclared global attribute',
       body: ['<xs:complexType name="T">', '  <xs:attribute ref="t:nope"/>', '</xs:complexType>'],
-      want: 'main.xsd:3:3: no attribute named {urn:test}nope is declared',
+      want: 'main.xsd:3:3: no attribute named {urn:test}nope is declared (src-resolve)',
     },
     {
       name: 'an attribute whose type is a complex type',

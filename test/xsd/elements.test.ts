@@ -173,12 +173,12 @@ describe('errors in element declarations', () => {
     {
       name: 'a ref to an undeclared element',
       body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element ref="t:missing"/>', '</xs:sequence></xs:complexType>'],
-      want: 'main.xsd:3:3: no element named {urn:test}missing is declared',
+      want: 'main.xsd:3:3: no element named {urn:test}missing is declared (src-resolve)',
     },
     {
       name: 'a local element with neither name nor ref',
       body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element type="xs:string"/>', '</xs:sequence></xs:complexType>'],
-      want: 'main.xsd:3:3: a local xs:element needs a name or a ref',
+      want: 'main.xsd:3:3: a local xs:element needs a name or a ref (src-element.2.1)',
     },
     {
       name: 'two same-named local elements with different anonymous types (Part 1 §3.8.6, element declarations consistent)',

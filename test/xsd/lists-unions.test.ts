@@ -135,7 +135,7 @@ describe('errors in lists and unions', () => {
         '  <xs:whiteSpace value="preserve"/>',
         '</xs:restriction></xs:simpleType>',
       ],
-      want: "main.xsd:4:3: whiteSpace 'preserve' would loosen the base's 'collapse'",
+      want: "main.xsd:4:3: whiteSpace 'preserve' would loosen the base's 'collapse' (whiteSpace-valid-restriction)",
     },
     {
       name: 'a simple type with two derivations',

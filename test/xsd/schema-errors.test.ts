@@ -46,12 +46,12 @@ describe('references that cannot be resolved', () => {
     {
       name: 'a misspelt built-in type',
       body: ['<xs:simpleType name="S">', '  <xs:restriction base="xs:strin"/>', '</xs:simpleType>'],
-      want: `main.xsd:3:3: no simpleType named {${XS_NS}}strin is declared (not an XML Schema built-in type)`,
+      want: `main.xsd:3:3: no simpleType named {${XS_NS}}strin is declared (not an XML Schema built-in type) (src-resolve)`,
     },
     {
       name: 'an unknown complex base type',
       body: ['<xs:complexType name="T"><xs:complexContent>', '  <xs:extension base="t:nope"/>', '</xs:complexContent></xs:complexType>'],
-      want: 'main.xsd:3:3: no complexType named {urn:test}nope is declared',
+      want: 'main.xsd:3:3: no complexType named {urn:test}nope is declared (src-resolve)',
     },
   ]) {
     it(name, () => {
@@ -170,7 +170,7 @@ describe('what paygen does not support', () => {
     {
       name: 'a substitution group whose head is not declared',
       body: ['  <xs:element name="member" type="xs:string" substitutionGroup="t:nohead"/>'],
-      want: 'main.xsd:2:3: no element named {urn:test}nohead is declared',
+      want: 'main.xsd:2:3: no element named {urn:test}nohead is declared (src-resolve)',
     },
   ]) {
     it(name, () => {
@@ -209,7 +209,7 @@ describe('documents that are not XSD', () => {
     {
       name: 'a global declaration without a name',
       text: schemaDoc(['  <xs:complexType/>']),
-      want: 'main.xsd:2:3: a global xs:complexType needs a name',
+      want: 'main.xsd:2:3: a global xs:complexType needs a name (s4s-att-must-appear)',
     },
     {
       name: 'a reference to an external entity of the DOCTYPE (never fetched)',

@@ -177,7 +177,7 @@ describe('errors in simpleContent', () => {
         '  <xs:fractionDigits value="3"/>',
         '</xs:restriction></xs:simpleContent></xs:complexType>',
       ],
-      want: "main.xsd:5:3: fractionDigits 3 exceeds the base's 2",
+      want: "main.xsd:5:3: fractionDigits 3 exceeds the base's 2 (fractionDigits-valid-restriction)",
     },
     {
       name: 'a simpleContent restriction with a facet that does not apply to the text type',
