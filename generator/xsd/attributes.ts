@@ -31,9 +31,9 @@ export function readAttributes(r: SchemaComponents, node: XNode, ctx: string, se
   for (const child of xsChildren(node)) {
     if (child.local === 'attribute') add(out, readAttribute(r, child, ctx), child);
     else if (child.local === 'attributeGroup') {
-      if (child.attrs.ref === undefined) throw new SchemaError('a local xs:attributeGroup needs a ref', sourceOf(child));
+      if (child.attrs.ref === undefined) throw new SchemaError('a local xs:attributeGroup needs a ref (s4s-att-must-appear)', sourceOf(child));
       const key = r.qname(child, child.attrs.ref);
-      if (seen.has(key)) throw new SchemaError(`attribute group ${child.attrs.ref} refers to itself`, sourceOf(child));
+      if (seen.has(key)) throw new SchemaError(`attribute group ${child.attrs.ref} refers to itself (src-attribute_group.3)`, sourceOf(child));
       const g = r.global('attributeGroup', key, child);
       const inner = readAttributes(r, g.node, componentContext('attributeGroup', key), new Set([...seen, key]));
       for (const u of inner.uses) add(out, u, child);
@@ -68,7 +68,7 @@ function readAttribute(r: SchemaComponents, node: XNode, ctx: string): Attribute
   } else {
     const name = node.attrs.name;
     if (!name) throw new SchemaError('xs:attribute needs a name or a ref (src-attribute.3.1)', sourceOf(node));
-    if (name === 'xmlns') throw new SchemaError("an attribute cannot be named 'xmlns'", sourceOf(node));
+    if (name === 'xmlns') throw new SchemaError("an attribute cannot be named 'xmlns' (no-xmlns)", sourceOf(node));
     const info = r.info(node);
     const form = node.attrs.form ?? (info.attributeQualified ? 'qualified' : 'unqualified');
     const type = attributeType(r, node, `${ctx}/@${name}`);
@@ -77,8 +77,8 @@ function readAttribute(r: SchemaComponents, node: XNode, ctx: string): Attribute
   if (node.attrs.default !== undefined) entry.default = node.attrs.default;
   if (node.attrs.fixed !== undefined) entry.fixed = node.attrs.fixed;
   entry.source = sourceOf(node);
-  if (entry.default !== undefined && entry.fixed !== undefined) throw new SchemaError('an attribute cannot have both default and fixed', sourceOf(node));
-  if (entry.default !== undefined && entry.required) throw new SchemaError('a required attribute cannot have a default', sourceOf(node));
+  if (entry.default !== undefined && entry.fixed !== undefined) throw new SchemaError('an attribute cannot have both default and fixed (src-attribute.1)', sourceOf(node));
+  if (entry.default !== undefined && entry.required) throw new SchemaError('a required attribute cannot have a default (src-attribute.2)', sourceOf(node));
   if (use === 'prohibited') entry.prohibited = true;
   const doc = documentation(node);
   if (doc) entry.doc = doc;
@@ -97,7 +97,7 @@ export function globalAttribute(r: SchemaComponents, key: string, node: XNode): 
 function attributeType(r: SchemaComponents, node: XNode, anonKey: string): string {
   const anon = xsChildren(node).find((c) => c.local === 'simpleType');
   if (node.attrs.type !== undefined) {
-    if (anon) throw new SchemaError('xs:attribute has both a type attribute and an anonymous simple type', sourceOf(node));
+    if (anon) throw new SchemaError('xs:attribute has both a type attribute and an anonymous simple type (src-attribute.4)', sourceOf(node));
     const key = r.qname(node, node.attrs.type);
     r.simpleType(key, node);
     return key;
@@ -125,7 +125,7 @@ export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], 
     const o = own.find((u) => same(u, b));
     if (!o) out.push(b);
     else if (!o.prohibited) {
-      if (b.required && !o.required) throw new SchemaError(`attribute '${b.name.local}' is required in the base type and must stay required`, sourceOf(at));
+      if (b.required && !o.required) throw new SchemaError(`attribute '${b.name.local}' is required in the base type and must stay required (derivation-ok-restriction.2.1.1)`, sourceOf(at));
       out.push(strip(o));
     } else if (b.required) throw new SchemaError(`attribute '${b.name.local}' is required in the base type and cannot be prohibited`, sourceOf(at));
   }
@@ -133,7 +133,7 @@ export function restrictAttributes(base: AttributeUse[], own: AttributeEntry[], 
     if (o.prohibited || base.some((b) => same(b, o))) continue;
     // an attribute the base's xs:anyAttribute admits may be declared (derivation-ok-restriction.2.2)
     if (baseWildcard && admits(baseWildcard, o.name.ns)) out.push(strip(o));
-    else throw new SchemaError(`restriction adds attribute '${o.name.local}', which the base type does not have (and no attribute wildcard of it admits)`, sourceOf(at));
+    else throw new SchemaError(`restriction adds attribute '${o.name.local}', which the base type does not have (and no attribute wildcard of it admits; derivation-ok-restriction.2.2)`, sourceOf(at));
   }
   return out;
 }

@@ -58,7 +58,7 @@ function elementContent(group: ModelGroup | undefined): Content {
 function derivation(node: XNode): XNode {
   const d = xsChildren(node)[0];
   if (!d || (d.local !== 'extension' && d.local !== 'restriction')) {
-    throw new SchemaError(`xs:${node.local} must contain xs:extension or xs:restriction`, sourceOf(node));
+    throw new SchemaError(`xs:${node.local} must contain xs:extension or xs:restriction (s4s-elt-must-match)`, sourceOf(node));
   }
   if (d.attrs.base === undefined) throw new SchemaError(`xs:${d.local} needs a base`, sourceOf(d));
   return d;

@@ -83,7 +83,7 @@ export function loadSchemaDoc(file: string, shown: string): SchemaDoc {
   if (!top) throw new SchemaError('no root element', { file: shown, line: 1, column: 1 });
   doc.root = convert(top, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), doc);
   if (doc.root.ns !== XS || doc.root.local !== 'schema') {
-    throw new SchemaError(`the root element must be xs:schema (in ${XS})`, sourceOf(doc.root));
+    throw new SchemaError(`the root element must be xs:schema (in ${XS}; s4s-elt-schema-ns)`, sourceOf(doc.root));
   }
   checkDocument(doc.root);
   return doc;
@@ -109,9 +109,12 @@ function checkDocument(root: XNode): void {
       const where = parent?.ns === XS ? parent.local : undefined;
       if (n.local === 'redefine') checkRedefine(n, where);
       if (IDENTITY.has(n.local) && (where !== 'element' || parent!.attrs.ref !== undefined))
-        throw new SchemaError(`xs:${n.local} can only stand in an element declaration, not in ${where === 'element' ? 'an element reference' : `xs:${where ?? 'a foreign element'}`}`, sourceOf(n));
+        throw new SchemaError(
+          `xs:${n.local} can only stand in an element declaration, not in ${where === 'element' ? 'an element reference' : `xs:${where ?? 'a foreign element'}`} (s4s-elt-invalid-content)`,
+          sourceOf(n),
+        );
       if ((n.local === 'selector' || n.local === 'field') && !(where !== undefined && IDENTITY.has(where)))
-        throw new SchemaError(`xs:${n.local} can only stand in xs:unique, xs:key or xs:keyref, not in xs:${where ?? 'a foreign element'}`, sourceOf(n));
+        throw new SchemaError(`xs:${n.local} can only stand in xs:unique, xs:key or xs:keyref, not in xs:${where ?? 'a foreign element'} (s4s-elt-invalid-content)`, sourceOf(n));
       // what appinfo and documentation hold is not the schema's
       if (n.local === 'appinfo' || n.local === 'documentation') return;
     }

@@ -61,7 +61,7 @@ export function readParticle(r: SchemaComponents, node: XNode, ctx: string): Par
     case 'any':
       return { kind: 'any', ...readOccurs(node), wildcard: readWildcard(r, node), source: sourceOf(node) };
     default:
-      throw new SchemaError(`xs:${node.local} is not allowed in a model group`, sourceOf(node));
+      throw new SchemaError(`xs:${node.local} is not allowed in a model group (s4s-elt-invalid-content)`, sourceOf(node));
   }
 }
 
@@ -86,7 +86,7 @@ export function readGroupDefinition(r: SchemaComponents, key: string, from: XNod
   // model groups alone would never end. Through an element's type it is a recursive structure,
   // which is allowed (Resolver.elementType stops there).
   const self = selfReference(r, key, g.node, new Set([key]));
-  if (self) throw new SchemaError(`group ${displayName(key)} contains itself`, sourceOf(self));
+  if (self) throw new SchemaError(`group ${displayName(key)} contains itself (mg-props-correct.2)`, sourceOf(self));
   const ctx = componentContext('group', key);
   return { ...readModelGroup(r, body[0], ctx, { min: 1, max: 1 }), group: key };
 }
@@ -135,7 +135,7 @@ function readLocalElement(r: SchemaComponents, node: XNode, ctx: string): Elemen
   const p: ElementParticle = { kind: 'element', name: { ns, local: name }, type, nillable: node.attrs.nillable === 'true', ...occurs, source: sourceOf(node) };
   if (node.attrs.default !== undefined) p.default = node.attrs.default;
   if (node.attrs.fixed !== undefined) p.fixed = node.attrs.fixed;
-  if (p.default !== undefined && p.fixed !== undefined) throw new SchemaError(`element '${name}' cannot have both default and fixed`, sourceOf(node));
+  if (p.default !== undefined && p.fixed !== undefined) throw new SchemaError(`element '${name}' cannot have both default and fixed (src-element.1)`, sourceOf(node));
   const blocks = node.attrs.block !== undefined ? derivationSet(node.attrs.block) : info.blockDefault;
   if (blocks.length > 0) p.blocks = blocks;
   const doc = documentation(node);

@@ -95,7 +95,7 @@ export class Resolver implements SchemaComponents {
   simpleType(key: string, from: XNode): SimpleType {
     const done = this.simpleTypes[key];
     if (done) return done;
-    if (this.set.globals.complexType.has(key)) throw new SchemaError(`${displayName(key)} is a complex type; a simple type is needed here`, sourceOf(from));
+    if (this.set.globals.complexType.has(key)) throw new SchemaError(`${displayName(key)} is a complex type; a simple type is needed here (src-resolve)`, sourceOf(from));
     const g = this.set.global('simpleType', key, from);
     this.guard(key, g.node, () => readSimpleType(this, g.node, key, typeContext(key)));
     return this.simpleTypes[key];
@@ -224,7 +224,7 @@ export class Resolver implements SchemaComponents {
   elementType(node: XNode, anonKey: string): string {
     const anon = node.children.find((c) => c.local === 'complexType' || c.local === 'simpleType');
     if (node.attrs.type !== undefined) {
-      if (anon) throw new SchemaError(`element '${node.attrs.name}' has both a type attribute and an anonymous type`, sourceOf(node));
+      if (anon) throw new SchemaError(`element '${node.attrs.name}' has both a type attribute and an anonymous type (src-element.3)`, sourceOf(node));
       return this.typeExists(this.set.qname(node, node.attrs.type), node);
     }
     if (!anon) return ANY_TYPE;
@@ -243,7 +243,7 @@ export class Resolver implements SchemaComponents {
   }
 
   private guard(key: string, node: XNode, read: () => void): void {
-    if (this.inProgress.has(key)) throw new SchemaError(`type ${displayName(key)} is derived from itself`, sourceOf(node));
+    if (this.inProgress.has(key)) throw new SchemaError(`type ${displayName(key)} is derived from itself (ct-props-correct.3, st-props-correct.2)`, sourceOf(node));
     this.inProgress.add(key);
     try {
       read();
@@ -344,8 +344,8 @@ export class Resolver implements SchemaComponents {
       if (c.kind !== 'keyref') continue;
       const r = this.constraints.get(`{${c.refer!.ns}}${c.refer!.local}`);
       const named = `xs:keyref '${c.name.local}' refers to '${c.refer!.local}'${c.refer!.ns ? ` (in ${c.refer!.ns})` : ''}`;
-      if (!r) throw new SchemaError(`${named}, which no xs:key or xs:unique declares`, c.source);
-      if (r.kind === 'keyref') throw new SchemaError(`${named}, which is an xs:keyref; it must refer to an xs:key or xs:unique`, c.source);
+      if (!r) throw new SchemaError(`${named}, which no xs:key or xs:unique declares (c-props-correct.1)`, c.source);
+      if (r.kind === 'keyref') throw new SchemaError(`${named}, which is an xs:keyref; it must refer to an xs:key or xs:unique (c-props-correct.1)`, c.source);
       if (r.fields.length !== c.fields.length) throw new SchemaError(`${named}, which has ${r.fields.length} field(s); the keyref has ${c.fields.length}`, c.source);
     }
   }

@@ -53,7 +53,7 @@ export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ct
       readSimpleType(r, nested, itemKey, itemKey);
     } else throw new SchemaError('xs:list needs an itemType attribute or an anonymous simple type', sourceOf(body));
     const item = r.simpleType(itemKey, body);
-    if (item.variety === 'list') throw new SchemaError('the item type of a list cannot itself be a list', sourceOf(body));
+    if (item.variety === 'list') throw new SchemaError('the item type of a list cannot itself be a list (cos-st-restricts.2.1)', sourceOf(body));
     t.variety = 'list';
     t.base = `{${XS}}anySimpleType`;
     t.itemType = itemKey;

@@ -160,12 +160,12 @@ describe('errors in attributes', () => {
     {
       name: 'default and fixed on one attribute (Part 1 §3.2.3)',
       body: ['<xs:complexType name="T">', '  <xs:attribute name="a" type="xs:string" default="x" fixed="y"/>', '</xs:complexType>'],
-      want: 'main.xsd:3:3: an attribute cannot have both default and fixed',
+      want: 'main.xsd:3:3: an attribute cannot have both default and fixed (src-attribute.1)',
     },
     {
       name: 'a default on a required attribute (Part 1 §3.2.3)',
       body: ['<xs:complexType name="T">', '  <xs:attribute name="a" type="xs:string" use="required" default="x"/>', '</xs:complexType>'],
-      want: 'main.xsd:3:3: a required attribute cannot have a default',
+      want: 'main.xsd:3:3: a required attribute cannot have a default (src-attribute.2)',
     },
     {
       name: 'an unknown use',
@@ -190,12 +190,12 @@ describe('errors in attributes', () => {
         '</xs:attributeGroup>',
         '<xs:complexType name="T"><xs:attributeGroup ref="t:AG"/></xs:complexType>',
       ],
-      want: 'main.xsd:3:3: attribute group t:AG refers to itself',
+      want: 'main.xsd:3:3: attribute group t:AG refers to itself (src-attribute_group.3)',
     },
     {
       name: 'an attribute named xmlns (Part 1 §3.2.6, xmlns not allowed)',
       body: ['<xs:complexType name="T">', '  <xs:attribute name="xmlns" type="xs:string"/>', '</xs:complexType>'],
-      want: "main.xsd:3:3: an attribute cannot be named 'xmlns'",
+      want: "main.xsd:3:3: an attribute cannot be named 'xmlns' (no-xmlns)",
     },
     {
       name: 'a ref to an undeclared global attribute',
@@ -205,7 +205,7 @@ describe('errors in attributes', () => {
     {
       name: 'an attribute whose type is a complex type',
       body: ['<xs:complexType name="C"/>', '<xs:complexType name="T">', '  <xs:attribute name="a" type="t:C"/>', '</xs:complexType>'],
-      want: 'main.xsd:4:3: C is a complex type; a simple type is needed here',
+      want: 'main.xsd:4:3: C is a complex type; a simple type is needed here (src-resolve)',
     },
   ]) {
     it(name, () => {

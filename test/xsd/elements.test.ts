@@ -163,12 +163,12 @@ describe('errors in element declarations', () => {
         '  <xs:element name="a" type="xs:string"><xs:simpleType><xs:restriction base="xs:string"/></xs:simpleType></xs:element>',
         '</xs:sequence></xs:complexType>',
       ],
-      want: "main.xsd:3:3: element 'a' has both a type attribute and an anonymous type",
+      want: "main.xsd:3:3: element 'a' has both a type attribute and an anonymous type (src-element.3)",
     },
     {
       name: 'default and fixed on one local element (Part 1 §3.3.3)',
       body: ['<xs:complexType name="T"><xs:sequence>', '  <xs:element name="a" type="xs:string" default="x" fixed="y"/>', '</xs:sequence></xs:complexType>'],
-      want: "main.xsd:3:3: element 'a' cannot have both default and fixed",
+      want: "main.xsd:3:3: element 'a' cannot have both default and fixed (src-element.1)",
     },
     {
       name: 'a ref to an undeclared element',
