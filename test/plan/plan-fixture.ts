@@ -105,3 +105,8 @@ export async function drawn(
         ).filter((v) => !v.valid);
   return { values, invalid, rejected };
 }
+
+/** The codes of a parse result's issues, in order ([] when it is ok). */
+export function issueCodes(r: { ok: boolean; issues?: ReadonlyArray<{ code: string }> }): string[] {
+  return r.ok ? [] : r.issues!.map((i) => i.code);
+}

@@ -8,11 +8,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
-import { libxml, planFixture, TNS } from '../plan/plan-fixture.js';
+import { issueCodes, libxml, planFixture, TNS } from '../plan/plan-fixture.js';
 
 afterAll(removeSchemaFiles);
 
-const codes = (r: { ok: boolean; issues?: Array<{ code: string }> }) => (r.ok ? [] : r.issues!.map((i) => i.code));
+const codes = issueCodes;
 
 describe('attribute wildcards', () => {
   const f = planFixture(

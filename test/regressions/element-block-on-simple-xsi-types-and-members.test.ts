@@ -9,12 +9,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedFixture } from '../helpers/generated.js';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
-import { libxml, planFixture, TNS } from '../plan/plan-fixture.js';
+import { issueCodes, libxml, planFixture, TNS } from '../plan/plan-fixture.js';
 
 afterAll(removeSchemaFiles);
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const codes = (r: { ok: boolean; issues?: Array<{ code: string }> }) => (r.ok ? [] : r.issues!.map((i) => i.code));
+const codes = issueCodes;
 const fixture = () =>
   planFixture([
     '<xs:element name="doc"><xs:complexType><xs:sequence><xs:element name="free" type="t:Code" minOccurs="0"/><xs:element name="held" type="t:Code" block="restriction" minOccurs="0"/><xs:element ref="t:head" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>',

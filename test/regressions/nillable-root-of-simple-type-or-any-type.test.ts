@@ -9,12 +9,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedFixture } from '../helpers/generated.js';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
-import { libxml, planFixture, TNS } from '../plan/plan-fixture.js';
+import { issueCodes, libxml, planFixture, TNS } from '../plan/plan-fixture.js';
 
 afterAll(removeSchemaFiles);
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const codes = (r: { ok: boolean; issues?: Array<{ code: string }> }) => (r.ok ? [] : r.issues!.map((i) => i.code));
+const codes = issueCodes;
 const fixture = () =>
   planFixture(['<xs:element name="flag" type="xs:boolean" nillable="true"/>', '<xs:element name="blob" nillable="true"/>', '<xs:element name="plain" type="xs:boolean"/>'], ['flag', 'blob', 'plain']);
 const root = (name: string, attrs: string, content = '') => `<${name} xmlns="${TNS}" xmlns:xsi="${XSI}"${attrs}>${content}</${name}>`;

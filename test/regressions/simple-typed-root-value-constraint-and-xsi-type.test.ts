@@ -8,12 +8,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeSchemaFiles } from '../xsd/schema-fixture.js';
-import { libxml, planFixture, TNS } from '../plan/plan-fixture.js';
+import { issueCodes, libxml, planFixture, TNS } from '../plan/plan-fixture.js';
 
 afterAll(removeSchemaFiles);
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const codes = (r: { ok: boolean; issues?: Array<{ code: string }> }) => (r.ok ? [] : r.issues!.map((i) => i.code));
+const codes = issueCodes;
 
 describe('a message root of simple type', () => {
   const f = planFixture(
