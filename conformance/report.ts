@@ -69,7 +69,7 @@ export interface Targets {
  * their facets (`length-minLength-maxLength`, `maxInclusive-valid-restriction` …).
  */
 export const RULE_NAME =
-  /\b(?:(?:src|cos|cvc|s4s|derivation-ok|rcase|[a-z]{1,4}-props)-[\w.-]+|no-xmlns|no-xsi|(?:length|minLength|maxLength|totalDigits|fractionDigits|whiteSpace|enumeration|minInclusive|maxInclusive|minExclusive|maxExclusive)-(?:valid-restriction|less-than|minLength|maxLength|totalDigits|minExclusive|maxExclusive)[\w-]*)/;
+  /\b(?:(?:src|cos|cvc|s4s|derivation-ok|rcase|[a-z]{1,4}-props)-[\w.-]+|c-(?:selector|fields)-xpaths?|no-xmlns|no-xsi|(?:length|minLength|maxLength|totalDigits|fractionDigits|whiteSpace|enumeration|minInclusive|maxInclusive|minExclusive|maxExclusive)-(?:valid-restriction|less-than|minLength|maxLength|totalDigits|minExclusive|maxExclusive)[\w-]*)/;
 
 export interface Ratio {
   n: number;

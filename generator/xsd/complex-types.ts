@@ -87,7 +87,7 @@ function readSimpleContent(r: SchemaComponents, t: ComplexType, node: XNode, ctx
     }
   } else {
     const base = r.complexType(baseKey, d);
-    if (base.content.kind !== 'simple') throw new SchemaError(`simpleContent restriction needs a base with simple content`, sourceOf(d));
+    if (base.content.kind !== 'simple') throw new SchemaError(`simpleContent restriction needs a base with simple content (src-ct.2)`, sourceOf(d));
     const declared = facetsOf(d);
     const nested = xsChildren(d).find((c) => c.local === 'simpleType');
     let contentKey = base.content.type;
@@ -147,7 +147,7 @@ function readComplexContent(r: SchemaComponents, t: ComplexType, node: XNode, ct
   const base = r.complexType(baseKey, d);
   t.base = baseKey;
   if (d.local === 'extension') {
-    if (base.content.kind === 'simple') throw new SchemaError(`complexContent extension of ${splitKey(baseKey).local}, which has simple content`, sourceOf(d));
+    if (base.content.kind === 'simple') throw new SchemaError(`complexContent extension of ${splitKey(baseKey).local}, which has simple content (cos-ct-extends.1.4)`, sourceOf(d));
     t.derivation = 'extension';
     t.content = extendContent(base.content, own, d);
     t.attributes = extendAttributes(base.attributes, attrs.uses, d);

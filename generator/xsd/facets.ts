@@ -69,7 +69,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
     const fail = (msg: string): never => {
       throw new SchemaError(msg, f.source);
     };
-    if (!ok.has(f.name)) fail(`facet ${f.name} does not apply to ${describe(base)}`);
+    if (!ok.has(f.name)) fail(`facet ${f.name} does not apply to ${describe(base)} (cos-applicable-facets)`);
     if (f.name !== 'pattern' && f.name !== 'enumeration') {
       if (seen.has(f.name)) fail(`facet ${f.name} is given twice in one restriction`);
       seen.set(f.name, f);
@@ -102,7 +102,7 @@ export function restrictFacets(base: SimpleType, declared: DeclaredFacet[], fixe
         if (f.name === 'totalDigits' && n === 0) fail('totalDigits must be positive (s4s-att-invalid-value)');
         const old = (base.facets as Record<string, number | undefined>)[f.name];
         if (f.name === 'length' && old !== undefined && old !== n) fail(`length ${n} differs from the base's length ${old}`);
-        if (f.name === 'minLength' && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old}`);
+        if (f.name === 'minLength' && old !== undefined && n < old) fail(`minLength ${n} is below the base's ${old} (minLength-valid-restriction)`);
         if ((f.name === 'maxLength' || f.name === 'totalDigits' || f.name === 'fractionDigits') && old !== undefined && n > old)
           fail(`${f.name} ${n} exceeds the base's ${old} (${f.name}-valid-restriction)`);
         (out as Record<string, number>)[f.name] = n;

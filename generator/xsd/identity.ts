@@ -27,7 +27,7 @@ export function readIdentityConstraints(node: XNode, tns: string): IdentityConst
     const [selector, ...fields] = children;
     if (selector?.local !== 'selector') throw new SchemaError(`${what} '${name}' needs one xs:selector (after an optional xs:annotation), then its fields (s4s-elt-invalid-content)`, sourceOf(c));
     const stray = fields.find((f) => f.local !== 'field');
-    if (stray) throw new SchemaError(`${what} '${name}' can hold only xs:field after its xs:selector, not xs:${stray.local}`, sourceOf(stray));
+    if (stray) throw new SchemaError(`${what} '${name}' can hold only xs:field after its xs:selector, not xs:${stray.local} (s4s-elt-invalid-content)`, sourceOf(stray));
     if (fields.length === 0) throw new SchemaError(`${what} '${name}' needs one or more xs:field`, sourceOf(c));
     for (const x of [c, selector, ...fields]) {
       if (x.attrs.id !== undefined && !NCNAME.test(x.attrs.id)) throw new SchemaError(`xs:${x.local}'s id '${x.attrs.id}' is not an NCName`, sourceOf(x));

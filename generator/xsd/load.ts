@@ -133,7 +133,7 @@ function checkRedefine(n: XNode, where: string | undefined): void {
   for (const a of Object.keys(n.attrs)) {
     if (a !== 'schemaLocation' && a !== 'id' && !a.includes(':')) throw new SchemaError(`xs:redefine has no attribute '${a}' (only schemaLocation and id)`, sourceOf(n));
   }
-  if (n.attrs.schemaLocation === undefined) throw new SchemaError('xs:redefine needs a schemaLocation', sourceOf(n));
+  if (n.attrs.schemaLocation === undefined) throw new SchemaError('xs:redefine needs a schemaLocation (s4s-att-must-appear)', sourceOf(n));
 }
 
 function sourceText(n: XNode): string {

@@ -44,7 +44,7 @@ function checkAll(group: ModelGroup, node: XNode): void {
   if (group.max !== 1 || group.min > 1) throw new SchemaError('xs:all must have minOccurs 0 or 1 and maxOccurs 1 (cos-all-limited.1.2)', sourceOf(node));
   for (const p of group.particles) {
     if (p.kind !== 'element') throw new SchemaError('xs:all may contain only elements (XSD 1.0; s4s-elt-invalid-content)', sourceOf(node));
-    if (p.max > 1) throw new SchemaError(`element '${p.name.local}' in xs:all must have maxOccurs 0 or 1`, sourceOf(node));
+    if (p.max > 1) throw new SchemaError(`element '${p.name.local}' in xs:all must have maxOccurs 0 or 1 (cos-all-limited.2)`, sourceOf(node));
   }
 }
 

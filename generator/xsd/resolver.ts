@@ -122,7 +122,7 @@ export class Resolver implements SchemaComponents {
   typeExists(key: string, from: XNode): string {
     if (key === ANY_TYPE || this.simpleTypes[key] || this.complexTypes[key]) return key;
     if (this.set.globals.simpleType.has(key) || this.set.globals.complexType.has(key)) return key;
-    throw new SchemaError(`type ${displayName(key)}${splitKey(key).ns ? ` in ${splitKey(key).ns}` : ''} is not declared`, sourceOf(from));
+    throw new SchemaError(`type ${displayName(key)}${splitKey(key).ns ? ` in ${splitKey(key).ns}` : ''} is not declared (src-resolve)`, sourceOf(from));
   }
 
   /** Registers an anonymous type read in place. */
@@ -346,7 +346,7 @@ export class Resolver implements SchemaComponents {
       const named = `xs:keyref '${c.name.local}' refers to '${c.refer!.local}'${c.refer!.ns ? ` (in ${c.refer!.ns})` : ''}`;
       if (!r) throw new SchemaError(`${named}, which no xs:key or xs:unique declares (c-props-correct.1)`, c.source);
       if (r.kind === 'keyref') throw new SchemaError(`${named}, which is an xs:keyref; it must refer to an xs:key or xs:unique (c-props-correct.1)`, c.source);
-      if (r.fields.length !== c.fields.length) throw new SchemaError(`${named}, which has ${r.fields.length} field(s); the keyref has ${c.fields.length}`, c.source);
+      if (r.fields.length !== c.fields.length) throw new SchemaError(`${named}, which has ${r.fields.length} field(s); the keyref has ${c.fields.length} (c-props-correct.2)`, c.source);
     }
   }
 }

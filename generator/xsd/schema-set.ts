@@ -163,7 +163,7 @@ export class SchemaSet {
           const target = this.location(child, file);
           const inc = this.load(target, info.tns, child, cwd);
           if (!inc.chameleon && inc.tns !== info.tns) {
-            throw new SchemaError(`included schema has targetNamespace '${inc.tns}', expected '${info.tns}' (use xs:import for another namespace)`, sourceOf(child));
+            throw new SchemaError(`included schema has targetNamespace '${inc.tns}', expected '${info.tns}' (use xs:import for another namespace; src-include.2.1)`, sourceOf(child));
           }
           info.reads.push(inc);
           break;
@@ -182,7 +182,7 @@ export class SchemaSet {
           const ns = child.attrs.namespace ?? '';
           if (ns === info.tns) throw new SchemaError(`a schema cannot import its own namespace '${ns}' (use xs:include; src-import.1.1)`, sourceOf(child));
           const imp = this.load(this.location(child, file, ns), undefined, child, cwd);
-          if (imp.tns !== ns) throw new SchemaError(`imported schema has targetNamespace '${imp.tns}', expected '${ns}'`, sourceOf(child));
+          if (imp.tns !== ns) throw new SchemaError(`imported schema has targetNamespace '${imp.tns}', expected '${ns}' (src-import.3.1)`, sourceOf(child));
           break;
         }
         case 'override':
@@ -219,7 +219,8 @@ export class SchemaSet {
   private redefine(node: XNode, info: DocInfo, redefined: DocInfo): void {
     const scope = closure(redefined);
     for (const child of xsChildren(node)) {
-      if (!REDEFINABLE.has(child.local)) throw new SchemaError(`xs:redefine may contain xs:simpleType, xs:complexType, xs:group and xs:attributeGroup, not xs:${child.local}`, sourceOf(child));
+      if (!REDEFINABLE.has(child.local))
+        throw new SchemaError(`xs:redefine may contain xs:simpleType, xs:complexType, xs:group and xs:attributeGroup, not xs:${child.local} (s4s-elt-invalid-content)`, sourceOf(child));
       const kind = child.local as RedefinableKind;
       const name = child.attrs.name;
       if (!name) throw new SchemaError(`an xs:${kind} in xs:redefine needs a name`, sourceOf(child));
@@ -275,7 +276,7 @@ export class SchemaSet {
     const mapped = (loc !== undefined ? this.locations[loc] : undefined) ?? (importedNs !== undefined ? this.locations[importedNs] : undefined);
     if (mapped) return mapped;
     const key = loc ?? importedNs;
-    if (key === undefined) throw new SchemaError(`xs:${node.local} needs a schemaLocation`, sourceOf(node));
+    if (key === undefined) throw new SchemaError(`xs:${node.local} needs a schemaLocation (s4s-att-must-appear)`, sourceOf(node));
     const what = loc ? `schemaLocation '${loc}' is not a local file` : `import of '${importedNs}' has no schemaLocation`;
     throw new SchemaError(`${what}; paygen never fetches schemas: map it to a local copy in paygen.config.json, "locations": { ${JSON.stringify(key)}: "path/to/local.xsd" }`, sourceOf(node));
   }
@@ -289,7 +290,7 @@ export class SchemaSet {
       // the same document read again (under another cache key): the same declaration, or the one a redefinition replaced
       for (let cur: Global | undefined = existing; cur; cur = cur.original) if (cur.node.doc.file === node.doc.file && cur.node.offset === node.offset) return;
       const at = sourceOf(existing.node);
-      throw new SchemaError(`${kind} '${name}' is declared twice (first at ${at.file}:${at.line})`, sourceOf(node));
+      throw new SchemaError(`${kind} '${name}' is declared twice (first at ${at.file}:${at.line}; sch-props-correct.2)`, sourceOf(node));
     }
     // Part 1 §2.5: simple and complex type definitions share one symbol space
     const otherKind = kind === 'simpleType' ? 'complexType' : kind === 'complexType' ? 'simpleType' : undefined;

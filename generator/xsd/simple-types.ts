@@ -27,7 +27,7 @@ export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ct
     const nested = xsChildren(body).find((c) => c.local === 'simpleType');
     let baseKey: string;
     if (body.attrs.base !== undefined) {
-      if (nested) throw new SchemaError('xs:restriction has both a base attribute and an anonymous simple type', sourceOf(body));
+      if (nested) throw new SchemaError('xs:restriction has both a base attribute and an anonymous simple type (src-restriction-base-or-simpleType)', sourceOf(body));
       baseKey = r.qname(body, body.attrs.base);
     } else if (nested) {
       baseKey = `${ctx}/$base`;
@@ -72,7 +72,7 @@ export function readSimpleType(r: SchemaComponents, node: XNode, key: string, ct
         readSimpleType(r, c, k, k);
         members.push(k);
       });
-    if (members.length === 0) throw new SchemaError('xs:union needs member types', sourceOf(body));
+    if (members.length === 0) throw new SchemaError('xs:union needs member types (src-union-memberTypes-or-simpleTypes)', sourceOf(body));
     t.variety = 'union';
     t.base = `{${XS}}anySimpleType`;
     t.memberTypes = members;

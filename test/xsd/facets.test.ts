@@ -212,7 +212,7 @@ describe('a restriction cannot widen its base (the "valid restriction" constrain
     {
       name: 'minLength below the base minLength (§4.3.2.4)',
       body: onBase(restrict('B', 'xs:string', '<xs:minLength value="2"/>'), '<xs:minLength value="1"/>'),
-      want: "main.xsd:4:3: minLength 1 is below the base's 2",
+      want: "main.xsd:4:3: minLength 1 is below the base's 2 (minLength-valid-restriction)",
     },
     {
       name: 'length different from the base length (§4.3.1.4)',
@@ -329,13 +329,23 @@ describe('a restriction cannot widen its base (the "valid restriction" constrain
 
 describe('facets that do not apply to the base type (Part 2 §4.1.5)', () => {
   for (const { name, base, facet, want } of [
-    { name: 'totalDigits on a string', base: 'xs:string', facet: '<xs:totalDigits value="3"/>', want: 'facet totalDigits does not apply to string (derived from string)' },
-    { name: 'maxInclusive on a string', base: 'xs:token', facet: '<xs:maxInclusive value="3"/>', want: 'facet maxInclusive does not apply to token (derived from string)' },
-    { name: 'length on an int', base: 'xs:int', facet: '<xs:length value="3"/>', want: 'facet length does not apply to int (derived from decimal)' },
-    { name: 'enumeration on a boolean', base: 'xs:boolean', facet: '<xs:enumeration value="true"/>', want: 'facet enumeration does not apply to boolean (derived from boolean)' },
-    { name: 'fractionDigits on a double', base: 'xs:double', facet: '<xs:fractionDigits value="2"/>', want: 'facet fractionDigits does not apply to double (derived from double)' },
-    { name: 'maxLength on a date', base: 'xs:date', facet: '<xs:maxLength value="10"/>', want: 'facet maxLength does not apply to date (derived from date)' },
-    { name: 'minInclusive on a list', base: 'xs:NMTOKENS', facet: '<xs:minInclusive value="1"/>', want: 'facet minInclusive does not apply to NMTOKENS (a list)' },
+    { name: 'totalDigits on a string', base: 'xs:string', facet: '<xs:totalDigits value="3"/>', want: 'facet totalDigits does not apply to string (derived from string) (cos-applicable-facets)' },
+    { name: 'maxInclusive on a string', base: 'xs:token', facet: '<xs:maxInclusive value="3"/>', want: 'facet maxInclusive does not apply to token (derived from string) (cos-applicable-facets)' },
+    { name: 'length on an int', base: 'xs:int', facet: '<xs:length value="3"/>', want: 'facet length does not apply to int (derived from decimal) (cos-applicable-facets)' },
+    {
+      name: 'enumeration on a boolean',
+      base: 'xs:boolean',
+      facet: '<xs:enumeration value="true"/>',
+      want: 'facet enumeration does not apply to boolean (derived from boolean) (cos-applicable-facets)',
+    },
+    {
+      name: 'fractionDigits on a double',
+      base: 'xs:double',
+      facet: '<xs:fractionDigits value="2"/>',
+      want: 'facet fractionDigits does not apply to double (derived from double) (cos-applicable-facets)',
+    },
+    { name: 'maxLength on a date', base: 'xs:date', facet: '<xs:maxLength value="10"/>', want: 'facet maxLength does not apply to date (derived from date) (cos-applicable-facets)' },
+    { name: 'minInclusive on a list', base: 'xs:NMTOKENS', facet: '<xs:minInclusive value="1"/>', want: 'facet minInclusive does not apply to NMTOKENS (a list) (cos-applicable-facets)' },
   ]) {
     it(name, () => {
       expect(schemaErrorOf(schemaDoc(onBuiltin(base, facet))).message).toBe(`main.xsd:3:3: ${want}`);

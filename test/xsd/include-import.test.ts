@@ -123,7 +123,7 @@ describe('errors in include and import', () => {
     {
       name: 'an include of a document with another target namespace (Part 1 §4.2.1)',
       files: { 'main.xsd': schemaDoc(['<xs:element name="E"/>', '  <xs:include schemaLocation="other.xsd"/>']), 'other.xsd': otherDoc(code) },
-      want: "main.xsd:3:3: included schema has targetNamespace 'urn:other', expected 'urn:test' (use xs:import for another namespace)",
+      want: "main.xsd:3:3: included schema has targetNamespace 'urn:other', expected 'urn:test' (use xs:import for another namespace; src-include.2.1)",
     },
     {
       name: 'an import without schemaLocation',
@@ -133,7 +133,7 @@ describe('errors in include and import', () => {
     {
       name: 'an import whose document has another namespace than announced (Part 1 §4.2.3)',
       files: { 'main.xsd': schemaDoc(['  <xs:import namespace="urn:announced" schemaLocation="other.xsd"/>']), 'other.xsd': otherDoc(code) },
-      want: "main.xsd:2:3: imported schema has targetNamespace 'urn:other', expected 'urn:announced'",
+      want: "main.xsd:2:3: imported schema has targetNamespace 'urn:other', expected 'urn:announced' (src-import.3.1)",
     },
     {
       name: 'an import of the importing document own namespace (Part 1 §4.2.3)',
@@ -143,7 +143,7 @@ describe('errors in include and import', () => {
     {
       name: 'an include without schemaLocation',
       files: { 'main.xsd': schemaDoc(['  <xs:include/>']) },
-      want: 'main.xsd:2:3: xs:include needs a schemaLocation',
+      want: 'main.xsd:2:3: xs:include needs a schemaLocation (s4s-att-must-appear)',
     },
     {
       name: 'a remote schemaLocation',
@@ -156,12 +156,12 @@ describe('errors in include and import', () => {
         'main.xsd': schemaDoc(['<xs:include schemaLocation="common/types.xsd"/>']),
         'common/types.xsd': schemaDoc(['<xs:simpleType name="S"><xs:restriction base="xs:string">', '  <xs:totalDigits value="3"/>', '</xs:restriction></xs:simpleType>']),
       },
-      want: 'common/types.xsd:3:3: facet totalDigits does not apply to string (derived from string)',
+      want: 'common/types.xsd:3:3: facet totalDigits does not apply to string (derived from string) (cos-applicable-facets)',
     },
     {
       name: 'the same global type declared in two documents (Part 1 §3.15.3, schema properties correct)',
       files: { 'main.xsd': schemaDoc([code, '<xs:include schemaLocation="types.xsd"/>']), 'types.xsd': schemaDoc(['', `  ${code}`]) },
-      want: "types.xsd:3:3: simpleType 'code' is declared twice (first at main.xsd:2)",
+      want: "types.xsd:3:3: simpleType 'code' is declared twice (first at main.xsd:2; sch-props-correct.2)",
     },
   ] as Array<{ name: string; files: Record<string, string>; want: string }>) {
     it(name, () => {

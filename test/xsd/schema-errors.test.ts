@@ -31,17 +31,17 @@ describe('references that cannot be resolved', () => {
     {
       name: 'an unknown element type',
       body: ['  <xs:element name="E" type="t:nope"/>'],
-      want: 'main.xsd:2:3: type nope in urn:test is not declared',
+      want: 'main.xsd:2:3: type nope in urn:test is not declared (src-resolve)',
     },
     {
       name: 'an unknown local element type inside a complex type',
       body: ['<xs:complexType name="T"><xs:sequence>', '    <xs:element name="a" type="t:nope"/>', '</xs:sequence></xs:complexType>'],
-      want: 'main.xsd:3:5: type nope in urn:test is not declared',
+      want: 'main.xsd:3:5: type nope in urn:test is not declared (src-resolve)',
     },
     {
       name: 'an unprefixed type name with no default namespace is looked up in no namespace',
       body: ['  <xs:element name="E" type="string"/>'],
-      want: 'main.xsd:2:3: type string is not declared',
+      want: 'main.xsd:2:3: type string is not declared (src-resolve)',
     },
     {
       name: 'a misspelt built-in type',
@@ -112,12 +112,12 @@ describe('duplicate global declarations (Part 1 §2.5, one symbol space per kind
     {
       name: 'two global elements with one name',
       body: ['<xs:element name="E" type="xs:string"/>', '<xs:element name="E" type="xs:int"/>'],
-      want: "main.xsd:3:1: element 'E' is declared twice (first at main.xsd:2)",
+      want: "main.xsd:3:1: element 'E' is declared twice (first at main.xsd:2; sch-props-correct.2)",
     },
     {
       name: 'two complex types with one name',
       body: ['<xs:complexType name="T"/>', '', '  <xs:complexType name="T"/>'],
-      want: "main.xsd:4:3: complexType 'T' is declared twice (first at main.xsd:2)",
+      want: "main.xsd:4:3: complexType 'T' is declared twice (first at main.xsd:2; sch-props-correct.2)",
     },
     {
       name: 'a simple type and a complex type with one name (they share a symbol space)',
@@ -127,12 +127,12 @@ describe('duplicate global declarations (Part 1 §2.5, one symbol space per kind
     {
       name: 'two named groups with one name',
       body: ['<xs:group name="G"><xs:sequence/></xs:group>', '<xs:group name="G"><xs:choice/></xs:group>'],
-      want: "main.xsd:3:1: group 'G' is declared twice (first at main.xsd:2)",
+      want: "main.xsd:3:1: group 'G' is declared twice (first at main.xsd:2; sch-props-correct.2)",
     },
     {
       name: 'two global attributes with one name',
       body: ['<xs:attribute name="a"/>', '<xs:attribute name="a" type="xs:int"/>'],
-      want: "main.xsd:3:1: attribute 'a' is declared twice (first at main.xsd:2)",
+      want: "main.xsd:3:1: attribute 'a' is declared twice (first at main.xsd:2; sch-props-correct.2)",
     },
   ]) {
     it(name, () => {

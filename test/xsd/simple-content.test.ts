@@ -166,7 +166,7 @@ describe('errors in simpleContent', () => {
         '  <xs:restriction base="t:B"><xs:maxLength value="3"/></xs:restriction>',
         '</xs:simpleContent></xs:complexType>',
       ],
-      want: 'main.xsd:4:3: simpleContent restriction needs a base with simple content',
+      want: 'main.xsd:4:3: simpleContent restriction needs a base with simple content (src-ct.2)',
     },
     {
       name: 'a simpleContent restriction that widens a facet of the base text (Part 2 §4.3.12.4)',
@@ -187,7 +187,7 @@ describe('errors in simpleContent', () => {
         '  <xs:totalDigits value="3"/>',
         '</xs:restriction></xs:simpleContent></xs:complexType>',
       ],
-      want: 'main.xsd:4:3: facet totalDigits does not apply to string (derived from string)',
+      want: 'main.xsd:4:3: facet totalDigits does not apply to string (derived from string) (cos-applicable-facets)',
     },
     {
       name: 'simpleContent without extension or restriction',
