@@ -623,8 +623,9 @@ export function substitutesOf(model: SchemaModel): Substitutes {
     return p;
   };
   return (key) => {
-    if (!members.has(key)) return undefined;
     const head = model.elements[key];
+    // an abstract element that no member can stand for matches nothing (cvc-elt.2): an empty choice
+    if (!members.has(key)) return head?.abstract ? [] : undefined;
     // Substitution Group OK (Transitive), §3.3.6: no method of the derivation of the member's type
     // from the head's may be one the head's `block` or its type's `block` disallows
     const blocked = new Set([...(head.blocks ?? []), ...(model.complexTypes[head.type]?.block ?? [])]);
