@@ -72,21 +72,26 @@ export function idRole(plan: Plan, s: SimpleTypePlan | undefined): IdRole | unde
   return undefined;
 }
 
+/** Which complex types reach something, and whether a type or a slot does (typesReaching). */
+export interface TypeReach {
+  readonly reaches: ReadonlySet<string>;
+  readonly typeReaches: (t: TypeRef) => boolean;
+  readonly slotReaches: (e: ElementPlan) => boolean;
+}
+
 /**
- * Which complex types are, or hold below, an ID or IDREF (a fixpoint over the type graph), and
- * whether a type or a slot reaches one; a wildcard slot reaches one when one of its typed items does.
+ * The complex types that have something (`own`) or hold below a type that has it (a fixpoint over
+ * the type graph), and whether a type or a slot reaches one: a simple type when `simple` says so,
+ * a family when a member does, a wildcard slot when one of its typed items does.
  */
-export function idReach(plan: Plan): { reaches: ReadonlySet<string>; typeReaches: (t: TypeRef) => boolean; slotReaches: (e: ElementPlan) => boolean } {
-  const role = (id: string): IdRole | undefined => idRole(plan, plan.simpleTypes[id]);
-  const own = (c: Plan['complexTypes'][string]): boolean =>
-    c.attributes.some((a) => role(a.type)) || (c.content.kind === 'simple' && role(c.content.type) !== undefined) || c.elements.some((e) => e.type.kind === 'simple' && role(e.type.id));
+export function typesReaching(plan: Plan, own: (c: Plan['complexTypes'][string]) => boolean, simple: (id: string) => boolean = () => false): TypeReach {
   const reaches = new Set(
     Object.values(plan.complexTypes)
       .filter(own)
       .map((c) => c.id),
   );
   const typeReaches = (t: TypeRef): boolean =>
-    t.kind === 'complex' ? reaches.has(t.id) : t.kind === 'family' ? plan.families[t.id].members.some((m) => reaches.has(m)) : t.kind === 'simple' && role(t.id) !== undefined;
+    t.kind === 'complex' ? reaches.has(t.id) : t.kind === 'family' ? plan.families[t.id].members.some((m) => reaches.has(m)) : t.kind === 'simple' && simple(t.id);
   const slotReaches = (e: ElementPlan): boolean => (e.type.kind === 'any' ? typedWildcardElements(plan, e).some((w) => typeReaches(w.type)) : typeReaches(e.type));
   for (let changed = true; changed; ) {
     changed = false;
@@ -98,6 +103,14 @@ export function idReach(plan: Plan): { reaches: ReadonlySet<string>; typeReaches
     }
   }
   return { reaches, typeReaches, slotReaches };
+}
+
+/** Which complex types are, or hold below, an ID or IDREF (typesReaching). */
+export function idReach(plan: Plan): TypeReach {
+  const role = (id: string): IdRole | undefined => idRole(plan, plan.simpleTypes[id]);
+  const own = (c: Plan['complexTypes'][string]): boolean =>
+    c.attributes.some((a) => role(a.type)) || (c.content.kind === 'simple' && role(c.content.type) !== undefined) || c.elements.some((e) => e.type.kind === 'simple' && role(e.type.id));
+  return typesReaching(plan, own, (id) => role(id) !== undefined);
 }
 
 /** The slice of a plan the ID/IDREF check needs, or undefined when no message can hold an ID or IDREF. */

@@ -15,7 +15,19 @@ import {
 } from './document.js';
 import type { Issue } from './issues.js';
 import { rootDeclarations, tagName } from './namespaces.js';
-import { ATTRIBUTES_PROP, ORDERED_PROP, TEXT_PROP, type ComplexTypePlan, type ElementPlan, type MessagePlan, type Plan, type SimpleTypePlan, type TypeRef, type WriterGroupPlan } from './plan.js';
+import {
+  ATTRIBUTES_PROP,
+  barsDerivedSimpleTypes,
+  ORDERED_PROP,
+  TEXT_PROP,
+  type ComplexTypePlan,
+  type ElementPlan,
+  type MessagePlan,
+  type Plan,
+  type SimpleTypePlan,
+  type TypeRef,
+  type WriterGroupPlan,
+} from './plan.js';
 import { checkProfiles, type ProfileCheck } from './profiles.js';
 import { checkIdentity, identityChecked, identityMap } from './identity.js';
 import { checkIdRefs, idRefMap, idRefsChecked } from './id-refs.js';
@@ -317,7 +329,7 @@ function readEntered(cx: ReadContext, p: CompiledPlan, e: CompiledElement): unkn
 
 /** The read flags of an element of simple type (runtime/check.ts). */
 function readFlags(el: ElementPlan): number {
-  return (el.nillable ? NILLABLE : 0) | (el.blocked?.includes('restriction') ? XSI_RESTRICTION_BLOCKED : 0);
+  return (el.nillable ? NILLABLE : 0) | (barsDerivedSimpleTypes(el) ? XSI_RESTRICTION_BLOCKED : 0);
 }
 
 /** The entered element of complex type `el`: null when nilled, its type read all the same (its attributes checked: ReadContext.nil). */

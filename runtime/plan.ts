@@ -428,6 +428,14 @@ export interface ProfilePlan {
 /** Unbounded, as `max` of a particle or element. */
 export const UNBOUNDED = -1;
 
+/**
+ * Whether an element of simple type takes no derived xsi:type: its `block` bars restriction, and
+ * every derivation of a simple type is one (cvc-elt.4.3). Readers pass XSI_RESTRICTION_BLOCKED.
+ */
+export function barsDerivedSimpleTypes(e: ElementPlan): boolean {
+  return e.type.kind === 'simple' && e.blocked?.includes('restriction') === true;
+}
+
 /** The plan's own id of the type a reference names. */
 export function refId(t: TypeRef): string {
   return t.id;

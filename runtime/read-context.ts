@@ -18,6 +18,7 @@ import {
   LaxStep,
   otherAttributeFault,
   strictFault,
+  strictRefuses,
   unsupportedFault,
   type AnyTypeDeclaration,
   type FragmentSlot,
@@ -740,8 +741,7 @@ export class ReadContext implements FaultSink {
   private fragmentHere(f: FragmentSlot, typed: WildcardReaders | undefined): string {
     const c = this.c;
     const w = f.wildcard;
-    // a strict wildcard admits an undeclared element with an xsi:type, read against it (§3.10.4)
-    if (w?.process === 'strict' && !f.declared.has(`{${c.ns}}${c.local}`) && !(typed?.types !== undefined && c.xsiSeen && c.attrIndex(XSI_NS, 'type') >= 0)) {
+    if (strictRefuses(f, `{${c.ns}}${c.local}`, typed?.types !== undefined && c.xsiSeen && c.attrIndex(XSI_NS, 'type') >= 0)) {
       const s = strictFault(c.local);
       this.issue(s.code, s.message, c.tagStart, this.pointer(), s.expected, s.received);
     }

@@ -350,11 +350,19 @@ export function fragmentFault(x: unknown, f: FragmentSlot, limits?: XmlLimits, l
         received: `<${root.local}>`,
       };
     }
-    // an undeclared element with an xsi:type is read against its type by the lax reading (§3.10.4)
-    if (w.process === 'strict' && !f.declared.has(`{${root.ns}}${root.local}`) && !(lax && root.xsiType)) return strictFault(root.local);
+    if (strictRefuses(f, `{${root.ns}}${root.local}`, lax !== undefined && root.xsiType === true)) return strictFault(root.local);
   }
   if (lax && f.lax) return lax(x as string, f);
   return root.fault;
+}
+
+/**
+ * Whether a strict wildcard refuses the element `key` it matched (§3.10.4): strict asks for a
+ * declaration of it, or an xsi:type, read against its type (`xsiTyped`: it has one, and the
+ * reading has the types to read it with).
+ */
+export function strictRefuses(f: FragmentSlot, key: string, xsiTyped: boolean): boolean {
+  return f.wildcard?.process === 'strict' && !f.declared.has(key) && !xsiTyped;
 }
 
 /** A strict wildcard demands a declaration of what it matches (§3.10.4, cvc-assess-elt.1.1.1); paygen maps only those whose schema set has none. */

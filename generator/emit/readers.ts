@@ -1,4 +1,4 @@
-import type { ComplexTypePlan, ElementPlan, Plan, SimpleTypePlan, TypeRef } from '../../runtime/plan.js';
+import { barsDerivedSimpleTypes, type ComplexTypePlan, type ElementPlan, type Plan, type SimpleTypePlan, type TypeRef } from '../../runtime/plan.js';
 import { indent, jsdoc, lit, propAccess, propKey } from './code.js';
 import type { Symbols } from './symbols.js';
 import { hasLaxContent, typedWildcardElements, usesLaxContent, usesWildcardTable } from '../../runtime/wildcard.js';
@@ -35,7 +35,7 @@ export function readersModule(plan: Plan, sym: Symbols, head: string, runtime: s
   const nillable =
     [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => e.nillable && e.type.kind === 'simple') ||
     Object.values(plan.laxTypes?.types ?? {}).some((t) => t.type?.kind === 'simple' && t.refused === undefined);
-  const blocked = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some((e) => readFlags(e).includes('XSI_RESTRICTION_BLOCKED'));
+  const blocked = [...Object.values(plan.complexTypes).flatMap((c) => c.elements), ...Object.values(plan.wildcardElements ?? {})].some(barsDerivedSimpleTypes);
   const imports = [
     `import { ${empty ? 'EMPTY_CONTENT, ' : ''}${Object.values(plan.complexTypes).some((c) => c.mixed) ? 'MIXED_TEXT, ' : ''}${nillable ? 'NILLABLE, ' : ''}PaygenError, parseWith, safeParseAmong, safeParseWith, ${blocked ? 'XSI_RESTRICTION_BLOCKED, ' : ''}type ParseOptions, type ReadBinding, type ReadContext, type SafeParseResult${hasReaderTable(plan) ? ', type WildcardReaders' : ''} } from ${lit(runtime)};`,
     "import * as S from './schema.js';",
@@ -169,7 +169,7 @@ if (others) v.$attributes = others;`
  */
 /** The read flags of an element of simple type (runtime/check.ts): NILLABLE, XSI_RESTRICTION_BLOCKED. */
 function readFlags(e: ElementPlan): string {
-  const flags = [e.nillable ? 'NILLABLE' : '', e.type.kind === 'simple' && e.blocked?.includes('restriction') ? 'XSI_RESTRICTION_BLOCKED' : ''].filter((f) => f !== '');
+  const flags = [e.nillable ? 'NILLABLE' : '', barsDerivedSimpleTypes(e) ? 'XSI_RESTRICTION_BLOCKED' : ''].filter((f) => f !== '');
   return flags.length === 0 ? '0' : flags.join(' | ');
 }
 

@@ -25,7 +25,7 @@ import type { CodeList } from '../model/code-lists.js';
 import type { Profile } from '../model/profiles.js';
 import { SchemaError, UnsupportedError } from '../model/schema-error.js';
 import { admits } from '../../runtime/wildcard.js';
-import { idReach, idRefMap, idRole } from '../../runtime/id-refs.js';
+import { idReach, idRefMap, idRole, typesReaching } from '../../runtime/id-refs.js';
 import { complexTypePlan, globalElementPlan, wildcardPlan, type Substitutes, type TypeOf } from './complex-types.js';
 import { SubtypeIndex } from './families.js';
 import { baseTypeName, pascal, uniqueNames } from './names.js';
@@ -315,28 +315,14 @@ function markUncheckedLaxContent(plan: Plan): void {
   // an xsi:type inside lax content is read against its type, the value dropped: the same two checks are out of reach
   if (plan.laxTypes) {
     const { typeReaches } = idReach(plan);
-    const identity = identityReach(plan);
+    // types whose elements, at some depth, declare identity constraints
+    const identity = typesReaching(plan, (c) => c.elements.some((e) => e.identity !== undefined)).reaches;
     for (const t of Object.values(plan.laxTypes.types)) {
       if (t.type === undefined) continue;
       if (typeReaches(t.type)) t.refused = 'its values hold an ID or IDREF, which the document’s ID table does not see inside lax content';
       else if (t.type.kind === 'complex' && identity.has(t.type.id)) t.refused = 'its elements declare identity constraints, checked on typed values only';
     }
   }
-}
-
-/** The complex types that hold, at some depth, an element declaring identity constraints (a fixpoint over the type graph). */
-function identityReach(plan: Plan): Set<string> {
-  const holds = new Set<string>();
-  const reaches = (t: TypeRef): boolean => (t.kind === 'complex' ? holds.has(t.id) : t.kind === 'family' && plan.families[t.id].members.some((m) => holds.has(m)));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of Object.values(plan.complexTypes)) {
-      if (holds.has(c.id) || !c.elements.some((e) => e.identity !== undefined || reaches(e.type))) continue;
-      holds.add(c.id);
-      changed = true;
-    }
-  }
-  return holds;
 }
 
 /** The global attributes some type's attribute wildcard or lax content checks (Plan.globalAttributes), or undefined when none. */
@@ -570,7 +556,10 @@ function writerGroups(
     for (const k of r.families) g.familySet.add(familyNames.get(k)!);
     g.usesXsi ||=
       r.families.size > 0 ||
-      [...r.complex].some((k) => complexTypes[complexNames.get(k)!].elements.some((e) => e.nillable) || complexTypes[complexNames.get(k)!].nillableRoot === true) ||
+      [...r.complex].some((k) => {
+        const c = complexTypes[complexNames.get(k)!];
+        return c.nillableRoot === true || c.elements.some((e) => e.nillable);
+      }) ||
       [...r.wildcardElements].some((k) => model.elements[k]?.nillable);
   }
   return [...groups.values()].map(({ complexSet, familySet, ...g }) => ({ ...g, complexTypes: [...complexSet].sort(), families: [...familySet].sort() }));

@@ -47,12 +47,13 @@ describe('a nillable message root of simple type or xs:anyType', () => {
     expect(built).toContain('xsi:nil="true"');
     expect(flag.safeParse(built)).toEqual(r);
     expect((await libxml(f.bundle, [built])).map((v) => v.valid)).toEqual([true]);
+    // a root that is not nillable has no null value
     expect(
       f.set
         .message('plain')
         .validate({ value: null })
-        .map((i) => i.code),
-    ).not.toEqual([]);
+        .map((i) => [i.code, i.path]),
+    ).toEqual([['invalid-value', '/value']]);
   });
 
   it('is read, checked and written the same by generated code, which passes tsc --strict', async () => {
